@@ -1,0 +1,67 @@
+// The HTTP application: API under /api/v1, operations endpoints, and the built web app.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { routePath } from 'hono/route';
+import { DomainError } from './errors.ts';
+import { resolveActor } from './http/auth.ts';
+import { errorResponse } from './http/errors.ts';
+import type { AppEnv } from './http/types.ts';
+import { authRoutes } from './routes/auth.ts';
+import { eventRoutes } from './routes/events.ts';
+import { contestRoutes } from './routes/contests.ts';
+import { opsRoutes } from './routes/ops.ts';
+import { webRoutes } from './routes/web.ts';
+import type { AppServices } from './services.ts';
+
+export const MAX_BODY = 1024 * 1024;
+export const MAX_EVENT_FILE = 16 * 1024 * 1024;
+
+const tooLarge = (limit: number) => () => {
+  throw new DomainError(413, 'payload_too_large', `the request body is larger than ${Math.round(limit / 1024)} KB`);
+};
+
+export interface AppOptions {
+  webRoot?: string;
+  log?: (err: unknown) => void;
+}
+
+export function createApp(services: AppServices, opts: AppOptions = {}) {
+  const log = opts.log ?? ((err: unknown) => console.error('[jiangxin] unexpected error', err));
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set('services', services);
+    const started = performance.now();
+    await next();
+    const route = routePath(c);
+    services.metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
+    services.metrics.httpDuration.observe({ method: c.req.method, route }, (performance.now() - started) / 1000);
+  });
+  app.use(secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'], connectSrc: ["'self'", 'ws:', 'wss:'], fontSrc: ["'self'", 'data:'],
+      objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'self'"],
+    },
+    crossOriginEmbedderPolicy: false,
+  }));
+  app.use('/api/v1/events', bodyLimit({ maxSize: MAX_EVENT_FILE, onError: tooLarge(MAX_EVENT_FILE) }));
+  app.use('/api/*', async (c, next) => {
+    if (c.req.path === '/api/v1/events' && c.req.method === 'POST') return next();
+    return bodyLimit({ maxSize: MAX_BODY, onError: tooLarge(MAX_BODY) })(c, next);
+  });
+  app.use('/api/*', resolveActor);
+  app.route('/api/v1/auth', authRoutes);
+  app.route('/api/v1/events', eventRoutes);
+  app.route('/api/v1/contests', contestRoutes);
+  app.route('/', opsRoutes);
+  app.all('/api/*', () => {
+    throw new DomainError(404, 'not_found', 'no such API endpoint');
+  });
+  if (opts.webRoot) app.route('/', webRoutes(opts.webRoot));
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'not found' } }, 404));
+  app.onError((err, c) => errorResponse(err, c, log));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,34 @@
+// Runtime settings (CONTRACT §1), read once from the environment.
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  redisUrl?: string;
+  adminPassword?: string;
+  publicUrl: string;
+  /** Shortest time between two board broadcasts of one contest. */
+  boardIntervalMs: number;
+  /** Load the demo event into an empty database. */
+  demo: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const host = env.HOST || '0.0.0.0';
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return {
+    port,
+    host,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.DATA_DIR || './data'),
+    redisUrl: env.REDIS_URL || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    publicUrl: (env.PUBLIC_URL || `http://${shownHost}:${port}`).replace(/\/+$/, ''),
+    boardIntervalMs: Number(env.BOARD_INTERVAL_MS ?? 50),
+    demo: env.JIANGXIN_DEMO === '1',
+  };
+}

@@ -1,0 +1,103 @@
+// The event's audit log: append inside the caller's transaction, read, and verify the hash chain.
+// hash(n) = sha256(hash(n-1) + ":" + n + ":" + payload), hash(0) = "". PostgreSQL computes it on
+// append (one statement, under the event row's lock); verify recomputes it here.
+import { sql, eq, asc } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/create-db.ts';
+import { auditLog, events } from '../../db/schema/index.ts';
+import { canonicalJson, sha256 } from './ids.ts';
+
+export interface AuditInput {
+  eventId: string;
+  kind: string;
+  contestId?: string | null;
+  actor: string;
+  data: Record<string, unknown>;
+  at?: Date;
+}
+
+export async function appendAudit(tx: Tx | Db, e: AuditInput): Promise<void> {
+  const at = e.at ?? new Date();
+  const payload = canonicalJson({ kind: e.kind, contest: e.contestId ?? null, actor: e.actor, at: at.toISOString(), data: e.data });
+  await tx.execute(sql`
+    WITH e AS (
+      UPDATE ${events} SET
+        audit_seq = audit_seq + 1,
+        audit_head = encode(sha256(convert_to(audit_head || ':' || (audit_seq + 1)::text || ':' || ${payload}, 'UTF8')), 'hex')
+      WHERE id = ${e.eventId}
+      RETURNING audit_seq, audit_head)
+    INSERT INTO ${auditLog} (event_id, n, kind, contest_id, actor, at, payload, hash)
+    SELECT ${e.eventId}, e.audit_seq, ${e.kind}, ${e.contestId ?? null}, ${e.actor}, ${at.toISOString()}::timestamptz, ${payload}, e.audit_head FROM e`);
+}
+
+export interface AuditEntry {
+  n: number;
+  kind: string;
+  contest: string | null;
+  actor: string;
+  at: string;
+  data: Record<string, unknown>;
+  hash: string;
+}
+
+export async function readAudit(db: Db, eventId: string, opts: { after?: number; limit?: number } = {}): Promise<AuditEntry[]> {
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(sql`${auditLog.eventId} = ${eventId} AND ${auditLog.n} > ${opts.after ?? 0}`)
+    .orderBy(asc(auditLog.n))
+    .limit(opts.limit ?? 1000);
+  return rows.map((r) => {
+    const p = JSON.parse(r.payload) as { data: Record<string, unknown> };
+    return { n: r.n, kind: r.kind, contest: r.contestId, actor: r.actor, at: r.at.toISOString(), data: p.data, hash: r.hash };
+  });
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  head: string;
+  problem?: string;
+}
+
+/** Walks the whole chain; any edited, removed or reordered entry breaks it. */
+export async function verifyAudit(db: Db, eventId: string): Promise<AuditVerification> {
+  const [ev] = await db.select({ seq: events.auditSeq, head: events.auditHead }).from(events).where(eq(events.id, eventId));
+  if (!ev) return { ok: false, entries: 0, head: '', problem: 'unknown event' };
+  let prev = '';
+  let count = 0;
+  const pageSize = 5000;
+  for (let after = 0; ; after += pageSize) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.eventId} = ${eventId} AND ${auditLog.n} > ${after}`)
+      .orderBy(asc(auditLog.n))
+      .limit(pageSize);
+    for (const r of rows) {
+      count++;
+      const problem = checkEntry(r, count, prev);
+      if (problem) return { ok: false, entries: count, head: ev.head, problem };
+      prev = r.hash;
+    }
+    if (rows.length < pageSize) break;
+  }
+  if (count !== ev.seq || prev !== ev.head) {
+    return { ok: false, entries: count, head: ev.head, problem: `the chain ends at entry ${count}, the event records ${ev.seq}` };
+  }
+  return { ok: true, entries: count, head: ev.head };
+}
+
+function checkEntry(r: typeof auditLog.$inferSelect, n: number, prev: string): string | null {
+  if (r.n !== n) return `entry ${n} is missing`;
+  if (sha256(`${prev}:${n}:${r.payload}`) !== r.hash) return `entry ${n} does not match its hash`;
+  let p: { kind?: unknown; contest?: unknown; actor?: unknown; at?: unknown };
+  try {
+    p = JSON.parse(r.payload);
+  } catch {
+    return `entry ${n} is not readable`;
+  }
+  if (p.kind !== r.kind || p.contest !== r.contestId || p.actor !== r.actor || p.at !== r.at.toISOString()) {
+    return `entry ${n} was changed outside its payload`;
+  }
+  return null;
+}

@@ -1,0 +1,150 @@
+// Organiser and judge sign-in, bearer sessions (only token hashes are stored), the first admin account.
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import { and, eq, isNull, gt } from 'drizzle-orm';
+import type { Db } from '../../db/create-db.ts';
+import { users, sessions, judges, contests } from '../../db/schema/index.ts';
+import { newToken, sha256, newPin } from './ids.ts';
+import { DomainError, unauthorized } from '../errors.ts';
+import { FailureLimiter } from './rate-limit.ts';
+
+export const ORGANISER_TTL_MS = 12 * 3600_000;
+export const JUDGE_TTL_MS = 24 * 3600_000;
+
+// Argon2id, OWASP's minimum profile: ~20 ms per hash here, so imports of many judges stay quick.
+const ARGON = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+export const hashSecret = (secret: string) => argonHash(secret, ARGON);
+export const verifySecret = async (hash: string, secret: string) => {
+  try {
+    return await argonVerify(hash, secret);
+  } catch {
+    return false;
+  }
+};
+
+export type Actor =
+  | { role: 'anonymous' }
+  | { role: 'organiser'; username: string; tokenHash: string }
+  | {
+      role: 'judge';
+      tokenHash: string;
+      judgeId: string;
+      code: string;
+      name: string;
+      eventId: string;
+      contestId: string;
+      chief: boolean;
+      shadow: boolean;
+      organisation: string | null;
+      criteria: '*' | string[];
+    };
+export type JudgeActor = Extract<Actor, { role: 'judge' }>;
+
+export const actorName = (a: Actor) => (a.role === 'organiser' ? `organiser:${a.username}` : a.role === 'judge' ? `judge:${a.code}` : 'anonymous');
+
+export class AuthService {
+  // 5 failures per account or 20 per client address in 15 minutes, then 429 until the window ends.
+  readonly perAccount = new FailureLimiter(5, 15 * 60_000);
+  readonly perClient = new FailureLimiter(20, 15 * 60_000);
+  private readonly cache = new Map<string, { actor: Actor; expiresAt: number; cachedAt: number }>();
+
+  constructor(private readonly db: Db) {}
+
+  async ensureAdmin(password: string | undefined, log: (msg: string) => void): Promise<void> {
+    const existing = await this.db.select({ id: users.id }).from(users).limit(1);
+    if (existing.length > 0) return;
+    const pw = password ?? `${newPin()}-${newToken().slice(0, 10)}`;
+    await this.db.insert(users).values({ username: 'admin', passwordHash: await hashSecret(pw) }).onConflictDoNothing();
+    if (!password) log(`Organiser account created: username "admin", password "${pw}" (shown once; set ADMIN_PASSWORD to choose it)`);
+  }
+
+  async loginOrganiser(username: string, password: string, client: string) {
+    const account = `user:${username.toLowerCase()}`;
+    this.perClient.check(client);
+    this.perAccount.check(account);
+    const [u] = await this.db.select().from(users).where(eq(users.username, username));
+    if (!u || !(await verifySecret(u.passwordHash, password))) {
+      this.perClient.fail(client);
+      this.perAccount.fail(account);
+      throw unauthorized('wrong username or password');
+    }
+    this.perAccount.reset(account);
+    return this.createSession('organiser', u.username, ORGANISER_TTL_MS);
+  }
+
+  async loginJudge(eventId: string, code: string, pin: string, client: string) {
+    const account = `judge:${eventId}:${code}`;
+    this.perClient.check(client);
+    this.perAccount.check(account);
+    const [j] = await this.db.select().from(judges).where(and(eq(judges.eventId, eventId), eq(judges.code, code)));
+    if (!j || !(await verifySecret(j.pinHash, pin))) {
+      this.perClient.fail(client);
+      this.perAccount.fail(account);
+      throw unauthorized('wrong event, judge code or PIN');
+    }
+    this.perAccount.reset(account);
+    const session = await this.createSession('judge', j.id, JUDGE_TTL_MS);
+    return { ...session, judge: { code: j.code, name: j.name, chief: j.chief, contest: j.contestId } };
+  }
+
+  private async createSession(role: 'organiser' | 'judge', subject: string, ttl: number) {
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + ttl);
+    await this.db.insert(sessions).values({ tokenHash: sha256(token), role, subject, expiresAt });
+    return { token, role, expiresAt: expiresAt.toISOString() };
+  }
+
+  async logout(tokenHash: string): Promise<void> {
+    await this.db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.tokenHash, tokenHash));
+    this.cache.delete(tokenHash);
+  }
+
+  /** The actor behind a bearer token; anonymous when there is none, 401 when it is not valid. */
+  async resolve(token: string | undefined): Promise<Actor> {
+    if (!token) return { role: 'anonymous' };
+    const tokenHash = sha256(token);
+    const now = Date.now();
+    const hit = this.cache.get(tokenHash);
+    if (hit && hit.expiresAt > now && now - hit.cachedAt < 5_000) return hit.actor;
+    const [s] = await this.db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date(now))));
+    if (!s) {
+      this.cache.delete(tokenHash);
+      throw unauthorized('your session has ended; sign in again');
+    }
+    const actor = await this.actorOf(s.role, s.subject, tokenHash);
+    if (!actor) throw unauthorized('your account no longer exists; sign in again');
+    if (this.cache.size > 50_000) this.cache.clear();
+    this.cache.set(tokenHash, { actor, expiresAt: s.expiresAt.getTime(), cachedAt: now });
+    return actor;
+  }
+
+  private async actorOf(role: string, subject: string, tokenHash: string): Promise<Actor | null> {
+    if (role === 'organiser') return { role: 'organiser', username: subject, tokenHash };
+    const [j] = await this.db
+      .select({ j: judges, eventId: contests.eventId })
+      .from(judges)
+      .innerJoin(contests, eq(contests.id, judges.contestId))
+      .where(eq(judges.id, subject));
+    if (!j) return null;
+    return {
+      role: 'judge',
+      tokenHash,
+      judgeId: j.j.id,
+      code: j.j.code,
+      name: j.j.name,
+      eventId: j.eventId,
+      contestId: j.j.contestId,
+      chief: j.j.chief,
+      shadow: j.j.shadow,
+      organisation: j.j.organisation,
+      criteria: j.j.criteria,
+    };
+  }
+}
+
+export function requireOrganiser(a: Actor): asserts a is Extract<Actor, { role: 'organiser' }> {
+  if (a.role === 'anonymous') throw unauthorized();
+  if (a.role !== 'organiser') throw new DomainError(403, 'forbidden', 'only an organiser may do this');
+}

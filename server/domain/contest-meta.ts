@@ -1,0 +1,46 @@
+// The static part of a contest (definition, contestants, criteria), loaded once and shared.
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/create-db.ts';
+import { contests, contestants, organisations } from '../../db/schema/index.ts';
+import type { ContestDefinition } from '../../db/schema/contests.ts';
+import type { Criterion, Section, ContestantStatus } from '../../shared/event-file/schema.ts';
+import type { ContestantInfo } from '../../shared/scoring/types.ts';
+
+export interface ContestMeta {
+  id: string;
+  eventId: string;
+  code: string;
+  name: string;
+  def: ContestDefinition;
+  contestants: ContestantInfo[];
+  byBib: Map<string, ContestantInfo>;
+  criteria: Map<string, { criterion: Criterion; section: Section }>;
+  organisations: Map<string, string>;
+}
+
+export async function loadContestMeta(db: Db, contestId: string): Promise<ContestMeta | null> {
+  const [c] = await db.select().from(contests).where(eq(contests.id, contestId));
+  if (!c) return null;
+  const people = await db.select().from(contestants).where(eq(contestants.contestId, contestId)).orderBy(asc(contestants.position));
+  const orgs = await db.select().from(organisations).where(eq(organisations.eventId, c.eventId));
+  const list: ContestantInfo[] = people.map((p) => ({
+    bib: p.bib,
+    name: p.name,
+    organisation: p.organisation,
+    status: p.status as ContestantStatus,
+    ...(p.station ? { station: p.station } : {}),
+  }));
+  const criteria = new Map<string, { criterion: Criterion; section: Section }>();
+  for (const section of c.definition.sections) for (const criterion of section.criteria) criteria.set(criterion.code, { criterion, section });
+  return {
+    id: c.id,
+    eventId: c.eventId,
+    code: c.code,
+    name: c.name,
+    def: c.definition,
+    contestants: list,
+    byBib: new Map(list.map((p) => [p.bib, p])),
+    criteria,
+    organisations: new Map(orgs.map((o) => [o.code, o.name])),
+  };
+}

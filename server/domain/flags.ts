@@ -1,0 +1,59 @@
+// Accepting the marks of a flagged criterion (CONTRACT §5 flags), and freezing the public board.
+import { eq, sql } from 'drizzle-orm';
+import { contests, flagResolutions } from '../../db/schema/index.ts';
+import { flagBody, freezeBody } from '../../shared/api.ts';
+import { conflict, forbidden, fromZod, notFound, unauthorized } from '../errors.ts';
+import { actorName, requireOrganiser, type Actor } from './auth.ts';
+import { appendAudit } from './audit.ts';
+import type { DomainCtx } from './context.ts';
+
+export async function resolveFlag(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown) {
+  if (actor.role === 'anonymous') throw unauthorized();
+  if (actor.role === 'judge' && (!actor.chief || actor.contestId !== contestId)) {
+    throw forbidden('only the chief judge of this contest or an organiser may resolve a flag');
+  }
+  const parsed = flagBody.safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error);
+  const { contestant, criterion, reason } = parsed.data;
+  const c = await ctx.boards.get(contestId);
+  if (!c) throw notFound('unknown contest');
+  if (!c.meta.byBib.has(contestant)) throw notFound(`unknown contestant "${contestant}"`);
+  if (!c.meta.criteria.has(criterion)) throw notFound(`unknown criterion "${criterion}"`);
+  if (c.state !== 'scoring' && c.state !== 'review') throw conflict(`flags can be resolved only in scoring or review, not in "${c.state}"`);
+  if (!c.board.score(contestant)?.flags.includes(criterion)) {
+    throw conflict(`criterion "${criterion}" of ${contestant} is not flagged`, 'not_flagged');
+  }
+  const seq = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.update(contests).set({ seq: sql`${contests.seq} + 1` }).where(eq(contests.id, contestId)).returning({ seq: contests.seq });
+    if (!row) throw notFound('unknown contest');
+    const who = actorName(actor);
+    await tx.insert(flagResolutions).values({ contestId, contestant, criterion, reason, actor: who, seq: row.seq });
+    await appendAudit(tx, { eventId: c.meta.eventId, kind: 'flag.resolved', contestId, actor: who, data: { contestant, criterion, reason, seq: row.seq } });
+    return row.seq;
+  });
+  ctx.changes.contestChanged(contestId);
+  return { contestant, criterion, resolved: true, seq };
+}
+
+export async function setFrozen(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown) {
+  requireOrganiser(actor);
+  const parsed = freezeBody.safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error);
+  const { frozen } = parsed.data;
+  const c = await ctx.boards.get(contestId);
+  if (!c) throw notFound('unknown contest');
+  if ((c.frozenSeq !== null) === frozen) return { frozen, seq: c.seq };
+  const seq = await ctx.db.transaction(async (tx) => {
+    // The public board stays at the last change before the freeze.
+    const [row] = await tx
+      .update(contests)
+      .set({ seq: sql`${contests.seq} + 1`, frozenSeq: frozen ? sql`${contests.seq}` : null })
+      .where(eq(contests.id, contestId))
+      .returning({ seq: contests.seq });
+    if (!row) throw notFound('unknown contest');
+    await appendAudit(tx, { eventId: c.meta.eventId, kind: frozen ? 'freeze' : 'unfreeze', contestId, actor: actorName(actor), data: { seq: row.seq } });
+    return row.seq;
+  });
+  ctx.changes.contestChanged(contestId);
+  return { frozen, seq };
+}

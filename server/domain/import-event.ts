@@ -1,0 +1,86 @@
+// Import an event file: validate every rule, then store the whole event in one transaction.
+import type { Db } from '../../db/create-db.ts';
+import { events, organisations, contests, sections, criteria, contestants, judges } from '../../db/schema/index.ts';
+import { parseEventFile, stripPins } from '../../shared/event-file/parse.ts';
+import type { EventFile } from '../../shared/event-file/schema.ts';
+import { invalid } from '../errors.ts';
+import { hashSecret } from './auth.ts';
+import { newId, newPin } from './ids.ts';
+import { appendAudit } from './audit.ts';
+
+export interface ImportResult {
+  id: string;
+  contests: { id: string; code: string }[];
+  judges: { code: string; pin: string }[];
+}
+
+export async function importEvent({ db, input, actor }: { db: Db; input: unknown; actor: string }): Promise<ImportResult> {
+  const parsed = parseEventFile(input);
+  if (!parsed.ok) {
+    const first = parsed.issues[0];
+    throw invalid(`the event file has ${parsed.issues.length} problem(s)${first ? `, first: ${first.path}: ${first.message}` : ''}`, parsed.issues);
+  }
+  const file = parsed.file;
+  const eventId = newId('e');
+  const generated: { code: string; pin: string }[] = [];
+  const judgeRows = await hashJudges(file, eventId, generated);
+  const contestIds = file.contests.map((c) => ({ id: newId('c'), code: c.code }));
+
+  await db.transaction(async (tx) => {
+    await tx.insert(events).values({ id: eventId, name: file.name, file: stripPins(file) });
+    if (file.organisations.length) {
+      await tx.insert(organisations).values(file.organisations.map((o, i) => ({ eventId, code: o.code, name: o.name, position: i })));
+    }
+    for (const [ci, c] of file.contests.entries()) {
+      const contestId = contestIds[ci]!.id;
+      const { sections: secs, tieBreak, awards, teamSize, blind } = c;
+      await tx.insert(contests).values({
+        id: contestId, eventId, code: c.code, name: c.name, position: ci,
+        definition: { sections: secs, tieBreak, awards, teamSize, blind },
+      });
+      await tx.insert(sections).values(secs.map((s, i) => ({ contestId, code: s.code, name: s.name, weight: s.weight, position: i })));
+      const crit = secs.flatMap((s) => s.criteria.map((k) => ({ s, k })));
+      await tx.insert(criteria).values(crit.map(({ s, k }, i) => ({
+        contestId, code: k.code, sectionCode: s.code, name: k.name, kind: k.kind, max: k.max, spec: k, position: i,
+      })));
+      const people = c.contestants.map((p, i) => ({
+        contestId, bib: p.bib, name: p.name, organisation: p.organisation, station: p.station ?? null,
+        status: p.status ?? 'active', position: i,
+      }));
+      for (const chunk of chunks(people, 1000)) await tx.insert(contestants).values(chunk);
+      const js = judgeRows.filter((j) => j.contestCode === c.code).map(({ contestCode: _, ...j }) => ({ ...j, contestId }));
+      for (const chunk of chunks(js, 500)) await tx.insert(judges).values(chunk);
+    }
+    await appendAudit(tx, {
+      eventId, kind: 'event.imported', actor,
+      data: { name: file.name, contests: contestIds, judges: judgeRows.length },
+    });
+  });
+  return { id: eventId, contests: contestIds, judges: generated };
+}
+
+async function hashJudges(file: EventFile, eventId: string, generated: { code: string; pin: string }[]) {
+  const list = file.contests.flatMap((c) => c.judges.map((j) => ({ c, j })));
+  const rows = [];
+  // Hash a few at a time: argon2 runs on libuv's thread pool.
+  for (const part of chunks(list, 4)) {
+    rows.push(...(await Promise.all(part.map(async ({ c, j }) => {
+      let pin = j.pin;
+      if (!pin) {
+        pin = newPin();
+        generated.push({ code: j.code, pin });
+      }
+      return {
+        id: newId('j'), eventId, contestCode: c.code, code: j.code, name: j.name, pinHash: await hashSecret(pin),
+        criteria: j.criteria, organisation: j.organisation ?? null, chief: j.chief ?? false, shadow: j.shadow ?? false,
+      };
+    }))));
+  }
+  return rows;
+}
+
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}

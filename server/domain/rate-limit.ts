@@ -1,0 +1,45 @@
+// Counts failed sign-in attempts per client and per account in fixed windows.
+// In memory: each server process limits on its own (with several processes the limit is per process).
+import { DomainError } from '../errors.ts';
+
+interface Window {
+  count: number;
+  resetAt: number;
+}
+
+export class FailureLimiter {
+  private readonly windows = new Map<string, Window>();
+
+  constructor(
+    private readonly maxFailures: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Throws 429 with a Retry-After when `key` has used up its attempts. */
+  check(key: string): void {
+    const w = this.windows.get(key);
+    const t = this.now();
+    if (!w || w.resetAt <= t) return;
+    if (w.count >= this.maxFailures) {
+      const retryAfter = Math.max(1, Math.ceil((w.resetAt - t) / 1000));
+      throw new DomainError(429, 'rate_limited', `too many failed attempts; try again in ${retryAfter} s`, { retryAfter });
+    }
+  }
+
+  fail(key: string): void {
+    const t = this.now();
+    const w = this.windows.get(key);
+    if (!w || w.resetAt <= t) this.windows.set(key, { count: 1, resetAt: t + this.windowMs });
+    else w.count++;
+    if (this.windows.size > 100_000) this.sweep(t);
+  }
+
+  reset(key: string): void {
+    this.windows.delete(key);
+  }
+
+  private sweep(t: number) {
+    for (const [k, w] of this.windows) if (w.resetAt <= t) this.windows.delete(k);
+  }
+}

@@ -1,0 +1,98 @@
+// The contest lifecycle (CONTRACT §5): setup → scoring → review → certified → published,
+// review → scoring to reopen marking, certified/published → review (with a reason) to amend.
+import { and, eq, sql } from 'drizzle-orm';
+import { contests, contestStates } from '../../db/schema/index.ts';
+import { stateBody, type ContestState } from '../../shared/api.ts';
+import { DomainError, conflict, forbidden, fromZod, invalid, notFound, unauthorized } from '../errors.ts';
+import { actorName, type Actor } from './auth.ts';
+import { appendAudit } from './audit.ts';
+import type { CachedContest } from './boards.ts';
+import type { DomainCtx } from './context.ts';
+import { canonicalJson, sha256 } from './ids.ts';
+
+const NEXT: Record<ContestState, ContestState[]> = {
+  setup: ['scoring'],
+  scoring: ['review'],
+  review: ['scoring', 'certified'],
+  certified: ['published', 'review'],
+  published: ['review'],
+};
+// What a contest's chief judge may do; organisers may do everything.
+const CHIEF_MAY = new Set(['scoring>review', 'review>scoring', 'review>certified']);
+
+export async function changeState(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown): Promise<{ state: ContestState }> {
+  if (actor.role === 'anonymous') throw unauthorized();
+  const parsed = stateBody.safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error);
+  const { to, reason } = parsed.data;
+
+  for (let attempt = 0; ; attempt++) {
+    const c = await ctx.boards.get(contestId);
+    if (!c) throw notFound('unknown contest');
+    const from = c.state;
+    if (actor.role === 'judge') {
+      if (actor.contestId !== contestId || !actor.chief || !CHIEF_MAY.has(`${from}>${to}`)) {
+        throw forbidden('only an organiser (or for closing and certifying, the chief judge) may change the state');
+      }
+    }
+    if (from === to) throw conflict(`the contest is already in "${to}"`);
+    if (!NEXT[from].includes(to)) throw conflict(`cannot go from "${from}" to "${to}"`);
+    if ((from === 'certified' || from === 'published') && !reason) {
+      throw invalid('reopening certified results needs a reason', [{ path: 'reason', message: 'required to amend certified results' }]);
+    }
+    let digest: string | undefined;
+    if (to === 'certified') {
+      const reasons = certifyBlockers(c);
+      if (reasons.length) {
+        throw new DomainError(409, 'transition_blocked', `cannot certify yet: ${reasons.length} problem(s)`, { reasons });
+      }
+      digest = sha256(canonicalJson(c.board.rows()));
+    }
+    const done = await ctx.db.transaction(async (tx) => {
+      // Compare-and-set on (state, seq): a mark or another state change in between makes us look again.
+      const [row] = await tx
+        .update(contests)
+        .set({ state: to, seq: sql`${contests.seq} + 1` })
+        .where(and(eq(contests.id, contestId), eq(contests.state, from), eq(contests.seq, c.seq)))
+        .returning({ seq: contests.seq });
+      if (!row) return false;
+      const who = actorName(actor);
+      await tx.insert(contestStates).values({ contestId, from, to, reason: reason ?? null, actor: who, seq: row.seq });
+      await appendAudit(tx, {
+        eventId: c.meta.eventId, kind: 'state', contestId, actor: who,
+        data: { from, to, seq: row.seq, ...(reason ? { reason } : {}), ...(digest ? { resultsDigest: digest } : {}) },
+      });
+      return true;
+    });
+    if (done) {
+      ctx.changes.contestChanged(contestId);
+      return { state: to };
+    }
+    if (attempt >= 4) throw conflict('the contest kept changing; try again');
+  }
+}
+
+/** Why a contest in review cannot be certified yet; empty when it can. */
+export function certifyBlockers(c: CachedContest): string[] {
+  const reasons: string[] = [];
+  for (const info of c.meta.contestants) {
+    if (info.status !== 'active') continue;
+    const s = c.board.score(info.bib);
+    if (!s) continue;
+    if (!s.complete) reasons.push(`${info.bib}: incomplete (${missingOf(c, info.bib).join(', ')})`);
+    for (const k of s.flags) reasons.push(`${info.bib}: criterion "${k}" is flagged (judges too far apart) and not resolved`);
+  }
+  return reasons;
+}
+
+function missingOf(c: CachedContest, bib: string): string[] {
+  const s = c.board.score(bib);
+  const out: string[] = [];
+  for (const [code, { criterion }] of c.meta.criteria) {
+    if (criterion.kind === 'deduction') continue;
+    const need = criterion.kind === 'judgement' ? (criterion.judges ?? 1) : 1;
+    const have = s?.marksCount?.[code] ?? 0;
+    if (have < need) out.push(need > 1 ? `${code} ${have}/${need}` : code);
+  }
+  return out;
+}

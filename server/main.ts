@@ -1,0 +1,40 @@
+// `npm start`: read the settings, open (and migrate) the database, create the organiser account,
+// load the demo event into an empty database, and serve everything on one port.
+import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readConfig } from './config.ts';
+import { createDb } from '../db/create-db.ts';
+import { startServer } from './start.ts';
+import { listEvents } from './domain/queries.ts';
+import { importEvent } from './domain/import-event.ts';
+
+const config = readConfig();
+const webRoot = fileURLToPath(new URL('../web/build', import.meta.url));
+const demoFile = fileURLToPath(new URL('../examples/new-economy-contest.json', import.meta.url));
+
+const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'db') });
+const server = await startServer({
+  db, port: config.port, host: config.host, publicUrl: config.publicUrl, webRoot,
+  boardIntervalMs: config.boardIntervalMs, defaultMetrics: true,
+});
+await server.services.auth.ensureAdmin(config.adminPassword, (m) => console.log(m));
+
+if (config.demo && (await listEvents(server.services)).length === 0) {
+  const out = await importEvent({ db: db.db, input: JSON.parse(readFileSync(demoFile, 'utf8')), actor: 'system:demo' });
+  console.log(`Demo event loaded: ${config.publicUrl}/results/${out.id}`);
+  for (const j of out.judges) console.log(`  judge ${j.code}: PIN ${j.pin}`);
+}
+if (!existsSync(join(webRoot, 'index.html'))) console.warn('The web app is not built; run "npm run build" (npm start does it).');
+console.log(`Jiangxin ${server.services.version} on ${config.publicUrl} (database: ${db.kind}${db.kind === 'embedded' ? ` in ${config.dataDir}` : ''})`);
+
+let stopping = false;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    await db.close();
+    process.exit(0);
+  });
+}

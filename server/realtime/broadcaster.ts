@@ -1,0 +1,86 @@
+// Pushes boards to watchers after changes are committed. Per contest, updates are coalesced
+// (at most one per `intervalMs`, the first one at once) and computed per audience room as a
+// delta against what that room last received, so nothing is lost and idle rooms cost nothing.
+import type { Namespace } from 'socket.io';
+import { boardFor, type Audience, type BoardCache } from '../domain/boards.ts';
+import type { ChangeSink } from '../domain/context.ts';
+import type { Metrics } from '../metrics.ts';
+import { rememberBoard, updateFor, type SentBoard } from './delta.ts';
+
+interface ContestState {
+  timer: NodeJS.Timeout | null;
+  flushing: boolean;
+  dirty: boolean;
+  lastFlushAt: number;
+  sent: Record<Audience, SentBoard | null>;
+}
+
+export const roomOf = (contestId: string, audience: Audience) => `board:${audience}:${contestId}`;
+const AUDIENCES: Audience[] = ['public', 'organiser'];
+
+export class Broadcaster implements ChangeSink {
+  private readonly contests = new Map<string, ContestState>();
+  private closed = false;
+
+  constructor(
+    private readonly nsp: Namespace,
+    private readonly boards: BoardCache,
+    private readonly intervalMs: number,
+    private readonly metrics: Metrics,
+    private readonly log: (err: unknown) => void,
+  ) {}
+
+  contestChanged(contestId: string): void {
+    if (this.closed) return;
+    let st = this.contests.get(contestId);
+    if (!st) {
+      st = { timer: null, flushing: false, dirty: false, lastFlushAt: 0, sent: { public: null, organiser: null } };
+      this.contests.set(contestId, st);
+    }
+    if (st.timer || st.flushing) {
+      st.dirty = true;
+      return;
+    }
+    const delay = Math.max(0, st.lastFlushAt + this.intervalMs - Date.now());
+    st.timer = setTimeout(() => void this.flush(contestId, st), delay);
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const st of this.contests.values()) if (st.timer) clearTimeout(st.timer);
+  }
+
+  private async flush(contestId: string, st: ContestState): Promise<void> {
+    st.timer = null;
+    st.flushing = true;
+    st.dirty = false;
+    try {
+      const c = await this.boards.get(contestId);
+      if (!c) return;
+      for (const audience of AUDIENCES) {
+        const room = roomOf(contestId, audience);
+        if (!this.nsp.adapter.rooms.get(room)?.size) {
+          st.sent[audience] = null;
+          continue;
+        }
+        const lb = boardFor(c, audience);
+        const update = updateFor(st.sent[audience], lb);
+        if (!update) continue;
+        this.nsp.to(room).emit('leaderboard', update);
+        this.metrics.broadcasts.inc({ kind: update.full ? 'full' : 'delta' });
+        st.sent[audience] = rememberBoard(lb);
+      }
+    } catch (err) {
+      // The database may be briefly away; the next change (or this retry) brings watchers up to date.
+      st.dirty = true;
+      this.log(err);
+    } finally {
+      st.flushing = false;
+      st.lastFlushAt = Date.now();
+      if (st.dirty && !this.closed) {
+        st.dirty = false;
+        this.contestChanged(contestId);
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { Hono } from 'hono';
+import { judgeLoginBody, loginBody } from '../../shared/api.ts';
+import { fromZod, unauthorized } from '../errors.ts';
+import { readJson } from '../http/body.ts';
+import { clearSessionCookie, clientAddress, setSessionCookie } from '../http/auth.ts';
+import type { AppEnv } from '../http/types.ts';
+
+export const authRoutes = new Hono<AppEnv>()
+  .post('/login', async (c) => {
+    const parsed = loginBody.safeParse(await readJson(c));
+    if (!parsed.success) throw fromZod(parsed.error);
+    const s = await c.get('services').auth.loginOrganiser(parsed.data.username, parsed.data.password, clientAddress(c));
+    setSessionCookie(c, s.token, s.expiresAt);
+    return c.json(s);
+  })
+  .post('/judge', async (c) => {
+    const parsed = judgeLoginBody.safeParse(await readJson(c));
+    if (!parsed.success) throw fromZod(parsed.error);
+    const { event, judge, pin } = parsed.data;
+    const s = await c.get('services').auth.loginJudge(event, judge, pin, clientAddress(c));
+    setSessionCookie(c, s.token, s.expiresAt);
+    return c.json(s);
+  })
+  .post('/logout', async (c) => {
+    const actor = c.get('actor');
+    if (actor.role === 'anonymous') throw unauthorized();
+    await c.get('services').auth.logout(actor.tokenHash);
+    clearSessionCookie(c);
+    return c.json({ ok: true });
+  })
+  .get('/me', (c) => {
+    const a = c.get('actor');
+    if (a.role === 'anonymous') throw unauthorized();
+    if (a.role === 'organiser') return c.json({ role: a.role, username: a.username });
+    const { role, code, name, chief, shadow, eventId, contestId, criteria, organisation } = a;
+    return c.json({ role, judge: { code, name, chief, shadow, event: eventId, contest: contestId, criteria, organisation } });
+  });

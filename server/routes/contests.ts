@@ -1,0 +1,37 @@
+import { Hono } from 'hono';
+import { changeState } from '../domain/state.ts';
+import { resolveFlag, setFrozen } from '../domain/flags.ts';
+import { getContest } from '../domain/queries.ts';
+import { submitMark } from '../domain/marks.ts';
+import { submitBatch } from '../domain/batch.ts';
+import { listMarks } from '../domain/queries.ts';
+import { forbidden, notFound } from '../errors.ts';
+import { readJson } from '../http/body.ts';
+import type { AppEnv } from '../http/types.ts';
+
+export const contestRoutes = new Hono<AppEnv>()
+  .get('/:id', async (c) => c.json(await getContest(c.get('services'), c.req.param('id'))))
+  .get('/:id/leaderboard', async (c) => {
+    const s = c.get('services');
+    const organiser = c.get('actor').role === 'organiser';
+    const board = await s.boards.leaderboard(c.req.param('id'), organiser ? 'organiser' : 'public');
+    if (!board) throw notFound('unknown contest');
+    if (board.state === 'setup' && !organiser) throw forbidden('this contest has not started; its board is not public yet');
+    return c.json(board);
+  })
+  .post('/:id/state', async (c) => c.json(await changeState(c.get('services'), c.get('actor'), c.req.param('id'), await readJson(c))))
+  .post('/:id/flags', async (c) => c.json(await resolveFlag(c.get('services'), c.get('actor'), c.req.param('id'), await readJson(c))))
+  .post('/:id/freeze', async (c) => c.json(await setFrozen(c.get('services'), c.get('actor'), c.req.param('id'), await readJson(c))))
+  .post('/:id/marks', async (c) => {
+    const s = c.get('services');
+    const out = await submitMark(s, c.get('actor'), c.req.param('id'), await readJson(c));
+    if (out.status === 201) s.metrics.marksAccepted.inc();
+    return c.json(out.body, out.status);
+  })
+  .post('/:id/marks/batch', async (c) => {
+    const s = c.get('services');
+    const results = await submitBatch(s, c.get('actor'), c.req.param('id'), await readJson(c));
+    s.metrics.marksAccepted.inc(results.filter((r) => r.status === 201).length);
+    return c.json({ results });
+  })
+  .get('/:id/marks', async (c) => c.json(await listMarks(c.get('services'), c.get('actor'), c.req.param('id'))));

@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { importEvent } from '../domain/import-event.ts';
+import { eventTeams, getEvent, getEventFile, listEvents } from '../domain/queries.ts';
+import { readAudit, verifyAudit } from '../domain/audit.ts';
+import { actorName, requireOrganiser } from '../domain/auth.ts';
+import { fromZod, notFound } from '../errors.ts';
+import { readJson } from '../http/body.ts';
+import type { AppEnv } from '../http/types.ts';
+
+const auditQuery = z.object({
+  after: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).optional(),
+});
+
+export const eventRoutes = new Hono<AppEnv>()
+  .post('/', async (c) => {
+    const actor = c.get('actor');
+    requireOrganiser(actor);
+    const out = await importEvent({ db: c.get('services').db, input: await readJson(c), actor: actorName(actor) });
+    return c.json(out, 201);
+  })
+  .get('/', async (c) => c.json(await listEvents(c.get('services'))))
+  .get('/:id', async (c) => c.json(await getEvent(c.get('services'), c.req.param('id'))))
+  .get('/:id/file', async (c) => c.json(await getEventFile(c.get('services'), c.get('actor'), c.req.param('id'))))
+  .get('/:id/teams', async (c) => c.json(await eventTeams(c.get('services'), c.get('actor'), c.req.param('id'))))
+  .get('/:id/audit', async (c) => {
+    requireOrganiser(c.get('actor'));
+    const q = auditQuery.safeParse(c.req.query());
+    if (!q.success) throw fromZod(q.error);
+    const { db } = c.get('services');
+    await getEvent(c.get('services'), c.req.param('id'));
+    const entries = await readAudit(db, c.req.param('id'), q.data);
+    return c.json({ event: c.req.param('id'), entries });
+  })
+  .get('/:id/audit/verify', async (c) => {
+    requireOrganiser(c.get('actor'));
+    const v = await verifyAudit(c.get('services').db, c.req.param('id'));
+    if (v.problem === 'unknown event') throw notFound('unknown event');
+    return c.json(v);
+  });

@@ -1,0 +1,24 @@
+// The built SvelteKit SPA: hashed assets cached forever, every other page gets index.html.
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { AppEnv } from '../http/types.ts';
+
+export function webRoutes(webRoot: string) {
+  const indexFile = join(webRoot, 'index.html');
+  const index = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null;
+  const root = relative(process.cwd(), webRoot) || '.';
+  const app = new Hono<AppEnv>();
+  app.use('/_app/immutable/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('*', serveStatic({ root }));
+  app.get('*', (c) => {
+    if (!index) return c.text('The web app is not built: run "npm run build".', 503);
+    c.header('Cache-Control', 'no-cache');
+    return c.html(index);
+  });
+  return app;
+}

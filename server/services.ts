@@ -1,0 +1,42 @@
+// Everything one server instance holds: database, caches, auth, metrics. Built once at start.
+import type { DbHandle } from '../db/create-db.ts';
+import { AuthService } from './domain/auth.ts';
+import { BoardCache } from './domain/boards.ts';
+import type { ChangeSink, DomainCtx } from './domain/context.ts';
+import { Metrics } from './metrics.ts';
+import type { Config } from './config.ts';
+
+export const VERSION = '0.1.0';
+
+export interface AppServices extends DomainCtx {
+  dbKind: DbHandle['kind'];
+  auth: AuthService;
+  metrics: Metrics;
+  config: Pick<Config, 'publicUrl' | 'boardIntervalMs'>;
+  version: string;
+  /** Set once the realtime layer is attached; until then changes are only stored. */
+  setChangeSink(sink: ChangeSink): void;
+}
+
+export function createServices(handle: DbHandle, config: AppServices['config'], metrics = new Metrics()): AppServices {
+  const boards = new BoardCache(handle.db);
+  boards.onRefresh = (ms) => metrics.boardRefresh.observe(ms / 1000);
+  let sink: ChangeSink | null = null;
+  return {
+    db: handle.db,
+    dbKind: handle.kind,
+    boards,
+    auth: new AuthService(handle.db),
+    metrics,
+    config,
+    version: VERSION,
+    changes: {
+      contestChanged(id) {
+        sink?.contestChanged(id);
+      },
+    },
+    setChangeSink(s) {
+      sink = s;
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// Starts one server instance on an open database: HTTP, API, web app and Socket.IO on one port.
+import { createAdaptorServer } from '@hono/node-server';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import type { DbHandle } from '../db/create-db.ts';
+import { createApp } from './app.ts';
+import { createServices, type AppServices } from './services.ts';
+import { Broadcaster } from './realtime/broadcaster.ts';
+import { attachLive } from './realtime/live.ts';
+import { Metrics } from './metrics.ts';
+
+export interface StartOptions {
+  db: DbHandle;
+  port: number;
+  host?: string;
+  publicUrl?: string;
+  webRoot?: string;
+  boardIntervalMs?: number;
+  defaultMetrics?: boolean;
+  log?: (msg: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  services: AppServices;
+  io: Server;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: StartOptions): Promise<RunningServer> {
+  const log = opts.log ?? ((m: string) => console.log(m));
+  const services = createServices(
+    opts.db,
+    { publicUrl: opts.publicUrl ?? '', boardIntervalMs: opts.boardIntervalMs ?? 50 },
+    new Metrics(opts.defaultMetrics ?? false),
+  );
+  const app = createApp(services, { webRoot: opts.webRoot, log: (err) => log(`[error] ${(err as Error)?.stack ?? String(err)}`) });
+  const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  const io = new Server(http, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    allowRequest: (req, cb) => cb(null, sameOriginOrNone(req)),
+  });
+  const nsp = attachLive(io, services);
+  const broadcaster = new Broadcaster(nsp, services.boards, opts.boardIntervalMs ?? 50, services.metrics, (err) =>
+    log(`[realtime] ${(err as Error)?.message ?? String(err)}`),
+  );
+  services.setChangeSink(broadcaster);
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    port,
+    services,
+    io,
+    async close() {
+      broadcaster.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      http.closeAllConnections?.();
+    },
+  };
+}
+
+/** Browsers send Origin; only pages of this site may open a realtime connection. Non-browser clients send none. */
+function sameOriginOrNone(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,92 @@
+// Test servers on a real database: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise.
+// Each test file gets one server; each test imports its own event, so tests never share data.
+import { readFileSync } from 'node:fs';
+import { createDb, type DbHandle } from '../../db/create-db.ts';
+import { startServer, type RunningServer } from '../start.ts';
+import type { EventFile } from '../../shared/event-file/schema.ts';
+
+export const ADMIN_PASSWORD = 'test-admin-password';
+
+export async function openTestDb(): Promise<DbHandle> {
+  return createDb(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, maxConnections: 4 } : { dataDir: 'memory://' });
+}
+
+export interface TestServer extends RunningServer {
+  db: DbHandle;
+  adminToken: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(opts: { boardIntervalMs?: number; db?: DbHandle } = {}): Promise<TestServer> {
+  const db = opts.db ?? (await openTestDb());
+  const server = await startServer({ db, port: 0, host: '127.0.0.1', boardIntervalMs: opts.boardIntervalMs ?? 20, log: () => {} });
+  await server.services.auth.ensureAdmin(ADMIN_PASSWORD, () => {});
+  const res = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  const { token } = (await res.json()) as { token: string };
+  return {
+    ...server,
+    db,
+    adminToken: token,
+    async stop() {
+      await server.close();
+      if (!opts.db) await db.close();
+    },
+  };
+}
+
+export function exampleEvent(name: 'new-economy-contest' | 'wire-rope-contest'): EventFile {
+  return JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8')) as EventFile;
+}
+
+/** A small client for the JSON API: returns status and parsed body, never throws on 4xx. */
+export function api(base: string, token?: string) {
+  const call = async <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let json: any = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = text;
+    }
+    return { status: res.status, body: json as T, headers: res.headers };
+  };
+  return {
+    get: <T = any>(path: string) => call<T>('GET', path),
+    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
+    call,
+  };
+}
+
+export const uuid = () => crypto.randomUUID();
+
+/** Imports an event (unique per call) and returns its ids and judge tokens. */
+export async function importAndOpen(s: TestServer, file: EventFile, opts: { open?: boolean } = {}) {
+  const admin = api(s.url, s.adminToken);
+  const res = await admin.post('/events', file);
+  if (res.status !== 201) throw new Error(`import failed: ${JSON.stringify(res.body)}`);
+  const ids = res.body as { id: string; contests: { id: string; code: string }[]; judges: { code: string; pin: string }[] };
+  if (opts.open !== false) for (const c of ids.contests) await admin.post(`/contests/${c.id}/state`, { to: 'scoring' });
+  const pins = new Map<string, string>();
+  for (const c of file.contests) for (const j of c.judges) if (j.pin) pins.set(j.code, j.pin);
+  for (const j of ids.judges) pins.set(j.code, j.pin);
+  const judgeToken = async (code: string) => {
+    const r = await api(s.url).post('/auth/judge', { event: ids.id, judge: code, pin: pins.get(code) });
+    if (r.status !== 200) throw new Error(`judge login ${code}: ${JSON.stringify(r.body)}`);
+    return r.body.token as string;
+  };
+  const contestId = (code: string) => ids.contests.find((c) => c.code === code)!.id;
+  return { ...ids, admin, judgeToken, contestId, pins };
+}

@@ -1,0 +1,112 @@
+// HTTP API bodies (CONTRACT §3–§7) as zod schemas, shared by the server (validation) and web (types).
+import { z } from 'zod';
+import type { BoardRow, TeamRow } from './scoring/types.ts';
+import { bib, code } from './event-file/schema.ts';
+
+export const loginBody = z.strictObject({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+
+export const judgeLoginBody = z.strictObject({
+  event: z.string().min(1).max(64),
+  judge: z.string().min(1).max(64),
+  pin: z.string().min(1).max(16),
+});
+
+export const CONTEST_STATES = ['setup', 'scoring', 'review', 'certified', 'published'] as const;
+export const contestState = z.enum(CONTEST_STATES);
+export type ContestState = z.infer<typeof contestState>;
+
+export const stateBody = z.strictObject({
+  to: contestState,
+  reason: z.string().trim().min(1).max(1000).optional(),
+});
+
+export const flagBody = z.strictObject({
+  contestant: bib,
+  criterion: code,
+  reason: z.string().trim().min(1, 'a reason is required').max(1000),
+});
+
+export const freezeBody = z.strictObject({ frozen: z.boolean() });
+
+const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+export const markBody = z.strictObject({
+  contestant: bib,
+  criterion: code,
+  value: z.union([z.number().finite(), z.boolean()]),
+  clientId: z.string().regex(UUID_RE, 'must be a UUID'),
+  note: z.string().max(500, 'at most 500 characters').optional(),
+  reason: z.string().trim().min(1).max(1000).optional(),
+});
+export type MarkBody = z.infer<typeof markBody>;
+
+export const MAX_BATCH = 500;
+// Each entry is judged alone, so the batch only checks that it is a list of objects.
+export const batchBody = z.strictObject({
+  marks: z.array(z.unknown()).min(1).max(MAX_BATCH, `at most ${MAX_BATCH} marks per batch`),
+});
+
+export interface Mark {
+  id: string;
+  contestant: string;
+  criterion: string;
+  judge: string;
+  value: number | boolean;
+  revision: number;
+  clientId: string;
+  receivedAt: string;
+  note?: string;
+  reason?: string;
+}
+
+export interface MarkResponse {
+  mark: Mark;
+  seq: number;
+}
+
+export interface BatchResult {
+  clientId: string | null;
+  status: number;
+  mark?: Mark;
+  seq?: number;
+  error?: ApiError['error'];
+}
+
+export interface Leaderboard {
+  contest: string;
+  seq: number;
+  state: ContestState;
+  frozen?: boolean;
+  rows: BoardRow[];
+}
+
+export interface TeamsResponse {
+  event: string;
+  contests: Record<string, TeamRow[]>;
+  overall: TeamRow[];
+}
+
+export interface ContestSummary {
+  id: string;
+  code: string;
+  name: string;
+  state: ContestState;
+}
+
+export interface EventSummary {
+  id: string;
+  name: string;
+  contests: ContestSummary[];
+}
+
+export interface ApiError {
+  error: {
+    code: string;
+    message: string;
+    issues?: { path: string; message: string }[];
+    reasons?: string[];
+  };
+}
