@@ -1,0 +1,40 @@
+// API helpers for end-to-end tests: the test drives the product only through its public contract.
+import { readFileSync } from 'node:fs';
+import type { APIRequestContext } from '@playwright/test';
+import { ADMIN_PASSWORD } from './playwright.config.ts';
+
+export function exampleEvent(name: string) {
+  return JSON.parse(readFileSync(new URL(`../examples/${name}.json`, import.meta.url), 'utf8'));
+}
+
+export async function signIn(request: APIRequestContext): Promise<string> {
+  const res = await request.post('/api/v1/auth/login', { data: { username: 'admin', password: ADMIN_PASSWORD } });
+  if (!res.ok()) throw new Error(`login failed: ${res.status()} ${await res.text()}`);
+  return (await res.json()).token;
+}
+
+export async function importEvent(request: APIRequestContext, token: string, file: unknown) {
+  const res = await request.post('/api/v1/events', { data: file, headers: { authorization: `Bearer ${token}` } });
+  if (res.status() !== 201) throw new Error(`import failed: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as { id: string; contests: { id: string; code: string }[] };
+}
+
+export async function setState(request: APIRequestContext, token: string, contestId: string, to: string) {
+  const res = await request.post(`/api/v1/contests/${contestId}/state`, { data: { to }, headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok()) throw new Error(`state ${to} failed: ${res.status()} ${await res.text()}`);
+}
+
+export async function judgeToken(request: APIRequestContext, event: string, judge: string, pin: string) {
+  const res = await request.post('/api/v1/auth/judge', { data: { event, judge, pin } });
+  if (!res.ok()) throw new Error(`judge login failed: ${res.status()} ${await res.text()}`);
+  return (await res.json()).token as string;
+}
+
+export async function mark(request: APIRequestContext, token: string, contestId: string, body: Record<string, unknown>) {
+  const res = await request.post(`/api/v1/contests/${contestId}/marks`, {
+    data: { clientId: crypto.randomUUID(), ...body },
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (res.status() !== 201) throw new Error(`mark failed: ${res.status()} ${await res.text()}`);
+  return res.json();
+}
