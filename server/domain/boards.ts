@@ -24,18 +24,38 @@ export interface CachedContest {
 
 export class BoardCache {
   private readonly entries = new Map<string, CachedContest>();
-  private readonly pending = new Map<string, Promise<CachedContest | null>>();
+  private readonly running = new Map<string, Promise<CachedContest | null>>();
+  private readonly queued = new Map<string, Promise<CachedContest | null>>();
   /** Milliseconds spent bringing boards up to date (for /metrics and the benchmark). */
   onRefresh?: (ms: number, marksApplied: number) => void;
 
   constructor(private readonly db: Db) {}
 
-  /** The contest's board as of the newest committed change; null for an unknown contest. */
+  /**
+   * The contest's board as of the newest change committed before this call; null for an unknown
+   * contest. A refresh already under way may have read the database before the caller's own
+   * commit, so callers then share one refresh queued after it (never more than one per contest).
+   */
   get(contestId: string): Promise<CachedContest | null> {
-    const running = this.pending.get(contestId);
-    if (running) return running;
-    const p = this.refresh(contestId).finally(() => this.pending.delete(contestId));
-    this.pending.set(contestId, p);
+    const queued = this.queued.get(contestId);
+    if (queued) return queued;
+    const running = this.running.get(contestId);
+    if (!running) return this.start(contestId);
+    const next = running
+      .catch(() => null)
+      .then(() => {
+        this.queued.delete(contestId);
+        return this.start(contestId);
+      });
+    this.queued.set(contestId, next);
+    return next;
+  }
+
+  private start(contestId: string): Promise<CachedContest | null> {
+    const p = this.refresh(contestId).finally(() => {
+      if (this.running.get(contestId) === p) this.running.delete(contestId);
+    });
+    this.running.set(contestId, p);
     return p;
   }
 
