@@ -20,16 +20,21 @@ function run(cmd, args, opts = {}) {
   return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts }).status ?? 1;
 }
 
-if (want('unit')) {
-  const file = join(out, 'vitest.json');
-  const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${file}`]);
+function vitest(name, cwd) {
+  const file = join(out, `vitest-${name}.json`);
+  const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${file}`], { cwd });
   if (existsSync(file)) {
     const r = JSON.parse(readFileSync(file, 'utf8'));
     passed += r.numPassedTests;
-    failed += r.numFailedTests + (r.numTotalTestSuites && !r.success && r.numFailedTests === 0 ? 1 : 0);
+    failed += r.numFailedTests;
+    // A file that failed to load counts as one failure even though none of its tests ran.
+    failed += (r.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
   } else failed += 1;
   if (status !== 0) broken = true;
 }
+
+if (want('unit')) vitest('node', root);
+if (want('web')) vitest('web', join(root, 'web'));
 
 if (want('e2e')) {
   if (run('npm', ['run', 'build', '--silent']) !== 0) {

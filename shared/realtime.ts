@@ -1,13 +1,13 @@
 // Realtime protocol (CONTRACT §8): Socket.IO namespace /live, typed event maps and payload schemas.
-import { z } from 'zod';
 import type { Leaderboard, ApiError } from './api.ts';
 import type { BoardRow } from './scoring/types.ts';
 
 export const PROTOCOL_VERSION = 1;
 export const LIVE_NAMESPACE = '/live';
 
-export const watchPayload = z.strictObject({ contest: z.string().min(1).max(64) });
-export type WatchPayload = z.infer<typeof watchPayload>;
+export interface WatchPayload {
+  contest: string;
+}
 
 export interface FullBoardUpdate {
   contest: string;

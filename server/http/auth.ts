@@ -18,7 +18,9 @@ export function bearerOf(c: Context): string | undefined {
 export const resolveActor: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { auth } = c.get('services');
   const bearer = bearerOf(c);
-  const cookie = bearer ? undefined : getCookie(c, SESSION_COOKIE);
+  // Signing in needs no session, so a cookie left from an earlier sign-in is not looked at there.
+  const signingIn = c.req.path === '/api/v1/auth/login' || c.req.path === '/api/v1/auth/judge';
+  const cookie = bearer || signingIn ? undefined : getCookie(c, SESSION_COOKIE);
   if (cookie && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !sameOrigin(c)) {
     throw forbidden('cross-site request refused');
   }

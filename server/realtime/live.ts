@@ -1,7 +1,8 @@
 // The /live namespace (CONTRACT §8): `watch` answers with the current board and joins the
 // contest's room for the caller's audience; `unwatch` leaves it. Every payload is validated.
 import type { Server, Socket } from 'socket.io';
-import { LIVE_NAMESPACE, watchPayload, type LiveClientToServer, type LiveServerToClient } from '../../shared/realtime.ts';
+import { watchPayload } from '../../shared/realtime-schema.ts';
+import { LIVE_NAMESPACE, type LiveClientToServer, type LiveServerToClient } from '../../shared/realtime.ts';
 import type { AppServices } from '../services.ts';
 import { boardFor, type Audience } from '../domain/boards.ts';
 import { DomainError } from '../errors.ts';

@@ -1,0 +1,119 @@
+// Typed fetch client for the HTTP API (CONTRACT §2–§7), same origin under /api/v1.
+import type { ApiError, ContestSummary, EventSummary } from '$shared/api.ts';
+import type { AwardTier, Organisation, Section } from '$shared/event-file/schema.ts';
+
+export const API_BASE = '/api/v1';
+const TIMEOUT_MS = 15_000;
+
+/** GET /api/v1/events/:id. `organisations` may be absent; pages then show codes. */
+export interface EventDetail extends EventSummary {
+  organisations?: Organisation[];
+}
+
+/** GET /api/v1/contests/:id (public fields; pins and judges are never sent to the public). */
+export interface ContestDetail extends ContestSummary {
+  blind?: boolean;
+  teamSize?: number;
+  frozen?: boolean;
+  sections: Section[];
+  awards?: AwardTier[];
+}
+
+/** A refused or failed request. `status` is 0 when the server was not reached. */
+export class ApiRequestError extends Error {
+  readonly status: number;
+  readonly body: ApiError;
+
+  constructor(status: number, body: ApiError) {
+    super(body.error.message);
+    this.name = 'ApiRequestError';
+    this.status = status;
+    this.body = body;
+  }
+
+  get code(): string {
+    return this.body.error.code;
+  }
+}
+
+export interface RequestOptions {
+  token?: string | null;
+  signal?: AbortSignal;
+  /** SvelteKit's `fetch` inside load functions; the global one otherwise. */
+  fetch?: typeof fetch;
+}
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'validation_failed',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  429: 'rate_limited',
+  503: 'unavailable',
+};
+
+function isApiError(value: unknown): value is ApiError {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
+}
+
+function bodyFor(code: string, message: string): ApiError {
+  return { error: { code, message } };
+}
+
+async function request<T>(method: string, path: string, body: unknown, options: RequestOptions): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+
+  // One controller for the caller's signal and the timeout (AbortSignal.any is too new for older phones).
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, TIMEOUT_MS);
+  const forward = () => controller.abort();
+  options.signal?.addEventListener('abort', forward, { once: true });
+  let response: Response;
+  let text: string;
+  try {
+    response = await (options.fetch ?? fetch)(API_BASE + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: controller.signal,
+    });
+    text = await response.text();
+  } catch (cause) {
+    if (options.signal?.aborted) throw cause; // the caller cancelled: not an API error
+    throw new ApiRequestError(0, bodyFor(timedOut ? 'timeout' : 'network_error', String(cause)));
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', forward);
+  }
+
+  let parsed: unknown = undefined;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (response.ok) return parsed as T;
+  if (isApiError(parsed)) throw new ApiRequestError(response.status, parsed);
+  const code = CODE_BY_STATUS[response.status] ?? (response.status >= 500 ? 'internal' : 'unknown');
+  throw new ApiRequestError(response.status, bodyFor(code, `HTTP ${response.status}`));
+}
+
+/** GET `/api/v1${path}`. */
+export function getJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return request<T>('GET', path, undefined, options);
+}
+
+/** POST `/api/v1${path}` with a JSON body. */
+export function postJson<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+  return request<T>('POST', path, body, options);
+}

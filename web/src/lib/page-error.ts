@@ -1,0 +1,11 @@
+// Turns a failed API call in a load function into SvelteKit's error page (translated in +error.svelte).
+import { error } from '@sveltejs/kit';
+import { ApiRequestError } from './api.ts';
+
+export function pageError(cause: unknown): never {
+  if (cause instanceof ApiRequestError) {
+    const status = cause.status >= 400 && cause.status <= 599 ? cause.status : 503;
+    error(status, { message: cause.body.error.message, code: cause.code });
+  }
+  throw cause;
+}
