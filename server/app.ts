@@ -1,23 +1,28 @@
 // The HTTP application: API under /api/v1, operations endpoints, and the built web app.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { routePath } from 'hono/route';
 import { DomainError } from './errors.ts';
 import { resolveActor } from './http/auth.ts';
 import { errorResponse } from './http/errors.ts';
+import { isUnstorable } from './http/body.ts';
 import type { AppEnv } from './http/types.ts';
 import { authRoutes } from './routes/auth.ts';
 import { eventRoutes } from './routes/events.ts';
 import { contestRoutes } from './routes/contests.ts';
 import { opsRoutes } from './routes/ops.ts';
+import { chiefRoutes, judgeRoutes } from './routes/judge.ts';
 import { webRoutes } from './routes/web.ts';
 import type { AppServices } from './services.ts';
 
 export const MAX_BODY = 1024 * 1024;
 export const MAX_EVENT_FILE = 16 * 1024 * 1024;
 
-const tooLarge = (limit: number) => () => {
+// The rest of an oversized body is never read, so the connection cannot carry another request:
+// "Connection: close" tells the client not to reuse it (otherwise its next request is lost).
+const tooLarge = (limit: number) => (c: Context) => {
+  c.header('Connection', 'close');
   throw new DomainError(413, 'payload_too_large', `the request body is larger than ${Math.round(limit / 1024)} KB`);
 };
 
@@ -50,10 +55,17 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
     if (c.req.path === '/api/v1/events' && c.req.method === 'POST') return next();
     return bodyLimit({ maxSize: MAX_BODY, onError: tooLarge(MAX_BODY) })(c, next);
   });
+  // An id with a NUL (%00) or an unpaired surrogate names nothing, and must not reach the database.
+  app.use('/api/*', async (c, next) => {
+    if (isUnstorable(c.req.path) || /%00/.test(c.req.url.split('?')[0]!)) throw new DomainError(404, 'not_found', 'no such address');
+    return next();
+  });
   app.use('/api/*', resolveActor);
   app.route('/api/v1/auth', authRoutes);
   app.route('/api/v1/events', eventRoutes);
   app.route('/api/v1/contests', contestRoutes);
+  app.route('/api/v1/contests', chiefRoutes);
+  app.route('/api/v1/judge', judgeRoutes);
   app.route('/', opsRoutes);
   app.all('/api/*', () => {
     throw new DomainError(404, 'not_found', 'no such API endpoint');

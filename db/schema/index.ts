@@ -4,3 +4,4 @@ export * from './judges.ts';
 export * from './marks.ts';
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './remarks.ts';

@@ -1,13 +1,57 @@
 // Reading a JSON body: malformed JSON is a 400 with a clear message, never a 500.
 import type { Context } from 'hono';
-import { DomainError } from '../errors.ts';
+import { DomainError, invalid, pathOf } from '../errors.ts';
+
+// PostgreSQL text cannot hold NUL, and an unpaired surrogate is not Unicode (the database would
+// refuse it or store U+FFFD): such text is refused here, before it can reach the database.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const isUnstorable = (text: string) => UNSTORABLE.test(text);
 
 export async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === '') throw new DomainError(400, 'invalid_json', 'the request body is empty; send JSON');
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (err) {
     throw new DomainError(400, 'invalid_json', `the request body is not valid JSON (${(err as Error).message})`);
   }
+  const bad = unstorablePath(value);
+  if (bad !== null) {
+    const message = 'must not contain NUL characters or unpaired surrogates';
+    throw invalid(`${bad || 'body'}: ${message}`, [{ path: bad, message }]);
+  }
+  return value;
+}
+
+interface Node {
+  value: unknown;
+  key?: string | number;
+  parent?: Node;
+}
+
+/** Path of the first string or key that cannot be stored, or null. Iterative: bodies may nest deeper than the stack. */
+function unstorablePath(root: unknown): string | null {
+  const stack: Node[] = [{ value: root }];
+  const pathTo = (n: Node) => {
+    const keys: (string | number)[] = [];
+    for (let at: Node | undefined = n; at?.key !== undefined; at = at.parent) keys.unshift(at.key);
+    return pathOf(keys);
+  };
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const v = node.value;
+    if (typeof v === 'string') {
+      if (isUnstorable(v)) return pathTo(node);
+    } else if (Array.isArray(v)) {
+      v.forEach((value, key) => stack.push({ value, key, parent: node }));
+    } else if (v !== null && typeof v === 'object') {
+      for (const [key, value] of Object.entries(v)) {
+        const child = { value, key, parent: node };
+        if (isUnstorable(key)) return pathTo(child);
+        stack.push(child);
+      }
+    }
+  }
+  return null;
 }

@@ -1,7 +1,13 @@
 // English messages. Typed against zh-CN.ts: a missing or extra key is a type error.
 import type { zhCN } from './zh-CN.ts';
+import { judgeEn } from './screens/judge.en.ts';
+import { chiefEn } from './screens/chief.en.ts';
+import type { judgeZhCN } from './screens/judge.zh-CN.ts';
+import type { chiefZhCN } from './screens/chief.zh-CN.ts';
 
-export const en: Record<keyof typeof zhCN, string> = {
+type ScreenKeys = keyof typeof judgeZhCN | keyof typeof chiefZhCN;
+
+const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'app.name': 'Jiangxin',
   'brand.mark': '匠心',
   'brand.latin': 'Jiangxin',
@@ -98,3 +104,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.network_error': 'Cannot reach the server. Check the network connection.',
   'error.timeout': 'The server took too long to answer. Please try again.',
 };
+
+export const en: Record<keyof typeof zhCN, string> = { ...base, ...judgeEn, ...chiefEn };

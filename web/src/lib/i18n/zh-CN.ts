@@ -1,6 +1,9 @@
 // Simplified Chinese messages: the reference catalogue; en.ts must have exactly the same keys.
 // Placeholders are {name}; numbers passed as params are formatted by the caller.
-export const zhCN = {
+import { judgeZhCN } from './screens/judge.zh-CN.ts';
+import { chiefZhCN } from './screens/chief.zh-CN.ts';
+
+const base = {
   'app.name': '匠心',
   'brand.mark': '匠心',
   'brand.latin': 'Jiangxin',
@@ -97,3 +100,6 @@ export const zhCN = {
   'error.network_error': '无法连接服务器，请检查网络。',
   'error.timeout': '服务器响应超时，请稍后重试。',
 };
+
+// Each screen keeps its messages in screens/, so screens can grow without touching this file.
+export const zhCN = { ...base, ...judgeZhCN, ...chiefZhCN };

@@ -1,0 +1,64 @@
+// What a judge's tablet needs to work, also offline: the contest's assigned criteria, the
+// contestants this judge may mark (never one of its own organisation; stations only when blind),
+// every revision it made, and the chief judge's open requests to mark again.
+import { and, asc, eq } from 'drizzle-orm';
+import { events, marks, remarkRequests } from '../../db/schema/index.ts';
+import type { Criterion } from '../../shared/event-file/schema.ts';
+import type { JudgeSheet } from '../../shared/judge.ts';
+import { unauthorized, forbidden, notFound } from '../errors.ts';
+import type { Actor, JudgeActor } from './auth.ts';
+import type { DomainCtx } from './context.ts';
+import { toMark } from './marks.ts';
+
+export const assigned = (judge: Pick<JudgeActor, 'criteria'>, criterion: string) =>
+  judge.criteria === '*' || judge.criteria.includes(criterion);
+
+export async function judgeSheet(ctx: DomainCtx, actor: Actor): Promise<JudgeSheet> {
+  if (actor.role === 'anonymous') throw unauthorized();
+  if (actor.role !== 'judge') throw forbidden('this is the judges\' sheet; sign in as a judge');
+  const c = await ctx.boards.get(actor.contestId);
+  if (!c) throw notFound('unknown contest');
+  const [ev] = await ctx.db.select({ id: events.id, name: events.name }).from(events).where(eq(events.id, c.meta.eventId));
+  const blind = c.meta.def.blind === true;
+  const sections = c.meta.def.sections
+    .map((s) => ({ code: s.code, name: s.name, weight: s.weight, criteria: s.criteria.filter((k: Criterion) => assigned(actor, k.code)) }))
+    .filter((s) => s.criteria.length > 0);
+  const mine = await ctx.db
+    .select()
+    .from(marks)
+    .where(and(eq(marks.contestId, actor.contestId), eq(marks.judge, actor.code)))
+    .orderBy(asc(marks.seq));
+  const requests = await openRemarks(ctx, actor);
+  const contestants = c.meta.contestants
+    .filter((p) => !(actor.organisation && p.organisation === actor.organisation))
+    .map((p) => ({
+      bib: p.bib,
+      station: p.station ?? null,
+      status: p.status,
+      ...(blind ? {} : { name: p.name, organisation: p.organisation, organisationName: c.meta.organisations.get(p.organisation) ?? p.organisation }),
+    }));
+  return {
+    event: { id: ev?.id ?? c.meta.eventId, name: ev?.name ?? '' },
+    contest: { id: c.meta.id, code: c.meta.code, name: c.meta.name, state: c.state, blind, sections },
+    judge: { code: actor.code, name: actor.name, chief: actor.chief, shadow: actor.shadow },
+    contestants,
+    marks: mine.map(toMark),
+    remarks: requests,
+    seq: c.seq,
+  };
+}
+
+async function openRemarks(ctx: DomainCtx, judge: JudgeActor) {
+  const reqs = await ctx.db.select().from(remarkRequests).where(eq(remarkRequests.contestId, judge.contestId));
+  const relevant = reqs.filter((r) => (r.judge ? r.judge === judge.code : assigned(judge, r.criterion)));
+  if (relevant.length === 0) return [];
+  const mine = await ctx.db
+    .select({ contestant: marks.contestant, criterion: marks.criterion, seq: marks.seq })
+    .from(marks)
+    .where(and(eq(marks.contestId, judge.contestId), eq(marks.judge, judge.code)));
+  const newest = new Map<string, number>();
+  for (const m of mine) newest.set(`${m.contestant}/${m.criterion}`, Math.max(newest.get(`${m.contestant}/${m.criterion}`) ?? 0, m.seq));
+  return relevant
+    .filter((r) => (newest.get(`${r.contestant}/${r.criterion}`) ?? 0) < r.seq)
+    .map((r) => ({ id: String(r.id), contestant: r.contestant, criterion: r.criterion, reason: r.reason, requestedBy: r.requestedBy, at: r.at.toISOString() }));
+}
