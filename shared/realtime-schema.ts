@@ -1,4 +1,5 @@
 // zod schemas of realtime payloads, apart from shared/realtime.ts so that browsers need not load zod.
 import { z } from 'zod';
 
-export const watchPayload = z.strictObject({ contest: z.string().min(1).max(64) });
+// Contest ids are opaque but plain: letters, digits, - and _.
+export const watchPayload = z.strictObject({ contest: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a contest id') });

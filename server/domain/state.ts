@@ -37,7 +37,7 @@ export async function changeState(ctx: DomainCtx, actor: Actor, contestId: strin
     }
     if (from === to) throw conflict(`the contest is already in "${to}"`);
     if (!NEXT[from].includes(to)) throw conflict(`cannot go from "${from}" to "${to}"`);
-    if ((from === 'certified' || from === 'published') && !reason) {
+    if ((from === 'certified' || from === 'published') && to === 'review' && !reason) {
       throw invalid('reopening certified results needs a reason', [{ path: 'reason', message: 'required to amend certified results' }]);
     }
     let digest: string | undefined;

@@ -8,8 +8,9 @@ import { fromZod, notFound } from '../errors.ts';
 import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/types.ts';
 
+// Entry numbers are PostgreSQL integers: a larger `after` would make the query fail.
 const auditQuery = z.object({
-  after: z.coerce.number().int().min(0).optional(),
+  after: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
   limit: z.coerce.number().int().min(1).max(5000).optional(),
 });
 
