@@ -7,6 +7,7 @@ import type { AppServices } from '../services.ts';
 import { boardFor, type Audience } from '../domain/boards.ts';
 import { DomainError } from '../errors.ts';
 import { roomOf } from './broadcaster.ts';
+import { SESSION_COOKIE } from '../http/auth.ts';
 
 interface SocketData {
   audience: Audience;
@@ -14,17 +15,34 @@ interface SocketData {
 
 type LiveSocket = Socket<LiveClientToServer, LiveServerToClient, Record<string, never>, SocketData>;
 
+function cookieToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
 const errorOf = (code: string, message: string) => ({ error: { code, message } });
 
 export function attachLive(io: Server, services: AppServices) {
   const nsp = io.of(LIVE_NAMESPACE);
   nsp.use(async (socket, next) => {
-    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const given = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    // The web app signs organisers in with an HttpOnly cookie, which the handshake carries too
+    // (only from this site: the server refuses connections from other origins).
+    const token = typeof given === 'string' && given ? given : cookieToken(socket.handshake.headers.cookie);
     try {
-      const actor = await services.auth.resolve(typeof token === 'string' && token ? token : undefined);
+      const actor = await services.auth.resolve(token);
       (socket.data as SocketData).audience = actor.role === 'organiser' ? 'organiser' : 'public';
       next();
     } catch (err) {
+      // An expired cookie must not take a kiosk's public board down: it watches as the public.
+      if (!(typeof given === 'string' && given)) {
+        (socket.data as SocketData).audience = 'public';
+        return next();
+      }
       next(new Error(err instanceof DomainError ? err.message : 'unauthorized'));
     }
   });
