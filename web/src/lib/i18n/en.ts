@@ -2,10 +2,14 @@
 import type { zhCN } from './zh-CN.ts';
 import { judgeEn } from './screens/judge.en.ts';
 import { chiefEn } from './screens/chief.en.ts';
+import { displayEn } from './screens/display.en.ts';
+import { resultsEn } from './screens/results.en.ts';
 import type { judgeZhCN } from './screens/judge.zh-CN.ts';
 import type { chiefZhCN } from './screens/chief.zh-CN.ts';
+import type { displayZhCN } from './screens/display.zh-CN.ts';
+import type { resultsZhCN } from './screens/results.zh-CN.ts';
 
-type ScreenKeys = keyof typeof judgeZhCN | keyof typeof chiefZhCN;
+type ScreenKeys = keyof typeof judgeZhCN | keyof typeof chiefZhCN | keyof typeof displayZhCN | keyof typeof resultsZhCN;
 
 const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'app.name': 'Jiangxin',
@@ -105,4 +109,4 @@ const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'error.timeout': 'The server took too long to answer. Please try again.',
 };
 
-export const en: Record<keyof typeof zhCN, string> = { ...base, ...judgeEn, ...chiefEn };
+export const en: Record<keyof typeof zhCN, string> = { ...base, ...judgeEn, ...chiefEn, ...displayEn, ...resultsEn };

@@ -2,6 +2,8 @@
 // Placeholders are {name}; numbers passed as params are formatted by the caller.
 import { judgeZhCN } from './screens/judge.zh-CN.ts';
 import { chiefZhCN } from './screens/chief.zh-CN.ts';
+import { displayZhCN } from './screens/display.zh-CN.ts';
+import { resultsZhCN } from './screens/results.zh-CN.ts';
 
 const base = {
   'app.name': '匠心',
@@ -102,4 +104,4 @@ const base = {
 };
 
 // Each screen keeps its messages in screens/, so screens can grow without touching this file.
-export const zhCN = { ...base, ...judgeZhCN, ...chiefZhCN };
+export const zhCN = { ...base, ...judgeZhCN, ...chiefZhCN, ...displayZhCN, ...resultsZhCN };
