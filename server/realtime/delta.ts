@@ -18,7 +18,8 @@ export function rememberBoard(lb: Leaderboard): SentBoard {
 export function updateFor(prev: SentBoard | null, lb: Leaderboard): BoardUpdate | null {
   const head = { contest: lb.contest, seq: lb.seq, state: lb.state, frozen: lb.frozen ?? false };
   if (!prev) return { ...head, full: true, rows: lb.rows };
-  if (lb.seq === prev.seq) return null;
+  // Same seq but another state or freeze flag (a public board while frozen keeps its seq): resend it whole.
+  if (lb.seq === prev.seq) return lb.state === prev.state && head.frozen === prev.frozen ? null : { ...head, full: true, rows: lb.rows };
   if (lb.seq < prev.seq) return { ...head, full: true, rows: lb.rows };
   const changed: BoardRow[] = [];
   for (const row of lb.rows) {

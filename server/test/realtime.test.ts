@@ -1,0 +1,411 @@
+// Realtime boards (CONTRACT §8) end to end: a server on a real database, judges marking over HTTP
+// concurrently, socket.io-client watchers applying updates with the shared client rule. Whatever
+// happens on the way (coalescing, dropped updates, reconnects), every watcher ends on the board
+// that GET /leaderboard gives its audience, rows and seq alike.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import { sql } from 'drizzle-orm';
+import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import { applyBoardUpdate, type BoardUpdate } from '../../shared/realtime.ts';
+import type { Leaderboard } from '../../shared/api.ts';
+import type { EventFile } from '../../shared/event-file/schema.ts';
+import { BoardCache } from '../domain/boards.ts';
+import { rowsOf } from '../../db/create-db.ts';
+
+let s: TestServer;
+const sockets: Socket[] = [];
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(async () => {
+  for (const so of sockets) so.disconnect();
+  await s?.stop();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function connect(token?: string, server = s): Socket {
+  const so = io(`${server.url}/live`, { transports: ['websocket'], reconnection: false, ...(token ? { auth: { token } } : {}) });
+  sockets.push(so);
+  return so;
+}
+
+/** A client that follows CONTRACT §8 with applyBoardUpdate; `dropNext` skips updates to make gaps. */
+class Watcher {
+  readonly socket: Socket;
+  board: Leaderboard | null = null;
+  readonly updates: BoardUpdate[] = [];
+  resyncs = 0;
+  dropNext = 0;
+  private pending: Promise<void> | null = null;
+  private newestSeen = 0;
+
+  constructor(readonly contest: string, token?: string, server = s) {
+    this.socket = connect(token, server);
+    this.socket.on('leaderboard', (u: BoardUpdate) => this.onUpdate(u));
+  }
+
+  private onUpdate(u: BoardUpdate) {
+    this.updates.push(u);
+    this.newestSeen = Math.max(this.newestSeen, u.seq);
+    if (this.dropNext > 0) {
+      this.dropNext--;
+      return;
+    }
+    const next = applyBoardUpdate(this.board, u);
+    if (next !== 'resync') this.board = next;
+    else if (!this.pending) {
+      this.resyncs++;
+      void this.watch();
+    }
+  }
+
+  /** Emits `watch` and takes the ack as a full board (never going back to an older seq). */
+  watch(): Promise<void> {
+    this.pending ??= (async () => {
+      try {
+        const ack = await this.socket.timeout(5000).emitWithAck('watch', { contest: this.contest });
+        if (ack?.error) throw new Error(`watch failed: ${JSON.stringify(ack)}`);
+        const next = applyBoardUpdate(this.board, { ...(ack as Leaderboard), full: true });
+        if (next !== 'resync') this.board = next;
+      } finally {
+        this.pending = null;
+      }
+      // A gap seen while the watch was on its way, newer than the ack: ask again.
+      if (this.board && this.board.seq < this.newestSeen) {
+        this.resyncs++;
+        await this.watch();
+      }
+    })();
+    return this.pending;
+  }
+}
+
+async function boardOf(contest: string, token?: string, server = s): Promise<Leaderboard> {
+  const res = await api(server.url, token).get<Leaderboard>(`/contests/${contest}/leaderboard`);
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+/** Waits until the watchers hold the GET board's seq and nothing has arrived for a while, then compares. */
+async function expectExact(watchers: Watcher[], contest: string, token?: string, server = s) {
+  const deadline = Date.now() + 10_000;
+  let want = await boardOf(contest, token, server);
+  for (;;) {
+    const counts = watchers.map((w) => w.updates.length);
+    await sleep(150);
+    const quiet = watchers.every((w, i) => w.updates.length === counts[i]);
+    want = await boardOf(contest, token, server);
+    if (quiet && watchers.every((w) => w.board?.seq === want.seq)) break;
+    if (Date.now() > deadline) break;
+  }
+  for (const w of watchers) expect(JSON.parse(JSON.stringify(w.board))).toEqual(want);
+}
+
+function expectWellFormed(u: BoardUpdate, contest: string, size: number) {
+  expect(u.contest).toBe(contest);
+  expect(Number.isInteger(u.seq)).toBe(true);
+  if (u.full) {
+    expect(u.full).toBe(true);
+    expect(u.rows).toHaveLength(size);
+    expect(u).not.toHaveProperty('prevSeq');
+  } else {
+    expect(u.full).toBe(false);
+    expect(u.prevSeq).toBeLessThan(u.seq);
+    expect(Array.isArray(u.changed)).toBe(true);
+    expect(new Set(u.order).size).toBe(size); // every bib, once
+    expect(u.order).toHaveLength(size);
+    for (const r of u.changed) expect(u.order).toContain(r.bib);
+  }
+}
+
+type Judge = { client: ReturnType<typeof api>; criteria: string[]; organisation?: string };
+
+/** Judges of a contest that may mark, with what they may mark (assignments and recusal respected). */
+async function judgesOf(ev: Awaited<ReturnType<typeof importAndOpen>>, file: EventFile, contestCode: string, codes: string[], server = s) {
+  const contest = file.contests.find((c) => c.code === contestCode)!;
+  const all = contest.sections.flatMap((sec) => sec.criteria.map((k) => k.code));
+  const out: Judge[] = [];
+  for (const code of codes) {
+    const j = contest.judges.find((x) => x.code === code)!;
+    out.push({ client: api(server.url, await ev.judgeToken(code)), criteria: j.criteria === '*' ? all : j.criteria, organisation: j.organisation });
+  }
+  return { contest, judges: out };
+}
+
+/** A random acceptable value for a criterion of the example files. */
+function valueFor(criterion: EventFile['contests'][number]['sections'][number]['criteria'][number]): number | boolean {
+  const r = Math.random();
+  if (criterion.kind === 'deduction') return Math.floor(r * 3);
+  if (criterion.kind === 'judgement') {
+    const step = criterion.step ?? 0.5;
+    return Math.round((criterion.max * (0.5 + r / 2)) / step) * step;
+  }
+  const scale = criterion.scale;
+  if (scale?.type === 'pass') return r < 0.8;
+  if (scale?.type === 'linear') return Math.round(Math.min(scale.best, scale.worst) + r * Math.abs(scale.worst - scale.best));
+  return Math.round(criterion.max * (0.4 + r * 0.6));
+}
+
+/** Submits `count` marks spread over the judges, `perJudge` requests in flight per judge; all must be 201. */
+async function markStorm(contestId: string, file: EventFile, contestCode: string, judges: Judge[], count: number, perJudge = 4) {
+  const contest = file.contests.find((c) => c.code === contestCode)!;
+  const criteria = new Map(contest.sections.flatMap((sec) => sec.criteria.map((k) => [k.code, k] as const)));
+  const statuses: number[] = [];
+  await Promise.all(
+    judges.map(async (j, ji) => {
+      const mine = Math.floor(count / judges.length) + (ji < count % judges.length ? 1 : 0);
+      const people = contest.contestants.filter((p) => p.organisation !== j.organisation);
+      let left = mine;
+      await Promise.all(
+        Array.from({ length: perJudge }, async () => {
+          while (left > 0) {
+            left--;
+            const person = people[Math.floor(Math.random() * people.length)]!;
+            const code = j.criteria[Math.floor(Math.random() * j.criteria.length)]!;
+            const res = await j.client.post(`/contests/${contestId}/marks`, {
+              contestant: person.bib, criterion: code, value: valueFor(criteria.get(code)!), clientId: uuid(),
+            });
+            if (res.status !== 201) throw new Error(`mark refused: ${res.status} ${JSON.stringify(res.body)}`);
+            statuses.push(res.status);
+          }
+        }),
+      );
+    }),
+  );
+  return statuses;
+}
+
+async function setup(name: 'new-economy-contest' | 'wire-rope-contest', contestCode: string, judgeCodes: string[], server = s) {
+  const file = exampleEvent(name);
+  const ev = await importAndOpen(server, file);
+  const contestId = ev.contestId(contestCode);
+  const { judges } = await judgesOf(ev, file, contestCode, judgeCodes, server);
+  const storm = (count: number, perJudge?: number) => markStorm(contestId, file, contestCode, judges, count, perJudge);
+  return { file, ev, contestId, judges, storm };
+}
+
+describe('live boards under concurrent marking', () => {
+  it('every watcher ends on the GET board after 150 concurrent marks by 3 judges', async () => {
+    const { contestId, storm } = await setup('new-economy-contest', 'courier', ['c-timer', 'c-j2', 'c-j3']);
+    const watchers = [new Watcher(contestId), new Watcher(contestId), new Watcher(contestId)];
+    const organiser = new Watcher(contestId, s.adminToken);
+    await Promise.all([...watchers, organiser].map((w) => w.watch()));
+    expect(watchers[0]!.board).toEqual(await boardOf(contestId));
+
+    const statuses = await storm(150);
+    expect(statuses).toHaveLength(150);
+    await expectExact(watchers, contestId);
+    await expectExact([organiser], contestId, s.adminToken);
+    const final = await boardOf(contestId);
+    expect(final.seq).toBeGreaterThanOrEqual(151); // opened, then 150 marks
+    for (const w of [...watchers, organiser]) {
+      expect(w.updates.length).toBeGreaterThan(0);
+      for (const u of w.updates) expectWellFormed(u, contestId, final.rows.length);
+    }
+  }, 90_000);
+
+  it('a watcher that disconnects mid-stream and watches again after reconnecting ends exact', async () => {
+    const { contestId, storm } = await setup('new-economy-contest', 'courier', ['c-timer', 'c-j2', 'c-j3']);
+    const steady = new Watcher(contestId);
+    const flaky = new Watcher(contestId);
+    await Promise.all([steady.watch(), flaky.watch()]);
+    const running = storm(120);
+    while (flaky.updates.length < 2) await sleep(5);
+    flaky.socket.disconnect();
+    const missed = flaky.updates.length;
+    await sleep(200);
+    expect(flaky.updates.length).toBe(missed);
+    flaky.socket.connect();
+    await new Promise<void>((r) => flaky.socket.once('connect', () => r()));
+    await flaky.watch();
+    await Promise.all([running, storm(30)]);
+    await expectExact([steady, flaky], contestId);
+  }, 90_000);
+
+  it('a watcher that misses two updates detects the gap by prevSeq, watches again and ends exact', async () => {
+    const { contestId, judges } = await setup('new-economy-contest', 'courier', ['c-timer']);
+    const w = new Watcher(contestId);
+    await w.watch();
+    const timer = judges[0]!.client;
+    // The same value again is a new revision that changes no row: every such mark makes a delta.
+    const remark = async () => {
+      const before = w.updates.length;
+      const res = await timer.post(`/contests/${contestId}/marks`, { contestant: 'C005', criterion: 'exam', value: 77, clientId: uuid() });
+      expect(res.status).toBe(201);
+      while (w.updates.length === before) await sleep(5);
+    };
+    await remark();
+    w.dropNext = 2;
+    await remark();
+    await remark();
+    expect(w.resyncs).toBe(0);
+    await remark();
+    const last = w.updates.at(-1)!;
+    expect(last.full).toBe(false);
+    expect(w.resyncs).toBe(1);
+    await expectExact([w], contestId);
+    for (const u of w.updates) expectWellFormed(u, contestId, w.board!.rows.length);
+    expect(w.updates.filter((u) => !u.full).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('coalesces a burst of 100 marks into a few updates per second, and the final board is exact', async () => {
+    // A server of its own on the same database, coalescing as CONTRACT §8 puts it: a few per second.
+    const intervalMs = 250;
+    const slow = await startTestServer({ db: s.db, boardIntervalMs: intervalMs });
+    try {
+      const { contestId, storm } = await setup('new-economy-contest', 'courier', ['c-timer', 'c-j2', 'c-j3'], slow);
+      const watchers = [new Watcher(contestId, undefined, slow), new Watcher(contestId, undefined, slow)];
+      await Promise.all(watchers.map((w) => w.watch()));
+      const started = Date.now();
+      await storm(100, 12);
+      await expectExact(watchers, contestId, undefined, slow);
+      const elapsed = Date.now() - started;
+      for (const w of watchers) {
+        expect(w.updates.length).toBeGreaterThan(0);
+        expect(w.updates.length).toBeLessThanOrEqual(Math.ceil(elapsed / intervalMs) + 1);
+        expect(w.updates.length).toBeLessThan(25);
+      }
+    } finally {
+      await slow.stop();
+    }
+  }, 90_000);
+});
+
+describe('who sees what', () => {
+  it('a frozen contest sends public watchers no new rows while organisers follow live; unfreezing reveals', async () => {
+    const { contestId, storm, ev } = await setup('new-economy-contest', 'courier', ['c-timer', 'c-j2', 'c-j3']);
+    const pub = new Watcher(contestId);
+    const org = new Watcher(contestId, s.adminToken);
+    await Promise.all([pub.watch(), org.watch()]);
+    await storm(30);
+    await expectExact([pub], contestId);
+    const frozen = await ev.admin.post(`/contests/${contestId}/freeze`, { frozen: true });
+    expect(frozen.status).toBe(200);
+    await expectExact([pub], contestId);
+    const atFreeze = structuredClone(pub.board!);
+    expect(atFreeze.frozen).toBe(true);
+    const seen = pub.updates.length;
+    await storm(60);
+    await expectExact([org], contestId, s.adminToken);
+    await expectExact([pub], contestId);
+    expect(pub.updates.slice(seen)).toEqual([]);
+    expect(pub.board!.rows).toEqual(atFreeze.rows);
+    expect(org.board!.seq).toBeGreaterThan(atFreeze.seq + 60);
+    expect(org.board!.rows).not.toEqual(atFreeze.rows);
+    // Closing marking while frozen: the public learns the new state, still with the frozen rows.
+    expect((await ev.admin.post(`/contests/${contestId}/state`, { to: 'review' })).status).toBe(200);
+    await expectExact([pub], contestId);
+    expect(pub.board!.state).toBe('review');
+    expect(pub.board!.rows).toEqual(atFreeze.rows);
+    expect(pub.board!.seq).toBe(atFreeze.seq);
+
+    expect((await ev.admin.post(`/contests/${contestId}/freeze`, { frozen: false })).status).toBe(200);
+    await expectExact([pub], contestId);
+    await expectExact([org], contestId, s.adminToken);
+    expect(pub.board!.rows).toEqual(org.board!.rows);
+    expect(pub.board!.frozen).toBe(false);
+  }, 90_000);
+
+  it('a blind contest shows the public stations in place of names, organisers the names', async () => {
+    const { contestId, storm, file } = await setup('wire-rope-contest', 'wet-drawing', ['w-qa', 'w-j1', 'w-j2', 'w-j3']);
+    const people = new Map(file.contests.find((c) => c.code === 'wet-drawing')!.contestants.map((p) => [p.bib, p]));
+    const pub = new Watcher(contestId);
+    const org = new Watcher(contestId, s.adminToken);
+    await Promise.all([pub.watch(), org.watch()]);
+    await storm(60);
+    await expectExact([pub], contestId);
+    await expectExact([org], contestId, s.adminToken);
+    for (const r of pub.board!.rows) {
+      const p = people.get(r.bib)!;
+      expect(r.station).toBe(p.station);
+      expect(r.name).toBe(p.station);
+      expect(r.organisation).toBe(p.station);
+    }
+    for (const r of org.board!.rows) {
+      const p = people.get(r.bib)!;
+      expect(r.name).toBe(p.name);
+      expect(r.organisation).toBe(p.organisation);
+    }
+    const names = new Set([...people.values()].map((p) => p.name));
+    for (const u of pub.updates) for (const r of u.full ? u.rows : u.changed) expect(names.has(r.name)).toBe(false);
+  }, 90_000);
+});
+
+describe('the /live namespace refuses what it cannot use', () => {
+  it('answers invalid watch and unwatch payloads with an error or ignores them, and keeps serving', async () => {
+    const { contestId } = await setup('new-economy-contest', 'courier', []);
+    const so = connect();
+    await new Promise<void>((r) => so.once('connect', () => r()));
+    const bad: unknown[] = [null, 'string', 123, [], {}, { contest: 123 }, { contest: '' }, { contest: null },
+      { contest: 'x'.repeat(50_000) }, { contest: contestId, extra: 1 }, { contest: { $ne: 1 } }];
+    for (const event of ['watch', 'unwatch']) {
+      for (const payload of bad) {
+        const ack = await so.timeout(2000).emitWithAck(event, payload);
+        expect(ack.error.code).toBe('validation_failed');
+        expect(typeof ack.error.message).toBe('string');
+      }
+      so.emit(event, { contest: contestId }); // no ack: nothing to answer
+      so.emit(event); // neither payload nor ack
+      so.emit(event, null, 'not a function');
+    }
+    so.emit('no-such-event', { contest: contestId });
+    // A message beyond the size limit costs the sender its connection, nothing more.
+    const big = connect();
+    await new Promise<void>((r) => big.once('connect', () => r()));
+    const gone = new Promise<string>((r) => big.once('disconnect', (reason) => r(reason)));
+    big.emit('watch', { contest: 'y'.repeat(200_000) }, () => {});
+    expect(await gone).toBeTruthy();
+
+    expect((await so.timeout(2000).emitWithAck('watch', { contest: contestId })).seq).toBeGreaterThan(0);
+    expect((await so.timeout(2000).emitWithAck('unwatch', { contest: contestId })).ok).toBe(true);
+    const health = await fetch(`${s.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect((await health.json()).ok).toBe(true);
+  });
+
+  it('answers a watch of an unknown contest with not_found', async () => {
+    const so = connect();
+    const ack = await so.timeout(2000).emitWithAck('watch', { contest: 'no-such-contest' });
+    expect(ack).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+  });
+
+  it('refuses a handshake with a token that is not valid', async () => {
+    const so = io(`${s.url}/live`, { transports: ['websocket'], reconnection: false, auth: { token: 'not-a-token' } });
+    sockets.push(so);
+    const err = await new Promise<Error>((r) => so.once('connect_error', r));
+    expect(err.message).toBeTruthy();
+  });
+});
+
+describe('board cache freshness', () => {
+  /** The database, with every query's answer held back `ms` after the query ran. */
+  function slowAnswers<T extends object>(target: T, ms: number): T {
+    return new Proxy(target, {
+      get(t, key, proxy) {
+        const v = Reflect.get(t, key);
+        if (typeof v !== 'function') return v;
+        if (key === 'then') {
+          return (ok: (x: unknown) => void, fail: (e: unknown) => void) =>
+            v.call(t, (x: unknown) => sleep(ms).then(() => ok(x)), (e: unknown) => sleep(ms).then(() => fail(e)));
+        }
+        return (...args: unknown[]) => {
+          const out = v.apply(t, args);
+          if (out === t) return proxy; // builders return themselves
+          return out !== null && typeof out === 'object' ? slowAnswers(out, ms) : out;
+        };
+      },
+    });
+  }
+
+  it('a read that starts after a commit sees it, even while an older refresh is still running', async () => {
+    const { contestId } = await setup('new-economy-contest', 'courier', []);
+    const cache = new BoardCache(slowAnswers(s.db.db, 40));
+    const first = cache.get(contestId).then((c) => c!.seq); // reads the contest row now, hears the answer later
+    await sleep(10);
+    const [bumped] = rowsOf<{ seq: number }>(await s.db.db.execute(sql`UPDATE contests SET seq = seq + 1 WHERE id = ${contestId} RETURNING seq`));
+    const second = await cache.get(contestId);
+    expect(await first).toBe(bumped!.seq - 1);
+    expect(second!.seq).toBe(bumped!.seq);
+  });
+});
