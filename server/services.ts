@@ -2,6 +2,7 @@
 import type { DbHandle } from '../db/create-db.ts';
 import { AuthService } from './domain/auth.ts';
 import { BoardCache } from './domain/boards.ts';
+import { MarkWriter } from './domain/mark-writer.ts';
 import type { ChangeSink, DomainCtx } from './domain/context.ts';
 import { Metrics } from './metrics.ts';
 import type { Config } from './config.ts';
@@ -22,6 +23,12 @@ export function createServices(handle: DbHandle, config: AppServices['config'], 
   const boards = new BoardCache(handle.db);
   boards.onRefresh = (ms) => metrics.boardRefresh.observe(ms / 1000);
   let sink: ChangeSink | null = null;
+  const changes: ChangeSink = { contestChanged: (id) => sink?.contestChanged(id) };
+  const writer = new MarkWriter(handle.db);
+  writer.onCommitted = (id, stored) => {
+    metrics.marksAccepted.inc(stored);
+    changes.contestChanged(id);
+  };
   return {
     db: handle.db,
     dbKind: handle.kind,
@@ -30,11 +37,8 @@ export function createServices(handle: DbHandle, config: AppServices['config'], 
     metrics,
     config,
     version: VERSION,
-    changes: {
-      contestChanged(id) {
-        sink?.contestChanged(id);
-      },
-    },
+    changes,
+    writer,
     setChangeSink(s) {
       sink = s;
     },

@@ -38,6 +38,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   );
   const app = createApp(services, { webRoot: opts.webRoot, log: (err) => log(`[error] ${(err as Error)?.stack ?? String(err)}`) });
   const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  // Tablets and load balancers keep connections open between requests; closing idle ones after
+  // Node's default 5 s races with clients reusing them (ECONNRESET on a request that was never read).
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   const io = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,

@@ -15,9 +15,17 @@ export interface AuditInput {
   at?: Date;
 }
 
+/** The text an entry's hash covers; its fields are checked against the row's columns on verify. */
+export function auditPayload(e: Omit<AuditInput, 'eventId'> & { at: Date }): string {
+  return canonicalJson({ kind: e.kind, contest: e.contestId ?? null, actor: e.actor, at: e.at.toISOString(), data: e.data });
+}
+
+export const chainHash = (prev: string, n: number, payload: string) => sha256(`${prev}:${n}:${payload}`);
+
+/** Appends one entry; the hash is computed by PostgreSQL in the same statement that takes the chain's lock. */
 export async function appendAudit(tx: Tx | Db, e: AuditInput): Promise<void> {
   const at = e.at ?? new Date();
-  const payload = canonicalJson({ kind: e.kind, contest: e.contestId ?? null, actor: e.actor, at: at.toISOString(), data: e.data });
+  const payload = auditPayload({ ...e, at });
   await tx.execute(sql`
     WITH e AS (
       UPDATE ${events} SET
@@ -89,7 +97,7 @@ export async function verifyAudit(db: Db, eventId: string): Promise<AuditVerific
 
 function checkEntry(r: typeof auditLog.$inferSelect, n: number, prev: string): string | null {
   if (r.n !== n) return `entry ${n} is missing`;
-  if (sha256(`${prev}:${n}:${r.payload}`) !== r.hash) return `entry ${n} does not match its hash`;
+  if (chainHash(prev, n, r.payload) !== r.hash) return `entry ${n} does not match its hash`;
   let p: { kind?: unknown; contest?: unknown; actor?: unknown; at?: unknown };
   try {
     p = JSON.parse(r.payload);

@@ -3,7 +3,7 @@ import { batchBody, type BatchResult } from '../../shared/api.ts';
 import { DomainError, fromZod, notFound, unauthorized } from '../errors.ts';
 import type { Actor } from './auth.ts';
 import type { DomainCtx } from './context.ts';
-import { submitMark } from './marks.ts';
+import { outcomeOf, prepareMark, type MarkOutcome } from './marks.ts';
 
 export async function submitBatch(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown): Promise<BatchResult[]> {
   if (actor.role === 'anonymous') throw unauthorized();
@@ -11,17 +11,28 @@ export async function submitBatch(ctx: DomainCtx, actor: Actor, contestId: strin
   if (!parsed.success) throw fromZod(parsed.error);
   // The address itself is wrong, not any one mark: answer for the whole batch.
   if (!(await ctx.boards.get(contestId))) throw notFound('unknown contest');
-  const results: BatchResult[] = [];
+  // Checked one by one in order, then stored together: the writer commits them in one transaction.
+  const pending: Promise<BatchResult>[] = [];
   for (const entry of parsed.data.marks) {
     const raw = (entry as { clientId?: unknown } | null)?.clientId;
     const clientId = typeof raw === 'string' ? raw : null;
     try {
-      const out = await submitMark(ctx, actor, contestId, entry);
-      results.push({ clientId, status: out.status, mark: out.body.mark, seq: out.body.seq });
+      const mark = await prepareMark(ctx, actor, contestId, entry);
+      pending.push(ctx.writer.submit(mark).then((r) => resultOf(clientId, () => outcomeOf(r))));
     } catch (err) {
-      if (!(err instanceof DomainError) || err.status >= 500 || err.status === 401) throw err;
-      results.push({ clientId, status: err.status, error: err.body().error });
+      pending.push(Promise.resolve(resultOf(clientId, () => { throw err; })));
     }
   }
+  const results = await Promise.all(pending);
   return results;
+}
+
+function resultOf(clientId: string | null, outcome: () => MarkOutcome): BatchResult {
+  try {
+    const out = outcome();
+    return { clientId, status: out.status, mark: out.body.mark, seq: out.body.seq };
+  } catch (err) {
+    if (!(err instanceof DomainError) || err.status >= 500 || err.status === 401) throw err;
+    return { clientId, status: err.status, error: err.body().error };
+  }
 }

@@ -59,6 +59,11 @@ export class BoardCache {
     return p;
   }
 
+  /** The contest's definition and contestants (they change only through invalidate), without a refresh. */
+  async meta(contestId: string): Promise<ContestMeta | null> {
+    return this.entries.get(contestId)?.meta ?? (await this.get(contestId))?.meta ?? null;
+  }
+
   /** Forget a contest (its definition or contestants changed). */
   invalidate(contestId: string): void {
     this.entries.delete(contestId);

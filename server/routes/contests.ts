@@ -25,13 +25,11 @@ export const contestRoutes = new Hono<AppEnv>()
   .post('/:id/marks', async (c) => {
     const s = c.get('services');
     const out = await submitMark(s, c.get('actor'), c.req.param('id'), await readJson(c));
-    if (out.status === 201) s.metrics.marksAccepted.inc();
     return c.json(out.body, out.status);
   })
   .post('/:id/marks/batch', async (c) => {
     const s = c.get('services');
     const results = await submitBatch(s, c.get('actor'), c.req.param('id'), await readJson(c));
-    s.metrics.marksAccepted.inc(results.filter((r) => r.status === 201).length);
     return c.json({ results });
   })
   .get('/:id/marks', async (c) => c.json(await listMarks(c.get('services'), c.get('actor'), c.req.param('id'))));
