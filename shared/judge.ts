@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ContestState, Mark } from './api.ts';
 import type { Criterion } from './event-file/schema.ts';
 import type { ContestantStatus } from './event-file/schema.ts';
-import { bib, code } from './event-file/schema.ts';
+import { bib, code, judgeCode } from './event-file/schema.ts';
 
 export interface JudgeSheet {
   event: { id: string; name: string };
@@ -43,7 +43,7 @@ export interface RemarkRequest {
 export const remarkBody = z.strictObject({
   contestant: bib,
   criterion: code,
-  judge: z.string().min(1).max(32).optional(),
+  judge: judgeCode.optional(),
   reason: z.string().trim().min(1, 'a reason is required').max(1000),
 });
 
@@ -65,14 +65,40 @@ export interface ProgressCell {
   marks: ProgressMark[];
 }
 
+/** A mark a judge still owes: the cell is incomplete, assigned to the judge, and not of its organisation. */
+export interface MissingMark {
+  contestant: string;
+  criterion: string;
+}
+
 export interface ContestProgress {
-  contest: { id: string; code: string; name: string; state: ContestState; seq: number };
-  criteria: { code: string; name: string; kind: Criterion['kind']; section: string; need: number; maxSpread: number | null }[];
-  judges: { code: string; name: string; chief: boolean; shadow: boolean; criteria: '*' | string[]; organisation: string | null }[];
+  /** `blind`: names and organisations are absent for judges until the contest is certified. */
+  contest: { id: string; eventId: string; code: string; name: string; state: ContestState; seq: number; blind: boolean };
+  criteria: {
+    code: string;
+    name: string;
+    kind: Criterion['kind'];
+    section: string;
+    sectionName: string;
+    need: number;
+    maxSpread: number | null;
+    /** The criterion as defined (max, step, scale…), for correcting marks. */
+    def: Criterion;
+  }[];
+  judges: {
+    code: string;
+    name: string;
+    chief: boolean;
+    shadow: boolean;
+    criteria: '*' | string[];
+    organisation: string | null;
+    missing: MissingMark[];
+  }[];
   rows: {
     bib: string;
-    name: string;
-    organisation: string;
+    name?: string;
+    organisation?: string;
+    organisationName?: string;
     station: string | null;
     status: ContestantStatus;
     complete: boolean;

@@ -1,14 +1,15 @@
 // What a judge's tablet needs to work, also offline: the contest's assigned criteria, the
 // contestants this judge may mark (never one of its own organisation; stations only when blind),
 // every revision it made, and the chief judge's open requests to mark again.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import { events, marks, remarkRequests } from '../../db/schema/index.ts';
 import type { Criterion } from '../../shared/event-file/schema.ts';
 import type { JudgeSheet } from '../../shared/judge.ts';
 import { unauthorized, forbidden, notFound } from '../errors.ts';
-import type { Actor, JudgeActor } from './auth.ts';
+import { actorName, type Actor, type JudgeActor } from './auth.ts';
 import type { DomainCtx } from './context.ts';
 import { toMark } from './marks.ts';
+import { remarkOpen, toRemark, type CellMarkSeq } from './progress.ts';
 
 export const assigned = (judge: Pick<JudgeActor, 'criteria'>, criterion: string) =>
   judge.criteria === '*' || judge.criteria.includes(criterion);
@@ -28,7 +29,7 @@ export async function judgeSheet(ctx: DomainCtx, actor: Actor): Promise<JudgeShe
     .from(marks)
     .where(and(eq(marks.contestId, actor.contestId), eq(marks.judge, actor.code)))
     .orderBy(asc(marks.seq));
-  const requests = await openRemarks(ctx, actor);
+  const requests = await openRemarks(ctx, actor, c.meta.byBib);
   const contestants = c.meta.contestants
     .filter((p) => !(actor.organisation && p.organisation === actor.organisation))
     .map((p) => ({
@@ -48,17 +49,32 @@ export async function judgeSheet(ctx: DomainCtx, actor: Actor): Promise<JudgeShe
   };
 }
 
-async function openRemarks(ctx: DomainCtx, judge: JudgeActor) {
-  const reqs = await ctx.db.select().from(remarkRequests).where(eq(remarkRequests.contestId, judge.contestId));
-  const relevant = reqs.filter((r) => (r.judge ? r.judge === judge.code : assigned(judge, r.criterion)));
+async function openRemarks(ctx: DomainCtx, judge: JudgeActor, byBib: Map<string, { organisation: string }>) {
+  const reqs = await ctx.db.select().from(remarkRequests).where(eq(remarkRequests.contestId, judge.contestId)).orderBy(asc(remarkRequests.seq));
+  // Addressed to this judge by name, or to every judge of the criterion that may mark the contestant.
+  // (A chief judge's own requests to everyone are not put back on its own sheet.)
+  const relevant = reqs.filter((r) =>
+    r.judge
+      ? r.judge === judge.code
+      : r.requestedBy !== actorName(judge) && assigned(judge, r.criterion) && !(judge.organisation && byBib.get(r.contestant)?.organisation === judge.organisation),
+  );
   if (relevant.length === 0) return [];
-  const mine = await ctx.db
-    .select({ contestant: marks.contestant, criterion: marks.criterion, seq: marks.seq })
+  const bibs = [...new Set(relevant.map((r) => r.contestant))];
+  const cells = await ctx.db
+    .select({ contestant: marks.contestant, criterion: marks.criterion, judge: marks.judge, shadow: marks.shadow, seq: max(marks.seq) })
     .from(marks)
-    .where(and(eq(marks.contestId, judge.contestId), eq(marks.judge, judge.code)));
-  const newest = new Map<string, number>();
-  for (const m of mine) newest.set(`${m.contestant}/${m.criterion}`, Math.max(newest.get(`${m.contestant}/${m.criterion}`) ?? 0, m.seq));
+    .where(and(eq(marks.contestId, judge.contestId), inArray(marks.contestant, bibs)))
+    .groupBy(marks.contestant, marks.criterion, marks.judge, marks.shadow);
+  const byCell = new Map<string, CellMarkSeq[]>();
+  for (const m of cells) {
+    const key = `${m.contestant}/${m.criterion}`;
+    byCell.set(key, [...(byCell.get(key) ?? []), { judge: m.judge, shadow: m.shadow, seq: Number(m.seq ?? 0) }]);
+  }
   return relevant
-    .filter((r) => (newest.get(`${r.contestant}/${r.criterion}`) ?? 0) < r.seq)
-    .map((r) => ({ id: String(r.id), contestant: r.contestant, criterion: r.criterion, reason: r.reason, requestedBy: r.requestedBy, at: r.at.toISOString() }));
+    .filter((r) => {
+      const cell = byCell.get(`${r.contestant}/${r.criterion}`) ?? [];
+      // Still open for the chief, and this judge has not marked the cell since it was asked.
+      return remarkOpen(r, cell) && !cell.some((m) => m.judge === judge.code && m.seq > r.seq);
+    })
+    .map(toRemark);
 }

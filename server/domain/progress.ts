@@ -3,8 +3,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { contests, judges, marks, remarkRequests } from '../../db/schema/index.ts';
 import { rowsOf } from '../../db/create-db.ts';
-import { remarkBody, type ContestProgress, type ProgressCell, type ProgressMark } from '../../shared/judge.ts';
-import { forbidden, fromZod, notFound, unauthorized, conflict } from '../errors.ts';
+import { remarkBody, type ContestProgress, type MissingMark, type ProgressCell, type ProgressMark } from '../../shared/judge.ts';
+import { forbidden, fromZod, invalid, notFound, unauthorized, conflict } from '../errors.ts';
 import { actorName, type Actor } from './auth.ts';
 import { appendAudit } from './audit.ts';
 import type { DomainCtx } from './context.ts';
@@ -16,29 +16,58 @@ function requireChief(actor: Actor, contestId: string) {
   }
 }
 
+/** The newest revision of one judge's mark on one cell, as far as requests to mark again care. */
+export interface CellMarkSeq {
+  judge: string;
+  seq: number;
+  shadow: boolean;
+}
+
+/**
+ * Whether a request to mark again is still open. One naming a judge is answered by that judge's
+ * next mark. One for every judge stays open until each judge whose mark counts on the cell has
+ * marked again (or, when nobody had marked, until somebody does).
+ */
+export function remarkOpen(r: { judge: string | null; seq: number }, cell: readonly CellMarkSeq[]): boolean {
+  if (r.judge) return !cell.some((m) => m.judge === r.judge && m.seq > r.seq);
+  const counted = cell.filter((m) => !m.shadow);
+  return counted.length === 0 || counted.some((m) => m.seq < r.seq);
+}
+
+type RequestRow = typeof remarkRequests.$inferSelect;
+
+export const toRemark = (r: RequestRow) => ({
+  id: String(r.id), contestant: r.contestant, criterion: r.criterion, judge: r.judge, reason: r.reason, requestedBy: r.requestedBy, at: r.at.toISOString(),
+});
+
 export async function contestProgress(ctx: DomainCtx, actor: Actor, contestId: string): Promise<ContestProgress> {
   requireChief(actor, contestId);
   const c = await ctx.boards.get(contestId);
   if (!c) throw notFound('unknown contest');
   const js = await ctx.db.select().from(judges).where(eq(judges.contestId, contestId)).orderBy(asc(judges.code));
-  const reqs = await ctx.db.select().from(remarkRequests).where(eq(remarkRequests.contestId, contestId));
+  const reqs = await ctx.db.select().from(remarkRequests).where(eq(remarkRequests.contestId, contestId)).orderBy(asc(remarkRequests.seq));
   // Newest revision of every judge's mark, shadow judges' included, with its time and note.
-  const latest = rowsOf<{ contestant: string; criterion: string; judge: string; value: number | boolean; revision: number; received_at: string | Date; shadow: boolean; note: string | null }>(
-    await ctx.db.execute(sql`SELECT DISTINCT ON (contestant, criterion, judge) contestant, criterion, judge, value, revision, received_at, shadow, note
-      FROM ${marks} WHERE contest_id = ${contestId} ORDER BY contestant, criterion, judge, revision DESC`),
+  const latest = rowsOf<{ contestant: string; criterion: string; judge: string; value: number | boolean; revision: number; received_at: string | Date; shadow: boolean; note: string | null; seq: number | string }>(
+    await ctx.db.execute(sql`SELECT DISTINCT ON (contestant, criterion, judge) contestant, criterion, judge, value, revision, received_at, shadow, note, seq
+      FROM ${marks} WHERE contest_id = ${contestId} ORDER BY contestant, criterion, judge, revision DESC, seq DESC`),
   );
   const byCell = new Map<string, ProgressMark[]>();
+  const seqs = new Map<string, CellMarkSeq[]>();
   for (const m of latest) {
     const key = `${m.contestant}/${m.criterion}`;
     const list = byCell.get(key) ?? [];
     list.push({ judge: m.judge, value: m.value, revision: m.revision, at: new Date(m.received_at).toISOString(), shadow: m.shadow, ...(m.note ? { note: m.note } : {}) });
     byCell.set(key, list);
+    seqs.set(key, [...(seqs.get(key) ?? []), { judge: m.judge, seq: Number(m.seq), shadow: m.shadow }]);
   }
   const criteria = [...c.meta.criteria.values()].map(({ criterion: k, section }) => ({
-    code: k.code, name: k.name, kind: k.kind, section: section.code,
+    code: k.code, name: k.name, kind: k.kind, section: section.code, sectionName: section.name,
     need: k.kind === 'judgement' ? (k.judges ?? 1) : k.kind === 'measurement' ? 1 : 0,
     maxSpread: k.kind === 'judgement' ? (k.maxSpread ?? null) : null,
+    def: k,
   }));
+  // Until results are certified, a blind contest shows a chief judge stations only (organisers see all).
+  const hide = actor.role === 'judge' && c.meta.def.blind === true && c.state !== 'certified' && c.state !== 'published';
   let complete = 0;
   let flagged = 0;
   const rows = c.meta.contestants.map((p) => {
@@ -50,40 +79,37 @@ export async function contestProgress(ctx: DomainCtx, actor: Actor, contestId: s
       cells[k.code] = {
         have: score?.marksCount?.[k.code] ?? 0,
         need: k.need,
-        points: values.length || ms.some((m) => !m.shadow) ? (score?.criteria[k.code] ?? null) : null,
+        points: ms.some((m) => !m.shadow) ? (score?.criteria[k.code] ?? null) : null,
         flagged: score?.flags.includes(k.code) ?? false,
-        spread: values.length > 1 ? Math.max(...values) - Math.min(...values) : null,
+        spread: k.kind === 'judgement' && values.length > 1 ? Math.max(...values) - Math.min(...values) : null,
         marks: ms,
       };
     }
     if (score?.complete) complete++;
     if (score?.flagged) flagged++;
-    return {
-      bib: p.bib, name: p.name, organisation: p.organisation, station: p.station ?? null, status: p.status,
-      complete: score?.complete ?? false, total: score?.total ?? 0, cells,
-    };
+    const who = hide ? {} : { name: p.name, organisation: p.organisation, organisationName: c.meta.organisations.get(p.organisation) ?? p.organisation };
+    return { bib: p.bib, ...who, station: p.station ?? null, status: p.status, complete: score?.complete ?? false, total: score?.total ?? 0, cells };
   });
-  const open = openRequests(reqs, c);
+  const open = reqs.filter((r) => remarkOpen(r, seqs.get(`${r.contestant}/${r.criterion}`) ?? [])).map(toRemark);
   return {
-    contest: { id: c.meta.id, code: c.meta.code, name: c.meta.name, state: c.state, seq: c.seq },
+    contest: { id: c.meta.id, eventId: c.meta.eventId, code: c.meta.code, name: c.meta.name, state: c.state, seq: c.seq, blind: c.meta.def.blind === true },
     criteria,
-    judges: js.map((j) => ({ code: j.code, name: j.name, chief: j.chief, shadow: j.shadow, criteria: j.criteria, organisation: j.organisation })),
+    judges: js.map((j) => {
+      const missing: MissingMark[] = [];
+      for (const k of criteria) {
+        if (k.need === 0 || (j.criteria !== '*' && !j.criteria.includes(k.code))) continue;
+        for (const [i, p] of c.meta.contestants.entries()) {
+          if (p.status !== 'active' || (j.organisation && j.organisation === p.organisation)) continue;
+          const cell = rows[i]!.cells[k.code]!;
+          if (cell.have < cell.need && !cell.marks.some((m) => m.judge === j.code)) missing.push({ contestant: p.bib, criterion: k.code });
+        }
+      }
+      return { code: j.code, name: j.name, chief: j.chief, shadow: j.shadow, criteria: j.criteria, organisation: j.organisation, missing };
+    }),
     rows,
     remarks: open,
     summary: { contestants: rows.length, complete, flagged, openRemarks: open.length },
   };
-}
-
-type RequestRow = typeof remarkRequests.$inferSelect;
-
-/** Requests not yet answered by a newer counted mark of the judge (or of any judge, when none is named). */
-function openRequests(reqs: RequestRow[], c: NonNullable<Awaited<ReturnType<DomainCtx['boards']['get']>>>) {
-  return reqs
-    .filter((r) => {
-      const ms = c.board.countedMarks(r.contestant).filter((m) => m.criterion === r.criterion && (!r.judge || m.judge === r.judge));
-      return !ms.some((m) => m.order > r.seq);
-    })
-    .map((r) => ({ id: String(r.id), contestant: r.contestant, criterion: r.criterion, judge: r.judge, reason: r.reason, requestedBy: r.requestedBy, at: r.at.toISOString() }));
 }
 
 export async function requestRemark(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown) {
@@ -93,22 +119,31 @@ export async function requestRemark(ctx: DomainCtx, actor: Actor, contestId: str
   const { contestant, criterion, judge, reason } = parsed.data;
   const c = await ctx.boards.get(contestId);
   if (!c) throw notFound('unknown contest');
-  if (!c.meta.byBib.has(contestant)) throw notFound(`unknown contestant "${contestant}"`);
+  const person = c.meta.byBib.get(contestant);
+  if (!person) throw notFound(`unknown contestant "${contestant}"`);
   if (!c.meta.criteria.has(criterion)) throw notFound(`unknown criterion "${criterion}"`);
-  if (c.state !== 'scoring') throw conflict(`judges can mark again only while the contest is in scoring, not in "${c.state}"`, 'contest_closed');
   if (judge) {
-    const [j] = await ctx.db.select({ code: judges.code }).from(judges).where(sql`${judges.contestId} = ${contestId} AND ${judges.code} = ${judge}`);
+    const [j] = await ctx.db.select().from(judges).where(sql`${judges.contestId} = ${contestId} AND ${judges.code} = ${judge}`);
     if (!j) throw notFound(`unknown judge "${judge}"`);
+    // A request the judge could never answer would stay open for ever.
+    if (j.criteria !== '*' && !j.criteria.includes(criterion)) {
+      throw invalid(`judge "${judge}" is not assigned to criterion "${criterion}"`, [{ path: 'judge', message: 'not assigned to this criterion' }]);
+    }
+    if (j.organisation && j.organisation === person.organisation) {
+      throw invalid(`judge "${judge}" may not mark a contestant of its own organisation`, [{ path: 'judge', message: 'same organisation as the contestant' }]);
+    }
   }
+  if (c.state !== 'scoring') throw conflict(`judges can mark again only while the contest is in scoring, not in "${c.state}"`, 'contest_closed');
   const who = actorName(actor);
   const row = await ctx.db.transaction(async (tx) => {
     // The request bumps the contest's seq, so only marks made after it answer it.
-    const [locked] = await tx.update(contests).set({ seq: sql`${contests.seq} + 1` }).where(eq(contests.id, contestId)).returning({ seq: contests.seq });
+    const [locked] = await tx.update(contests).set({ seq: sql`${contests.seq} + 1` }).where(eq(contests.id, contestId)).returning({ seq: contests.seq, state: contests.state });
     if (!locked) throw notFound('unknown contest');
+    if (locked.state !== 'scoring') throw conflict(`judges can mark again only while the contest is in scoring, not in "${locked.state}"`, 'contest_closed');
     const [r] = await tx.insert(remarkRequests).values({ contestId, contestant, criterion, judge: judge ?? null, reason, requestedBy: who, seq: locked.seq }).returning();
     await appendAudit(tx, { eventId: c.meta.eventId, kind: 'remark.requested', contestId, actor: who, data: { contestant, criterion, judge: judge ?? null, reason, seq: locked.seq } });
     return r!;
   });
   ctx.changes.contestChanged(contestId);
-  return { id: String(row.id), contestant, criterion, judge: judge ?? null, reason, requestedBy: who, at: row.at.toISOString() };
+  return toRemark(row);
 }

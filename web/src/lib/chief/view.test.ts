@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { ContestProgress, ProgressCell } from '$shared/judge.ts';
+import { acceptedFlag, cellStatus, filterProgressRows, flaggedCells, judgeDebts, newClientId, parseBlocker, who, type ProgressRow } from './view.ts';
+
+const cell = (over: Partial<ProgressCell> = {}): ProgressCell => ({ have: 0, need: 3, points: null, flagged: false, spread: null, marks: [], ...over });
+const row = (bib: string, over: Partial<ProgressRow> = {}): ProgressRow => ({
+  bib, name: `name-${bib}`, organisation: 'sd', organisationName: '顺达', station: `S-${bib}`, status: 'active', complete: false, total: 0,
+  cells: { packing: cell() }, ...over,
+});
+const packing = { code: 'packing', name: '包装', kind: 'judgement' as const, section: 'p', sectionName: 'P', need: 3, maxSpread: 6, def: { code: 'packing', name: '包装', kind: 'judgement' as const, max: 25 } };
+
+describe('cellStatus', () => {
+  it('tells flagged, complete, partial, missing, deductions and inactive rows apart', () => {
+    expect(cellStatus(row('A'), cell({ flagged: true, have: 3 }))).toBe('flagged');
+    expect(cellStatus(row('A'), cell({ have: 3 }))).toBe('complete');
+    expect(cellStatus(row('A'), cell({ have: 1 }))).toBe('partial');
+    expect(cellStatus(row('A'), cell())).toBe('missing');
+    expect(cellStatus(row('A'), cell({ need: 0 }))).toBe('none');
+    expect(cellStatus(row('A'), cell({ need: 0, have: 1 }))).toBe('deducted');
+    expect(cellStatus(row('A', { status: 'withdrawn' }), cell())).toBe('inactive');
+  });
+  it('knows an accepted flag: spread over maxSpread but no longer flagged', () => {
+    expect(acceptedFlag(cell({ spread: 10 }), packing)).toBe(true);
+    expect(acceptedFlag(cell({ spread: 10, flagged: true }), packing)).toBe(false);
+    expect(acceptedFlag(cell({ spread: 6 }), packing)).toBe(false);
+  });
+});
+
+describe('filterProgressRows', () => {
+  const rows = [row('C001', { complete: true }), row('C002', { cells: { packing: cell({ flagged: true }) } }), row('C003', { name: undefined, station: 'W-07' })];
+  it('filters incomplete and flagged rows and searches bib, name, station and organisation', () => {
+    expect(filterProgressRows(rows, { query: '', incompleteOnly: true, flaggedOnly: false }).map((r) => r.bib)).toEqual(['C002', 'C003']);
+    expect(filterProgressRows(rows, { query: '', incompleteOnly: false, flaggedOnly: true }).map((r) => r.bib)).toEqual(['C002']);
+    expect(filterProgressRows(rows, { query: 'ｗ-07', incompleteOnly: false, flaggedOnly: false }).map((r) => r.bib)).toEqual(['C003']);
+    expect(filterProgressRows(rows, { query: 'name-c001', incompleteOnly: false, flaggedOnly: false }).map((r) => r.bib)).toEqual(['C001']);
+    expect(filterProgressRows(rows, { query: '顺达', incompleteOnly: false, flaggedOnly: false })).toHaveLength(3);
+  });
+});
+
+describe('flags and debts', () => {
+  const p = {
+    criteria: [packing],
+    rows: [row('C001', { cells: { packing: cell({ flagged: true }) } }), row('C002')],
+    judges: [
+      { code: 'chief', name: 'C', chief: true, shadow: false, criteria: '*', organisation: null, missing: [{ contestant: 'C002', criterion: 'packing' }] },
+      { code: 'j1', name: 'J1', chief: false, shadow: false, criteria: '*', organisation: null, missing: [] },
+      { code: 'j2', name: 'J2', chief: false, shadow: false, criteria: '*', organisation: null, missing: [{ contestant: 'C002', criterion: 'packing' }] },
+      { code: 't', name: 'T', chief: false, shadow: true, criteria: '*', organisation: null, missing: [{ contestant: 'C002', criterion: 'packing' }] },
+    ],
+  } as unknown as ContestProgress;
+  it('lists flagged cells and what each marking judge owes, most first, without chief and trainees', () => {
+    expect(flaggedCells(p).map((f) => `${f.row.bib}/${f.criterion.code}`)).toEqual(['C001/packing']);
+    const debts = judgeDebts(p);
+    expect(debts.map((d) => [d.judge.code, d.total])).toEqual([['j2', 1], ['j1', 0]]);
+    expect(debts[0]!.byCriterion).toEqual([{ criterion: packing, bibs: ['C002'] }]);
+  });
+});
+
+describe('parseBlocker', () => {
+  it('reads the server reasons for refusing certification', () => {
+    expect(parseBlocker('C001: incomplete (exam, packing 2/3)')).toEqual({
+      kind: 'incomplete', bib: 'C001', missing: [{ criterion: 'exam' }, { criterion: 'packing', have: 2, need: 3 }],
+    });
+    expect(parseBlocker('C002: criterion "service" is flagged (judges too far apart) and not resolved')).toEqual({ kind: 'flagged', bib: 'C002', criterion: 'service' });
+    expect(parseBlocker('something else')).toEqual({ kind: 'other', text: 'something else' });
+  });
+});
+
+describe('who and newClientId', () => {
+  it('names a contestant by bib and name, or by station when blind', () => {
+    expect(who(row('C001'), 'C001')).toBe('C001 name-C001');
+    expect(who(row('C001', { name: undefined }), 'C001')).toBe('C001 · S-C001');
+    expect(who(undefined, 'C009')).toBe('C009');
+  });
+  it('makes version 4 UUIDs', () => {
+    expect(newClientId()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});

@@ -1,0 +1,125 @@
+// Pure helpers over the chief judge's progress (GET /contests/:id/progress): cell colours,
+// filters, flags, who owes what, and readable certification blockers. No I/O, no runes.
+import type { ContestProgress, ProgressCell } from '$shared/judge.ts';
+import { normaliseQuery } from '$lib/board-rows.ts';
+
+export type ProgressRow = ContestProgress['rows'][number];
+export type ProgressCriterion = ContestProgress['criteria'][number];
+export type ProgressJudge = ContestProgress['judges'][number];
+
+/** complete / partial / missing / flagged for marked criteria; none / deducted for deductions; inactive for withdrawn contestants. */
+export type CellStatus = 'complete' | 'partial' | 'missing' | 'flagged' | 'none' | 'deducted' | 'inactive';
+
+export function cellStatus(row: ProgressRow, cell: ProgressCell): CellStatus {
+  if (cell.flagged) return 'flagged';
+  if (row.status !== 'active') return 'inactive';
+  if (cell.need === 0) return cell.have > 0 ? 'deducted' : 'none';
+  if (cell.have >= cell.need) return 'complete';
+  return cell.have > 0 ? 'partial' : 'missing';
+}
+
+/** Marks shown as "have/need"; a measurement marked twice still reads 1/1. */
+export function haveOfNeed(cell: ProgressCell, kind: ProgressCriterion['kind']): number {
+  return kind === 'measurement' ? Math.min(cell.have, cell.need) : cell.have;
+}
+
+/** Judges were too far apart, and the chief judge accepted the marks as they are. */
+export function acceptedFlag(cell: ProgressCell, criterion: ProgressCriterion): boolean {
+  return !cell.flagged && criterion.maxSpread !== null && cell.spread !== null && cell.spread > criterion.maxSpread + 1e-9;
+}
+
+export interface RowFilter {
+  query: string;
+  incompleteOnly: boolean;
+  flaggedOnly: boolean;
+}
+
+export function filterProgressRows(rows: readonly ProgressRow[], f: RowFilter): ProgressRow[] {
+  const q = normaliseQuery(f.query);
+  return rows.filter((r) => {
+    if (f.incompleteOnly && (r.complete || r.status !== 'active')) return false;
+    if (f.flaggedOnly && !Object.values(r.cells).some((c) => c.flagged)) return false;
+    if (!q) return true;
+    return [r.bib, r.station ?? '', r.name ?? '', r.organisation ?? '', r.organisationName ?? ''].some((field) =>
+      field.toLowerCase().normalize('NFKC').includes(q),
+    );
+  });
+}
+
+export interface FlaggedCell {
+  row: ProgressRow;
+  criterion: ProgressCriterion;
+  cell: ProgressCell;
+}
+
+/** Every flagged criterion, in board order of contestants and sheet order of criteria. */
+export function flaggedCells(p: ContestProgress): FlaggedCell[] {
+  const out: FlaggedCell[] = [];
+  for (const row of p.rows) {
+    for (const criterion of p.criteria) {
+      const cell = row.cells[criterion.code];
+      if (cell?.flagged) out.push({ row, criterion, cell });
+    }
+  }
+  return out;
+}
+
+export interface JudgeDebt {
+  judge: ProgressJudge;
+  total: number;
+  /** criterion code → bibs still owed, in contestant order */
+  byCriterion: { criterion: ProgressCriterion; bibs: string[] }[];
+}
+
+/**
+ * What each marking judge still owes, most first. The chief judge and trainee (shadow) judges are
+ * left out: their marks are not expected.
+ */
+export function judgeDebts(p: ContestProgress): JudgeDebt[] {
+  return p.judges
+    .filter((j) => !j.chief && !j.shadow)
+    .map((judge) => {
+      const byCriterion = p.criteria
+        .map((criterion) => ({ criterion, bibs: judge.missing.filter((m) => m.criterion === criterion.code).map((m) => m.contestant) }))
+        .filter((x) => x.bibs.length > 0);
+      return { judge, total: judge.missing.length, byCriterion };
+    })
+    .sort((a, b) => b.total - a.total || a.judge.code.localeCompare(b.judge.code));
+}
+
+/** How a contestant is named on the desk: bib and name, or the station in a blind contest. */
+export function who(row: Pick<ProgressRow, 'bib' | 'name' | 'station'> | undefined, bib: string): string {
+  if (!row) return bib;
+  if (row.name) return `${row.bib} ${row.name}`;
+  return row.station ? `${row.bib} · ${row.station}` : row.bib;
+}
+
+export type Blocker =
+  | { kind: 'incomplete'; bib: string; missing: { criterion: string; have?: number; need?: number }[] }
+  | { kind: 'flagged'; bib: string; criterion: string }
+  | { kind: 'other'; text: string };
+
+/** Reads the server's reasons for refusing certification (server/domain/state.ts certifyBlockers). */
+export function parseBlocker(reason: string): Blocker {
+  const incomplete = /^(\S+): incomplete \((.*)\)$/.exec(reason);
+  if (incomplete) {
+    const missing = incomplete[2]!.split(', ').filter(Boolean).map((part) => {
+      const m = /^(\S+) (\d+)\/(\d+)$/.exec(part);
+      return m ? { criterion: m[1]!, have: Number(m[2]), need: Number(m[3]) } : { criterion: part };
+    });
+    return { kind: 'incomplete', bib: incomplete[1]!, missing };
+  }
+  const flagged = /^(\S+): criterion "([^"]+)" is flagged/.exec(reason);
+  if (flagged) return { kind: 'flagged', bib: flagged[1]!, criterion: flagged[2]! };
+  return { kind: 'other', text: reason };
+}
+
+/** A version 4 UUID; crypto.randomUUID exists only on secure origins, venue tablets often use plain http. */
+export function newClientId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
