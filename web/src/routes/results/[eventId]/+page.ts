@@ -1,15 +1,10 @@
 import type { TeamsResponse } from '$shared/api.ts';
-import { getJson, type EventDetail } from '$lib/api.ts';
-import { pageError } from '$lib/page-error.ts';
+import { getJson } from '$lib/api.ts';
+import { loadEvent } from '$lib/results/load.ts';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, params }) => {
-  const id = encodeURIComponent(params.eventId);
-  // The team ranking is secondary: the page still shows the contests without it.
-  const teams = getJson<TeamsResponse>(`/events/${id}/teams`, { fetch }).catch(() => null);
-  try {
-    return { event: await getJson<EventDetail>(`/events/${id}`, { fetch }), teams: await teams };
-  } catch (cause) {
-    pageError(cause);
-  }
+  // The team ranking is secondary: the page paints with the contests and fills it in when it comes.
+  const teams = getJson<TeamsResponse>(`/events/${encodeURIComponent(params.eventId)}/teams`, { fetch }).catch(() => null);
+  return { event: await loadEvent(fetch, params.eventId), teams };
 };
