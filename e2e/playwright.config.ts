@@ -22,7 +22,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    // A fresh embedded database (or the DATABASE_URL that CI made) and no demo event.
+    // A fresh embedded database, or the PostgreSQL database E2E_DATABASE_URL (CI makes one for e2e
+    // alone: the integration tests' database already has an admin with another password), no demo event.
     command: 'rm -rf test-results/e2e-data && node scripts/start.mjs',
     cwd: '..',
     url: `http://127.0.0.1:${port}/healthz`,
@@ -35,7 +36,7 @@ export default defineConfig({
       DATA_DIR: 'test-results/e2e-data',
       ADMIN_PASSWORD,
       JIANGXIN_DEMO: '0',
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
     },
   },
 });

@@ -22,6 +22,8 @@ function startServer(): ChildProcess {
     DATA_DIR: dataDir,
     ADMIN_PASSWORD,
     JIANGXIN_DEMO: '0',
+    // Its own embedded database, or the one CI made for e2e (see playwright.config.ts).
+    DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
   };
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.resume();
