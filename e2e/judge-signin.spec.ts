@@ -1,0 +1,107 @@
+// Signing a tablet in (pairing link, typed PIN), refusals that must be clear, and sign-out safety.
+import { test } from '@playwright/test';
+import { exampleEvent, setState } from './helpers.ts';
+import { card, courierInScoring, expect, markExam, pairingPath, row, TABLET } from './judge-helpers.ts';
+
+test.describe.configure({ timeout: 120_000 });
+
+test.use({ viewport: TABLET });
+
+test('a pairing link signs the tablet in, leaves no PIN in the address, and survives a reload', async ({ page, request }) => {
+  const { event } = await courierInScoring(request);
+  await page.goto(pairingPath(event, 'r-j2', '765830'));
+  await expect(page.getByTestId('contestants')).toBeVisible();
+  expect(page.url()).not.toMatch(/pair|pin|765830/);
+  expect(await page.evaluate(() => location.hash)).toBe('');
+  await expect(page.getByTestId('judge-name')).toContainText('r-j2');
+  // r-j2 belongs to organisation ml: its contestants are not on the sheet.
+  const rider = exampleEvent('new-economy-contest').contests.find((c: { code: string }) => c.code === 'rider');
+  const others = rider.contestants.filter((p: { organisation: string }) => p.organisation !== 'ml').map((p: { bib: string }) => p.bib);
+  const bibs = await page.locator('[data-testid="contestant"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-bib')));
+  expect(others.length).toBeLessThan(rider.contestants.length);
+  expect(bibs).toEqual(others);
+  await page.reload();
+  await expect(page.getByTestId('contestants')).toBeVisible();
+  await expect(page.getByTestId('judge-name')).toContainText('r-j2');
+});
+
+test('a wrong PIN is refused clearly, and repeated wrong PINs are slowed down', async ({ page, request }) => {
+  const { event } = await courierInScoring(request);
+  await page.goto('/judge?lang=zh-CN');
+  await page.getByTestId('signin-event').selectOption(event);
+  await page.getByTestId('signin-judge').fill('c-j4');
+  const tryPin = async (pin: string) => {
+    await page.getByTestId('signin-pin').fill(pin);
+    await page.getByTestId('signin-submit').click();
+  };
+  await tryPin('000000');
+  await expect(page.getByTestId('signin-error')).toHaveText('赛事、裁判编号或密码不正确。请核对裁判证后重试。');
+  await expect(page.getByTestId('signin-pin')).toHaveValue('');
+  for (let i = 0; i < 4; i++) {
+    await tryPin(`11111${i}`);
+    await expect(page.getByTestId('signin-error')).toHaveAttribute('data-code', 'unauthorized');
+  }
+  // The PIN keypad works too: the sixth try is refused by the limiter, even with the right PIN.
+  for (const key of '278064') await page.getByTestId('pin-keypad').locator(`[data-key="${key}"]`).click();
+  await expect(page.getByTestId('signin-pin')).toHaveValue('278064');
+  await page.getByTestId('signin-submit').click();
+  await expect(page.getByTestId('signin-error')).toHaveAttribute('data-code', 'rate_limited');
+  await expect(page.getByTestId('signin-error')).toHaveText(/^尝试次数过多，请等待 \d+ 秒后再试。$/);
+  await expect(page.getByTestId('signin-submit')).toBeDisabled();
+});
+
+test('a mark refused by the server shows its reason and stays until dismissed', async ({ page, request }) => {
+  const { admin, event, courier } = await courierInScoring(request);
+  await page.goto(pairingPath(event, 'c-j2', '453642', 'en'));
+  await row(page, 'C001').click();
+  const packing = card(page, 'packing');
+  await packing.getByTestId('step-up-big').click();
+  await packing.getByTestId('step-up').click();
+  await expect(packing.getByTestId('value-input')).toHaveValue('5.5');
+  await expect(packing.getByTestId('points')).toHaveText('5.5 points');
+  await packing.getByTestId('value-input').fill('5.25');
+  await expect(packing.getByTestId('value-error')).toHaveText('Must be a multiple of 0.5.');
+  await expect(packing.getByTestId('save')).toBeDisabled();
+  await packing.getByTestId('value-input').fill('18.5');
+
+  await setState(request, admin, courier, 'review'); // marking closes under the judge's feet
+  await packing.getByTestId('save').click();
+  await expect(packing.getByTestId('mark-status')).toHaveAttribute('data-state', 'refused');
+  await expect(packing.getByTestId('refusal-reason')).toHaveText('This contest is not accepting marks now.');
+
+  await page.getByTestId('back').click();
+  const refused = page.getByTestId('refused');
+  await expect(refused).toHaveCount(1);
+  await expect(refused).toHaveAttribute('data-code', 'contest_closed');
+  await expect(refused.getByTestId('refused-reason')).toHaveText('This contest is not accepting marks now.');
+  await expect(row(page, 'C001')).toHaveAttribute('data-done', '0');
+  await page.reload();
+  await expect(page.getByTestId('refused')).toHaveCount(1); // kept on the tablet
+  await expect(page.getByTestId('marking-closed')).toBeVisible();
+  await page.getByTestId('refused-dismiss').click();
+  await expect(page.getByTestId('refused')).toHaveCount(0);
+});
+
+test('sign-out warns while marks are still waiting to be sent', async ({ browser, request }) => {
+  const { event } = await courierInScoring(request);
+  const context = await browser.newContext({ viewport: TABLET });
+  const page = await context.newPage();
+  await page.goto(pairingPath(event, 'c-timer', '977148'));
+  await expect(page.getByTestId('contestants')).toBeVisible();
+  await context.setOffline(true);
+  const exam = await markExam(page, 'C010', 66);
+  await expect(exam.getByTestId('mark-status')).toHaveAttribute('data-state', 'waiting');
+  await page.getByTestId('signout').click();
+  await expect(page.getByTestId('signout-pending')).toContainText('1 条评分没有送达服务器');
+  await expect(page.getByTestId('signout-confirm')).toHaveCount(0);
+  await page.getByTestId('signout-cancel').click();
+  await context.setOffline(false);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-waiting', '0', { timeout: 15_000 });
+  await page.getByTestId('signout').click();
+  await expect(page.getByTestId('signout-pending')).toHaveCount(0);
+  await page.getByTestId('signout-confirm').click();
+  await expect(page.getByTestId('signin')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('signin')).toBeVisible();
+  await context.close();
+});
