@@ -15,6 +15,8 @@ test('a mark submitted through the API shows on the live board within 2 s', asyn
   await expect(page.locator('[data-testid="board-row"]')).toHaveCount(24);
   await expect(row.locator('[data-testid="total"]')).toHaveText(/^0([.,]00?)?$/);
 
+  // The page loads the realtime client after the first board: wait until it is live.
+  await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-status', 'connected');
   const timer = await judgeToken(request, ev.id, 'c-timer', '977148');
   const started = Date.now();
   await mark(request, timer, courier, { contestant: 'C007', criterion: 'exam', value: 90 });
