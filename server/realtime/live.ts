@@ -29,7 +29,14 @@ const errorOf = (code: string, message: string) => ({ error: { code, message } }
 export function attachLive(io: Server, services: AppServices) {
   const nsp = io.of(LIVE_NAMESPACE);
   nsp.use(async (socket, next) => {
-    const given = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const auth = socket.handshake.auth as { token?: unknown; audience?: unknown } | undefined;
+    const given = auth?.token;
+    // A public screen (the venue big screen) in a browser where an organiser signed in for the reveal
+    // asks for the public board, so it never shows a frozen or blind board's hidden data.
+    if (auth?.audience === 'public' && !given) {
+      (socket.data as SocketData).audience = 'public';
+      return next();
+    }
     // The web app signs organisers in with an HttpOnly cookie, which the handshake carries too
     // (only from this site: the server refuses connections from other origins).
     const token = typeof given === 'string' && given ? given : cookieToken(socket.handshake.headers.cookie);

@@ -18,6 +18,8 @@ export interface LiveBoardOptions {
   origin?: string;
   /** Organiser token, sent in the handshake: organisers also see boards hidden from the public. */
   token?: string | null;
+  /** Always the public board, even when the browser holds an organiser's session cookie (big screen). */
+  publicOnly?: boolean;
   /** How long changedBibs stays set after an update (ms); 0 keeps it until the next update. */
   highlightMs?: number;
   /** How long to wait for the `watch` acknowledgement before asking again (ms). */
@@ -50,6 +52,7 @@ export class LiveBoard {
     this.contestId = contestId;
     this.#options = {
       token: options.token ?? null,
+      publicOnly: options.publicOnly ?? false,
       origin: options.origin ?? '',
       highlightMs: options.highlightMs ?? 2500,
       ackTimeoutMs: options.ackTimeoutMs ?? 10_000,
@@ -62,7 +65,7 @@ export class LiveBoard {
     const token = this.#options.token;
     const socket: LiveSocket = io(this.#options.origin + LIVE_NAMESPACE, {
       transports: ['websocket', 'polling'],
-      ...(token ? { auth: { token } } : {}),
+      ...(token ? { auth: { token } } : this.#options.publicOnly ? { auth: { audience: 'public' } } : {}),
     });
     this.#socket = socket;
 

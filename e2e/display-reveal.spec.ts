@@ -1,0 +1,114 @@
+// Freeze and reveal: the public big screen stays at the freeze while a late mark changes the order;
+// the organiser's reveal screen walks the final board from the bottom up with the keyboard.
+import { expect, test, type Page } from '@playwright/test';
+import type { Leaderboard } from '../shared/api.ts';
+import { ADMIN_PASSWORD } from './playwright.config.ts';
+import { exampleEvent, importEvent, setState, signIn } from './helpers.ts';
+import { realisticMarks, submitMarks, topMarks, type ContestFile } from './display-marks.ts';
+
+const totalText = (total: number) => new RegExp(`^${total.toFixed(2).replace('.', '[.,]')}$`);
+
+async function stepTo(page: Page, step: number) {
+  await expect(page.getByTestId('reveal-step')).toHaveAttribute('data-step', String(step));
+}
+
+test('the public screen stays frozen; the reveal walks the final board from the bottom up', async ({ browser, request, playwright, baseURL }) => {
+  test.setTimeout(120_000);
+  const admin = await signIn(request);
+  const file = exampleEvent('new-economy-contest');
+  const courierFile = file.contests.find((c: ContestFile) => c.code === 'courier') as ContestFile;
+  const ev = await importEvent(request, admin, file);
+  const courier = ev.contests.find((c) => c.code === 'courier')!.id;
+  await setState(request, admin, courier, 'scoring');
+  await submitMarks(request, ev.id, courier, courierFile, realisticMarks(courierFile));
+
+  const publicApi = await playwright.request.newContext({ baseURL });
+  const organiserApi = { headers: { authorization: `Bearer ${admin}` } };
+  const hall = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const stage = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  try {
+    const screen = await hall.newPage();
+    await screen.goto(`/display/${ev.id}?contest=courier&lang=zh-CN`);
+    await expect(screen.getByTestId('display-row').first()).toBeVisible({ timeout: 15_000 });
+
+    // Freeze, then the bottom contestant gets the best marks of all: first place, seen by organisers only.
+    const res = await request.post(`/api/v1/contests/${courier}/freeze`, { data: { frozen: true }, ...organiserApi });
+    expect(res.ok()).toBe(true);
+    await expect(screen.getByTestId('display-frozen')).toBeVisible();
+    const frozen = (await (await publicApi.get(`/api/v1/contests/${courier}/leaderboard`)).json()) as Leaderboard;
+    const last = frozen.rows.filter((r) => r.rank !== null).at(-1)!;
+    await submitMarks(request, ev.id, courier, courierFile, topMarks(courierFile, last.bib));
+    const final = (await (await request.get(`/api/v1/contests/${courier}/leaderboard`, organiserApi)).json()) as Leaderboard;
+    expect(final.rows[0]).toMatchObject({ bib: last.bib, rank: 1, total: 100 });
+    const publicNow = (await (await publicApi.get(`/api/v1/contests/${courier}/leaderboard`)).json()) as Leaderboard;
+    expect(publicNow.rows.map((r) => r.bib)).toEqual(frozen.rows.map((r) => r.bib));
+
+    // The public big screen does not move: same board, no trace of the new total.
+    await screen.waitForTimeout(1_500);
+    await expect(screen.getByTestId('display-board')).toHaveAttribute('data-seq', String(frozen.seq));
+    expect(await screen.locator(`[data-bib="${last.bib}"] [data-testid="display-total"]`).allTextContents()).not.toContain('100.00');
+
+    // The reveal screen asks for the organiser's sign-in, on the screen itself.
+    const reveal = await stage.newPage();
+    await reveal.goto(`/display/${ev.id}?contest=courier&reveal&lang=zh-CN`);
+    const form = reveal.getByTestId('display-signin');
+    await form.locator('input[name="username"]').fill('admin');
+    await form.locator('input[name="password"]').fill(ADMIN_PASSWORD);
+    await form.locator('button[type="submit"]').click();
+    const ranked = final.rows.filter((r) => r.rank !== null);
+    await expect(reveal.getByTestId('reveal-step')).toHaveAttribute('data-total', String(ranked.length));
+    await stepTo(reveal, 0);
+    await expect(reveal.getByTestId('display-row')).toHaveCount(0); // nothing revealed, nothing in the page
+
+    // A plain display in the organiser's own browser still shows the public, frozen board.
+    const hallInStage = await stage.newPage();
+    await hallInStage.goto(`/display/${ev.id}?contest=courier&lang=zh-CN`);
+    await expect(hallInStage.getByTestId('display-board')).toHaveAttribute('data-seq', String(frozen.seq), { timeout: 15_000 });
+    await hallInStage.close();
+    await reveal.bringToFront();
+
+    // From the bottom up: each step shows the next contestant with its final place and total.
+    const order = [...ranked].reverse();
+    for (let step = 1; step <= order.length; step++) {
+      await reveal.keyboard.press(step % 3 === 0 ? 'Space' : step % 3 === 1 ? 'ArrowRight' : 'PageDown');
+      await stepTo(reveal, step);
+      const row = order[step - 1]!;
+      if (step <= 2 || step === 10 || step >= order.length - 1) {
+        const shown = reveal.locator(`[data-testid="display-row"][data-bib="${row.bib}"]`);
+        await expect(shown.getByTestId('display-rank')).toHaveText(String(row.rank), { timeout: 5_000 });
+        await expect(shown.getByTestId('display-total')).toHaveText(totalText(row.total));
+      }
+      if (step === 2) {
+        // Back and forth: ← hides the last one again, → shows it again.
+        await reveal.keyboard.press('ArrowLeft');
+        await stepTo(reveal, 1);
+        await expect(reveal.locator(`[data-testid="display-row"][data-bib="${row.bib}"]`)).toHaveCount(0);
+        await reveal.keyboard.press('ArrowRight');
+        await stepTo(reveal, 2);
+      }
+    }
+    // The winner is the late mark, with a spotlight, at the top of the final board.
+    await expect(reveal.getByTestId('reveal-spotlight')).toHaveAttribute('data-bib', last.bib, { timeout: 5_000 });
+    const top = reveal.getByTestId('display-row').first();
+    await expect(top).toHaveAttribute('data-bib', last.bib);
+    await expect(top.getByTestId('display-rank')).toHaveText('1');
+    await expect(top.getByTestId('display-total')).toHaveText(totalText(100));
+    // Home starts again.
+    await reveal.keyboard.press('Home');
+    await stepTo(reveal, 0);
+
+    // Unfreezing reveals it to everyone.
+    expect((await request.post(`/api/v1/contests/${courier}/freeze`, { data: { frozen: false }, ...organiserApi })).ok()).toBe(true);
+    const unfrozen = (await (await publicApi.get(`/api/v1/contests/${courier}/leaderboard`)).json()) as Leaderboard;
+    expect(unfrozen.rows[0]).toMatchObject({ bib: last.bib, rank: 1 });
+    await expect(screen.getByTestId('display-board')).toHaveAttribute('data-seq', String(unfrozen.seq), { timeout: 10_000 });
+    await expect(screen.locator(`[data-bib="${last.bib}"] [data-testid="display-total"]`).first()).toHaveText(totalText(100), {
+      timeout: 5_000,
+    });
+    await expect(screen.getByTestId('display-frozen')).toHaveCount(0);
+  } finally {
+    await hall.close();
+    await stage.close();
+    await publicApi.dispose();
+  }
+});

@@ -1,0 +1,50 @@
+// The reveal ceremony's plan: ranked contestants from the bottom up, one per step.
+import type { BoardRow } from '$shared/scoring/types.ts';
+
+/** Contestants in the order they are revealed: ranked rows, last place first. */
+export function revealOrder(rows: readonly BoardRow[]): BoardRow[] {
+  return rows.filter((r) => r.rank !== null).reverse();
+}
+
+/** The ranked rows in board order (the slots of the reveal board, best first). */
+export function rankedRows(rows: readonly BoardRow[]): BoardRow[] {
+  return rows.filter((r) => r.rank !== null);
+}
+
+export function clampStep(step: number, total: number): number {
+  return Number.isFinite(step) ? Math.min(Math.max(0, Math.trunc(step)), total) : 0;
+}
+
+/** Bibs shown after `step` steps. */
+export function revealedBibs(rows: readonly BoardRow[], step: number): Set<string> {
+  return new Set(revealOrder(rows).slice(0, step).map((r) => r.bib));
+}
+
+/** The slot (index in rankedRows) revealed last; the bottom slot before the first step. */
+export function focusSlot(total: number, step: number): number {
+  if (total === 0) return 0;
+  return step === 0 ? total - 1 : total - clampStep(step, total);
+}
+
+export type Emphasis = 'plain' | 'award' | 'podium' | 'champion';
+
+/** How much suspense a reveal gets: the winner most, then the podium, then other award winners. */
+export function emphasisOf(row: BoardRow): Emphasis {
+  if (row.rank === 1) return 'champion';
+  if (row.rank !== null && row.rank <= 3) return 'podium';
+  return row.award ? 'award' : 'plain';
+}
+
+/** The drumroll before the name shows, in ms. */
+export const DRUMROLL_MS: Record<Emphasis, number> = { plain: 0, award: 900, podium: 1800, champion: 2800 };
+
+/** Blind contests hide names and organisations until certified (CONTRACT §7), on every screen. */
+export function isBlindHidden(blind: boolean | undefined, state: string): boolean {
+  return !!blind && state !== 'certified' && state !== 'published';
+}
+
+/** The row as the public board gives it for a blind contest: the station in place of name and organisation. */
+export function blindRow(row: BoardRow): BoardRow {
+  const station = row.station ?? row.bib;
+  return { ...row, name: station, organisation: station, station };
+}
