@@ -65,7 +65,7 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('the public board recovers by itself after a server restart on the same database', async ({ page }) => {
+test('the public board and the big screen recover by themselves after a server restart on the same database', async ({ page }) => {
   test.setTimeout(240_000);
   server = startServer();
   await waitHealthy(server);
@@ -83,6 +83,12 @@ test('the public board recovers by itself after a server restart on the same dat
     rows.map((r) => `${r.getAttribute('data-bib')}:${r.querySelector('[data-testid="total"]')?.textContent}`),
   );
   expect(before).toHaveLength(24);
+  // The venue big screen, open beside it.
+  const screen = await page.context().newPage();
+  await screen.setViewportSize({ width: 1920, height: 1080 });
+  await screen.goto(`${base}/display/${ev.id}?contest=courier&lang=zh-CN`);
+  const onScreen = (bib: string) => screen.locator(`[data-testid="display-row"][data-bib="${bib}"] [data-testid="display-total"]`);
+  await expect(onScreen('C002')).toHaveText(/^21([.,]0+)?$/, { timeout: 15_000 });
 
   await kill9(server);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'disconnected', { timeout: 15_000 });
@@ -111,5 +117,9 @@ test('the public board recovers by itself after a server restart on the same dat
   }
   await expect(totalOf(page, 'C003')).toHaveText(totalText(30), { timeout: 5_000 });
   await expect(page.getByTestId('board-row').first()).toHaveAttribute('data-bib', 'C003');
+  // The big screen came back by itself too, with the same board and the new mark on top.
+  await expect(onScreen('C003')).toHaveText(/^30([.,]0+)?$/, { timeout: 15_000 });
+  await expect(onScreen('C002')).toHaveText(/^21([.,]0+)?$/);
+  await expect(screen.getByTestId('display-row').first()).toHaveAttribute('data-bib', 'C003');
   await api.dispose();
 });
