@@ -1,6 +1,7 @@
 // Realistic marks for the example events, so the big screen can be looked at with a believable
 // board: every contestant gets a skill level and each judge marks around it (within maxSpread).
 // Pure: returns each judge's marks; the caller sends them (Playwright request or fetch).
+import { seededRng } from '../server/demo/marks.ts';
 
 interface Criterion {
   code: string;
@@ -31,17 +32,6 @@ export interface MarkInput {
   clientId: string;
 }
 
-/** A small deterministic generator (mulberry32), so every run shows the same board. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
@@ -67,7 +57,7 @@ function judge(c: Criterion, skill: number, rnd: () => number): number {
  * judges as the criterion needs, never one of the contestant's own organisation.
  */
 export function realisticMarks(contest: ContestFile, opts: { bibs?: string[]; seed?: number } = {}): Map<string, MarkInput[]> {
-  const rnd = random(opts.seed ?? 7);
+  const rnd = seededRng(opts.seed ?? 7);
   const plain = contest.judges.filter((j) => !j.chief && !j.shadow);
   const assigned = (c: Criterion) => plain.filter((j) => j.criteria === '*' || j.criteria.includes(c.code));
   const out = new Map<string, MarkInput[]>();
