@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3199);
 export const ADMIN_PASSWORD = 'e2e-admin-password';
+// Runs on other ports (helpers working side by side) keep their own data and results.
+const suffix = port === 3199 ? '' : `-${port}`;
 
 export default defineConfig({
   testDir: '.',
@@ -11,7 +13,7 @@ export default defineConfig({
   workers: 1,
   timeout: 30_000,
   reporter: [['list'], ['json']],
-  outputDir: '../test-results/e2e',
+  outputDir: `../test-results/e2e${suffix}`,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
@@ -24,7 +26,7 @@ export default defineConfig({
   webServer: {
     // A fresh embedded database, or the PostgreSQL database E2E_DATABASE_URL (CI makes one for e2e
     // alone: the integration tests' database already has an admin with another password), no demo event.
-    command: 'rm -rf test-results/e2e-data && node scripts/start.mjs',
+    command: `rm -rf test-results/e2e-data${suffix} && node scripts/start.mjs`,
     cwd: '..',
     url: `http://127.0.0.1:${port}/healthz`,
     timeout: 180_000,
@@ -33,7 +35,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATA_DIR: 'test-results/e2e-data',
+      DATA_DIR: `test-results/e2e-data${suffix}`,
       ADMIN_PASSWORD,
       JIANGXIN_DEMO: '0',
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',

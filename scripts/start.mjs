@@ -7,7 +7,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const built = join(root, 'web/build/index.html');
+const built = join(root, 'web', process.env.WEB_BUILD_DIR || 'build', 'index.html');
 
 function newest(dir) {
   let t = 0;

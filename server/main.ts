@@ -10,7 +10,7 @@ import { listEvents } from './domain/queries.ts';
 import { importEvent } from './domain/import-event.ts';
 
 const config = readConfig();
-const webRoot = fileURLToPath(new URL('../web/build', import.meta.url));
+const webRoot = fileURLToPath(new URL(`../web/${process.env.WEB_BUILD_DIR || 'build'}`, import.meta.url));
 const demoFile = fileURLToPath(new URL('../examples/new-economy-contest.json', import.meta.url));
 
 const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'db') });

@@ -10,6 +10,8 @@ export const events = pgTable('events', {
   // Head of the event's audit hash chain: number of entries and hash of the newest one.
   auditSeq: integer('audit_seq').notNull().default(0),
   auditHead: text('audit_head').notNull().default(''),
+  // Appeals are accepted until this many minutes after a contest's results were certified.
+  appealWindowMinutes: integer('appeal_window_minutes').notNull().default(60),
 });
 
 export const organisations = pgTable(

@@ -5,3 +5,5 @@ export * from './marks.ts';
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './remarks.ts';
+export * from './results.ts';
+export * from './appeals.ts';

@@ -4,12 +4,19 @@ import { judgeEn } from './screens/judge.en.ts';
 import { chiefEn } from './screens/chief.en.ts';
 import { displayEn } from './screens/display.en.ts';
 import { resultsEn } from './screens/results.en.ts';
+import { adminEn } from './screens/admin.en.ts';
+import { editorEn } from './screens/editor.en.ts';
+import { verifyEn } from './screens/verify.en.ts';
 import type { judgeZhCN } from './screens/judge.zh-CN.ts';
 import type { chiefZhCN } from './screens/chief.zh-CN.ts';
 import type { displayZhCN } from './screens/display.zh-CN.ts';
 import type { resultsZhCN } from './screens/results.zh-CN.ts';
+import type { adminZhCN } from './screens/admin.zh-CN.ts';
+import type { editorZhCN } from './screens/editor.zh-CN.ts';
+import type { verifyZhCN } from './screens/verify.zh-CN.ts';
 
-type ScreenKeys = keyof typeof judgeZhCN | keyof typeof chiefZhCN | keyof typeof displayZhCN | keyof typeof resultsZhCN;
+type ScreenKeys = keyof typeof judgeZhCN | keyof typeof chiefZhCN | keyof typeof displayZhCN | keyof typeof resultsZhCN
+  | keyof typeof adminZhCN | keyof typeof editorZhCN | keyof typeof verifyZhCN;
 
 const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'app.name': 'Jiangxin',
@@ -109,4 +116,4 @@ const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'error.timeout': 'The server took too long to answer. Please try again.',
 };
 
-export const en: Record<keyof typeof zhCN, string> = { ...base, ...judgeEn, ...chiefEn, ...displayEn, ...resultsEn };
+export const en: Record<keyof typeof zhCN, string> = { ...base, ...judgeEn, ...chiefEn, ...displayEn, ...resultsEn, ...adminEn, ...editorEn, ...verifyEn };

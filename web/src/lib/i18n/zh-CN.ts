@@ -4,6 +4,9 @@ import { judgeZhCN } from './screens/judge.zh-CN.ts';
 import { chiefZhCN } from './screens/chief.zh-CN.ts';
 import { displayZhCN } from './screens/display.zh-CN.ts';
 import { resultsZhCN } from './screens/results.zh-CN.ts';
+import { adminZhCN } from './screens/admin.zh-CN.ts';
+import { editorZhCN } from './screens/editor.zh-CN.ts';
+import { verifyZhCN } from './screens/verify.zh-CN.ts';
 
 const base = {
   'app.name': '匠心',
@@ -104,4 +107,4 @@ const base = {
 };
 
 // Each screen keeps its messages in screens/, so screens can grow without touching this file.
-export const zhCN = { ...base, ...judgeZhCN, ...chiefZhCN, ...displayZhCN, ...resultsZhCN };
+export const zhCN = { ...base, ...judgeZhCN, ...chiefZhCN, ...displayZhCN, ...resultsZhCN, ...adminZhCN, ...editorZhCN, ...verifyZhCN };

@@ -1,0 +1,4 @@
+// Messages of the organiser's verify screens (Simplified Chinese, the reference). Keys start with "verify.".
+export const verifyZhCN = {
+  'verify.title': '证书验证',
+};
