@@ -5,6 +5,7 @@ import { sql, eq, asc } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/create-db.ts';
 import { auditLog, events } from '../../db/schema/index.ts';
 import { canonicalJson, sha256 } from './ids.ts';
+import { MarkAuditCheck } from './audit-marks.ts';
 
 export interface AuditInput {
   eventId: string;
@@ -67,13 +68,19 @@ export interface AuditVerification {
   problem?: string;
 }
 
-/** Walks the whole chain; any edited, removed or reordered entry breaks it. */
+/**
+ * Walks the whole chain; any edited, removed or reordered entry breaks it. On the same walk every
+ * mark row is matched with its entry, so a mark changed, added or deleted in the database is found too
+ * (a broken chain is reported first: it is the graver problem).
+ */
 export async function verifyAudit(db: Db, eventId: string): Promise<AuditVerification> {
   const [ev] = await db.select({ seq: events.auditSeq, head: events.auditHead }).from(events).where(eq(events.id, eventId));
   if (!ev) return { ok: false, entries: 0, head: '', problem: 'unknown event' };
   let prev = '';
   let count = 0;
   const pageSize = 5000;
+  const marksCheck = new MarkAuditCheck(db, eventId);
+  let markProblem: string | null = null;
   for (let after = 0; ; after += pageSize) {
     const rows = await db
       .select()
@@ -86,12 +93,15 @@ export async function verifyAudit(db: Db, eventId: string): Promise<AuditVerific
       const problem = checkEntry(r, count, prev);
       if (problem) return { ok: false, entries: count, head: ev.head, problem };
       prev = r.hash;
+      if (r.kind === 'mark' && !markProblem) markProblem = await marksCheck.entry(r);
     }
     if (rows.length < pageSize) break;
   }
   if (count !== ev.seq || prev !== ev.head) {
     return { ok: false, entries: count, head: ev.head, problem: `the chain ends at entry ${count}, the event records ${ev.seq}` };
   }
+  markProblem ??= await marksCheck.finish();
+  if (markProblem) return { ok: false, entries: count, head: ev.head, problem: markProblem };
   return { ok: true, entries: count, head: ev.head };
 }
 

@@ -7,8 +7,10 @@ import { DomainError, conflict, forbidden, fromZod, invalid, notFound, unauthori
 import { actorName, type Actor } from './auth.ts';
 import { appendAudit } from './audit.ts';
 import type { CachedContest } from './boards.ts';
+import { recordCertification } from './certification.ts';
 import type { DomainCtx } from './context.ts';
 import { canonicalJson, sha256 } from './ids.ts';
+import type { BoardRow } from '../../shared/scoring/types.ts';
 
 const NEXT: Record<ContestState, ContestState[]> = {
   setup: ['scoring'],
@@ -41,12 +43,14 @@ export async function changeState(ctx: DomainCtx, actor: Actor, contestId: strin
       throw invalid('reopening certified results needs a reason', [{ path: 'reason', message: 'required to amend certified results' }]);
     }
     let digest: string | undefined;
+    let certified: BoardRow[] | undefined;
     if (to === 'certified') {
       const reasons = certifyBlockers(c);
       if (reasons.length) {
         throw new DomainError(409, 'transition_blocked', `cannot certify yet: ${reasons.length} problem(s)`, { reasons });
       }
-      digest = sha256(canonicalJson(c.board.rows()));
+      certified = c.board.rows();
+      digest = sha256(canonicalJson(certified));
     }
     const done = await ctx.db.transaction(async (tx) => {
       // Compare-and-set on (state, seq): a mark or another state change in between makes us look again.
@@ -58,9 +62,13 @@ export async function changeState(ctx: DomainCtx, actor: Actor, contestId: strin
       if (!row) return false;
       const who = actorName(actor);
       await tx.insert(contestStates).values({ contestId, from, to, reason: reason ?? null, actor: who, seq: row.seq });
+      const cert = certified && digest
+        ? await recordCertification(tx, { contestId, seq: row.seq, digest, rows: certified, certifiedBy: who, organisations: c.meta.organisations })
+        : null;
       await appendAudit(tx, {
-        eventId: c.meta.eventId, kind: 'state', contestId, actor: who,
-        data: { from, to, seq: row.seq, ...(reason ? { reason } : {}), ...(digest ? { resultsDigest: digest } : {}) },
+        eventId: c.meta.eventId, kind: 'state', contestId, actor: who, ...(cert ? { at: cert.at } : {}),
+        data: { from, to, seq: row.seq, ...(reason ? { reason } : {}), ...(digest ? { resultsDigest: digest } : {}),
+          ...(cert ? { certification: cert.id, certificates: cert.certificates } : {}) },
       });
       return true;
     });

@@ -1,0 +1,15 @@
+// Certified results, award certificates and the public verification of a certificate's code.
+import { Hono } from 'hono';
+import { getCertification, listCertificates } from '../domain/certification.ts';
+import { verifyCertificate } from '../domain/verify-certificate.ts';
+import type { AppEnv } from '../http/types.ts';
+
+export const resultRoutes = new Hono<AppEnv>()
+  .get('/contests/:id/certification', async (c) => c.json(await getCertification(c.get('services'), c.get('actor'), c.req.param('id'))))
+  .get('/contests/:id/certificates', async (c) => {
+    const s = c.get('services');
+    // Printed on certificates: the configured public address, else the one this request came to.
+    const origin = s.config.publicUrl || new URL(c.req.url).origin;
+    return c.json(await listCertificates(s, c.get('actor'), c.req.param('id'), origin));
+  })
+  .get('/verify/:code', async (c) => c.json(await verifyCertificate(c.get('services').db, c.req.param('code'))));
