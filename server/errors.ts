@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'transition_blocked'
   | 'idempotency_conflict'
   | 'not_flagged'
+  | 'appeal_window_closed'
   | 'payload_too_large'
   | 'rate_limited'
   | 'unavailable'
