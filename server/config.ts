@@ -13,6 +13,10 @@ export interface Config {
   boardIntervalMs: number;
   /** Load the demo event into an empty database. */
   demo: boolean;
+  /** Minutes between snapshots of the embedded database while a contest is in 'scoring'. */
+  backupIntervalMinutes: number;
+  /** Scheduled snapshots kept (the newest). */
+  backupKeep: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,5 +34,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.PUBLIC_URL || `http://${shownHost}:${port}`).replace(/\/+$/, ''),
     boardIntervalMs: Number(env.BOARD_INTERVAL_MS ?? 50),
     demo: env.JIANGXIN_DEMO === '1',
+    backupIntervalMinutes: positiveSetting(env, 'BACKUP_INTERVAL_MINUTES', 5, false),
+    backupKeep: positiveSetting(env, 'BACKUP_KEEP', 24, true),
   };
+}
+
+function positiveSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, whole: boolean): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0 || (whole && !Number.isInteger(n))) {
+    throw new Error(`${name} must be a positive ${whole ? 'whole ' : ''}number, got "${raw}"`);
+  }
+  return n;
 }

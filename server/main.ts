@@ -8,6 +8,7 @@ import { createDb } from '../db/create-db.ts';
 import { startServer } from './start.ts';
 import { listEvents } from './domain/queries.ts';
 import { importEvent } from './domain/import-event.ts';
+import { startBackups } from './backup/service.ts';
 
 const config = readConfig();
 const webRoot = fileURLToPath(new URL(`../web/${process.env.WEB_BUILD_DIR || 'build'}`, import.meta.url));
@@ -26,6 +27,9 @@ if (config.demo && (await listEvents(server.services)).length === 0) {
   for (const j of out.judges) console.log(`  judge ${j.code}: PIN ${j.pin}`);
 }
 if (!existsSync(join(webRoot, 'index.html'))) console.warn('The web app is not built; run "npm run build" (npm start does it).');
+const backups = await startBackups(server.services, db, {
+  dataDir: config.dataDir, intervalMs: config.backupIntervalMinutes * 60_000, keep: config.backupKeep, port: server.port,
+});
 console.log(`Jiangxin ${server.services.version} on ${config.publicUrl} (database: ${db.kind}${db.kind === 'embedded' ? ` in ${config.dataDir}` : ''})`);
 
 let stopping = false;
@@ -34,6 +38,7 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     await server.close();
+    await backups.stop();
     await db.close();
     process.exit(0);
   });

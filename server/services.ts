@@ -17,13 +17,21 @@ export interface AppServices extends DomainCtx {
   version: string;
   /** Set once the realtime layer is attached; until then changes are only stored. */
   setChangeSink(sink: ChangeSink): void;
+  /** Also called after every committed change of a contest (e.g. to take a snapshot after a state change). */
+  onContestChanged(listener: (contestId: string) => void): () => void;
 }
 
 export function createServices(handle: DbHandle, config: AppServices['config'], metrics = new Metrics()): AppServices {
   const boards = new BoardCache(handle.db);
   boards.onRefresh = (ms) => metrics.boardRefresh.observe(ms / 1000);
   let sink: ChangeSink | null = null;
-  const changes: ChangeSink = { contestChanged: (id) => sink?.contestChanged(id) };
+  const listeners = new Set<(contestId: string) => void>();
+  const changes: ChangeSink = {
+    contestChanged: (id) => {
+      sink?.contestChanged(id);
+      for (const l of listeners) l(id);
+    },
+  };
   const writer = new MarkWriter(handle.db);
   writer.onCommitted = (id, stored) => {
     metrics.marksAccepted.inc(stored);
@@ -41,6 +49,10 @@ export function createServices(handle: DbHandle, config: AppServices['config'], 
     writer,
     setChangeSink(s) {
       sink = s;
+    },
+    onContestChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -1,0 +1,62 @@
+// Reading an uploaded archive: the gzipped file as downloaded, or its JSON unpacked.
+import type { Context } from 'hono';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import { DomainError, invalid, pathOf } from '../errors.ts';
+import { isUnstorable } from '../http/body.ts';
+
+const gunzipAsync = promisify(gunzip);
+/** Unpacked size allowed: a large event's archive is about ten times its gzipped size. */
+export const MAX_ARCHIVE_JSON = 256 * 1024 * 1024;
+
+export async function readArchiveBody(c: Context): Promise<unknown> {
+  let bytes: Uint8Array = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.length === 0) throw new DomainError(400, 'invalid_json', 'the request body is empty; send an event archive (.json.gz)');
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = await gunzipAsync(bytes, { maxOutputLength: MAX_ARCHIVE_JSON });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new DomainError(413, 'payload_too_large', `the archive unpacks to more than ${MAX_ARCHIVE_JSON / 1024 / 1024} MB`);
+      }
+      throw new DomainError(400, 'invalid_json', `the archive is not a readable gzip file (${(err as Error).message})`);
+    }
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new DomainError(400, 'invalid_json', 'the archive is not UTF-8 JSON');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new DomainError(400, 'invalid_json', `the archive is not valid JSON (${(err as Error).message})`);
+  }
+  const bad = unstorableAt(value);
+  if (bad !== null) {
+    const message = 'must not contain NUL characters or unpaired surrogates';
+    throw invalid(`${bad || 'body'}: ${message}`, [{ path: bad, message }]);
+  }
+  return value;
+}
+
+/** Path of the first string or key PostgreSQL cannot store, or null. Iterative: archives are large. */
+function unstorableAt(root: unknown): string | null {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (isUnstorable(value)) return pathOf(path);
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (isUnstorable(k)) return pathOf([...path, k]);
+        stack.push({ value: v, path: [...path, k] });
+      }
+    }
+  }
+  return null;
+}

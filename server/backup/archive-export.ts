@@ -1,0 +1,35 @@
+// Export: every archived table's rows of one event, read in one repeatable-read transaction so the
+// marks, the audit log and the audit head all belong to the same moment.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/create-db.ts';
+import { rowsOf } from '../../db/create-db.ts';
+import { notFound } from '../errors.ts';
+import { ARCHIVE_FORMAT, type ArchiveRow, type EventArchive } from './archive-format.ts';
+import { TABLES, type ArchivedTable } from './archive-tables.ts';
+
+function rowsOfEvent(t: ArchivedTable, eventId: string): SQL {
+  const ident = (c: string) => sql`x.${sql.identifier(c)}`;
+  if (t.name === 'events') return sql`${ident('id')} = ${eventId}`;
+  if (t.columns.includes('event_id')) return sql`${ident('event_id')} = ${eventId}`;
+  return sql`${ident('contest_id')} IN (SELECT id FROM contests WHERE event_id = ${eventId})`;
+}
+
+export async function exportEventArchive(db: Db, eventId: string, version: string): Promise<EventArchive> {
+  return db.transaction(
+    async (tx) => {
+      const tables: Record<string, ArchiveRow[]> = {};
+      for (const t of TABLES) {
+        const order = sql.join(t.key.map((c) => sql`x.${sql.identifier(c)}`), sql`, `);
+        // row_to_json keeps every column, jsonb as JSON and timestamps with their microseconds.
+        const result = await tx.execute(sql`
+          SELECT coalesce(json_agg(x ORDER BY ${order}), '[]'::json) AS rows
+          FROM ${sql.identifier(t.name)} x WHERE ${rowsOfEvent(t, eventId)}`);
+        const raw = rowsOf<{ rows: unknown }>(result)[0]?.rows ?? [];
+        tables[t.name] = (typeof raw === 'string' ? JSON.parse(raw) : raw) as ArchiveRow[];
+      }
+      if (tables.events!.length === 0) throw notFound('unknown event');
+      return { format: ARCHIVE_FORMAT, exportedAt: new Date().toISOString(), version, event: eventId, tables } as EventArchive;
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}

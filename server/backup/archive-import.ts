@@ -1,0 +1,105 @@
+// Import: recreate an archived event with the same ids in one transaction. Ids stay the same because
+// the audit log (whose hashes must still verify) and appeals name marks and contests by id.
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/create-db.ts';
+import { events } from '../../db/schema/index.ts';
+import { DomainError, conflict, fromZod, invalid, type Issue } from '../errors.ts';
+import { verifyAudit, type AuditVerification } from '../domain/audit.ts';
+import { archiveSchema, type ArchiveRow, type EventArchive } from './archive-format.ts';
+import { TABLES } from './archive-tables.ts';
+
+const MAX_ISSUES = 100;
+const CHUNK = 2000;
+
+export interface ArchiveImported {
+  id: string;
+  contests: { id: string; code: string }[];
+  audit: AuditVerification;
+}
+
+export async function importEventArchive(db: Db, input: unknown): Promise<ArchiveImported> {
+  const parsed = archiveSchema.safeParse(input);
+  if (!parsed.success) {
+    const err = fromZod(parsed.error);
+    const issues = err.extra.issues ?? [];
+    throw invalid(`the archive is not valid: ${err.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`, issues.slice(0, MAX_ISSUES));
+  }
+  const archive = parsed.data;
+  const issues = referenceIssues(archive);
+  if (issues.length) throw invalid(`the archive is not consistent: ${issues[0]!.path}: ${issues[0]!.message}`, issues.slice(0, MAX_ISSUES));
+
+  const eventId = archive.event;
+  const [existing] = await db.select({ id: events.id }).from(events).where(eq(events.id, eventId));
+  if (existing) throw conflict(`event ${eventId} is already in this database (the archive was imported before)`);
+
+  try {
+    await db.transaction(async (tx) => {
+      for (const t of TABLES) {
+        const rows = archive.tables[t.name]!;
+        for (let i = 0; i < rows.length; i += CHUNK) {
+          const json = JSON.stringify(rows.slice(i, i + CHUNK));
+          // PostgreSQL converts each JSON field to its column's type, every column included.
+          await tx.execute(sql`INSERT INTO ${sql.identifier(t.name)}
+            SELECT * FROM json_populate_recordset(NULL::${sql.identifier(t.name)}, ${json}::json)`);
+        }
+        if (rows.length === 0) continue;
+        for (const col of t.serials) {
+          // Later inserts take ids after the largest one, whichever is larger: the archive's or this database's.
+          await tx.execute(sql`SELECT setval(s.seq, GREATEST(
+              (SELECT max(${sql.identifier(col)}) FROM ${sql.identifier(t.name)}),
+              coalesce(pg_sequence_last_value(s.seq), 1)))
+            FROM (SELECT pg_get_serial_sequence(${t.name}, ${col})::regclass AS seq) s`);
+        }
+      }
+    });
+  } catch (err) {
+    throw asRefusal(err) ?? err;
+  }
+  const contests = (archive.tables.contests ?? [])
+    .slice()
+    .sort((a, b) => Number(a.position) - Number(b.position))
+    .map((c) => ({ id: String(c.id), code: String(c.code) }));
+  return { id: eventId, contests, audit: await verifyAudit(db, eventId) };
+}
+
+/** Rows that would point outside the archive's event: refused before anything is written. */
+function referenceIssues(a: EventArchive): Issue[] {
+  const issues: Issue[] = [];
+  const add = (table: string, i: number, col: string, message: string) => {
+    if (issues.length < MAX_ISSUES) issues.push({ path: `tables.${table}[${i}].${col}`, message });
+  };
+  const eventRows = a.tables.events!;
+  if (eventRows.length !== 1) issues.push({ path: 'tables.events', message: 'must hold exactly one event' });
+  else if (eventRows[0]!.id !== a.event) add('events', 0, 'id', `must be the archive's event "${a.event}"`);
+  const contestIds = new Set(a.tables.contests!.map((c) => c.id));
+  const certificationIds = new Set(a.tables.certifications!.map((c) => c.id));
+  for (const t of TABLES) {
+    const seen = new Set<string>();
+    a.tables[t.name]!.forEach((row: ArchiveRow, i) => {
+      if (t.columns.includes('event_id') && row.event_id !== a.event) add(t.name, i, 'event_id', `must be the archive's event "${a.event}"`);
+      if (t.columns.includes('contest_id') && row.contest_id !== null && !contestIds.has(row.contest_id)) {
+        add(t.name, i, 'contest_id', 'names no contest of the archive');
+      }
+      if (t.name === 'certificates' && !certificationIds.has(row.certification_id)) {
+        add(t.name, i, 'certification_id', 'names no certification of the archive');
+      }
+      const key = JSON.stringify(t.key.map((c) => row[c]));
+      if (seen.has(key)) add(t.name, i, t.key.join('+'), 'appears twice');
+      seen.add(key);
+    });
+  }
+  return issues;
+}
+
+/** Database refusals caused by the archive's content, as 409 (already here) or 400 (bad value). */
+function asRefusal(err: unknown): DomainError | null {
+  for (let e = err as { code?: unknown; detail?: unknown; message?: unknown; cause?: unknown } | undefined, d = 0; e && d < 5; e = e.cause as typeof e, d++) {
+    if (typeof e.code !== 'string' || !/^2[23]/.test(e.code)) continue;
+    const detail = typeof e.detail === 'string' && e.detail ? e.detail : String(e.message ?? '');
+    if (e.code === '23505') {
+      return conflict(`this database already holds data the archive brings (${detail}); import it into a database without that event's ids`);
+    }
+    return invalid(`the database refuses a value of the archive (${detail})`, [{ path: 'tables', message: detail }]);
+  }
+  return null;
+}

@@ -1,0 +1,188 @@
+// Snapshots of the embedded database while a contest runs: every few minutes while any contest is
+// in 'scoring', shortly after every change of a contest's state, and on demand. One snapshot at a
+// time, taken off the request path; a failure (a full disk) is logged and tried again later.
+import { join } from 'node:path';
+import { count, eq, sql } from 'drizzle-orm';
+import type { PGlite } from '@electric-sql/pglite';
+import type { DbHandle } from '../../db/create-db.ts';
+import { contests, contestStates } from '../../db/schema/index.ts';
+import { DomainError, conflict } from '../errors.ts';
+import type { AppServices } from '../services.ts';
+import { takeLock } from './lock.ts';
+import type { SnapshotInfo, SnapshotReason } from './names.ts';
+import { dumpDataDirGzip, pgliteOf } from './pglite.ts';
+import { listSnapshots, pruneSnapshots, removeLeftovers, writeSnapshot } from './snapshots.ts';
+
+export interface BackupOptions {
+  dataDir: string;
+  intervalMs: number;
+  /** Scheduled snapshots kept (state-change ones are kept for a day, manual ones until deleted). */
+  keep: number;
+  /** Wait after a state change before its snapshot; changes within it share one snapshot. */
+  settleMs?: number;
+  /** Written into the lock file, for the restore command's message. */
+  port?: number;
+  log?: (msg: string) => void;
+}
+
+export const POSTGRES_NOTE =
+  'snapshots are off: the database is PostgreSQL (DATABASE_URL). Back it up with pg_dump, ' +
+  'and move single events with their archives (GET /api/v1/events/:id/archive).';
+
+export class BackupService {
+  readonly enabled: boolean;
+  /** DATA_DIR/backups, or null with PostgreSQL. */
+  readonly dir: string | null;
+  private readonly client: PGlite | null;
+  private readonly log: (msg: string) => void;
+  private tail: Promise<void> = Promise.resolve();
+  private queued: SnapshotReason | null = null;
+  private retryState = false;
+  private lastStateId = -1;
+  private interval: NodeJS.Timeout | null = null;
+  private settleTimer: NodeJS.Timeout | null = null;
+  private unwatch: (() => void) | null = null;
+  private releaseLock: (() => void) | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly services: AppServices,
+    handle: Pick<DbHandle, 'db' | 'kind'>,
+    private readonly opts: BackupOptions,
+  ) {
+    this.client = pgliteOf(handle);
+    this.enabled = this.client !== null;
+    this.dir = this.enabled ? join(opts.dataDir, 'backups') : null;
+    this.log = opts.log ?? ((m) => console.log(m));
+  }
+
+  async start(): Promise<void> {
+    if (!this.enabled) {
+      this.log(`[backup] ${POSTGRES_NOTE}`);
+      return;
+    }
+    this.releaseLock = takeLock(this.opts.dataDir, this.opts.port);
+    await removeLeftovers(this.dir!);
+    this.lastStateId = await this.latestStateChange().catch(() => -1);
+    // setInterval takes at most 2^31-1 ms (about 24 days); a longer wait would fire at once.
+    this.interval = setInterval(() => void this.tick(), Math.min(this.opts.intervalMs, 2 ** 31 - 1));
+    this.interval.unref();
+    this.unwatch = this.services.onContestChanged(() => this.contestChanged());
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.interval) clearInterval(this.interval);
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.unwatch?.();
+    await this.tail;
+    this.releaseLock?.();
+  }
+
+  async list(): Promise<SnapshotInfo[]> {
+    return this.dir ? listSnapshots(this.dir) : [];
+  }
+
+  /** A snapshot now (after the one running, if any). */
+  takeNow(): Promise<SnapshotInfo> {
+    if (!this.enabled) throw conflict(`cannot take a snapshot: ${POSTGRES_NOTE}`);
+    if (this.stopped) throw new DomainError(503, 'unavailable', 'the server is shutting down');
+    const run = this.tail.then(() => this.take('manual'));
+    this.tail = run.then(() => {}, () => {});
+    return run.catch((err: unknown) => {
+      throw new DomainError(503, 'unavailable', `could not write the snapshot (${(err as Error).message}); free some disk space and try again`);
+    });
+  }
+
+  /** Resolves once the snapshots running or waiting now are done (later requests are not waited for). */
+  async idle(): Promise<void> {
+    await this.tail;
+  }
+
+  /** Queues a snapshot; requests that arrive while one waits are folded into it. */
+  request(reason: 'scheduled' | 'state'): void {
+    if (!this.enabled || this.stopped) return;
+    if (this.queued) {
+      if (reason === 'state') this.queued = 'state';
+      return;
+    }
+    this.queued = reason;
+    this.tail = this.tail.then(async () => {
+      const r = this.queued;
+      this.queued = null;
+      if (!r || this.stopped) return;
+      try {
+        await this.take(r);
+        if (r === 'state') this.retryState = false;
+      } catch (err) {
+        if (r === 'state') this.retryState = true;
+        this.log(`[backup] the ${r} snapshot failed (${(err as Error).message}); trying again at the next one`);
+      }
+    });
+  }
+
+  private async take(reason: SnapshotReason): Promise<SnapshotInfo> {
+    const started = performance.now();
+    const bytes = await dumpDataDirGzip(this.client!);
+    const info = await writeSnapshot(this.dir!, reason, bytes);
+    const pruned = await pruneSnapshots(this.dir!, this.opts.keep).catch(() => []);
+    const took = Math.round(performance.now() - started);
+    this.log(`[backup] ${info.file} (${Math.round(info.bytes / 1024)} KB, ${took} ms)${pruned.length ? `, ${pruned.length} older removed` : ''}`);
+    return info;
+  }
+
+  private async tick(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      if (this.retryState) this.request('state');
+      const [row] = await this.services.db.select({ n: count() }).from(contests).where(eq(contests.state, 'scoring'));
+
+      if (Number(row?.n ?? 0) > 0) this.request('scheduled');
+    } catch (err) {
+      this.log(`[backup] could not check the contests (${(err as Error).message})`);
+    }
+  }
+
+  // Called after every committed change (most are marks): looks at the state history at most once
+  // per settle period, so a burst of state changes gives one snapshot and marks cost one query.
+  private contestChanged(): void {
+    if (this.stopped || this.settleTimer) return;
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      void this.checkStates();
+    }, this.opts.settleMs ?? 2000);
+    this.settleTimer.unref();
+  }
+
+  private async checkStates(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const latest = await this.latestStateChange();
+      if (latest > this.lastStateId) {
+        this.lastStateId = latest;
+        this.request('state');
+      }
+    } catch (err) {
+      this.log(`[backup] could not check the contest states (${(err as Error).message})`);
+    }
+  }
+
+  private async latestStateChange(): Promise<number> {
+    const [row] = await this.services.db
+      .select({ id: sql<number>`coalesce(max(${contestStates.id}), 0)`.mapWith(Number) })
+      .from(contestStates);
+    return row?.id ?? 0;
+  }
+}
+
+const registry = new WeakMap<AppServices, BackupService>();
+
+/** Starts snapshots for a running server; routes find them through its services. */
+export async function startBackups(services: AppServices, handle: Pick<DbHandle, 'db' | 'kind'>, opts: BackupOptions): Promise<BackupService> {
+  const backups = new BackupService(services, handle, opts);
+  registry.set(services, backups);
+  await backups.start();
+  return backups;
+}
+
+export const backupsOf = (services: AppServices): BackupService | undefined => registry.get(services);

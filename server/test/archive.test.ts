@@ -1,0 +1,170 @@
+// Event archives (GET /events/:id/archive, POST /events/archive): an event moves to another
+// machine with every mark, state, flag, certification and its audit chain, and works there.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { is, getTableName } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import postgres from 'postgres';
+import * as schema from '../../db/schema/index.ts';
+import { createDb, type DbHandle } from '../../db/create-db.ts';
+import { NOT_ARCHIVED, TABLES } from '../backup/archive-tables.ts';
+import { api, startTestServer, uuid, type TestServer } from './harness.ts';
+import { boardsOf, contestDay, type ContestDay } from './backup-fixture.ts';
+
+let a: TestServer;
+let b: TestServer;
+let dbB: DbHandle;
+let dropB: () => Promise<void> = async () => {};
+let day: ContestDay;
+let archive: Buffer;
+
+/** A second, empty database of the same kind as the first: the "other machine". */
+async function freshDb(): Promise<DbHandle> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return createDb({ dataDir: 'memory://' });
+  const name = `archive_b_${Date.now()}_${process.pid}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  dropB = async () => {
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  };
+  return createDb({ databaseUrl: target.toString(), maxConnections: 2 });
+}
+
+beforeAll(async () => {
+  a = await startTestServer();
+  dbB = await freshDb();
+  b = await startTestServer({ db: dbB });
+  day = await contestDay(a);
+  const res = await fetch(`${a.url}/api/v1/events/${day.id}/archive`, { headers: { authorization: `Bearer ${a.adminToken}` } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/gzip');
+  expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="jiangxin-archive-.+\.json\.gz"$/);
+  archive = Buffer.from(await res.arrayBuffer());
+}, 120_000);
+
+afterAll(async () => {
+  await a?.stop();
+  await b?.stop();
+  await dbB?.close();
+  await dropB();
+});
+
+const postArchive = (s: TestServer, body: Uint8Array | string, token: string | null = s.adminToken) =>
+  fetch(`${s.url}/api/v1/events/archive`, {
+    method: 'POST',
+    headers: { 'content-type': typeof body === 'string' ? 'application/json' : 'application/gzip', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body as BodyInit,
+  }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+
+const parsedArchive = () => JSON.parse(gunzipSync(archive).toString('utf8'));
+
+describe('event archive', () => {
+  it('covers every table of the schema except the installation\'s own', () => {
+    const all = (Object.values(schema) as unknown[]).filter((v) => is(v, PgTable)).map((t) => getTableName(t as PgTable)).sort();
+    const archived = TABLES.map((t) => t.name);
+    expect([...archived, ...Object.keys(NOT_ARCHIVED)].sort()).toEqual(all);
+    expect(Object.keys(parsedArchive().tables).sort()).toEqual([...archived].sort());
+  });
+
+  it('holds the event with every mark revision, state change, flag, certification and audit entry', async () => {
+    const doc = parsedArchive();
+    expect(doc.format).toBe('jiangxin-archive@1');
+    expect(doc.event).toBe(day.id);
+    const t = doc.tables;
+    expect(t.events).toHaveLength(1);
+    const marksA = await day.admin.get(`/contests/${day.contests[0]!.id}/marks`);
+    expect(marksA.status).toBe(200);
+    const listed = (marksA.body.marks ?? marksA.body) as unknown[];
+    expect(t.marks.filter((m: any) => m.contest_id === day.contests[0]!.id)).toHaveLength(listed.length);
+    expect(t.judges.every((j: any) => typeof j.pin_hash === 'string' && j.pin_hash.length > 20)).toBe(true);
+    const verify = await day.admin.get(`/events/${day.id}/audit/verify`);
+    expect(t.audit_log).toHaveLength(verify.body.entries);
+    expect(t.events[0].audit_head).toBe(verify.body.head);
+    expect(t.contest_states.length).toBeGreaterThanOrEqual(4);
+    expect(t.certifications.length).toBe(1);
+    expect(t.certificates.length).toBeGreaterThan(0);
+    expect(t.contests.find((c: any) => c.id === day.contests[1]!.id).frozen_seq).not.toBeNull();
+  });
+
+  it('recreates the event on another database: same boards, same file, same audit chain, judges can sign in and mark', async () => {
+    const imported = await postArchive(b, new Uint8Array(archive));
+    expect(imported.status).toBe(201);
+    expect(imported.body.id).toBe(day.id);
+    expect(imported.body.contests).toEqual(day.contests.map((c) => ({ id: c.id, code: c.code })));
+
+    const ids = day.contests.map((c) => c.id);
+    expect(await boardsOf(b, ids)).toEqual(await boardsOf(a, ids));
+    const fileA = await day.admin.get(`/events/${day.id}/file`);
+    const adminB = api(b.url, b.adminToken);
+    expect((await adminB.get(`/events/${day.id}/file`)).body).toEqual(fileA.body);
+    const verifyA = await day.admin.get(`/events/${day.id}/audit/verify`);
+    const verifyB = await adminB.get(`/events/${day.id}/audit/verify`);
+    expect(verifyB.body).toEqual(verifyA.body);
+    expect(verifyB.body.ok).toBe(true);
+    expect(imported.body.audit).toEqual(verifyA.body);
+
+    // A judge of the second (still scoring) contest signs in on B with its original PIN and marks.
+    const contest = day.contests[1]!;
+    const judge = 's-qa';
+    const login = await api(b.url).post('/auth/judge', { event: day.id, judge, pin: day.pins.get(judge) });
+    expect(login.status).toBe(200);
+    const before = await adminB.get(`/contests/${contest.id}/leaderboard`);
+    const bib = before.body.rows[0].bib;
+    const mark = await api(b.url, login.body.token).post(`/contests/${contest.id}/marks`, { contestant: bib, criterion: 'exam', value: 77, clientId: uuid() });
+    expect(mark.status).toBe(201);
+    const maxArchivedId = Math.max(...parsedArchive().tables.marks.map((m: any) => m.id));
+    expect(Number(mark.body.mark.id)).toBeGreaterThan(maxArchivedId);
+    expect(mark.body.seq).toBeGreaterThan(before.body.seq);
+    const after = await adminB.get(`/events/${day.id}/audit/verify`);
+    expect(after.body).toMatchObject({ ok: true, entries: verifyA.body.entries + 1 });
+  });
+
+  it('refuses the same event twice (409), also as plain JSON', async () => {
+    const again = await postArchive(b, gunzipSync(archive).toString('utf8'));
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/already/);
+  });
+
+  it('refuses malformed archives with 400 and the problems, storing nothing', async () => {
+    const doc = parsedArchive();
+    const fresh = { ...doc, event: `${doc.event}-x` };
+    fresh.tables = { ...doc.tables, events: [{ ...doc.tables.events[0], id: fresh.event }] };
+
+    const missingColumn = structuredClone(fresh);
+    delete missingColumn.tables.marks[0].value;
+    const r1 = await postArchive(b, gzipSync(JSON.stringify(missingColumn)));
+    expect(r1.status).toBe(400);
+    expect(r1.body.error.issues).toContainEqual(expect.objectContaining({ path: 'tables.marks[0].value' }));
+
+    const wrongFormat = await postArchive(b, JSON.stringify({ ...fresh, format: 'jiangxin/event@1' }));
+    expect(wrongFormat.status).toBe(400);
+    expect(wrongFormat.body.error.issues[0].path).toBe('format');
+
+    const strayContest = structuredClone(fresh);
+    strayContest.tables.marks[0].contest_id = 'c_nowhere';
+    const r3 = await postArchive(b, JSON.stringify(strayContest));
+    expect(r3.status).toBe(400);
+    expect(r3.body.error.issues).toContainEqual(expect.objectContaining({ path: 'tables.marks[0].contest_id' }));
+
+    const badTime = structuredClone(fresh);
+    badTime.tables.marks[0].received_at = 'yesterday';
+    expect((await postArchive(b, JSON.stringify(badTime))).status).toBe(400);
+
+    expect((await postArchive(b, new Uint8Array([0x1f, 0x8b, 1, 2, 3]))).status).toBe(400);
+    expect((await postArchive(b, '{"format":')).status).toBe(400);
+    expect((await postArchive(b, '')).status).toBe(400);
+    expect((await api(b.url, b.adminToken).get(`/events/${fresh.event}`)).status).toBe(404);
+  });
+
+  it('is for organisers only, and 404 for an unknown event', async () => {
+    expect((await fetch(`${a.url}/api/v1/events/${day.id}/archive`)).status).toBe(401);
+    expect((await postArchive(b, new Uint8Array(archive), null)).status).toBe(401);
+    const judge = await day.judgeToken('s-qa');
+    expect((await fetch(`${a.url}/api/v1/events/${day.id}/archive`, { headers: { authorization: `Bearer ${judge}` } })).status).toBe(403);
+    expect((await day.admin.get('/events/no-such-event/archive')).status).toBe(404);
+  });
+});

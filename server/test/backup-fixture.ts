@@ -1,0 +1,62 @@
+// A contest day for the backup and archive tests: the wire-rope example imported and opened, every
+// judge's marks (and a correction), flags accepted, the first contest certified, the second frozen.
+import { api, exampleEvent, importAndOpen, uuid, type TestServer } from './harness.ts';
+import { planFor, seededRng, simulated, valueFor } from '../demo/marks.ts';
+
+export type ContestDay = Awaited<ReturnType<typeof importAndOpen>>;
+
+export async function contestDay(s: TestServer, opts: { certify?: boolean } = {}): Promise<ContestDay> {
+  const file = exampleEvent('wire-rope-contest');
+  const ev = await importAndOpen(s, file);
+  const rng = seededRng(7);
+  for (const contest of file.contests) {
+    const id = ev.contestId(contest.code);
+    for (const judge of contest.judges.filter(simulated)) {
+      const token = await ev.judgeToken(judge.code);
+      const marks = planFor(contest, judge).map((task) => ({
+        contestant: task.contestant, criterion: task.criterion.code, value: valueFor(task, { judge: judge.code, rng }), clientId: uuid(),
+      }));
+      const batch = await api(s.url, token).post(`/contests/${id}/marks/batch`, { marks });
+      const refused = (batch.body.results as { status: number }[]).filter((r) => r.status >= 400);
+      if (batch.status !== 200 || refused.length) throw new Error(`marks refused: ${JSON.stringify(batch.body).slice(0, 500)}`);
+      // A correction, so the archive carries a second revision.
+      const again = { ...marks[0]!, clientId: uuid() };
+      const res = await api(s.url, token).post(`/contests/${id}/marks`, again);
+      if (res.status !== 201) throw new Error(`correction refused: ${JSON.stringify(res.body)}`);
+    }
+  }
+  const [first, second] = file.contests.map((c) => ev.contestId(c.code));
+  await must(ev.admin.post(`/contests/${first}/state`, { to: 'review' }));
+  if (opts.certify !== false) {
+    const blocked = await ev.admin.post(`/contests/${first}/state`, { to: 'certified' });
+    if (blocked.status === 409) {
+      for (const reason of (blocked.body.error.reasons ?? []) as string[]) {
+        const m = /^([^:]+): criterion "([^"]+)" is flagged/.exec(reason);
+        if (!m) throw new Error(`cannot certify: ${reason}`);
+        await must(ev.admin.post(`/contests/${first}/flags`, { contestant: m[1], criterion: m[2], reason: '裁判组合议确认' }));
+      }
+      await must(ev.admin.post(`/contests/${first}/state`, { to: 'certified' }));
+    } else if (blocked.status !== 200) {
+      throw new Error(`certify: ${JSON.stringify(blocked.body)}`);
+    }
+  }
+  await must(ev.admin.post(`/contests/${second}/freeze`, { frozen: true }));
+  return ev;
+}
+
+async function must(p: Promise<{ status: number; body: unknown }>) {
+  const r = await p;
+  if (r.status >= 300) throw new Error(`HTTP ${r.status}: ${JSON.stringify(r.body)}`);
+  return r;
+}
+
+/** Every contest's organiser leaderboard, by contest id. */
+export async function boardsOf(s: TestServer, contestIds: string[]): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const id of contestIds) {
+    const res = await fetch(`${s.url}/api/v1/contests/${id}/leaderboard`, { headers: { authorization: `Bearer ${s.adminToken}` } });
+    if (res.status !== 200) throw new Error(`leaderboard ${id}: HTTP ${res.status}`);
+    out[id] = await res.json();
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+// Responses of the backup endpoints (GET/POST /api/v1/backups, POST /api/v1/events/archive).
+export type SnapshotReason = 'scheduled' | 'state' | 'manual';
+
+export interface Snapshot {
+  file: string;
+  reason: SnapshotReason;
+  /** ISO-8601 UTC time it was taken. */
+  at: string;
+  bytes: number;
+}
+
+export interface BackupsResponse {
+  /** False with PostgreSQL (see `note`), or where the server runs without snapshots. */
+  enabled: boolean;
+  dir: string | null;
+  note?: string;
+  snapshots: Snapshot[];
+}
+
+export interface ArchiveImportResponse {
+  id: string;
+  contests: { id: string; code: string }[];
+  audit: { ok: boolean; entries: number; head: string; problem?: string };
+}
