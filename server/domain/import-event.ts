@@ -1,12 +1,13 @@
 // Import an event file: validate every rule, then store the whole event in one transaction.
 import type { Db } from '../../db/create-db.ts';
-import { events, organisations, contests, sections, criteria, contestants, judges } from '../../db/schema/index.ts';
+import { events, organisations, contests } from '../../db/schema/index.ts';
 import { parseEventFile, stripPins } from '../../shared/event-file/parse.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import { invalid } from '../errors.ts';
 import { hashSecret } from './auth.ts';
 import { newId, newPin } from './ids.ts';
 import { appendAudit } from './audit.ts';
+import { chunks, contestDefinition, insertContestParts, insertJudges } from './event-store.ts';
 
 export interface ImportResult {
   id: string;
@@ -33,23 +34,9 @@ export async function importEvent({ db, input, actor }: { db: Db; input: unknown
     }
     for (const [ci, c] of file.contests.entries()) {
       const contestId = contestIds[ci]!.id;
-      const { sections: secs, tieBreak, awards, teamSize, blind } = c;
-      await tx.insert(contests).values({
-        id: contestId, eventId, code: c.code, name: c.name, position: ci,
-        definition: { sections: secs, tieBreak, awards, teamSize, blind },
-      });
-      await tx.insert(sections).values(secs.map((s, i) => ({ contestId, code: s.code, name: s.name, weight: s.weight, position: i })));
-      const crit = secs.flatMap((s) => s.criteria.map((k) => ({ s, k })));
-      await tx.insert(criteria).values(crit.map(({ s, k }, i) => ({
-        contestId, code: k.code, sectionCode: s.code, name: k.name, kind: k.kind, max: k.max, spec: k, position: i,
-      })));
-      const people = c.contestants.map((p, i) => ({
-        contestId, bib: p.bib, name: p.name, organisation: p.organisation, station: p.station ?? null,
-        status: p.status ?? 'active', position: i,
-      }));
-      for (const chunk of chunks(people, 1000)) await tx.insert(contestants).values(chunk);
-      const js = judgeRows.filter((j) => j.contestCode === c.code).map(({ contestCode: _, ...j }) => ({ ...j, contestId }));
-      for (const chunk of chunks(js, 500)) await tx.insert(judges).values(chunk);
+      await tx.insert(contests).values({ id: contestId, eventId, code: c.code, name: c.name, position: ci, definition: contestDefinition(c) });
+      await insertContestParts(tx, contestId, c);
+      await insertJudges(tx, judgeRows.filter((j) => j.contestCode === c.code).map(({ contestCode: _, ...j }) => ({ ...j, contestId })));
     }
     await appendAudit(tx, {
       eventId, kind: 'event.imported', actor,
@@ -77,10 +64,4 @@ async function hashJudges(file: EventFile, eventId: string, generated: { code: s
     }))));
   }
   return rows;
-}
-
-function chunks<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
 }

@@ -1,0 +1,173 @@
+// Contestants and judges of a contest from a CSV or XLSX roster (organiser): a preview that lists
+// every problem by row and column, and an import that stores all rows or, with any problem,
+// nothing. Imports are allowed only while the contest is in setup: later, bibs and judges are
+// what marks refer to.
+import { and, eq, notInArray, sql } from 'drizzle-orm';
+import { contests, contestants, events, judges } from '../../db/schema/index.ts';
+import { parseEventFile, stripPins } from '../../shared/event-file/parse.ts';
+import type { EventFileIssue } from '../../shared/event-file/rules.ts';
+import type { Contestant, EventFile, Judge } from '../../shared/event-file/schema.ts';
+import { rosterBody, type RosterBody, type RosterImportResult, type RosterPreview } from '../../shared/roster-api.ts';
+import { applyRoster, readRoster, type RosterContext, type RosterProblem, type RosterReading } from '../../shared/roster/index.ts';
+import { conflict, fromZod, invalid, notFound } from '../errors.ts';
+import { actorName, requireOrganiser, type Actor } from './auth.ts';
+import { appendAudit } from './audit.ts';
+import type { DomainCtx } from './context.ts';
+import {
+  contestRedefined, hashJudgePins, insertContestants, sameJudges, storedByCode, upsertJudges, type StoredJudge,
+} from './event-store.ts';
+import { canonicalJson } from './ids.ts';
+import { readRosterInput } from './roster-input.ts';
+
+interface Target {
+  eventId: string;
+  file: EventFile;
+  contestId: string;
+  contestIndex: number;
+  state: string;
+}
+
+async function loadTarget(ctx: DomainCtx, eventId: string, contestCode: string): Promise<Target> {
+  const [e] = await ctx.db.select({ file: events.file }).from(events).where(eq(events.id, eventId));
+  if (!e) throw notFound('unknown event');
+  const [c] = await ctx.db
+    .select({ id: contests.id, state: contests.state })
+    .from(contests)
+    .where(and(eq(contests.eventId, eventId), eq(contests.code, contestCode)));
+  const contestIndex = e.file.contests.findIndex((k) => k.code === contestCode);
+  if (!c || contestIndex < 0) throw notFound(`the event has no contest "${contestCode}"`);
+  return { eventId, file: e.file, contestId: c.id, contestIndex, state: c.state };
+}
+
+function contextOf(file: EventFile, index: number, mode: RosterBody['mode']): RosterContext {
+  const contest = file.contests[index]!;
+  return {
+    mode,
+    organisations: new Set(file.organisations.map((o) => o.code)),
+    criteria: new Set(contest.sections.flatMap((s) => s.criteria.map((k) => k.code))),
+    contestants: contest.contestants,
+    judges: contest.judges,
+    otherJudges: new Map(
+      file.contests.flatMap((c, i) => (i === index ? [] : c.judges.map((j) => [j.code.toLowerCase(), c.code] as const))),
+    ),
+  };
+}
+
+/** The event file as it would be after the import. */
+function withRoster(t: Target, reading: RosterReading, mode: RosterBody['mode']): EventFile {
+  const file = structuredClone(t.file);
+  const contest = file.contests[t.contestIndex]!;
+  if (reading.kind === 'contestants') contest.contestants = applyRoster<Contestant>(contest.contestants, reading.entries, mode);
+  else contest.judges = applyRoster<Judge>(contest.judges, reading.entries, mode);
+  return file;
+}
+
+/**
+ * The event file's own rules on the result, in case one is not covered row by row. An issue on
+ * an imported entry is reported on its row; anything else on the header row.
+ */
+function eventRules(t: Target, reading: RosterReading, file: EventFile, mode: RosterBody['mode']): { problems: RosterProblem[]; warnings: EventFileIssue[] } {
+  const parsed = parseEventFile(file);
+  if (parsed.ok) return { problems: [], warnings: parsed.warnings };
+  const before = mode === 'merge' ? (reading.kind === 'contestants' ? t.file.contests[t.contestIndex]!.contestants.length : t.file.contests[t.contestIndex]!.judges.length) : 0;
+  const at = new RegExp(`^contests\\[${t.contestIndex}\\]\\.${reading.kind}\\[(\\d+)\\]\\.?([a-z]*)`);
+  const problems = parsed.issues.map((issue): RosterProblem => {
+    const m = at.exec(issue.path);
+    const entry = m ? reading.entries[Number(m[1]) - before] : undefined;
+    return entry
+      ? { row: entry.row, column: m![2] ?? '', value: '', code: 'invalid', message: issue.message }
+      : { row: 1, column: '', value: '', code: 'invalid', message: `${issue.path}: ${issue.message}` };
+  });
+  return { problems, warnings: [] };
+}
+
+interface Prepared {
+  body: RosterBody;
+  target: Target;
+  reading: RosterReading;
+  problems: RosterProblem[];
+  file: EventFile;
+  preview: RosterPreview;
+}
+
+async function prepare(ctx: DomainCtx, actor: Actor, eventId: string, input: unknown, forImport: boolean): Promise<Prepared> {
+  requireOrganiser(actor);
+  const parsed = rosterBody.safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error);
+  const body = parsed.data;
+  const target = await loadTarget(ctx, eventId, body.contest);
+  if (forImport) notInSetup(body.contest, target.state);
+  const { records, problems: fileProblems, encoding } = await readRosterInput(body);
+  const reading = readRoster(body.kind, records, contextOf(target.file, target.contestIndex, body.mode));
+  const file = withRoster(target, reading, body.mode);
+  const rules = reading.problems.length === 0 && fileProblems.length === 0 ? eventRules(target, reading, file, body.mode) : { problems: [], warnings: [] };
+  const problems = [...fileProblems, ...reading.problems, ...rules.problems];
+  const preview: RosterPreview = {
+    kind: body.kind, contest: body.contest, rows: reading.rows, problems, ok: problems.length === 0,
+    counts: { ...reading.counts, problems: problems.length }, ignored: reading.ignored, warnings: rules.warnings,
+    ...(encoding ? { encoding } : {}),
+  };
+  return { body, target, reading, problems, file, preview };
+}
+
+function notInSetup(contest: string, state: string): void {
+  if (state !== 'setup')
+    throw conflict(`contest "${contest}" is in "${state}": contestants and judges can be imported only in "setup", before scoring starts`);
+}
+
+export async function previewRoster(ctx: DomainCtx, actor: Actor, eventId: string, input: unknown): Promise<RosterPreview> {
+  return (await prepare(ctx, actor, eventId, input, false)).preview;
+}
+
+const problemPath = (p: RosterProblem) => `row ${p.row}${p.column ? ` · ${p.column}` : ''}`;
+
+export async function importRoster(ctx: DomainCtx, actor: Actor, eventId: string, input: unknown): Promise<RosterImportResult> {
+  const { body, target, reading, problems, file } = await prepare(ctx, actor, eventId, input, true);
+  if (problems.length > 0) {
+    const first = problems[0]!;
+    throw invalid(
+      `the ${body.kind} file has ${problems.length} problem(s), nothing was imported; first: ${problemPath(first)}: ${first.message}`,
+      problems.map((p) => ({ path: problemPath(p), message: p.message })),
+    );
+  }
+  const { contestId } = target;
+  const storedNow = () => ctx.db.select({ id: judges.id, code: judges.code, pinHash: judges.pinHash }).from(judges).where(eq(judges.contestId, contestId));
+  const stored: StoredJudge[] = reading.kind === 'judges' ? await storedNow() : [];
+  const hashed = reading.kind === 'judges' ? await hashJudgePins(reading.entries.map((e) => e.value), storedByCode(stored)) : [];
+
+  await ctx.db.transaction(async (tx) => {
+    // The contest row orders this against a state change or marks, the event row against other
+    // writers of the event file; contest before event, as marks and state changes take them.
+    const [c] = await tx.select({ state: contests.state }).from(contests).where(eq(contests.id, contestId)).for('update');
+    const [e] = await tx.select({ file: events.file }).from(events).where(eq(events.id, eventId)).for('update');
+    if (!e || !c) throw notFound('unknown event');
+    notInSetup(body.contest, c.state);
+    const again = reading.kind === 'judges' ? await tx.select({ id: judges.id, code: judges.code, pinHash: judges.pinHash }).from(judges).where(eq(judges.contestId, contestId)) : [];
+    if (canonicalJson(e.file) !== canonicalJson(target.file) || !sameJudges(stored, again))
+      throw conflict('the event changed while the file was being checked: preview the file again');
+
+    if (reading.kind === 'contestants') {
+      const list = reading.entries.map((x) => x.value);
+      if (body.mode === 'replace') await tx.delete(contestants).where(eq(contestants.contestId, contestId));
+      const before = body.mode === 'merge' ? target.file.contests[target.contestIndex]!.contestants.length : 0;
+      await insertContestants(tx, contestId, list, before);
+    } else {
+      if (body.mode === 'replace') {
+        const kept = hashed.flatMap((h) => (h.stored ? [h.stored.id] : []));
+        await tx.delete(judges).where(kept.length ? and(eq(judges.contestId, contestId), notInArray(judges.id, kept)) : eq(judges.contestId, contestId));
+      }
+      await upsertJudges(tx, hashed, { eventId, contestId });
+    }
+    await tx.update(events).set({ file: stripPins(file) }).where(eq(events.id, eventId));
+    // A new seq tells every watcher (and every other cache) that the board changed.
+    await tx.update(contests).set({ seq: sql`${contests.seq} + 1` }).where(eq(contests.id, contestId));
+    const { rows, new: added, updated, removed } = reading.counts;
+    await appendAudit(tx, {
+      eventId, kind: 'roster', contestId, actor: actorName(actor),
+      data: { contest: body.contest, kind: body.kind, mode: body.mode, format: body.format, rows, new: added, updated, removed },
+    });
+  });
+  await contestRedefined(ctx, contestId);
+  const generated = hashed.flatMap((h) => (h.generated ? [{ code: h.judge.code, pin: h.generated }] : []));
+  return { imported: reading.entries.length, ...(reading.kind === 'judges' ? { judges: generated } : {}) };
+}
