@@ -10,10 +10,16 @@ import { isUnstorable } from './http/body.ts';
 import type { AppEnv } from './http/types.ts';
 import { authRoutes } from './routes/auth.ts';
 import { eventRoutes } from './routes/events.ts';
+import { rosterRoutes } from './routes/roster.ts';
 import { contestRoutes } from './routes/contests.ts';
 import { opsRoutes } from './routes/ops.ts';
 import { chiefRoutes, judgeRoutes } from './routes/judge.ts';
 import { webRoutes } from './routes/web.ts';
+import { exportRoutes } from './routes/exports.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { resultRoutes } from './routes/results.ts';
+import { appealRoutes } from './routes/appeals.ts';
+import { backupRoutes } from './routes/backups.ts';
 import type { AppServices } from './services.ts';
 
 export const MAX_BODY = 1024 * 1024;
@@ -51,8 +57,9 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
     crossOriginEmbedderPolicy: false,
   }));
   app.use('/api/v1/events', bodyLimit({ maxSize: MAX_EVENT_FILE, onError: tooLarge(MAX_EVENT_FILE) }));
+  app.use('/api/v1/events/archive', bodyLimit({ maxSize: MAX_EVENT_FILE, onError: tooLarge(MAX_EVENT_FILE) }));
   app.use('/api/*', async (c, next) => {
-    if (c.req.path === '/api/v1/events' && c.req.method === 'POST') return next();
+    if ((c.req.path === '/api/v1/events' || c.req.path === '/api/v1/events/archive') && c.req.method === 'POST') return next();
     return bodyLimit({ maxSize: MAX_BODY, onError: tooLarge(MAX_BODY) })(c, next);
   });
   // An id with a NUL (%00) or an unpaired surrogate names nothing, and must not reach the database.
@@ -61,11 +68,17 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
     return next();
   });
   app.use('/api/*', resolveActor);
+  app.route('/api/v1', adminRoutes);
   app.route('/api/v1/auth', authRoutes);
   app.route('/api/v1/events', eventRoutes);
+  app.route('/api/v1/events', rosterRoutes);
   app.route('/api/v1/contests', contestRoutes);
   app.route('/api/v1/contests', chiefRoutes);
   app.route('/api/v1/judge', judgeRoutes);
+  app.route('/api/v1', resultRoutes);
+  app.route('/api/v1', appealRoutes);
+  app.route('/api/v1', exportRoutes);
+  app.route('/api/v1', backupRoutes);
   app.route('/', opsRoutes);
   app.all('/api/*', () => {
     throw new DomainError(404, 'not_found', 'no such API endpoint');

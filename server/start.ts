@@ -6,7 +6,8 @@ import { Server } from 'socket.io';
 import type { DbHandle } from '../db/create-db.ts';
 import { createApp } from './app.ts';
 import { createServices, type AppServices } from './services.ts';
-import { Broadcaster } from './realtime/broadcaster.ts';
+import { Broadcaster, roomOf } from './realtime/broadcaster.ts';
+import { setScreenCounter } from './domain/overview.ts';
 import { attachLive } from './realtime/live.ts';
 import { Metrics } from './metrics.ts';
 
@@ -48,6 +49,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     allowRequest: (req, cb) => cb(null, sameOriginOrNone(req)),
   });
   const nsp = attachLive(io, services);
+  setScreenCounter(services, (contestId) => nsp.adapter.rooms.get(roomOf(contestId, 'public'))?.size ?? 0);
   const broadcaster = new Broadcaster(nsp, services.boards, opts.boardIntervalMs ?? 50, services.metrics, (err) =>
     log(`[realtime] ${(err as Error)?.message ?? String(err)}`),
   );

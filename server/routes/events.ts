@@ -1,18 +1,13 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { importEvent } from '../domain/import-event.ts';
 import { eventTeams, getEvent, getEventFile, listEvents } from '../domain/queries.ts';
-import { readAudit, verifyAudit } from '../domain/audit.ts';
+import { verifyAudit } from '../domain/audit.ts';
+import { readAuditFiltered } from '../domain/audit-query.ts';
+import { auditQuery } from '../../shared/admin-api.ts';
 import { actorName, requireOrganiser } from '../domain/auth.ts';
 import { fromZod, notFound } from '../errors.ts';
 import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/types.ts';
-
-// Entry numbers are PostgreSQL integers: a larger `after` would make the query fail.
-const auditQuery = z.object({
-  after: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).optional(),
-});
 
 export const eventRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
@@ -31,7 +26,7 @@ export const eventRoutes = new Hono<AppEnv>()
     if (!q.success) throw fromZod(q.error);
     const { db } = c.get('services');
     await getEvent(c.get('services'), c.req.param('id'));
-    const entries = await readAudit(db, c.req.param('id'), q.data);
+    const entries = await readAuditFiltered(db, c.req.param('id'), q.data);
     return c.json({ event: c.req.param('id'), entries });
   })
   .get('/:id/audit/verify', async (c) => {

@@ -7,6 +7,8 @@ import { resultsEn } from './screens/results.en.ts';
 import { adminEn } from './screens/admin.en.ts';
 import { editorEn } from './screens/editor.en.ts';
 import { verifyEn } from './screens/verify.en.ts';
+import { backupsEn } from './screens/backups.en.ts';
+import { appealsEn } from './screens/appeals.en.ts';
 import type { judgeZhCN } from './screens/judge.zh-CN.ts';
 import type { chiefZhCN } from './screens/chief.zh-CN.ts';
 import type { displayZhCN } from './screens/display.zh-CN.ts';
@@ -14,9 +16,11 @@ import type { resultsZhCN } from './screens/results.zh-CN.ts';
 import type { adminZhCN } from './screens/admin.zh-CN.ts';
 import type { editorZhCN } from './screens/editor.zh-CN.ts';
 import type { verifyZhCN } from './screens/verify.zh-CN.ts';
+import type { backupsZhCN } from './screens/backups.zh-CN.ts';
+import type { appealsZhCN } from './screens/appeals.zh-CN.ts';
 
 type ScreenKeys = keyof typeof judgeZhCN | keyof typeof chiefZhCN | keyof typeof displayZhCN | keyof typeof resultsZhCN
-  | keyof typeof adminZhCN | keyof typeof editorZhCN | keyof typeof verifyZhCN;
+  | keyof typeof adminZhCN | keyof typeof editorZhCN | keyof typeof verifyZhCN | keyof typeof backupsZhCN | keyof typeof appealsZhCN;
 
 const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'app.name': 'Jiangxin',
@@ -116,4 +120,4 @@ const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'error.timeout': 'The server took too long to answer. Please try again.',
 };
 
-export const en: Record<keyof typeof zhCN, string> = { ...base, ...judgeEn, ...chiefEn, ...displayEn, ...resultsEn, ...adminEn, ...editorEn, ...verifyEn };
+export const en: Record<keyof typeof zhCN, string> = { ...base, ...judgeEn, ...chiefEn, ...displayEn, ...resultsEn, ...adminEn, ...editorEn, ...verifyEn, ...backupsEn, ...appealsEn };

@@ -7,6 +7,8 @@ import { resultsZhCN } from './screens/results.zh-CN.ts';
 import { adminZhCN } from './screens/admin.zh-CN.ts';
 import { editorZhCN } from './screens/editor.zh-CN.ts';
 import { verifyZhCN } from './screens/verify.zh-CN.ts';
+import { backupsZhCN } from './screens/backups.zh-CN.ts';
+import { appealsZhCN } from './screens/appeals.zh-CN.ts';
 
 const base = {
   'app.name': '匠心',
@@ -107,4 +109,4 @@ const base = {
 };
 
 // Each screen keeps its messages in screens/, so screens can grow without touching this file.
-export const zhCN = { ...base, ...judgeZhCN, ...chiefZhCN, ...displayZhCN, ...resultsZhCN, ...adminZhCN, ...editorZhCN, ...verifyZhCN };
+export const zhCN = { ...base, ...judgeZhCN, ...chiefZhCN, ...displayZhCN, ...resultsZhCN, ...adminZhCN, ...editorZhCN, ...verifyZhCN, ...backupsZhCN, ...appealsZhCN };

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { CONTEST_STATES } from '$shared/api.ts';
+import { blockerLines, hasResults, mayFreeze, movesFrom } from './lifecycle.ts';
+
+describe('movesFrom', () => {
+  it('offers exactly the transitions the server accepts from each state, reasons only to amend', () => {
+    // The server's table (server/domain/state.ts NEXT).
+    const next = { setup: ['scoring'], scoring: ['review'], review: ['scoring', 'certified'], certified: ['published', 'review'], published: ['review'] };
+    for (const s of CONTEST_STATES) {
+      expect(movesFrom(s).map((m) => m.to).sort()).toEqual([...next[s]].sort());
+      for (const m of movesFrom(s)) expect(m.needsReason).toBe((s === 'certified' || s === 'published') && m.to === 'review');
+    }
+  });
+
+  it('offers freezing once the contest started and results once certified', () => {
+    expect(mayFreeze('setup', false)).toBe(false);
+    expect(mayFreeze('setup', true)).toBe(true);
+    expect(mayFreeze('scoring', false)).toBe(true);
+    expect(CONTEST_STATES.filter(hasResults)).toEqual(['certified', 'published']);
+  });
+});
+
+describe('blockerLines', () => {
+  const names = {
+    contestant: (bib: string) => ({ C001: 'C001 廖强', C002: 'C002 许丽娟' })[bib] ?? bib,
+    criterion: (code: string) => ({ packing: '包装规范', exam: '理论考试' })[code] ?? code,
+  };
+  it('names the contestant and the criteria of each server reason', () => {
+    const lines = blockerLines(
+      ['C001: incomplete (exam, packing 2/3)', 'C002: criterion "packing" is flagged (judges too far apart) and not resolved', 'something new'],
+      names,
+    );
+    expect(lines).toEqual([
+      { kind: 'incomplete', who: 'C001 廖强', what: ['理论考试', '包装规范 2/3'], text: 'C001: incomplete (exam, packing 2/3)' },
+      { kind: 'flagged', who: 'C002 许丽娟', what: ['包装规范'], text: 'C002: criterion "packing" is flagged (judges too far apart) and not resolved' },
+      { kind: 'other', who: '', what: [], text: 'something new' },
+    ]);
+  });
+});
