@@ -56,12 +56,9 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
     },
     crossOriginEmbedderPolicy: false,
   }));
-  app.use('/api/v1/events', bodyLimit({ maxSize: MAX_EVENT_FILE, onError: tooLarge(MAX_EVENT_FILE) }));
-  app.use('/api/v1/events/archive', bodyLimit({ maxSize: MAX_EVENT_FILE, onError: tooLarge(MAX_EVENT_FILE) }));
-  app.use('/api/*', async (c, next) => {
-    if ((c.req.path === '/api/v1/events' || c.req.path === '/api/v1/events/archive') && c.req.method === 'POST') return next();
-    return bodyLimit({ maxSize: MAX_BODY, onError: tooLarge(MAX_BODY) })(c, next);
-  });
+  const eventSized = bodyLimit({ maxSize: MAX_EVENT_FILE, onError: tooLarge(MAX_EVENT_FILE) });
+  const requestSized = bodyLimit({ maxSize: MAX_BODY, onError: tooLarge(MAX_BODY) });
+  app.use('/api/*', async (c, next) => (carriesFile(c.req.method, c.req.path) ? eventSized : requestSized)(c, next));
   // An id with a NUL (%00) or an unpaired surrogate names nothing, and must not reach the database.
   app.use('/api/*', async (c, next) => {
     if (isUnstorable(c.req.path) || /%00/.test(c.req.url.split('?')[0]!)) throw new DomainError(404, 'not_found', 'no such address');
@@ -90,3 +87,9 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** Requests that carry a whole event file, an archive or a roster spreadsheet get the larger limit. */
+function carriesFile(method: string, path: string): boolean {
+  if (method === 'POST') return path === '/api/v1/events' || path === '/api/v1/events/archive' || /^\/api\/v1\/events\/[^/]+\/roster\/(preview|import)$/.test(path);
+  return method === 'PUT' && /^\/api\/v1\/events\/[^/]+$/.test(path);
+}
