@@ -1,5 +1,6 @@
 // Typed errors of the domain and their mapping to the one error shape of CONTRACT §2.
 import type { ZodError } from 'zod';
+import type { CertifyBlocker } from '../shared/api.ts';
 
 export type ErrorCode =
   | 'invalid_json'
@@ -28,14 +29,14 @@ export class DomainError extends Error {
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503,
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { issues?: Issue[]; reasons?: string[]; retryAfter?: number } = {},
+    readonly extra: { issues?: Issue[]; reasons?: string[]; blockers?: CertifyBlocker[]; retryAfter?: number } = {},
   ) {
     super(message);
   }
 
   body() {
-    const { issues, reasons } = this.extra;
-    return { error: { code: this.code, message: this.message, ...(issues ? { issues } : {}), ...(reasons ? { reasons } : {}) } };
+    const { issues, reasons, blockers } = this.extra;
+    return { error: { code: this.code, message: this.message, ...(issues ? { issues } : {}), ...(reasons ? { reasons } : {}), ...(blockers ? { blockers } : {}) } };
   }
 }
 

@@ -108,5 +108,12 @@ export interface ApiError {
     message: string;
     issues?: { path: string; message: string }[];
     reasons?: string[];
+    /** With transition_blocked: the same reasons, structured (one per entry of `reasons`). */
+    blockers?: CertifyBlocker[];
   };
 }
+
+/** Why a contest cannot be certified yet: a contestant's missing marks, or a flag not resolved. */
+export type CertifyBlocker =
+  | { kind: 'incomplete'; bib: string; missing: { criterion: string; have?: number; need?: number }[] }
+  | { kind: 'flagged'; bib: string; criterion: string };

@@ -2,7 +2,7 @@
 // review → scoring to reopen marking, certified/published → review (with a reason) to amend.
 import { and, eq, sql } from 'drizzle-orm';
 import { contests, contestStates } from '../../db/schema/index.ts';
-import { stateBody, type ContestState } from '../../shared/api.ts';
+import { stateBody, type CertifyBlocker, type ContestState } from '../../shared/api.ts';
 import { DomainError, conflict, forbidden, fromZod, invalid, notFound, unauthorized } from '../errors.ts';
 import { actorName, type Actor } from './auth.ts';
 import { appendAudit } from './audit.ts';
@@ -45,9 +45,10 @@ export async function changeState(ctx: DomainCtx, actor: Actor, contestId: strin
     let digest: string | undefined;
     let certified: BoardRow[] | undefined;
     if (to === 'certified') {
-      const reasons = certifyBlockers(c);
-      if (reasons.length) {
-        throw new DomainError(409, 'transition_blocked', `cannot certify yet: ${reasons.length} problem(s)`, { reasons });
+      const blockers = certifyBlockers(c);
+      if (blockers.length) {
+        const reasons = blockers.map(blockerText);
+        throw new DomainError(409, 'transition_blocked', `cannot certify yet: ${reasons.length} problem(s)`, { reasons, blockers });
       }
       certified = c.board.rows();
       digest = sha256(canonicalJson(certified));
@@ -81,26 +82,33 @@ export async function changeState(ctx: DomainCtx, actor: Actor, contestId: strin
 }
 
 /** Why a contest in review cannot be certified yet; empty when it can. */
-export function certifyBlockers(c: CachedContest): string[] {
-  const reasons: string[] = [];
+export function certifyBlockers(c: CachedContest): CertifyBlocker[] {
+  const blockers: CertifyBlocker[] = [];
   for (const info of c.meta.contestants) {
     if (info.status !== 'active') continue;
     const s = c.board.score(info.bib);
     if (!s) continue;
-    if (!s.complete) reasons.push(`${info.bib}: incomplete (${missingOf(c, info.bib).join(', ')})`);
-    for (const k of s.flags) reasons.push(`${info.bib}: criterion "${k}" is flagged (judges too far apart) and not resolved`);
+    if (!s.complete) blockers.push({ kind: 'incomplete', bib: info.bib, missing: missingOf(c, info.bib) });
+    for (const k of s.flags) blockers.push({ kind: 'flagged', bib: info.bib, criterion: k });
   }
-  return reasons;
+  return blockers;
 }
 
-function missingOf(c: CachedContest, bib: string): string[] {
+/** The blocker in words, for `reasons` (CONTRACT §5) and the log. */
+export function blockerText(b: CertifyBlocker): string {
+  if (b.kind === 'flagged') return `${b.bib}: criterion "${b.criterion}" is flagged (judges too far apart) and not resolved`;
+  const missing = b.missing.map((m) => (m.need !== undefined ? `${m.criterion} ${m.have}/${m.need}` : m.criterion));
+  return `${b.bib}: incomplete (${missing.join(', ')})`;
+}
+
+function missingOf(c: CachedContest, bib: string): { criterion: string; have?: number; need?: number }[] {
   const s = c.board.score(bib);
-  const out: string[] = [];
+  const out: { criterion: string; have?: number; need?: number }[] = [];
   for (const [code, { criterion }] of c.meta.criteria) {
     if (criterion.kind === 'deduction') continue;
     const need = criterion.kind === 'judgement' ? (criterion.judges ?? 1) : 1;
     const have = s?.marksCount?.[code] ?? 0;
-    if (have < need) out.push(need > 1 ? `${code} ${have}/${need}` : code);
+    if (have < need) out.push(need > 1 ? { criterion: code, have, need } : { criterion: code });
   }
   return out;
 }

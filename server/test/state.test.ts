@@ -173,11 +173,14 @@ describe('marks by state', () => {
     expect(incomplete.status).toBe(409);
     expect(incomplete.body.error.code).toBe('transition_blocked');
     expect(incomplete.body.error.reasons).toEqual([expect.stringMatching(/W2.*form/)]);
+    // The same, structured for screens: W2 has 1 of the 2 judges' marks of "form".
+    expect(incomplete.body.error.blockers).toEqual([{ kind: 'incomplete', bib: 'W2', missing: [{ criterion: 'form', have: 1, need: 2 }] }]);
     // The chief completes W2 in review, but 2 and 9 are 7 apart (> maxSpread 2): flagged.
     expect((await c.mark(c.chief, 'W2', 'form', 9, { reason: '补录' })).status).toBe(201);
     const flagged = await c.to('certified');
     expect(flagged.status).toBe(409);
     expect(flagged.body.error.reasons).toEqual([expect.stringMatching(/W2.*form.*flag/)]);
+    expect(flagged.body.error.blockers).toEqual([{ kind: 'flagged', bib: 'W2', criterion: 'form' }]);
     expect(await c.state()).toBe('review');
     expect((await c.ev.admin.post(`/contests/${c.id}/flags`, { contestant: 'W2', criterion: 'form', reason: '合议后维持' })).status).toBe(200);
     expect(await c.to('certified', undefined, c.chief)).toMatchObject({ status: 200, body: { state: 'certified' } });

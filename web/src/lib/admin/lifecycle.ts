@@ -1,7 +1,8 @@
 // What an organiser may do with a contest in each state (CONTRACT §5), and certification refusals
 // in words. Pure: no I/O, no runes.
 import type { ContestState } from '$shared/api.ts';
-import { parseBlocker, type Blocker } from '$lib/chief/view.ts';
+import { blockersOf, type Blocker } from '$lib/chief/view.ts';
+import type { CertifyBlocker } from '$shared/api.ts';
 
 export type MoveKey = 'open' | 'close' | 'reopen' | 'certify' | 'publish' | 'amend';
 
@@ -48,13 +49,13 @@ export interface BlockerLine {
   text: string;
 }
 
-/** The 409 transition_blocked reasons as lines a person can act on. */
-export function blockerLines(reasons: readonly string[], names: Names): BlockerLine[] {
-  return reasons.map((reason) => {
-    const b = parseBlocker(reason);
+/** The 409 transition_blocked refusal as lines a person can act on. */
+export function blockerLines(error: { reasons?: string[]; blockers?: CertifyBlocker[] }, names: Names): BlockerLine[] {
+  return blockersOf(error).map((b, i) => {
+    const text = error.reasons?.[i] ?? '';
     if (b.kind === 'other') return { kind: 'other', who: '', what: [], text: b.text };
-    if (b.kind === 'flagged') return { kind: 'flagged', who: names.contestant(b.bib), what: [names.criterion(b.criterion)], text: reason };
+    if (b.kind === 'flagged') return { kind: 'flagged', who: names.contestant(b.bib), what: [names.criterion(b.criterion)], text };
     const what = b.missing.map((m) => (m.need ? `${names.criterion(m.criterion)} ${m.have}/${m.need}` : names.criterion(m.criterion)));
-    return { kind: 'incomplete', who: names.contestant(b.bib), what, text: reason };
+    return { kind: 'incomplete', who: names.contestant(b.bib), what, text };
   });
 }

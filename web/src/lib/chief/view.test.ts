@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContestProgress, ProgressCell } from '$shared/judge.ts';
-import { acceptedFlag, cellStatus, filterProgressRows, flaggedCells, judgeDebts, newClientId, parseBlocker, who, type ProgressRow } from './view.ts';
+import { acceptedFlag, cellStatus, filterProgressRows, flaggedCells, judgeDebts, newClientId, blockersOf, who, type ProgressRow } from './view.ts';
 
 const cell = (over: Partial<ProgressCell> = {}): ProgressCell => ({ have: 0, need: 3, points: null, flagged: false, spread: null, marks: [], ...over });
 const row = (bib: string, over: Partial<ProgressRow> = {}): ProgressRow => ({
@@ -56,13 +56,15 @@ describe('flags and debts', () => {
   });
 });
 
-describe('parseBlocker', () => {
-  it('reads the server reasons for refusing certification', () => {
-    expect(parseBlocker('C001: incomplete (exam, packing 2/3)')).toEqual({
-      kind: 'incomplete', bib: 'C001', missing: [{ criterion: 'exam' }, { criterion: 'packing', have: 2, need: 3 }],
-    });
-    expect(parseBlocker('C002: criterion "service" is flagged (judges too far apart) and not resolved')).toEqual({ kind: 'flagged', bib: 'C002', criterion: 'service' });
-    expect(parseBlocker('something else')).toEqual({ kind: 'other', text: 'something else' });
+describe('blockersOf', () => {
+  it('takes the structured blockers of a refused certification, else shows each reason as text', () => {
+    const blockers = [
+      { kind: 'incomplete' as const, bib: 'C001', missing: [{ criterion: 'exam' }, { criterion: 'packing', have: 2, need: 3 }] },
+      { kind: 'flagged' as const, bib: 'C002', criterion: 'service' },
+    ];
+    expect(blockersOf({ reasons: ['a', 'b'], blockers })).toEqual(blockers);
+    expect(blockersOf({ reasons: ['something else'] })).toEqual([{ kind: 'other', text: 'something else' }]);
+    expect(blockersOf({})).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 // Pure helpers over the chief judge's progress (GET /contests/:id/progress): cell colours,
 // filters, flags, who owes what, and readable certification blockers. No I/O, no runes.
 import type { ContestProgress, ProgressCell } from '$shared/judge.ts';
+import type { CertifyBlocker } from '$shared/api.ts';
 import { normaliseQuery } from '$lib/board-rows.ts';
 
 export type ProgressRow = ContestProgress['rows'][number];
@@ -94,24 +95,12 @@ export function who(row: Pick<ProgressRow, 'bib' | 'name' | 'station'> | undefin
   return row.station ? `${row.bib} · ${row.station}` : row.bib;
 }
 
-export type Blocker =
-  | { kind: 'incomplete'; bib: string; missing: { criterion: string; have?: number; need?: number }[] }
-  | { kind: 'flagged'; bib: string; criterion: string }
-  | { kind: 'other'; text: string };
+export type Blocker = CertifyBlocker | { kind: 'other'; text: string };
 
-/** Reads the server's reasons for refusing certification (server/domain/state.ts certifyBlockers). */
-export function parseBlocker(reason: string): Blocker {
-  const incomplete = /^(\S+): incomplete \((.*)\)$/.exec(reason);
-  if (incomplete) {
-    const missing = incomplete[2]!.split(', ').filter(Boolean).map((part) => {
-      const m = /^(\S+) (\d+)\/(\d+)$/.exec(part);
-      return m ? { criterion: m[1]!, have: Number(m[2]), need: Number(m[3]) } : { criterion: part };
-    });
-    return { kind: 'incomplete', bib: incomplete[1]!, missing };
-  }
-  const flagged = /^(\S+): criterion "([^"]+)" is flagged/.exec(reason);
-  if (flagged) return { kind: 'flagged', bib: flagged[1]!, criterion: flagged[2]! };
-  return { kind: 'other', text: reason };
+/** The server's reasons for refusing certification: structured `blockers`, else each reason as text. */
+export function blockersOf(error: { reasons?: string[]; blockers?: CertifyBlocker[] }): Blocker[] {
+  if (error.blockers?.length) return error.blockers;
+  return (error.reasons ?? []).map((text) => ({ kind: 'other', text }));
 }
 
 /** A version 4 UUID; crypto.randomUUID exists only on secure origins, venue tablets often use plain http. */
