@@ -93,6 +93,11 @@ export class AuthService {
     return { token, role, expiresAt: expiresAt.toISOString() };
   }
 
+  /** After sessions were revoked in the database (new PINs, an edited event): nothing cached outlives them. */
+  forgetCachedSessions(): void {
+    this.cache.clear();
+  }
+
   async logout(tokenHash: string): Promise<void> {
     await this.db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.tokenHash, tokenHash));
     this.cache.delete(tokenHash);

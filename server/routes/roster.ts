@@ -15,11 +15,23 @@ async function organiserBody(c: Context<AppEnv>, { optional = false } = {}): Pro
   return readJson(c);
 }
 
+// Editing the event, importing judges and new PINs may end judges' sessions: the session cache
+// of this process forgets them at once (see AuthService.forgetCachedSessions).
 export const rosterRoutes = new Hono<AppEnv>()
-  .put('/:id', async (c) => c.json(await editEvent(c.get('services'), c.get('actor'), c.req.param('id'), await organiserBody(c))))
+  .put('/:id', async (c) => {
+    const out = await editEvent(c.get('services'), c.get('actor'), c.req.param('id'), await organiserBody(c));
+    c.get('services').auth.forgetCachedSessions();
+    return c.json(out);
+  })
   .post('/:id/roster/preview', async (c) =>
     c.json(await previewRoster(c.get('services'), c.get('actor'), c.req.param('id'), await organiserBody(c))))
-  .post('/:id/roster/import', async (c) =>
-    c.json(await importRoster(c.get('services'), c.get('actor'), c.req.param('id'), await organiserBody(c))))
-  .post('/:id/judges/pins', async (c) =>
-    c.json(await resetJudgePins(c.get('services'), c.get('actor'), c.req.param('id'), await organiserBody(c, { optional: true }))));
+  .post('/:id/roster/import', async (c) => {
+    const out = await importRoster(c.get('services'), c.get('actor'), c.req.param('id'), await organiserBody(c));
+    c.get('services').auth.forgetCachedSessions();
+    return c.json(out);
+  })
+  .post('/:id/judges/pins', async (c) => {
+    const out = await resetJudgePins(c.get('services'), c.get('actor'), c.req.param('id'), await organiserBody(c, { optional: true }));
+    c.get('services').auth.forgetCachedSessions();
+    return c.json(out);
+  });

@@ -321,6 +321,8 @@ describe('POST /events/:id/judges/pins', () => {
   it('gives new PINs: the old PIN and open sessions stop working, the new PIN signs in', async () => {
     const ev = await setUp(newEconomy());
     const oldToken = await ev.judgeToken('c-j2');
+    // A session in use (so this server process has it cached) ends at once too, not seconds later.
+    expect((await api(s.url, oldToken).get('/judge/sheet')).status).toBe(200);
     const res = await admin.post(`/events/${ev.id}/judges/pins`, { judges: ['c-j2', 'r-j1'] });
     expect(res.status).toBe(200);
     expect(res.body.pins.map((p: any) => [p.code, p.name, p.contest])).toEqual([['c-j2', '姚秀兰', 'courier'], ['r-j1', '白静', 'rider']]);
