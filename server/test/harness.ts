@@ -17,9 +17,9 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(opts: { boardIntervalMs?: number; db?: DbHandle } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { boardIntervalMs?: number; db?: DbHandle; publicUrl?: string } = {}): Promise<TestServer> {
   const db = opts.db ?? (await openTestDb());
-  const server = await startServer({ db, port: 0, host: '127.0.0.1', boardIntervalMs: opts.boardIntervalMs ?? 20, log: () => {} });
+  const server = await startServer({ db, port: 0, host: '127.0.0.1', publicUrl: opts.publicUrl, boardIntervalMs: opts.boardIntervalMs ?? 20, log: () => {} });
   await server.services.auth.ensureAdmin(ADMIN_PASSWORD, () => {});
   const res = await fetch(`${server.url}/api/v1/auth/login`, {
     method: 'POST',
