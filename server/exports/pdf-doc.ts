@@ -25,7 +25,8 @@ export function fit(doc: PDFKit.PDFDocument, text: string, width: number, size: 
   doc.fontSize(size);
   const natural = doc.widthOfString(text);
   if (natural <= width) return { text, size };
-  const scaled = Math.max(min, (size * width) / natural);
+  // A hair under the exact ratio: at exactly width / natural, rounding can leave it a fraction too wide.
+  const scaled = Math.max(min, (size * width * 0.995) / natural);
   doc.fontSize(scaled);
   if (doc.widthOfString(text) <= width) return { text, size: scaled };
   const chars = [...text];

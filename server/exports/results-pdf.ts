@@ -49,7 +49,8 @@ function layout(doc: PDFKit.PDFDocument, columns: SheetColumn[], rows: Cell[][],
   const measure = (wrapHeaders: boolean) =>
     keep.map((i) => {
       const col = columns[i]!;
-      doc.font(REGULAR).fontSize(BODY);
+      // The total and the award (the last two columns) are drawn in bold: measure them so.
+      doc.font(i >= columns.length - 2 ? BOLD : REGULAR).fontSize(BODY);
       const cells = Math.max(0, ...rows.map((r) => doc.widthOfString(show(r[i] ?? null, col))));
       doc.font(BOLD).fontSize(BODY);
       const head = wrapHeaders ? headerWidth(doc, col.header) : doc.widthOfString(col.header);
