@@ -46,6 +46,7 @@ export class AuthService {
   readonly perAccount = new FailureLimiter(5, 15 * 60_000);
   readonly perClient = new FailureLimiter(20, 15 * 60_000);
   private readonly cache = new Map<string, { actor: Actor; expiresAt: number; cachedAt: number }>();
+  private readonly endedListeners = new Set<(tokenHash: string) => void>();
 
   constructor(private readonly db: Db) {}
 
@@ -101,6 +102,13 @@ export class AuthService {
   async logout(tokenHash: string): Promise<void> {
     await this.db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.tokenHash, tokenHash));
     this.cache.delete(tokenHash);
+    for (const listener of this.endedListeners) listener(tokenHash);
+  }
+
+  /** Called with the token hash of every session signed out here (realtime connections end with it). */
+  onSessionEnded(listener: (tokenHash: string) => void): () => void {
+    this.endedListeners.add(listener);
+    return () => this.endedListeners.delete(listener);
   }
 
   /** The actor behind a bearer token; anonymous when there is none, 401 when it is not valid. */

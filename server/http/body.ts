@@ -7,21 +7,41 @@ import { DomainError, invalid, pathOf } from '../errors.ts';
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 export const isUnstorable = (text: string) => UNSTORABLE.test(text);
 
-export async function readJson(c: Context): Promise<unknown> {
+// V8 quotes a piece of the body in its message (`Unexpected token 'h', ..."password":hunter2"... is
+// not valid JSON`): a mistyped PIN or password must not come back in an error, so the quote goes.
+const parserFinding = (err: unknown) => String((err as Error)?.message).replace(/,\s*(?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '');
+
+/**
+ * `perEntry`: a top-level list (the marks of a batch) whose entries are judged one by one, so an
+ * unstorable string in one of them is that entry's refusal (checkEntry), not the whole body's.
+ */
+export async function readJson(c: Context, opts: { perEntry?: string } = {}): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === '') throw new DomainError(400, 'invalid_json', 'the request body is empty; send JSON');
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new DomainError(400, 'invalid_json', `the request body is not valid JSON (${(err as Error).message})`);
+    throw new DomainError(400, 'invalid_json', `the request body is not valid JSON (${parserFinding(err)})`);
   }
-  const bad = unstorablePath(value);
-  if (bad !== null) {
-    const message = 'must not contain NUL characters or unpaired surrogates';
-    throw invalid(`${bad || 'body'}: ${message}`, [{ path: bad, message }]);
-  }
+  const list = opts.perEntry;
+  const outer = list !== undefined && isRecord(value) && Array.isArray(value[list]) ? { ...value, [list]: [] } : value;
+  const bad = unstorablePath(outer);
+  if (bad !== null) throw unstorableError(bad);
   return value;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function unstorableError(path: string) {
+  const message = 'must not contain NUL characters or unpaired surrogates';
+  return invalid(`${path || 'body'}: ${message}`, [{ path, message }]);
+}
+
+/** Throws the same refusal as readJson for one entry of a `perEntry` list, with paths inside the entry. */
+export function checkEntry(entry: unknown): void {
+  const bad = unstorablePath(entry);
+  if (bad !== null) throw unstorableError(bad);
 }
 
 interface Node {

@@ -11,7 +11,12 @@ import { SESSION_COOKIE } from '../http/auth.ts';
 
 interface SocketData {
   audience: Audience;
+  /** The organiser session an organiser connection rides on: it ends with that session. */
+  session?: { token: string; tokenHash: string };
 }
+
+/** How often an organiser connection checks that its session still holds (expiry, revocation elsewhere). */
+export const SESSION_RECHECK_MS = 60_000;
 
 type LiveSocket = Socket<LiveClientToServer, LiveServerToClient, Record<string, never>, SocketData>;
 
@@ -43,6 +48,7 @@ export function attachLive(io: Server, services: AppServices) {
     try {
       const actor = await services.auth.resolve(token);
       (socket.data as SocketData).audience = actor.role === 'organiser' ? 'organiser' : 'public';
+      if (actor.role === 'organiser' && token) (socket.data as SocketData).session = { token, tokenHash: actor.tokenHash };
       next();
     } catch (err) {
       // An expired cookie must not take a kiosk's public board down: it watches as the public.
@@ -53,10 +59,29 @@ export function attachLive(io: Server, services: AppServices) {
       next(new Error(err instanceof DomainError ? err.message : 'unauthorized'));
     }
   });
+  // A signed-out organiser's open boards close at once; the client reconnects as whoever it is now.
+  services.auth.onSessionEnded((tokenHash) => {
+    for (const socket of nsp.sockets.values()) {
+      if ((socket.data as SocketData).session?.tokenHash === tokenHash) socket.disconnect(true);
+    }
+  });
   nsp.on('connection', (raw) => {
     const socket = raw as unknown as LiveSocket;
     services.metrics.watchers.inc();
-    socket.on('disconnect', () => services.metrics.watchers.dec());
+    const session = socket.data.session;
+    const recheck = session
+      ? setInterval(() => {
+          // Only a session that has ended closes it; a database outage must not.
+          services.auth.resolve(session.token).catch((err: unknown) => {
+            if (err instanceof DomainError && err.status === 401) socket.disconnect(true);
+          });
+        }, SESSION_RECHECK_MS)
+      : undefined;
+    recheck?.unref();
+    socket.on('disconnect', () => {
+      clearInterval(recheck);
+      services.metrics.watchers.dec();
+    });
     socket.on('watch', async (payload: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {};
       const parsed = watchPayload.safeParse(payload);
