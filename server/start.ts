@@ -2,6 +2,7 @@
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { Server } from 'socket.io';
 import type { DbHandle } from '../db/create-db.ts';
 import { createApp } from './app.ts';
@@ -43,6 +44,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   // Node's default 5 s races with clients reusing them (ECONNRESET on a request that was never read).
   http.keepAliveTimeout = 65_000;
   http.headersTimeout = 66_000;
+  // Requests Node's HTTP parser refuses (an address or headers too long, malformed HTTP) never
+  // reach the app: they are answered in the one error shape too, not with a bare status line.
+  http.on('clientError', replyClientError);
   const io = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -71,6 +75,17 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       http.closeAllConnections?.();
     },
   };
+}
+
+function replyClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+  const error = tooLarge
+    ? { code: 'payload_too_large', message: 'the request address or headers are too long' }
+    : { code: 'bad_request', message: 'the request is not valid HTTP' };
+  const body = JSON.stringify({ error });
+  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
 /** Browsers send Origin; only pages of this site may open a realtime connection. Non-browser clients send none. */

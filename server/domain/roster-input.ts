@@ -4,8 +4,9 @@
 import ExcelJS from 'exceljs';
 import type { RosterBody } from '../../shared/roster-api.ts';
 import { decodeBase64, decodeText, parseCsv, type CsvRecord, type RosterProblem, type TextEncodingName } from '../../shared/roster/index.ts';
-import { invalid } from '../errors.ts';
+import { DomainError, invalid } from '../errors.ts';
 import { isUnstorable } from '../http/body.ts';
+import { checkZipSize } from './zip-guard.ts';
 
 export interface RosterInput {
   records: CsvRecord[];
@@ -23,7 +24,7 @@ function bytesOf(body: RosterBody, what: string): Uint8Array {
 }
 
 export async function readRosterInput(body: RosterBody): Promise<RosterInput> {
-  if (body.format === 'xlsx') return { records: await readXlsx(bytesOf(body, 'XLSX file')), problems: [] };
+  if (body.format === 'xlsx') return readXlsx(bytesOf(body, 'XLSX file'));
   let text = body.content;
   let encoding: TextEncodingName | undefined;
   if (body.encoding === 'base64') {
@@ -43,36 +44,72 @@ export async function readRosterInput(body: RosterBody): Promise<RosterInput> {
   return { records: csv.records, problems, ...(encoding ? { encoding } : {}) };
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<CsvRecord[]> {
+// A roster is at most 20,000 rows of a few columns: far below these, which keep exceljs's memory
+// and time bounded whatever the file claims.
+const MAX_UNPACKED = 64 * 1024 * 1024;
+const MAX_ROWS = 50_000;
+const MAX_COLUMNS = 256;
+// exceljs expands merged ranges and data-validation ranges cell by cell (A1:XFD1048576 would be
+// 17 billion cells): a roster needs neither, so they are never read. Nor anything else but values.
+const IGNORED_PARTS = ['mergeCells', 'dataValidations', 'conditionalFormatting', 'hyperlinks', 'extLst', 'drawing', 'legacyDrawing', 'tableParts'];
+
+async function readXlsx(bytes: Uint8Array): Promise<RosterInput> {
+  const size = await checkZipSize(bytes, MAX_UNPACKED);
+  if (!size.ok && size.reason === 'too_large')
+    throw new DomainError(413, 'payload_too_large', `the XLSX file unpacks to more than ${MAX_UNPACKED / 1024 / 1024} MB: save only the roster sheet, or save it as CSV`);
   const workbook = new ExcelJS.Workbook();
   try {
+    if (!size.ok) throw new Error('not a ZIP file');
     // exceljs declares its own global Buffer type, which Node's Buffer does not match in TypeScript.
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0], {
+      ignoreNodes: IGNORED_PARTS, maxRows: MAX_ROWS, maxCols: MAX_COLUMNS,
+    } as Parameters<typeof workbook.xlsx.load>[1]);
+  } catch (err) {
+    if (/^Max (row|column) count/.test((err as Error).message ?? ''))
+      throw refuse(`a sheet of the XLSX file has more than ${MAX_ROWS} rows or ${MAX_COLUMNS} columns: save only the roster, or save it as CSV`);
     throw refuse('could not read the XLSX file: save it from Excel or WPS as "Excel workbook (.xlsx)", or as CSV');
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw refuse('the XLSX file has no worksheet');
   const records: CsvRecord[] = [];
+  const problems: RosterProblem[] = [];
   let unstorable = false;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
-    for (let i = 1; i <= row.cellCount; i++) {
-      const text = cellText(row.getCell(i));
+    // Only the cells there are: a lone cell in column XFD must not make 16,384 empty ones.
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (col > MAX_COLUMNS) {
+        problems.push({ row: rowNumber, column: '', value: '', code: 'invalid', message: `cell ${cell.address}: a roster has at most ${MAX_COLUMNS} columns` });
+        return;
+      }
+      const read = cellText(cell);
+      if (typeof read !== 'string') problems.push({ row: rowNumber, column: '', value: '', code: 'invalid', message: read.problem });
+      const text = typeof read === 'string' ? read : '';
       if (isUnstorable(text)) unstorable = true;
-      cells.push(text);
-    }
+      while (cells.length < col - 1) cells.push('');
+      cells[col - 1] = text;
+    });
     records.push({ line: rowNumber, cells });
   });
   if (unstorable) throw refuse('the XLSX file contains characters that cannot be stored (NUL or broken Unicode)');
-  return records;
+  return { records, problems };
 }
 
-function cellText(cell: ExcelJS.Cell): string {
+/**
+ * What a person sees in the cell. A formula is never evaluated: its result as Excel last saved it
+ * is the value, and a formula without one (or with an error such as #REF!) is a problem to fix.
+ */
+function cellText(cell: ExcelJS.Cell): string | { problem: string } {
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    const result: unknown = cell.result;
+    if (result === undefined || result === null || (typeof result === 'object' && !(result instanceof Date)))
+      return { problem: `cell ${cell.address} holds a formula without a saved value (or with an error): type the value itself` };
+    return result instanceof Date ? cell.text : String(result);
+  }
   try {
     return cell.text ?? '';
   } catch {
-    // exceljs throws on some malformed cells (a formula without a cached result, odd types)
-    return String(cell.value ?? '');
+    // exceljs throws on some malformed cells (odd types)
+    return '';
   }
 }

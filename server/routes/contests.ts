@@ -29,7 +29,7 @@ export const contestRoutes = new Hono<AppEnv>()
   })
   .post('/:id/marks/batch', async (c) => {
     const s = c.get('services');
-    const results = await submitBatch(s, c.get('actor'), c.req.param('id'), await readJson(c));
+    const results = await submitBatch(s, c.get('actor'), c.req.param('id'), await readJson(c, { perEntry: 'marks' }));
     return c.json({ results });
   })
   .get('/:id/marks', async (c) => c.json(await listMarks(c.get('services'), c.get('actor'), c.req.param('id'))));
