@@ -7,3 +7,11 @@ export function isDatabaseDown(err: unknown): boolean {
   }
   return false;
 }
+
+/** A UNIQUE constraint refused a row that another transaction committed first (PostgreSQL 23505). */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === '23505') return true;
+  }
+  return false;
+}

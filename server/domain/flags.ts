@@ -1,5 +1,5 @@
 // Accepting the marks of a flagged criterion (CONTRACT §5 flags), and freezing the public board.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { contests, flagResolutions } from '../../db/schema/index.ts';
 import { flagBody, freezeBody } from '../../shared/api.ts';
 import { conflict, forbidden, fromZod, notFound, unauthorized } from '../errors.ts';
@@ -48,12 +48,14 @@ export async function setFrozen(ctx: DomainCtx, actor: Actor, contestId: string,
     const [row] = await tx
       .update(contests)
       .set({ seq: sql`${contests.seq} + 1`, frozenSeq: frozen ? sql`${contests.seq}` : null })
-      .where(eq(contests.id, contestId))
+      // Only if not done meanwhile: a second freeze at once must not move the board the public keeps.
+      .where(and(eq(contests.id, contestId), frozen ? isNull(contests.frozenSeq) : isNotNull(contests.frozenSeq)))
       .returning({ seq: contests.seq });
-    if (!row) throw notFound('unknown contest');
+    if (!row) return null;
     await appendAudit(tx, { eventId: c.meta.eventId, kind: frozen ? 'freeze' : 'unfreeze', contestId, actor: actorName(actor), data: { seq: row.seq } });
     return row.seq;
   });
+  if (seq === null) return { frozen, seq: (await ctx.boards.get(contestId))?.seq ?? c.seq }; // done by another request
   ctx.changes.contestChanged(contestId);
   return { frozen, seq };
 }

@@ -4,7 +4,7 @@
 // statements as a hundred, so throughput grows with load instead of queueing behind the lock.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '../../db/create-db.ts';
-import { isDatabaseDown } from '../../db/errors.ts';
+import { isDatabaseDown, isUniqueViolation } from '../../db/errors.ts';
 import { auditLog, contests, events, marks } from '../../db/schema/index.ts';
 import type { MarkBody } from '../../shared/api.ts';
 import { DomainError, conflict, invalid } from '../errors.ts';
@@ -65,7 +65,7 @@ export class MarkWriter {
     }
   }
 
-  private async writeSafely(contestId: string, batch: Waiting[]): Promise<void> {
+  private async writeSafely(contestId: string, batch: Waiting[], retried = false): Promise<void> {
     try {
       const results = await this.db.transaction((tx) => writeBatch(tx, batch.map((w) => w.mark)));
       batch.forEach((w, i) => w.resolve(results[i]!));
@@ -78,6 +78,9 @@ export class MarkWriter {
         for (const w of batch) await this.writeSafely(contestId, [w]);
         return;
       }
+      // Another process stored this clientId (for another contest) after our look-up: once more, the
+      // look-up finds it and answers as a replay (200 or 409) instead of an internal error.
+      if (!retried && isUniqueViolation(err)) return this.writeSafely(contestId, batch, true);
       for (const w of batch) w.reject(err);
     }
   }

@@ -54,11 +54,13 @@ export async function changeState(ctx: DomainCtx, actor: Actor, contestId: strin
       digest = sha256(canonicalJson(certified));
     }
     const done = await ctx.db.transaction(async (tx) => {
-      // Compare-and-set on (state, seq): a mark or another state change in between makes us look again.
+      // Compare-and-set on the state: another state change in between makes us look again. Certifying
+      // also compares the seq (its digest is of the board at c.seq); other changes must not lose a race
+      // against marks, or closing marking while judges are busy would fail.
       const [row] = await tx
         .update(contests)
         .set({ state: to, seq: sql`${contests.seq} + 1` })
-        .where(and(eq(contests.id, contestId), eq(contests.state, from), eq(contests.seq, c.seq)))
+        .where(and(eq(contests.id, contestId), eq(contests.state, from), certified ? eq(contests.seq, c.seq) : undefined))
         .returning({ seq: contests.seq });
       if (!row) return false;
       const who = actorName(actor);
