@@ -1,6 +1,6 @@
 // Accepting the marks of a flagged criterion (CONTRACT §5 flags), and freezing the public board.
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { contests, flagResolutions } from '../../db/schema/index.ts';
+import { and, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { contests, flagResolutions, marks } from '../../db/schema/index.ts';
 import { flagBody, freezeBody } from '../../shared/api.ts';
 import { conflict, forbidden, fromZod, notFound, unauthorized } from '../errors.ts';
 import { actorName, requireOrganiser, type Actor } from './auth.ts';
@@ -15,6 +15,9 @@ export async function resolveFlag(ctx: DomainCtx, actor: Actor, contestId: strin
   const parsed = flagBody.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error);
   const { contestant, criterion, reason } = parsed.data;
+  // The flag is read from the board, then accepted under the contest's row lock only if no mark of
+  // that criterion arrived meanwhile: a later mark still too far apart must raise the flag again,
+  // not be accepted by a resolution whose author never saw it.
   const c = await ctx.boards.get(contestId);
   if (!c) throw notFound('unknown contest');
   if (!c.meta.byBib.has(contestant)) throw notFound(`unknown contestant "${contestant}"`);
@@ -24,8 +27,14 @@ export async function resolveFlag(ctx: DomainCtx, actor: Actor, contestId: strin
     throw conflict(`criterion "${criterion}" of ${contestant} is not flagged`, 'not_flagged');
   }
   const seq = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.update(contests).set({ seq: sql`${contests.seq} + 1` }).where(eq(contests.id, contestId)).returning({ seq: contests.seq });
-    if (!row) throw notFound('unknown contest');
+    const [row] = await tx.update(contests).set({ seq: sql`${contests.seq} + 1` })
+      .where(and(eq(contests.id, contestId), inArray(contests.state, ['scoring', 'review'])))
+      .returning({ seq: contests.seq });
+    if (!row) throw conflict('the contest left scoring and review meanwhile; look again');
+    const [later] = await tx.select({ id: marks.id }).from(marks)
+      .where(and(eq(marks.contestId, contestId), eq(marks.contestant, contestant), eq(marks.criterion, criterion), gt(marks.seq, c.seq)))
+      .limit(1);
+    if (later) throw conflict(`a new mark of "${criterion}" for ${contestant} arrived meanwhile; look at it and try again`);
     const who = actorName(actor);
     await tx.insert(flagResolutions).values({ contestId, contestant, criterion, reason, actor: who, seq: row.seq });
     await appendAudit(tx, { eventId: c.meta.eventId, kind: 'flag.resolved', contestId, actor: who, data: { contestant, criterion, reason, seq: row.seq } });
