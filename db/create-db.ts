@@ -33,7 +33,10 @@ async function openPostgres(url: string, max: number): Promise<DbHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 5 });
+  // postgres.js waits 3^n/100 s (up to 20 s) between connection attempts after failures: after an
+  // outage the first query would wait that long for a database that is already back. At most 0.5 s.
+  const backoff = (retries: number) => Math.min(0.05 * 2 ** retries, 0.5);
+  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 5, backoff });
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };

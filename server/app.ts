@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { routePath } from 'hono/route';
 import { DomainError } from './errors.ts';
 import { resolveActor } from './http/auth.ts';
+import { requireDatabase } from './http/db-gate.ts';
 import { errorResponse } from './http/errors.ts';
 import { isUnstorable } from './http/body.ts';
 import type { AppEnv } from './http/types.ts';
@@ -64,6 +65,7 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
     if (isUnstorable(c.req.path) || /%00/.test(c.req.url.split('?')[0]!)) throw new DomainError(404, 'not_found', 'no such address');
     return next();
   });
+  app.use('/api/*', requireDatabase);
   app.use('/api/*', resolveActor);
   app.route('/api/v1', adminRoutes);
   app.route('/api/v1/auth', authRoutes);

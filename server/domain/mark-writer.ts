@@ -82,6 +82,10 @@ export class MarkWriter {
       // look-up finds it and answers as a replay (200 or 409) instead of an internal error.
       if (!retried && isUniqueViolation(err)) return this.writeSafely(contestId, batch, true);
       for (const w of batch) w.reject(err);
+      // The connection may have dropped after the COMMIT reached the database: the marks may be stored
+      // though no one was told, and their retries replay (200) without announcing anything. Announce
+      // a possible change; the boards catch up from the database by seq once it answers again.
+      if (isDatabaseDown(err)) this.onCommitted?.(contestId, 0);
     }
   }
 }

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError } from '../errors.ts';
 import { isDatabaseDown } from '../../db/errors.ts';
+import { dbGateOf, unavailable } from './db-gate.ts';
 
 export function errorResponse(err: unknown, c: Context, log: (err: unknown) => void) {
   if (err instanceof DomainError) {
@@ -16,8 +17,9 @@ export function errorResponse(err: unknown, c: Context, log: (err: unknown) => v
     return c.json({ error: { code, message: err.message || 'request refused' } }, status);
   }
   if (isDatabaseDown(err)) {
-    c.header('Retry-After', '2');
-    return c.json({ error: { code: 'unavailable', message: 'the database is not reachable; your request was not stored, try again shortly' } }, 503);
+    const services = c.get('services');
+    if (services) dbGateOf(services.db).close();
+    return errorResponse(unavailable(), c, log);
   }
   log(err);
   return c.json({ error: { code: 'internal', message: 'internal error; nothing was stored' } }, 500);

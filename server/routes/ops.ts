@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import { sql } from 'drizzle-orm';
 import type { AppEnv } from '../http/types.ts';
+import { dbGateOf } from '../http/db-gate.ts';
 
 export const opsRoutes = new Hono<AppEnv>()
   .get('/healthz', async (c) => {
     const s = c.get('services');
     try {
+      // While the gate is closed the pool cannot connect: answer at once rather than queue behind it.
+      if (!dbGateOf(s.db).open) throw new Error('database down');
       await s.db.execute(sql`select 1`);
     } catch {
       c.header('Retry-After', '5');
