@@ -14,6 +14,9 @@ export async function submitBatch(ctx: DomainCtx, actor: Actor, contestId: strin
   if (!(await ctx.boards.get(contestId))) throw notFound('unknown contest');
   // Checked one by one in order, then stored together: the writer commits them in one transaction.
   const pending: Promise<BatchResult>[] = [];
+  // A failure that is not about one mark (the database went away) ends the batch, but only after
+  // the marks already handed to the writer have settled: none is left without an answer.
+  let fatal: { error: unknown } | null = null;
   for (const entry of parsed.data.marks) {
     const raw = (entry as { clientId?: unknown } | null)?.clientId;
     const clientId = typeof raw === 'string' ? raw : null;
@@ -22,11 +25,20 @@ export async function submitBatch(ctx: DomainCtx, actor: Actor, contestId: strin
       const mark = await prepareMark(ctx, actor, contestId, entry);
       pending.push(ctx.writer.submit(mark).then((r) => resultOf(clientId, () => outcomeOf(r))));
     } catch (err) {
-      pending.push(Promise.resolve(resultOf(clientId, () => { throw err; })));
+      try {
+        pending.push(Promise.resolve(resultOf(clientId, () => { throw err; })));
+      } catch (error) {
+        fatal = { error };
+        break;
+      }
     }
   }
-  const results = await Promise.all(pending);
-  return results;
+  const settled = await Promise.allSettled(pending);
+  if (fatal) throw fatal.error;
+  return settled.map((s) => {
+    if (s.status === 'rejected') throw s.reason;
+    return s.value;
+  });
 }
 
 function resultOf(clientId: string | null, outcome: () => MarkOutcome): BatchResult {
