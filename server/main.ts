@@ -18,8 +18,8 @@ const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: join(confi
 const server = await startServer({
   db, port: config.port, host: config.host, publicUrl: config.publicUrl, webRoot,
   boardIntervalMs: config.boardIntervalMs, defaultMetrics: true,
+  prepare: (services) => services.auth.ensureAdmin(config.adminPassword, (m) => console.log(m)),
 });
-await server.services.auth.ensureAdmin(config.adminPassword, (m) => console.log(m));
 
 if (config.demo && (await listEvents(server.services)).length === 0) {
   const out = await importEvent({ db: db.db, input: JSON.parse(readFileSync(demoFile, 'utf8')), actor: 'system:demo' });

@@ -21,6 +21,8 @@ export interface StartOptions {
   boardIntervalMs?: number;
   defaultMetrics?: boolean;
   log?: (msg: string) => void;
+  /** Runs before the port opens (e.g. the organiser account), so /healthz means ready. */
+  prepare?: (services: AppServices) => Promise<void>;
 }
 
 export interface RunningServer {
@@ -58,6 +60,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     log(`[realtime] ${(err as Error)?.message ?? String(err)}`),
   );
   services.setChangeSink(broadcaster);
+  await opts.prepare?.(services);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
