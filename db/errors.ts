@@ -15,3 +15,17 @@ export function isUniqueViolation(err: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * postgres.js 3.4.9 can write to a connection whose socket it has just dropped (a reset during an
+ * outage): "Cannot read properties of null (reading 'write')", thrown from a timer in its
+ * connection.js, so nothing of ours can catch it. The connection is already gone and the library
+ * reconnects; the error itself is harmless and must not end the process.
+ */
+export function isPostgresClosedSocketRace(err: unknown): boolean {
+  // Duck-typed: test runners hand it over serialised (stack as text, or parsed into `stacks`).
+  const e = err as { message?: unknown; stack?: unknown; stacks?: { file?: unknown }[] } | null;
+  if (!e || typeof e.message !== 'string' || !/null \(reading 'write'\)/.test(e.message)) return false;
+  const where = [String(e.stack ?? ''), ...(Array.isArray(e.stacks) ? e.stacks.map((f) => String(f?.file ?? '')) : [])].join('\n');
+  return /postgres[\\/]src[\\/]connection\.js/.test(where);
+}

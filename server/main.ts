@@ -5,10 +5,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConfig } from './config.ts';
 import { createDb } from '../db/create-db.ts';
+import { isPostgresClosedSocketRace } from '../db/errors.ts';
 import { startServer } from './start.ts';
 import { listEvents } from './domain/queries.ts';
 import { importEvent } from './domain/import-event.ts';
 import { startBackups } from './backup/service.ts';
+
+// A database reset can make postgres.js throw from one of its timers (see db/errors.ts); that one
+// is logged and survived. Anything else uncaught still ends the process, as Node does by default.
+process.on('uncaughtException', (err) => {
+  if (isPostgresClosedSocketRace(err)) return console.warn('[db] a connection closed while writing; it reconnects');
+  console.error(err);
+  process.exit(1);
+});
 
 const config = readConfig();
 const webRoot = fileURLToPath(new URL(`../web/${process.env.WEB_BUILD_DIR || 'build'}`, import.meta.url));
