@@ -28,6 +28,8 @@ export class BoardCache {
   private readonly queued = new Map<string, Promise<CachedContest | null>>();
   /** Milliseconds spent bringing boards up to date (for /metrics and the benchmark). */
   onRefresh?: (ms: number, marksApplied: number) => void;
+  /** Called when this process forgets a contest's definition (other processes must forget it too). */
+  onInvalidated?: (contestId: string) => void;
 
   constructor(private readonly db: Db) {}
 
@@ -64,8 +66,14 @@ export class BoardCache {
     return this.entries.get(contestId)?.meta ?? (await this.get(contestId))?.meta ?? null;
   }
 
-  /** Forget a contest (its definition or contestants changed). */
+  /** Forget a contest (its definition or contestants changed), here and, through onInvalidated, elsewhere. */
   invalidate(contestId: string): void {
+    this.forget(contestId);
+    this.onInvalidated?.(contestId);
+  }
+
+  /** Forget a contest because another process changed its definition. */
+  forget(contestId: string): void {
     this.entries.delete(contestId);
   }
 
