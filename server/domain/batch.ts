@@ -11,7 +11,7 @@ export async function submitBatch(ctx: DomainCtx, actor: Actor, contestId: strin
   const parsed = batchBody.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error);
   // The address itself is wrong, not any one mark: answer for the whole batch.
-  if (!(await ctx.boards.get(contestId))) throw notFound('unknown contest');
+  if (!(await ctx.boards.meta(contestId))) throw notFound('unknown contest');
   // Checked one by one in order, then stored together: the writer commits them in one transaction.
   const pending: Promise<BatchResult>[] = [];
   // A failure that is not about one mark (the database went away) ends the batch, but only after

@@ -3,11 +3,10 @@
 // costs work proportional to the contest, never to the event's history. Because marks of one
 // contest commit in seq order (the contest row is their lock), a board at seq S holds exactly the
 // changes up to S, in every server process.
-import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
-import { contests, marks, flagResolutions } from '../../db/schema/index.ts';
+import { hotQuery } from '../../db/hot-sql.ts';
 import { ContestBoard } from '../../shared/scoring/board.ts';
-import type { BoardRow, ScoringMark } from '../../shared/scoring/types.ts';
+import type { BoardRow, FlagResolution, ScoringMark } from '../../shared/scoring/types.ts';
 import type { ContestState, Leaderboard } from '../../shared/api.ts';
 import { loadContestMeta, type ContestMeta } from './contest-meta.ts';
 
@@ -84,17 +83,18 @@ export class BoardCache {
 
   private async refresh(contestId: string): Promise<CachedContest | null> {
     const started = performance.now();
-    const [row] = await this.db
-      .select({ seq: contests.seq, state: contests.state, frozenSeq: contests.frozenSeq })
-      .from(contests)
-      .where(eq(contests.id, contestId));
+    const cached = this.entries.get(contestId);
+    const after = cached?.seq ?? 0;
+    const [found] = await hotQuery<ChangesRow>(this.db, CHANGES_SINCE, [contestId, after]);
+    const row = found?.contest;
     if (!row) {
       this.entries.delete(contestId);
       return null;
     }
     let entry = this.entries.get(contestId);
     let applied = 0;
-    if (!entry) {
+    if (!entry || entry !== cached) {
+      // New here, or forgotten while the query ran: start from the definition and every mark.
       const meta = await loadContestMeta(this.db, contestId);
       if (!meta) return null;
       const board = new ContestBoard(meta.def, meta.contestants);
@@ -102,40 +102,54 @@ export class BoardCache {
       entry = { meta, board, seq: row.seq, state: row.state as ContestState, frozenSeq: null, frozen: null };
       this.entries.set(contestId, entry);
     } else if (row.seq > entry.seq) {
-      applied = await this.catchUp(entry.board, contestId, entry.seq, row.seq);
+      applied = applyChanges(entry.board, found!.marks, found!.resolutions);
       entry.seq = row.seq;
     }
     entry.state = row.state as ContestState;
-    entry.frozenSeq = row.frozenSeq;
-    if (row.frozenSeq === null) entry.frozen = null;
-    else if (entry.frozen?.seq !== row.frozenSeq) {
+    entry.frozenSeq = row.frozen_seq;
+    if (row.frozen_seq === null) entry.frozen = null;
+    else if (entry.frozen?.seq !== row.frozen_seq) {
       const board = new ContestBoard(entry.meta.def, entry.meta.contestants);
-      await this.catchUp(board, contestId, 0, row.frozenSeq);
-      entry.frozen = { seq: row.frozenSeq, rows: board.rows() };
+      await this.catchUp(board, contestId, 0, row.frozen_seq);
+      entry.frozen = { seq: row.frozen_seq, rows: board.rows() };
     }
     this.onRefresh?.(performance.now() - started, applied);
     return entry;
   }
 
+  /** Applies the changes with seq in (after, upTo] to a board built from the definition. */
   private async catchUp(board: ContestBoard, contestId: string, after: number, upTo: number): Promise<number> {
     if (upTo <= after) return 0;
-    const newMarks = await this.db
-      .select({
-        contestant: marks.contestant, criterion: marks.criterion, judge: marks.judge,
-        value: marks.value, revision: marks.revision, order: marks.seq,
-      })
-      .from(marks)
-      .where(and(eq(marks.contestId, contestId), gt(marks.seq, after), lte(marks.seq, upTo), eq(marks.shadow, false)))
-      .orderBy(marks.seq);
-    for (const m of newMarks) board.apply(m as ScoringMark);
-    const resolutions = await this.db
-      .select({ contestant: flagResolutions.contestant, criterion: flagResolutions.criterion, order: flagResolutions.seq })
-      .from(flagResolutions)
-      .where(and(eq(flagResolutions.contestId, contestId), sql`${flagResolutions.seq} > ${after}`, lte(flagResolutions.seq, upTo)));
-    for (const r of resolutions) board.resolveFlag(r);
-    return newMarks.length;
+    const [found] = await hotQuery<ChangesRow>(this.db, CHANGES_BETWEEN, [contestId, after, upTo]);
+    return applyChanges(board, found?.marks ?? [], found?.resolutions ?? []);
   }
 }
+
+interface ChangesRow {
+  contest: { seq: number; state: string; frozen_seq: number | null } | null;
+  marks: ScoringMark[];
+  resolutions: FlagResolution[];
+}
+
+function applyChanges(board: ContestBoard, newMarks: ScoringMark[], resolutions: FlagResolution[]): number {
+  for (const m of newMarks) board.apply(m);
+  for (const r of resolutions) board.resolveFlag(r);
+  return newMarks.length;
+}
+
+// One statement, so one snapshot: the contest's seq and every change up to it. Marks and flag
+// resolutions of a contest commit with the seq they raise, so nothing at or below it is missing.
+const CHANGES = (upTo: string) => `
+  WITH c AS (SELECT seq, state, frozen_seq FROM contests WHERE id = $1)
+  SELECT (SELECT row_to_json(c) FROM c) AS contest,
+    (SELECT coalesce(json_agg(m ORDER BY m."order"), '[]') FROM (
+      SELECT contestant, criterion, judge, value, revision, seq AS "order" FROM marks
+      WHERE contest_id = $1 AND seq > $2 AND seq <= ${upTo} AND NOT shadow) m) AS marks,
+    (SELECT coalesce(json_agg(r ORDER BY r."order"), '[]') FROM (
+      SELECT contestant, criterion, seq AS "order" FROM flag_resolutions
+      WHERE contest_id = $1 AND seq > $2 AND seq <= ${upTo}) r) AS resolutions`;
+const CHANGES_SINCE = CHANGES('(SELECT seq FROM c)');
+const CHANGES_BETWEEN = CHANGES('$3');
 
 /** What one audience may see of a contest's board (CONTRACT §5 freeze, §7 blind). */
 export function boardFor(c: CachedContest, audience: Audience): Leaderboard {

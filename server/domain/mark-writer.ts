@@ -2,10 +2,10 @@
 // transaction under the contest row's lock (which orders them and numbers their seq), each as the
 // next revision of its judge's mark, each with its own audit entry. One mark alone costs the same
 // statements as a hundred, so throughput grows with load instead of queueing behind the lock.
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { rowsOf, type Db, type Tx } from '../../db/create-db.ts';
+import type { Db } from '../../db/create-db.ts';
 import { isDatabaseDown, isUniqueViolation } from '../../db/errors.ts';
-import { auditLog, contests, events, marks } from '../../db/schema/index.ts';
+import { hotTransaction, type HotSql } from '../../db/hot-sql.ts';
+import type { marks } from '../../db/schema/index.ts';
 import type { MarkBody } from '../../shared/api.ts';
 import { DomainError, conflict, invalid } from '../errors.ts';
 import { auditPayload, chainHash } from './audit.ts';
@@ -54,6 +54,9 @@ export class MarkWriter {
     this.draining.add(contestId);
     try {
       for (;;) {
+        // Let every request already read from the network join this batch first: the embedded
+        // database answers in microtasks, so without this pause each mark would commit alone.
+        await new Promise((resolve) => setImmediate(resolve));
         const q = this.queues.get(contestId);
         if (!q || q.length === 0) break;
         const batch = q.splice(0, MAX_BATCH);
@@ -67,7 +70,7 @@ export class MarkWriter {
 
   private async writeSafely(contestId: string, batch: Waiting[], retried = false): Promise<void> {
     try {
-      const results = await this.db.transaction((tx) => writeBatch(tx, batch.map((w) => w.mark)));
+      const results = await hotTransaction(this.db, (q) => writeBatch(q, batch.map((w) => w.mark)));
       batch.forEach((w, i) => w.resolve(results[i]!));
       const stored = results.filter((r) => 'status' in r && r.status === 201).length;
       if (stored > 0) this.onCommitted?.(contestId, stored);
@@ -90,19 +93,32 @@ export class MarkWriter {
   }
 }
 
-async function writeBatch(tx: Tx, batch: PendingMark[]): Promise<WriteResult[]> {
+async function writeBatch(q: HotSql, batch: PendingMark[]): Promise<WriteResult[]> {
   const first = batch[0]!;
   const results: (WriteResult | null)[] = batch.map(() => null);
-  const [contest] = await tx.execute(sql`SELECT seq, state FROM ${contests} WHERE id = ${first.contestId} FOR UPDATE`).then(rowsOf<{ seq: number; state: string }>);
-  if (!contest) throw new DomainError(404, 'not_found', 'unknown contest');
+  // One round trip: the statements are sent together (pipelined) and run in order, so the reads
+  // happen under both locks (contest, then the event's audit chain, the order every writer takes).
+  // Lists travel as one jsonb parameter, so the statements' text never changes.
+  const clientIds = batch.map((m) => m.body.clientId.toLowerCase());
+  const bibs = [...new Set(batch.map((m) => m.body.contestant))];
+  const [contestRows, headRows, existing, revisionRows, ids] = await Promise.all([
+    q.query<{ seq: number; state: string }>(LOCK_CONTEST, [first.contestId]),
+    q.query<{ audit_seq: number; audit_head: string }>(LOCK_AUDIT_HEAD, [first.eventId]),
+    q.query<StoredMark>(MARKS_BY_CLIENT_ID, [JSON.stringify(clientIds)]),
+    q.query<{ contestant: string; criterion: string; judge: string; revision: number }>(REVISIONS, [first.contestId, JSON.stringify(bibs)]),
+    q.query<{ id: string }>(NEW_MARK_IDS, [batch.length]),
+  ]);
+  const contest = contestRows[0];
+  const head = headRows[0];
+  if (!contest || !head) throw new DomainError(404, 'not_found', 'unknown contest');
+  const revisions = new Map(revisionRows.map((r) => [revisionKey(r.contestant, r.criterion, r.judge), Number(r.revision)]));
 
   // Replays first: a clientId already stored answers 200 (same body) or 409, whatever the state.
-  const existing = await tx.select().from(marks).where(inArray(marks.clientId, batch.map((m) => m.body.clientId.toLowerCase())));
-  const byClient = new Map(existing.map((r) => [r.clientId, r] as const));
+  const byClient = new Map(existing.map((r) => [r.client_id, markRow(r)] as const));
   const fresh: number[] = [];
   const seenInBatch = new Map<string, number>();
   batch.forEach((m, i) => {
-    const id = m.body.clientId.toLowerCase();
+    const id = clientIds[i]!;
     const stored = byClient.get(id);
     if (stored) results[i] = replayOf(stored, m);
     else if (seenInBatch.has(id)) return; // answered after the insert, as a replay of the first
@@ -117,28 +133,29 @@ async function writeBatch(tx: Tx, batch: PendingMark[]): Promise<WriteResult[]> 
   });
 
   if (fresh.length > 0) {
-    const revisions = await currentRevisions(tx, first.contestId, fresh.map((i) => batch[i]!));
     const receivedAt = new Date();
-    const values = fresh.map((i, k) => {
+    const rows: MarkRow[] = fresh.map((i, k) => {
       const m = batch[i]!;
-      const key = `${m.body.contestant}\u0000${m.body.criterion}\u0000${m.judge}`;
+      const key = revisionKey(m.body.contestant, m.body.criterion, m.judge);
       const revision = (revisions.get(key) ?? 0) + 1;
       revisions.set(key, revision);
       return {
-        contestId: m.contestId, contestant: m.body.contestant, criterion: m.body.criterion, judge: m.judge,
-        value: m.body.value, revision, clientId: m.body.clientId.toLowerCase(), fingerprint: m.fingerprint,
-        note: m.body.note ?? null, reason: m.body.reason ?? null, shadow: m.shadow, seq: contest.seq + k + 1, receivedAt,
+        id: Number(ids[k]!.id), contestId: m.contestId, contestant: m.body.contestant, criterion: m.body.criterion, judge: m.judge,
+        value: m.body.value, revision, clientId: clientIds[i]!, fingerprint: m.fingerprint,
+        note: m.body.note ?? null, reason: m.body.reason ?? null, shadow: m.shadow, seq: Number(contest.seq) + k + 1, receivedAt,
       };
     });
-    const inserted = await tx.insert(marks).values(values).returning();
-    await tx.update(contests).set({ seq: contest.seq + fresh.length }).where(eq(contests.id, first.contestId));
-    const rows = new Map(inserted.map((r) => [r.clientId, r] as const));
-    fresh.forEach((i) => {
-      results[i] = { status: 201, row: rows.get(batch[i]!.body.clientId.toLowerCase())! };
-    });
-    await appendMarkAudits(tx, first.eventId, fresh.map((i) => ({ m: batch[i]!, row: rows.get(batch[i]!.body.clientId.toLowerCase())! })));
+    fresh.forEach((i, k) => (results[i] = { status: 201, row: rows[k]! }));
+    const audit = markAudits(first.eventId, head, fresh.map((i, k) => ({ m: batch[i]!, row: rows[k]! })));
+    // The writes, pipelined too; any failure aborts the whole transaction.
+    await Promise.all([
+      q.query(INSERT_MARKS, [JSON.stringify(rows.map(markRecord))]),
+      q.query(SET_CONTEST_SEQ, [Number(contest.seq) + fresh.length, first.contestId]),
+      q.query(INSERT_AUDIT, [JSON.stringify(audit.rows)]),
+      q.query(SET_AUDIT_HEAD, [audit.seq, audit.head, first.eventId]),
+    ]);
   }
-  // Duplicates inside the batch replay the mark their first copy stored.
+// Duplicates inside the batch replay the mark their first copy stored.
   batch.forEach((m, i) => {
     if (results[i]) return;
     const firstIndex = seenInBatch.get(m.body.clientId.toLowerCase())!;
@@ -146,6 +163,48 @@ async function writeBatch(tx: Tx, batch: PendingMark[]): Promise<WriteResult[]> 
     results[i] = 'row' in r ? replayOf(r.row, m) : r;
   });
   return results as WriteResult[];
+}
+
+const MARK_COLUMNS = 'id, contest_id, contestant, criterion, judge, value, revision, client_id, fingerprint, note, reason, shadow, seq, received_at';
+const LOCK_CONTEST = 'SELECT seq, state FROM contests WHERE id = $1 FOR UPDATE';
+const LOCK_AUDIT_HEAD = 'SELECT audit_seq, audit_head FROM events WHERE id = $1 FOR UPDATE';
+const MARKS_BY_CLIENT_ID = `SELECT id::text AS id, contest_id, contestant, criterion, judge, value, revision, client_id::text AS client_id,
+  fingerprint, note, reason, shadow, seq, received_at FROM marks WHERE client_id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)`;
+const REVISIONS = `SELECT contestant, criterion, judge, max(revision) AS revision FROM marks
+  WHERE contest_id = $1 AND contestant IN (SELECT jsonb_array_elements_text($2::jsonb)) GROUP BY contestant, criterion, judge`;
+const NEW_MARK_IDS = "SELECT nextval(pg_get_serial_sequence('marks', 'id'))::text AS id FROM generate_series(1, $1::int)";
+const INSERT_MARKS = `INSERT INTO marks (${MARK_COLUMNS}) SELECT ${MARK_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS x(id bigint,
+  contest_id text, contestant text, criterion text, judge text, value jsonb, revision integer, client_id uuid, fingerprint text,
+  note text, reason text, shadow boolean, seq integer, received_at timestamptz)`;
+const SET_CONTEST_SEQ = 'UPDATE contests SET seq = $1 WHERE id = $2';
+const INSERT_AUDIT = `INSERT INTO audit_log (event_id, n, kind, contest_id, actor, at, payload, hash)
+  SELECT event_id, n, kind, contest_id, actor, at, payload, hash FROM jsonb_to_recordset($1::jsonb)
+  AS x(event_id text, n integer, kind text, contest_id text, actor text, at timestamptz, payload text, hash text)`;
+const SET_AUDIT_HEAD = 'UPDATE events SET audit_seq = $1, audit_head = $2 WHERE id = $3';
+
+/** A stored mark as the driver returns it (bigint id and uuid as text). */
+interface StoredMark {
+  id: string; contest_id: string; contestant: string; criterion: string; judge: string; value: number | boolean; revision: number;
+  client_id: string; fingerprint: string; note: string | null; reason: string | null; shadow: boolean; seq: number; received_at: Date | string;
+}
+
+function markRow(r: StoredMark): MarkRow {
+  return {
+    id: Number(r.id), contestId: r.contest_id, contestant: r.contestant, criterion: r.criterion, judge: r.judge, value: r.value,
+    revision: Number(r.revision), clientId: r.client_id, fingerprint: r.fingerprint, note: r.note, reason: r.reason, shadow: r.shadow,
+    seq: Number(r.seq), receivedAt: new Date(r.received_at),
+  };
+}
+
+const revisionKey = (contestant: string, criterion: string, judge: string) => `${contestant}\u0000${criterion}\u0000${judge}`;
+
+/** A mark row as jsonb_to_recordset reads it (snake_case columns). */
+function markRecord(r: MarkRow) {
+  return {
+    id: r.id, contest_id: r.contestId, contestant: r.contestant, criterion: r.criterion, judge: r.judge, value: r.value,
+    revision: r.revision, client_id: r.clientId, fingerprint: r.fingerprint, note: r.note, reason: r.reason, shadow: r.shadow,
+    seq: r.seq, received_at: r.receivedAt.toISOString(),
+  };
 }
 
 function stateRefusal(state: string, m: PendingMark): DomainError | null {
@@ -165,20 +224,9 @@ function replayOf(stored: MarkRow, m: PendingMark): WriteResult {
   return { status: 200, row: stored };
 }
 
-async function currentRevisions(tx: Tx, contestId: string, batch: PendingMark[]): Promise<Map<string, number>> {
-  const bibs = [...new Set(batch.map((m) => m.body.contestant))];
-  const rows = await tx
-    .select({ contestant: marks.contestant, criterion: marks.criterion, judge: marks.judge, revision: sql<number>`max(${marks.revision})` })
-    .from(marks)
-    .where(and(eq(marks.contestId, contestId), inArray(marks.contestant, bibs)))
-    .groupBy(marks.contestant, marks.criterion, marks.judge);
-  return new Map(rows.map((r) => [`${r.contestant}\u0000${r.criterion}\u0000${r.judge}`, Number(r.revision)]));
-}
-
-async function appendMarkAudits(tx: Tx, eventId: string, entries: { m: PendingMark; row: MarkRow }[]): Promise<void> {
-  const [head] = await tx.execute(sql`SELECT audit_seq, audit_head FROM ${events} WHERE id = ${eventId} FOR UPDATE`).then(rowsOf<{ audit_seq: number; audit_head: string }>);
-  if (!head) throw new DomainError(404, 'not_found', 'unknown event');
-  let n = head.audit_seq;
+/** The audit entries of the stored marks, chained from the event's head (read under its lock). */
+function markAudits(eventId: string, head: { audit_seq: number; audit_head: string }, entries: { m: PendingMark; row: MarkRow }[]) {
+  let n = Number(head.audit_seq);
   let prev = head.audit_head;
   const rows = entries.map(({ m, row }) => {
     n++;
@@ -188,9 +236,7 @@ async function appendMarkAudits(tx: Tx, eventId: string, entries: { m: PendingMa
     };
     const payload = auditPayload({ kind: 'mark', contestId: m.contestId, actor: m.actor, at: row.receivedAt, data });
     prev = chainHash(prev, n, payload);
-    return { eventId, n, kind: 'mark', contestId: m.contestId, actor: m.actor, at: row.receivedAt, payload, hash: prev };
+    return { event_id: eventId, n, kind: 'mark', contest_id: m.contestId, actor: m.actor, at: row.receivedAt.toISOString(), payload, hash: prev };
   });
-  await tx.insert(auditLog).values(rows);
-  await tx.update(events).set({ auditSeq: n, auditHead: prev }).where(eq(events.id, eventId));
+  return { rows, seq: n, head: prev };
 }
-

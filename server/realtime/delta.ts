@@ -26,7 +26,9 @@ export function updateFor(prev: SentBoard | null, lb: Leaderboard): BoardUpdate 
     const old = prev.rows.get(row.bib);
     if (!old || !sameRow(old, row)) changed.push(row);
   }
-  if (changed.length > lb.rows.length / 2 || lb.rows.length !== prev.rows.size) return { ...head, full: true, rows: lb.rows };
+  // A mark that moves one contestant shifts the ranks of everyone it passes, so a delta often carries
+  // many rows; it still beats the whole board (every viewer downloads it) unless every row changed.
+  if (changed.length === lb.rows.length || lb.rows.length !== prev.rows.size) return { ...head, full: true, rows: lb.rows };
   return { ...head, full: false, prevSeq: prev.seq, changed, order: lb.rows.map((r) => r.bib) };
 }
 

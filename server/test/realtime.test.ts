@@ -10,7 +10,7 @@ import { applyBoardUpdate, type BoardUpdate } from '../../shared/realtime.ts';
 import type { Leaderboard } from '../../shared/api.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import { BoardCache } from '../domain/boards.ts';
-import { rowsOf } from '../../db/create-db.ts';
+import { rowsOf, type Db } from '../../db/create-db.ts';
 
 let s: TestServer;
 const sockets: Socket[] = [];
@@ -379,23 +379,17 @@ describe('the /live namespace refuses what it cannot use', () => {
 });
 
 describe('board cache freshness', () => {
-  /** The database, with every query's answer held back `ms` after the query ran. */
-  function slowAnswers<T extends object>(target: T, ms: number): T {
-    return new Proxy(target, {
-      get(t, key, proxy) {
-        const v = Reflect.get(t, key);
-        if (typeof v !== 'function') return v;
-        if (key === 'then') {
-          return (ok: (x: unknown) => void, fail: (e: unknown) => void) =>
-            v.call(t, (x: unknown) => sleep(ms).then(() => ok(x)), (e: unknown) => sleep(ms).then(() => fail(e)));
-        }
-        return (...args: unknown[]) => {
-          const out = v.apply(t, args);
-          if (out === t) return proxy; // builders return themselves
-          return out !== null && typeof out === 'object' ? slowAnswers(out, ms) : out;
-        };
-      },
-    });
+  /**
+   * The database, with the answers of the driver's queries held back `ms` after the query ran (the
+   * board cache reads through the driver: postgres.js `unsafe`, PGlite `query`).
+   */
+  function slowAnswers(db: Db, ms: number): Db {
+    const real = (db as unknown as { $client: any }).$client;
+    const delay = (p: PromiseLike<unknown>) => Promise.resolve(p).then((x) => sleep(ms).then(() => x));
+    const client = typeof real === 'function'
+      ? Object.assign((...a: unknown[]) => real(...a), { begin: real.begin, unsafe: (...a: unknown[]) => delay(real.unsafe(...a)) })
+      : { query: (...a: unknown[]) => delay(real.query(...a)) };
+    return new Proxy(db, { get: (t, key) => (key === '$client' ? client : Reflect.get(t, key)) });
   }
 
   it('a read that starts after a commit sees it, even while an older refresh is still running', async () => {

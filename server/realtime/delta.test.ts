@@ -1,0 +1,51 @@
+// Deltas bring a watcher from the board it holds to the current one exactly, and stay small:
+// one mark that moves a contestant up the board sends the rows whose rank changed, not the board.
+import { describe, expect, it } from 'vitest';
+import { ContestBoard } from '../../shared/scoring/board.ts';
+import { applyBoardUpdate } from '../../shared/realtime.ts';
+import type { Leaderboard } from '../../shared/api.ts';
+import type { ContestDef, ContestantInfo } from '../../shared/scoring/types.ts';
+import { rememberBoard, updateFor } from './delta.ts';
+
+const def = {
+  code: 'main', name: 'Main', sections: [{ code: 's', name: 'S', weight: 100, criteria: [{ code: 'k', name: 'K', kind: 'score', max: 100 }] }],
+  judgesPerCriterion: 1, awards: [], decimals: 1,
+} as unknown as ContestDef;
+const people: ContestantInfo[] = Array.from({ length: 200 }, (_, i) => ({
+  bib: `C${String(i + 1).padStart(3, '0')}`, name: `N${i}`, organisation: 'o', status: 'active',
+} as ContestantInfo));
+
+function boardAt(b: ContestBoard, seq: number): Leaderboard {
+  return { contest: 'c1', seq, state: 'scoring', frozen: false, rows: b.rows() };
+}
+
+describe('board deltas', () => {
+  it('carries only the rows that changed and applies to exactly the new board', () => {
+    const b = new ContestBoard(def, people);
+    let seq = 0;
+    people.forEach((p, i) => b.apply({ contestant: p.bib, criterion: 'k', judge: 'j1', value: (i % 97) + 1, revision: 1, order: ++seq }));
+    const before = boardAt(b, seq);
+    const sent = rememberBoard(before);
+    // One contestant in the middle of the board jumps to the top: the rows it passes change rank.
+    const mover = before.rows[150]!.bib;
+    b.apply({ contestant: mover, criterion: 'k', judge: 'j1', value: 100, revision: 2, order: ++seq });
+    const after = boardAt(b, seq);
+    const update = updateFor(sent, after)!;
+    expect(update.full).toBe(false);
+    if (update.full) return;
+    expect(update.prevSeq).toBe(before.seq);
+    const moved = after.rows.filter((r) => sent.rows.get(r.bib)!.rank !== r.rank).length;
+    expect(update.changed.length).toBe(moved);
+    expect(update.changed.length).toBeLessThan(after.rows.length);
+    expect(applyBoardUpdate(before, update)).toEqual(after);
+  });
+
+  it('sends nothing when nothing changed, and the whole board to a room that had none', () => {
+    const b = new ContestBoard(def, people);
+    const lb = boardAt(b, 3);
+    expect(updateFor(rememberBoard(lb), lb)).toBeNull();
+    const first = updateFor(null, lb)!;
+    expect(first.full).toBe(true);
+    expect(applyBoardUpdate(null, first)).toEqual(lb);
+  });
+});
