@@ -3,7 +3,7 @@
 // work proportional to the contest (criteria × judges), never to the history of marks.
 import type { ContestantStatus } from '../event-file/schema.ts';
 import { criteriaByCode, groupByCriterion, isNewerRevision, judgeKey, scoreCounted } from './contestant.ts';
-import { rankBoard } from './rank.ts';
+import { rankBoard, toRow, type BoardEntry, type RowMaker } from './rank.ts';
 import type { BoardRow, ContestDef, ContestantInfo, ContestantScore, FlagResolution, ScoringMark } from './types.ts';
 
 interface Entry {
@@ -17,6 +17,10 @@ export class ContestBoard {
   readonly def: ContestDef;
   private readonly entries = new Map<string, Entry>();
   private cached: BoardRow[] | null = null;
+  /** Entries in the order of the last ranking: the next one starts from it (nearly sorted). */
+  private lastOrder: Entry[] | null = null;
+  /** The row last built for each entry and what it was built from: unchanged rows are reused. */
+  private readonly built = new WeakMap<Entry, { info: ContestantInfo; score: ContestantScore; rank: number | null; award: string | null; row: BoardRow }>();
 
   constructor(def: ContestDef, contestants: readonly ContestantInfo[]) {
     this.def = def;
@@ -59,10 +63,25 @@ export class ContestBoard {
   /** Rows in board order; recomputed only after a change. Do not mutate the result. */
   rows(): BoardRow[] {
     if (this.cached === null) {
-      this.cached = rankBoard(
-        this.def,
-        [...this.entries.values()].map((e) => ({ info: e.info, score: e.score })),
-      );
+      const order = this.lastOrder ?? [...this.entries.values()];
+      const byEntry = new Map<BoardEntry, Entry>();
+      const entries = order.map((e) => {
+        const be = { info: e.info, score: e.score };
+        byEntry.set(be, e);
+        return be;
+      });
+      // A row is rebuilt only when its contestant, score, rank or award changed, so a watcher's
+      // diff finds the others unchanged by identity.
+      const makeRow: RowMaker = (be, rank, award) => {
+        const e = byEntry.get(be)!;
+        const prev = this.built.get(e);
+        if (prev && prev.info === be.info && prev.score === be.score && prev.rank === rank && prev.award === award) return prev.row;
+        const row = toRow(be, rank, award);
+        this.built.set(e, { info: be.info, score: be.score, rank, award, row });
+        return row;
+      };
+      this.cached = rankBoard(this.def, entries, makeRow);
+      this.lastOrder = this.cached.map((r) => this.entries.get(r.bib)!);
     }
     return this.cached;
   }

@@ -169,4 +169,29 @@ describe('scoring properties', () => {
       { numRuns: 200 },
     );
   });
+
+  it('a board ranked after every mark (reusing its last order and unchanged rows) equals one from scratch', () => {
+    fc.assert(
+      fc.property(marksArb, statusesArb, (marks, st) => {
+        const infos = people(st);
+        const board = new ContestBoard(def, infos);
+        const seen: ScoringMark[] = [];
+        let before = board.rows();
+        for (const m of marks) {
+          board.apply(m);
+          seen.push(m);
+          const now = board.rows();
+          expect(now).toEqual(scratch(infos, seen));
+          // Another contestant's row whose content did not change is the very same object (a
+          // watcher's diff skips it by identity).
+          const old = new Map(before.map((r) => [r.bib, r]));
+          for (const r of now) {
+            if (r.bib !== m.contestant && JSON.stringify(old.get(r.bib)) === JSON.stringify(r)) expect(old.get(r.bib)).toBe(r);
+          }
+          before = now;
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
 });

@@ -66,7 +66,7 @@ export function isRanked(info: ContestantInfo): boolean {
   return info.status !== 'withdrawn' && info.status !== 'disqualified';
 }
 
-function toRow(e: BoardEntry, rank: number | null, award: string | null): BoardRow {
+export function toRow(e: BoardEntry, rank: number | null, award: string | null): BoardRow {
   const { info, score } = e;
   return {
     bib: info.bib,
@@ -83,8 +83,14 @@ function toRow(e: BoardEntry, rank: number | null, award: string | null): BoardR
   };
 }
 
-/** The leaderboard rows in board order, with ranks and awards. */
-export function rankBoard(def: ContestDef, entries: readonly BoardEntry[]): BoardRow[] {
+/** Builds one board row; a caller may hand back a row it built before for the same inputs. */
+export type RowMaker = (e: BoardEntry, rank: number | null, award: string | null) => BoardRow;
+
+/**
+ * The leaderboard rows in board order, with ranks and awards. Entries given in (nearly) board
+ * order sort in about linear time, which is what a live board gives after a few marks.
+ */
+export function rankBoard(def: ContestDef, entries: readonly BoardEntry[], makeRow: RowMaker = toRow): BoardRow[] {
   const cmp = rankCompare(def);
   const byBib = (a: BoardEntry, b: BoardEntry) => compareStrings(a.info.bib, b.info.bib);
   const ranked = entries.filter((e) => isRanked(e.info));
@@ -102,8 +108,8 @@ export function rankBoard(def: ContestDef, entries: readonly BoardEntry[]): Boar
   const rows = ranked.map((e, i) => {
     const rank = ranks[i]!;
     const award = e.score.complete ? awardFor(tiers, cutoffs, rank, e.score.total) : null;
-    return toRow(e, rank, award);
+    return makeRow(e, rank, award);
   });
-  for (const e of others) rows.push(toRow(e, null, null));
+  for (const e of others) rows.push(makeRow(e, null, null));
   return rows;
 }
