@@ -1,6 +1,5 @@
 // The HTTP application: API under /api/v1, operations endpoints, and the built web app.
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { routePath } from 'hono/route';
 import { DomainError } from './errors.ts';
@@ -8,6 +7,7 @@ import { resolveActor } from './http/auth.ts';
 import { requireDatabase } from './http/db-gate.ts';
 import { errorResponse } from './http/errors.ts';
 import { isUnstorable } from './http/body.ts';
+import { limitBody } from './http/body-limit.ts';
 import type { AppEnv } from './http/types.ts';
 import { authRoutes } from './routes/auth.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -57,8 +57,8 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
     },
     crossOriginEmbedderPolicy: false,
   }));
-  const eventSized = bodyLimit({ maxSize: MAX_EVENT_FILE, onError: tooLarge(MAX_EVENT_FILE) });
-  const requestSized = bodyLimit({ maxSize: MAX_BODY, onError: tooLarge(MAX_BODY) });
+  const eventSized = limitBody(MAX_EVENT_FILE, tooLarge(MAX_EVENT_FILE));
+  const requestSized = limitBody(MAX_BODY, tooLarge(MAX_BODY));
   app.use('/api/*', async (c, next) => (carriesFile(c.req.method, c.req.path) ? eventSized : requestSized)(c, next));
   // An id with a NUL (%00) or an unpaired surrogate names nothing, and must not reach the database.
   app.use('/api/*', async (c, next) => {
