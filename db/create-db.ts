@@ -22,6 +22,9 @@ export interface DbOptions {
   maxConnections?: number;
 }
 
+/** Key of the advisory lock held while migrating (any fixed number; "jiangxin" in ASCII, shortened). */
+const MIGRATION_LOCK = 0x6a69616e67;
+
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export async function createDb(opts: DbOptions): Promise<DbHandle> {
@@ -38,7 +41,16 @@ async function openPostgres(url: string, max: number): Promise<DbHandle> {
   const backoff = (retries: number) => Math.min(0.05 * 2 ** retries, 0.5);
   const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 5, backoff });
   const db = drizzle({ client, schema });
-  await migrate(db, { migrationsFolder });
+  // Several server processes may start together on one new database: one migrates, the others wait
+  // for it (a session lock, on one reserved connection, released when the migrations are done).
+  const lock = await client.reserve();
+  try {
+    await lock`SELECT pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migrate(db, { migrationsFolder });
+  } finally {
+    await lock`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+    lock.release();
+  }
   return { db: db as unknown as Db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
 }
 

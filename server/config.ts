@@ -7,6 +7,8 @@ export interface Config {
   databaseUrl?: string;
   dataDir: string;
   redisUrl?: string;
+  /** Names the Redis streams and channels of one deployment (REDIS_STREAM): processes that share it share boards. */
+  redisStream: string;
   adminPassword?: string;
   publicUrl: string;
   /** Shortest time between two board broadcasts of one contest. */
@@ -30,6 +32,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.DATA_DIR || './data'),
     redisUrl: env.REDIS_URL || undefined,
+    redisStream: redisName(env.REDIS_STREAM),
     adminPassword: env.ADMIN_PASSWORD || undefined,
     publicUrl: (env.PUBLIC_URL || `http://${shownHost}:${port}`).replace(/\/+$/, ''),
     boardIntervalMs: Number(env.BOARD_INTERVAL_MS ?? 50),
@@ -37,6 +40,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupIntervalMinutes: positiveSetting(env, 'BACKUP_INTERVAL_MINUTES', 5, false),
     backupKeep: positiveSetting(env, 'BACKUP_KEEP', 24, true),
   };
+}
+
+function redisName(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return 'jiangxin';
+  if (!/^[A-Za-z0-9_.:-]{1,100}$/.test(raw)) throw new Error(`REDIS_STREAM must be letters, digits and _ . : - (at most 100), got "${raw}"`);
+  return raw;
 }
 
 function positiveSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, whole: boolean): number {

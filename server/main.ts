@@ -26,7 +26,7 @@ const demoFile = fileURLToPath(new URL('../examples/new-economy-contest.json', i
 const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'db') });
 const server = await startServer({
   db, port: config.port, host: config.host, publicUrl: config.publicUrl, webRoot,
-  boardIntervalMs: config.boardIntervalMs, defaultMetrics: true,
+  boardIntervalMs: config.boardIntervalMs, defaultMetrics: true, redisUrl: config.redisUrl, redisStream: config.redisStream,
   prepare: (services) => services.auth.ensureAdmin(config.adminPassword, (m) => console.log(m)),
 });
 
@@ -39,6 +39,8 @@ if (!existsSync(join(webRoot, 'index.html'))) console.warn('The web app is not b
 const backups = await startBackups(server.services, db, {
   dataDir: config.dataDir, intervalMs: config.backupIntervalMinutes * 60_000, keep: config.backupKeep, port: server.port,
 });
+if (config.redisUrl && db.kind === 'embedded') console.warn('REDIS_URL is set but DATABASE_URL is not: each process has its own embedded database, so processes share no boards; give them all one PostgreSQL.');
+console.log(`realtime: ${server.realtime}`);
 console.log(`Jiangxin ${server.services.version} on ${config.publicUrl} (database: ${db.kind}${db.kind === 'embedded' ? ` in ${config.dataDir}` : ''})`);
 
 let stopping = false;

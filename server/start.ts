@@ -10,6 +10,7 @@ import { createServices, type AppServices } from './services.ts';
 import { Broadcaster, roomOf } from './realtime/broadcaster.ts';
 import { setScreenCounter } from './domain/overview.ts';
 import { attachLive } from './realtime/live.ts';
+import { RealtimeCluster } from './realtime/cluster.ts';
 import { Metrics } from './metrics.ts';
 
 export interface StartOptions {
@@ -21,6 +22,10 @@ export interface StartOptions {
   boardIntervalMs?: number;
   defaultMetrics?: boolean;
   log?: (msg: string) => void;
+  /** Several processes share realtime through this Redis (see realtime/cluster.ts); unset: this process alone. */
+  redisUrl?: string;
+  /** Names the Redis streams and channels (config.redisStream). */
+  redisStream?: string;
   /** Runs before the port opens (e.g. the organiser account), so /healthz means ready. */
   prepare?: (services: AppServices) => Promise<void>;
 }
@@ -30,6 +35,8 @@ export interface RunningServer {
   port: number;
   services: AppServices;
   io: Server;
+  /** How realtime updates reach watchers: this process alone, or through Redis. */
+  realtime: string;
   close(): Promise<void>;
 }
 
@@ -49,17 +56,24 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   // Requests Node's HTTP parser refuses (an address or headers too long, malformed HTTP) never
   // reach the app: they are answered in the one error shape too, not with a bare status line.
   http.on('clientError', replyClientError);
+  const cluster = opts.redisUrl ? await RealtimeCluster.connect({ url: opts.redisUrl, stream: opts.redisStream ?? 'jiangxin', log }) : null;
   const io = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     allowRequest: (req, cb) => cb(null, sameOriginOrNone(req)),
+    ...(cluster ? { adapter: cluster.adapter } : {}),
   });
   const nsp = attachLive(io, services);
-  setScreenCounter(services, (contestId) => nsp.adapter.rooms.get(roomOf(contestId, 'public'))?.size ?? 0);
   const broadcaster = new Broadcaster(nsp, services.boards, opts.boardIntervalMs ?? 50, services.metrics, (err) =>
     log(`[realtime] ${(err as Error)?.message ?? String(err)}`),
   );
-  services.setChangeSink(broadcaster);
+  if (cluster) {
+    services.setChangeSink(await cluster.join(nsp, services, broadcaster));
+    setScreenCounter(services, (ids) => cluster.screens(ids));
+  } else {
+    services.setChangeSink(broadcaster);
+    setScreenCounter(services, async (ids) => new Map(ids.map((id) => [id, nsp.adapter.rooms.get(roomOf(id, 'public'))?.size ?? 0])));
+  }
   await opts.prepare?.(services);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -72,10 +86,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     port,
     services,
     io,
+    realtime: cluster ? cluster.description : 'this process only (no REDIS_URL)',
     async close() {
       broadcaster.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections?.();
+      await cluster?.close();
     },
   };
 }

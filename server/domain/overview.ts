@@ -26,8 +26,11 @@ export class JudgePresence {
   }
 }
 
-/** Counts the public watchers of a contest's board (Socket.IO room sizes), set by the realtime layer. */
-export type ScreenCounter = (contestId: string) => number;
+/**
+ * Counts the public watchers of contests' boards (Socket.IO room sizes), set by the realtime layer:
+ * across all server processes when several share Redis, hence asynchronous and for many at once.
+ */
+export type ScreenCounter = (contestIds: string[]) => Promise<ReadonlyMap<string, number>>;
 
 // One per server instance (tests run several in one process), keyed by its services object.
 const presences = new WeakMap<object, JudgePresence>();
@@ -59,7 +62,7 @@ export async function eventOverview(ctx: DomainCtx, actor: Actor, eventId: strin
   );
   const remarks = await openRemarks(ctx, ids);
   const presence = presenceOf(ctx);
-  const screens = screenCounters.get(ctx);
+  const screens = (await screenCounters.get(ctx)?.(ids)) ?? new Map<string, number>();
 
   const out: ContestOverview[] = [];
   for (const id of ids) {
@@ -90,7 +93,7 @@ export async function eventOverview(ctx: DomainCtx, actor: Actor, eventId: strin
           lastSeen: last > 0 ? new Date(last).toISOString() : null,
         };
       }),
-      screens: screens?.(id) ?? 0,
+      screens: screens.get(id) ?? 0,
     });
   }
   return { event: ev, at: new Date(now).toISOString(), contests: out };

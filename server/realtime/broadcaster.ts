@@ -66,7 +66,7 @@ export class Broadcaster implements ChangeSink {
         const lb = boardFor(c, audience);
         const update = updateFor(st.sent[audience], lb);
         if (!update) continue;
-        this.nsp.to(room).emit('leaderboard', update);
+        this.nsp.local.to(room).emit('leaderboard', update);
         this.metrics.broadcasts.inc({ kind: update.full ? 'full' : 'delta' });
         st.sent[audience] = rememberBoard(lb);
       }

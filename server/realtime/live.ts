@@ -1,6 +1,6 @@
 // The /live namespace (CONTRACT §8): `watch` answers with the current board and joins the
 // contest's room for the caller's audience; `unwatch` leaves it. Every payload is validated.
-import type { Server, Socket } from 'socket.io';
+import type { Namespace, Server, Socket } from 'socket.io';
 import { watchPayload } from '../../shared/realtime-schema.ts';
 import { LIVE_NAMESPACE, type LiveClientToServer, type LiveServerToClient } from '../../shared/realtime.ts';
 import type { AppServices } from '../services.ts';
@@ -31,6 +31,13 @@ function cookieToken(header: string | undefined): string | undefined {
 
 const errorOf = (code: string, message: string) => ({ error: { code, message } });
 
+/** Closes this process's connections that ride on an organiser session which has ended. */
+export function closeSessionSockets(nsp: Namespace, tokenHash: string): void {
+  for (const socket of nsp.sockets.values()) {
+    if ((socket.data as SocketData).session?.tokenHash === tokenHash) socket.disconnect(true);
+  }
+}
+
 export function attachLive(io: Server, services: AppServices) {
   const nsp = io.of(LIVE_NAMESPACE);
   nsp.use(async (socket, next) => {
@@ -60,11 +67,7 @@ export function attachLive(io: Server, services: AppServices) {
     }
   });
   // A signed-out organiser's open boards close at once; the client reconnects as whoever it is now.
-  services.auth.onSessionEnded((tokenHash) => {
-    for (const socket of nsp.sockets.values()) {
-      if ((socket.data as SocketData).session?.tokenHash === tokenHash) socket.disconnect(true);
-    }
-  });
+  services.auth.onSessionEnded((tokenHash) => closeSessionSockets(nsp, tokenHash));
   nsp.on('connection', (raw) => {
     const socket = raw as unknown as LiveSocket;
     services.metrics.watchers.inc();
