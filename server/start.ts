@@ -7,7 +7,7 @@ import { Server } from 'socket.io';
 import type { DbHandle } from '../db/create-db.ts';
 import { createApp } from './app.ts';
 import { createServices, type AppServices } from './services.ts';
-import { Broadcaster, roomOf } from './realtime/broadcaster.ts';
+import { Broadcaster, localWatchers } from './realtime/broadcaster.ts';
 import { setScreenCounter } from './domain/overview.ts';
 import { attachLive } from './realtime/live.ts';
 import { RealtimeCluster } from './realtime/cluster.ts';
@@ -72,7 +72,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     setScreenCounter(services, (ids) => cluster.screens(ids));
   } else {
     services.setChangeSink(broadcaster);
-    setScreenCounter(services, async (ids) => new Map(ids.map((id) => [id, nsp.adapter.rooms.get(roomOf(id, 'public'))?.size ?? 0])));
+    setScreenCounter(services, async (ids) => new Map(ids.map((id) => [id, localWatchers(nsp, id, 'public')])));
   }
   await opts.prepare?.(services);
   await new Promise<void>((resolve, reject) => {

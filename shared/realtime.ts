@@ -7,6 +7,8 @@ export const LIVE_NAMESPACE = '/live';
 
 export interface WatchPayload {
   contest: string;
+  /** Ask for compact deltas (CompactBoardUpdate) instead of CONTRACT §8's. */
+  compact?: boolean;
 }
 
 export interface FullBoardUpdate {
@@ -29,7 +31,30 @@ export interface DeltaBoardUpdate {
   order: string[]; // every bib, in board order
 }
 
-export type BoardUpdate = FullBoardUpdate | DeltaBoardUpdate;
+/**
+ * Beyond the contract: the compact delta, for clients that watch with `compact: true` (the web app).
+ * A mark that lifts one contestant past 300 others changes 300 ranks: CONTRACT §8's delta carries
+ * those 300 rows and every bib in `order` (tens of KB for 1,000 contestants), this one carries the
+ * rows whose content other than the rank changed (`changed`, each with its new index in `at`) and
+ * the ranks as a rule: rank = index + 1, except in tie groups `[first index, length]` (all sharing
+ * the first index's rank), and null from index `ranked` on (withdrawn, disqualified). The other rows
+ * keep their relative order. Usually under 2 KB.
+ */
+export interface CompactBoardUpdate {
+  contest: string;
+  seq: number;
+  full: false;
+  compact: true;
+  prevSeq: number;
+  state: Leaderboard['state'];
+  frozen?: boolean;
+  changed: BoardRow[];
+  at: number[];
+  ranked: number;
+  ties: [number, number][];
+}
+
+export type BoardUpdate = FullBoardUpdate | DeltaBoardUpdate | CompactBoardUpdate;
 
 export type WatchAck = Leaderboard | ApiError;
 
@@ -57,6 +82,7 @@ export function applyBoardUpdate(
   if (!board) return 'resync';
   if (update.seq <= board.seq) return board;
   if (update.prevSeq !== board.seq) return 'resync';
+  if ('compact' in update) return applyCompact(board, update);
   const byBib = new Map(board.rows.map((r) => [r.bib, r] as const));
   for (const row of update.changed) byBib.set(row.bib, row);
   const rows: BoardRow[] = [];
@@ -66,4 +92,25 @@ export function applyBoardUpdate(
     rows.push(row);
   }
   return { contest: update.contest, seq: update.seq, state: update.state, frozen: update.frozen, rows };
+}
+
+/** The rank at each index of a board, from a compact update's rule. */
+export function ranksOf(length: number, ranked: number, ties: readonly (readonly [number, number])[]): (number | null)[] {
+  const ranks: (number | null)[] = Array.from({ length }, (_, i) => (i < ranked ? i + 1 : null));
+  for (const [first, n] of ties) for (let i = first; i < first + n && i < ranked; i++) ranks[i] = first + 1;
+  return ranks;
+}
+
+function applyCompact(board: Leaderboard, update: CompactBoardUpdate): Leaderboard | 'resync' {
+  if (update.at.length !== update.changed.length) return 'resync';
+  const moved = new Set(update.changed.map((r) => r.bib));
+  const rows: BoardRow[] = board.rows.filter((r) => !moved.has(r.bib));
+  const placed = update.changed.map((row, k) => ({ row, at: update.at[k]! })).sort((a, b) => a.at - b.at);
+  for (const { row, at } of placed) {
+    if (at > rows.length) return 'resync';
+    rows.splice(at, 0, row);
+  }
+  const ranks = ranksOf(rows.length, update.ranked, update.ties);
+  const out = rows.map((r, i) => (r.rank === ranks[i] ? r : { ...r, rank: ranks[i]! }));
+  return { contest: update.contest, seq: update.seq, state: update.state, frozen: update.frozen, rows: out };
 }

@@ -1,22 +1,31 @@
 // Pushes boards to watchers after changes are committed. Per contest, updates are coalesced
-// (at most one per `intervalMs`, the first one at once) and computed per audience room as a
-// delta against what that room last received, so nothing is lost and idle rooms cost nothing.
+// (at most one per `intervalMs`, the first one at once) and computed per room (audience × delta
+// format) as a delta against what that room last received, so nothing is lost and idle rooms cost
+// nothing. Each update is encoded once per room, whatever the number of watchers in it.
 import type { Namespace } from 'socket.io';
 import { boardFor, type Audience, type BoardCache } from '../domain/boards.ts';
 import type { ChangeSink } from '../domain/context.ts';
 import type { Metrics } from '../metrics.ts';
-import { rememberBoard, updateFor, type SentBoard } from './delta.ts';
+import { compactUpdateFor, rememberBoard, updateFor, type SentBoard } from './delta.ts';
 
 interface ContestState {
   timer: NodeJS.Timeout | null;
   flushing: boolean;
   dirty: boolean;
   lastFlushAt: number;
-  sent: Record<Audience, SentBoard | null>;
+  sent: Map<string, SentBoard>;
 }
 
-export const roomOf = (contestId: string, audience: Audience) => `board:${audience}:${contestId}`;
+/** CONTRACT §8's deltas, or the compact ones (shared/realtime.ts) the web app asks for. */
+export type DeltaFormat = 'contract' | 'compact';
+
+export const roomOf = (contestId: string, audience: Audience, format: DeltaFormat = 'contract') =>
+  format === 'contract' ? `board:${audience}:${contestId}` : `board:${audience}:${format}:${contestId}`;
+/** Sockets of this process watching a contest as one audience, in either format. */
+export const localWatchers = (nsp: Namespace, contestId: string, audience: Audience) =>
+  FORMATS.reduce((n, f) => n + (nsp.adapter.rooms.get(roomOf(contestId, audience, f))?.size ?? 0), 0);
 const AUDIENCES: Audience[] = ['public', 'organiser'];
+const FORMATS: DeltaFormat[] = ['contract', 'compact'];
 
 export class Broadcaster implements ChangeSink {
   private readonly contests = new Map<string, ContestState>();
@@ -34,7 +43,7 @@ export class Broadcaster implements ChangeSink {
     if (this.closed) return;
     let st = this.contests.get(contestId);
     if (!st) {
-      st = { timer: null, flushing: false, dirty: false, lastFlushAt: 0, sent: { public: null, organiser: null } };
+      st = { timer: null, flushing: false, dirty: false, lastFlushAt: 0, sent: new Map() };
       this.contests.set(contestId, st);
     }
     if (st.timer || st.flushing) {
@@ -58,17 +67,21 @@ export class Broadcaster implements ChangeSink {
       const c = await this.boards.get(contestId);
       if (!c) return;
       for (const audience of AUDIENCES) {
-        const room = roomOf(contestId, audience);
-        if (!this.nsp.adapter.rooms.get(room)?.size) {
-          st.sent[audience] = null;
-          continue;
+        let lb: ReturnType<typeof boardFor> | null = null;
+        for (const format of FORMATS) {
+          const room = roomOf(contestId, audience, format);
+          if (!this.nsp.adapter.rooms.get(room)?.size) {
+            st.sent.delete(room);
+            continue;
+          }
+          lb ??= boardFor(c, audience);
+          const prev = st.sent.get(room) ?? null;
+          const update = format === 'compact' ? compactUpdateFor(prev, lb) : updateFor(prev, lb);
+          if (!update) continue;
+          this.nsp.local.to(room).emit('leaderboard', update);
+          this.metrics.broadcasts.inc({ kind: update.full ? 'full' : 'compact' in update ? 'compact' : 'delta' });
+          st.sent.set(room, rememberBoard(lb));
         }
-        const lb = boardFor(c, audience);
-        const update = updateFor(st.sent[audience], lb);
-        if (!update) continue;
-        this.nsp.local.to(room).emit('leaderboard', update);
-        this.metrics.broadcasts.inc({ kind: update.full ? 'full' : 'delta' });
-        st.sent[audience] = rememberBoard(lb);
       }
     } catch (err) {
       // The database may be briefly away; the next change (or this retry) brings watchers up to date.

@@ -21,7 +21,7 @@ import type { ChangeSink } from '../domain/context.ts';
 import type { AppServices } from '../services.ts';
 import { ChangeFeed, type ClusterMessage } from './change-feed.ts';
 import { closeSessionSockets } from './live.ts';
-import { roomOf } from './broadcaster.ts';
+import { localWatchers } from './broadcaster.ts';
 import { connectRedis, shownRedisUrl, watchConnection, type Redis } from './redis-client.ts';
 
 export interface ClusterOptions {
@@ -167,9 +167,6 @@ export class RealtimeCluster {
   }
 }
 
-function localWatchers(nsp: Namespace, contest: string, audience: 'public' | 'organiser'): number {
-  return nsp.adapter.rooms.get(roomOf(contest, audience))?.size ?? 0;
-}
 
 async function withTimeout(p: Promise<unknown> | undefined, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;

@@ -5,7 +5,7 @@ import { ContestBoard } from '../../shared/scoring/board.ts';
 import { applyBoardUpdate } from '../../shared/realtime.ts';
 import type { Leaderboard } from '../../shared/api.ts';
 import type { ContestDef, ContestantInfo } from '../../shared/scoring/types.ts';
-import { rememberBoard, updateFor } from './delta.ts';
+import { compactUpdateFor, rememberBoard, updateFor } from './delta.ts';
 
 const def = {
   code: 'main', name: 'Main', sections: [{ code: 's', name: 'S', weight: 100, criteria: [{ code: 'k', name: 'K', kind: 'score', max: 100 }] }],
@@ -47,5 +47,51 @@ describe('board deltas', () => {
     const first = updateFor(null, lb)!;
     expect(first.full).toBe(true);
     expect(applyBoardUpdate(null, first)).toEqual(lb);
+  });
+
+  it('compact deltas rebuild every board of a random contest exactly (ties, withdrawals, big moves) and stay small', () => {
+    // A seeded generator: every run replays the same contest.
+    let x = 20261126;
+    const rand = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const b = new ContestBoard(def, people);
+    let seq = 0;
+    let held: Leaderboard = boardAt(b, seq);
+    let sent = rememberBoard(held);
+    let compactBytes = 0;
+    let contractBytes = 0;
+    let compactUpdates = 0;
+    for (let step = 0; step < 300; step++) {
+      const marks = 1 + Math.floor(rand() * 4);
+      for (let k = 0; k < marks; k++) {
+        const p = people[Math.floor(rand() * people.length)]!;
+        // Values in steps of 10: many contestants share a total (ties), most stay at 0 for a while.
+        b.apply({ contestant: p.bib, criterion: 'k', judge: 'j1', value: 10 * Math.floor(rand() * 11), revision: step * 10 + k + 1, order: ++seq });
+      }
+      if (rand() < 0.05) b.setStatus(people[Math.floor(rand() * people.length)]!.bib, rand() < 0.5 ? 'withdrawn' : 'active');
+      const now = boardAt(b, ++seq);
+      const update = compactUpdateFor(sent, now)!;
+      const next = applyBoardUpdate(held, update);
+      expect(next).toEqual(now);
+      if ('compact' in update) {
+        compactUpdates++;
+        compactBytes += JSON.stringify(update).length;
+        contractBytes += JSON.stringify(updateFor(sent, now)).length;
+      }
+      held = next as Leaderboard;
+      sent = rememberBoard(now);
+    }
+    expect(compactUpdates).toBeGreaterThan(250);
+    // Far smaller than CONTRACT §8's deltas of the same changes.
+    expect(compactBytes * 5).toBeLessThan(contractBytes);
+  });
+
+  it('a compact delta applied to a board of another seq asks for a resync', () => {
+    const b = new ContestBoard(def, people);
+    const before = boardAt(b, 1);
+    b.apply({ contestant: people[5]!.bib, criterion: 'k', judge: 'j1', value: 50, revision: 1, order: 2 });
+    const update = compactUpdateFor(rememberBoard(before), boardAt(b, 2))!;
+    expect('compact' in update).toBe(true);
+    expect(applyBoardUpdate({ ...before, seq: 0 }, update)).toBe('resync');
+    expect(applyBoardUpdate(null, update)).toBe('resync');
   });
 });

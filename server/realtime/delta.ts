@@ -1,17 +1,19 @@
 // What changed between the board a room last received and the current one.
 import type { BoardRow } from '../../shared/scoring/types.ts';
 import type { Leaderboard } from '../../shared/api.ts';
-import type { BoardUpdate } from '../../shared/realtime.ts';
+import type { BoardUpdate, CompactBoardUpdate } from '../../shared/realtime.ts';
 
 export interface SentBoard {
   seq: number;
   state: Leaderboard['state'];
   frozen: boolean;
   rows: Map<string, BoardRow>;
+  /** The rows in board order, as sent. */
+  list: BoardRow[];
 }
 
 export function rememberBoard(lb: Leaderboard): SentBoard {
-  return { seq: lb.seq, state: lb.state, frozen: lb.frozen ?? false, rows: new Map(lb.rows.map((r) => [r.bib, r])) };
+  return { seq: lb.seq, state: lb.state, frozen: lb.frozen ?? false, rows: new Map(lb.rows.map((r) => [r.bib, r])), list: lb.rows };
 }
 
 /** The update that brings a holder of `prev` to `lb`; null when there is nothing new. */
@@ -32,9 +34,58 @@ export function updateFor(prev: SentBoard | null, lb: Leaderboard): BoardUpdate 
   return { ...head, full: false, prevSeq: prev.seq, changed, order: lb.rows.map((r) => r.bib) };
 }
 
-export function sameRow(a: BoardRow, b: BoardRow): boolean {
+/**
+ * The compact update (shared/realtime.ts) that brings a holder of `prev` to `lb`, or the update of
+ * updateFor when a compact one cannot say it (no board held, a new seq of the same board, rows
+ * added or removed, or rows that kept their content but not their relative order).
+ */
+export function compactUpdateFor(prev: SentBoard | null, lb: Leaderboard): BoardUpdate | null {
+  if (!prev || lb.seq <= prev.seq || lb.rows.length !== prev.rows.size) return updateFor(prev, lb);
+  const at: number[] = [];
+  const changed: BoardRow[] = [];
+  lb.rows.forEach((row, i) => {
+    const old = prev.rows.get(row.bib);
+    if (!old) return;
+    if (!sameRow(old, row, false)) {
+      changed.push(row);
+      at.push(i);
+    }
+  });
+  if (changed.length === lb.rows.length || !changed.every((r) => prev.rows.has(r.bib))) return updateFor(prev, lb);
+  // The rows left out must keep their relative order, as the client will keep it.
+  const moved = new Set(changed.map((r) => r.bib));
+  const kept = prev.list.filter((r) => !moved.has(r.bib));
+  let k = 0;
+  for (const row of lb.rows) {
+    if (moved.has(row.bib)) continue;
+    if (kept[k++]!.bib !== row.bib) return updateFor(prev, lb);
+  }
+  let ranked = lb.rows.length;
+  const ties: [number, number][] = [];
+  for (let i = 0; i < lb.rows.length; i++) {
+    const rank = lb.rows[i]!.rank;
+    if (rank === null) {
+      ranked = i;
+      break;
+    }
+    if (rank !== i + 1) {
+      const last = ties[ties.length - 1];
+      if (last && last[0] + 1 === rank && last[0] + last[1] === i) last[1]++;
+      else if (rank === i && lb.rows[i - 1]?.rank === i) ties.push([i - 1, 2]);
+      else return updateFor(prev, lb); // not a rank this rule can give: say it the contract's way
+    }
+  }
+  const update: CompactBoardUpdate = {
+    contest: lb.contest, seq: lb.seq, full: false, compact: true, prevSeq: prev.seq, state: lb.state, frozen: lb.frozen ?? false,
+    changed, at, ranked, ties,
+  };
+  return update;
+}
+
+/** Whether two rows say the same; `withRank` false ignores the rank (a compact update derives it). */
+export function sameRow(a: BoardRow, b: BoardRow, withRank = true): boolean {
   if (a === b) return true;
-  if (a.rank !== b.rank || a.total !== b.total || a.complete !== b.complete || a.flagged !== b.flagged) return false;
+  if ((withRank && a.rank !== b.rank) || a.total !== b.total || a.complete !== b.complete || a.flagged !== b.flagged) return false;
   if (a.award !== b.award || a.status !== b.status || a.name !== b.name || a.organisation !== b.organisation || a.station !== b.station) return false;
   const ka = Object.keys(a.sections);
   if (ka.length !== Object.keys(b.sections).length) return false;

@@ -96,7 +96,10 @@ export function attachLive(io: Server, services: AppServices) {
         if (!c) return reply(errorOf('not_found', 'unknown contest'));
         if (c.state === 'setup' && audience === 'public') return reply(errorOf('forbidden', 'this contest has not started'));
         // Join before reading the board, so no update after it can be missed.
-        await socket.join(roomOf(contestId, audience));
+        // A socket watches a contest in one format: asking again in the other moves it.
+        const format = parsed.data.compact ? 'compact' : 'contract';
+        await socket.leave(roomOf(contestId, audience, format === 'compact' ? 'contract' : 'compact'));
+        await socket.join(roomOf(contestId, audience, format));
         const fresh = (await services.boards.get(contestId)) ?? c;
         reply(boardFor(fresh, audience));
       } catch {
@@ -107,7 +110,8 @@ export function attachLive(io: Server, services: AppServices) {
       const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {};
       const parsed = watchPayload.safeParse(payload);
       if (!parsed.success) return reply(errorOf('validation_failed', 'unwatch needs {"contest": id}'));
-      await socket.leave(roomOf(parsed.data.contest, socket.data.audience));
+      await socket.leave(roomOf(parsed.data.contest, socket.data.audience, 'contract'));
+      await socket.leave(roomOf(parsed.data.contest, socket.data.audience, 'compact'));
       reply({ ok: true });
     });
   });

@@ -40,7 +40,7 @@ class Watcher {
   private pending: Promise<void> | null = null;
   private newestSeen = 0;
 
-  constructor(readonly contest: string, token?: string, server = s) {
+  constructor(readonly contest: string, token?: string, server = s, readonly compact = false) {
     this.socket = connect(token, server);
     this.socket.on('leaderboard', (u: BoardUpdate) => this.onUpdate(u));
   }
@@ -64,7 +64,7 @@ class Watcher {
   watch(): Promise<void> {
     this.pending ??= (async () => {
       try {
-        const ack = await this.socket.timeout(5000).emitWithAck('watch', { contest: this.contest });
+        const ack = await this.socket.timeout(5000).emitWithAck('watch', { contest: this.contest, ...(this.compact ? { compact: true } : {}) });
         if (ack?.error) throw new Error(`watch failed: ${JSON.stringify(ack)}`);
         const next = applyBoardUpdate(this.board, { ...(ack as Leaderboard), full: true });
         if (next !== 'resync') this.board = next;
@@ -111,6 +111,9 @@ function expectWellFormed(u: BoardUpdate, contest: string, size: number) {
     expect(u).not.toHaveProperty('prevSeq');
   } else {
     expect(u.full).toBe(false);
+    // A watcher that did not ask for compact deltas gets CONTRACT §8's.
+    expect(u).not.toHaveProperty('compact');
+    if ('compact' in u) return;
     expect(u.prevSeq).toBeLessThan(u.seq);
     expect(Array.isArray(u.changed)).toBe(true);
     expect(new Set(u.order).size).toBe(size); // every bib, once
@@ -203,6 +206,27 @@ describe('live boards under concurrent marking', () => {
       expect(w.updates.length).toBeGreaterThan(0);
       for (const u of w.updates) expectWellFormed(u, contestId, final.rows.length);
     }
+  }, 90_000);
+
+  it('watchers asking for compact deltas get them, small, and end on the GET board like the contract watchers, also after a gap', async () => {
+    const { contestId, storm } = await setup('new-economy-contest', 'courier', ['c-timer', 'c-j2', 'c-j3']);
+    const compact = [new Watcher(contestId, undefined, s, true), new Watcher(contestId, s.adminToken, s, true)];
+    const contract = new Watcher(contestId);
+    const gappy = new Watcher(contestId, undefined, s, true);
+    await Promise.all([...compact, contract, gappy].map((w) => w.watch()));
+    const running = storm(120);
+    while (gappy.updates.length < 2) await sleep(5);
+    gappy.dropNext = 1;
+    await running;
+    await expectExact([compact[0]!, contract, gappy], contestId);
+    await expectExact([compact[1]!], contestId, s.adminToken);
+    expect(gappy.resyncs).toBeGreaterThan(0);
+    const compactUpdates = compact[0]!.updates.filter((u) => 'compact' in u);
+    expect(compactUpdates.length).toBeGreaterThan(0);
+    expect(contract.updates.some((u) => 'compact' in u)).toBe(false);
+    const bytes = (us: BoardUpdate[]) => us.reduce((n, u) => n + JSON.stringify(u).length, 0);
+    const contractDeltas = contract.updates.filter((u) => !u.full);
+    expect(bytes(compactUpdates) / compactUpdates.length).toBeLessThan(bytes(contractDeltas) / Math.max(1, contractDeltas.length));
   }, 90_000);
 
   it('a watcher that disconnects mid-stream and watches again after reconnecting ends exact', async () => {

@@ -129,7 +129,7 @@ export class LiveBoard {
     }
     this.#watching = true;
     const connection = this.#connection;
-    socket.timeout(this.#options.ackTimeoutMs).emit('watch', { contest: this.contestId }, (err, ack) => {
+    socket.timeout(this.#options.ackTimeoutMs).emit('watch', { contest: this.contestId, compact: true }, (err, ack) => {
       if (this.#socket !== socket || this.#connection !== connection) return; // stopped or reconnected meanwhile
       this.#watching = false;
       if (err) {
