@@ -10,16 +10,16 @@
 //   raw     single-row INSERTs into marks, autocommit (PGlite: its one connection; PostgreSQL: a pool)
 //   server  POST /contests/:id/marks over keep-alive HTTP, each with a fresh clientId
 // and checks that every 201 is stored exactly once. Results: stdout (markdown) and bench/out/*.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { sql } from 'drizzle-orm';
 import { io } from 'socket.io-client';
-import { rowsOf } from '../db/create-db.ts';
-import { startServer, type RunningServer } from '../server/start.ts';
 import { benchEnv, type BenchEnv } from './lib/env.ts';
-import { openFresh, rawInserter, type DbKind, type FreshDb, type RawRow } from './lib/databases.ts';
+import { startChild } from './lib/child-rpc.ts';
+import type { PhaseReading } from './lib/process-probes.ts';
+import type { BoardTimings, ServerChildReady } from './lib/server-child.ts';
+import { openFresh, openPglite, rawInserter, type DbKind, type FreshDb, type RawRow } from './lib/databases.ts';
 import { jsonClient } from './lib/http.ts';
 import { timedLoops, type RunStats } from './lib/stats.ts';
 import { CRITERIA, fingerprintOf, randomMark, syntheticEvent } from './lib/synthetic.ts';
@@ -39,8 +39,15 @@ export interface MarksBenchOptions {
 export interface DbResult {
   db: DbKind;
   version: string;
+  synchronousCommit: string;
   raw: RunStats;
-  server: RunStats & { statuses: Record<string, number>; eventLoopP99Ms: number; boardRefreshes: number; boardRefreshMeanMs: number };
+  server: RunStats & {
+    statuses: Record<string, number>;
+    eventLoopP99Ms: number;
+    /** CPU time of the server process per accepted mark (ms). */
+    cpuMsPerMark: number;
+    board: BoardTimings;
+  };
   /** server marks/s ÷ raw INSERTs/s */
   ratio: number;
   stored: { accepted: number; rows: number; distinctClientIds: number };
@@ -59,15 +66,26 @@ export interface BenchResult {
 
 const PASSWORD = 'bench-admin-password';
 
-async function benchOne(kind: DbKind, o: MarksBenchOptions): Promise<DbResult> {
-  const fresh = await openFresh(kind, o.pgBase);
-  let server: RunningServer | undefined;
+interface ServerPhase {
+  mainId: string;
+  rawId: string;
+  stats: DbResult['server'];
+  watchers: DbResult['watchers'];
+  stored: { rows: number; distinctClientIds: number };
+  version: string;
+  synchronousCommit: string;
+}
+
+/** The server in a process of its own (its CPU, lag and board timings are its own), loaded from this one. */
+async function serverPhase(kind: DbKind, dbEnv: Record<string, string>, o: MarksBenchOptions): Promise<ServerPhase> {
+  const server = await startChild<ServerChildReady>('jiangxin server', new URL('./lib/server-child.ts', import.meta.url), {
+    ...dbEnv, JX_BENCH_ADMIN_PASSWORD: PASSWORD,
+  });
   const sockets: ReturnType<typeof io>[] = [];
   const clients: { close(): void }[] = [];
   try {
-    server = await startServer({ db: fresh.handle, port: 0, host: '127.0.0.1', log: () => {} });
-    await server.services.auth.ensureAdmin(PASSWORD, () => {});
-    const client = jsonClient(server.url, 2);
+    const url = server.ready.url;
+    const client = jsonClient(url, 2);
     clients.push(client);
     const must = async (what: string, p: Promise<{ status: number; body: any }>, want = 200) => {
       const r = await p;
@@ -86,7 +104,7 @@ async function benchOne(kind: DbKind, o: MarksBenchOptions): Promise<DbResult> {
     }
     const watched = Array.from({ length: o.watchers }, () => ({ updates: 0, full: 0, bytes: 0 }));
     for (const w of watched) {
-      const so = io(`${server.url}/live`, { transports: ['websocket'] });
+      const so = io(`${url}/live`, { transports: ['websocket'] });
       sockets.push(so);
       so.io.on('open', () => so.io.engine.on('data', (d: unknown) => void (w.bytes += typeof d === 'string' ? d.length : 0)));
       so.on('leaderboard', (u: { full: boolean }) => void (w.updates++, u.full && w.full++));
@@ -94,11 +112,47 @@ async function benchOne(kind: DbKind, o: MarksBenchOptions): Promise<DbResult> {
       if (ack?.error) throw new Error(`watch: ${JSON.stringify(ack)}`);
     }
 
-    o.log(`[${kind}] raw INSERT baseline, ${o.clients} workers, ${o.seconds} s`);
-    const inserter = rawInserter(fresh, o.clients);
-    const revisions = new Map<string, number>();
-    let rawSeq = 0;
-    const raw = await timedLoops(o.clients, o.seconds, async (w) => {
+    o.log(`[${kind}] server, ${o.clients} keep-alive HTTP clients, ${o.seconds} s`);
+    const statuses: Record<string, number> = {};
+    // Fresh connections for the timed phase.
+    const load = jsonClient(url, o.clients);
+    clients.push(load);
+    await server.call('phaseStart');
+    const t0 = performance.now();
+    const stats = await timedLoops(o.clients, o.seconds, async (w) => {
+      // A connection error is counted, not fatal: the run says how many requests it lost.
+      const res = await load.request('POST', `/api/v1/contests/${mainId}/marks`, randomMark(o.contestants), tokens[w])
+        .catch((err: NodeJS.ErrnoException) => ({ status: err.code ?? 'error' }));
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      if (typeof res.status === 'string') o.log(`[${kind}] ${res.status} at ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+      return res.status === 201;
+    });
+    const phase = await server.call<PhaseReading & { board: BoardTimings }>('phaseRead');
+    const perWatcher = watched.map((w) => ({ updates: w.updates, full: w.full, kBps: Math.round(w.bytes / 1024 / stats.seconds) }));
+    await new Promise((r) => setTimeout(r, 300)); // let the last board broadcast arrive
+    const stored = await server.call<{ rows: number; distinctClientIds: number }>('stored', mainId);
+    return {
+      mainId, rawId, version: server.ready.dbVersion, synchronousCommit: server.ready.synchronousCommit, stored, watchers: perWatcher,
+      stats: {
+        ...stats, statuses, eventLoopP99Ms: phase.lagP99Ms,
+        cpuMsPerMark: Math.round((phase.cpuMs / Math.max(1, stats.ok)) * 1000) / 1000, board: phase.board,
+      },
+    };
+  } finally {
+    for (const so of sockets) so.disconnect();
+    for (const c of clients) c.close();
+    await server.stop();
+  }
+}
+
+/** Single-row INSERTs of the same rows into the same table, autocommit, with `clients` workers. */
+async function rawPhase(kind: DbKind, db: FreshDb, rawId: string, o: MarksBenchOptions): Promise<RunStats> {
+  o.log(`[${kind}] raw INSERT baseline, ${o.clients} workers, ${o.seconds} s`);
+  const inserter = rawInserter(db, o.clients);
+  const revisions = new Map<string, number>();
+  let rawSeq = 0;
+  try {
+    return await timedLoops(o.clients, o.seconds, async (w) => {
       const m = randomMark(o.contestants);
       const judge = `j${w + 1}`;
       const key = `${m.contestant}/${m.criterion}/${judge}`;
@@ -109,51 +163,37 @@ async function benchOne(kind: DbKind, o: MarksBenchOptions): Promise<DbResult> {
       await inserter.insert(row);
       return true;
     });
+  } finally {
     await inserter.close();
+  }
+}
 
-    o.log(`[${kind}] server, ${o.clients} keep-alive HTTP clients, ${o.seconds} s`);
-    const refreshes: number[] = [];
-    const onRefresh = server.services.boards.onRefresh;
-    server.services.boards.onRefresh = (ms, n) => (refreshes.push(ms), onRefresh?.(ms, n));
-    const statuses: Record<string, number> = {};
-    const lag = monitorEventLoopDelay({ resolution: 10 });
-    lag.enable();
-    // Fresh connections for the timed phase: the setup ones have sat idle through the baseline.
-    const load = jsonClient(server.url, o.clients);
-    clients.push(load);
-    const t0 = performance.now();
-    const stats = await timedLoops(o.clients, o.seconds, async (w) => {
-      // A connection error is counted, not fatal: the run says how many requests it lost.
-      const res = await load.request('POST', `/api/v1/contests/${mainId}/marks`, randomMark(o.contestants), tokens[w])
-        .catch((err: NodeJS.ErrnoException) => ({ status: err.code ?? 'error' }));
-      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-      if (typeof res.status === 'string') o.log(`[${kind}] ${res.status} at ${((performance.now() - t0) / 1000).toFixed(2)} s`);
-      return res.status === 201;
-    });
-    lag.disable();
-    const perWatcher = watched.map((w) => ({ updates: w.updates, full: w.full, kBps: Math.round(w.bytes / 1024 / stats.seconds) }));
-    await new Promise((r) => setTimeout(r, 300)); // let the last board broadcast arrive
-
-    const [count] = rowsOf<{ rows: number | string; ids: number | string }>(await fresh.handle.db.execute(
-      sql`SELECT count(*) AS rows, count(DISTINCT client_id) AS ids FROM marks WHERE contest_id = ${mainId}`));
-    const r2 = (x: number) => Math.round(x * 100) / 100;
+async function benchOne(kind: DbKind, o: MarksBenchOptions): Promise<DbResult> {
+  // PostgreSQL: the server process and this one's raw workers share one fresh database. PGlite has one
+  // connection: the server process has it first, then this process opens the same directory.
+  let fresh: FreshDb | undefined;
+  let dir: string | undefined;
+  try {
+    let phase: ServerPhase;
+    if (kind === 'postgres') {
+      fresh = await openFresh('postgres', o.pgBase);
+      phase = await serverPhase(kind, { JX_BENCH_DATABASE_URL: fresh.url! }, o);
+    } else {
+      dir = mkdtempSync(join(tmpdir(), 'jx-bench-'));
+      phase = await serverPhase(kind, { JX_BENCH_PGLITE_DIR: dir }, o);
+      fresh = await openPglite(dir);
+    }
+    const raw = await rawPhase(kind, fresh, phase.rawId, o);
+    const stats = phase.stats;
     return {
-      db: kind,
-      version: fresh.version,
-      raw,
-      server: {
-        ...stats, statuses, eventLoopP99Ms: r2(lag.percentile(99) / 1e6), boardRefreshes: refreshes.length,
-        boardRefreshMeanMs: r2(refreshes.reduce((a, b) => a + b, 0) / Math.max(1, refreshes.length)),
-      },
+      db: kind, version: phase.version, synchronousCommit: phase.synchronousCommit, raw, server: stats,
       ratio: Math.round((stats.perSecond / raw.perSecond) * 1000) / 1000,
-      stored: { accepted: stats.ok, rows: Number(count!.rows), distinctClientIds: Number(count!.ids) },
-      watchers: perWatcher,
+      stored: { accepted: stats.ok, ...phase.stored },
+      watchers: phase.watchers,
     };
   } finally {
-    for (const so of sockets) so.disconnect();
-    for (const c of clients) c.close();
-    await server?.close();
-    await fresh.dispose();
+    await fresh?.dispose();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -183,14 +223,14 @@ export function markdown(r: BenchResult): string {
     `- Machine: ${e.cpu}, ${e.cores} cores, ${e.memoryGiB} GiB, ${e.os}; load average ${e.load[0]} at start, ${e.load[1]} at end`,
     `- Software: Node ${e.node}, PGlite ${e.pglite}, PostgreSQL ${e.postgres ?? 'not run'}, commit ${e.commit}`,
     `- Load: ${r.options.contestants} contestants × ${CRITERIA.length} criteria, ${r.options.clients} judges ("*") on ` +
-      `${r.options.clients} keep-alive clients, ${r.options.watchers} watcher(s), ${r.options.seconds} s per phase, server and clients in one process`,
+      `${r.options.clients} keep-alive clients, ${r.options.watchers} watcher(s), ${r.options.seconds} s per phase, the server in a process of its own, clients and raw workers in the benchmark process; PostgreSQL synchronous_commit ${r.results.map((x) => x.synchronousCommit).join("/")}`,
     '',
-    '| database | server marks/s | p50 ms | p99 ms | raw INSERT/s | p50 ms | p99 ms | ratio | 201s = rows stored | loop lag p99 ms | board refreshes (mean ms) | updates/watcher (full, KiB/s) |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |',
+    '| database | server marks/s | p50 ms | p99 ms | raw INSERT/s | p50 ms | p99 ms | ratio | 201s = rows stored | server CPU ms/mark | loop lag p99 ms | board refreshes (ms/mark) | updates/watcher (full, KiB/s) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |',
     ...r.results.map((x) =>
       `| ${x.db} ${x.version} | ${x.server.perSecond} | ${x.server.p50Ms} | ${x.server.p99Ms} | ${x.raw.perSecond} | ${x.raw.p50Ms} | ` +
       `${x.raw.p99Ms} | ${x.ratio} | ${x.stored.accepted} = ${x.stored.rows} ${x.stored.accepted === x.stored.rows ? '✓' : '✗'} | ` +
-      `${x.server.eventLoopP99Ms} | ${x.server.boardRefreshes} (${x.server.boardRefreshMeanMs}) | ${x.watchers.map((w) => `${w.updates} (${w.full}, ${w.kBps})`).join('; ')} |`),
+      `${x.server.cpuMsPerMark} | ${x.server.eventLoopP99Ms} | ${x.server.board.refreshes} (${x.server.board.msPerMark}) | ${x.watchers.map((w) => `${w.updates} (${w.full}, ${w.kBps})`).join('; ')} |`),
     '',
     'ratio = server marks/s ÷ raw single-row INSERTs/s into the same table on the same kind of database.',
   ];

@@ -22,9 +22,8 @@ export async function openFresh(kind: DbKind, pgBase: string): Promise<FreshDb> 
   if (kind === 'pglite') {
     // On disk, as on an organiser's laptop; memory:// would flatter the embedded database.
     const dir = mkdtempSync(join(tmpdir(), 'jx-bench-'));
-    const handle = await createDb({ dataDir: dir });
-    const [row] = (await pgliteOf(handle).query<{ v: string }>("select current_setting('server_version') as v")).rows;
-    return { kind, handle, version: row!.v, dispose: async () => { await handle.close(); rmSync(dir, { recursive: true, force: true }); } };
+    const db = await openPglite(dir);
+    return { ...db, dispose: async () => { await db.dispose(); rmSync(dir, { recursive: true, force: true }); } };
   }
   const name = `jx_bench_${randomBytes(4).toString('hex')}`;
   const admin = postgres(`${pgBase}/postgres`, { max: 1, onnotice: () => {} });
@@ -46,6 +45,13 @@ export async function openFresh(kind: DbKind, pgBase: string): Promise<FreshDb> 
     await admin.end();
     throw err;
   }
+}
+
+/** An embedded database in `dir` (created and migrated if new); dispose closes it and leaves the directory. */
+export async function openPglite(dir: string): Promise<FreshDb> {
+  const handle = await createDb({ dataDir: dir });
+  const [row] = (await pgliteOf(handle).query<{ v: string }>("select current_setting('server_version') as v")).rows;
+  return { kind: 'pglite', handle, version: row!.v, dispose: () => handle.close() };
 }
 
 const pgliteOf = (h: DbHandle) => (h.db as unknown as { $client: PGlite }).$client;
