@@ -35,7 +35,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisStream: redisName(env.REDIS_STREAM),
     adminPassword: env.ADMIN_PASSWORD || undefined,
     publicUrl: (env.PUBLIC_URL || `http://${shownHost}:${port}`).replace(/\/+$/, ''),
-    boardIntervalMs: Number(env.BOARD_INTERVAL_MS ?? 50),
+    boardIntervalMs: Number(env.BOARD_INTERVAL_MS ?? 20),
     demo: env.JIANGXIN_DEMO === '1',
     backupIntervalMinutes: positiveSetting(env, 'BACKUP_INTERVAL_MINUTES', 5, false),
     backupKeep: positiveSetting(env, 'BACKUP_KEEP', 24, true),

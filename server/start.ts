@@ -44,7 +44,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => console.log(m));
   const services = createServices(
     opts.db,
-    { publicUrl: opts.publicUrl ?? '', boardIntervalMs: opts.boardIntervalMs ?? 50 },
+    { publicUrl: opts.publicUrl ?? '', boardIntervalMs: opts.boardIntervalMs ?? 20 },
     new Metrics(opts.defaultMetrics ?? false),
   );
   const app = createApp(services, { webRoot: opts.webRoot, log: (err) => log(`[error] ${(err as Error)?.stack ?? String(err)}`) });
@@ -64,7 +64,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     ...(cluster ? { adapter: cluster.adapter } : {}),
   });
   const nsp = attachLive(io, services);
-  const broadcaster = new Broadcaster(nsp, services.boards, opts.boardIntervalMs ?? 50, services.metrics, (err) =>
+  const broadcaster = new Broadcaster(nsp, services.boards, opts.boardIntervalMs ?? 20, services.metrics, (err) =>
     log(`[realtime] ${(err as Error)?.message ?? String(err)}`),
   );
   if (cluster) {

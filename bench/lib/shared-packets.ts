@@ -14,8 +14,8 @@ import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
 
 /** What each cache keeps, at most: a fleet that falls behind receives one broadcast over seconds. */
 const CACHE_BYTES = 64 * 2 ** 20;
-/** Smaller messages (pings, acks of small size) are decoded as usual. */
-const SHARED_FROM_BYTES = 1024;
+/** Smaller messages (pings, small acks) are decoded as usual; board updates (compact ones are a few hundred bytes) are shared. */
+const SHARED_FROM_BYTES = 64;
 
 interface Text {
   bytes: Buffer;
