@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { ContestBoard } from '../shared/scoring/board.ts';
 import type { ContestDef, ScoringMark } from '../shared/scoring/types.ts';
 import type { Leaderboard } from '../shared/api.ts';
-import { rememberBoard, updateFor } from '../server/realtime/delta.ts';
+import { compactUpdateFor, rememberBoard, updateFor } from '../server/realtime/delta.ts';
 import { benchEnv, type BenchEnv } from './lib/env.ts';
 import { CRITERIA, syntheticEvent, valueFor } from './lib/synthetic.ts';
 import { percentile } from './lib/stats.ts';
@@ -24,6 +24,8 @@ export interface BoardWorkOptions {
   /** How many marks the board holds when each measurement starts. */
   history: number[];
   marksPerUpdate: number[];
+  /** Diff as the web app's compact deltas (true) or CONTRACT §8's (false). */
+  compact: boolean;
 }
 
 export interface BoardWorkPoint {
@@ -79,7 +81,7 @@ export function runBoardWork(o: BoardWorkOptions): BoardWorkResult {
         const t1 = performance.now();
         const now = lb();
         const t2 = performance.now();
-        const update = updateFor(sent, now);
+        const update = o.compact ? compactUpdateFor(sent, now) : updateFor(sent, now);
         sent = rememberBoard(now);
         const t3 = performance.now();
         bytes += update ? JSON.stringify(update).length : 0;
@@ -108,7 +110,7 @@ export function boardWorkMarkdown(r: BoardWorkResult): string {
     `## board-work (${r.at})`,
     '',
     `- ${r.options.contestants} contestants × ${CRITERIA.length} criteria; ${r.options.updates} updates timed at each point; Node ${r.env.node}, ${r.env.cpu}, commit ${r.env.commit}`,
-    '- One update = apply the marks, rank the board, diff against what the room holds, encode the update (JSON).',
+    `- One update = apply the marks, rank the board, diff against what the room holds (${r.options.compact ? 'compact deltas, as the web app gets them' : "CONTRACT §8's deltas"}), encode the update (JSON).`,
     '',
     '| marks already on the board | marks per update | ms per mark | p99 ms per update | apply / rank / diff / encode (ms per update) | update size (bytes) |',
     '| ---: | ---: | ---: | ---: | --- | ---: |',
@@ -119,8 +121,10 @@ export function boardWorkMarkdown(r: BoardWorkResult): string {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const arg = (name: string, dflt: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
-  const r = runBoardWork({
-    contestants: arg('contestants', 1000), updates: arg('updates', 200), history: [1_000, 36_000, 100_000], marksPerUpdate: [1, 10],
-  });
-  console.log(boardWorkMarkdown(r));
+  for (const compact of [true, false]) {
+    const r = runBoardWork({
+      contestants: arg('contestants', 1000), updates: arg('updates', 200), history: [1_000, 36_000, 100_000], marksPerUpdate: [1, 10], compact,
+    });
+    console.log(boardWorkMarkdown(r), '\n');
+  }
 }

@@ -9,7 +9,7 @@ import { createApp } from './app.ts';
 import { createServices, type AppServices } from './services.ts';
 import { Broadcaster, localWatchers } from './realtime/broadcaster.ts';
 import { setScreenCounter } from './domain/overview.ts';
-import { attachLive } from './realtime/live.ts';
+import { attachLive, type LiveHooks } from './realtime/live.ts';
 import { RealtimeCluster } from './realtime/cluster.ts';
 import { Metrics } from './metrics.ts';
 
@@ -63,10 +63,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     allowRequest: (req, cb) => cb(null, sameOriginOrNone(req)),
     ...(cluster ? { adapter: cluster.adapter } : {}),
   });
-  const nsp = attachLive(io, services);
+  const liveHooks: LiveHooks = {};
+  const nsp = attachLive(io, services, liveHooks);
   const broadcaster = new Broadcaster(nsp, services.boards, opts.boardIntervalMs ?? 20, services.metrics, (err) =>
     log(`[realtime] ${(err as Error)?.message ?? String(err)}`),
   );
+  liveHooks.watched = (contestId, audience, format, board) => broadcaster.watched(contestId, audience, format, board);
   if (cluster) {
     services.setChangeSink(await cluster.join(nsp, services, broadcaster));
     setScreenCounter(services, (ids) => cluster.screens(ids));

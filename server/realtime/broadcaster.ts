@@ -4,6 +4,7 @@
 // nothing. Each update is encoded once per room, whatever the number of watchers in it.
 import type { Namespace } from 'socket.io';
 import { boardFor, type Audience, type BoardCache } from '../domain/boards.ts';
+import type { Leaderboard } from '../../shared/api.ts';
 import type { ChangeSink } from '../domain/context.ts';
 import type { Metrics } from '../metrics.ts';
 import { compactUpdateFor, rememberBoard, updateFor, type SentBoard } from './delta.ts';
@@ -41,11 +42,7 @@ export class Broadcaster implements ChangeSink {
 
   contestChanged(contestId: string): void {
     if (this.closed) return;
-    let st = this.contests.get(contestId);
-    if (!st) {
-      st = { timer: null, flushing: false, dirty: false, lastFlushAt: 0, sent: new Map() };
-      this.contests.set(contestId, st);
-    }
+    const st = this.stateOf(contestId);
     if (st.timer || st.flushing) {
       st.dirty = true;
       return;
@@ -54,9 +51,30 @@ export class Broadcaster implements ChangeSink {
     st.timer = setTimeout(() => void this.flush(contestId, st), delay);
   }
 
+  /**
+   * A watch reply gave a room's new watcher this board. A room that has no board on record (no
+   * watchers until now) takes it as what it holds, so its next update is a delta, not the whole
+   * board to every watcher (10,000 phones × 200 KB). A watcher that got a newer board than the
+   * room's record ignores or resyncs on the next delta, as CONTRACT §8 says.
+   */
+  watched(contestId: string, audience: Audience, format: DeltaFormat, board: Leaderboard): void {
+    const st = this.stateOf(contestId);
+    const room = roomOf(contestId, audience, format);
+    if (!st.sent.has(room)) st.sent.set(room, rememberBoard(board));
+  }
+
   close(): void {
     this.closed = true;
     for (const st of this.contests.values()) if (st.timer) clearTimeout(st.timer);
+  }
+
+  private stateOf(contestId: string): ContestState {
+    let st = this.contests.get(contestId);
+    if (!st) {
+      st = { timer: null, flushing: false, dirty: false, lastFlushAt: 0, sent: new Map() };
+      this.contests.set(contestId, st);
+    }
+    return st;
   }
 
   private async flush(contestId: string, st: ContestState): Promise<void> {

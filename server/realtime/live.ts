@@ -6,7 +6,8 @@ import { LIVE_NAMESPACE, type LiveClientToServer, type LiveServerToClient } from
 import type { AppServices } from '../services.ts';
 import { boardFor, type Audience } from '../domain/boards.ts';
 import { DomainError } from '../errors.ts';
-import { roomOf } from './broadcaster.ts';
+import { roomOf, type DeltaFormat } from './broadcaster.ts';
+import type { Leaderboard } from '../../shared/api.ts';
 import { SESSION_COOKIE } from '../http/auth.ts';
 
 interface SocketData {
@@ -38,7 +39,12 @@ export function closeSessionSockets(nsp: Namespace, tokenHash: string): void {
   }
 }
 
-export function attachLive(io: Server, services: AppServices) {
+/** Told of every board a watch reply carried, so the room's next update can be a delta from it. */
+export interface LiveHooks {
+  watched?: (contestId: string, audience: Audience, format: DeltaFormat, board: Leaderboard) => void;
+}
+
+export function attachLive(io: Server, services: AppServices, hooks: LiveHooks = {}) {
   const nsp = io.of(LIVE_NAMESPACE);
   nsp.use(async (socket, next) => {
     const auth = socket.handshake.auth as { token?: unknown; audience?: unknown } | undefined;
@@ -101,7 +107,9 @@ export function attachLive(io: Server, services: AppServices) {
         await socket.leave(roomOf(contestId, audience, format === 'compact' ? 'contract' : 'compact'));
         await socket.join(roomOf(contestId, audience, format));
         const fresh = (await services.boards.get(contestId)) ?? c;
-        reply(boardFor(fresh, audience));
+        const board = boardFor(fresh, audience);
+        hooks.watched?.(contestId, audience, format, board);
+        reply(board);
       } catch {
         reply(errorOf('unavailable', 'the board could not be read; try again'));
       }

@@ -229,6 +229,21 @@ describe('live boards under concurrent marking', () => {
     expect(bytes(compactUpdates) / compactUpdates.length).toBeLessThan(bytes(contractDeltas) / Math.max(1, contractDeltas.length));
   }, 90_000);
 
+  it('the first update after watchers join is a delta from the board their watch reply gave, not the whole board', async () => {
+    const { contestId, storm } = await setup('new-economy-contest', 'courier', ['c-timer']);
+    // Compact watchers: a contract delta of a small board may be whole when every rank moved.
+    const watchers = [new Watcher(contestId, undefined, s, true), new Watcher(contestId, s.adminToken, s, true)];
+    await Promise.all(watchers.map((w) => w.watch()));
+    await storm(1);
+    await expectExact(watchers.slice(0, 1), contestId);
+    await expectExact(watchers.slice(1), contestId, s.adminToken);
+    for (const w of watchers) {
+      expect(w.updates.length).toBeGreaterThan(0);
+      expect(w.updates[0]).toMatchObject({ full: false, compact: true });
+      expect(w.resyncs).toBe(0);
+    }
+  }, 60_000);
+
   it('a watcher that disconnects mid-stream and watches again after reconnecting ends exact', async () => {
     const { contestId, storm } = await setup('new-economy-contest', 'courier', ['c-timer', 'c-j2', 'c-j3']);
     const steady = new Watcher(contestId);
