@@ -108,7 +108,8 @@ async function serverPhase(kind: DbKind, dbEnv: Record<string, string>, o: Marks
       sockets.push(so);
       so.io.on('open', () => so.io.engine.on('data', (d: unknown) => void (w.bytes += typeof d === 'string' ? d.length : 0)));
       so.on('leaderboard', (u: { full: boolean }) => void (w.updates++, u.full && w.full++));
-      const ack = await so.timeout(10_000).emitWithAck('watch', { contest: mainId });
+      // A screen of the web app, which asks for compact deltas.
+      const ack = await so.timeout(10_000).emitWithAck('watch', { contest: mainId, compact: true });
       if (ack?.error) throw new Error(`watch: ${JSON.stringify(ack)}`);
     }
 
