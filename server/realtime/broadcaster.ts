@@ -14,8 +14,6 @@ interface ContestState {
   flushing: boolean;
   dirty: boolean;
   lastFlushAt: number;
-  /** How long the last flush kept the event loop, once the board was read (ms). */
-  lastFlushMs: number;
   sent: Map<string, SentBoard>;
 }
 
@@ -28,7 +26,6 @@ export const roomOf = (contestId: string, audience: Audience, format: DeltaForma
 export const localWatchers = (nsp: Namespace, contestId: string, audience: Audience) =>
   FORMATS.reduce((n, f) => n + (nsp.adapter.rooms.get(roomOf(contestId, audience, f))?.size ?? 0), 0);
 const AUDIENCES: Audience[] = ['public', 'organiser'];
-const MAX_GAP_MS = 250;
 const FORMATS: DeltaFormat[] = ['contract', 'compact'];
 
 export class Broadcaster implements ChangeSink {
@@ -50,11 +47,7 @@ export class Broadcaster implements ChangeSink {
       st.dirty = true;
       return;
     }
-    // Under a storm of marks a flush (rank, diff, send) costs milliseconds: keep it to a fifth of the
-    // event loop by spacing flushes by at least five times the last one's work (up to 250 ms),
-    // so judges' requests are not kept waiting behind boards no one can read that fast anyway.
-    const gap = Math.max(this.intervalMs, Math.min(MAX_GAP_MS, 5 * st.lastFlushMs));
-    const delay = Math.max(0, st.lastFlushAt + gap - Date.now());
+    const delay = Math.max(0, st.lastFlushAt + this.intervalMs - Date.now());
     st.timer = setTimeout(() => void this.flush(contestId, st), delay);
   }
 
@@ -78,7 +71,7 @@ export class Broadcaster implements ChangeSink {
   private stateOf(contestId: string): ContestState {
     let st = this.contests.get(contestId);
     if (!st) {
-      st = { timer: null, flushing: false, dirty: false, lastFlushAt: 0, lastFlushMs: 0, sent: new Map() };
+      st = { timer: null, flushing: false, dirty: false, lastFlushAt: 0, sent: new Map() };
       this.contests.set(contestId, st);
     }
     return st;
@@ -88,11 +81,9 @@ export class Broadcaster implements ChangeSink {
     st.timer = null;
     st.flushing = true;
     st.dirty = false;
-    let started = performance.now();
     try {
       const c = await this.boards.get(contestId);
       if (!c) return;
-      started = performance.now(); // from here on the work holds the event loop
       for (const audience of AUDIENCES) {
         let lb: ReturnType<typeof boardFor> | null = null;
         for (const format of FORMATS) {
@@ -117,7 +108,6 @@ export class Broadcaster implements ChangeSink {
     } finally {
       st.flushing = false;
       st.lastFlushAt = Date.now();
-      st.lastFlushMs = performance.now() - started;
       if (st.dirty && !this.closed) {
         st.dirty = false;
         this.contestChanged(contestId);
