@@ -28,6 +28,8 @@ test('a pairing link signs the tablet in, leaves no PIN in the address, and surv
 test('a wrong PIN is refused clearly, and repeated wrong PINs are slowed down', async ({ page, request }) => {
   const { event } = await courierInScoring(request);
   await page.goto('/judge?lang=zh-CN');
+  // Until the list of events arrives the field is a text box (for typing the event's id): wait for the list.
+  await expect(page.locator('select[data-testid="signin-event"]')).toBeVisible();
   await page.getByTestId('signin-event').selectOption(event);
   await page.getByTestId('signin-judge').fill('c-j4');
   const tryPin = async (pin: string) => {

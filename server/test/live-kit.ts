@@ -1,0 +1,183 @@
+// Live-board test kit: a socket.io-client watcher that follows CONTRACT §8 (or asks for compact
+// deltas) with the shared client rule, the GET board to compare it with, and judges marking an
+// example event concurrently over HTTP. The server is the one given to useLiveServer.
+import { expect } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import { api, exampleEvent, importAndOpen, uuid, type TestServer } from './harness.ts';
+import { applyBoardUpdate, type BoardUpdate } from '../../shared/realtime.ts';
+import type { Leaderboard } from '../../shared/api.ts';
+import type { EventFile } from '../../shared/event-file/schema.ts';
+
+let current: TestServer;
+/** Every socket the kit opened (disconnect them after the tests). */
+export const sockets: Socket[] = [];
+
+export function useLiveServer(server: TestServer): void {
+  current = server;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function connect(token?: string, server = current): Socket {
+  const so = io(`${server.url}/live`, { transports: ['websocket'], reconnection: false, ...(token ? { auth: { token } } : {}) });
+  sockets.push(so);
+  return so;
+}
+
+/** A client that follows CONTRACT §8 with applyBoardUpdate; `dropNext` skips updates to make gaps. */
+export class Watcher {
+  readonly socket: Socket;
+  board: Leaderboard | null = null;
+  readonly updates: BoardUpdate[] = [];
+  resyncs = 0;
+  dropNext = 0;
+  private pending: Promise<void> | null = null;
+  private newestSeen = 0;
+
+  constructor(readonly contest: string, token?: string, server = current, readonly compact = false) {
+    this.socket = connect(token, server);
+    this.socket.on('leaderboard', (u: BoardUpdate) => this.onUpdate(u));
+  }
+
+  private onUpdate(u: BoardUpdate) {
+    this.updates.push(u);
+    this.newestSeen = Math.max(this.newestSeen, u.seq);
+    if (this.dropNext > 0) {
+      this.dropNext--;
+      return;
+    }
+    const next = applyBoardUpdate(this.board, u);
+    if (next !== 'resync') this.board = next;
+    else if (!this.pending) {
+      this.resyncs++;
+      void this.watch();
+    }
+  }
+
+  /** Emits `watch` and takes the ack as a full board (never going back to an older seq). */
+  watch(): Promise<void> {
+    this.pending ??= (async () => {
+      try {
+        const ack = await this.socket.timeout(5000).emitWithAck('watch', { contest: this.contest, ...(this.compact ? { compact: true } : {}) });
+        if (ack?.error) throw new Error(`watch failed: ${JSON.stringify(ack)}`);
+        const next = applyBoardUpdate(this.board, { ...(ack as Leaderboard), full: true });
+        if (next !== 'resync') this.board = next;
+      } finally {
+        this.pending = null;
+      }
+      // A gap seen while the watch was on its way, newer than the ack: ask again.
+      if (this.board && this.board.seq < this.newestSeen) {
+        this.resyncs++;
+        await this.watch();
+      }
+    })();
+    return this.pending;
+  }
+}
+
+export async function boardOf(contest: string, token?: string, server = current): Promise<Leaderboard> {
+  const res = await api(server.url, token).get<Leaderboard>(`/contests/${contest}/leaderboard`);
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+/** Waits until the watchers hold the GET board's seq and nothing has arrived for a while, then compares. */
+export async function expectExact(watchers: Watcher[], contest: string, token?: string, server = current) {
+  const deadline = Date.now() + 10_000;
+  let want = await boardOf(contest, token, server);
+  for (;;) {
+    const counts = watchers.map((w) => w.updates.length);
+    await sleep(150);
+    const quiet = watchers.every((w, i) => w.updates.length === counts[i]);
+    want = await boardOf(contest, token, server);
+    if (quiet && watchers.every((w) => w.board?.seq === want.seq)) break;
+    if (Date.now() > deadline) break;
+  }
+  for (const w of watchers) expect(JSON.parse(JSON.stringify(w.board))).toEqual(want);
+}
+
+export function expectWellFormed(u: BoardUpdate, contest: string, size: number) {
+  expect(u.contest).toBe(contest);
+  expect(Number.isInteger(u.seq)).toBe(true);
+  if (u.full) {
+    expect(u.full).toBe(true);
+    expect(u.rows).toHaveLength(size);
+    expect(u).not.toHaveProperty('prevSeq');
+  } else {
+    expect(u.full).toBe(false);
+    // A watcher that did not ask for compact deltas gets CONTRACT §8's.
+    expect(u).not.toHaveProperty('compact');
+    if ('compact' in u) return;
+    expect(u.prevSeq).toBeLessThan(u.seq);
+    expect(Array.isArray(u.changed)).toBe(true);
+    expect(new Set(u.order).size).toBe(size); // every bib, once
+    expect(u.order).toHaveLength(size);
+    for (const r of u.changed) expect(u.order).toContain(r.bib);
+  }
+}
+
+export type Judge = { client: ReturnType<typeof api>; criteria: string[]; organisation?: string };
+
+/** Judges of a contest that may mark, with what they may mark (assignments and recusal respected). */
+export async function judgesOf(ev: Awaited<ReturnType<typeof importAndOpen>>, file: EventFile, contestCode: string, codes: string[], server = current) {
+  const contest = file.contests.find((c) => c.code === contestCode)!;
+  const all = contest.sections.flatMap((sec) => sec.criteria.map((k) => k.code));
+  const out: Judge[] = [];
+  for (const code of codes) {
+    const j = contest.judges.find((x) => x.code === code)!;
+    out.push({ client: api(server.url, await ev.judgeToken(code)), criteria: j.criteria === '*' ? all : j.criteria, organisation: j.organisation });
+  }
+  return { contest, judges: out };
+}
+
+/** A random acceptable value for a criterion of the example files. */
+export function valueFor(criterion: EventFile['contests'][number]['sections'][number]['criteria'][number]): number | boolean {
+  const r = Math.random();
+  if (criterion.kind === 'deduction') return Math.floor(r * 3);
+  if (criterion.kind === 'judgement') {
+    const step = criterion.step ?? 0.5;
+    return Math.round((criterion.max * (0.5 + r / 2)) / step) * step;
+  }
+  const scale = criterion.scale;
+  if (scale?.type === 'pass') return r < 0.8;
+  if (scale?.type === 'linear') return Math.round(Math.min(scale.best, scale.worst) + r * Math.abs(scale.worst - scale.best));
+  return Math.round(criterion.max * (0.4 + r * 0.6));
+}
+
+/** Submits `count` marks spread over the judges, `perJudge` requests in flight per judge; all must be 201. */
+export async function markStorm(contestId: string, file: EventFile, contestCode: string, judges: Judge[], count: number, perJudge = 4) {
+  const contest = file.contests.find((c) => c.code === contestCode)!;
+  const criteria = new Map(contest.sections.flatMap((sec) => sec.criteria.map((k) => [k.code, k] as const)));
+  const statuses: number[] = [];
+  await Promise.all(
+    judges.map(async (j, ji) => {
+      const mine = Math.floor(count / judges.length) + (ji < count % judges.length ? 1 : 0);
+      const people = contest.contestants.filter((p) => p.organisation !== j.organisation);
+      let left = mine;
+      await Promise.all(
+        Array.from({ length: perJudge }, async () => {
+          while (left > 0) {
+            left--;
+            const person = people[Math.floor(Math.random() * people.length)]!;
+            const code = j.criteria[Math.floor(Math.random() * j.criteria.length)]!;
+            const res = await j.client.post(`/contests/${contestId}/marks`, {
+              contestant: person.bib, criterion: code, value: valueFor(criteria.get(code)!), clientId: uuid(),
+            });
+            if (res.status !== 201) throw new Error(`mark refused: ${res.status} ${JSON.stringify(res.body)}`);
+            statuses.push(res.status);
+          }
+        }),
+      );
+    }),
+  );
+  return statuses;
+}
+
+export async function setup(name: 'new-economy-contest' | 'wire-rope-contest', contestCode: string, judgeCodes: string[], server = current) {
+  const file = exampleEvent(name);
+  const ev = await importAndOpen(server, file);
+  const contestId = ev.contestId(contestCode);
+  const { judges } = await judgesOf(ev, file, contestCode, judgeCodes, server);
+  const storm = (count: number, perJudge?: number) => markStorm(contestId, file, contestCode, judges, count, perJudge);
+  return { file, ev, contestId, judges, storm };
+}
