@@ -7,13 +7,8 @@ import { latencySummary, mergeHistograms, sizeSummary, type LatencySummary, type
 import type { PhaseReading } from './process-probes.ts';
 import type { ConnectResult, FleetMode, ViewerReport } from './viewer-child.ts';
 
-export interface FleetReport {
-  viewers: number;
-  connectedNow: number;
-  disconnects: Record<string, number>;
-  resyncs: number;
-  updates: number;
-  fullUpdates: number;
+/** The fleet's processes' reports added up (the counts), and what was derived from them. */
+export interface FleetReport extends Pick<ViewerReport, 'viewers' | 'connectedNow' | 'disconnects' | 'resyncs' | 'updates' | 'fullUpdates'> {
   /** Distinct updates (broadcasts) that reached at least one viewer. */
   broadcasts: number;
   sizes: SizeSummary;
