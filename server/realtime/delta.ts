@@ -43,15 +43,16 @@ export function compactUpdateFor(prev: SentBoard | null, lb: Leaderboard): Board
   if (!prev || lb.seq <= prev.seq || lb.rows.length !== prev.rows.size) return updateFor(prev, lb);
   const at: number[] = [];
   const changed: BoardRow[] = [];
-  lb.rows.forEach((row, i) => {
+  for (let i = 0; i < lb.rows.length; i++) {
+    const row = lb.rows[i]!;
     const old = prev.rows.get(row.bib);
-    if (!old) return;
+    if (!old) return updateFor(prev, lb); // another contestant in place of one the room holds
     if (!sameRow(old, row, false)) {
       changed.push(row);
       at.push(i);
     }
-  });
-  if (changed.length === lb.rows.length || !changed.every((r) => prev.rows.has(r.bib))) return updateFor(prev, lb);
+  }
+  if (changed.length === lb.rows.length) return updateFor(prev, lb);
   // The rows left out must keep their relative order, as the client will keep it.
   const moved = new Set(changed.map((r) => r.bib));
   const kept = prev.list.filter((r) => !moved.has(r.bib));

@@ -3,7 +3,7 @@
 // work proportional to the contest (criteria × judges), never to the history of marks.
 import type { ContestantStatus } from '../event-file/schema.ts';
 import { criteriaByCode, groupByCriterion, isNewerRevision, judgeKey, scoreCounted } from './contestant.ts';
-import { rankBoard, toRow, type BoardEntry, type RowMaker } from './rank.ts';
+import { rankBoard, toRow, type RowMaker } from './rank.ts';
 import type { BoardRow, ContestDef, ContestantInfo, ContestantScore, FlagResolution, ScoringMark } from './types.ts';
 
 interface Entry {
@@ -64,23 +64,17 @@ export class ContestBoard {
   rows(): BoardRow[] {
     if (this.cached === null) {
       const order = this.lastOrder ?? [...this.entries.values()];
-      const byEntry = new Map<BoardEntry, Entry>();
-      const entries = order.map((e) => {
-        const be = { info: e.info, score: e.score };
-        byEntry.set(be, e);
-        return be;
-      });
       // A row is rebuilt only when its contestant, score, rank or award changed, so a watcher's
-      // diff finds the others unchanged by identity.
+      // diff finds the others unchanged by identity. (An Entry is a BoardEntry: info and score.)
       const makeRow: RowMaker = (be, rank, award) => {
-        const e = byEntry.get(be)!;
+        const e = be as Entry;
         const prev = this.built.get(e);
-        if (prev && prev.info === be.info && prev.score === be.score && prev.rank === rank && prev.award === award) return prev.row;
-        const row = toRow(be, rank, award);
-        this.built.set(e, { info: be.info, score: be.score, rank, award, row });
+        if (prev && prev.info === e.info && prev.score === e.score && prev.rank === rank && prev.award === award) return prev.row;
+        const row = toRow(e, rank, award);
+        this.built.set(e, { info: e.info, score: e.score, rank, award, row });
         return row;
       };
-      this.cached = rankBoard(this.def, entries, makeRow);
+      this.cached = rankBoard(this.def, order, makeRow);
       this.lastOrder = this.cached.map((r) => this.entries.get(r.bib)!);
     }
     return this.cached;
