@@ -10,6 +10,7 @@ import { dbGateOf, unavailable } from './db-gate.ts';
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503;
 
 export const STATUS_OF: Readonly<Record<ErrorCode, ErrorStatus>> = {
+  bad_request: 400,
   invalid_json: 400,
   validation_failed: 400,
   unauthorized: 401,

@@ -106,7 +106,7 @@ describe('cross-site writes with the session cookie', () => {
           const res = await send(route, { cookie, ...headers });
           const body = (await res.json()) as { error?: { code: string; message: string } };
           expect({ route, who, headers, status: res.status, body }).toEqual({
-            route, who, headers, status: 403, body: { error: { code: 'forbidden', message: 'cross-site request refused' } },
+            route, who, headers, status: 403, body: { error: { code: 'forbidden', message: 'cross-site request refused', params: { reason: 'cross_site' } } },
           });
           refused++;
         }

@@ -8,6 +8,7 @@ import type { ParamsOf, ParamsSpec } from './params.ts';
 const STATES = 'state';
 
 export const ERRORS = {
+  bad_request: {},
   invalid_json: {},
   'invalid_json:empty': {},
   'invalid_json:syntax': {},
