@@ -69,13 +69,14 @@ test('a mark refused by the server shows its reason and stays until dismissed', 
   await setState(request, admin, courier, 'review'); // marking closes under the judge's feet
   await packing.getByTestId('save').click();
   await expect(packing.getByTestId('mark-status')).toHaveAttribute('data-state', 'refused');
-  await expect(packing.getByTestId('refusal-reason')).toHaveText('This contest is not accepting marks now.');
+  const closed = 'Marking is closed: the contest is in review, and only the chief judge may correct marks.';
+  await expect(packing.getByTestId('refusal-reason')).toHaveText(closed);
 
   await page.getByTestId('back').click();
   const refused = page.getByTestId('refused');
   await expect(refused).toHaveCount(1);
   await expect(refused).toHaveAttribute('data-code', 'contest_closed');
-  await expect(refused.getByTestId('refused-reason')).toHaveText('This contest is not accepting marks now.');
+  await expect(refused.getByTestId('refused-reason')).toHaveText(closed);
   await expect(row(page, 'C001')).toHaveAttribute('data-done', '0');
   await page.reload();
   await expect(page.getByTestId('refused')).toHaveCount(1); // kept on the tablet
