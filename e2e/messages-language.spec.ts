@@ -26,6 +26,12 @@ async function switchTo(page: Page, lang: 'zh-CN' | 'en') {
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 
+/** For a person to look at: test-results/messages-language/<name>.png */
+async function shot(page: Page, name: string) {
+  mkdirSync(work, { recursive: true });
+  await page.screenshot({ path: `${work}${name}.png`, fullPage: true });
+}
+
 async function signInUi(page: Page, lang: string) {
   await page.goto(`/admin?lang=${lang}`);
   await page.getByTestId('admin-signin').locator('input[name="password"]').fill(ADMIN_PASSWORD);
@@ -65,6 +71,7 @@ test('a broken event file imported in the console lists every problem in the rea
     'contests[0].contestants[1].bib 编号“C001”重复（首次出现在 contests[0].contestants[0].bib）',
   ]);
   await expectChinese(refusal);
+  await shot(page, 'event-file-zh-CN');
 
   await switchTo(page, 'en');
   await expect(refusal.locator('p.problem')).toHaveText('The event file has problems; nothing was stored.');
@@ -75,6 +82,7 @@ test('a broken event file imported in the console lists every problem in the rea
     'contests[0].contestants[1].bib Duplicate bib “C001” (also at contests[0].contestants[0].bib).',
   ]);
   expect(await refusal.innerText()).not.toMatch(HAN);
+  await shot(page, 'event-file-en');
 });
 
 test('a mark refused because the contest is in review is worded on the tablet, and reworded after a switch', async ({
@@ -97,6 +105,7 @@ test('a mark refused because the contest is in review is worded on the tablet, a
   const refused = page.getByTestId('refused');
   await expect(refused.getByTestId('refused-reason')).toHaveText(zh);
   await expectChinese(page.getByTestId('refused-list'));
+  await shot(page, 'tablet-refused-zh-CN');
 
   // The refusal is kept on the tablet as its code: read again after a reload, in English.
   await page.goto(`/judge?lang=en`);
@@ -104,6 +113,7 @@ test('a mark refused because the contest is in review is worded on the tablet, a
   await expect(page.getByTestId('refused').getByTestId('refused-reason')).toHaveText(en);
   // Names of criteria are the event's data; the words around them are the reader's.
   expect(await page.getByTestId('refused').getByTestId('refused-reason').innerText()).not.toMatch(HAN);
+  await shot(page, 'tablet-refused-en');
   await switchTo(page, 'zh-CN');
   await expect(page.getByTestId('refused').getByTestId('refused-reason')).toHaveText(zh);
 });
@@ -136,6 +146,7 @@ test('a refused certification lists its blockers in the reader’s words', async
   const first = blockers.locator('[data-testid="blocker"][data-kind="incomplete"]').first();
   await expect(first).toContainText('评分未完成（');
   await expectChinese(page.getByTestId('move-dialog'));
+  await shot(page, 'certify-refused-zh-CN');
 
   // The dialog is modal: close it, switch, and ask again.
   await page.getByTestId('move-dialog-cancel').click();
@@ -145,6 +156,7 @@ test('a refused certification lists its blockers in the reader’s words', async
   await expect(blockers.locator('p.problem')).toHaveText(`Cannot certify yet: ${count} problems`);
   await expect(first).toContainText('not fully marked (');
   await expect(blockers).toContainText("Open the contest's desk");
+  await shot(page, 'certify-refused-en');
 });
 
 test('a broken roster is worded in Chinese on a Chinese screen', async ({ page, request }) => {
