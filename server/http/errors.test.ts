@@ -5,24 +5,20 @@ import { ERROR_CODES, ERROR_KEYS } from '../../shared/errors/index.ts';
 import { refuse } from '../errors.ts';
 import { STATUS_OF, statusOf } from './errors.ts';
 
-const EXPECTED: Record<string, number> = {
-  bad_request: 400,
-  invalid_json: 400,
-  validation_failed: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  contest_closed: 409,
-  transition_blocked: 409,
-  idempotency_conflict: 409,
-  not_flagged: 409,
-  appeal_window_closed: 409,
-  payload_too_large: 413,
-  rate_limited: 429,
-  internal: 500,
-  unavailable: 503,
+// CONTRACT §2: 400 invalid input, 401 not signed in, 403 not allowed, 404 unknown, 409 conflicts
+// with the current state, 413 too large, 429 too many attempts (and 503 while the database is away).
+const CODES_BY_STATUS: Record<number, string[]> = {
+  400: ['bad_request', 'invalid_json', 'validation_failed'],
+  401: ['unauthorized'],
+  403: ['forbidden'],
+  404: ['not_found'],
+  409: ['conflict', 'contest_closed', 'transition_blocked', 'idempotency_conflict', 'not_flagged', 'appeal_window_closed'],
+  413: ['payload_too_large'],
+  429: ['rate_limited'],
+  500: ['internal'],
+  503: ['unavailable'],
 };
+const EXPECTED = Object.fromEntries(Object.entries(CODES_BY_STATUS).flatMap(([status, codes]) => codes.map((c) => [c, Number(status)])));
 
 describe('code → HTTP status', () => {
   it('gives every wire code its status, and knows no other', () => {
