@@ -10,15 +10,19 @@ import {
   type ErrorCode,
   type ErrorKey,
   type ErrorParams,
-  type Issue,
   type WireIssue,
 } from '../shared/errors/index.ts';
 
-export type { ErrorCode, ErrorKey, Issue };
+export type { ErrorCode, ErrorKey };
+
+/**
+ * An issue of a refusal as it goes out. Ours are built with shared/errors `issue()`, typed by their
+ * code; a roster's problems carry the roster's own codes (shared/roster).
+ */
+export type Issue = WireIssue;
 
 export interface ErrorExtra {
-  /** Ours are typed Issues; a roster's problems carry codes of their own (shared/roster). */
-  issues?: WireIssue[];
+  issues?: Issue[];
   /** transition_blocked: each blocker in English (CONTRACT §5), and the same structured. */
   reasons?: string[];
   blockers?: CertifyBlocker[];

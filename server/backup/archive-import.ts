@@ -22,7 +22,7 @@ export async function importEventArchive(db: Db, input: unknown): Promise<Archiv
   const parsed = archiveSchema.safeParse(input);
   if (!parsed.success) {
     const err = fromZod(parsed.error, input);
-    const issues = (err.extra.issues ?? []) as Issue[];
+    const issues = err.extra.issues ?? [];
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
     throw invalid(`the archive is not valid: ${err.message}${more}`, issues.slice(0, MAX_ISSUES), 'validation_failed:archive');
   }

@@ -225,7 +225,7 @@ async function prepareCorrections(
       out.push({ ...p, judge: k.judge, fingerprint: sha256(`${appeal.contestId}:${digest}`) });
     } catch (err) {
       if (!(err instanceof DomainError) || err.code !== 'validation_failed') throw err;
-      for (const x of (err.extra.issues ?? [issue('', 'invalid', err.message)]) as Issue[]) {
+      for (const x of err.extra.issues ?? [issue('', 'invalid', err.message)]) {
         issues.push({ ...x, path: x.path ? at(x.path) : `corrections[${i}]` });
       }
     }
