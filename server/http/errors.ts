@@ -22,6 +22,8 @@ export const STATUS_OF: Readonly<Record<ErrorCode, ErrorStatus>> = {
   idempotency_conflict: 409,
   not_flagged: 409,
   appeal_window_closed: 409,
+  public_url_fixed: 409,
+  public_url_unconfirmed: 409,
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,

@@ -79,6 +79,9 @@ export const ERRORS = {
   idempotency_conflict: {},
   not_flagged: { bib: 'text', criterion: 'text' },
   appeal_window_closed: { deadline: 'time?', certifiedAt: 'time?', minutes: 'count' },
+  /** the public address for QR codes and certificates (issue 11, point 1) */
+  public_url_fixed: {},
+  public_url_unconfirmed: {},
 
   payload_too_large: { limitKb: 'count?' },
   'payload_too_large:archive': { limitMb: 'count' },

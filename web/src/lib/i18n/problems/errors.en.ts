@@ -75,6 +75,9 @@ export const errorsEn: Record<ProblemKey, string> = {
   transition_blocked: '{count, plural, one {Cannot certify yet: # problem to resolve.} other {Cannot certify yet: # problems to resolve.}}',
   idempotency_conflict: 'This mark was already sent with different content.',
   not_flagged: '“{criterion}” of {bib} is not flagged.',
+  public_url_fixed: 'PUBLIC_URL on the server sets the public address: it cannot be changed here.',
+  public_url_unconfirmed:
+    'The certificates would carry an address only this computer can open: choose the public address in the console first.',
   appeal_window_closed:
     '{deadline, select, none {The appeal window has closed.} other {The appeal window closed at {deadline} ({minutes, plural, one {# minute} other {# minutes}} after the results were certified).}}',
 

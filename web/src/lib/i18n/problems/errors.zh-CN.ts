@@ -73,6 +73,8 @@ export const errorsZhCN: Record<ProblemKey, string> = {
   transition_blocked: '暂不能确认成绩：还有 {count} 个问题需要解决。',
   idempotency_conflict: '这条评分已经用不同的内容提交过。',
   not_flagged: '{bib} 的“{criterion}”当前没有待处理的评分分歧。',
+  public_url_fixed: '访问地址由服务器的 PUBLIC_URL 设定，不能在这里修改。',
+  public_url_unconfirmed: '证书上的地址只有本机能打开：请先在控制台中选择访问地址。',
   appeal_window_closed:
     '{deadline, select, none {申诉期已结束。} other {申诉期已于 {deadline} 结束（成绩确认后 {minutes} 分钟内可申诉）。}}',
 
