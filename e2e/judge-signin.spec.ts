@@ -53,7 +53,7 @@ test('a wrong PIN is refused clearly, and repeated wrong PINs are slowed down', 
   await expect(page.getByTestId('signin-submit')).toBeDisabled();
 });
 
-test('a mark refused by the server shows its reason, in the judge’s language of the moment, until dismissed', async ({ page, request }) => {
+test('a refused mark shows its reason, in the language of the moment, until dismissed', async ({ page, request }) => {
   const { admin, event, courier } = await courierInScoring(request);
   await page.goto(pairingPath(event, 'c-j2', '453642', 'en'));
   await row(page, 'C001').click();

@@ -11,7 +11,9 @@ export const MAX_ARCHIVE_JSON = 256 * 1024 * 1024;
 
 export async function readArchiveBody(c: Context): Promise<unknown> {
   let bytes: Uint8Array = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.length === 0) throw refuse('invalid_json:empty', 'the request body is empty; send an event archive (.json.gz)');
+  if (bytes.length === 0) {
+    throw refuse('invalid_json:empty', 'the request body is empty; send an event archive (.json.gz)');
+  }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       bytes = await gunzipAsync(bytes, { maxOutputLength: MAX_ARCHIVE_JSON });

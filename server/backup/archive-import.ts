@@ -24,7 +24,8 @@ export async function importEventArchive(db: Db, input: unknown): Promise<Archiv
     const err = fromZod(parsed.error, input);
     const issues = err.extra.issues ?? [];
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-    throw invalid(`the archive is not valid: ${err.message}${more}`, issues.slice(0, MAX_ISSUES), 'validation_failed:archive');
+    const message = `the archive is not valid: ${err.message}${more}`;
+    throw invalid(message, issues.slice(0, MAX_ISSUES), 'validation_failed:archive');
   }
   const archive = parsed.data;
   const issues = referenceIssues(archive);
@@ -76,7 +77,8 @@ function referenceIssues(a: EventArchive): Issue[] {
   const add = (table: string, i: number, col: string, found: (path: string) => Issue) => {
     if (issues.length < MAX_ISSUES) issues.push(found(`tables.${table}[${i}].${col}`));
   };
-  const wrongEvent = (path: string) => issue(path, 'archive_wrong_event', `must be the archive's event "${a.event}"`, { event: a.event });
+  const wrongEvent = (path: string) =>
+    issue(path, 'archive_wrong_event', `must be the archive's event "${a.event}"`, { event: a.event });
   const eventRows = a.tables.events!;
   if (eventRows.length !== 1) issues.push(issue('tables.events', 'archive_event_count', 'must hold exactly one event'));
   else if (eventRows[0]!.id !== a.event) add('events', 0, 'id', wrongEvent);
@@ -87,14 +89,17 @@ function referenceIssues(a: EventArchive): Issue[] {
     a.tables[t.name]!.forEach((row: ArchiveRow, i) => {
       if (t.columns.includes('event_id') && row.event_id !== a.event) add(t.name, i, 'event_id', wrongEvent);
       if (t.columns.includes('contest_id') && row.contest_id !== null && !contestIds.has(row.contest_id)) {
-        add(t.name, i, 'contest_id', (path) => issue(path, 'archive_dangling', 'names no contest of the archive', { what: 'contest' }));
+        const message = 'names no contest of the archive';
+        add(t.name, i, 'contest_id', (path) => issue(path, 'archive_dangling', message, { what: 'contest' }));
       }
       if (t.name === 'certificates' && !certificationIds.has(row.certification_id)) {
         const message = 'names no certification of the archive';
-        add(t.name, i, 'certification_id', (path) => issue(path, 'archive_dangling', message, { what: 'certification' }));
+        const what = 'certification';
+        add(t.name, i, 'certification_id', (path) => issue(path, 'archive_dangling', message, { what }));
       }
       const key = JSON.stringify(t.key.map((c) => row[c]));
-      if (seen.has(key)) add(t.name, i, t.key.join('+'), (path) => issue(path, 'archive_duplicate_row', 'appears twice'));
+      const twice = (path: string) => issue(path, 'archive_duplicate_row', 'appears twice');
+      if (seen.has(key)) add(t.name, i, t.key.join('+'), twice);
       seen.add(key);
     });
   }
@@ -107,10 +112,13 @@ function asRefusal(err: unknown): DomainError | null {
     if (typeof e.code !== 'string' || !/^2[23]/.test(e.code)) continue;
     const detail = typeof e.detail === 'string' && e.detail ? e.detail : String(e.message ?? '');
     if (e.code === '23505') {
-      const message = `this database already holds data the archive brings (${detail}); import it into a database without that event's ids`;
+      const message =
+        `this database already holds data the archive brings (${detail}); ` +
+        "import it into a database without that event's ids";
       return refuse('conflict:archive_clash', message);
     }
-    return invalid(`the database refuses a value of the archive (${detail})`, [issue('tables', 'db_refused', detail)], 'validation_failed:archive');
+    const message = `the database refuses a value of the archive (${detail})`;
+    return invalid(message, [issue('tables', 'db_refused', detail)], 'validation_failed:archive');
   }
   return null;
 }

@@ -9,7 +9,9 @@ import {
   appealBody, decisionBody, eventSettingsBody,
   type Appeal, type AppealWindow, type ContestAppeals, type CorrectionBody, type EventAppeals, type EventSettings,
 } from '../../shared/appeals-api.ts';
-import { DomainError, invalid, parseInput, refuse, unauthorized, unknownContest, unknownEvent, type Issue } from '../errors.ts';
+import {
+  DomainError, invalid, parseInput, refuse, unauthorized, unknownContest, unknownEvent, type Issue,
+} from '../errors.ts';
 import { issue } from '../../shared/errors/index.ts';
 import { actorName, requireOrganiser, type Actor } from './auth.ts';
 import { appendAudit } from './audit.ts';
@@ -31,7 +33,8 @@ const toAppeal = (r: AppealRow): Appeal => ({
 function requireDesk(actor: Actor, contestId: string) {
   if (actor.role === 'anonymous') throw unauthorized();
   if (actor.role === 'judge' && !(actor.chief && actor.contestId === contestId)) {
-    throw refuse('forbidden:chief_or_organiser', 'only an organiser or the chief judge of this contest may handle its appeals');
+    const message = 'only an organiser or the chief judge of this contest may handle its appeals';
+    throw refuse('forbidden:chief_or_organiser', message);
   }
 }
 
@@ -71,10 +74,12 @@ export async function submitAppeal(ctx: DomainCtx, actor: Actor, contestId: stri
   const body = parseInput(appealBody, input);
   const issues: Issue[] = [];
   if (!meta.byBib.has(body.contestant)) {
-    issues.push(issue('contestant', 'unknown_contestant', `no contestant "${body.contestant}" in this contest`, { value: body.contestant }));
+    const message = `no contestant "${body.contestant}" in this contest`;
+    issues.push(issue('contestant', 'unknown_contestant', message, { value: body.contestant }));
   }
   if (body.criterion && !meta.criteria.has(body.criterion)) {
-    issues.push(issue('criterion', 'unknown_criterion', `no criterion "${body.criterion}" in this contest`, { value: body.criterion }));
+    const message = `no criterion "${body.criterion}" in this contest`;
+    issues.push(issue('criterion', 'unknown_criterion', message, { value: body.criterion }));
   }
   if (issues.length) throw invalid(issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
 
@@ -91,8 +96,11 @@ export async function submitAppeal(ctx: DomainCtx, actor: Actor, contestId: stri
     const window = await windowOf(tx, contestId, c.state, c.minutes);
     if (!window.open) {
       const { deadline, certifiedAt } = window;
-      const message = `the appeal window closed at ${deadline} (${c.minutes} minutes after the results were certified at ${certifiedAt})`;
-      throw refuse('appeal_window_closed', message, { deadline: deadline ?? undefined, certifiedAt: certifiedAt ?? undefined, minutes: c.minutes });
+      const message =
+        `the appeal window closed at ${deadline} ` +
+        `(${c.minutes} minutes after the results were certified at ${certifiedAt})`;
+      const params = { deadline: deadline ?? undefined, certifiedAt: certifiedAt ?? undefined, minutes: c.minutes };
+      throw refuse('appeal_window_closed', message, params);
     }
     const [stored] = await tx
       .insert(appeals)
@@ -124,7 +132,8 @@ export async function listEventAppeals(ctx: DomainCtx, actor: Actor, eventId: st
   if (actor.role === 'judge') {
     // A chief judge sees the appeals of its own contest only.
     if (!actor.chief || actor.eventId !== eventId) {
-      throw refuse('forbidden:chief_or_organiser', 'only an organiser or a chief judge of this event may see its appeals');
+      const message = 'only an organiser or a chief judge of this event may see its appeals';
+      throw refuse('forbidden:chief_or_organiser', message);
     }
     ids = [actor.contestId];
   } else {
@@ -145,7 +154,9 @@ export async function decideAppeal(ctx: DomainCtx, actor: Actor, appealId: strin
   const body = parseInput(decisionBody, input);
   const [appeal] = await ctx.db.select().from(appeals).where(eq(appeals.id, appealId));
   if (!appeal) throw refuse('not_found:appeal', 'unknown appeal');
-  if (appeal.status !== 'pending') throw refuse('conflict:appeal_decided', `this appeal was already decided (${appeal.status})`);
+  if (appeal.status !== 'pending') {
+    throw refuse('conflict:appeal_decided', `this appeal was already decided (${appeal.status})`);
+  }
   if (deciding.has(appealId)) throw refuse('conflict:appeal_deciding', 'this appeal is being decided right now');
   deciding.add(appealId);
   try {
@@ -192,7 +203,8 @@ async function prepareCorrections(
   const meta = await ctx.boards.get(appeal.contestId);
   if (!meta) throw unknownContest();
   if (meta.state !== 'review') {
-    const message = `reopen the contest for review first: corrections are made in review, the contest is in "${meta.state}"`;
+    const message =
+      `reopen the contest for review first: corrections are made in review, the contest is in "${meta.state}"`;
     throw refuse('conflict:review_first', message, { state: meta.state });
   }
   const person = meta.meta.byBib.get(appeal.contestant)!;
@@ -203,7 +215,8 @@ async function prepareCorrections(
   for (const [i, k] of corrections.entries()) {
     const at = (field: string) => `corrections[${i}].${field}`;
     if (!meta.meta.criteria.has(k.criterion)) {
-      issues.push(issue(at('criterion'), 'unknown_criterion', `no criterion "${k.criterion}" in this contest`, { value: k.criterion }));
+      const message = `no criterion "${k.criterion}" in this contest`;
+      issues.push(issue(at('criterion'), 'unknown_criterion', message, { value: k.criterion }));
       continue;
     }
     const judgeProblem = judgeIssue(at('judge'), panel.get(k.judge), k, person.organisation);
@@ -214,7 +227,8 @@ async function prepareCorrections(
     const key = `${k.criterion}\u0000${k.judge}`;
     if (seen.has(key)) {
       const message = `a second correction of judge "${k.judge}" on "${k.criterion}"`;
-      issues.push(issue(`corrections[${i}]`, 'duplicate_correction', message, { judge: k.judge, criterion: k.criterion }));
+      const params = { judge: k.judge, criterion: k.criterion };
+      issues.push(issue(`corrections[${i}]`, 'duplicate_correction', message, params));
       continue;
     }
     seen.add(key);
@@ -240,13 +254,16 @@ function judgeIssue(
 ): Issue | null {
   const judge = k.judge;
   if (!j) return issue(path, 'unknown_judge', `no judge "${judge}" in this contest`, { value: judge });
-  if (j.shadow) return issue(path, 'judge_shadow', `judge "${judge}" is a shadow judge; its marks never count`, { judge });
+  if (j.shadow) {
+    return issue(path, 'judge_shadow', `judge "${judge}" is a shadow judge; its marks never count`, { judge });
+  }
   if (j.criteria !== '*' && !j.criteria.includes(k.criterion)) {
     const message = `criterion "${k.criterion}" is not assigned to judge "${judge}"`;
     return issue(path, 'judge_not_assigned', message, { judge, criterion: k.criterion });
   }
   if (j.organisation && j.organisation === organisation) {
-    return issue(path, 'judge_own_organisation', `judge "${judge}" may not mark a contestant of its own organisation`, { judge });
+    const message = `judge "${judge}" may not mark a contestant of its own organisation`;
+    return issue(path, 'judge_own_organisation', message, { judge });
   }
   return null;
 }

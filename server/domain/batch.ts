@@ -12,7 +12,12 @@ export type BatchOutcome = { clientId: string | null } & ({ outcome: MarkOutcome
 // Refusals about the whole request, not one mark: they answer for the batch.
 const WHOLE_BATCH = new Set(['unauthorized', 'unavailable', 'internal']);
 
-export async function submitBatch(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown): Promise<BatchOutcome[]> {
+export async function submitBatch(
+  ctx: DomainCtx,
+  actor: Actor,
+  contestId: string,
+  input: unknown,
+): Promise<BatchOutcome[]> {
   if (actor.role === 'anonymous') throw unauthorized();
   const parsed = parseInput(batchBody, input);
   // The address itself is wrong, not any one mark: answer for the whole batch.

@@ -53,7 +53,9 @@ export async function editEvent(ctx: DomainCtx, actor: Actor, eventId: string, i
     await tx.select({ id: events.id }).from(events).where(eq(events.id, eventId)).for('update');
     refuseUnlessSetup(before);
     const judgesNow = await tx.select({ id: judges.id, code: judges.code, pinHash: judges.pinHash }).from(judges).where(eq(judges.eventId, eventId));
-    if (!sameJudges(judgesBefore, judgesNow)) throw refuse('conflict:changed_meanwhile', 'the event’s judges changed meanwhile: send the file again');
+    if (!sameJudges(judgesBefore, judgesNow)) {
+      throw refuse('conflict:changed_meanwhile', 'the event’s judges changed meanwhile: send the file again');
+    }
 
     const keptCodes = new Set(file.contests.map((c) => c.code));
     const removed = before.filter((c) => !keptCodes.has(c.code));

@@ -10,7 +10,8 @@ import type { DomainCtx } from './context.ts';
 export async function resolveFlag(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown) {
   if (actor.role === 'anonymous') throw unauthorized();
   if (actor.role === 'judge' && (!actor.chief || actor.contestId !== contestId)) {
-    throw refuse('forbidden:chief_or_organiser', 'only the chief judge of this contest or an organiser may resolve a flag');
+    const message = 'only the chief judge of this contest or an organiser may resolve a flag';
+    throw refuse('forbidden:chief_or_organiser', message);
   }
   const { contestant, criterion, reason } = parseInput(flagBody, input);
   // The flag is read from the board, then accepted under the contest's row lock only if no mark of
@@ -18,13 +19,19 @@ export async function resolveFlag(ctx: DomainCtx, actor: Actor, contestId: strin
   // not be accepted by a resolution whose author never saw it.
   const c = await ctx.boards.get(contestId);
   if (!c) throw unknownContest();
-  if (!c.meta.byBib.has(contestant)) throw refuse('not_found:contestant', `unknown contestant "${contestant}"`, { bib: contestant });
-  if (!c.meta.criteria.has(criterion)) throw refuse('not_found:criterion', `unknown criterion "${criterion}"`, { criterion });
+  if (!c.meta.byBib.has(contestant)) {
+    throw refuse('not_found:contestant', `unknown contestant "${contestant}"`, { bib: contestant });
+  }
+  if (!c.meta.criteria.has(criterion)) {
+    throw refuse('not_found:criterion', `unknown criterion "${criterion}"`, { criterion });
+  }
   if (c.state !== 'scoring' && c.state !== 'review') {
-    throw refuse('conflict:flags_state', `flags can be resolved only in scoring or review, not in "${c.state}"`, { state: c.state });
+    const message = `flags can be resolved only in scoring or review, not in "${c.state}"`;
+    throw refuse('conflict:flags_state', message, { state: c.state });
   }
   if (!c.board.score(contestant)?.flags.includes(criterion)) {
-    throw refuse('not_flagged', `criterion "${criterion}" of ${contestant} is not flagged`, { bib: contestant, criterion });
+    const message = `criterion "${criterion}" of ${contestant} is not flagged`;
+    throw refuse('not_flagged', message, { bib: contestant, criterion });
   }
   const seq = await ctx.db.transaction(async (tx) => {
     const [row] = await tx.update(contests).set({ seq: sql`${contests.seq} + 1` })

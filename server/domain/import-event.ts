@@ -20,7 +20,8 @@ export interface ImportResult {
 export function invalidEventFile(issues: Issue[]) {
   const first = issues[0];
   const count = `${issues.length} problem${issues.length === 1 ? '' : 's'}`;
-  const message = `the event file has ${count}, nothing was stored${first ? `; first: ${first.path}: ${first.message}` : ''}`;
+  const firstly = first ? `; first: ${first.path}: ${first.message}` : '';
+  const message = `the event file has ${count}, nothing was stored${firstly}`;
   return invalid(message, issues, 'validation_failed:event_file');
 }
 

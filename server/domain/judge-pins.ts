@@ -34,7 +34,8 @@ export async function resetJudgePins(ctx: DomainCtx, actor: Actor, eventId: stri
     const found = new Set(chosen.map((r) => r.code.toLowerCase()));
     const unknown = [...wanted].filter((c) => !found.has(c));
     if (unknown.length) {
-      throw refuse('not_found:judge', `the event has no judge ${unknown.map((c) => `"${c}"`).join(', ')}`, { judges: unknown });
+      const message = `the event has no judge ${unknown.map((c) => `"${c}"`).join(', ')}`;
+      throw refuse('not_found:judge', message, { judges: unknown });
     }
   }
   if (chosen.length === 0) throw refuse('conflict:no_judges', 'the event has no judges yet: import judges first');
@@ -51,7 +52,9 @@ export async function resetJudgePins(ctx: DomainCtx, actor: Actor, eventId: stri
     await tx.select({ id: events.id }).from(events).where(eq(events.id, eventId)).for('update');
     for (const f of fresh) {
       const updated = await tx.update(judges).set({ pinHash: f.hash }).where(eq(judges.id, f.id)).returning({ id: judges.id });
-      if (updated.length === 0) throw refuse('conflict:judge_removed', `judge "${f.code}" was removed meanwhile: try again`, { judge: f.code });
+      if (updated.length === 0) {
+        throw refuse('conflict:judge_removed', `judge "${f.code}" was removed meanwhile: try again`, { judge: f.code });
+      }
     }
     await revokeJudgeSessions(tx, fresh.map((f) => f.id));
     await appendAudit(tx, {

@@ -213,16 +213,19 @@ function stateRefusal(state: string, m: PendingMark): DomainError | null {
   if (state === 'scoring') return null;
   if (state === 'review') {
     if (!m.mayCorrect) {
-      return refuse('contest_closed:review', 'marking is closed: the contest is in review; only the chief judge may correct marks');
+      const message = 'marking is closed: the contest is in review; only the chief judge may correct marks';
+      return refuse('contest_closed:review', message);
     }
     if (!m.body.reason) {
       const issues = [issue('reason', 'required', 'required in review')];
-      return refuse('validation_failed:reason_required', 'a correction in review needs a reason', { when: 'review' }, { issues });
+      const message = 'a correction in review needs a reason';
+      return refuse('validation_failed:reason_required', message, { when: 'review' }, { issues });
     }
     return null;
   }
   // States are stored as text; the column only ever holds a ContestState.
-  return refuse('contest_closed', `marks are not accepted: the contest is in "${state}"`, { state: state as ContestState });
+  const message = `marks are not accepted: the contest is in "${state}"`;
+  return refuse('contest_closed', message, { state: state as ContestState });
 }
 
 function replayOf(stored: MarkRow, m: PendingMark): WriteResult {

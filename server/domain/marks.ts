@@ -29,16 +29,22 @@ export function outcomeOf(result: WriteResult): MarkOutcome {
 export async function prepareMark(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown): Promise<PendingMark> {
   if (actor.role === 'anonymous') throw unauthorized();
   const body = parseInput(markBody, input);
-  if (actor.role === 'judge' && actor.contestId !== contestId) throw refuse('forbidden:not_your_contest', 'you are not a judge of this contest');
+  if (actor.role === 'judge' && actor.contestId !== contestId) {
+    throw refuse('forbidden:not_your_contest', 'you are not a judge of this contest');
+  }
   const judge = actor.role === 'judge' ? actor.code : `@${actor.username}`;
   const fingerprint = sha256(canonicalJson({ contestId, judge, c: body.contestant, k: body.criterion, v: body.value, n: body.note, r: body.reason }));
 
   const meta = await ctx.boards.meta(contestId);
   if (!meta) throw unknownContest();
   const target = meta.criteria.get(body.criterion);
-  if (!target) throw refuse('not_found:criterion', `unknown criterion "${body.criterion}"`, { criterion: body.criterion });
+  if (!target) {
+    throw refuse('not_found:criterion', `unknown criterion "${body.criterion}"`, { criterion: body.criterion });
+  }
   const person = meta.byBib.get(body.contestant);
-  if (!person) throw refuse('not_found:contestant', `unknown contestant "${body.contestant}"`, { bib: body.contestant });
+  if (!person) {
+    throw refuse('not_found:contestant', `unknown contestant "${body.contestant}"`, { bib: body.contestant });
+  }
   if (actor.role === 'judge') {
     if (actor.criteria !== '*' && !actor.criteria.includes(body.criterion)) {
       const message = `criterion "${body.criterion}" is not assigned to you`;

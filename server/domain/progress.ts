@@ -127,7 +127,9 @@ export async function requestRemark(ctx: DomainCtx, actor: Actor, contestId: str
   if (!c) throw unknownContest();
   const person = c.meta.byBib.get(contestant);
   if (!person) throw refuse('not_found:contestant', `unknown contestant "${contestant}"`, { bib: contestant });
-  if (!c.meta.criteria.has(criterion)) throw refuse('not_found:criterion', `unknown criterion "${criterion}"`, { criterion });
+  if (!c.meta.criteria.has(criterion)) {
+    throw refuse('not_found:criterion', `unknown criterion "${criterion}"`, { criterion });
+  }
   if (judge) {
     const [j] = await ctx.db.select().from(judges).where(sql`${judges.contestId} = ${contestId} AND ${judges.code} = ${judge}`);
     if (!j) throw refuse('not_found:judge', `unknown judge "${judge}"`, { judges: [judge] });

@@ -59,7 +59,8 @@ export async function getContest(ctx: DomainCtx, contestId: string) {
 export async function listMarks(ctx: DomainCtx, actor: Actor, contestId: string) {
   if (actor.role === 'anonymous') throw unauthorized();
   if (actor.role === 'judge' && !(actor.chief && actor.contestId === contestId)) {
-    throw refuse('forbidden:chief_or_organiser', 'only the chief judge of this contest or an organiser may see every mark');
+    const message = 'only the chief judge of this contest or an organiser may see every mark';
+    throw refuse('forbidden:chief_or_organiser', message);
   }
   const c = await ctx.boards.get(contestId);
   if (!c) throw unknownContest();

@@ -23,7 +23,8 @@ export class FailureLimiter {
     if (!w || w.resetAt <= t) return;
     if (w.count >= this.maxFailures) {
       const retryAfter = Math.max(1, Math.ceil((w.resetAt - t) / 1000));
-      throw refuse('rate_limited', `too many failed attempts; try again in ${retryAfter} s`, { seconds: retryAfter }, { retryAfter });
+      const message = `too many failed attempts; try again in ${retryAfter} s`;
+      throw refuse('rate_limited', message, { seconds: retryAfter }, { retryAfter });
     }
   }
 

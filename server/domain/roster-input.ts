@@ -22,7 +22,10 @@ const unreadable = (found: Issue) => invalid(`content: ${found.message}`, [found
 function bytesOf(body: RosterBody): Uint8Array {
   const bytes = decodeBase64(body.content);
   const what = body.format === 'xlsx' ? 'XLSX file' : 'CSV file';
-  if (!bytes) throw unreadable(issue('content', 'file_not_base64', `must be the ${what} encoded in base64`, { format: body.format }));
+  if (!bytes) {
+    const message = `must be the ${what} encoded in base64`;
+    throw unreadable(issue('content', 'file_not_base64', message, { format: body.format }));
+  }
   return bytes;
 }
 
@@ -39,7 +42,10 @@ export async function readRosterInput(body: RosterBody): Promise<RosterInput> {
     ({ text, encoding } = decoded);
   }
   // Bytes decoded here never passed the JSON body check: PostgreSQL text cannot hold NUL.
-  if (isUnstorable(text)) throw unreadable(issue('content', 'file_nul', 'the CSV file contains NUL characters: is it really a CSV file?'));
+  if (isUnstorable(text)) {
+    const message = 'the CSV file contains NUL characters: is it really a CSV file?';
+    throw unreadable(issue('content', 'file_nul', message));
+  }
   const csv = parseCsv(text);
   const problems: RosterProblem[] = [];
   if (csv.unterminatedQuoteAt !== undefined)
@@ -61,12 +67,11 @@ const IGNORED_PARTS = ['mergeCells', 'dataValidations', 'conditionalFormatting',
 
 async function readXlsx(bytes: Uint8Array): Promise<RosterInput> {
   const size = await checkZipSize(bytes, MAX_UNPACKED);
-  if (!size.ok && size.reason === 'too_large')
-    throw refuse(
-      'payload_too_large:xlsx',
-      `the XLSX file unpacks to more than ${MAX_UNPACKED / 1024 / 1024} MB: save only the roster sheet, or save it as CSV`,
-      { limitMb: MAX_UNPACKED / 1024 / 1024 },
-    );
+  if (!size.ok && size.reason === 'too_large') {
+    const limitMb = MAX_UNPACKED / 1024 / 1024;
+    const message = `the XLSX file unpacks to more than ${limitMb} MB: save only the roster sheet, or save it as CSV`;
+    throw refuse('payload_too_large:xlsx', message, { limitMb });
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     if (!size.ok) throw new Error('not a ZIP file');
@@ -75,13 +80,12 @@ async function readXlsx(bytes: Uint8Array): Promise<RosterInput> {
       ignoreNodes: IGNORED_PARTS, maxRows: MAX_ROWS, maxCols: MAX_COLUMNS,
     } as Parameters<typeof workbook.xlsx.load>[1]);
   } catch (err) {
-    if (/^Max (row|column) count/.test((err as Error).message ?? ''))
-      throw unreadable(issue(
-        'content',
-        'xlsx_too_large',
-        `a sheet of the XLSX file has more than ${MAX_ROWS} rows or ${MAX_COLUMNS} columns: save only the roster, or save it as CSV`,
-        { rows: MAX_ROWS, columns: MAX_COLUMNS },
-      ));
+    if (/^Max (row|column) count/.test((err as Error).message ?? '')) {
+      const message =
+        `a sheet of the XLSX file has more than ${MAX_ROWS} rows or ${MAX_COLUMNS} columns: ` +
+        'save only the roster, or save it as CSV';
+      throw unreadable(issue('content', 'xlsx_too_large', message, { rows: MAX_ROWS, columns: MAX_COLUMNS }));
+    }
     const message = 'could not read the XLSX file: save it from Excel or WPS as "Excel workbook (.xlsx)", or as CSV';
     throw unreadable(issue('content', 'xlsx_unreadable', message));
   }
@@ -108,7 +112,8 @@ async function readXlsx(bytes: Uint8Array): Promise<RosterInput> {
     records.push({ line: rowNumber, cells });
   });
   if (unstorable) {
-    throw unreadable(issue('content', 'unstorable', 'the XLSX file contains characters that cannot be stored (NUL or broken Unicode)'));
+    const message = 'the XLSX file contains characters that cannot be stored (NUL or broken Unicode)';
+    throw unreadable(issue('content', 'unstorable', message));
   }
   return { records, problems };
 }

@@ -36,7 +36,9 @@ async function loadTarget(ctx: DomainCtx, eventId: string, contestCode: string):
     .from(contests)
     .where(and(eq(contests.eventId, eventId), eq(contests.code, contestCode)));
   const contestIndex = e.file.contests.findIndex((k) => k.code === contestCode);
-  if (!c || contestIndex < 0) throw refuse('not_found:contest', `the event has no contest "${contestCode}"`, { contest: contestCode });
+  if (!c || contestIndex < 0) {
+    throw refuse('not_found:contest', `the event has no contest "${contestCode}"`, { contest: contestCode });
+  }
   return { eventId, file: e.file, contestId: c.id, contestIndex, state: c.state };
 }
 
@@ -110,13 +112,12 @@ async function prepare(ctx: DomainCtx, actor: Actor, eventId: string, input: unk
 }
 
 function notInSetup(contest: string, state: string): void {
-  if (state !== 'setup')
-    throw refuse(
-      'conflict:roster_not_setup',
-      `contest "${contest}" is in "${state}": contestants and judges can be imported only in "setup", before scoring starts`,
-      // States are stored as text; the column only ever holds a ContestState.
-      { contest, state: state as ContestState },
-    );
+  if (state === 'setup') return;
+  const message =
+    `contest "${contest}" is in "${state}": ` +
+    'contestants and judges can be imported only in "setup", before scoring starts';
+  // States are stored as text; the column only ever holds a ContestState.
+  throw refuse('conflict:roster_not_setup', message, { contest, state: state as ContestState });
 }
 
 export async function previewRoster(ctx: DomainCtx, actor: Actor, eventId: string, input: unknown): Promise<RosterPreview> {
@@ -150,8 +151,10 @@ export async function importRoster(ctx: DomainCtx, actor: Actor, eventId: string
     if (!e || !c) throw unknownEvent();
     notInSetup(body.contest, c.state);
     const again = reading.kind === 'judges' ? await tx.select({ id: judges.id, code: judges.code, pinHash: judges.pinHash }).from(judges).where(eq(judges.contestId, contestId)) : [];
-    if (canonicalJson(e.file) !== canonicalJson(target.file) || !sameJudges(stored, again))
-      throw refuse('conflict:changed_meanwhile', 'the event changed while the file was being checked: preview the file again');
+    if (canonicalJson(e.file) !== canonicalJson(target.file) || !sameJudges(stored, again)) {
+      const message = 'the event changed while the file was being checked: preview the file again';
+      throw refuse('conflict:changed_meanwhile', message);
+    }
 
     if (reading.kind === 'contestants') {
       const list = reading.entries.map((x) => x.value);

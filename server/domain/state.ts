@@ -33,14 +33,18 @@ export async function changeState(ctx: DomainCtx, actor: Actor, contestId: strin
     const from = c.state;
     if (actor.role === 'judge') {
       if (actor.contestId !== contestId || !actor.chief || !CHIEF_MAY.has(`${from}>${to}`)) {
-        throw refuse('forbidden:state_change', 'only an organiser (or for closing and certifying, the chief judge) may change the state');
+        const message = 'only an organiser (or for closing and certifying, the chief judge) may change the state';
+        throw refuse('forbidden:state_change', message);
       }
     }
     if (from === to) throw refuse('conflict:already_in_state', `the contest is already in "${to}"`, { state: to });
-    if (!NEXT[from].includes(to)) throw refuse('conflict:bad_transition', `cannot go from "${from}" to "${to}"`, { from, to });
+    if (!NEXT[from].includes(to)) {
+      throw refuse('conflict:bad_transition', `cannot go from "${from}" to "${to}"`, { from, to });
+    }
     if ((from === 'certified' || from === 'published') && to === 'review' && !reason) {
       const issues = [issue('reason', 'required', 'required to amend certified results')];
-      throw refuse('validation_failed:reason_required', 'reopening certified results needs a reason', { when: 'amend' }, { issues });
+      const message = 'reopening certified results needs a reason';
+      throw refuse('validation_failed:reason_required', message, { when: 'amend' }, { issues });
     }
     let digest: string | undefined;
     let certified: BoardRow[] | undefined;

@@ -61,8 +61,10 @@ export function dbGateOf(db: Db): DbGate {
   return gate;
 }
 
-export const unavailable = () =>
-  refuse('unavailable', 'the database is not reachable; your request was not stored, try again shortly', {}, { retryAfter: 2 });
+export const unavailable = () => {
+  const message = 'the database is not reachable; your request was not stored, try again shortly';
+  return refuse('unavailable', message, {}, { retryAfter: 2 });
+};
 
 export const requireDatabase: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!dbGateOf(c.get('services').db).open) throw unavailable();

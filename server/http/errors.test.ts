@@ -12,14 +12,24 @@ const CODES_BY_STATUS: Record<number, string[]> = {
   401: ['unauthorized'],
   403: ['forbidden'],
   404: ['not_found'],
-  409: ['conflict', 'contest_closed', 'transition_blocked', 'idempotency_conflict', 'not_flagged', 'appeal_window_closed',
-    'public_url_fixed', 'public_url_unconfirmed'],
+  409: [
+    'conflict',
+    'contest_closed',
+    'transition_blocked',
+    'idempotency_conflict',
+    'not_flagged',
+    'appeal_window_closed',
+    'public_url_fixed',
+    'public_url_unconfirmed',
+  ],
   413: ['payload_too_large'],
   429: ['rate_limited'],
   500: ['internal'],
   503: ['unavailable'],
 };
-const EXPECTED = Object.fromEntries(Object.entries(CODES_BY_STATUS).flatMap(([status, codes]) => codes.map((c) => [c, Number(status)])));
+const EXPECTED = Object.fromEntries(
+  Object.entries(CODES_BY_STATUS).flatMap(([status, codes]) => codes.map((c) => [c, Number(status)])),
+);
 
 describe('code → HTTP status', () => {
   it('gives every wire code its status, and knows no other', () => {
@@ -36,7 +46,10 @@ describe('code → HTTP status', () => {
   });
 
   it('sends a finer refusal as its code with the reason in params, and the English message for logs', () => {
-    const err = refuse('conflict:bad_transition', 'cannot go from "setup" to "certified"', { from: 'setup', to: 'certified' });
+    const err = refuse('conflict:bad_transition', 'cannot go from "setup" to "certified"', {
+      from: 'setup',
+      to: 'certified',
+    });
     expect(err.body()).toEqual({
       error: {
         code: 'conflict',
@@ -44,6 +57,7 @@ describe('code → HTTP status', () => {
         params: { reason: 'bad_transition', from: 'setup', to: 'certified' },
       },
     });
-    expect(refuse('idempotency_conflict', 'x').body()).toEqual({ error: { code: 'idempotency_conflict', message: 'x' } });
+    const plain = refuse('idempotency_conflict', 'x').body();
+    expect(plain).toEqual({ error: { code: 'idempotency_conflict', message: 'x' } });
   });
 });

@@ -18,7 +18,9 @@ export const contestRoutes = new Hono<AppEnv>()
     const organiser = c.get('actor').role === 'organiser';
     const board = await s.boards.leaderboard(c.req.param('id'), organiser ? 'organiser' : 'public');
     if (!board) throw unknownContest();
-    if (board.state === 'setup' && !organiser) throw refuse('forbidden:not_started', 'this contest has not started; its board is not public yet');
+    if (board.state === 'setup' && !organiser) {
+      throw refuse('forbidden:not_started', 'this contest has not started; its board is not public yet');
+    }
     return c.json(board);
   })
   .post('/:id/state', async (c) => c.json(await changeState(c.get('services'), c.get('actor'), c.req.param('id'), await readJson(c))))

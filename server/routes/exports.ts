@@ -63,14 +63,23 @@ export const exportRoutes = new Hono<AppEnv>()
     const { lang, exp, name, ascii } = await forContest(c);
     const s = c.get('services');
     const cert = await latestCertification(s.db, exp.contest.id);
-    if (!cert) throw refuse('conflict:not_certified', 'this contest has no certified results yet: certify it before printing certificates');
+    if (!cert) {
+      const message = 'this contest has no certified results yet: certify it before printing certificates';
+      throw refuse('conflict:not_certified', message);
+    }
     // Reopened for an amendment: the last certificates may no longer match the results.
     if (exp.contest.state !== 'certified' && exp.contest.state !== 'published') {
       const state = exp.contest.state;
-      throw refuse('conflict:reopened', `the contest was reopened ("${state}") after its certification: certify it again before printing certificates`, { state });
+      const message =
+        `the contest was reopened ("${state}") after its certification: ` +
+        'certify it again before printing certificates';
+      throw refuse('conflict:reopened', message, { state });
     }
     const certificates = await certificatesOf(s.db, cert.id);
-    if (certificates.length === 0) throw refuse('conflict:no_winners', 'the certified results have no award winners: there is no certificate to print');
+    if (certificates.length === 0) {
+      const message = 'the certified results have no award winners: there is no certificate to print';
+      throw refuse('conflict:no_winners', message);
+    }
     const publicUrl = s.config.publicUrl || new URL(c.req.url).origin;
     const body = await certificatesPdf({ event: exp.event.name, contest: exp.contest.name, certification: cert, certificates, publicUrl }, lang);
     return download(c, body, 'pdf', name('certificates'), ascii('certificates'));

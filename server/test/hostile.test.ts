@@ -129,7 +129,9 @@ describe('every POST endpoint refuses bad bodies with 4xx and the error shape', 
         for (const bad of ['a\u0000b', 'a\ud800b', '\udc00']) {
           const r = await ev.admin.post(path, { ...template, [field]: bad });
           expectRefusal(r, 400);
-          expect(r.body.error.issues).toEqual([{ path: field, code: 'unstorable', message: expect.stringMatching(/NUL/) }]);
+          expect(r.body.error.issues).toEqual([
+            { path: field, code: 'unstorable', message: expect.stringMatching(/NUL/) },
+          ]);
         }
         for (const odd of ['\u0001\u001f\u007f', '\u202e\u200b', '裁判👩‍🔧', ' ']) expectSafe(await ev.admin.post(path, { ...template, [field]: odd }));
       }

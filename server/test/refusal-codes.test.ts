@@ -18,9 +18,10 @@ describe('refusals carry code and params', () => {
   it('sign-in: a wrong password or PIN says so (not "sign in first")', async () => {
     const ev = await importAndOpen(s, exampleEvent('new-economy-contest'), { open: false });
     const password = await api(s.url).post('/auth/login', { username: 'admin', password: 'nope' });
-    expect(password.body.error).toEqual({ code: 'unauthorized', message: expect.any(String), params: { reason: 'wrong_password' } });
+    const wrong = (reason: string) => ({ code: 'unauthorized', message: expect.any(String), params: { reason } });
+    expect(password.body.error).toEqual(wrong('wrong_password'));
     const pin = await api(s.url).post('/auth/judge', { event: ev.id, judge: 'c-j1', pin: '0000' });
-    expect(pin.body.error).toEqual({ code: 'unauthorized', message: expect.any(String), params: { reason: 'wrong_pin' } });
+    expect(pin.body.error).toEqual(wrong('wrong_pin'));
     const none = await api(s.url).get(`/events/${ev.id}/file`);
     expect(none.body.error).toEqual({ code: 'unauthorized', message: 'sign in first' });
   });
@@ -38,7 +39,10 @@ describe('refusals carry code and params', () => {
       return body.error;
     };
 
-    expect(await refusal(j1.post(at, mark('C005', 'packing', 10)), 409)).toMatchObject({ code: 'contest_closed', params: { state: 'setup' } });
+    expect(await refusal(j1.post(at, mark('C005', 'packing', 10)), 409)).toMatchObject({
+      code: 'contest_closed',
+      params: { state: 'setup' },
+    });
     await ev.admin.post(`/contests/${courier}/state`, { to: 'scoring' });
     expect(await refusal(j1.post(at, mark('C005', 'exam', 10)), 403)).toMatchObject({
       code: 'forbidden', params: { reason: 'criterion_not_assigned', criterion: 'exam' },
@@ -48,7 +52,9 @@ describe('refusals carry code and params', () => {
     });
     expect(await refusal(j1.post(at, mark('C005', 'packing', 26)), 400)).toMatchObject({
       code: 'validation_failed',
-      issues: [{ path: 'value', code: 'value_range', params: { min: 0, max: 25 }, message: 'value must be between 0 and 25' }],
+      issues: [
+        { path: 'value', code: 'value_range', params: { min: 0, max: 25 }, message: 'value must be between 0 and 25' },
+      ],
     });
     expect(await refusal(j1.post(at, mark('C005', 'packing', 10.25)), 400)).toMatchObject({
       issues: [{ path: 'value', code: 'value_step', params: { step: 0.5 } }],
@@ -58,14 +64,19 @@ describe('refusals carry code and params', () => {
     });
     const once = mark('C005', 'packing', 10);
     expect((await j1.post(at, once)).status).toBe(201);
-    expect(await refusal(j1.post(at, { ...once, value: 11 }), 409)).toEqual({ code: 'idempotency_conflict', message: expect.any(String) });
+    expect(await refusal(j1.post(at, { ...once, value: 11 }), 409)).toEqual({
+      code: 'idempotency_conflict',
+      message: expect.any(String),
+    });
 
     await ev.admin.post(`/contests/${courier}/state`, { to: 'review' });
     expect(await refusal(j1.post(at, mark('C005', 'packing', 12, { reason: '更正' })), 409)).toMatchObject({
       code: 'contest_closed', params: { reason: 'review' },
     });
     expect(await refusal(chief.post(at, mark('C005', 'packing', 12)), 400)).toMatchObject({
-      code: 'validation_failed', params: { reason: 'reason_required', when: 'review' }, issues: [{ path: 'reason', code: 'required' }],
+      code: 'validation_failed',
+      params: { reason: 'reason_required', when: 'review' },
+      issues: [{ path: 'reason', code: 'required' }],
     });
   });
 
@@ -81,9 +92,15 @@ describe('refusals carry code and params', () => {
     expect(reasons).toHaveLength(blockers.length);
     expect(blockers[0]).toMatchObject({ kind: 'incomplete', bib: expect.any(String), missing: expect.any(Array) });
     const again = await ev.admin.post(`/contests/${rider}/state`, { to: 'review' });
-    expect(again.body.error).toMatchObject({ code: 'conflict', params: { reason: 'already_in_state', state: 'review' } });
+    expect(again.body.error).toMatchObject({
+      code: 'conflict',
+      params: { reason: 'already_in_state', state: 'review' },
+    });
     const jump = await ev.admin.post(`/contests/${rider}/state`, { to: 'published' });
-    expect(jump.body.error).toMatchObject({ code: 'conflict', params: { reason: 'bad_transition', from: 'review', to: 'published' } });
+    expect(jump.body.error).toMatchObject({
+      code: 'conflict',
+      params: { reason: 'bad_transition', from: 'review', to: 'published' },
+    });
   });
 
   it('an event file: every problem in one 400, each with its code and params', async () => {
@@ -100,7 +117,11 @@ describe('refusals carry code and params', () => {
       { path: 'contests[0].teamSize', code: 'wrong_type', params: { expected: ['number'], got: 'text' } },
       { path: 'contests[0].colour', code: 'unknown_field', params: { field: 'colour' } },
       { path: 'contests[0].sections', code: 'weights_sum', params: { contest: 'courier', sum: 1.2 } },
-      { path: 'contests[0].contestants[1].bib', code: 'duplicate', params: { what: 'bib', value: 'C001', first: 'contests[0].contestants[0].bib' } },
+      {
+        path: 'contests[0].contestants[1].bib',
+        code: 'duplicate',
+        params: { what: 'bib', value: 'C001', first: 'contests[0].contestants[0].bib' },
+      },
     ]);
   });
 });

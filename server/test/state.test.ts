@@ -150,7 +150,10 @@ describe('marks by state', () => {
     expect(notChief.body.error).toMatchObject({ code: 'contest_closed', params: { reason: 'review' } });
     const noReason = await c.mark(c.chief, 'W1', 'exam', 60);
     expect(noReason.status).toBe(400);
-    expect(noReason.body.error).toMatchObject({ code: 'validation_failed', params: { reason: 'reason_required', when: 'review' } });
+    expect(noReason.body.error).toMatchObject({
+      code: 'validation_failed',
+      params: { reason: 'reason_required', when: 'review' },
+    });
     expect(noReason.body.error.issues).toEqual([{ path: 'reason', code: 'required', message: expect.any(String) }]);
     expect((await c.mark(c.chief, 'W1', 'exam', 60, { reason: '复核后更正' })).status).toBe(201);
     expect((await c.mark(c.ev.admin, 'W2', 'exam', 90, { reason: '录入错误' })).status).toBe(201);

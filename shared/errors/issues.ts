@@ -9,7 +9,16 @@ export const FORMATS = ['code', 'bib', 'judge_code', 'pin', 'tie_break', 'uuid',
 export type FormatName = (typeof FORMATS)[number];
 
 /** What `duplicate` found twice. */
-export const DUPLICATES = ['organisation', 'contest', 'judge', 'section', 'criterion', 'bib', 'station', 'award'] as const;
+export const DUPLICATES = [
+  'organisation',
+  'contest',
+  'judge',
+  'section',
+  'criterion',
+  'bib',
+  'station',
+  'award',
+] as const;
 
 export const ISSUES = {
   // The shape of a value (zod).

@@ -65,6 +65,8 @@ type RequiredKeys<S> = Exclude<keyof S, OptionalKeys<S>>;
 /** The params object a spec describes. */
 export type ParamsOf<S> = { [P in RequiredKeys<S>]: ValueOf<S[P]> } & { [P in OptionalKeys<S>]?: ValueOf<S[P]> };
 
+const isLiteral = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+
 /** Whether `value` fits `spec` (a screen trusts only params that do; others get a generic sentence). */
 export function fitsSpec(spec: ParamSpec, value: unknown): boolean {
   if (typeof spec !== 'string') return typeof value === 'string' && spec.includes(value);
@@ -85,9 +87,9 @@ export function fitsSpec(spec: ParamSpec, value: unknown): boolean {
     case 'types':
       return Array.isArray(value) && value.every((v) => (VALUE_TYPES as readonly unknown[]).includes(v));
     case 'value':
-      return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+      return isLiteral(value);
     case 'values':
-      return Array.isArray(value) && value.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
+      return Array.isArray(value) && value.every(isLiteral);
     case 'list':
       return Array.isArray(value) && value.every((v) => typeof v === 'string');
     default:

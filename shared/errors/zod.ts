@@ -142,7 +142,14 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 // The got-value helps find the offending entry; invalid_type already names what it got.
-const SHOW_VALUE = new Set(['invalid_value', 'invalid_union', 'invalid_format', 'too_small', 'too_big', 'not_multiple_of']);
+const SHOW_VALUE = new Set([
+  'invalid_value',
+  'invalid_union',
+  'invalid_format',
+  'too_small',
+  'too_big',
+  'not_multiple_of',
+]);
 
 type Raw = z.core.$ZodIssue;
 
@@ -182,11 +189,14 @@ function coded(iss: Raw, path: string, value: unknown, message: string): Issue {
       }
       const { allowed, expected } = alternatives(iss);
       if (value === undefined) return issue(path, 'required', message, allowed.length ? { allowed } : {});
-      return issue(path, 'wrong_type', message, { expected, ...(allowed.length ? { allowed } : {}), got: typeOfValue(value) });
+      const got = typeOfValue(value);
+      return issue(path, 'wrong_type', message, { expected, ...(allowed.length ? { allowed } : {}), got });
     }
     case 'too_small': {
       const min = Number(iss.minimum);
-      if (iss.origin === 'string') return min <= 1 ? issue(path, 'empty', message) : issue(path, 'too_short', message, { min, ...v });
+      if (iss.origin === 'string') {
+        return min <= 1 ? issue(path, 'empty', message) : issue(path, 'too_short', message, { min, ...v });
+      }
       if (iss.origin === 'array' || iss.origin === 'set') return issue(path, 'too_few', message, { min });
       return issue(path, 'too_small', message, { min, inclusive: iss.inclusive !== false, ...v });
     }

@@ -38,7 +38,11 @@ describe('every problem in one answer', () => {
     f.contests[0].contestants[4].bib = f.contests[0].contestants[3].bib;
     const issues = refused(f);
     expect(issues.map((i) => i.code)).toEqual(['unknown_field', 'wrong_type', 'unknown_organisation', 'duplicate']);
-    expect(issues[2]).toEqual({ path: 'contests[0].contestants[2].organisation', code: 'unknown_organisation', params: { value: 'xx' } });
+    expect(issues[2]).toEqual({
+      path: 'contests[0].contestants[2].organisation',
+      code: 'unknown_organisation',
+      params: { value: 'xx' },
+    });
   });
 
   it('an invalid value is not guessed at: a wrong weight skips the sum, a bad code the references', () => {
@@ -88,7 +92,11 @@ describe('codes and params of the shape', () => {
       },
       { path: 'contests[0].contestants[0].bib', code: 'bad_format', params: { format: 'bib', value: 'W 001' } },
       { path: 'contests[0].contestants[2].name', code: 'empty', params: undefined },
-      { path: 'contests[0].judges[0].criteria', code: 'wrong_type', params: { expected: ['list'], allowed: ['*'], got: 'text' } },
+      {
+        path: 'contests[0].judges[0].criteria',
+        code: 'wrong_type',
+        params: { expected: ['list'], allowed: ['*'], got: 'text' },
+      },
       { path: 'contests[0].judges[1].pin', code: 'bad_format', params: { format: 'pin', value: '12' } },
     ]);
   });
@@ -107,9 +115,15 @@ describe('codes and params of the rules', () => {
     f.contests[0].judges[1].criteria = ['nope'];
     const byCode = Object.fromEntries(refused(f).map((i) => [i.code, i]));
     expect(byCode).toMatchObject({
-      duplicate: { path: 'organisations[6].code', params: { what: 'organisation', value: 'sd', first: 'organisations[0].code' } },
+      duplicate: {
+        path: 'organisations[6].code',
+        params: { what: 'organisation', value: 'sd', first: 'organisations[0].code' },
+      },
       linear_same_ends: { path: 'contests[0].sections[1].criteria[0].scale', params: { value: 60 } },
-      max_off_step: { path: 'contests[0].sections[1].criteria[2].max', params: { max: 25, step: 0.3, defaultStep: false } },
+      max_off_step: {
+        path: 'contests[0].sections[1].criteria[2].max',
+        params: { max: 25, step: 0.3, defaultStep: false },
+      },
       tie_break_not_raw: { params: { key: 'raw-asc:packing', criterion: 'packing', kind: 'judgement' } },
       tie_break_unknown: { params: { key: 'section:nope', what: 'section', value: 'nope' } },
       award_ratios_sum: { path: 'contests[0].awards', params: { sum: 1.4 } },

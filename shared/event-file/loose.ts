@@ -86,7 +86,11 @@ function looseCriterion(raw: Raw): LooseCriterion {
 
 function looseSection(raw: Raw): LooseSection {
   const s = section.shape;
-  return { code: valid(s.code, raw.code), weight: valid(s.weight, raw.weight), criteria: entries(raw.criteria, looseCriterion) };
+  return {
+    code: valid(s.code, raw.code),
+    weight: valid(s.weight, raw.weight),
+    criteria: entries(raw.criteria, looseCriterion),
+  };
 }
 
 function looseContest(raw: Raw): LooseContest {

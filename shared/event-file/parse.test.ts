@@ -178,7 +178,10 @@ describe('parseEventFile', () => {
     const f = example();
     f.contests[0].contestants[1].bib = 'W001'; // a rule problem
     f.contests[0].contestants[2].bib = 'W 003'; // a shape problem
-    expect(issuesOf(f).map((i) => i.path)).toEqual(['contests[0].contestants[2].bib', 'contests[0].contestants[1].bib']);
+    expect(issuesOf(f).map((i) => i.path)).toEqual([
+      'contests[0].contestants[2].bib',
+      'contests[0].contestants[1].bib',
+    ]);
   });
 
   it('returns names trimmed', () => {

@@ -12,8 +12,10 @@ export { formatPath } from '../errors/zod.ts';
 export type ParseEventFileResult = { ok: true; file: EventFile; warnings: Issue[] } | { ok: false; issues: Issue[] };
 
 /** A problem of the whole file reads "the event file must be …" in the log. */
-const ofTheFile = (found: Issue): Issue =>
-  found.path === '' && !found.message.startsWith('an ') ? { ...found, message: `the event file ${found.message}` } : found;
+function ofTheFile(found: Issue): Issue {
+  if (found.path !== '' || found.message.startsWith('an ')) return found;
+  return { ...found, message: `the event file ${found.message}` };
+}
 
 export function parseEventFile(input: unknown): ParseEventFileResult {
   let result: ReturnType<typeof eventFileShape.safeParse>;

@@ -106,8 +106,10 @@ export function checkEventFile(file: LooseFile): Issue[] {
       if (Array.isArray(j.criteria) && criteria.complete)
         j.criteria.forEach((code, k) => {
           if (criteria.byCode.has(code)) return;
-          const message = `unknown criterion ${q(code)}: contest ${q(contest.code ?? '')} has no criterion with this code`;
-          issues.push(issue(`${jPath}.criteria[${k}]`, 'unknown_criterion', message, { value: code, contest: contest.code }));
+          const message =
+            `unknown criterion ${q(code)}: contest ${q(contest.code ?? '')} has no criterion with this code`;
+          const params = { value: code, contest: contest.code };
+          issues.push(issue(`${jPath}.criteria[${k}]`, 'unknown_criterion', message, params));
         });
     });
   });
@@ -159,9 +161,11 @@ function checkSections(contest: LooseContest, cPath: string, issues: Issue[]): v
 
 function checkDeductionsOnly(section: LooseSection, sPath: string, issues: Issue[]): void {
   const kinds = section.criteria.map((k) => k?.kind);
-  if (kinds.length === 0 || kinds.some((kind) => kind === undefined || kind !== 'deduction')) return;
+  // An unknown kind (undefined) might not be a deduction: only a section of known deductions counts.
+  if (kinds.length === 0 || kinds.some((kind) => kind !== 'deduction')) return;
   const name = section.code ?? '';
-  const message = `section ${q(name)} has only deductions, so its maximum is 0: add a measurement or judgement criterion`;
+  const message =
+    `section ${q(name)} has only deductions, so its maximum is 0: add a measurement or judgement criterion`;
   issues.push(issue(`${sPath}.criteria`, 'deductions_only', message, { section: name }));
 }
 

@@ -37,18 +37,23 @@ export function eventFileWarnings(file: EventFile): Issue[] {
         for (const organisation of orgs) {
           const eligible = counting.filter((j) => marks(j, code) && j.organisation !== organisation).length;
           if (eligible >= needed) continue;
-          const message = `contestants of organisation ${q(organisation)} can be marked on criterion ${q(code)} by ${
-            plural(eligible, 'judge', 'judges')
-          } but ${needed} ${needed === 1 ? 'is' : 'are'} needed: the other assigned judges belong to ${q(organisation)}`;
-          warnings.push(issue(kPath, 'panel_own_organisation', message, { criterion: code, organisation, eligible, needed }));
+          const message =
+            `contestants of organisation ${q(organisation)} can be marked on criterion ${q(code)} ` +
+            `by ${plural(eligible, 'judge', 'judges')} but ${needed} ${needed === 1 ? 'is' : 'are'} needed: ` +
+            `the other assigned judges belong to ${q(organisation)}`;
+          const params = { criterion: code, organisation, eligible, needed };
+          warnings.push(issue(kPath, 'panel_own_organisation', message, params));
         }
       }),
     );
     if (contest.blind === true)
       contest.contestants.forEach((p, i) => {
         if (p.station !== undefined) return;
-        const message = `contest ${q(contest.code)} is marked blind but contestant ${q(p.bib)} has no station to show judges instead of the bib`;
-        warnings.push(issue(`${cPath}.contestants[${i}]`, 'blind_without_station', message, { contest: contest.code, bib: p.bib }));
+        const message =
+          `contest ${q(contest.code)} is marked blind but contestant ${q(p.bib)} ` +
+          'has no station to show judges instead of the bib';
+        const params = { contest: contest.code, bib: p.bib };
+        warnings.push(issue(`${cPath}.contestants[${i}]`, 'blind_without_station', message, params));
       });
   });
   return warnings;

@@ -2,7 +2,15 @@
 // and within a time limit (a hang fails the test instead of blocking the suite).
 import { request } from 'node:http';
 import { expect } from 'vitest';
-import { ERROR_CODES, ERRORS, ISSUES, errorKeyOf, fitsParams, isErrorKey, isIssueCode } from '../../../shared/errors/index.ts';
+import {
+  ERROR_CODES,
+  ERRORS,
+  ISSUES,
+  errorKeyOf,
+  fitsParams,
+  isErrorKey,
+  isIssueCode,
+} from '../../../shared/errors/index.ts';
 
 export interface Reply {
   status: number;
@@ -27,14 +35,16 @@ export function expectErrorShape(body: any) {
   const shown = JSON.stringify(body)?.slice(0, 500);
   expect(body).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
   const { code, params = {}, issues = [] } = body.error;
-  expect(Object.keys(body.error).every((k) => ['code', 'message', 'params', 'issues', 'reasons', 'blockers'].includes(k)), shown).toBe(true);
+  const fields = ['code', 'message', 'params', 'issues', 'reasons', 'blockers'];
+  expect(Object.keys(body.error).every((k) => fields.includes(k)), shown).toBe(true);
   expect(ERROR_CODES, shown).toContain(code);
   const key = errorKeyOf(code, params);
   expect(isErrorKey(key), `${key} in ${shown}`).toBe(true);
   if (isErrorKey(key)) expect(fitsParams(ERRORS[key], params), shown).toBe(true);
   for (const i of issues as { path: string; code: string; params?: Record<string, unknown> }[]) {
     const params = i.params ? { params: expect.any(Object) } : {};
-    expect(i, shown).toEqual({ path: expect.any(String), code: expect.any(String), message: expect.any(String), ...params });
+    const shape = { path: expect.any(String), code: expect.any(String), message: expect.any(String), ...params };
+    expect(i, shown).toEqual(shape);
     // A roster's problems carry the roster's own codes (shared/roster); every other issue is ours.
     if (/^(row \d+|addOrganisations\[)/.test(i.path)) continue;
     expect(isIssueCode(i.code) && fitsParams(ISSUES[i.code], i.params ?? {}), JSON.stringify(i)).toBe(true);

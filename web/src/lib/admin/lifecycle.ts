@@ -52,8 +52,9 @@ export interface BlockerLine {
 export function blockerLines(error: { reasons?: string[]; blockers?: CertifyBlocker[] }, names: Names): BlockerLine[] {
   return blockersOf(error).map((b) => {
     if (b.kind === 'other') return { kind: 'other', who: '', what: [] };
-    if (b.kind === 'flagged') return { kind: 'flagged', who: names.contestant(b.bib), what: [names.criterion(b.criterion)] };
+    const who = names.contestant(b.bib);
+    if (b.kind === 'flagged') return { kind: 'flagged', who, what: [names.criterion(b.criterion)] };
     const what = b.missing.map((m) => (m.need ? `${names.criterion(m.criterion)} ${m.have}/${m.need}` : names.criterion(m.criterion)));
-    return { kind: 'incomplete', who: names.contestant(b.bib), what };
+    return { kind: 'incomplete', who, what };
   });
 }

@@ -57,7 +57,7 @@ describe('flags and debts', () => {
 });
 
 describe('blockersOf', () => {
-  it('takes the structured blockers of a refused certification; what it cannot word is "other", never English text', () => {
+  it('takes the structured blockers of a refused certification; others are "other", never English', () => {
     const blockers = [
       { kind: 'incomplete' as const, bib: 'C001', missing: [{ criterion: 'exam' }, { criterion: 'packing', have: 2, need: 3 }] },
       { kind: 'flagged' as const, bib: 'C002', criterion: 'service' },

@@ -102,7 +102,9 @@ const KNOWN = new Set(['incomplete', 'flagged']);
 
 /** The server's reasons for refusing certification: its structured `blockers`, one per reason. */
 export function blockersOf(error: { reasons?: string[]; blockers?: { kind: string }[] }): Blocker[] {
-  if (error.blockers?.length) return error.blockers.map((b) => (KNOWN.has(b.kind) ? (b as CertifyBlocker) : { kind: 'other' }));
+  if (error.blockers?.length) {
+    return error.blockers.map((b) => (KNOWN.has(b.kind) ? (b as CertifyBlocker) : { kind: 'other' }));
+  }
   return (error.reasons ?? []).map(() => ({ kind: 'other' }));
 }
 

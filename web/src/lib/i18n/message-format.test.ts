@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatMessage } from './message-format.ts';
 
 const show = (_name: string, raw: unknown) => (typeof raw === 'number' ? raw.toLocaleString('en') : String(raw));
-const fmt = (template: string, params: Record<string, unknown>, locale = 'en') => formatMessage(template, params, locale, show);
+const fmt = (template: string, params: Record<string, unknown>, locale = 'en') =>
+  formatMessage(template, params, locale, show);
 
 describe('formatMessage', () => {
   it('fills placeholders and leaves unknown ones as written', () => {

@@ -115,7 +115,8 @@ export function formatMessage(
       out += formatMessage(branch, params, locale, shown, hash);
     } else {
       const name = inside.trim();
-      out += Object.hasOwn(params, name) && params[name] !== undefined ? shown(name, params[name]) : template.slice(i, end);
+      const given = Object.hasOwn(params, name) && params[name] !== undefined;
+      out += given ? shown(name, params[name]) : template.slice(i, end);
     }
     i = end;
   }

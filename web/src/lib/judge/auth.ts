@@ -45,7 +45,8 @@ export async function signInJudge(event: string, judge: string, pin: string, fet
     const r = body as JudgeLoginResponse;
     return { ok: true, session: { token: r.token, expiresAt: r.expiresAt, event: event.trim(), judge: r.judge } };
   }
-  const e = (body as { error?: { code?: string; message?: string; params?: Record<string, unknown> } } | undefined)?.error;
+  type Refusal = { code?: string; message?: string; params?: Record<string, unknown> };
+  const e = (body as { error?: Refusal } | undefined)?.error;
   const retryAfter = Number(res.headers.get('retry-after')) || undefined;
   return {
     ok: false,

@@ -14,7 +14,10 @@ export function formatValue(c: Criterion | undefined, value: MarkValue): string 
  * The server's refusal in the judge's current language, worded when shown (the outbox keeps the
  * code and params, so a judge who switches language reads old refusals in the new one).
  */
-export function refusalText(error: (SendError & { status?: number }) | undefined, criteria?: readonly Criterion[]): string {
+export function refusalText(
+  error: (SendError & { status?: number }) | undefined,
+  criteria?: readonly Criterion[],
+): string {
   const names: Names = { criterion: (code) => criteria?.find((c) => c.code === code)?.name ?? code };
   return errorMessage(error ?? 'unknown', names);
 }

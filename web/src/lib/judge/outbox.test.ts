@@ -268,12 +268,15 @@ describe('outbox', () => {
 
   it('keeps a refusal as its code and params, worded in the language the judge reads when shown', async () => {
     const server = fakeServer();
-    const closed = { error: { code: 'contest_closed', message: 'marking is closed: the contest is in review', params: { reason: 'review' } } };
+    const message = 'marking is closed: the contest is in review';
+    const closed = { error: { code: 'contest_closed', message, params: { reason: 'review' } } };
     const range = {
       error: {
         code: 'validation_failed',
-        message: 'value must be between 0 and 25',
-        issues: [{ path: 'value', code: 'value_range', params: { min: 0, max: 25 }, message: 'value must be between 0 and 25' }],
+        message: 'value must be 0 to 25',
+        issues: [
+          { path: 'value', code: 'value_range', params: { min: 0, max: 25 }, message: 'value must be 0 to 25' },
+        ],
       },
     };
     server.script.push(() => ({ status: 409, body: closed }), () => ({ status: 400, body: range }));
@@ -289,7 +292,10 @@ describe('outbox', () => {
     const again = makeOutbox(server, {}, db);
     await again.outbox.load();
     const errors = again.outbox.entries.map((e) => e.error);
-    expect(errors).toMatchObject([{ code: 'contest_closed', params: { reason: 'review' } }, { code: 'validation_failed', issues: range.error.issues }]);
+    expect(errors).toMatchObject([
+      { code: 'contest_closed', params: { reason: 'review' } },
+      { code: 'validation_failed', issues: range.error.issues },
+    ]);
     const packing = [{ code: 'packing', name: '包装规范', kind: 'judgement' as const, max: 25 }];
     i18n.locale = 'zh-CN';
     expect(errors.map((e) => refusalText(e, packing))).toEqual(['评分已截止：赛项正在审核，只有裁判长可以更正评分。', '分值：须在 0 到 25 之间']);

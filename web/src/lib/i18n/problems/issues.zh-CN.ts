@@ -17,7 +17,9 @@ export const issuesZhCN: Record<IssueCode, string> = {
   too_small: `须{inclusive, select, true {不小于} other {大于}} {min}${GOT}`,
   too_big: `须{inclusive, select, true {不大于} other {小于}} {max}${GOT}`,
   bad_format:
-    '{format, select, code {须为 1–32 个小写字母、数字、- 或 _} bib {须为 1–16 个字母、数字、- 或 _} judge_code {须为 1–32 个字母、数字、- 或 _} pin {须为 4–8 位数字} tie_break {须为 section:代码、criterion:代码、raw-asc:代码 或 raw-desc:代码} uuid {须为 UUID} other {格式不正确}}' +
+    '{format, select, code {须为 1–32 个小写字母、数字、- 或 _} bib {须为 1–16 个字母、数字、- 或 _} judge_code {须为 1–32 个字母、数字、- 或 _} ' +
+    'pin {须为 4–8 位数字} tie_break {须为 section:代码、criterion:代码、raw-asc:代码 或 raw-desc:代码} uuid {须为 UUID} other ' +
+    '{格式不正确}}' +
     GOT,
   not_multiple_of: `须为 {step} 的整数倍${GOT}`,
   invalid: `无效${GOT}`,
@@ -26,7 +28,8 @@ export const issuesZhCN: Record<IssueCode, string> = {
   unreadable: '无法读取赛事文件',
 
   duplicate:
-    '{what, select, organisation {单位代码} contest {赛项代码} judge {裁判编号} section {模块代码} criterion {评分项代码} bib {编号} station {工位} other {奖项名称}}“{value}”重复（首次出现在 {first}）',
+    '{what, select, organisation {单位代码} contest {赛项代码} judge {裁判编号} section {模块代码} criterion {评分项代码} bib {编号} ' +
+    'station {工位} other {奖项名称}}“{value}”重复（首次出现在 {first}）',
   unknown_organisation: '未知单位“{value}”：请在参赛单位中添加，或更正代码',
   unknown_criterion: '未知评分项“{value}”{contest, select, none {} other {：赛项 {contest} 没有此代码的评分项}}',
   chief_shadow: '裁判长不能同时是见习裁判',
@@ -37,7 +40,8 @@ export const issuesZhCN: Record<IssueCode, string> = {
   max_off_step: '满分 {max} 不是分值步长 {step}{defaultStep, select, true {（默认值）} other {}} 的整数倍，满分将无法给出',
   tie_break_unknown: '并列排序规则“{key}”中的{what, select, section {模块} other {评分项}}“{value}”不存在',
   tie_break_not_raw:
-    '“{key}”比较原始测量值，但“{criterion}”是{kind, select, judgement {评判类评分项} deduction {扣分项} other {合格/不合格评分项}}：请改用“criterion:{criterion}”',
+    '“{key}”比较原始测量值，但“{criterion}”是{kind, select, judgement {评判类评分项} deduction {扣分项} other ' +
+    '{合格/不合格评分项}}：请改用“criterion:{criterion}”',
   award_ratio_or_count: '奖项须设置“比例”或“人数”中的一项，且只能设置一项',
   award_ratios_sum: '各奖项比例之和为 {sum}，超过了全部选手：之和最多为 1',
   panel_too_small: '评分项“{criterion}”每位选手需要 {needed} 位裁判，但只分配了 {assigned} 位正式裁判，没有选手能得到所需的评分',

@@ -86,7 +86,7 @@ describe('the problem catalogues', () => {
     }
   });
 
-  it.each(['zh-CN', 'en'] as const)('%s renders every key, with and without optional params, in its own language', (locale) => {
+  it.each(['zh-CN', 'en'] as const)('%s renders every key, with or without optional params, in itself', (locale) => {
     i18n.locale = locale;
     const inLanguage = (text: string, what: string) => {
       expect(text, what).not.toMatch(/[{}]|English for logs/);
@@ -99,7 +99,8 @@ describe('the problem catalogues', () => {
         inLanguage(problemText({ code, params: { ...params, ...(reason ? { reason } : {}) } }), key);
     }
     for (const code of ISSUE_CODES as (keyof typeof ISSUES)[])
-      for (const params of variants(ISSUES[code])) inLanguage(issueText({ path: 'x', code, params, message: 'English for logs' }), code);
+      for (const params of variants(ISSUES[code]))
+        inLanguage(issueText({ path: 'x', code, params, message: 'English for logs' }), code);
   });
 });
 
@@ -113,17 +114,17 @@ describe('problemText', () => {
   });
 
   it('formats params: states through the glossary, numbers by locale, criteria by the names a screen knows', () => {
-    expect(problemText({ code: 'conflict', params: { reason: 'bad_transition', from: 'setup', to: 'certified' } })).toBe(
-      '赛项不能从“筹备中”变为“已确认”。',
-    );
+    const transition = { code: 'conflict', params: { reason: 'bad_transition', from: 'setup', to: 'certified' } };
+    expect(problemText(transition)).toBe('赛项不能从“筹备中”变为“已确认”。');
     const names = { criterion: (code: string) => ({ packing: '包装规范' })[code] ?? code };
-    expect(problemText({ code: 'forbidden', params: { reason: 'criterion_not_assigned', criterion: 'packing' } }, names)).toBe(
-      '评分项“包装规范”未分配给您。',
-    );
+    const notYours = { code: 'forbidden', params: { reason: 'criterion_not_assigned', criterion: 'packing' } };
+    expect(problemText(notYours, names)).toBe('评分项“包装规范”未分配给您。');
     i18n.locale = 'en';
-    expect(problemText({ code: 'transition_blocked', params: { count: 1 } })).toBe('Cannot certify yet: 1 problem to resolve.');
-    expect(problemText({ code: 'transition_blocked', params: { count: 1200 } })).toBe('Cannot certify yet: 1,200 problems to resolve.');
-    expect(problemText({ code: 'contest_closed', params: { state: 'review' } })).toBe('The contest is “In review”: no marks are accepted.');
+    const blocked = (count: number) => problemText({ code: 'transition_blocked', params: { count } });
+    expect(blocked(1)).toBe('Cannot certify yet: 1 problem to resolve.');
+    expect(blocked(1200)).toBe('Cannot certify yet: 1,200 problems to resolve.');
+    const closed = problemText({ code: 'contest_closed', params: { state: 'review' } });
+    expect(closed).toBe('The contest is “In review”: no marks are accepted.');
   });
 
   it('words a validation refusal by its first issue, with the field named in the reader’s words', () => {
@@ -143,7 +144,8 @@ describe('problemText', () => {
   it('never shows the server’s English: unknown codes and params fall back to the reader’s language', () => {
     const english = 'marking is closed: the contest is in review';
     // A newer server's reason: the code's own wording.
-    expect(problemText({ code: 'contest_closed', params: { reason: 'lunch_break', state: 'review' } })).toBe('赛项当前为“审核中”，不接受评分。');
+    const newer = problemText({ code: 'contest_closed', params: { reason: 'lunch_break', state: 'review' } });
+    expect(newer).toBe('赛项当前为“审核中”，不接受评分。');
     // A code this app does not know: the sentence for its status, else a generic one.
     expect(problemText({ code: 'brand_new', status: 409 })).toBe(PROBLEM_CATALOGUES['zh-CN'].errors.conflict);
     expect(problemText({ code: 'brand_new' })).toBe(PROBLEM_CATALOGUES['zh-CN'].errors.unknown);
@@ -154,7 +156,8 @@ describe('problemText', () => {
   });
 
   it('words what any part of the app holds: an API error, a stored refusal, a code', () => {
-    const apiError = { status: 409, body: { error: { code: 'contest_closed', message: 'x', params: { reason: 'review' } } } };
+    const error = { code: 'contest_closed', message: 'x', params: { reason: 'review' } };
+    const apiError = { status: 409, body: { error } };
     expect(errorMessage(apiError)).toBe('评分已截止：赛项正在审核，只有裁判长可以更正评分。');
     expect(errorMessage({ code: 'idempotency_conflict', message: 'x', status: 409 })).toBe('这条评分已经用不同的内容提交过。');
     expect(errorMessage('network_error')).toBe('无法连接服务器，请检查网络。');
