@@ -14,6 +14,7 @@ import {
   section,
   tieBreakKey,
   type Criterion,
+  type EventFile,
   type Judge,
 } from './schema.ts';
 
@@ -118,6 +119,23 @@ function looseContest(raw: Raw): LooseContest {
   };
 }
 
+/** A valid file as the rules read it: nothing to salvage, so no parsing again (large rosters). */
+export function looseOfValid(file: EventFile): LooseFile {
+  return {
+    organisations: file.organisations,
+    contests: file.contests.map((c) => ({
+      ...c,
+      tieBreak: c.tieBreak ?? [],
+      awards: c.awards ?? [],
+      sections: c.sections.map((s) => ({
+        ...s,
+        criteria: s.criteria.map((k) => ({ code: k.code, kind: k.kind, full: k })),
+      })),
+    })),
+  };
+}
+
+/** What can be salvaged of any input (see the top of this file). */
 export function looseEventFile(input: unknown): LooseFile {
   const raw = isRecord(input) ? input : {};
   return {

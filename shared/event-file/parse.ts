@@ -2,7 +2,7 @@
 // answer lists every problem (unknown fields, wrong types, weights, duplicate bibs, unknown
 // organisations …). Each is an issue { path, code, params, message } (shared/errors), never a throw.
 import { englishErrorMap, issue, zodIssues, type Issue } from '../errors/index.ts';
-import { looseEventFile } from './loose.ts';
+import { looseEventFile, looseOfValid } from './loose.ts';
 import { checkEventFile } from './rules.ts';
 import { eventFileShape, type EventFile } from './schema.ts';
 import { eventFileWarnings } from './warnings.ts';
@@ -22,7 +22,7 @@ export function parseEventFile(input: unknown): ParseEventFileResult {
   let rules: Issue[];
   try {
     result = eventFileShape.safeParse(input, { error: englishErrorMap });
-    rules = checkEventFile(looseEventFile(input));
+    rules = checkEventFile(result.success ? looseOfValid(result.data) : looseEventFile(input));
   } catch {
     // Only exotic objects (throwing getters, proxies) get here; JSON never does.
     return { ok: false, issues: [issue('', 'unreadable', 'the event file could not be read')] };

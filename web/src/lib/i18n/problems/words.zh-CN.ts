@@ -7,7 +7,7 @@ export const wordsZhCN = {
     text: '文本',
     number: '数字',
     whole_number: '整数',
-    boolean: 'true 或 false',
+    boolean: '布尔值 true 或 false',
     object: '对象',
     list: '列表',
     null: '空值 null',
