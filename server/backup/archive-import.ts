@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { events } from '../../db/schema/index.ts';
 import { DomainError, fromZod, invalid, refuse, type Issue } from '../errors.ts';
-import { issue } from '../../shared/errors/index.ts';
+import { englishErrorMap, issue } from '../../shared/errors/index.ts';
 import { verifyAudit, type AuditVerification } from '../domain/audit.ts';
 import { archiveSchema, type ArchiveRow, type EventArchive } from './archive-format.ts';
 import { TABLES } from './archive-tables.ts';
@@ -19,7 +19,7 @@ export interface ArchiveImported {
 }
 
 export async function importEventArchive(db: Db, input: unknown): Promise<ArchiveImported> {
-  const parsed = archiveSchema.safeParse(input);
+  const parsed = archiveSchema.safeParse(input, { error: englishErrorMap });
   if (!parsed.success) {
     const err = fromZod(parsed.error, input);
     const issues = err.extra.issues ?? [];
