@@ -26,7 +26,10 @@ const runs = [
 
 for (const run of runs) {
   test.describe(run.lang, () => {
-    test('an unsigned visitor of the desk is sent to sign in, and lands back on the desk', async ({ page, request }) => {
+    test('an unsigned visitor of the desk is sent to sign in, and lands back on the desk', async ({
+      page,
+      request,
+    }) => {
       const { event } = await courierInScoring(request);
       await page.goto(`/judge/chief?lang=${run.lang}`);
       await expect(page).toHaveURL(/\/judge\?/);
@@ -41,10 +44,15 @@ for (const run of runs) {
       await expect(page).not.toHaveURL(/next=/);
     });
 
-    test('a chief judge whose session has ended signs in again from the desk and comes back to it', async ({ page, request }) => {
+    test('a chief judge whose session has ended signs in again from the desk and comes back to it', async ({
+      page,
+      request,
+    }) => {
       const { event } = await courierInScoring(request);
       const ended = {
-        token: 'ended-session', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), event,
+        token: 'ended-session',
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+        event,
         judge: { code: run.chief, name: run.chief, chief: true, contest: 'x' },
       };
       await page.addInitScript((value) => {
@@ -62,7 +70,10 @@ for (const run of runs) {
       await expect(page.getByTestId('contest-name')).toBeVisible();
     });
 
-    test('a chief judge signed in at /judge sees the way to the desk first; a panel judge does not', async ({ page, request }) => {
+    test('a chief judge signed in at /judge sees the way to the desk first; a panel judge does not', async ({
+      page,
+      request,
+    }) => {
       const { event } = await courierInScoring(request);
       await page.goto(pairingPath(event, run.chief, pinOf(run.chief), run.lang));
       const entry = page.getByTestId('chief-entry');
@@ -83,7 +94,10 @@ for (const run of runs) {
       await expect(page.getByTestId('chief-entry')).toHaveCount(0);
     });
 
-    test('a judge who is not chief opening the desk is told so, with a way back to marking', async ({ page, request }) => {
+    test('a judge who is not chief opening the desk is told so, with a way back to marking', async ({
+      page,
+      request,
+    }) => {
       const { event } = await courierInScoring(request);
       await page.goto(pairingPath(event, run.panel, pinOf(run.panel), run.lang));
       await expect(page.getByTestId('contestants')).toBeVisible();

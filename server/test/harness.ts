@@ -23,7 +23,12 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const db = opts.db ?? (await openTestDb());
   const server = await startServer({
-    db, port: 0, host: '127.0.0.1', publicUrl: opts.publicUrl, boardIntervalMs: opts.boardIntervalMs ?? 20, drain: opts.drain,
+    db,
+    port: 0,
+    host: '127.0.0.1',
+    publicUrl: opts.publicUrl,
+    boardIntervalMs: opts.boardIntervalMs ?? 20,
+    drain: opts.drain,
     log: () => {},
   });
   await server.services.auth.ensureAdmin(ADMIN_PASSWORD, () => {});

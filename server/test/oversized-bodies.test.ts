@@ -89,7 +89,8 @@ describe('the bounds of reading a refused body', () => {
   afterAll(async () => {
     await s.stop();
   });
-  const head = (headers: string) => `POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${headers}\r\n\r\n`;
+  const head = (headers: string) =>
+    `POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${headers}\r\n\r\n`;
 
   it('a chunked body within the limit is read and served', async () => {
     const res = await post(s.url, '/api/v1/auth/login', new Blob([login]).stream());
@@ -98,7 +99,9 @@ describe('the bounds of reading a refused body', () => {
 
   it('a client that declares more than it sends gets the 413 and is let go at the time bound', async () => {
     const started = Date.now();
-    const reply = await exchange(s.port, head(`Content-Length: ${3 * MB}`), (sock) => sock.write(Buffer.alloc(MB / 2, 0x78)));
+    const reply = await exchange(s.port, head(`Content-Length: ${3 * MB}`), (sock) => {
+      sock.write(Buffer.alloc(MB / 2, 0x78));
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(bounds.ms);
     expect(reply).toMatch(/^HTTP\/1\.1 413 /);
     expect(reply.toLowerCase()).toContain('connection: close');
@@ -122,10 +125,9 @@ describe('the bounds of reading a refused body', () => {
     expect(Date.now() - started).toBeLessThan(bounds.ms);
     expect(declared).toMatch(/^HTTP\/1\.1 413 /);
     expect(declared.toLowerCase()).toContain('connection: close');
+    // Cut off after the limit and the bound (1 + 4 MB) and what the sockets buffer, far below 64 MB.
     let fed = { sent: 0 };
-    const floodStarted = Date.now();
     await exchange(s.port, head('Transfer-Encoding: chunked'), (sock) => (fed = flood(sock, 64 * MB)));
-    expect(fed.sent).toBeLessThan(64 * MB);
-    expect(Date.now() - floodStarted).toBeLessThan(bounds.ms);
+    expect(fed.sent).toBeLessThan(32 * MB);
   });
 });

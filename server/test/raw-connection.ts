@@ -6,7 +6,12 @@ import { connect, type Socket } from 'node:net';
  * Sends `head`, then lets `feed` write the body; resolves with all that was read once the server
  * closes the connection, and fails if it is still open after `timeoutMs`.
  */
-export function exchange(port: number, head: string, feed?: (sock: Socket) => void, timeoutMs = 20_000): Promise<string> {
+export function exchange(
+  port: number,
+  head: string,
+  feed?: (sock: Socket) => void,
+  timeoutMs = 20_000,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const sock = connect(port, '127.0.0.1');
     let reply = '';
@@ -27,7 +32,8 @@ export function exchange(port: number, head: string, feed?: (sock: Socket) => vo
 }
 
 /** One piece of a chunked body. */
-export const chunked = (data: Buffer) => Buffer.concat([Buffer.from(`${data.length.toString(16)}\r\n`), data, Buffer.from('\r\n')]);
+export const chunked = (data: Buffer) =>
+  Buffer.concat([Buffer.from(`${data.length.toString(16)}\r\n`), data, Buffer.from('\r\n')]);
 
 /** A chunked body of `size` bytes every `everyMs`, until the connection closes (at most 2,000 pieces). */
 export function trickle(sock: Socket, size: number, everyMs: number): void {

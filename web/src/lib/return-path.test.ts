@@ -30,7 +30,9 @@ describe('returnPath', () => {
 
 describe('judgeSignInPath', () => {
   it('comes back to the page, keeping the language the visitor chose in the address', () => {
-    expect(judgeSignInPath(new URL(`${origin}/judge/chief?lang=en`))).toBe('/judge?lang=en&next=%2Fjudge%2Fchief%3Flang%3Den');
+    expect(judgeSignInPath(new URL(`${origin}/judge/chief?lang=en`))).toBe(
+      '/judge?lang=en&next=%2Fjudge%2Fchief%3Flang%3Den',
+    );
     expect(judgeSignInPath(new URL(`${origin}/judge/chief`))).toBe('/judge?next=%2Fjudge%2Fchief');
   });
 });
