@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import { Server } from 'socket.io';
 import type { DbHandle } from '../db/create-db.ts';
 import { createApp } from './app.ts';
+import type { DrainBounds } from './http/incoming-body.ts';
 import { createServices, type AppServices } from './services.ts';
 import { Broadcaster, localWatchers } from './realtime/broadcaster.ts';
 import { setScreenCounter } from './domain/overview.ts';
@@ -28,6 +29,8 @@ export interface StartOptions {
   redisStream?: string;
   /** Runs before the port opens (e.g. the organiser account), so /healthz means ready. */
   prepare?: (services: AppServices) => Promise<void>;
+  /** How much of a refused body is still read (http/incoming-body.ts); tests shorten it. */
+  drain?: DrainBounds;
 }
 
 export interface RunningServer {
@@ -47,7 +50,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     { publicUrl: opts.publicUrl ?? '', boardIntervalMs: opts.boardIntervalMs ?? 20 },
     new Metrics(opts.defaultMetrics ?? false),
   );
-  const app = createApp(services, { webRoot: opts.webRoot, log: (err) => log(`[error] ${(err as Error)?.stack ?? String(err)}`) });
+  const app = createApp(services, { webRoot: opts.webRoot, drain: opts.drain, log: (err) => log(`[error] ${(err as Error)?.stack ?? String(err)}`) });
   const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   // Tablets and load balancers keep connections open between requests; closing idle ones after
   // Node's default 5 s races with clients reusing them (ECONNRESET on a request that was never read).

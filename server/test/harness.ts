@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createDb, type DbHandle } from '../../db/create-db.ts';
 import { startServer, type RunningServer } from '../start.ts';
+import type { DrainBounds } from '../http/incoming-body.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
@@ -17,9 +18,19 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(opts: { boardIntervalMs?: number; db?: DbHandle; publicUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { boardIntervalMs?: number; db?: DbHandle; publicUrl?: string; drain?: DrainBounds } = {},
+): Promise<TestServer> {
   const db = opts.db ?? (await openTestDb());
-  const server = await startServer({ db, port: 0, host: '127.0.0.1', publicUrl: opts.publicUrl, boardIntervalMs: opts.boardIntervalMs ?? 20, log: () => {} });
+  const server = await startServer({
+    db,
+    port: 0,
+    host: '127.0.0.1',
+    publicUrl: opts.publicUrl,
+    boardIntervalMs: opts.boardIntervalMs ?? 20,
+    drain: opts.drain,
+    log: () => {},
+  });
   await server.services.auth.ensureAdmin(ADMIN_PASSWORD, () => {});
   const res = await fetch(`${server.url}/api/v1/auth/login`, {
     method: 'POST',

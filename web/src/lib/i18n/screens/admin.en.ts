@@ -3,6 +3,7 @@ import type { adminZhCN } from './admin.zh-CN.ts';
 
 export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.title': 'Organiser console',
+  'admin.entry': 'Organisers: console',
   'admin.organiser': 'Organiser',
   'admin.signIn.title': 'Organiser sign-in',
   'admin.signIn.username': 'Username',

@@ -1,6 +1,7 @@
 // Messages of the organiser's console screens (Simplified Chinese, the reference). Keys start with "admin.".
 export const adminZhCN = {
   'admin.title': '主办方控制台',
+  'admin.entry': '主办方控制台入口',
   'admin.organiser': '主办方',
   'admin.signIn.title': '主办方登录',
   'admin.signIn.username': '用户名',
