@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createDb, type DbHandle } from '../../db/create-db.ts';
 import { startServer, type RunningServer } from '../start.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
+import type { InterfaceList } from '../site/interfaces.ts';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
 
@@ -17,9 +18,30 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(opts: { boardIntervalMs?: number; db?: DbHandle; publicUrl?: string } = {}): Promise<TestServer> {
+/**
+ * What test servers see as this machine's network: one Wi-Fi address (a documentation range, never
+ * contacted), so printed addresses do not depend on the machine the tests run on.
+ */
+export const TEST_LAN: InterfaceList = {
+  wlan0: [{ address: '192.0.2.80', netmask: '255.255.255.0', family: 'IPv4', mac: '02:00:00:00:00:01', internal: false, cidr: '192.0.2.80/24' }],
+};
+
+export interface TestServerOptions {
+  boardIntervalMs?: number;
+  db?: DbHandle;
+  publicUrl?: string;
+  /** The machine's network as the server sees it (default TEST_LAN). */
+  interfaces?: () => InterfaceList;
+  /** HOST as the address resolver sees it (the server itself always listens on 127.0.0.1). */
+  bindHost?: string;
+}
+
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const db = opts.db ?? (await openTestDb());
-  const server = await startServer({ db, port: 0, host: '127.0.0.1', publicUrl: opts.publicUrl, boardIntervalMs: opts.boardIntervalMs ?? 20, log: () => {} });
+  const server = await startServer({
+    db, port: 0, host: '127.0.0.1', publicUrl: opts.publicUrl, boardIntervalMs: opts.boardIntervalMs ?? 20, log: () => {},
+    interfaces: opts.interfaces ?? (() => TEST_LAN), siteHost: opts.bindHost ?? '0.0.0.0',
+  });
   await server.services.auth.ensureAdmin(ADMIN_PASSWORD, () => {});
   const res = await fetch(`${server.url}/api/v1/auth/login`, {
     method: 'POST',
