@@ -71,7 +71,7 @@ export function startupBanner(info: BannerInfo): string {
     out.push('', `  Organiser account 主办方账号: admin   password 密码: ${info.adminPassword}`, '    (shown once 仅显示一次; set ADMIN_PASSWORD to choose it)');
   }
   if (info.demoJudges?.length) {
-    out.push('', '  Demo event judges 演示赛事裁判 (code, name, PIN):');
+    out.push('', '  Demo event judges 演示赛事裁判 (code, PIN, name):');
     const width = Math.max(...info.demoJudges.map((j) => j.code.length));
     for (const j of info.demoJudges) {
       out.push(`    ${j.contest.padEnd(8)} ${j.code.padEnd(width)}  ${j.pin}  ${j.name}${j.chief ? ' (裁判长 chief)' : ''}`);
