@@ -36,7 +36,13 @@ function npmStart(): Started {
 
 /** The output up to the end of the block printed once the server is healthy. */
 async function banner(s: Started): Promise<string> {
-  await expect.poll(() => (s.child.exitCode === null ? s.output().split(RULE).length : -1), { timeout: 240_000 }).toBeGreaterThanOrEqual(3);
+  // The block is between two rules. A process that exits first fails the test at once, with its output.
+  const exited = new Promise<never>((_, reject) => {
+    s.child.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${s.output()}`)));
+  });
+  exited.catch(() => {}); // stopping it later on purpose is no failure
+  const rules = () => s.output().split(RULE).length - 1;
+  await Promise.race([expect.poll(rules, { timeout: 240_000 }).toBeGreaterThanOrEqual(2), exited]);
   return s.output();
 }
 
@@ -53,7 +59,8 @@ let running: Started | null = null;
 test.beforeAll(() => rmSync(dataDir, { recursive: true, force: true }));
 test.afterAll(async () => {
   if (running) await stop(running);
-  for (const dir of [dataDir, join(root, 'web', buildDir), join(root, 'web', `.svelte-kit-${buildDir}`)]) rmSync(dir, { recursive: true, force: true });
+  const made = [dataDir, join(root, 'web', buildDir), join(root, 'web', `.svelte-kit-${buildDir}`)];
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
 test('npm start prints the addresses on this computer and the venue network, the password and the demo PINs', async ({ request }) => {
@@ -96,7 +103,8 @@ test('npm start prints the addresses on this computer and the venue network, the
 
   // Every demo judge with the PIN that signs it in.
   for (const j of judges) expect(out).toMatch(new RegExp(`${j.code}\\s+${j.pin}\\s+${j.name}`));
-  const judge = await request.post(`${local}/api/v1/auth/judge`, { data: { event: id, judge: judges[0]!.code, pin: judges[0]!.pin } });
+  const first = { event: id, judge: judges[0]!.code, pin: judges[0]!.pin };
+  const judge = await request.post(`${local}/api/v1/auth/judge`, { data: first });
   expect(judge.status()).toBe(200);
 
   // A second start on the same data: the addresses again, no secret.

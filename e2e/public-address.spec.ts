@@ -28,7 +28,9 @@ async function reviewedEvent(request: APIRequestContext, admin: string) {
     contests: [{
       code: 'weld', name: '焊工',
       awards: [{ name: '一等奖', count: 1 }],
-      sections: [{ code: 'main', name: '实操', weight: 1, criteria: [{ code: 'exam', name: '理论考试', kind: 'measurement', max: 100 }] }],
+      sections: [
+        { code: 'main', name: '实操', weight: 1, criteria: [{ code: 'exam', name: '理论考试', kind: 'measurement', max: 100 }] },
+      ],
       contestants: PEOPLE,
       judges: [
         { code: 'chief', name: '裁判长', pin: '1357', chief: true, criteria: '*' },
@@ -39,7 +41,9 @@ async function reviewedEvent(request: APIRequestContext, admin: string) {
   const contest = ev.contests[0]!.id;
   await setState(request, admin, contest, 'scoring');
   const j1 = await judgeToken(request, ev.id, 'j1', '2468');
-  for (const [i, p] of PEOPLE.entries()) await mark(request, j1, contest, { contestant: p.bib, criterion: 'exam', value: 90 - i * 7 });
+  for (const [i, p] of PEOPLE.entries()) {
+    await mark(request, j1, contest, { contestant: p.bib, criterion: 'exam', value: 90 - i * 7 });
+  }
   await setState(request, admin, contest, 'review');
   return { eventId: ev.id, contest };
 }
@@ -125,15 +129,17 @@ test('on a loopback address the console warns, cards and certifying ask first; t
   const judgeCard = page.locator('[data-testid="judge-card"][data-code="chief"]');
   await expect(judgeCard).toBeVisible();
   const pin = (await judgeCard.getByTestId('card-pin').textContent())!.trim();
-  expect(await qrOf(judgeCard.getByTestId('card-qr'))).toBe(`${VENUE}/judge#pair&event=${encodeURIComponent(eventId)}&judge=chief&pin=${pin}`);
+  const pairing = `${VENUE}/judge#pair&event=${encodeURIComponent(eventId)}&judge=chief&pin=${pin}`;
+  expect(await qrOf(judgeCard.getByTestId('card-qr'))).toBe(pairing);
   await expect(judgeCard).toContainText(`${VENUE}/judge`);
   await expect(page.getByTestId('cards-address')).toContainText(`${VENUE}/judge`);
   await expect(page.getByTestId('cards-loopback')).toHaveCount(0);
 
   // A certificate's QR code and verification line.
-  const pdf = await request.get(`/api/v1/contests/${contest}/certificates.pdf`, { headers: { authorization: `Bearer ${admin}` } });
+  const headers = { authorization: `Bearer ${admin}` };
+  const pdf = await request.get(`/api/v1/contests/${contest}/certificates.pdf`, { headers });
   expect(pdf.status()).toBe(200);
-  const certs = (await (await request.get(`/api/v1/contests/${contest}/certificates`, { headers: { authorization: `Bearer ${admin}` } })).json()).certificates;
+  const certs = (await (await request.get(`/api/v1/contests/${contest}/certificates`, { headers })).json()).certificates;
   expect(qrOfPdf(await pdf.body())).toBe(`${VENUE}/verify/${certs[0].code}`);
   expect(certs[0].url).toBe(`${VENUE}/verify/${certs[0].code}`);
 });

@@ -23,8 +23,9 @@ export async function qrOf(element: Locator): Promise<string | null> {
 export function qrOfPdf(pdf: Buffer, dpi = 150): string | null {
   const dir = mkdtempSync(join(tmpdir(), 'jx-pdf-'));
   try {
-    writeFileSync(join(dir, 'doc.pdf'), pdf);
-    execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', join(dir, 'doc.pdf'), join(dir, 'page')]);
+    const [pdfFile, pngStem] = [join(dir, 'doc.pdf'), join(dir, 'page')];
+    writeFileSync(pdfFile, pdf);
+    execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', pdfFile, pngStem]);
     return decodeQr(readFileSync(join(dir, 'page.png')));
   } finally {
     rmSync(dir, { recursive: true, force: true });

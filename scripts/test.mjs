@@ -24,7 +24,9 @@ function e2ePrerequisites() {
   const missing = [];
   if (!existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium')) missing.push('chromium');
   if (!has('fc-list')) missing.push('fontconfig', 'fonts-noto-cjk');
-  else if (spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout.trim() === '') missing.push('fonts-noto-cjk');
+  else if (spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout.trim() === '') {
+    missing.push('fonts-noto-cjk');
+  }
   if (!has('pdftoppm')) missing.push('poppler-utils');
   return missing;
 }
@@ -54,16 +56,18 @@ if (want('e2e')) {
   const missing = e2ePrerequisites();
   if (missing.length > 0) {
     const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
-    const root = process.getuid?.() === 0;
-    if (root && has('apt-get')) {
+    const isRoot = process.getuid?.() === 0;
+    if (isRoot && has('apt-get')) {
       console.log(`Installing what the end-to-end tests need: ${missing.join(', ')}`);
       const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-      if (run('sh', ['-c', `${command} -qq >/dev/null`], { env }) !== 0 || e2ePrerequisites().length > 0) {
+      const quiet = `apt-get update -qq && apt-get install -y -qq ${missing.join(' ')} >/dev/null`;
+      if (run('sh', ['-c', quiet], { env }) !== 0 || e2ePrerequisites().length > 0) {
         console.error(`\nInstalling failed. Run: ${command}`);
         process.exit(1);
       }
     } else {
-      console.error(`\nThe end-to-end tests need ${missing.join(', ')}. Run:\n\n  sudo ${command}\n`);
+      const sudo = isRoot ? '' : 'sudo ';
+      console.error(`\nThe end-to-end tests need ${missing.join(', ')}. Run:\n\n  ${sudo}${command}\n`);
       console.error('(or set CHROMIUM_PATH to a Chromium elsewhere; `npm test -- unit web` runs the other suites)');
       process.exit(1);
     }

@@ -50,7 +50,9 @@ function links(base: string, events: BannerEvent[]): string[] {
     lines.push(`    成绩   Public results      ${base}/results/${id}`);
   }
   if (events.length > MAX_EVENTS) lines.push(`    …      ${events.length - MAX_EVENTS} more events: ${base}/`);
-  if (events.length === 0) lines.push(`    赛事   Events              ${base}/   (none yet: create or import one in the console)`);
+  if (events.length === 0) {
+    lines.push(`    赛事   Events              ${base}/   (none yet: create or import one in the console)`);
+  }
   return lines;
 }
 
@@ -65,16 +67,22 @@ export function startupBanner(info: BannerInfo): string {
       '    or choose the address in the console; QR codes, judge cards and certificates print it.',
     );
   } else {
-    out.push(`  On the venue network 场馆网络 (phones, tablets; ${SOURCE[info.site.source]}):`, ...links(info.site.publicUrl, info.events));
+    const heading = `  On the venue network 场馆网络 (phones, tablets; ${SOURCE[info.site.source]}):`;
+    out.push(heading, ...links(info.site.publicUrl, info.events));
   }
   if (info.adminPassword) {
-    out.push('', `  Organiser account 主办方账号: admin   password 密码: ${info.adminPassword}`, '    (shown once 仅显示一次; set ADMIN_PASSWORD to choose it)');
+    out.push(
+      '',
+      `  Organiser account 主办方账号: admin   password 密码: ${info.adminPassword}`,
+      '    (shown once 仅显示一次; set ADMIN_PASSWORD to choose it)',
+    );
   }
   if (info.demoJudges?.length) {
     out.push('', '  Demo event judges 演示赛事裁判 (code, PIN, name):');
     const width = Math.max(...info.demoJudges.map((j) => j.code.length));
     for (const j of info.demoJudges) {
-      out.push(`    ${j.contest.padEnd(8)} ${j.code.padEnd(width)}  ${j.pin}  ${j.name}${j.chief ? ' (裁判长 chief)' : ''}`);
+      const chief = j.chief ? ' (裁判长 chief)' : '';
+      out.push(`    ${j.contest.padEnd(8)} ${j.code.padEnd(width)}  ${j.pin}  ${j.name}${chief}`);
     }
   }
   out.push(rule);

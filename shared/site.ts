@@ -65,7 +65,9 @@ export function parsePublicOrigin(raw: string): { ok: true; origin: string } | {
   } catch {
     return { ok: false, message: 'must be an address such as http://192.168.1.20:3000' };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, message: 'must start with http:// or https://' };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { ok: false, message: 'must start with http:// or https://' };
+  }
   if (url.username || url.password) return { ok: false, message: 'must not carry a user name or password' };
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
     return { ok: false, message: 'must be the address of the server alone, without a path' };

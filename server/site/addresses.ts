@@ -105,6 +105,7 @@ export class SiteAddresses {
 
   private loopbackUrl(): string {
     const host = this.opts.bindHost;
-    return host && host !== '0.0.0.0' && host !== '::' ? urlOf(host, this.opts.port()) : `http://localhost:${this.opts.port()}`;
+    const port = this.opts.port();
+    return host && host !== '0.0.0.0' && host !== '::' ? urlOf(host, port) : `http://localhost:${port}`;
   }
 }

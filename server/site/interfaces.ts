@@ -8,8 +8,11 @@ export type InterfaceList = NodeJS.Dict<NetworkInterfaceInfo[]>;
 // Wi-Fi and Ethernet as Linux, macOS and Windows name them (Windows in English and Chinese).
 const PHYSICAL = /^(en|eth|wl|wlan|wifi|wi-fi|ethernet|以太网|无线网络|本地连接)/i;
 // Container, virtual-machine and VPN networks: reachable from this machine, not from a phone in the hall.
-const VIRTUAL =
-  /^(docker|br-|veth|virbr|cni|flannel|cali|vxlan|weave|podman|lxc|lxd|tun|tap|zt|tailscale|utun|wg|ham|vmnet|vboxnet|bridge|awdl|llw|anpi|gif|stf|vethernet|vmware|virtualbox|hyper-v)/i;
+const VIRTUAL = new RegExp(
+  '^(docker|br-|veth|virbr|cni|flannel|cali|vxlan|weave|podman|lxc|lxd|tun|tap|zt|tailscale|utun|wg|ham|' +
+    'vmnet|vboxnet|bridge|awdl|llw|anpi|gif|stf|vethernet|vmware|virtualbox|hyper-v)',
+  'i',
+);
 
 /** 0 Wi-Fi/Ethernet, 1 unknown, 2 container/VM/VPN. */
 function kindRank(name: string): number {
@@ -44,11 +47,12 @@ export function rankAddresses(list: InterfaceList, port: number, bindHost?: stri
     for (const info of infos ?? []) {
       if (info.family !== 'IPv4' || info.internal || isLoopbackV4(info.address)) continue;
       if (!isWildcard(bindHost) && info.address !== bindHost) continue;
-      found.push({ name, address: info.address, kind: kindRank(name), range: rangeRank(info.address), order: found.length });
+      const ranked = { kind: kindRank(name), range: rangeRank(info.address), order: found.length };
+      found.push({ name, address: info.address, ...ranked });
     }
   }
-  found.sort((x, y) => (x.range === 3) !== (y.range === 3) ? (x.range === 3 ? 1 : -1)
-    : x.kind - y.kind || x.range - y.range || x.order - y.order);
+  const linkLocal = (f: { range: number }) => Number(f.range === 3);
+  found.sort((x, y) => linkLocal(x) - linkLocal(y) || x.kind - y.kind || x.range - y.range || x.order - y.order);
   const seen = new Set<string>();
   return found
     .filter((f) => !seen.has(f.address) && seen.add(f.address))

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createDb, type DbHandle } from '../../db/create-db.ts';
 import { startServer, type RunningServer } from '../start.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
+import type { NetworkInterfaceInfo } from 'node:os';
 import type { InterfaceList } from '../site/interfaces.ts';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
@@ -22,9 +23,12 @@ export interface TestServer extends RunningServer {
  * What test servers see as this machine's network: one Wi-Fi address (a documentation range, never
  * contacted), so printed addresses do not depend on the machine the tests run on.
  */
-export const TEST_LAN: InterfaceList = {
-  wlan0: [{ address: '192.0.2.80', netmask: '255.255.255.0', family: 'IPv4', mac: '02:00:00:00:00:01', internal: false, cidr: '192.0.2.80/24' }],
-};
+export const TEST_LAN: InterfaceList = { wlan0: [ipv4('192.0.2.80')] };
+
+/** One IPv4 address of a network interface, as os.networkInterfaces() lists it. */
+export function ipv4(address: string, internal = false): NetworkInterfaceInfo {
+  return { address, netmask: '255.255.255.0', family: 'IPv4', mac: '02:00:00:00:00:01', internal, cidr: `${address}/24` };
+}
 
 export interface TestServerOptions {
   boardIntervalMs?: number;

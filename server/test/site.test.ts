@@ -10,7 +10,7 @@ import { createDb, type DbHandle } from '../../db/create-db.ts';
 import { SiteAddresses } from '../site/addresses.ts';
 import { rankAddresses, type InterfaceList } from '../site/interfaces.ts';
 import { makeFixture } from './authz/fixture.ts';
-import { api, startTestServer, type TestServer, type TestServerOptions } from './harness.ts';
+import { api, ipv4, startTestServer, type TestServer, type TestServerOptions } from './harness.ts';
 
 let drop: (() => Promise<void>) | null = null;
 
@@ -45,12 +45,8 @@ function getAs(s: TestServer, path: string, host: string, token?: string): Promi
   });
 }
 
-const onlyLoopback: InterfaceList = { lo: [{ address: '127.0.0.1', netmask: '255.0.0.0', family: 'IPv4', mac: '00:00:00:00:00:00', internal: true, cidr: '127.0.0.1/8' }] };
-const withDocker: InterfaceList = {
-  ...onlyLoopback,
-  docker0: [{ address: '172.17.0.1', netmask: '255.255.0.0', family: 'IPv4', mac: '02:42:00:00:00:01', internal: false, cidr: '172.17.0.1/16' }],
-  wlp2s0: [{ address: '192.168.31.20', netmask: '255.255.255.0', family: 'IPv4', mac: '02:00:00:00:00:02', internal: false, cidr: '192.168.31.20/24' }],
-};
+const onlyLoopback: InterfaceList = { lo: [ipv4('127.0.0.1', true)] };
+const withDocker: InterfaceList = { ...onlyLoopback, docker0: [ipv4('172.17.0.1')], wlp2s0: [ipv4('192.168.31.20')] };
 
 let db: DbHandle;
 const servers: TestServer[] = [];
@@ -152,8 +148,11 @@ describe('the organiser\'s choice', () => {
   it('refuses what is not the address of a server, each with its reason', async () => {
     const s = await server();
     const admin = api(s.url, s.adminToken);
-    for (const body of [{ url: 'ftp://10.0.0.5' }, { url: 'http://10.0.0.5:3000/results' }, { url: 'not an address' },
-      { url: 'http://user:pw@10.0.0.5' }, { url: `http://${'a'.repeat(300)}.org` }, { url: 5 }, {}, { url: 'http://10.0.0.5', extra: 1 }]) {
+    const refused = [
+      { url: 'ftp://10.0.0.5' }, { url: 'http://10.0.0.5:3000/results' }, { url: 'not an address' }, { url: 'http://user:pw@10.0.0.5' },
+      { url: `http://${'a'.repeat(300)}.org` }, { url: 5 }, {}, { url: 'http://10.0.0.5', extra: 1 },
+    ];
+    for (const body of refused) {
       const r = await admin.call('PUT', '/site/public-url', body);
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(r.body.error.issues.length).toBeGreaterThan(0);
@@ -185,7 +184,9 @@ describe('certificates and the address', () => {
     expect(pdf.body.error.message).toContain(alone.url);
     // The choice (even of loopback, on purpose) lets them print.
     await api(alone.url, alone.adminToken).call('PUT', '/site/public-url', { url: alone.url });
-    const after = await fetch(`${alone.url}/api/v1/contests/${f.lathe}/certificates.pdf`, { headers: { authorization: `Bearer ${alone.adminToken}` } });
+    const after = await fetch(`${alone.url}/api/v1/contests/${f.lathe}/certificates.pdf`, {
+      headers: { authorization: `Bearer ${alone.adminToken}` },
+    });
     expect(after.status).toBe(200);
     await api(alone.url, alone.adminToken).call('DELETE', '/site/public-url');
   });
