@@ -5,8 +5,9 @@
 // certificate's QR code all carry it (read back by decoding the QR codes, as a phone would).
 // Screenshots of the warning and the certify step in both languages: test-results/public-address.
 import { mkdirSync } from 'node:fs';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { chromium, expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { importEvent, judgeToken, mark, setState, signIn } from './helpers.ts';
+import { CHROMIUM_ARGS } from './judge-helpers.ts';
 import { choosePublicUrl, qrOf, qrOfPdf } from './site-helpers.ts';
 import { ADMIN_PASSWORD } from './playwright.config.ts';
 
@@ -142,4 +143,55 @@ test('on a loopback address the console warns, cards and certifying ask first; t
   const certs = (await (await request.get(`/api/v1/contests/${contest}/certificates`, { headers })).json()).certificates;
   expect(qrOfPdf(await pdf.body())).toBe(`${VENUE}/verify/${certs[0].code}`);
   expect(certs[0].url).toBe(`${VENUE}/verify/${certs[0].code}`);
+});
+
+test('a console opened at a venue name uses it, and certifying asks to confirm it once', async ({ request, baseURL }) => {
+  test.setTimeout(120_000);
+  const admin = await signIn(request);
+  await choosePublicUrl(request, admin, null);
+  const { eventId, contest } = await reviewedEvent(request, admin);
+  // The browser reaches the server by a name of the venue network (resolved to this machine's
+  // loopback here, so no traffic leaves it); pages and requests then carry that name.
+  const venue = `http://jiangxin.test:${new URL(baseURL!).port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP jiangxin.test 127.0.0.1'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
+    await page.goto(`${venue}/admin?lang=en`);
+    await page.getByTestId('admin-signin').getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByTestId('admin-signin').getByRole('button').click();
+    await expect(page.getByTestId('address-current')).toHaveText(venue);
+    await expect(page.getByTestId('address-current')).toHaveAttribute('data-source', 'request');
+    await expect(page.getByTestId('address-banner')).toHaveCount(0);
+
+    // The big screen opened at that name shows it in its QR code.
+    await page.goto(`${venue}/display/${eventId}?contest=weld`);
+    expect(await qrOf(page.getByTestId('qr').locator('svg'))).toBe(`${venue}/results/${encodeURIComponent(eventId)}/weld`);
+
+    // Certifying: the address is right, but nobody said so yet.
+    for (const lang of ['zh-CN', 'en'] as const) {
+      await page.goto(`${venue}/admin/events/${eventId}?lang=${lang}`);
+      await page.locator('[data-testid="contest-card"][data-code="weld"]').getByTestId('move-certify').click();
+      const dialog = page.getByTestId('move-dialog');
+      await expect(dialog.getByTestId('certify-address-url')).toHaveText(`${venue}/verify/…`);
+      await dialog.getByTestId('move-dialog-ok').click();
+      await expect(dialog.getByTestId('certify-address-missing')).toBeVisible();
+      await shoot(page, 'certify-confirm', lang);
+      if (lang === 'zh-CN') await dialog.getByTestId('move-dialog-cancel').click();
+    }
+    const dialog = page.getByTestId('move-dialog');
+    await dialog.getByTestId('certify-address-ok').check();
+    await dialog.getByTestId('move-dialog-ok').click();
+    await expect(page.locator('[data-testid="contest-card"][data-code="weld"]')).toHaveAttribute('data-state', 'certified');
+
+    // Confirmed once means chosen: certificates carry it whoever prints them, and nobody is asked again.
+    const site = await (await request.get('/api/v1/site', { headers: { authorization: `Bearer ${admin}` } })).json();
+    expect(site).toMatchObject({ publicUrl: venue, source: 'chosen', chosen: venue });
+    const pdf = await request.get(`/api/v1/contests/${contest}/certificates.pdf`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(qrOfPdf(await pdf.body())).toMatch(new RegExp(`^${venue.replace(/\./g, '\\.')}/verify/[0-9A-Z]{10}$`));
+  } finally {
+    await browser.close();
+  }
 });

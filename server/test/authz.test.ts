@@ -105,7 +105,6 @@ async function stateOf(f: Fixture) {
   // Other test files may share the database: only events this fixture's calls would have made count.
   out.events = ((await admin.get('/events')).body as { id: string; name: string }[]).filter((e) => e.name.includes(f.eventId) || e.id === f.archivedEvent).map((e) => e.id);
   out.snapshots = (await admin.get('/backups')).body.snapshots?.length;
-  out.publicUrl = (await admin.get('/site')).body.chosen;
   out.judgeSession = (await api(s.url, f.tokens.judge).get('/auth/me')).status; // PINs reset ends it
   return out;
 }

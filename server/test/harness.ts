@@ -1,6 +1,7 @@
 // Test servers on a real database: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise.
 // Each test file gets one server; each test imports its own event, so tests never share data.
 import { readFileSync } from 'node:fs';
+import postgres from 'postgres';
 import { createDb, type DbHandle } from '../../db/create-db.ts';
 import { startServer, type RunningServer } from '../start.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
@@ -11,6 +12,25 @@ export const ADMIN_PASSWORD = 'test-admin-password';
 
 export async function openTestDb(): Promise<DbHandle> {
   return createDb(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, maxConnections: 4 } : { dataDir: 'memory://' });
+}
+
+/**
+ * A new, empty database of the run's kind, apart from the one the test files share: embedded, or a
+ * PostgreSQL database made for it (named after `tag`) that `drop` removes once it is closed.
+ */
+export async function freshTestDb(tag: string): Promise<{ db: DbHandle; drop(): Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { db: await createDb({ dataDir: 'memory://' }), drop: async () => {} };
+  const name = `${tag}_${Date.now()}_${process.pid}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const drop = async () => {
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  };
+  return { db: await createDb({ databaseUrl: target.toString(), maxConnections: 2 }), drop };
 }
 
 export interface TestServer extends RunningServer {

@@ -4,31 +4,12 @@
 // database of its own (the choice belongs to the installation; other test files share theirs).
 import { request as httpRequest } from 'node:http';
 import { networkInterfaces } from 'node:os';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type DbHandle } from '../../db/create-db.ts';
+import type { DbHandle } from '../../db/create-db.ts';
 import { SiteAddresses } from '../site/addresses.ts';
 import { rankAddresses, type InterfaceList } from '../site/interfaces.ts';
 import { makeFixture } from './authz/fixture.ts';
-import { api, ipv4, startTestServer, type TestServer, type TestServerOptions } from './harness.ts';
-
-let drop: (() => Promise<void>) | null = null;
-
-/** A new empty database of the run's kind: embedded, or a PostgreSQL database made for this file. */
-async function ownDb(): Promise<DbHandle> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return createDb({ dataDir: 'memory://' });
-  const name = `site_${Date.now()}_${process.pid}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  drop = async () => {
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  };
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return createDb({ databaseUrl: target.toString(), maxConnections: 4 });
-}
+import { api, freshTestDb, ipv4, startTestServer, type TestServer, type TestServerOptions } from './harness.ts';
 
 /** GET with another Host header, as a phone that opened the server at its venue address sends. */
 function getAs(s: TestServer, path: string, host: string, token?: string): Promise<{ status: number; body: any }> {
@@ -56,13 +37,14 @@ async function server(opts: Omit<TestServerOptions, 'db'> = {}): Promise<TestSer
   return s;
 }
 
+let drop = async () => {};
 beforeAll(async () => {
-  db = await ownDb();
+  ({ db, drop } = await freshTestDb('site'));
 });
 afterAll(async () => {
   for (const s of servers) await s.stop();
   await db?.close();
-  await drop?.();
+  await drop();
 });
 
 describe('GET /api/v1/site', () => {
@@ -164,9 +146,15 @@ describe('the organiser\'s choice', () => {
   it('is the organiser\'s alone', async () => {
     const s = await server();
     const f = await makeFixture(s, 'scoring', ['chief']);
+    const admin = api(s.url, s.adminToken);
+    await admin.call('PUT', '/site/public-url', { url: 'http://10.0.0.7' });
+    const chief = api(s.url, f.tokens.chief);
     expect((await api(s.url).call('PUT', '/site/public-url', { url: 'http://10.0.0.5' })).status).toBe(401);
-    expect((await api(s.url, f.tokens.chief).call('PUT', '/site/public-url', { url: 'http://10.0.0.5' })).status).toBe(403);
-    expect((await api(s.url, f.tokens.chief).call('DELETE', '/site/public-url')).status).toBe(403);
+    expect((await api(s.url).call('DELETE', '/site/public-url')).status).toBe(401);
+    expect((await chief.call('PUT', '/site/public-url', { url: 'http://10.0.0.5' })).status).toBe(403);
+    expect((await chief.call('DELETE', '/site/public-url')).status).toBe(403);
+    expect((await admin.get('/site')).body.chosen).toBe('http://10.0.0.7');
+    await admin.call('DELETE', '/site/public-url');
   });
 });
 
