@@ -22,6 +22,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { resultRoutes } from './routes/results.ts';
 import { appealRoutes } from './routes/appeals.ts';
 import { backupRoutes } from './routes/backups.ts';
+import { siteRoutes } from './routes/site.ts';
 import type { AppServices } from './services.ts';
 
 export const MAX_BODY = 1024 * 1024;
@@ -78,6 +79,7 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
   app.route('/api/v1', appealRoutes);
   app.route('/api/v1', exportRoutes);
   app.route('/api/v1', backupRoutes);
+  app.route('/api/v1', siteRoutes);
   app.route('/', opsRoutes);
   app.all('/api/*', () => {
     throw new DomainError(404, 'not_found', 'no such API endpoint');

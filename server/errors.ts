@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'idempotency_conflict'
   | 'not_flagged'
   | 'appeal_window_closed'
+  | 'public_url_fixed'
+  | 'public_url_unconfirmed'
   | 'payload_too_large'
   | 'rate_limited'
   | 'unavailable'

@@ -13,12 +13,18 @@ import { setScreenCounter } from './domain/overview.ts';
 import { attachLive, type LiveHooks } from './realtime/live.ts';
 import { RealtimeCluster } from './realtime/cluster.ts';
 import { Metrics } from './metrics.ts';
+import type { SiteOptions } from './site/addresses.ts';
 
 export interface StartOptions {
   db: DbHandle;
   port: number;
   host?: string;
+  /** PUBLIC_URL; unset: the address is worked out (server/site/addresses.ts). */
   publicUrl?: string;
+  /** The machine's network interfaces; tests pass a fixed list instead of this machine's. */
+  interfaces?: SiteOptions['interfaces'];
+  /** HOST as the address resolver sees it, when not `host` (tests listen on loopback yet test a wildcard HOST). */
+  siteHost?: string;
   webRoot?: string;
   boardIntervalMs?: number;
   defaultMetrics?: boolean;
@@ -45,9 +51,11 @@ export interface RunningServer {
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => console.log(m));
+  let port = opts.port;
   const services = createServices(
     opts.db,
-    { publicUrl: opts.publicUrl ?? '', boardIntervalMs: opts.boardIntervalMs ?? 20 },
+    { boardIntervalMs: opts.boardIntervalMs ?? 20 },
+    { envUrl: opts.publicUrl, port: () => port, bindHost: opts.siteHost ?? opts.host, interfaces: opts.interfaces },
     new Metrics(opts.defaultMetrics ?? false),
   );
   const app = createApp(services, { webRoot: opts.webRoot, drain: opts.drain, log: (err) => log(`[error] ${(err as Error)?.stack ?? String(err)}`) });
@@ -84,7 +92,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     http.once('error', reject);
     http.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
   });
-  const port = (http.address() as AddressInfo).port;
+  port = (http.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   return {
     url,

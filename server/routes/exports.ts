@@ -70,7 +70,7 @@ export const exportRoutes = new Hono<AppEnv>()
     }
     const certificates = await certificatesOf(s.db, cert.id);
     if (certificates.length === 0) throw conflict('the certified results have no award winners: there is no certificate to print');
-    const publicUrl = s.config.publicUrl || new URL(c.req.url).origin;
+    const publicUrl = await s.site.forPrinting(new URL(c.req.url).origin);
     const body = await certificatesPdf({ event: exp.event.name, contest: exp.contest.name, certification: cert, certificates, publicUrl }, lang);
     return download(c, body, 'pdf', name('certificates'), ascii('certificates'));
   })
