@@ -24,7 +24,7 @@ export const rosterEn: Record<keyof typeof rosterZhCN, string> = {
   'editor.roster.summaryBad': '{rows} rows, {problems} problems — nothing will be imported until they are fixed.',
   'editor.roster.gbk': 'The file was read as GBK (Excel on Chinese Windows).',
   'editor.roster.ignored': 'Columns not recognised (not imported): {columns}',
-  'editor.roster.atLine': 'Line {n}:',
+  'editor.roster.atLine': 'Line {n}: ',
   'editor.roster.line': 'Line',
   'editor.roster.problemsCol': 'Problems',
   'editor.roster.import': 'Import {n} rows',
@@ -48,7 +48,7 @@ export const rosterEn: Record<keyof typeof rosterZhCN, string> = {
   'editor.roster.org': '{name} ({code})',
   'editor.roster.moreOrganisations': 'and {n} more',
   'editor.roster.addedOrganisations': 'Organisations added: {list}.',
-  'editor.roster.columnIs': '{column}:',
+  'editor.roster.columnIs': '{column}: ',
   'editor.roster.rows': 'row {rows}',
   'editor.roster.rowsMore': 'rows {rows} and {n} more',
 
