@@ -41,7 +41,8 @@ async function storedFile(request: APIRequestContext, token: string, eventId: st
 }
 
 async function choose(page: Page, name: string, content: string) {
-  await page.getByTestId('roster-file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content) });
+  const file = { name, mimeType: 'text/csv', buffer: Buffer.from(content) };
+  await page.getByTestId('roster-file-input').setInputFiles(file);
 }
 
 const problemTexts = async (page: Page) =>
@@ -69,8 +70,8 @@ test('the broken roster’s five problems are worded in the reader’s language'
   // The whole preview, cell titles included, carries no English sentence from the server.
   const preview = page.locator('section[aria-labelledby="roster-preview-title"]');
   expect(await preview.innerText()).not.toMatch(/is also on row|is empty|unknown organisation|must be/);
-  for (const title of await page.locator('td.bad-cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('title') ?? '')))
-    expect(title).not.toMatch(ENGLISH);
+  const titles = await page.locator('td.bad-cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('title')));
+  for (const title of titles) expect(title).not.toMatch(ENGLISH);
   await expect(page.getByTestId('new-organisations')).toContainText('京运物流（jd）');
   await expect(page.getByTestId('roster-import')).toBeDisabled();
   await page.screenshot({ path: `${shots}zh-CN-broken.png`, fullPage: true });
@@ -107,13 +108,20 @@ test('a roster that names its companies by name previews clean and imports', asy
 });
 
 for (const lang of ['zh-CN', 'en'] as const) {
-  test(`a new company is offered, added with the organiser's code and imported (${lang})`, async ({ page, request }) => {
+  test(`a new company is offered, added with the organiser’s code and imported (${lang})`, async ({ page, request }) => {
     const token = await signIn(request);
     const eventId = await newEvent(request, token);
     await signInUi(page, lang);
     const words = {
-      'zh-CN': { summary: '有 1 个单位不在本赛事中', listed: '京运物流（jd）', ok: '26 行，没有问题', button: '新增单位（1 个）并导入 26 行', added: '已新增单位：京运快运（jykd）' },
-      en: { summary: 'Organisations not in this event: 1', listed: '京运物流 (jd)', ok: '26 rows, no problems', button: 'Add the organisations (1) and import 26 rows', added: 'Organisations added: 京运快运 (jykd)' },
+      'zh-CN': {
+        summary: '有 1 个单位不在本赛事中', listed: '京运物流（jd）', adding: '京运快运（jykd）', ok: '26 行，没有问题',
+        button: '新增单位（1 个）并导入 26 行', added: '已新增单位：京运快运（jykd）',
+      },
+      en: {
+        summary: 'Organisations not in this event: 1', listed: '京运物流 (jd)', adding: '京运快运 (jykd)',
+        ok: '26 rows, no problems', button: 'Add the organisations (1) and import 26 rows',
+        added: 'Organisations added: 京运快运 (jykd)',
+      },
     }[lang];
 
     await page.goto(`/admin/events/${eventId}/roster?contest=courier&lang=${lang}`);
@@ -136,7 +144,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(panel.getByTestId('add-organisations')).toBeDisabled();
     await panel.getByTestId('new-organisation-code').fill('jykd');
     await panel.getByTestId('add-organisations').click();
-    await expect(page.getByTestId('organisations-adding')).toContainText(lang === 'en' ? '京运快运 (jykd)' : '京运快运（jykd）');
+    await expect(page.getByTestId('organisations-adding')).toContainText(words.adding);
     await expect(page.getByTestId('roster-summary')).toContainText(words.ok);
     await expect(page.getByTestId('roster-import')).toHaveText(words.button);
     await page.screenshot({ path: `${shots}${lang}-new-company-confirmed.png`, fullPage: true });
@@ -147,6 +155,44 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(page.getByTestId('roster-imported')).toContainText(words.added);
     const file = await storedFile(request, token, eventId);
     expect(file.organisations).toEqual([...organisations, { code: 'jykd', name: '京运快运' }]);
-    expect(file.contests[0]!.contestants.filter((p) => p.organisation === 'jykd').map((p) => p.bib)).toEqual(['C025', 'C026']);
+    const joined = file.contests[0]!.contestants.filter((p) => p.organisation === 'jykd');
+    expect(joined.map((p) => p.bib)).toEqual(['C025', 'C026']);
   });
 }
+
+test('an organisation added meanwhile under the same code: the page checks again and proposes another', async ({
+  page,
+  request,
+}) => {
+  const token = await signIn(request);
+  const eventId = await newEvent(request, token);
+  await signInUi(page, 'en');
+  await page.goto(`/admin/events/${eventId}/roster?contest=courier&lang=en`);
+  await choose(page, 'couriers.csv', courierByName(['C025,新选手,京运快运,A-25']));
+  const panel = page.getByTestId('new-organisations');
+  await panel.getByTestId('new-organisation-code').fill('jykd');
+  await panel.getByTestId('add-organisations').click();
+  await expect(page.getByTestId('roster-summary')).toContainText('25 rows, no problems');
+
+  // Another organiser adds an organisation with that code before this one imports.
+  const file = await storedFile(request, token, eventId);
+  file.organisations.push({ code: 'jykd', name: '京运快递' });
+  const edited = await request.put(`/api/v1/events/${eventId}`, {
+    data: file,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(edited.status()).toBe(200);
+
+  await page.getByTestId('roster-import').click();
+  await expect(page.getByTestId('roster-retried')).toBeVisible();
+  await expect(panel.getByTestId('new-organisation-code')).toHaveValue('org-1');
+  await expect(panel.getByTestId('event-organisations')).toContainText('京运快递 (jykd)');
+  await panel.getByTestId('add-organisations').click();
+  await page.getByTestId('roster-import').click();
+  await expect(page.getByTestId('roster-imported')).toContainText('Organisations added: 京运快运 (org-1)');
+  const after = await storedFile(request, token, eventId);
+  expect(after.organisations.slice(-2)).toEqual([
+    { code: 'jykd', name: '京运快递' },
+    { code: 'org-1', name: '京运快运' },
+  ]);
+});

@@ -35,6 +35,6 @@ export function organisationsToAdd(
   const issues: CodedIssue[] = problems.map((p) => ({
     path: `addOrganisations[${p.index}].${p.field}`, code: p.code, params: p.params, message: p.message,
   }));
-  const first = issues[0]!;
-  throw invalid(`the organisations to add are not valid, nothing was imported; ${first.path}: ${first.message}`, issues);
+  const first = `${issues[0]!.path}: ${issues[0]!.message}`;
+  throw invalid(`the organisations to add are not valid, nothing was imported; ${first}`, issues);
 }

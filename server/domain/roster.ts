@@ -120,11 +120,8 @@ export async function importRoster(ctx: DomainCtx, actor: Actor, eventId: string
   const { body, target, adding, reading, problems, file } = await prepare(ctx, actor, eventId, input, true);
   if (problems.length > 0) {
     const issues = problemIssues(problems);
-    const first = issues[0]!;
-    throw invalid(
-      `the ${body.kind} file has ${problems.length} problem(s), nothing was imported; first: ${first.path}: ${first.message}`,
-      issues,
-    );
+    const first = `${issues[0]!.path}: ${issues[0]!.message}`;
+    throw invalid(`the ${body.kind} file has ${problems.length} problem(s), nothing was imported; first: ${first}`, issues);
   }
   const { contestId } = target;
   const storedNow = () => ctx.db.select({ id: judges.id, code: judges.code, pinHash: judges.pinHash }).from(judges).where(eq(judges.contestId, contestId));
@@ -169,7 +166,8 @@ export async function importRoster(ctx: DomainCtx, actor: Actor, eventId: string
     await appendAudit(tx, {
       eventId, kind: 'roster', contestId, actor: actorName(actor),
       data: {
-        contest: body.contest, kind: body.kind, mode: body.mode, format: body.format, rows, new: added, updated, removed,
+        contest: body.contest, kind: body.kind, mode: body.mode, format: body.format,
+        rows, new: added, updated, removed,
         ...(adding.length > 0 ? { addedOrganisations: adding.map((o) => o.code) } : {}),
       },
     });

@@ -26,7 +26,8 @@ async function setUp() {
 
 /** The courier example with each organisation written by its name, as a company sends it. */
 function courierByName(): string {
-  const lines = readFileSync(new URL('../../examples/courier-contestants.csv', import.meta.url), 'utf8').trim().split(/\r?\n/);
+  const csv = readFileSync(new URL('../../examples/courier-contestants.csv', import.meta.url), 'utf8');
+  const lines = csv.trim().split(/\r?\n/);
   return [
     '编号,姓名,单位,工位',
     ...lines.slice(1).map((line) => {
@@ -56,12 +57,12 @@ describe('organisations in a roster', () => {
 
     const res = await admin.post(`/events/${ev.id}/roster/import`, body(courierByName()));
     expect(res.status).toBe(200);
-    const expected = exampleEvent('new-economy-contest').contests[0]!.contestants.map(({ bib, organisation }) => ({ bib, organisation }));
-    const stored = (await storedFile(ev.id)).contests[0]!.contestants;
-    expect(stored.map(({ bib, organisation }) => ({ bib, organisation }))).toEqual(expected);
+    const codes = (list: { bib: string; organisation: string }[]) => list.map((p) => `${p.bib} ${p.organisation}`);
+    const expected = exampleEvent('new-economy-contest').contests[0]!.contestants;
+    expect(codes((await storedFile(ev.id)).contests[0]!.contestants)).toEqual(codes(expected));
   });
 
-  it('lists the event’s organisations with a company it does not have, proposes adding it, and imports nothing', async () => {
+  it('lists the event’s organisations with a company it lacks, proposes adding it, and imports nothing', async () => {
     const ev = await setUp();
     const csv = withNewCompany(courierByName());
     const preview = await admin.post(`/events/${ev.id}/roster/preview`, body(csv));
@@ -134,7 +135,9 @@ describe('organisations in a roster', () => {
   it('refuses organisations to add whose code or name the event already has, and adds nothing', async () => {
     const ev = await setUp();
     const csv = withNewCompany(courierByName());
-    const clash = { addOrganisations: [{ code: 'jd', name: '京运快运' }, { code: 'x', name: 'ＪＤ' }, { code: 'Bad!', name: '丙' }] };
+    const clash = {
+      addOrganisations: [{ code: 'jd', name: '京运快运' }, { code: 'x', name: 'ＪＤ' }, { code: 'Bad!', name: '丙' }],
+    };
     for (const step of ['preview', 'import']) {
       const res = await admin.post(`/events/${ev.id}/roster/${step}`, body(csv, clash));
       expect(res.status, step).toBe(400);

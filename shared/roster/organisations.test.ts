@@ -115,7 +115,8 @@ describe('checkNewOrganisations', () => {
       { code: 'e', name: '丙' },
       { code: 'e', name: '丙' },
     ]);
-    expect(problems.map(({ index, field, code, holder, params }) => [index, field, code, holder?.code, params])).toEqual([
+    const found = problems.map(({ index, field, code, holder, params }) => [index, field, code, holder?.code, params]);
+    expect(found).toEqual([
       [0, 'code', 'bad_format', undefined, { format: 'code', value: 'Bad Code' }],
       [1, 'code', 'duplicate', 'jd', { what: 'organisation', value: 'jd', first: 'organisations[1].code' }],
       [2, 'name', 'empty', undefined, {}],

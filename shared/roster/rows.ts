@@ -77,7 +77,9 @@ export function rosterContext(file: EventFile, index: number, mode: RosterMode):
     contestants: contest.contestants,
     judges: contest.judges,
     otherJudges: new Map(
-      file.contests.flatMap((c, i) => (i === index ? [] : c.judges.map((j) => [j.code.toLowerCase(), c.code] as const))),
+      file.contests.flatMap((c, i) =>
+        i === index ? [] : c.judges.map((j) => [j.code.toLowerCase(), c.code] as const),
+      ),
     ),
   };
 }

@@ -87,7 +87,10 @@ describe('readContestants', () => {
   it('reads full-width codes as typed by a Chinese IME and refuses unknown status words', () => {
     const r = readContestants(parseCsv('编号,姓名,单位,状态\nＸ００９,王磊,ｓｄ,离开\n').records, contextFor(event(), 'courier', 'merge'));
     expect(r.problems).toEqual([
-      { row: 2, column: 'status', value: '离开', code: 'invalid', params: { reason: 'status' }, message: expect.any(String) },
+      {
+        row: 2, column: 'status', value: '离开', code: 'invalid', params: { reason: 'status' },
+        message: expect.any(String),
+      },
     ]);
     expect(r.rows[0]!.values).toMatchObject({ bib: 'X009', organisation: 'ｓｄ' });
   });
@@ -147,7 +150,8 @@ describe('organisations named in a roster', () => {
   it('takes organisations the import adds as the event’s own', () => {
     const file = event();
     file.organisations.push({ code: 'org-1', name: '京运快运' });
-    const r = readContestants(parseCsv('bib,name,organisation\nN1,甲,京运快运\n').records, contextFor(file, 'courier', 'merge'));
+    const records = parseCsv('bib,name,organisation\nN1,甲,京运快运\n').records;
+    const r = readContestants(records, contextFor(file, 'courier', 'merge'));
     expect(r.problems).toEqual([]);
     expect(r.entries[0]!.value.organisation).toBe('org-1');
   });

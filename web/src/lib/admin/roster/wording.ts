@@ -30,11 +30,14 @@ export function organisationList(params: RosterProblemParams): string {
 /** Rows as a person reads them: "第 5、9 行", at most `max` of them and how many more. */
 export function rowList(rows: readonly number[], max = 8): string {
   const shown = listOf(rows.slice(0, max).map(String));
-  return rows.length > max ? t('editor.roster.rowsMore', { rows: shown, n: rows.length - max }) : t('editor.roster.rows', { rows: shown });
+  if (rows.length <= max) return t('editor.roster.rows', { rows: shown });
+  return t('editor.roster.rowsMore', { rows: shown, n: rows.length - max });
 }
 
 // The pattern a column's values follow, for the wording of `invalid` with reason "format".
-const FORMAT_OF: Record<string, string> = { bib: 'bib', station: 'bib', code: 'code', pin: 'pin', criteria: 'criteria' };
+const FORMAT_OF: Record<string, string> = {
+  bib: 'bib', station: 'bib', code: 'code', pin: 'pin', criteria: 'criteria',
+};
 
 const quoted = (names: readonly string[]) => listOf(names.map((n) => `“${n}”`));
 
