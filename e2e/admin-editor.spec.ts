@@ -3,22 +3,14 @@
 // nothing), issue new PINs and print judge cards whose PIN signs a judge in.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import type { EventFile } from '../shared/event-file/schema.ts';
-import { ADMIN_PASSWORD } from './playwright.config.ts';
-import { exampleEvent, importEvent, signIn } from './helpers.ts';
+import { exampleEvent, importEvent, signIn, signInUi } from './helpers.ts';
 
 const examples = (name: string) => fileURLToPath(new URL(`../examples/${name}`, import.meta.url));
 const shots = fileURLToPath(new URL('../test-results/editor-shots/', import.meta.url));
 
 test.use({ viewport: { width: 1280, height: 900 } });
-
-async function signInUi(page: Page, lang = 'zh-CN') {
-  await page.goto(`/admin?lang=${lang}`);
-  await page.getByTestId('admin-signin').locator('input[name="password"]').fill(ADMIN_PASSWORD);
-  await page.getByTestId('admin-signin').locator('button[type="submit"]').click();
-  await expect(page.locator('nav.admin-nav')).toBeVisible();
-}
 
 async function storedFile(request: APIRequestContext, token: string, eventId: string): Promise<EventFile> {
   const res = await request.get(`/api/v1/events/${eventId}/file`, { headers: { authorization: `Bearer ${token}` } });

@@ -1,6 +1,6 @@
 // API helpers for end-to-end tests: the test drives the product only through its public contract.
 import { readFileSync } from 'node:fs';
-import type { APIRequestContext } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD } from './playwright.config.ts';
 
 export function exampleEvent(name: string) {
@@ -11,6 +11,14 @@ export async function signIn(request: APIRequestContext): Promise<string> {
   const res = await request.post('/api/v1/auth/login', { data: { username: 'admin', password: ADMIN_PASSWORD } });
   if (!res.ok()) throw new Error(`login failed: ${res.status()} ${await res.text()}`);
   return (await res.json()).token;
+}
+
+/** Signs the organiser in through the console's form, in `lang`. */
+export async function signInUi(page: Page, lang = 'zh-CN') {
+  await page.goto(`/admin?lang=${lang}`);
+  await page.getByTestId('admin-signin').locator('input[name="password"]').fill(ADMIN_PASSWORD);
+  await page.getByTestId('admin-signin').locator('button[type="submit"]').click();
+  await expect(page.locator('nav.admin-nav')).toBeVisible();
 }
 
 export async function importEvent(request: APIRequestContext, token: string, file: unknown) {

@@ -3,12 +3,14 @@
 // nothing. Imports are allowed only while the contest is in setup: later, bibs and judges are
 // what marks refer to.
 import { and, eq, notInArray, sql } from 'drizzle-orm';
-import { contests, contestants, events, judges } from '../../db/schema/index.ts';
+import { contests, contestants, events, judges, organisations } from '../../db/schema/index.ts';
 import { parseEventFile, stripPins } from '../../shared/event-file/parse.ts';
 import type { EventFileIssue } from '../../shared/event-file/rules.ts';
-import type { Contestant, EventFile, Judge } from '../../shared/event-file/schema.ts';
+import type { Contestant, EventFile, Judge, Organisation } from '../../shared/event-file/schema.ts';
 import { rosterBody, type RosterBody, type RosterImportResult, type RosterPreview } from '../../shared/roster-api.ts';
-import { applyRoster, readRoster, type RosterContext, type RosterProblem, type RosterReading } from '../../shared/roster/index.ts';
+import {
+  applyRoster, readRoster, rosterContext, type RosterProblem, type RosterReading,
+} from '../../shared/roster/index.ts';
 import { conflict, fromZod, invalid, notFound } from '../errors.ts';
 import { actorName, requireOrganiser, type Actor } from './auth.ts';
 import { appendAudit } from './audit.ts';
@@ -18,6 +20,7 @@ import {
 } from './event-store.ts';
 import { canonicalJson } from './ids.ts';
 import { readRosterInput } from './roster-input.ts';
+import { organisationsToAdd, problemIssues } from './roster-organisations.ts';
 
 interface Target {
   eventId: string;
@@ -39,23 +42,8 @@ async function loadTarget(ctx: DomainCtx, eventId: string, contestCode: string):
   return { eventId, file: e.file, contestId: c.id, contestIndex, state: c.state };
 }
 
-function contextOf(file: EventFile, index: number, mode: RosterBody['mode']): RosterContext {
-  const contest = file.contests[index]!;
-  return {
-    mode,
-    organisations: new Set(file.organisations.map((o) => o.code)),
-    criteria: new Set(contest.sections.flatMap((s) => s.criteria.map((k) => k.code))),
-    contestants: contest.contestants,
-    judges: contest.judges,
-    otherJudges: new Map(
-      file.contests.flatMap((c, i) => (i === index ? [] : c.judges.map((j) => [j.code.toLowerCase(), c.code] as const))),
-    ),
-  };
-}
-
 /** The event file as it would be after the import. */
-function withRoster(t: Target, reading: RosterReading, mode: RosterBody['mode']): EventFile {
-  const file = structuredClone(t.file);
+function withRoster(file: EventFile, t: Target, reading: RosterReading, mode: RosterBody['mode']): EventFile {
   const contest = file.contests[t.contestIndex]!;
   if (reading.kind === 'contestants') contest.contestants = applyRoster<Contestant>(contest.contestants, reading.entries, mode);
   else contest.judges = applyRoster<Judge>(contest.judges, reading.entries, mode);
@@ -74,9 +62,12 @@ function eventRules(t: Target, reading: RosterReading, file: EventFile, mode: Ro
   const problems = parsed.issues.map((issue): RosterProblem => {
     const m = at.exec(issue.path);
     const entry = m ? reading.entries[Number(m[1]) - before] : undefined;
+    // The event file's own issue code, when it has one, lets a screen say which rule.
+    const rule = (issue as { code?: unknown }).code;
+    const params = { reason: 'event_rule' as const, path: issue.path, ...(typeof rule === 'string' ? { rule } : {}) };
     return entry
-      ? { row: entry.row, column: m![2] ?? '', value: '', code: 'invalid', message: issue.message }
-      : { row: 1, column: '', value: '', code: 'invalid', message: `${issue.path}: ${issue.message}` };
+      ? { row: entry.row, column: m![2] ?? '', value: '', code: 'invalid', params, message: issue.message }
+      : { row: 1, column: '', value: '', code: 'invalid', params, message: `${issue.path}: ${issue.message}` };
   });
   return { problems, warnings: [] };
 }
@@ -84,6 +75,8 @@ function eventRules(t: Target, reading: RosterReading, file: EventFile, mode: Ro
 interface Prepared {
   body: RosterBody;
   target: Target;
+  /** organisations the import adds to the event (confirmed by the organiser) */
+  adding: Organisation[];
   reading: RosterReading;
   problems: RosterProblem[];
   file: EventFile;
@@ -97,17 +90,21 @@ async function prepare(ctx: DomainCtx, actor: Actor, eventId: string, input: unk
   const body = parsed.data;
   const target = await loadTarget(ctx, eventId, body.contest);
   if (forImport) notInSetup(body.contest, target.state);
+  const adding = organisationsToAdd(target.file.organisations, body.addOrganisations);
   const { records, problems: fileProblems, encoding } = await readRosterInput(body);
-  const reading = readRoster(body.kind, records, contextOf(target.file, target.contestIndex, body.mode));
-  const file = withRoster(target, reading, body.mode);
+  const file = structuredClone(target.file);
+  file.organisations.push(...adding);
+  const reading = readRoster(body.kind, records, rosterContext(file, target.contestIndex, body.mode));
+  withRoster(file, target, reading, body.mode);
   const rules = reading.problems.length === 0 && fileProblems.length === 0 ? eventRules(target, reading, file, body.mode) : { problems: [], warnings: [] };
   const problems = [...fileProblems, ...reading.problems, ...rules.problems];
   const preview: RosterPreview = {
     kind: body.kind, contest: body.contest, rows: reading.rows, problems, ok: problems.length === 0,
     counts: { ...reading.counts, problems: problems.length }, ignored: reading.ignored, warnings: rules.warnings,
     ...(encoding ? { encoding } : {}),
+    namedOrganisations: reading.namedOrganisations, unknownOrganisations: reading.unknownOrganisations,
   };
-  return { body, target, reading, problems, file, preview };
+  return { body, target, adding, reading, problems, file, preview };
 }
 
 function notInSetup(contest: string, state: string): void {
@@ -119,16 +116,12 @@ export async function previewRoster(ctx: DomainCtx, actor: Actor, eventId: strin
   return (await prepare(ctx, actor, eventId, input, false)).preview;
 }
 
-const problemPath = (p: RosterProblem) => `row ${p.row}${p.column ? ` · ${p.column}` : ''}`;
-
 export async function importRoster(ctx: DomainCtx, actor: Actor, eventId: string, input: unknown): Promise<RosterImportResult> {
-  const { body, target, reading, problems, file } = await prepare(ctx, actor, eventId, input, true);
+  const { body, target, adding, reading, problems, file } = await prepare(ctx, actor, eventId, input, true);
   if (problems.length > 0) {
-    const first = problems[0]!;
-    throw invalid(
-      `the ${body.kind} file has ${problems.length} problem(s), nothing was imported; first: ${problemPath(first)}: ${first.message}`,
-      problems.map((p) => ({ path: problemPath(p), message: p.message })),
-    );
+    const issues = problemIssues(problems);
+    const first = `${issues[0]!.path}: ${issues[0]!.message}`;
+    throw invalid(`the ${body.kind} file has ${problems.length} problem(s), nothing was imported; first: ${first}`, issues);
   }
   const { contestId } = target;
   const storedNow = () => ctx.db.select({ id: judges.id, code: judges.code, pinHash: judges.pinHash }).from(judges).where(eq(judges.contestId, contestId));
@@ -158,13 +151,25 @@ export async function importRoster(ctx: DomainCtx, actor: Actor, eventId: string
       }
       await upsertJudges(tx, hashed, { eventId, contestId });
     }
+    if (adding.length > 0) {
+      const after = target.file.organisations.length;
+      await tx.insert(organisations).values(adding.map((o, i) => ({ eventId, ...o, position: after + i })));
+      await appendAudit(tx, {
+        eventId, kind: 'organisations_added', contestId, actor: actorName(actor),
+        data: { contest: body.contest, via: 'roster', organisations: adding },
+      });
+    }
     await tx.update(events).set({ file: stripPins(file) }).where(eq(events.id, eventId));
     // A new seq tells every watcher (and every other cache) that the board changed.
     await tx.update(contests).set({ seq: sql`${contests.seq} + 1` }).where(eq(contests.id, contestId));
     const { rows, new: added, updated, removed } = reading.counts;
     await appendAudit(tx, {
       eventId, kind: 'roster', contestId, actor: actorName(actor),
-      data: { contest: body.contest, kind: body.kind, mode: body.mode, format: body.format, rows, new: added, updated, removed },
+      data: {
+        contest: body.contest, kind: body.kind, mode: body.mode, format: body.format,
+        rows, new: added, updated, removed,
+        ...(adding.length > 0 ? { addedOrganisations: adding.map((o) => o.code) } : {}),
+      },
     });
   });
   await contestRedefined(ctx, contestId);

@@ -16,7 +16,11 @@ export function expectRefusal(r: { status: number; body: any }, status?: number)
   expect(r.status).toBeLessThan(500);
   expect(r.body).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
   expect(Object.keys(r.body.error).every((k) => ['code', 'message', 'issues', 'reasons'].includes(k))).toBe(true);
-  for (const i of r.body.error.issues ?? []) expect(i).toEqual({ path: expect.any(String), message: expect.any(String) });
+  // CONTRACT §2 v1.1: an issue may also carry a stable code and its params.
+  for (const i of r.body.error.issues ?? []) {
+    expect(i).toEqual(expect.objectContaining({ path: expect.any(String), message: expect.any(String) }));
+    expect(Object.keys(i).every((k) => ['path', 'message', 'code', 'params'].includes(k))).toBe(true);
+  }
 }
 
 /** Anything but a server error; a refusal has the error shape. */

@@ -10,6 +10,7 @@ import { verifyEn } from './screens/verify.en.ts';
 import { backupsEn } from './screens/backups.en.ts';
 import { appealsEn } from './screens/appeals.en.ts';
 import { siteEn } from './screens/site.en.ts';
+import { rosterEn } from './screens/roster.en.ts';
 import type { judgeZhCN } from './screens/judge.zh-CN.ts';
 import type { chiefZhCN } from './screens/chief.zh-CN.ts';
 import type { displayZhCN } from './screens/display.zh-CN.ts';
@@ -20,9 +21,11 @@ import type { verifyZhCN } from './screens/verify.zh-CN.ts';
 import type { backupsZhCN } from './screens/backups.zh-CN.ts';
 import type { appealsZhCN } from './screens/appeals.zh-CN.ts';
 import type { siteZhCN } from './screens/site.zh-CN.ts';
+import type { rosterZhCN } from './screens/roster.zh-CN.ts';
 
 type ScreenKeys = keyof typeof judgeZhCN | keyof typeof chiefZhCN | keyof typeof displayZhCN | keyof typeof resultsZhCN
   | keyof typeof adminZhCN | keyof typeof editorZhCN | keyof typeof verifyZhCN | keyof typeof backupsZhCN | keyof typeof appealsZhCN
+  | keyof typeof rosterZhCN
   | keyof typeof siteZhCN;
 
 const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
@@ -123,4 +126,4 @@ const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'error.timeout': 'The server took too long to answer. Please try again.',
 };
 
-export const en: Record<keyof typeof zhCN, string> = { ...base, ...judgeEn, ...chiefEn, ...displayEn, ...resultsEn, ...adminEn, ...editorEn, ...verifyEn, ...backupsEn, ...appealsEn, ...siteEn };
+export const en: Record<keyof typeof zhCN, string> = { ...base, ...judgeEn, ...chiefEn, ...displayEn, ...resultsEn, ...adminEn, ...editorEn, ...verifyEn, ...backupsEn, ...appealsEn, ...siteEn, ...rosterEn };

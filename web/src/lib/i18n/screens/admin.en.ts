@@ -153,4 +153,6 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.kind.event.imported': 'Event imported',
   'admin.kind.event_edit': 'Event edited',
   'admin.kind.pins_reset': 'PINs reset',
+  'admin.kind.roster': 'Roster imported',
+  'admin.kind.organisations_added': 'Organisations added',
 };

@@ -151,4 +151,6 @@ export const adminZhCN = {
   'admin.kind.event.imported': '导入赛事',
   'admin.kind.event_edit': '编辑赛事',
   'admin.kind.pins_reset': '重置 PIN',
+  'admin.kind.roster': '导入名单',
+  'admin.kind.organisations_added': '新增单位',
 };
