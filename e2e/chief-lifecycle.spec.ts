@@ -1,5 +1,6 @@
-// The chief judge's desk beyond flags: the sign-in gate, live progress, a request to mark again,
-// closing marking, a correction in review, a refused certification with its reasons, and reopening.
+// The chief judge's desk beyond flags (its way in: role-entrances.spec.ts): live progress, a request
+// to mark again, closing marking, a correction in review, a refused certification with its reasons,
+// and reopening.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { exampleEvent, importEvent, judgeToken, mark, setState, signIn } from './helpers.ts';
 
@@ -13,14 +14,6 @@ async function chiefSession(page: Page, request: APIRequestContext, event: strin
   const session = { token: s.token, expiresAt: s.expiresAt, event, judge: s.judge };
   await page.addInitScript((value) => localStorage.setItem('jiangxin.judge.session', value), JSON.stringify(session));
 }
-
-test('without a chief judge session the desk asks to sign in at /judge', async ({ page }) => {
-  await page.goto('/judge/chief?lang=en');
-  await expect(page.getByTestId('chief-signin')).toContainText('Sign in');
-  await expect(page.getByTestId('chief-signin-link')).toHaveAttribute('href', '/judge');
-  await page.goto('/judge/chief?lang=zh-CN');
-  await expect(page.getByTestId('chief-signin')).toContainText('裁判长');
-});
 
 test('the chief judge follows marks live, asks for a re-mark, closes marking, corrects, and cannot certify yet', async ({ page, request }) => {
   test.setTimeout(90_000); // a long walk through the desk on a busy machine

@@ -22,8 +22,17 @@ function newest(dir) {
 const sources = Math.max(newest(join(root, 'web/src')), newest(join(root, 'shared')), statSync(join(root, 'web/svelte.config.js')).mtimeMs);
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   console.log('Building the web app…');
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: join(root, 'web'), stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  // SvelteKit and its adapter print progress on stdout whatever the log level ("Run npm run preview…",
+  // "Wrote site to…"): kept back unless the build fails. Warnings and errors (stderr) pass through.
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: join(root, 'web'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) {
+    process.stdout.write(r.stdout ?? '');
+    process.exit(r.status ?? 1);
+  }
 }
 
 const env = { ...process.env };

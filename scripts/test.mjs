@@ -15,6 +15,22 @@ let passed = 0;
 let failed = 0;
 let broken = false;
 
+function has(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Debian packages the end-to-end tests need and this machine lacks. */
+function e2ePrerequisites() {
+  const missing = [];
+  if (!existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium')) missing.push('chromium');
+  if (!has('fc-list')) missing.push('fontconfig', 'fonts-noto-cjk');
+  else if (spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout.trim() === '') {
+    missing.push('fonts-noto-cjk');
+  }
+  if (!has('pdftoppm')) missing.push('poppler-utils');
+  return missing;
+}
+
 function run(cmd, args, opts = {}) {
   console.log(`\n$ ${cmd} ${args.join(' ')}`);
   return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts }).status ?? 1;
@@ -31,6 +47,31 @@ function vitest(name, cwd) {
     failed += (r.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
   } else failed += 1;
   if (status !== 0) broken = true;
+}
+
+// The end-to-end tests need Chromium, a CJK font (pages and screenshots in Chinese) and pdftoppm
+// (certificates' QR codes are read from the rendered PDF). Checked before anything runs: installed
+// here when this is root with apt-get, else the one command to run, at once.
+if (want('e2e')) {
+  const missing = e2ePrerequisites();
+  if (missing.length > 0) {
+    const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
+    const isRoot = process.getuid?.() === 0;
+    if (isRoot && has('apt-get')) {
+      console.log(`Installing what the end-to-end tests need: ${missing.join(', ')}`);
+      const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+      const quiet = `apt-get update -qq && apt-get install -y -qq ${missing.join(' ')} >/dev/null`;
+      if (run('sh', ['-c', quiet], { env }) !== 0 || e2ePrerequisites().length > 0) {
+        console.error(`\nInstalling failed. Run: ${command}`);
+        process.exit(1);
+      }
+    } else {
+      const sudo = isRoot ? '' : 'sudo ';
+      console.error(`\nThe end-to-end tests need ${missing.join(', ')}. Run:\n\n  ${sudo}${command}\n`);
+      console.error('(or set CHROMIUM_PATH to a Chromium elsewhere; `npm test -- unit web` runs the other suites)');
+      process.exit(1);
+    }
+  }
 }
 
 if (want('unit')) vitest('node', root);

@@ -8,6 +8,7 @@ import { requireDatabase } from './http/db-gate.ts';
 import { errorResponse } from './http/errors.ts';
 import { isUnstorable } from './http/body.ts';
 import { limitBody } from './http/body-limit.ts';
+import type { DrainBounds } from './http/incoming-body.ts';
 import type { AppEnv } from './http/types.ts';
 import { authRoutes } from './routes/auth.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -21,15 +22,13 @@ import { adminRoutes } from './routes/admin.ts';
 import { resultRoutes } from './routes/results.ts';
 import { appealRoutes } from './routes/appeals.ts';
 import { backupRoutes } from './routes/backups.ts';
+import { siteRoutes } from './routes/site.ts';
 import type { AppServices } from './services.ts';
 
 export const MAX_BODY = 1024 * 1024;
 export const MAX_EVENT_FILE = 16 * 1024 * 1024;
 
-// The rest of an oversized body is never read, so the connection cannot carry another request:
-// "Connection: close" tells the client not to reuse it (otherwise its next request is lost).
-const tooLarge = (limit: number) => (c: Context) => {
-  c.header('Connection', 'close');
+const tooLarge = (limit: number) => () => {
   const limitKb = Math.round(limit / 1024);
   throw refuse('payload_too_large', `the request body is larger than ${limitKb} KB`, { limitKb });
 };
@@ -37,6 +36,8 @@ const tooLarge = (limit: number) => (c: Context) => {
 export interface AppOptions {
   webRoot?: string;
   log?: (err: unknown) => void;
+  /** How much of a refused body is still read; tests shorten it. */
+  drain?: DrainBounds;
 }
 
 export function createApp(services: AppServices, opts: AppOptions = {}) {
@@ -58,8 +59,8 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
     },
     crossOriginEmbedderPolicy: false,
   }));
-  const eventSized = limitBody(MAX_EVENT_FILE, tooLarge(MAX_EVENT_FILE));
-  const requestSized = limitBody(MAX_BODY, tooLarge(MAX_BODY));
+  const eventSized = limitBody(MAX_EVENT_FILE, tooLarge(MAX_EVENT_FILE), opts.drain);
+  const requestSized = limitBody(MAX_BODY, tooLarge(MAX_BODY), opts.drain);
   app.use('/api/*', async (c, next) => (carriesFile(c.req.method, c.req.path) ? eventSized : requestSized)(c, next));
   // An id with a NUL (%00) or an unpaired surrogate names nothing, and must not reach the database.
   app.use('/api/*', async (c, next) => {
@@ -79,6 +80,7 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
   app.route('/api/v1', appealRoutes);
   app.route('/api/v1', exportRoutes);
   app.route('/api/v1', backupRoutes);
+  app.route('/api/v1', siteRoutes);
   app.route('/', opsRoutes);
   app.all('/api/*', () => {
     throw refuse('not_found', 'no such API endpoint');

@@ -10,7 +10,8 @@ export interface Config {
   /** Names the Redis streams and channels of one deployment (REDIS_STREAM): processes that share it share boards. */
   redisStream: string;
   adminPassword?: string;
-  publicUrl: string;
+  /** PUBLIC_URL; unset: worked out per request (server/site/addresses.ts). */
+  publicUrl?: string;
   /** Shortest time between two board broadcasts of one contest. */
   boardIntervalMs: number;
   /** Load the demo event into an empty database. */
@@ -25,7 +26,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const host = env.HOST || '0.0.0.0';
-  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return {
     port,
     host,
@@ -34,12 +34,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || undefined,
     redisStream: redisName(env.REDIS_STREAM),
     adminPassword: env.ADMIN_PASSWORD || undefined,
-    publicUrl: (env.PUBLIC_URL || `http://${shownHost}:${port}`).replace(/\/+$/, ''),
+    publicUrl: publicUrlSetting(env.PUBLIC_URL),
     boardIntervalMs: Number(env.BOARD_INTERVAL_MS ?? 20),
     demo: env.JIANGXIN_DEMO === '1',
     backupIntervalMinutes: positiveSetting(env, 'BACKUP_INTERVAL_MINUTES', 5, false),
     backupKeep: positiveSetting(env, 'BACKUP_KEEP', 24, true),
   };
+}
+
+function publicUrlSetting(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an address such as http://192.168.1.20:3000, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`PUBLIC_URL must start with http:// or https://, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
 }
 
 function redisName(raw: string | undefined): string {

@@ -10,6 +10,9 @@ import { startServer } from './start.ts';
 import { listEvents } from './domain/queries.ts';
 import { importEvent } from './domain/import-event.ts';
 import { startBackups } from './backup/service.ts';
+import { startupBanner, type BannerJudge } from './startup-banner.ts';
+import { healthAddress, healthy, localAddress } from './local-address.ts';
+import type { EventFile } from '../shared/event-file/schema.ts';
 
 // A database reset can make postgres.js throw from one of its timers (see db/errors.ts); that one
 // is logged and survived. Anything else uncaught still ends the process, as Node does by default.
@@ -24,16 +27,27 @@ const webRoot = fileURLToPath(new URL(`../web/${process.env.WEB_BUILD_DIR || 'bu
 const demoFile = fileURLToPath(new URL('../examples/new-economy-contest.json', import.meta.url));
 
 const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'db') });
+let adminPassword: string | undefined;
 const server = await startServer({
   db, port: config.port, host: config.host, publicUrl: config.publicUrl, webRoot,
   boardIntervalMs: config.boardIntervalMs, defaultMetrics: true, redisUrl: config.redisUrl, redisStream: config.redisStream,
-  prepare: (services) => services.auth.ensureAdmin(config.adminPassword, (m) => console.log(m)),
+  prepare: async (services) => {
+    adminPassword = await services.auth.ensureAdmin(config.adminPassword, () => {});
+  },
+}).catch((err: unknown) => {
+  // The account exists from here on: a password nobody saw would lock the organiser out.
+  if (adminPassword) console.log(`Organiser account created: username "admin", password "${adminPassword}"`);
+  throw err;
 });
 
+let demoJudges: BannerJudge[] | undefined;
 if (config.demo && (await listEvents(server.services)).length === 0) {
-  const out = await importEvent({ db: db.db, input: JSON.parse(readFileSync(demoFile, 'utf8')), actor: 'system:demo' });
-  console.log(`Demo event loaded: ${config.publicUrl}/results/${out.id}`);
-  for (const j of out.judges) console.log(`  judge ${j.code}: PIN ${j.pin}`);
+  const file = JSON.parse(readFileSync(demoFile, 'utf8')) as EventFile;
+  const out = await importEvent({ db: db.db, input: file, actor: 'system:demo' });
+  const generated = new Map(out.judges.map((j) => [j.code, j.pin]));
+  demoJudges = file.contests.flatMap((c) => c.judges.map((j) => ({
+    contest: c.code, code: j.code, name: j.name, pin: j.pin ?? generated.get(j.code) ?? '', chief: j.chief ?? false,
+  })));
 }
 if (!existsSync(join(webRoot, 'index.html'))) console.warn('The web app is not built; run "npm run build" (npm start does it).');
 const backups = await startBackups(server.services, db, {
@@ -41,7 +55,18 @@ const backups = await startBackups(server.services, db, {
 });
 if (config.redisUrl && db.kind === 'embedded') console.warn('REDIS_URL is set but DATABASE_URL is not: each process has its own embedded database, so processes share no boards; give them all one PostgreSQL.');
 console.log(`realtime: ${server.realtime}`);
-console.log(`Jiangxin ${server.services.version} on ${config.publicUrl} (database: ${db.kind}${db.kind === 'embedded' ? ` in ${config.dataDir}` : ''})`);
+
+const localUrl = localAddress(config.host, server.port);
+await healthy(healthAddress(config.host, server.port));
+console.log(startupBanner({
+  version: server.services.version,
+  database: db.kind === 'embedded' ? `embedded, in ${config.dataDir}` : 'PostgreSQL',
+  localUrl,
+  site: await server.services.site.resolve(),
+  events: await listEvents(server.services),
+  adminPassword,
+  demoJudges,
+}));
 
 let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {

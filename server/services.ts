@@ -6,6 +6,7 @@ import { MarkWriter } from './domain/mark-writer.ts';
 import type { ChangeSink, DomainCtx } from './domain/context.ts';
 import { Metrics } from './metrics.ts';
 import type { Config } from './config.ts';
+import { SiteAddresses, type SiteOptions } from './site/addresses.ts';
 
 export const VERSION = '0.1.0';
 
@@ -13,7 +14,9 @@ export interface AppServices extends DomainCtx {
   dbKind: DbHandle['kind'];
   auth: AuthService;
   metrics: Metrics;
-  config: Pick<Config, 'publicUrl' | 'boardIntervalMs'>;
+  config: Pick<Config, 'boardIntervalMs'>;
+  /** The public address printed in QR codes and on certificates, and where it comes from. */
+  site: SiteAddresses;
   version: string;
   /** Set once the realtime layer is attached; until then changes are only stored. */
   setChangeSink(sink: ChangeSink): void;
@@ -21,7 +24,7 @@ export interface AppServices extends DomainCtx {
   onContestChanged(listener: (contestId: string) => void): () => void;
 }
 
-export function createServices(handle: DbHandle, config: AppServices['config'], metrics = new Metrics()): AppServices {
+export function createServices(handle: DbHandle, config: AppServices['config'], site: SiteOptions, metrics = new Metrics()): AppServices {
   const boards = new BoardCache(handle.db);
   boards.onRefresh = (ms) => metrics.boardRefresh.observe(ms / 1000);
   let sink: ChangeSink | null = null;
@@ -44,6 +47,7 @@ export function createServices(handle: DbHandle, config: AppServices['config'], 
     auth: new AuthService(handle.db),
     metrics,
     config,
+    site: new SiteAddresses(handle.db, site),
     version: VERSION,
     changes,
     writer,

@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import { Server } from 'socket.io';
 import type { DbHandle } from '../db/create-db.ts';
 import { createApp } from './app.ts';
+import type { DrainBounds } from './http/incoming-body.ts';
 import { createServices, type AppServices } from './services.ts';
 import { Broadcaster, localWatchers } from './realtime/broadcaster.ts';
 import { setScreenCounter } from './domain/overview.ts';
@@ -13,12 +14,18 @@ import { attachLive, type LiveHooks } from './realtime/live.ts';
 import { RealtimeCluster } from './realtime/cluster.ts';
 import { Metrics } from './metrics.ts';
 import { refuse } from './errors.ts';
+import type { SiteOptions } from './site/addresses.ts';
 
 export interface StartOptions {
   db: DbHandle;
   port: number;
   host?: string;
+  /** PUBLIC_URL; unset: the address is worked out (server/site/addresses.ts). */
   publicUrl?: string;
+  /** The machine's network interfaces; tests pass a fixed list instead of this machine's. */
+  interfaces?: SiteOptions['interfaces'];
+  /** HOST as the address resolver sees it, when not `host` (tests listen on loopback yet test a wildcard HOST). */
+  siteHost?: string;
   webRoot?: string;
   boardIntervalMs?: number;
   defaultMetrics?: boolean;
@@ -29,6 +36,8 @@ export interface StartOptions {
   redisStream?: string;
   /** Runs before the port opens (e.g. the organiser account), so /healthz means ready. */
   prepare?: (services: AppServices) => Promise<void>;
+  /** How much of a refused body is still read (http/incoming-body.ts); tests shorten it. */
+  drain?: DrainBounds;
 }
 
 export interface RunningServer {
@@ -43,12 +52,14 @@ export interface RunningServer {
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => console.log(m));
+  let port = opts.port;
   const services = createServices(
     opts.db,
-    { publicUrl: opts.publicUrl ?? '', boardIntervalMs: opts.boardIntervalMs ?? 20 },
+    { boardIntervalMs: opts.boardIntervalMs ?? 20 },
+    { envUrl: opts.publicUrl, port: () => port, bindHost: opts.siteHost ?? opts.host, interfaces: opts.interfaces },
     new Metrics(opts.defaultMetrics ?? false),
   );
-  const app = createApp(services, { webRoot: opts.webRoot, log: (err) => log(`[error] ${(err as Error)?.stack ?? String(err)}`) });
+  const app = createApp(services, { webRoot: opts.webRoot, drain: opts.drain, log: (err) => log(`[error] ${(err as Error)?.stack ?? String(err)}`) });
   const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   // Tablets and load balancers keep connections open between requests; closing idle ones after
   // Node's default 5 s races with clients reusing them (ECONNRESET on a request that was never read).
@@ -82,7 +93,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     http.once('error', reject);
     http.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
   });
-  const port = (http.address() as AddressInfo).port;
+  port = (http.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   return {
     url,

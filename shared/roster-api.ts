@@ -3,9 +3,11 @@
 import { z } from 'zod';
 import { code, judgeCode } from './event-file/schema.ts';
 import type { EventFileIssue } from './event-file/rules.ts';
-import type { RosterCounts, RosterProblem, RosterRow } from './roster/validate.ts';
+import type { NamedOrganisation, NewOrganisation, RosterCounts, RosterProblem, RosterRow } from './roster/index.ts';
 
-export type { RosterCounts, RosterProblem, RosterProblemCode, RosterRow } from './roster/validate.ts';
+export type {
+  NamedOrganisation, NewOrganisation, RosterCounts, RosterProblem, RosterProblemCode, RosterProblemParams, RosterRow,
+} from './roster/index.ts';
 
 export const rosterBody = z.strictObject({
   contest: code,
@@ -16,6 +18,14 @@ export const rosterBody = z.strictObject({
   encoding: z.enum(['text', 'base64']).optional(),
   /** replace: the file becomes the contest's list; merge: the file's rows are added to it. */
   mode: z.enum(['replace', 'merge']),
+  /**
+   * Organisations to add to the event with this roster, as the organiser confirmed them (the
+   * preview's `unknownOrganisations`, codes perhaps changed): added only if the import goes through.
+   */
+  addOrganisations: z
+    .array(z.strictObject({ code: z.string().max(100), name: z.string().max(1000) }))
+    .max(5000)
+    .optional(),
 });
 export type RosterBody = z.infer<typeof rosterBody>;
 
@@ -32,6 +42,10 @@ export interface RosterPreview {
   warnings: EventFileIssue[];
   /** how a CSV's bytes were read */
   encoding?: 'utf-8' | 'gb18030';
+  /** cells that named an organisation by its name (or loosely) rather than its code */
+  namedOrganisations: NamedOrganisation[];
+  /** names no organisation of the event has, grouped, each with a proposed code: they can be added */
+  unknownOrganisations: NewOrganisation[];
 }
 
 export interface RosterImportResult {

@@ -7,3 +7,4 @@ export * from './auth.ts';
 export * from './remarks.ts';
 export * from './results.ts';
 export * from './appeals.ts';
+export * from './settings.ts';

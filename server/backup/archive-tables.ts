@@ -19,6 +19,7 @@ export const ARCHIVED_TABLES: readonly PgTable[] = [
 export const NOT_ARCHIVED: Readonly<Record<string, string>> = {
   users: 'organiser accounts of this installation',
   sessions: 'sign-in sessions of this installation (judges sign in again with their PINs)',
+  settings: 'settings of this installation (its public address)',
 };
 
 const INT32 = 2_147_483_647;

@@ -50,12 +50,19 @@ export class AuthService {
 
   constructor(private readonly db: Db) {}
 
-  async ensureAdmin(password: string | undefined, log: (msg: string) => void): Promise<void> {
+  /** Creates the organiser account in an empty database; returns the password when it generated one. */
+  async ensureAdmin(password: string | undefined, log: (msg: string) => void): Promise<string | undefined> {
     const existing = await this.db.select({ id: users.id }).from(users).limit(1);
-    if (existing.length > 0) return;
+    if (existing.length > 0) return undefined;
     const pw = password ?? `${newPin()}-${newToken().slice(0, 10)}`;
-    await this.db.insert(users).values({ username: 'admin', passwordHash: await hashSecret(pw) }).onConflictDoNothing();
-    if (!password) log(`Organiser account created: username "admin", password "${pw}" (shown once; set ADMIN_PASSWORD to choose it)`);
+    const [made] = await this.db
+      .insert(users)
+      .values({ username: 'admin', passwordHash: await hashSecret(pw) })
+      .onConflictDoNothing()
+      .returning({ id: users.id });
+    if (password || !made) return undefined;
+    log(`Organiser account created: username "admin", password "${pw}" (shown once; set ADMIN_PASSWORD to choose it)`);
+    return pw;
   }
 
   async loginOrganiser(username: string, password: string, client: string) {

@@ -50,7 +50,7 @@ export async function readRosterInput(body: RosterBody): Promise<RosterInput> {
   const problems: RosterProblem[] = [];
   if (csv.unterminatedQuoteAt !== undefined)
     problems.push({
-      row: csv.unterminatedQuoteAt, column: '', value: '', code: 'syntax',
+      row: csv.unterminatedQuoteAt, column: '', value: '', code: 'syntax', params: {},
       message: 'a quote (") opened on this line is never closed, so the rest of the file is one cell',
     });
   return { records: csv.records, problems, ...(encoding ? { encoding } : {}) };
@@ -99,11 +99,19 @@ async function readXlsx(bytes: Uint8Array): Promise<RosterInput> {
     // Only the cells there are: a lone cell in column XFD must not make 16,384 empty ones.
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (col > MAX_COLUMNS) {
-        problems.push({ row: rowNumber, column: '', value: '', code: 'invalid', message: `cell ${cell.address}: a roster has at most ${MAX_COLUMNS} columns` });
+        problems.push({
+          row: rowNumber, column: '', value: '', code: 'invalid',
+          params: { reason: 'too_many_columns', cell: cell.address, max: MAX_COLUMNS },
+          message: `cell ${cell.address}: a roster has at most ${MAX_COLUMNS} columns`,
+        });
         return;
       }
       const read = cellText(cell);
-      if (typeof read !== 'string') problems.push({ row: rowNumber, column: '', value: '', code: 'invalid', message: read.problem });
+      if (typeof read !== 'string')
+        problems.push({
+          row: rowNumber, column: '', value: '', code: 'invalid', params: { reason: 'formula', cell: cell.address },
+          message: read.problem,
+        });
       const text = typeof read === 'string' ? read : '';
       if (isUnstorable(text)) unstorable = true;
       while (cells.length < col - 1) cells.push('');

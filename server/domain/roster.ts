@@ -3,12 +3,14 @@
 // nothing. Imports are allowed only while the contest is in setup: later, bibs and judges are
 // what marks refer to.
 import { and, eq, notInArray, sql } from 'drizzle-orm';
-import { contests, contestants, events, judges } from '../../db/schema/index.ts';
+import { contests, contestants, events, judges, organisations } from '../../db/schema/index.ts';
 import { parseEventFile, stripPins } from '../../shared/event-file/parse.ts';
 import type { EventFileIssue } from '../../shared/event-file/rules.ts';
-import type { Contestant, EventFile, Judge } from '../../shared/event-file/schema.ts';
+import type { Contestant, EventFile, Judge, Organisation } from '../../shared/event-file/schema.ts';
 import { rosterBody, type RosterBody, type RosterImportResult, type RosterPreview } from '../../shared/roster-api.ts';
-import { applyRoster, readRoster, type RosterContext, type RosterProblem, type RosterReading } from '../../shared/roster/index.ts';
+import {
+  applyRoster, readRoster, rosterContext, type RosterProblem, type RosterReading,
+} from '../../shared/roster/index.ts';
 import { parseInput, refuse, unknownEvent } from '../errors.ts';
 import type { ContestState } from '../../shared/api.ts';
 import { actorName, requireOrganiser, type Actor } from './auth.ts';
@@ -19,6 +21,7 @@ import {
 } from './event-store.ts';
 import { canonicalJson } from './ids.ts';
 import { readRosterInput } from './roster-input.ts';
+import { organisationsToAdd, problemIssues } from './roster-organisations.ts';
 
 interface Target {
   eventId: string;
@@ -42,23 +45,8 @@ async function loadTarget(ctx: DomainCtx, eventId: string, contestCode: string):
   return { eventId, file: e.file, contestId: c.id, contestIndex, state: c.state };
 }
 
-function contextOf(file: EventFile, index: number, mode: RosterBody['mode']): RosterContext {
-  const contest = file.contests[index]!;
-  return {
-    mode,
-    organisations: new Set(file.organisations.map((o) => o.code)),
-    criteria: new Set(contest.sections.flatMap((s) => s.criteria.map((k) => k.code))),
-    contestants: contest.contestants,
-    judges: contest.judges,
-    otherJudges: new Map(
-      file.contests.flatMap((c, i) => (i === index ? [] : c.judges.map((j) => [j.code.toLowerCase(), c.code] as const))),
-    ),
-  };
-}
-
 /** The event file as it would be after the import. */
-function withRoster(t: Target, reading: RosterReading, mode: RosterBody['mode']): EventFile {
-  const file = structuredClone(t.file);
+function withRoster(file: EventFile, t: Target, reading: RosterReading, mode: RosterBody['mode']): EventFile {
   const contest = file.contests[t.contestIndex]!;
   if (reading.kind === 'contestants') contest.contestants = applyRoster<Contestant>(contest.contestants, reading.entries, mode);
   else contest.judges = applyRoster<Judge>(contest.judges, reading.entries, mode);
@@ -77,9 +65,12 @@ function eventRules(t: Target, reading: RosterReading, file: EventFile, mode: Ro
   const problems = parsed.issues.map((issue): RosterProblem => {
     const m = at.exec(issue.path);
     const entry = m ? reading.entries[Number(m[1]) - before] : undefined;
+    // The event file's own issue code, when it has one, lets a screen say which rule.
+    const rule = (issue as { code?: unknown }).code;
+    const params = { reason: 'event_rule' as const, path: issue.path, ...(typeof rule === 'string' ? { rule } : {}) };
     return entry
-      ? { row: entry.row, column: m![2] ?? '', value: '', code: 'invalid', message: issue.message }
-      : { row: 1, column: '', value: '', code: 'invalid', message: `${issue.path}: ${issue.message}` };
+      ? { row: entry.row, column: m![2] ?? '', value: '', code: 'invalid', params, message: issue.message }
+      : { row: 1, column: '', value: '', code: 'invalid', params, message: `${issue.path}: ${issue.message}` };
   });
   return { problems, warnings: [] };
 }
@@ -87,6 +78,8 @@ function eventRules(t: Target, reading: RosterReading, file: EventFile, mode: Ro
 interface Prepared {
   body: RosterBody;
   target: Target;
+  /** organisations the import adds to the event (confirmed by the organiser) */
+  adding: Organisation[];
   reading: RosterReading;
   problems: RosterProblem[];
   file: EventFile;
@@ -98,17 +91,21 @@ async function prepare(ctx: DomainCtx, actor: Actor, eventId: string, input: unk
   const body = parseInput(rosterBody, input);
   const target = await loadTarget(ctx, eventId, body.contest);
   if (forImport) notInSetup(body.contest, target.state);
+  const adding = organisationsToAdd(target.file.organisations, body.addOrganisations);
   const { records, problems: fileProblems, encoding } = await readRosterInput(body);
-  const reading = readRoster(body.kind, records, contextOf(target.file, target.contestIndex, body.mode));
-  const file = withRoster(target, reading, body.mode);
+  const file = structuredClone(target.file);
+  file.organisations.push(...adding);
+  const reading = readRoster(body.kind, records, rosterContext(file, target.contestIndex, body.mode));
+  withRoster(file, target, reading, body.mode);
   const rules = reading.problems.length === 0 && fileProblems.length === 0 ? eventRules(target, reading, file, body.mode) : { problems: [], warnings: [] };
   const problems = [...fileProblems, ...reading.problems, ...rules.problems];
   const preview: RosterPreview = {
     kind: body.kind, contest: body.contest, rows: reading.rows, problems, ok: problems.length === 0,
     counts: { ...reading.counts, problems: problems.length }, ignored: reading.ignored, warnings: rules.warnings,
     ...(encoding ? { encoding } : {}),
+    namedOrganisations: reading.namedOrganisations, unknownOrganisations: reading.unknownOrganisations,
   };
-  return { body, target, reading, problems, file, preview };
+  return { body, target, adding, reading, problems, file, preview };
 }
 
 function notInSetup(contest: string, state: string): void {
@@ -124,19 +121,14 @@ export async function previewRoster(ctx: DomainCtx, actor: Actor, eventId: strin
   return (await prepare(ctx, actor, eventId, input, false)).preview;
 }
 
-const problemPath = (p: RosterProblem) => `row ${p.row}${p.column ? ` · ${p.column}` : ''}`;
-
 export async function importRoster(ctx: DomainCtx, actor: Actor, eventId: string, input: unknown): Promise<RosterImportResult> {
-  const { body, target, reading, problems, file } = await prepare(ctx, actor, eventId, input, true);
+  const { body, target, adding, reading, problems, file } = await prepare(ctx, actor, eventId, input, true);
   if (problems.length > 0) {
-    const first = problems[0]!;
+    const issues = problemIssues(problems);
+    const first = `${issues[0]!.path}: ${issues[0]!.message}`;
     const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
-    throw refuse(
-      'validation_failed:roster',
-      `the ${body.kind} file has ${count}, nothing was imported; first: ${problemPath(first)}: ${first.message}`,
-      { kind: body.kind },
-      { issues: problems.map((p) => ({ path: problemPath(p), code: p.code, message: p.message })) },
-    );
+    const message = `the ${body.kind} file has ${count}, nothing was imported; first: ${first}`;
+    throw refuse('validation_failed:roster', message, { kind: body.kind }, { issues });
   }
   const { contestId } = target;
   const storedNow = () => ctx.db.select({ id: judges.id, code: judges.code, pinHash: judges.pinHash }).from(judges).where(eq(judges.contestId, contestId));
@@ -168,13 +160,25 @@ export async function importRoster(ctx: DomainCtx, actor: Actor, eventId: string
       }
       await upsertJudges(tx, hashed, { eventId, contestId });
     }
+    if (adding.length > 0) {
+      const after = target.file.organisations.length;
+      await tx.insert(organisations).values(adding.map((o, i) => ({ eventId, ...o, position: after + i })));
+      await appendAudit(tx, {
+        eventId, kind: 'organisations_added', contestId, actor: actorName(actor),
+        data: { contest: body.contest, via: 'roster', organisations: adding },
+      });
+    }
     await tx.update(events).set({ file: stripPins(file) }).where(eq(events.id, eventId));
     // A new seq tells every watcher (and every other cache) that the board changed.
     await tx.update(contests).set({ seq: sql`${contests.seq} + 1` }).where(eq(contests.id, contestId));
     const { rows, new: added, updated, removed } = reading.counts;
     await appendAudit(tx, {
       eventId, kind: 'roster', contestId, actor: actorName(actor),
-      data: { contest: body.contest, kind: body.kind, mode: body.mode, format: body.format, rows, new: added, updated, removed },
+      data: {
+        contest: body.contest, kind: body.kind, mode: body.mode, format: body.format,
+        rows, new: added, updated, removed,
+        ...(adding.length > 0 ? { addedOrganisations: adding.map((o) => o.code) } : {}),
+      },
     });
   });
   await contestRedefined(ctx, contestId);

@@ -80,7 +80,7 @@ export const exportRoutes = new Hono<AppEnv>()
       const message = 'the certified results have no award winners: there is no certificate to print';
       throw refuse('conflict:no_winners', message);
     }
-    const publicUrl = s.config.publicUrl || new URL(c.req.url).origin;
+    const publicUrl = await s.site.forPrinting(new URL(c.req.url).origin);
     const body = await certificatesPdf({ event: exp.event.name, contest: exp.contest.name, certification: cert, certificates, publicUrl }, lang);
     return download(c, body, 'pdf', name('certificates'), ascii('certificates'));
   })

@@ -16,12 +16,6 @@ export const opsRoutes = new Hono<AppEnv>()
     }
     return c.json({ ok: true, db: s.dbKind, version: s.version });
   })
-  // What pages need to know about this installation: the base address printed in QR codes.
-  .get('/api/v1/site', (c) => {
-    const s = c.get('services');
-    const origin = new URL(c.req.url).origin;
-    return c.json({ publicUrl: s.config.publicUrl || origin, version: s.version });
-  })
   .get('/metrics', async (c) => {
     const { registry } = c.get('services').metrics;
     return c.body(await registry.metrics(), 200, { 'Content-Type': registry.contentType });

@@ -8,8 +8,7 @@ export const resultRoutes = new Hono<AppEnv>()
   .get('/contests/:id/certification', async (c) => c.json(await getCertification(c.get('services'), c.get('actor'), c.req.param('id'))))
   .get('/contests/:id/certificates', async (c) => {
     const s = c.get('services');
-    // Printed on certificates: the configured public address, else the one this request came to.
-    const origin = s.config.publicUrl || new URL(c.req.url).origin;
-    return c.json(await listCertificates(s, c.get('actor'), c.req.param('id'), origin));
+    const { publicUrl } = await s.site.resolve(new URL(c.req.url).origin);
+    return c.json(await listCertificates(s, c.get('actor'), c.req.param('id'), publicUrl));
   })
   .get('/verify/:code', async (c) => c.json(await verifyCertificate(c.get('services').db, c.req.param('code'))));

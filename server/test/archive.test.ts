@@ -4,11 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { is, getTableName } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
-import postgres from 'postgres';
 import * as schema from '../../db/schema/index.ts';
-import { createDb, type DbHandle } from '../../db/create-db.ts';
+import type { DbHandle } from '../../db/create-db.ts';
 import { NOT_ARCHIVED, TABLES } from '../backup/archive-tables.ts';
-import { api, startTestServer, uuid, type TestServer } from './harness.ts';
+import { api, freshTestDb, startTestServer, uuid, type TestServer } from './harness.ts';
 import { boardsOf, contestDay, type ContestDay } from './backup-fixture.ts';
 
 let a: TestServer;
@@ -18,25 +17,10 @@ let dropB: () => Promise<void> = async () => {};
 let day: ContestDay;
 let archive: Buffer;
 
-/** A second, empty database of the same kind as the first: the "other machine". */
-async function freshDb(): Promise<DbHandle> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return createDb({ dataDir: 'memory://' });
-  const name = `archive_b_${Date.now()}_${process.pid}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  dropB = async () => {
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  };
-  return createDb({ databaseUrl: target.toString(), maxConnections: 2 });
-}
-
 beforeAll(async () => {
   a = await startTestServer();
-  dbB = await freshDb();
+  // A second, empty database of the same kind as the first: the "other machine".
+  ({ db: dbB, drop: dropB } = await freshTestDb('archive_b'));
   b = await startTestServer({ db: dbB });
   day = await contestDay(a);
   const res = await fetch(`${a.url}/api/v1/events/${day.id}/archive`, { headers: { authorization: `Bearer ${a.adminToken}` } });

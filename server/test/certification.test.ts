@@ -108,7 +108,7 @@ describe('certifying a contest', () => {
       const row = winners.find((r) => r.bib === x.bib)!;
       expect(x).toEqual({
         code: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{10}$/), bib: row.bib, name: row.name, organisation: c.orgName(row.organisation),
-        award: row.award, rank: row.rank, total: row.total, url: `${s.url}/verify/${x.code}`,
+        award: row.award, rank: row.rank, total: row.total, url: expect.stringMatching(new RegExp(`^http://[^/]+/verify/${x.code}$`)),
       });
     }
     expect(new Set(list.certificates.map((x) => x.code)).size).toBe(list.certificates.length);

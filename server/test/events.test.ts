@@ -184,15 +184,3 @@ describe('GET /events/:id/file', () => {
     expect((await admin.get('/events/nope')).status).toBe(404);
   });
 });
-
-describe('the site address for QR codes', () => {
-  it('is PUBLIC_URL when set, else the address the page was opened at', async () => {
-    expect((await api(s.url).get('/site')).body.publicUrl).toBe(s.url);
-    const other = await startTestServer({ db: s.db, publicUrl: 'http://192.168.1.20:3000' });
-    try {
-      expect((await api(other.url).get('/site')).body.publicUrl).toBe('http://192.168.1.20:3000');
-    } finally {
-      await other.stop();
-    }
-  });
-});

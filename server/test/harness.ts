@@ -1,14 +1,37 @@
 // Test servers on a real database: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise.
 // Each test file gets one server; each test imports its own event, so tests never share data.
 import { readFileSync } from 'node:fs';
+import postgres from 'postgres';
 import { createDb, type DbHandle } from '../../db/create-db.ts';
 import { startServer, type RunningServer } from '../start.ts';
+import type { DrainBounds } from '../http/incoming-body.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
+import type { NetworkInterfaceInfo } from 'node:os';
+import type { InterfaceList } from '../site/interfaces.ts';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
 
 export async function openTestDb(): Promise<DbHandle> {
   return createDb(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, maxConnections: 4 } : { dataDir: 'memory://' });
+}
+
+/**
+ * A new, empty database of the run's kind, apart from the one the test files share: embedded, or a
+ * PostgreSQL database made for it (named after `tag`) that `drop` removes once it is closed.
+ */
+export async function freshTestDb(tag: string): Promise<{ db: DbHandle; drop(): Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { db: await createDb({ dataDir: 'memory://' }), drop: async () => {} };
+  const name = `${tag}_${Date.now()}_${process.pid}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const drop = async () => {
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  };
+  return { db: await createDb({ databaseUrl: target.toString(), maxConnections: 2 }), drop };
 }
 
 export interface TestServer extends RunningServer {
@@ -17,9 +40,49 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(opts: { boardIntervalMs?: number; db?: DbHandle; publicUrl?: string } = {}): Promise<TestServer> {
+/**
+ * What test servers see as this machine's network: one Wi-Fi address (a documentation range, never
+ * contacted), so printed addresses do not depend on the machine the tests run on.
+ */
+export const TEST_LAN: InterfaceList = { wlan0: [ipv4('192.0.2.80')] };
+
+/** One IPv4 address of a network interface, as os.networkInterfaces() lists it. */
+export function ipv4(address: string, internal = false): NetworkInterfaceInfo {
+  return {
+    address,
+    netmask: '255.255.255.0',
+    family: 'IPv4',
+    mac: '02:00:00:00:00:01',
+    internal,
+    cidr: `${address}/24`,
+  };
+}
+
+export interface TestServerOptions {
+  boardIntervalMs?: number;
+  db?: DbHandle;
+  publicUrl?: string;
+  /** The machine's network as the server sees it (default TEST_LAN). */
+  interfaces?: () => InterfaceList;
+  /** HOST as the address resolver sees it (the server itself always listens on 127.0.0.1). */
+  bindHost?: string;
+  /** Bounds for reading and dropping an oversized body (server/http/incoming-body.ts). */
+  drain?: DrainBounds;
+}
+
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const db = opts.db ?? (await openTestDb());
-  const server = await startServer({ db, port: 0, host: '127.0.0.1', publicUrl: opts.publicUrl, boardIntervalMs: opts.boardIntervalMs ?? 20, log: () => {} });
+  const server = await startServer({
+    db,
+    port: 0,
+    host: '127.0.0.1',
+    publicUrl: opts.publicUrl,
+    boardIntervalMs: opts.boardIntervalMs ?? 20,
+    drain: opts.drain,
+    log: () => {},
+    interfaces: opts.interfaces ?? (() => TEST_LAN),
+    siteHost: opts.bindHost ?? '0.0.0.0',
+  });
   await server.services.auth.ensureAdmin(ADMIN_PASSWORD, () => {});
   const res = await fetch(`${server.url}/api/v1/auth/login`, {
     method: 'POST',

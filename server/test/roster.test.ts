@@ -179,7 +179,10 @@ describe('roster preview and import', () => {
     const res = await admin.post(`/events/${ev.id}/roster/import`, body({ kind: 'judges', mode: 'merge', content: 'code,name,criteria\nR-CHIEF,冒名,*\n' }));
     expect(res.status).toBe(400);
     expect(res.body.error.issues).toEqual([
-      { path: 'row 2 · code', code: expect.any(String), message: expect.stringContaining('rider') },
+      {
+        path: 'row 2 · code', code: 'duplicate', message: expect.stringContaining('rider'),
+        params: { reason: 'other_contest', contest: 'rider', row: 2, column: 'code', value: 'R-CHIEF' },
+      },
     ]);
   });
 

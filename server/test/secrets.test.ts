@@ -10,7 +10,7 @@ import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rowsOf, type DbHandle } from '../../db/create-db.ts';
 import { startServer, type RunningServer } from '../start.ts';
-import { ADMIN_PASSWORD, openTestDb, uuid } from './harness.ts';
+import { ADMIN_PASSWORD, TEST_LAN, openTestDb, uuid } from './harness.ts';
 import { smallEvent } from './authz/fixture.ts';
 
 // The test database's organiser (shared with other test files on PostgreSQL, so the harness's password).
@@ -35,7 +35,7 @@ beforeAll(async () => {
     }));
   }
   db = await openTestDb();
-  server = await startServer({ db, port: 0, host: '127.0.0.1', log: (m) => logs.push(m) });
+  server = await startServer({ db, port: 0, host: '127.0.0.1', log: (m) => logs.push(m), interfaces: () => TEST_LAN, siteHost: '0.0.0.0' });
   await server.services.auth.ensureAdmin(PASSWORD, (m) => logs.push(m));
 }, 60_000);
 afterAll(async () => {

@@ -1,23 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { example } from '../event-file/test-fixtures.ts';
-import type { Contest, EventFile } from '../event-file/schema.ts';
+import type { EventFile } from '../event-file/schema.ts';
 import { parseCsv } from './csv.ts';
 import { decodeText } from './decode.ts';
-import { applyRoster, readContestants, readJudges, type RosterContext, type RosterMode } from './validate.ts';
+import { rosterContext, type RosterMode } from './rows.ts';
+import { applyRoster, readContestants, readJudges } from './validate.ts';
 
-const csvOf = (name: string) => parseCsv(decodeText(new Uint8Array(readFileSync(new URL(`../../examples/${name}`, import.meta.url))))!.text).records;
+const csvOf = (name: string) =>
+  parseCsv(decodeText(new Uint8Array(readFileSync(new URL(`../../examples/${name}`, import.meta.url))))!.text).records;
 
-function contextFor(file: EventFile, contestCode: string, mode: RosterMode): RosterContext {
-  const contest = file.contests.find((c) => c.code === contestCode) as Contest;
-  return {
-    mode,
-    organisations: new Set(file.organisations.map((o) => o.code)),
-    criteria: new Set(contest.sections.flatMap((s) => s.criteria.map((k) => k.code))),
-    contestants: contest.contestants,
-    judges: contest.judges,
-    otherJudges: new Map(file.contests.filter((c) => c !== contest).flatMap((c) => c.judges.map((j) => [j.code.toLowerCase(), c.code] as const))),
-  };
+function contextFor(file: EventFile, contestCode: string, mode: RosterMode) {
+  return rosterContext(file, file.contests.findIndex((c) => c.code === contestCode), mode);
 }
 
 const event = (): EventFile => example('new-economy-contest.json');
@@ -25,13 +19,15 @@ const event = (): EventFile => example('new-economy-contest.json');
 describe('readContestants', () => {
   it('finds exactly the five problems of the broken example, on their lines and columns', () => {
     const r = readContestants(csvOf('courier-contestants-broken.csv'), contextFor(event(), 'courier', 'replace'));
-    expect(r.problems.map(({ row, column, value, code }) => ({ row, column, value, code }))).toEqual([
-      { row: 3, column: 'bib', value: 'C001', code: 'duplicate' },
-      { row: 4, column: 'name', value: '', code: 'required' },
-      { row: 5, column: 'organisation', value: 'nope', code: 'unknown_organisation' },
-      { row: 6, column: 'bib', value: 'C 902', code: 'invalid' },
-      { row: 7, column: 'station', value: 'A#93', code: 'invalid' },
+    const organisations = event().organisations;
+    expect(r.problems.map(({ row, column, value, code, params }) => ({ row, column, value, code, params }))).toEqual([
+      { row: 3, column: 'bib', value: 'C001', code: 'duplicate', params: { reason: 'in_file', firstRow: 2 } },
+      { row: 4, column: 'name', value: '', code: 'required', params: {} },
+      { row: 5, column: 'organisation', value: 'nope', code: 'unknown_organisation', params: { organisations } },
+      { row: 6, column: 'bib', value: 'C 902', code: 'invalid', params: { reason: 'format' } },
+      { row: 7, column: 'station', value: 'A#93', code: 'invalid', params: { reason: 'format' } },
     ]);
+    expect(r.unknownOrganisations).toEqual([{ name: 'nope', code: 'nope', rows: [5] }]);
     for (const p of r.problems) expect(p.message.length).toBeGreaterThan(5);
     expect(r.entries.map((e) => e.row)).toEqual([2]);
     expect(r.counts).toMatchObject({ rows: 6, problems: 5 });
@@ -90,8 +86,74 @@ describe('readContestants', () => {
 
   it('reads full-width codes as typed by a Chinese IME and refuses unknown status words', () => {
     const r = readContestants(parseCsv('编号,姓名,单位,状态\nＸ００９,王磊,ｓｄ,离开\n').records, contextFor(event(), 'courier', 'merge'));
-    expect(r.problems).toEqual([{ row: 2, column: 'status', value: '离开', code: 'invalid', message: expect.any(String) }]);
-    expect(r.rows[0]!.values).toMatchObject({ bib: 'X009', organisation: 'sd' });
+    expect(r.problems).toEqual([
+      {
+        row: 2, column: 'status', value: '离开', code: 'invalid', params: { reason: 'status' },
+        message: expect.any(String),
+      },
+    ]);
+    expect(r.rows[0]!.values).toMatchObject({ bib: 'X009', organisation: 'ｓｄ' });
+  });
+});
+
+describe('organisations named in a roster', () => {
+  const ctx = () => contextFor(event(), 'courier', 'replace');
+
+  it('reads organisations written by name, loosely, or by code, as their codes', () => {
+    const csv = 'bib,name,organisation\nN1,甲,京运物流\nN2,乙,京运 物流\nN3,丙,ＳＤ\nN4,丁,yz\nN5,戊,邮政速递兴化分公司\n';
+    const r = readContestants(parseCsv(csv).records, ctx());
+    expect(r.problems).toEqual([]);
+    expect(r.entries.map((e) => e.value.organisation)).toEqual(['jd', 'jd', 'sd', 'yz', 'yz']);
+    // The preview shows the cells as written, and which organisation each name was read as.
+    expect(r.rows.map((row) => row.values.organisation)).toEqual(['京运物流', '京运 物流', 'ＳＤ', 'yz', '邮政速递兴化分公司']);
+    expect(r.namedOrganisations).toEqual([
+      { value: '京运物流', code: 'jd', name: '京运物流' },
+      { value: '京运 物流', code: 'jd', name: '京运物流' },
+      { value: 'ＳＤ', code: 'sd', name: '顺达快递' },
+      { value: '邮政速递兴化分公司', code: 'yz', name: '邮政速递兴化分公司' },
+    ]);
+  });
+
+  it('lists the event’s organisations with an unknown name, and proposes each new name once', () => {
+    const csv = 'bib,name,organisation\nN1,甲,京运快运\nN2,乙,sd\nN3,丙,京运 快运\nN4,丁,Acme Logistics\n';
+    const r = readContestants(parseCsv(csv).records, ctx());
+    expect(r.problems.map(({ row, code, value }) => [row, code, value])).toEqual([
+      [2, 'unknown_organisation', '京运快运'],
+      [4, 'unknown_organisation', '京运 快运'],
+      [5, 'unknown_organisation', 'Acme Logistics'],
+    ]);
+    expect(r.problems[0]!.params.organisations).toEqual(event().organisations);
+    expect(r.unknownOrganisations).toEqual([
+      { name: '京运快运', code: 'org-1', rows: [2, 4] },
+      { name: 'Acme Logistics', code: 'acme-logistics', rows: [5] },
+    ]);
+    expect(r.entries.map((e) => e.row)).toEqual([3]);
+  });
+
+  it('calls a name two organisations share ambiguous, listing both, for contestants and judges', () => {
+    const file = event();
+    file.organisations.push({ code: 'jd2', name: '京运物流' });
+    const c = contextFor(file, 'courier', 'merge');
+    const people = readContestants(parseCsv('bib,name,organisation\nN1,甲,京运物流\nN2,乙,jd2\n').records, c);
+    expect(people.problems).toMatchObject([
+      {
+        row: 2, column: 'organisation', code: 'ambiguous_organisation',
+        params: { organisations: [{ code: 'jd', name: '京运物流' }, { code: 'jd2', name: '京运物流' }] },
+      },
+    ]);
+    expect(people.entries.map((e) => e.value.organisation)).toEqual(['jd2']);
+    const judges = readJudges(parseCsv('code,name,organisation,criteria\nx-1,甲,京运物流,*\nx-2,乙,顺达快递,*\n').records, c);
+    expect(judges.problems.map((p) => [p.row, p.code])).toEqual([[2, 'ambiguous_organisation']]);
+    expect(judges.entries.map((e) => e.value.organisation)).toEqual(['sd']);
+  });
+
+  it('takes organisations the import adds as the event’s own', () => {
+    const file = event();
+    file.organisations.push({ code: 'org-1', name: '京运快运' });
+    const records = parseCsv('bib,name,organisation\nN1,甲,京运快运\n').records;
+    const r = readContestants(records, contextFor(file, 'courier', 'merge'));
+    expect(r.problems).toEqual([]);
+    expect(r.entries[0]!.value.organisation).toBe('org-1');
   });
 });
 

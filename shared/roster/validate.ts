@@ -7,82 +7,20 @@ import {
   type Contestant,
   type ContestantStatus,
   type Judge,
+  type Organisation,
 } from '../event-file/schema.ts';
+import type { RosterKind } from './columns.ts';
 import type { CsvRecord } from './csv.ts';
-import { columnsOf, mapHeader, REQUIRED, type RosterKind } from './columns.ts';
+import { organisationMatcher, proposeOrganisations, type OrganisationMatcher } from './organisations.ts';
+import { listedOrganisations } from './problems.ts';
+import {
+  checkShape, checkSize, countRows, prepare, q, requireFields, RowProblems,
+  type NamedOrganisation, type Reading, type RosterContext, type RosterMode,
+} from './rows.ts';
 
-export type RosterMode = 'replace' | 'merge';
-
-export type RosterProblemCode =
-  | 'syntax'
-  | 'empty_file'
-  | 'no_rows'
-  | 'missing_column'
-  | 'duplicate_column'
-  | 'too_many_rows'
-  | 'required'
-  | 'invalid'
-  | 'duplicate'
-  | 'unknown_organisation'
-  | 'unknown_criterion';
-
-export interface RosterProblem {
-  /** 1-based line (CSV) or row (XLSX) of the file; the header is 1. */
-  row: number;
-  /** the field (bib, name, …), or "" for a problem of the whole file */
-  column: string;
-  value: string;
-  code: RosterProblemCode;
-  message: string;
-}
-
-export interface RosterRow {
-  row: number;
-  /** the row's cells by field, trimmed (a PIN only as asterisks) */
-  values: Record<string, string>;
-}
-
-export interface RosterContext {
-  mode: RosterMode;
-  organisations: ReadonlySet<string>;
-  /** criterion codes of the contest */
-  criteria: ReadonlySet<string>;
-  /** the contest's contestants and judges now */
-  contestants: readonly Contestant[];
-  judges: readonly Judge[];
-  /** judges of the event's other contests: lower-case code → contest code */
-  otherJudges: ReadonlyMap<string, string>;
-}
-
-export interface RosterCounts {
-  rows: number;
-  problems: number;
-  /** rows whose bib (judge code) is not in the contest yet */
-  new: number;
-  /** rows that replace a contestant (judge) with the same bib (code) */
-  updated: number;
-  /** contestants (judges) that a replace removes */
-  removed: number;
-}
-
-interface Reading<K extends RosterKind, T> {
-  kind: K;
-  rows: RosterRow[];
-  problems: RosterProblem[];
-  /** the valid rows as event-file entries, in file order */
-  entries: { row: number; value: T }[];
-  /** headers that name no known column */
-  ignored: string[];
-  counts: RosterCounts;
-}
 export type ContestantReading = Reading<'contestants', Contestant>;
 export type JudgeReading = Reading<'judges', Judge>;
 export type RosterReading = ContestantReading | JudgeReading;
-
-// The event file's limits (schema.ts: contestants .max(20000), judges .max(2000)).
-const MAX: Record<RosterKind, number> = { contestants: 20000, judges: 2000 };
-
-const q = (s: string) => JSON.stringify(s);
 
 const STATUS: Record<string, ContestantStatus> = {
   active: 'active', 正常: 'active', 在赛: 'active', 参赛: 'active',
@@ -93,125 +31,67 @@ const STATUS: Record<string, ContestantStatus> = {
 const YES = new Set(['是', 'yes', 'y', 'true', '1', '√', '✓']);
 const NO = new Set(['否', 'no', 'n', 'false', '0', '×']);
 
-// Cells that hold codes are read with full-width forms folded (Ｃ００１ → C001), as IMEs type them.
-const CODE_LIKE = new Set(['bib', 'station', 'organisation', 'status', 'code', 'criteria', 'chief', 'shadow', 'pin']);
-
 export function readRoster(kind: RosterKind, records: readonly CsvRecord[], ctx: RosterContext): RosterReading {
   return kind === 'contestants' ? readContestants(records, ctx) : readJudges(records, ctx);
 }
 
-interface Prepared {
-  data: { line: number; values: Record<string, string> }[];
-  problems: RosterProblem[];
-  ignored: string[];
-  /** required fields without a column: reported once on the header, not again on every row */
-  missing: Set<string>;
-}
-
-function prepare(kind: RosterKind, records: readonly CsvRecord[]): Prepared {
-  const problems: RosterProblem[] = [];
-  const [head, ...rest] = records;
-  if (!head) {
-    problems.push({
-      row: 1, column: '', value: '', code: 'empty_file',
-      message: `the file is empty: its first row must name the columns (${REQUIRED[kind].join(', ')} …)`,
-    });
-    return { data: [], problems, ignored: [], missing: new Set() };
+/** The organisation cells of a roster: the code each names, and the names the event lacks. */
+class OrganisationCells {
+  private readonly match: OrganisationMatcher;
+  private readonly unknown: { row: number; value: string }[] = [];
+  private readonly named = new Map<string, NamedOrganisation>();
+  constructor(private readonly all: readonly Organisation[]) {
+    this.match = organisationMatcher(all);
   }
-  const map = mapHeader(kind, head.cells);
-  const missing = new Set(REQUIRED[kind].filter((f) => !map.fields.has(f)));
-  for (const field of missing)
-    problems.push({
-      row: head.line, column: field, value: '', code: 'missing_column',
-      message: `no column for ${q(field)}: name one ${columnsOf(kind)[field]!.map(q).join(' or ')}`,
-    });
-  for (const d of map.duplicates)
-    problems.push({
-      row: head.line, column: d.field, value: d.header, code: 'duplicate_column',
-      message: `two columns hold ${q(d.field)}: keep one (the second is ${q(d.header)})`,
-    });
-  const data = [];
-  for (const rec of rest) {
-    if (rec.cells.every((c) => c.trim() === '')) continue; // spreadsheets leave blank rows at the end
-    const values: Record<string, string> = {};
-    for (const [field, index] of map.fields) {
-      const raw = (rec.cells[index] ?? '').trim();
-      values[field] = CODE_LIKE.has(field) ? raw.normalize('NFKC').trim() : raw;
+
+  /** The code of the organisation `value` names; undefined (and a problem on the row) when none or several. */
+  resolve(p: RowProblems, value: string): string | undefined {
+    const m = this.match(value);
+    if (m.kind === 'code') return m.organisation.code;
+    if (m.kind === 'name' || m.kind === 'similar') {
+      const { code, name } = m.organisation;
+      if (!this.named.has(value)) this.named.set(value, { value, code, name });
+      return code;
     }
-    data.push({ line: rec.line, values });
+    if (m.kind === 'ambiguous') {
+      const list = m.candidates.map((o) => `${o.name} (${o.code})`).join(', ');
+      p.add('organisation', 'ambiguous_organisation', `${q(value)} could be any of ${list}: write the code`, {
+        organisations: m.candidates.map(({ code, name }) => ({ code, name })),
+      });
+      return undefined;
+    }
+    this.unknown.push({ row: p.line, value });
+    p.add(
+      'organisation', 'unknown_organisation',
+      `unknown organisation ${q(value)}: use the code or name of one of the event's organisations, or add it`,
+      listedOrganisations(this.all),
+    );
+    return undefined;
   }
-  if (data.length === 0 && problems.length === 0)
-    problems.push({ row: head.line, column: '', value: '', code: 'no_rows', message: 'the file has a header but no rows' });
-  return { data, problems, ignored: map.ignored, missing };
-}
 
-/** Collects a row's problems; a field with a problem is not checked again. */
-class RowProblems {
-  readonly fields = new Set<string>();
-  constructor(
-    private readonly all: RosterProblem[],
-    private readonly line: number,
-    private readonly values: Record<string, string>,
-    private readonly muted: ReadonlySet<string>,
-  ) {}
-  add(column: string, code: RosterProblemCode, message: string, value = this.values[column] ?? ''): void {
-    this.fields.add(column);
-    if (!this.muted.has(column)) this.all.push({ row: this.line, column, value, code, message });
-  }
-  get any(): boolean {
-    return this.fields.size > 0;
-  }
-}
-
-function zodMessage(issue: { code: string; message: string; maximum?: unknown }): string {
-  if (issue.code === 'too_big' && issue.maximum !== undefined) return `must be at most ${String(issue.maximum)} characters`;
-  return issue.message;
-}
-
-/** The schema's verdict on a candidate entry, reported on fields not already reported. */
-function checkShape(
-  schema: typeof contestantSchema | typeof judgeSchema,
-  candidate: Record<string, unknown>,
-  p: RowProblems,
-): void {
-  const parsed = schema.safeParse(candidate);
-  if (parsed.success) return;
-  for (const issue of parsed.error.issues) {
-    const column = String(issue.path[0] ?? '');
-    if (p.fields.has(column)) continue;
-    const index = issue.path[1];
-    const criteria = Array.isArray(candidate.criteria) ? (candidate.criteria as string[]) : [];
-    const value = column === 'criteria' && typeof index === 'number' ? (criteria[index] ?? '') : undefined;
-    p.add(column, 'invalid', zodMessage(issue as never), value);
+  summary(): Pick<Reading<RosterKind, unknown>, 'namedOrganisations' | 'unknownOrganisations'> {
+    return {
+      namedOrganisations: [...this.named.values()],
+      unknownOrganisations: proposeOrganisations(this.unknown, this.all.map((o) => o.code)),
+    };
   }
 }
 
-function requireFields(kind: RosterKind, p: RowProblems, values: Record<string, string>): void {
-  for (const field of REQUIRED[kind])
-    if ((values[field] ?? '') === '') p.add(field, 'required', `is empty: every ${kind === 'contestants' ? 'contestant' : 'judge'} needs a ${field}`);
+function alsoOnRow(p: RowProblems, column: string, what: string, value: string, first: number): void {
+  p.add(column, 'duplicate', `${what} ${q(value)} is also on row ${first}`, { reason: 'in_file', firstRow: first });
 }
 
-function counts(rows: number, problems: number, keys: string[], existing: string[], mode: RosterMode): RosterCounts {
-  const before = new Set(existing);
-  const inFile = new Set(keys);
-  const updated = keys.filter((k) => before.has(k)).length;
-  return {
-    rows, problems, new: keys.length - updated, updated,
-    removed: mode === 'replace' ? existing.filter((k) => !inFile.has(k)).length : 0,
-  };
-}
-
-function checkSize(kind: RosterKind, total: number, line: number, problems: RosterProblem[]): void {
-  if (total > MAX[kind])
-    problems.push({
-      row: line, column: '', value: String(total), code: 'too_many_rows',
-      message: `a contest holds at most ${MAX[kind]} ${kind}; this would make ${total}`,
-    });
+/** The row `key` was first seen on; undefined when this row is the first (it is then recorded). */
+function firstRow(seen: Map<string, number>, key: string, line: number): number | undefined {
+  const first = seen.get(key);
+  if (first === undefined) seen.set(key, line);
+  return first;
 }
 
 export function readContestants(records: readonly CsvRecord[], ctx: RosterContext): ContestantReading {
   const { data, problems, ignored, missing } = prepare('contestants', records);
   const entries: ContestantReading['entries'] = [];
+  const orgs = new OrganisationCells(ctx.organisations);
   const bibs = new Map<string, number>();
   const stations = new Map<string, number>();
   const existingBibs = new Set(ctx.contestants.map((c) => c.bib));
@@ -223,44 +103,46 @@ export function readContestants(records: readonly CsvRecord[], ctx: RosterContex
     const statusText = values.status ?? '';
     const status = statusText === '' ? undefined : STATUS[statusText.toLowerCase()];
     if (statusText !== '' && !status)
-      p.add('status', 'invalid', 'must be active, withdrawn or disqualified (正常, 退赛, 取消资格)');
+      p.add('status', 'invalid', 'must be active, withdrawn or disqualified (正常, 退赛, 取消资格)', { reason: 'status' });
+    const written = values.organisation ?? '';
+    const organisation = written === '' ? '' : orgs.resolve(p, written);
     const candidate = {
-      bib: values.bib ?? '', name: values.name ?? '', organisation: values.organisation ?? '',
+      bib: values.bib ?? '', name: values.name ?? '', organisation: organisation ?? written,
       ...(station !== '' ? { station } : {}), ...(status ? { status } : {}),
     };
     checkShape(contestantSchema, candidate, p);
-    if (!p.fields.has('organisation') && !ctx.organisations.has(candidate.organisation))
-      p.add('organisation', 'unknown_organisation', `unknown organisation ${q(candidate.organisation)}: use the code of one of the event's organisations`);
     if (!p.fields.has('bib')) {
-      const first = bibs.get(candidate.bib);
-      if (first !== undefined) p.add('bib', 'duplicate', `bib ${q(candidate.bib)} is also on row ${first}`);
-      else {
-        bibs.set(candidate.bib, line);
-        if (ctx.mode === 'merge' && existingBibs.has(candidate.bib))
-          p.add('bib', 'duplicate', `bib ${q(candidate.bib)} is already in the contest: merge only adds contestants (replace the roster to change one)`);
-      }
+      const first = firstRow(bibs, candidate.bib, line);
+      if (first !== undefined) alsoOnRow(p, 'bib', 'bib', candidate.bib, first);
+      else if (ctx.mode === 'merge' && existingBibs.has(candidate.bib))
+        p.add(
+          'bib', 'duplicate',
+          `bib ${q(candidate.bib)} is already in the contest: merge only adds (replace the roster to change one)`,
+          { reason: 'in_contest' },
+        );
     }
     if (station !== '' && !p.fields.has('station')) {
-      const first = stations.get(station);
+      const first = firstRow(stations, station, line);
       const holder = existingStations.get(station);
-      if (first !== undefined) p.add('station', 'duplicate', `station ${q(station)} is also on row ${first}`);
-      else {
-        stations.set(station, line);
-        if (ctx.mode === 'merge' && holder !== undefined)
-          p.add('station', 'duplicate', `station ${q(station)} is already taken by contestant ${q(holder)}`);
-      }
+      if (first !== undefined) alsoOnRow(p, 'station', 'station', station, first);
+      else if (ctx.mode === 'merge' && holder !== undefined)
+        p.add('station', 'duplicate', `station ${q(station)} is already taken by contestant ${q(holder)}`, {
+          reason: 'taken', holder,
+        });
     }
     if (!p.any) entries.push({ row: line, value: candidate as Contestant });
   }
   const total = ctx.mode === 'merge' ? ctx.contestants.length + data.length : data.length;
   checkSize('contestants', total, records[0]?.line ?? 1, problems);
+  const bibsNow = ctx.contestants.map((c) => c.bib);
   return {
     kind: 'contestants',
     rows: data.map(({ line, values }) => ({ row: line, values })),
     problems,
     entries,
     ignored,
-    counts: counts(data.length, problems.length, entries.map((e) => e.value.bib), ctx.contestants.map((c) => c.bib), ctx.mode),
+    counts: countRows(data.length, problems.length, entries.map((e) => e.value.bib), bibsNow, ctx.mode),
+    ...orgs.summary(),
   };
 }
 
@@ -269,7 +151,7 @@ function parseFlag(p: RowProblems, field: 'chief' | 'shadow', text: string): boo
   const t = text.toLowerCase();
   if (YES.has(t)) return true;
   if (NO.has(t)) return false;
-  p.add(field, 'invalid', 'must be 是 or 否 (yes/no, true/false, 1/0)');
+  p.add(field, 'invalid', 'must be 是 or 否 (yes/no, true/false, 1/0)', { reason: 'flag' });
   return undefined;
 }
 
@@ -278,56 +160,78 @@ function parseCriteria(text: string): '*' | string[] {
   return text.split(/[\s;；,，、]+/).filter((c) => c !== '');
 }
 
+interface JudgeCodes {
+  /** lower-case code → first row in the file */
+  seen: Map<string, number>;
+  /** lower-case codes of the contest's judges now */
+  existing: ReadonlySet<string>;
+}
+
+function checkJudgeCode(p: RowProblems, code: string, codes: JudgeCodes, ctx: RosterContext): void {
+  // Judges sign in with event + code, and tablets capitalise on their own: unique ignoring case.
+  const key = code.toLowerCase();
+  const first = firstRow(codes.seen, key, p.line);
+  const other = ctx.otherJudges.get(key);
+  if (first !== undefined) alsoOnRow(p, 'code', 'judge code', code, first);
+  else if (other !== undefined)
+    p.add(
+      'code', 'duplicate',
+      `judge code ${q(code)} is already used in contest ${q(other)}: judge codes are unique in the event`,
+      { reason: 'other_contest', contest: other },
+    );
+  else if (ctx.mode === 'merge' && codes.existing.has(key))
+    p.add(
+      'code', 'duplicate',
+      `judge ${q(code)} is already in the contest: merge only adds judges (replace the roster to change one)`,
+      { reason: 'in_contest' },
+    );
+}
+
 export function readJudges(records: readonly CsvRecord[], ctx: RosterContext): JudgeReading {
   const { data, problems, ignored, missing } = prepare('judges', records);
   const entries: JudgeReading['entries'] = [];
-  const codes = new Map<string, number>();
-  const existing = new Set(ctx.judges.map((j) => j.code.toLowerCase()));
+  const orgs = new OrganisationCells(ctx.organisations);
+  const known = [...ctx.criteria];
+  const codes: JudgeCodes = { seen: new Map(), existing: new Set(ctx.judges.map((j) => j.code.toLowerCase())) };
   for (const { line, values } of data) {
     const p = new RowProblems(problems, line, values, missing);
     requireFields('judges', p, values);
     const chief = parseFlag(p, 'chief', values.chief ?? '');
     const shadow = parseFlag(p, 'shadow', values.shadow ?? '');
     const criteria = parseCriteria(values.criteria ?? '');
-    const { pin = '', organisation = '' } = values;
+    const { pin = '', organisation: written = '' } = values;
+    const organisation = written === '' ? '' : (orgs.resolve(p, written) ?? written);
     const candidate = {
       code: values.code ?? '', name: values.name ?? '', criteria,
       ...(pin !== '' ? { pin } : {}), ...(organisation !== '' ? { organisation } : {}),
       ...(chief !== undefined ? { chief } : {}), ...(shadow !== undefined ? { shadow } : {}),
     };
     checkShape(judgeSchema, candidate, p);
-    if (organisation !== '' && !p.fields.has('organisation') && !ctx.organisations.has(organisation))
-      p.add('organisation', 'unknown_organisation', `unknown organisation ${q(organisation)}: use the code of one of the event's organisations`);
     if (criteria !== '*' && !p.fields.has('criteria'))
       for (const c of criteria)
         if (!ctx.criteria.has(c))
-          p.add('criteria', 'unknown_criterion', `unknown criterion ${q(c)}: the contest has ${[...ctx.criteria].join(', ')}`, c);
+          p.add('criteria', 'unknown_criterion', `unknown criterion ${q(c)}: the contest has ${known.join(', ')}`, {
+            criteria: known,
+          }, c);
     if (chief === true && shadow === true && !p.fields.has('shadow'))
-      p.add('shadow', 'invalid', 'a chief judge cannot be a shadow (trainee) judge');
-    if (!p.fields.has('code')) {
-      // Judges sign in with event + code, and tablets capitalise on their own: unique ignoring case.
-      const key = candidate.code.toLowerCase();
-      const first = codes.get(key);
-      const other = ctx.otherJudges.get(key);
-      if (first !== undefined) p.add('code', 'duplicate', `judge code ${q(candidate.code)} is also on row ${first}`);
-      else {
-        codes.set(key, line);
-        if (other !== undefined) p.add('code', 'duplicate', `judge code ${q(candidate.code)} is already used in contest ${q(other)}: judge codes are unique in the event`);
-        else if (ctx.mode === 'merge' && existing.has(key))
-          p.add('code', 'duplicate', `judge ${q(candidate.code)} is already in the contest: merge only adds judges (replace the roster to change one)`);
-      }
-    }
+      p.add('shadow', 'invalid', 'a chief judge cannot be a shadow (trainee) judge', { reason: 'chief_shadow' });
+    if (!p.fields.has('code')) checkJudgeCode(p, candidate.code, codes, ctx);
     if (!p.any) entries.push({ row: line, value: candidate as Judge });
   }
   const total = ctx.mode === 'merge' ? ctx.judges.length + data.length : data.length;
   checkSize('judges', total, records[0]?.line ?? 1, problems);
+  const keys = entries.map((e) => e.value.code.toLowerCase());
   return {
     kind: 'judges',
-    rows: data.map(({ line, values }) => ({ row: line, values: values.pin ? { ...values, pin: '*'.repeat(values.pin.length) } : values })),
+    rows: data.map(({ line, values }) => ({
+      row: line,
+      values: values.pin ? { ...values, pin: '*'.repeat(values.pin.length) } : values,
+    })),
     problems,
     entries,
     ignored,
-    counts: counts(data.length, problems.length, entries.map((e) => e.value.code.toLowerCase()), ctx.judges.map((j) => j.code.toLowerCase()), ctx.mode),
+    counts: countRows(data.length, problems.length, keys, [...codes.existing], ctx.mode),
+    ...orgs.summary(),
   };
 }
 

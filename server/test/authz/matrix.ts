@@ -61,6 +61,11 @@ export const MATRIX: Row[] = [
   { route: 'GET /healthz', cases: [read(() => '/healthz', everyone)] },
   { route: 'GET /metrics', cases: [read(() => '/metrics', everyone)] },
   { route: 'GET /api/v1/site', cases: [read(() => `${V}/site`, everyone)] },
+  // The installation's public address: the organiser's choice, then back to automatic (the row below).
+  { route: 'PUT /api/v1/site/public-url', cases: [write({ name: 'choose the public address', stage: 'certified', fixture: 'shared',
+    cells: organiserOnly, path: () => `${V}/site/public-url`, body: () => ({ url: 'http://192.0.2.81:3000' }) })] },
+  { route: 'DELETE /api/v1/site/public-url', cases: [write({ name: 'back to the detected address', stage: 'certified', fixture: 'shared',
+    cells: organiserOnly, path: () => `${V}/site/public-url`, body: () => undefined })] },
 
   // Signing in and out.
   { route: 'POST /api/v1/auth/login', cases: [write({ name: 'sign in', stage: 'certified', fixture: 'shared', cells: everyone,

@@ -63,7 +63,7 @@ export async function startClusterServer(o: { port: number; databaseUrl: string;
   const base = `http://127.0.0.1:${o.port}`;
   const server: ClusterServer = {
     child, base, port: o.port,
-    started: () => /^Jiangxin \S+ on /m.test(out),
+    started: () => /Jiangxin \S+ is running/.test(out),
     stderr: () => err,
     stdout: () => out,
   };

@@ -47,7 +47,7 @@ export function spawnServer(opts: { port: number; dataDir: string; databaseUrl: 
   child.stderr?.on('data', (chunk: Buffer) => {
     err = (err + chunk.toString()).slice(-8_000);
   });
-  return { child, stderr: () => err, started: () => /^Jiangxin \S+ on /m.test(out) };
+  return { child, stderr: () => err, started: () => /Jiangxin \S+ is running/.test(out) };
 }
 
 export async function waitHealthy(p: ServerProcess, base: string, timeoutMs = 30_000): Promise<void> {

@@ -87,8 +87,8 @@ export function send(base: string, method: string, path: string, opts: { token?:
 }
 
 /**
- * A body larger than the server takes: node:http, because the server answers 413 and closes the
- * connection while the body is still being written; fetch may then report only the broken pipe.
+ * A body larger than the server takes, declared with its Content-Length and written in pieces
+ * (node:http); the server reads and drops the rest before it answers 413 (oversized-bodies.test.ts).
  */
 export function sendOversized(base: string, method: string, path: string, bytes: number, token?: string): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
@@ -103,7 +103,7 @@ export function sendOversized(base: string, method: string, path: string, bytes:
       }).on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error(`${method} ${path}: no answer within ${REQUEST_TIMEOUT_MS} ms`)));
-    // After the answer, the broken pipe of the unread rest is expected (a settled promise ignores it).
+    // An error after the answer (a settled promise) is ignored.
     req.on('error', (err) => reject(new Error(`${method} ${path}: no answer (${err.message})`)));
     const chunk = Buffer.alloc(64 * 1024, 'x');
     let left = bytes;

@@ -70,6 +70,7 @@ export function templates(ids: Ids): Record<string, Record<string, unknown>> {
     'POST /api/v1/contests/:id/appeals': { contestant: 'C999', criterion: null, text: 't' },
     'POST /api/v1/appeals/:id/decision': { decision: 'rejected', reason: 'r' },
     'PUT /api/v1/events/:id/settings': { appealWindowMinutes: 30 },
+    'PUT /api/v1/site/public-url': { url: 'http://192.0.2.9:3000' },
     'POST /api/v1/backups': {},
     'POST /api/v1/events/archive': { format: 'jiangxin-archive@1' },
   };

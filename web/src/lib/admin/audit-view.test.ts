@@ -25,6 +25,8 @@ describe('audit summaries', () => {
     expect(summary(entry('flag.resolved', { contestant: 'C001', criterion: 'packing', reason: '看过录像' }), names)).toBe('C001 · 包装规范 — 理由: 看过录像');
     expect(summary(entry('settings', { appealWindowMinutes: 30, previous: { appealWindowMinutes: 60 } }), names)).toBe('申诉时限: 60 → 30');
     expect(summary(entry('freeze', { seq: 3 }), names)).toBe('快递员');
+    const added = { contest: 'courier', via: 'roster', organisations: [{ code: 'jykd', name: '京运快运' }] };
+    expect(summary(entry('organisations_added', added), names)).toBe('京运快运 (jykd)');
   });
 
   it('names actors and knows the kinds it offers as filters', () => {
@@ -32,6 +34,7 @@ describe('audit summaries', () => {
     expect(actorLabel('judge:x9', names)).toBe('x9');
     expect(actorLabel('organiser:admin', names)).toBe('admin');
     expect(isKnownKind('flag.resolved')).toBe(true);
+    expect(isKnownKind('organisations_added')).toBe(true);
     expect(isKnownKind('something')).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import type { AuditEntryView } from '$shared/admin-api.ts';
 export const AUDIT_KINDS = [
   'mark', 'state', 'flag.resolved', 'remark.requested', 'freeze', 'unfreeze',
   'appeal', 'appeal_decision', 'settings', 'event.imported', 'event_edit', 'pins_reset',
+  'roster', 'organisations_added',
 ] as const;
 export type KnownKind = (typeof AUDIT_KINDS)[number];
 export const isKnownKind = (k: string): k is KnownKind => (AUDIT_KINDS as readonly string[]).includes(k);
@@ -56,6 +57,10 @@ export function summary(e: AuditEntryView, n: AuditNames): string {
       return `${n.word('appealWindow')}: ${str((d.previous as { appealWindowMinutes?: unknown } | undefined)?.appealWindowMinutes)} → ${str(d.appealWindowMinutes)}`;
     case 'event.imported':
       return str(d.name);
+    case 'organisations_added':
+      return (Array.isArray(d.organisations) ? (d.organisations as { code: string; name: string }[]) : [])
+        .map((o) => `${o.name} (${o.code})`)
+        .join(', ');
     default:
       return about || (e.contest ? n.contest(e.contest) : '');
   }

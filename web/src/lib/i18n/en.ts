@@ -9,6 +9,8 @@ import { editorEn } from './screens/editor.en.ts';
 import { verifyEn } from './screens/verify.en.ts';
 import { backupsEn } from './screens/backups.en.ts';
 import { appealsEn } from './screens/appeals.en.ts';
+import { siteEn } from './screens/site.en.ts';
+import { rosterEn } from './screens/roster.en.ts';
 import type { judgeZhCN } from './screens/judge.zh-CN.ts';
 import type { chiefZhCN } from './screens/chief.zh-CN.ts';
 import type { displayZhCN } from './screens/display.zh-CN.ts';
@@ -18,9 +20,13 @@ import type { editorZhCN } from './screens/editor.zh-CN.ts';
 import type { verifyZhCN } from './screens/verify.zh-CN.ts';
 import type { backupsZhCN } from './screens/backups.zh-CN.ts';
 import type { appealsZhCN } from './screens/appeals.zh-CN.ts';
+import type { siteZhCN } from './screens/site.zh-CN.ts';
+import type { rosterZhCN } from './screens/roster.zh-CN.ts';
 
 type ScreenKeys = keyof typeof judgeZhCN | keyof typeof chiefZhCN | keyof typeof displayZhCN | keyof typeof resultsZhCN
-  | keyof typeof adminZhCN | keyof typeof editorZhCN | keyof typeof verifyZhCN | keyof typeof backupsZhCN | keyof typeof appealsZhCN;
+  | keyof typeof adminZhCN | keyof typeof editorZhCN | keyof typeof verifyZhCN | keyof typeof backupsZhCN | keyof typeof appealsZhCN
+  | keyof typeof rosterZhCN
+  | keyof typeof siteZhCN;
 
 const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'app.name': 'Jiangxin',
@@ -103,4 +109,4 @@ const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'error.home': 'Go to the home page',
 };
 
-export const en: Record<keyof typeof zhCN, string> = { ...base, ...judgeEn, ...chiefEn, ...displayEn, ...resultsEn, ...adminEn, ...editorEn, ...verifyEn, ...backupsEn, ...appealsEn };
+export const en: Record<keyof typeof zhCN, string> = { ...base, ...judgeEn, ...chiefEn, ...displayEn, ...resultsEn, ...adminEn, ...editorEn, ...verifyEn, ...backupsEn, ...appealsEn, ...siteEn, ...rosterEn };

@@ -9,6 +9,8 @@ import { editorZhCN } from './screens/editor.zh-CN.ts';
 import { verifyZhCN } from './screens/verify.zh-CN.ts';
 import { backupsZhCN } from './screens/backups.zh-CN.ts';
 import { appealsZhCN } from './screens/appeals.zh-CN.ts';
+import { siteZhCN } from './screens/site.zh-CN.ts';
+import { rosterZhCN } from './screens/roster.zh-CN.ts';
 
 const base = {
   'app.name': '匠心',
@@ -92,4 +94,4 @@ const base = {
 };
 
 // Each screen keeps its messages in screens/, so screens can grow without touching this file.
-export const zhCN = { ...base, ...judgeZhCN, ...chiefZhCN, ...displayZhCN, ...resultsZhCN, ...adminZhCN, ...editorZhCN, ...verifyZhCN, ...backupsZhCN, ...appealsZhCN };
+export const zhCN = { ...base, ...judgeZhCN, ...chiefZhCN, ...displayZhCN, ...resultsZhCN, ...adminZhCN, ...editorZhCN, ...verifyZhCN, ...backupsZhCN, ...appealsZhCN, ...siteZhCN, ...rosterZhCN };

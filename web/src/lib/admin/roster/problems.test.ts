@@ -3,7 +3,9 @@ import type { RosterProblem } from '$shared/roster-api.ts';
 import { cellProblems, indexProblems } from './problems.ts';
 import { bytesToBase64, formatOf } from './file.ts';
 
-const problem = (row: number, column: string): RosterProblem => ({ row, column, value: '', code: 'invalid', message: `${row}/${column}` });
+const problem = (row: number, column: string): RosterProblem => ({
+  row, column, value: '', code: 'invalid', params: {}, message: `${row}/${column}`,
+});
 
 describe('roster preview problems', () => {
   it('puts each problem on its row and cell, and whole-file problems apart', () => {

@@ -3,6 +3,7 @@ import type { adminZhCN } from './admin.zh-CN.ts';
 
 export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.title': 'Organiser console',
+  'admin.entry': 'Organisers: console',
   'admin.organiser': 'Organiser',
   'admin.signIn.title': 'Organiser sign-in',
   'admin.signIn.username': 'Username',
@@ -152,4 +153,6 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.kind.event.imported': 'Event imported',
   'admin.kind.event_edit': 'Event edited',
   'admin.kind.pins_reset': 'PINs reset',
+  'admin.kind.roster': 'Roster imported',
+  'admin.kind.organisations_added': 'Organisations added',
 };

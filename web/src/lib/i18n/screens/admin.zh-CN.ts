@@ -1,6 +1,7 @@
 // Messages of the organiser's console screens (Simplified Chinese, the reference). Keys start with "admin.".
 export const adminZhCN = {
   'admin.title': '主办方控制台',
+  'admin.entry': '主办方控制台入口',
   'admin.organiser': '主办方',
   'admin.signIn.title': '主办方登录',
   'admin.signIn.username': '用户名',
@@ -150,4 +151,6 @@ export const adminZhCN = {
   'admin.kind.event.imported': '导入赛事',
   'admin.kind.event_edit': '编辑赛事',
   'admin.kind.pins_reset': '重置 PIN',
+  'admin.kind.roster': '导入名单',
+  'admin.kind.organisations_added': '新增单位',
 };

@@ -16,10 +16,11 @@ export const chiefEn: Record<keyof typeof chiefZhCN, string> = {
   'chief.updatedAt': 'updated {time}',
 
   'chief.gate.signIn': 'Sign in on this device as the chief judge first, then open the chief judge desk.',
-  'chief.gate.notChief': 'The judge signed in here, {name}, is not the chief judge. Sign in with the chief judge\'s code and PIN.',
+  'chief.gate.notChief': 'The judge signed in on this device, {name}, is not the chief judge, so the chief judge desk is not open to them. The chief judge signs out on the marking page first, then signs in with the chief judge\'s code and PIN.',
   'chief.gate.expired': 'Your session has expired. Please sign in again.',
   'chief.gate.forbidden': 'You are not the chief judge of this contest, so you cannot see its marking progress.',
   'chief.gate.link': 'Go to judge sign-in',
+  'chief.gate.back': 'Back to marking',
 
   'chief.live.live': 'Live',
   'chief.live.polling': 'Refreshing',

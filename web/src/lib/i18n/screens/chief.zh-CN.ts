@@ -14,10 +14,11 @@ export const chiefZhCN = {
   'chief.updatedAt': '更新于 {time}',
 
   'chief.gate.signIn': '请先以裁判长身份登录本设备，再打开裁判长工作台。',
-  'chief.gate.notChief': '当前登录的裁判 {name} 不是裁判长。请以裁判长的编号和 PIN 码登录。',
+  'chief.gate.notChief': '本设备当前登录的是裁判 {name}，不是裁判长，无法使用裁判长工作台。裁判长请先在评分页退出登录，再用裁判长的编号和 PIN 码登录。',
   'chief.gate.expired': '登录已失效，请重新登录。',
   'chief.gate.forbidden': '您不是本赛项的裁判长，无法查看评分进度。',
   'chief.gate.link': '前往裁判登录',
+  'chief.gate.back': '返回评分页',
 
   'chief.live.live': '实时',
   'chief.live.polling': '定时刷新',

@@ -58,6 +58,11 @@ export const judgeEn: Record<keyof typeof judgeZhCN, string> = {
   'judge.home.station': 'Station {station}',
   'judge.home.remarksTitle': 'Re-marks requested by the chief judge',
 
+  'judge.chiefEntry.toDesk': 'Sign in as the chief judge: you then return to the chief judge desk.',
+  'judge.chiefEntry.title': 'You are the chief judge of this contest',
+  'judge.chiefEntry.lead': 'Follow marking progress, settle flagged marks and requests to mark again, close marking and review corrections.',
+  'judge.chiefEntry.open': 'Open the chief judge desk',
+
   'judge.refused.title': 'Refused marks',
   'judge.refused.lead': 'The server did not accept these marks. Correct them, or dismiss once read.',
   'judge.refused.dismiss': 'Dismiss',

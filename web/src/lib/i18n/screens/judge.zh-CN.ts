@@ -56,6 +56,11 @@ export const judgeZhCN = {
   'judge.home.station': '工位 {station}',
   'judge.home.remarksTitle': '裁判长要求重评',
 
+  'judge.chiefEntry.toDesk': '请以裁判长身份登录，登录后返回裁判长工作台。',
+  'judge.chiefEntry.title': '您是本赛项的裁判长',
+  'judge.chiefEntry.lead': '查看评分进度，处理评分分歧和重评请求，关闭评分并审核更正。',
+  'judge.chiefEntry.open': '进入裁判长工作台',
+
   'judge.refused.title': '被退回的评分',
   'judge.refused.lead': '服务器没有接受以下评分，请更正或确认后关闭。',
   'judge.refused.dismiss': '知道了',
