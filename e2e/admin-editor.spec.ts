@@ -50,7 +50,7 @@ test('an organiser imports, edits, rosters and prints judge cards for an event',
   await expect(theory).toHaveValue('0.3');
   await theory.fill('0.4');
   const sumIssue = page.locator('[data-testid="field-issue"][data-field="contests[0].sections"]');
-  await expect(sumIssue).toContainText('add up to 1.1');
+  await expect(sumIssue).toHaveText('赛项 courier 的模块权重之和为 1.1，须为 1');
   await expect(page.getByTestId('weight-sum').first()).toHaveClass(/bad/);
   await expect(page.getByTestId('editor-save')).toBeDisabled();
   // The server refuses the same file for the same reason.

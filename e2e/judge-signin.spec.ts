@@ -2,6 +2,7 @@
 import { test } from '@playwright/test';
 import { exampleEvent, setState } from './helpers.ts';
 import { card, courierInScoring, expect, markExam, pairingPath, row, TABLET } from './judge-helpers.ts';
+import { expectChinese, shot } from './language-checks.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -52,7 +53,7 @@ test('a wrong PIN is refused clearly, and repeated wrong PINs are slowed down', 
   await expect(page.getByTestId('signin-submit')).toBeDisabled();
 });
 
-test('a mark refused by the server shows its reason and stays until dismissed', async ({ page, request }) => {
+test('a refused mark shows its reason, in the language of the moment, until dismissed', async ({ page, request }) => {
   const { admin, event, courier } = await courierInScoring(request);
   await page.goto(pairingPath(event, 'c-j2', '453642', 'en'));
   await row(page, 'C001').click();
@@ -69,16 +70,26 @@ test('a mark refused by the server shows its reason and stays until dismissed', 
   await setState(request, admin, courier, 'review'); // marking closes under the judge's feet
   await packing.getByTestId('save').click();
   await expect(packing.getByTestId('mark-status')).toHaveAttribute('data-state', 'refused');
-  await expect(packing.getByTestId('refusal-reason')).toHaveText('This contest is not accepting marks now.');
+  const closed = 'Marking is closed: the contest is in review, and only the chief judge may correct marks.';
+  await expect(packing.getByTestId('refusal-reason')).toHaveText(closed);
 
   await page.getByTestId('back').click();
   const refused = page.getByTestId('refused');
   await expect(refused).toHaveCount(1);
   await expect(refused).toHaveAttribute('data-code', 'contest_closed');
-  await expect(refused.getByTestId('refused-reason')).toHaveText('This contest is not accepting marks now.');
+  await expect(refused.getByTestId('refused-reason')).toHaveText(closed);
   await expect(row(page, 'C001')).toHaveAttribute('data-done', '0');
-  await page.reload();
-  await expect(page.getByTestId('refused')).toHaveCount(1); // kept on the tablet
+  // Kept on the tablet as the server's code and params, and worded when shown: read after a
+  // reload in Chinese, then in English again after a switch.
+  await page.goto('/judge?lang=zh-CN');
+  await expect(page.getByTestId('refused')).toHaveCount(1);
+  const zh = '评分已截止：赛项正在审核，只有裁判长可以更正评分。';
+  await expect(page.getByTestId('refused-reason')).toHaveText(zh);
+  await expectChinese(page.getByTestId('refused-list'));
+  await shot(page, 'tablet-refused-zh-CN');
+  await page.getByTestId('lang-en').click();
+  await expect(page.getByTestId('refused-reason')).toHaveText(closed);
+  await shot(page, 'tablet-refused-en');
   await expect(page.getByTestId('marking-closed')).toBeVisible();
   await page.getByTestId('refused-dismiss').click();
   await expect(page.getByTestId('refused')).toHaveCount(0);

@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { routePath } from 'hono/route';
-import { DomainError } from './errors.ts';
+import { refuse } from './errors.ts';
 import { resolveActor } from './http/auth.ts';
 import { requireDatabase } from './http/db-gate.ts';
 import { errorResponse } from './http/errors.ts';
@@ -29,7 +29,8 @@ export const MAX_BODY = 1024 * 1024;
 export const MAX_EVENT_FILE = 16 * 1024 * 1024;
 
 const tooLarge = (limit: number) => () => {
-  throw new DomainError(413, 'payload_too_large', `the request body is larger than ${Math.round(limit / 1024)} KB`);
+  const limitKb = Math.round(limit / 1024);
+  throw refuse('payload_too_large', `the request body is larger than ${limitKb} KB`, { limitKb });
 };
 
 export interface AppOptions {
@@ -63,7 +64,7 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
   app.use('/api/*', async (c, next) => (carriesFile(c.req.method, c.req.path) ? eventSized : requestSized)(c, next));
   // An id with a NUL (%00) or an unpaired surrogate names nothing, and must not reach the database.
   app.use('/api/*', async (c, next) => {
-    if (isUnstorable(c.req.path) || /%00/.test(c.req.url.split('?')[0]!)) throw new DomainError(404, 'not_found', 'no such address');
+    if (isUnstorable(c.req.path) || /%00/.test(c.req.url.split('?')[0]!)) throw refuse('not_found', 'no such address');
     return next();
   });
   app.use('/api/*', requireDatabase);
@@ -82,10 +83,10 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
   app.route('/api/v1', siteRoutes);
   app.route('/', opsRoutes);
   app.all('/api/*', () => {
-    throw new DomainError(404, 'not_found', 'no such API endpoint');
+    throw refuse('not_found', 'no such API endpoint');
   });
   if (opts.webRoot) app.route('/', webRoutes(opts.webRoot));
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'not found' } }, 404));
+  app.notFound((c) => c.json(refuse('not_found', 'not found').body(), 404));
   app.onError((err, c) => errorResponse(err, c, log));
   return app;
 }

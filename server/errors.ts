@@ -1,52 +1,91 @@
-// Typed errors of the domain and their mapping to the one error shape of CONTRACT §2.
-import type { ZodError } from 'zod';
+// Typed refusals of the domain: a key of the shared catalogue (shared/errors) with its params, and
+// an English message for logs. The domain speaks codes; the HTTP edge (http/errors.ts) gives each
+// code its status and writes the one error shape of CONTRACT §2.
+import type { z } from 'zod';
 import type { CertifyBlocker } from '../shared/api.ts';
+import {
+  codeOfKey,
+  englishErrorMap,
+  zodIssues,
+  type ErrorCode,
+  type ErrorKey,
+  type ErrorParams,
+  type WireIssue,
+} from '../shared/errors/index.ts';
 
-export type ErrorCode =
-  | 'invalid_json'
-  | 'validation_failed'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'contest_closed'
-  | 'transition_blocked'
-  | 'idempotency_conflict'
-  | 'not_flagged'
-  | 'appeal_window_closed'
-  | 'public_url_fixed'
-  | 'public_url_unconfirmed'
-  | 'payload_too_large'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'internal';
+export type { ErrorCode, ErrorKey };
 
-export interface Issue {
-  path: string;
-  message: string;
+/**
+ * An issue of a refusal as it goes out. Ours are built with shared/errors `issue()`, typed by their
+ * code; a roster's problems carry the roster's own codes (shared/roster).
+ */
+export type Issue = WireIssue;
+
+export interface ErrorExtra {
+  issues?: Issue[];
+  /** transition_blocked: each blocker in English (CONTRACT §5), and the same structured. */
+  reasons?: string[];
+  blockers?: CertifyBlocker[];
+  /** seconds, sent as Retry-After */
+  retryAfter?: number;
 }
 
+type ParamsArg<K extends ErrorKey> = {} extends ErrorParams<K>
+  ? [params?: ErrorParams<K>, extra?: ErrorExtra]
+  : [params: ErrorParams<K>, extra?: ErrorExtra];
+
 export class DomainError extends Error {
+  readonly code: ErrorCode;
+  /** The wire params: the refusal's reason (when its code covers several) and its values. */
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly extra: ErrorExtra;
+
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503,
-    readonly code: ErrorCode,
+    readonly key: ErrorKey,
     message: string,
-    readonly extra: { issues?: Issue[]; reasons?: string[]; blockers?: CertifyBlocker[]; retryAfter?: number } = {},
+    params: object = {},
+    extra: ErrorExtra = {},
   ) {
     super(message);
+    this.code = codeOfKey(key);
+    const reason = key.includes(':') ? { reason: key.slice(key.indexOf(':') + 1) } : {};
+    this.params = { ...reason, ...withoutUndefined(params) };
+    this.extra = extra;
   }
 
   body() {
     const { issues, reasons, blockers } = this.extra;
-    return { error: { code: this.code, message: this.message, ...(issues ? { issues } : {}), ...(reasons ? { reasons } : {}), ...(blockers ? { blockers } : {}) } };
+    const params = Object.keys(this.params).length > 0 ? { params: this.params } : {};
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...params,
+        ...(issues ? { issues } : {}),
+        ...(reasons ? { reasons } : {}),
+        ...(blockers ? { blockers } : {}),
+      },
+    };
   }
 }
 
-export const invalid = (message: string, issues: Issue[]) => new DomainError(400, 'validation_failed', message, { issues });
-export const unauthorized = (message = 'sign in first') => new DomainError(401, 'unauthorized', message);
-export const forbidden = (message: string) => new DomainError(403, 'forbidden', message);
-export const notFound = (message: string) => new DomainError(404, 'not_found', message);
-export const conflict = (message: string, code: ErrorCode = 'conflict') => new DomainError(409, code, message);
+function withoutUndefined(params: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+}
+
+/** A refusal: `refuse('not_found:contestant', 'unknown contestant "C001"', { bib: 'C001' })`. */
+export function refuse<K extends ErrorKey>(key: K, message: string, ...rest: ParamsArg<K>): DomainError {
+  return new DomainError(key, message, rest[0] ?? {}, rest[1]);
+}
+
+/** 400 with issues; `key` says what was refused when the issues alone do not. */
+export function invalid(message: string, issues: Issue[], key: ErrorKey = 'validation_failed'): DomainError {
+  return new DomainError(key, message, {}, { issues });
+}
+
+export const unauthorized = () => refuse('unauthorized', 'sign in first');
+export const unknownEvent = () => refuse('not_found:event', 'unknown event');
+export const unknownContest = () => refuse('not_found:contest', 'unknown contest');
 
 export function pathOf(path: readonly PropertyKey[]): string {
   let out = '';
@@ -57,16 +96,16 @@ export function pathOf(path: readonly PropertyKey[]): string {
   return out;
 }
 
-export function fromZod(err: ZodError, prefix = ''): DomainError {
-  const issues: Issue[] = [];
-  for (const i of err.issues) {
-    if (i.code === 'unrecognized_keys') {
-      for (const k of i.keys) issues.push({ path: pathOf([...i.path, k]), message: `unknown field "${k}"` });
-    } else {
-      issues.push({ path: pathOf(i.path), message: i.message });
-    }
-  }
-  const withPrefix = prefix ? issues.map((i) => ({ ...i, path: i.path ? `${prefix}.${i.path}` : prefix })) : issues;
-  const first = withPrefix[0];
-  return invalid(first ? `${first.path || 'body'}: ${first.message}` : 'invalid input', withPrefix);
+/** A 400 for a body that does not fit its schema: every issue, coded (shared/errors/zod.ts). */
+export function fromZod(err: z.ZodError, input: unknown): DomainError {
+  const issues = zodIssues(input, err.issues);
+  const first = issues[0];
+  return invalid(first ? `${first.path || 'body'}: ${first.message}` : 'invalid input', issues);
+}
+
+/** The parsed body, or the 400 that lists everything wrong with it. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const parsed = schema.safeParse(input, { error: englishErrorMap });
+  if (!parsed.success) throw fromZod(parsed.error, input);
+  return parsed.data;
 }

@@ -13,6 +13,7 @@ import { setScreenCounter } from './domain/overview.ts';
 import { attachLive, type LiveHooks } from './realtime/live.ts';
 import { RealtimeCluster } from './realtime/cluster.ts';
 import { Metrics } from './metrics.ts';
+import { refuse } from './errors.ts';
 import type { SiteOptions } from './site/addresses.ts';
 
 export interface StartOptions {
@@ -113,10 +114,10 @@ function replyClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
   if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
   const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
   const status = tooLarge ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
-  const error = tooLarge
-    ? { code: 'payload_too_large', message: 'the request address or headers are too long' }
-    : { code: 'bad_request', message: 'the request is not valid HTTP' };
-  const body = JSON.stringify({ error });
+  const refusal = tooLarge
+    ? refuse('payload_too_large', 'the request address or headers are too long')
+    : refuse('bad_request', 'the request is not valid HTTP');
+  const body = JSON.stringify(refusal.body());
   socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 

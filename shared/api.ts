@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { BoardRow, TeamRow } from './scoring/types.ts';
 import { bib, code } from './event-file/schema.ts';
+import type { WireIssue } from './errors/issues.ts';
 
 export const loginBody = z.strictObject({
   username: z.string().min(1).max(100),
@@ -31,7 +32,7 @@ export const flagBody = z.strictObject({
 
 export const freezeBody = z.strictObject({ frozen: z.boolean() });
 
-const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+export const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 export const markBody = z.strictObject({
   contestant: bib,
@@ -102,11 +103,13 @@ export interface EventSummary {
   contests: ContestSummary[];
 }
 
+/** CONTRACT §2 (v1.1): `code` and `params` say what happened (see shared/errors); `message` is English, for logs. */
 export interface ApiError {
   error: {
     code: string;
     message: string;
-    issues?: { path: string; message: string }[];
+    params?: Record<string, unknown>;
+    issues?: WireIssue[];
     reasons?: string[];
     /** With transition_blocked: the same reasons, structured (one per entry of `reasons`). */
     blockers?: CertifyBlocker[];

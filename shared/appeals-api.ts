@@ -36,7 +36,12 @@ export const decisionBody = z
   })
   .superRefine((b, ctx) => {
     if (b.decision === 'rejected' && b.corrections && b.corrections.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['corrections'], message: 'a rejected appeal changes no marks' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['corrections'],
+        message: 'a rejected appeal changes no marks',
+        params: { code: 'rejected_with_corrections' },
+      });
     }
   });
 export type DecisionBody = z.infer<typeof decisionBody>;

@@ -2,8 +2,8 @@
 import type { Context } from 'hono';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
-import { DomainError, invalid, pathOf } from '../errors.ts';
-import { isUnstorable } from '../http/body.ts';
+import { pathOf, refuse } from '../errors.ts';
+import { isUnstorable, unstorableError } from '../http/body.ts';
 
 const gunzipAsync = promisify(gunzip);
 /** Unpacked size allowed: a large event's archive is about ten times its gzipped size. */
@@ -11,34 +11,34 @@ export const MAX_ARCHIVE_JSON = 256 * 1024 * 1024;
 
 export async function readArchiveBody(c: Context): Promise<unknown> {
   let bytes: Uint8Array = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.length === 0) throw new DomainError(400, 'invalid_json', 'the request body is empty; send an event archive (.json.gz)');
+  if (bytes.length === 0) {
+    throw refuse('invalid_json:empty', 'the request body is empty; send an event archive (.json.gz)');
+  }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       bytes = await gunzipAsync(bytes, { maxOutputLength: MAX_ARCHIVE_JSON });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw new DomainError(413, 'payload_too_large', `the archive unpacks to more than ${MAX_ARCHIVE_JSON / 1024 / 1024} MB`);
+        const limitMb = MAX_ARCHIVE_JSON / 1024 / 1024;
+        throw refuse('payload_too_large:archive', `the archive unpacks to more than ${limitMb} MB`, { limitMb });
       }
-      throw new DomainError(400, 'invalid_json', `the archive is not a readable gzip file (${(err as Error).message})`);
+      throw refuse('invalid_json:not_gzip', `the archive is not a readable gzip file (${(err as Error).message})`);
     }
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new DomainError(400, 'invalid_json', 'the archive is not UTF-8 JSON');
+    throw refuse('invalid_json:not_utf8', 'the archive is not UTF-8 JSON');
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new DomainError(400, 'invalid_json', `the archive is not valid JSON (${(err as Error).message})`);
+    throw refuse('invalid_json:syntax', `the archive is not valid JSON (${(err as Error).message})`);
   }
   const bad = unstorableAt(value);
-  if (bad !== null) {
-    const message = 'must not contain NUL characters or unpaired surrogates';
-    throw invalid(`${bad || 'body'}: ${message}`, [{ path: bad, message }]);
-  }
+  if (bad !== null) throw unstorableError(bad);
   return value;
 }
 

@@ -3,7 +3,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/create-db.ts';
-import { notFound } from '../errors.ts';
+import { unknownEvent } from '../errors.ts';
 import { ARCHIVE_FORMAT, type ArchiveRow, type EventArchive } from './archive-format.ts';
 import { TABLES, type ArchivedTable } from './archive-tables.ts';
 
@@ -27,7 +27,7 @@ export async function exportEventArchive(db: Db, eventId: string, version: strin
         const raw = rowsOf<{ rows: unknown }>(result)[0]?.rows ?? [];
         tables[t.name] = (typeof raw === 'string' ? JSON.parse(raw) : raw) as ArchiveRow[];
       }
-      if (tables.events!.length === 0) throw notFound('unknown event');
+      if (tables.events!.length === 0) throw unknownEvent();
       return { format: ARCHIVE_FORMAT, exportedAt: new Date().toISOString(), version, event: eventId, tables } as EventArchive;
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },

@@ -3,7 +3,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { events } from '../../db/schema/index.ts';
-import { DomainError, conflict, fromZod, invalid, type Issue } from '../errors.ts';
+import { DomainError, fromZod, invalid, refuse, type Issue } from '../errors.ts';
+import { englishErrorMap, issue } from '../../shared/errors/index.ts';
 import { verifyAudit, type AuditVerification } from '../domain/audit.ts';
 import { archiveSchema, type ArchiveRow, type EventArchive } from './archive-format.ts';
 import { TABLES } from './archive-tables.ts';
@@ -18,19 +19,27 @@ export interface ArchiveImported {
 }
 
 export async function importEventArchive(db: Db, input: unknown): Promise<ArchiveImported> {
-  const parsed = archiveSchema.safeParse(input);
+  const parsed = archiveSchema.safeParse(input, { error: englishErrorMap });
   if (!parsed.success) {
-    const err = fromZod(parsed.error);
+    const err = fromZod(parsed.error, input);
     const issues = err.extra.issues ?? [];
-    throw invalid(`the archive is not valid: ${err.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`, issues.slice(0, MAX_ISSUES));
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    const message = `the archive is not valid: ${err.message}${more}`;
+    throw invalid(message, issues.slice(0, MAX_ISSUES), 'validation_failed:archive');
   }
   const archive = parsed.data;
   const issues = referenceIssues(archive);
-  if (issues.length) throw invalid(`the archive is not consistent: ${issues[0]!.path}: ${issues[0]!.message}`, issues.slice(0, MAX_ISSUES));
+  if (issues.length) {
+    const first = `${issues[0]!.path}: ${issues[0]!.message}`;
+    throw invalid(`the archive is not consistent: ${first}`, issues.slice(0, MAX_ISSUES), 'validation_failed:archive');
+  }
 
   const eventId = archive.event;
   const [existing] = await db.select({ id: events.id }).from(events).where(eq(events.id, eventId));
-  if (existing) throw conflict(`event ${eventId} is already in this database (the archive was imported before)`);
+  if (existing) {
+    const message = `event ${eventId} is already in this database (the archive was imported before)`;
+    throw refuse('conflict:archive_imported', message, { event: eventId });
+  }
 
   try {
     await db.transaction(async (tx) => {
@@ -65,26 +74,32 @@ export async function importEventArchive(db: Db, input: unknown): Promise<Archiv
 /** Rows that would point outside the archive's event: refused before anything is written. */
 function referenceIssues(a: EventArchive): Issue[] {
   const issues: Issue[] = [];
-  const add = (table: string, i: number, col: string, message: string) => {
-    if (issues.length < MAX_ISSUES) issues.push({ path: `tables.${table}[${i}].${col}`, message });
+  const add = (table: string, i: number, col: string, found: (path: string) => Issue) => {
+    if (issues.length < MAX_ISSUES) issues.push(found(`tables.${table}[${i}].${col}`));
   };
+  const wrongEvent = (path: string) =>
+    issue(path, 'archive_wrong_event', `must be the archive's event "${a.event}"`, { event: a.event });
   const eventRows = a.tables.events!;
-  if (eventRows.length !== 1) issues.push({ path: 'tables.events', message: 'must hold exactly one event' });
-  else if (eventRows[0]!.id !== a.event) add('events', 0, 'id', `must be the archive's event "${a.event}"`);
+  if (eventRows.length !== 1) issues.push(issue('tables.events', 'archive_event_count', 'must hold exactly one event'));
+  else if (eventRows[0]!.id !== a.event) add('events', 0, 'id', wrongEvent);
   const contestIds = new Set(a.tables.contests!.map((c) => c.id));
   const certificationIds = new Set(a.tables.certifications!.map((c) => c.id));
   for (const t of TABLES) {
     const seen = new Set<string>();
     a.tables[t.name]!.forEach((row: ArchiveRow, i) => {
-      if (t.columns.includes('event_id') && row.event_id !== a.event) add(t.name, i, 'event_id', `must be the archive's event "${a.event}"`);
+      if (t.columns.includes('event_id') && row.event_id !== a.event) add(t.name, i, 'event_id', wrongEvent);
       if (t.columns.includes('contest_id') && row.contest_id !== null && !contestIds.has(row.contest_id)) {
-        add(t.name, i, 'contest_id', 'names no contest of the archive');
+        const message = 'names no contest of the archive';
+        add(t.name, i, 'contest_id', (path) => issue(path, 'archive_dangling', message, { what: 'contest' }));
       }
       if (t.name === 'certificates' && !certificationIds.has(row.certification_id)) {
-        add(t.name, i, 'certification_id', 'names no certification of the archive');
+        const message = 'names no certification of the archive';
+        const what = 'certification';
+        add(t.name, i, 'certification_id', (path) => issue(path, 'archive_dangling', message, { what }));
       }
       const key = JSON.stringify(t.key.map((c) => row[c]));
-      if (seen.has(key)) add(t.name, i, t.key.join('+'), 'appears twice');
+      const twice = (path: string) => issue(path, 'archive_duplicate_row', 'appears twice');
+      if (seen.has(key)) add(t.name, i, t.key.join('+'), twice);
       seen.add(key);
     });
   }
@@ -97,9 +112,13 @@ function asRefusal(err: unknown): DomainError | null {
     if (typeof e.code !== 'string' || !/^2[23]/.test(e.code)) continue;
     const detail = typeof e.detail === 'string' && e.detail ? e.detail : String(e.message ?? '');
     if (e.code === '23505') {
-      return conflict(`this database already holds data the archive brings (${detail}); import it into a database without that event's ids`);
+      const message =
+        `this database already holds data the archive brings (${detail}); ` +
+        "import it into a database without that event's ids";
+      return refuse('conflict:archive_clash', message);
     }
-    return invalid(`the database refuses a value of the archive (${detail})`, [{ path: 'tables', message: detail }]);
+    const message = `the database refuses a value of the archive (${detail})`;
+    return invalid(message, [issue('tables', 'db_refused', detail)], 'validation_failed:archive');
   }
   return null;
 }

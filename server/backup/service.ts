@@ -6,7 +6,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import type { PGlite } from '@electric-sql/pglite';
 import type { DbHandle } from '../../db/create-db.ts';
 import { contests, contestStates } from '../../db/schema/index.ts';
-import { DomainError, conflict } from '../errors.ts';
+import { refuse } from '../errors.ts';
 import type { AppServices } from '../services.ts';
 import { takeLock } from './lock.ts';
 import type { SnapshotInfo, SnapshotReason } from './names.ts';
@@ -85,12 +85,13 @@ export class BackupService {
 
   /** A snapshot now (after the one running, if any). */
   takeNow(): Promise<SnapshotInfo> {
-    if (!this.enabled) throw conflict(`cannot take a snapshot: ${POSTGRES_NOTE}`);
-    if (this.stopped) throw new DomainError(503, 'unavailable', 'the server is shutting down');
+    if (!this.enabled) throw refuse('conflict:snapshots_postgres', `cannot take a snapshot: ${POSTGRES_NOTE}`);
+    if (this.stopped) throw refuse('unavailable:shutting_down', 'the server is shutting down');
     const run = this.tail.then(() => this.take('manual'));
     this.tail = run.then(() => {}, () => {});
     return run.catch((err: unknown) => {
-      throw new DomainError(503, 'unavailable', `could not write the snapshot (${(err as Error).message}); free some disk space and try again`);
+      const message = `could not write the snapshot (${(err as Error).message}); free some disk space and try again`;
+      throw refuse('unavailable:snapshot_failed', message);
     });
   }
 

@@ -9,7 +9,10 @@ import {
   appealBody, decisionBody, eventSettingsBody,
   type Appeal, type AppealWindow, type ContestAppeals, type CorrectionBody, type EventAppeals, type EventSettings,
 } from '../../shared/appeals-api.ts';
-import { DomainError, conflict, forbidden, fromZod, invalid, notFound, unauthorized, type Issue } from '../errors.ts';
+import {
+  DomainError, invalid, parseInput, refuse, unauthorized, unknownContest, unknownEvent, type Issue,
+} from '../errors.ts';
+import { issue } from '../../shared/errors/index.ts';
 import { actorName, requireOrganiser, type Actor } from './auth.ts';
 import { appendAudit } from './audit.ts';
 import type { DomainCtx } from './context.ts';
@@ -30,7 +33,8 @@ const toAppeal = (r: AppealRow): Appeal => ({
 function requireDesk(actor: Actor, contestId: string) {
   if (actor.role === 'anonymous') throw unauthorized();
   if (actor.role === 'judge' && !(actor.chief && actor.contestId === contestId)) {
-    throw forbidden('only an organiser or the chief judge of this contest may handle its appeals');
+    const message = 'only an organiser or the chief judge of this contest may handle its appeals';
+    throw refuse('forbidden:chief_or_organiser', message);
   }
 }
 
@@ -65,14 +69,18 @@ async function contestRow(db: Db | Tx, contestId: string) {
 export async function submitAppeal(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown): Promise<Appeal> {
   if (actor.role === 'anonymous') throw unauthorized();
   const meta = await ctx.boards.meta(contestId);
-  if (!meta) throw notFound('unknown contest');
+  if (!meta) throw unknownContest();
   requireDesk(actor, contestId);
-  const parsed = appealBody.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error);
-  const body = parsed.data;
+  const body = parseInput(appealBody, input);
   const issues: Issue[] = [];
-  if (!meta.byBib.has(body.contestant)) issues.push({ path: 'contestant', message: `no contestant "${body.contestant}" in this contest` });
-  if (body.criterion && !meta.criteria.has(body.criterion)) issues.push({ path: 'criterion', message: `no criterion "${body.criterion}" in this contest` });
+  if (!meta.byBib.has(body.contestant)) {
+    const message = `no contestant "${body.contestant}" in this contest`;
+    issues.push(issue('contestant', 'unknown_contestant', message, { value: body.contestant }));
+  }
+  if (body.criterion && !meta.criteria.has(body.criterion)) {
+    const message = `no criterion "${body.criterion}" in this contest`;
+    issues.push(issue('criterion', 'unknown_criterion', message, { value: body.criterion }));
+  }
   if (issues.length) throw invalid(issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
 
   const who = actorName(actor);
@@ -80,14 +88,19 @@ export async function submitAppeal(ctx: DomainCtx, actor: Actor, contestId: stri
     // Read the state under a share lock: a state change waits for the appeal, or the appeal sees it.
     await tx.select({ id: contests.id }).from(contests).where(eq(contests.id, contestId)).for('share');
     const c = await contestRow(tx, contestId);
-    if (!c) throw notFound('unknown contest');
+    if (!c) throw unknownContest();
     if (c.state === 'setup' || c.state === 'scoring') {
-      throw conflict(`results are not out yet: the contest is in "${c.state}"; appeals are heard from review on`);
+      const message = `results are not out yet: the contest is in "${c.state}"; appeals are heard from review on`;
+      throw refuse('conflict:appeal_too_early', message, { state: c.state });
     }
     const window = await windowOf(tx, contestId, c.state, c.minutes);
     if (!window.open) {
-      throw new DomainError(409, 'appeal_window_closed',
-        `the appeal window closed at ${window.deadline} (${c.minutes} minutes after the results were certified at ${window.certifiedAt})`);
+      const { deadline, certifiedAt } = window;
+      const message =
+        `the appeal window closed at ${deadline} ` +
+        `(${c.minutes} minutes after the results were certified at ${certifiedAt})`;
+      const params = { deadline: deadline ?? undefined, certifiedAt: certifiedAt ?? undefined, minutes: c.minutes };
+      throw refuse('appeal_window_closed', message, params);
     }
     const [stored] = await tx
       .insert(appeals)
@@ -105,7 +118,7 @@ export async function submitAppeal(ctx: DomainCtx, actor: Actor, contestId: stri
 export async function listContestAppeals(ctx: DomainCtx, actor: Actor, contestId: string): Promise<ContestAppeals> {
   if (actor.role === 'anonymous') throw unauthorized();
   const c = await contestRow(ctx.db, contestId);
-  if (!c) throw notFound('unknown contest');
+  if (!c) throw unknownContest();
   requireDesk(actor, contestId);
   const rows = await ctx.db.select().from(appeals).where(eq(appeals.contestId, contestId)).orderBy(desc(appeals.submittedAt), desc(appeals.id));
   return { contest: contestId, state: c.state, window: await windowOf(ctx.db, contestId, c.state, c.minutes), appeals: rows.map(toAppeal) };
@@ -114,11 +127,14 @@ export async function listContestAppeals(ctx: DomainCtx, actor: Actor, contestId
 export async function listEventAppeals(ctx: DomainCtx, actor: Actor, eventId: string): Promise<EventAppeals> {
   if (actor.role === 'anonymous') throw unauthorized();
   const [e] = await ctx.db.select({ id: events.id }).from(events).where(eq(events.id, eventId));
-  if (!e) throw notFound('unknown event');
+  if (!e) throw unknownEvent();
   let ids: string[];
   if (actor.role === 'judge') {
     // A chief judge sees the appeals of its own contest only.
-    if (!actor.chief || actor.eventId !== eventId) throw forbidden('only an organiser or a chief judge of this event may see its appeals');
+    if (!actor.chief || actor.eventId !== eventId) {
+      const message = 'only an organiser or a chief judge of this event may see its appeals';
+      throw refuse('forbidden:chief_or_organiser', message);
+    }
     ids = [actor.contestId];
   } else {
     ids = (await ctx.db.select({ id: contests.id }).from(contests).where(eq(contests.eventId, eventId))).map((r) => r.id);
@@ -135,13 +151,13 @@ const deciding = new Set<string>();
 
 export async function decideAppeal(ctx: DomainCtx, actor: Actor, appealId: string, input: unknown): Promise<Appeal> {
   requireOrganiser(actor);
-  const parsed = decisionBody.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error);
-  const body = parsed.data;
+  const body = parseInput(decisionBody, input);
   const [appeal] = await ctx.db.select().from(appeals).where(eq(appeals.id, appealId));
-  if (!appeal) throw notFound('unknown appeal');
-  if (appeal.status !== 'pending') throw conflict(`this appeal was already decided (${appeal.status})`);
-  if (deciding.has(appealId)) throw conflict('this appeal is being decided right now');
+  if (!appeal) throw refuse('not_found:appeal', 'unknown appeal');
+  if (appeal.status !== 'pending') {
+    throw refuse('conflict:appeal_decided', `this appeal was already decided (${appeal.status})`);
+  }
+  if (deciding.has(appealId)) throw refuse('conflict:appeal_deciding', 'this appeal is being decided right now');
   deciding.add(appealId);
   try {
     const corrections = body.decision === 'upheld' ? (body.corrections ?? []) : [];
@@ -161,7 +177,7 @@ export async function decideAppeal(ctx: DomainCtx, actor: Actor, appealId: strin
         })
         .where(and(eq(appeals.id, appealId), eq(appeals.status, 'pending')))
         .returning();
-      if (!row) throw conflict('this appeal was already decided');
+      if (!row) throw refuse('conflict:appeal_decided', 'this appeal was already decided');
       const c = await contestRow(tx, row.contestId);
       await appendAudit(tx, {
         eventId: c!.eventId, kind: 'appeal_decision', contestId: row.contestId, actor: who, at: row.decidedAt!,
@@ -185,9 +201,11 @@ async function prepareCorrections(
   ctx: DomainCtx, actor: Actor, appeal: AppealRow, corrections: CorrectionBody[], reason: string,
 ): Promise<PendingMark[]> {
   const meta = await ctx.boards.get(appeal.contestId);
-  if (!meta) throw notFound('unknown contest');
+  if (!meta) throw unknownContest();
   if (meta.state !== 'review') {
-    throw conflict(`reopen the contest for review first: corrections are made in review, the contest is in "${meta.state}"`);
+    const message =
+      `reopen the contest for review first: corrections are made in review, the contest is in "${meta.state}"`;
+    throw refuse('conflict:review_first', message, { state: meta.state });
   }
   const person = meta.meta.byBib.get(appeal.contestant)!;
   const panel = new Map((await ctx.db.select().from(judges).where(eq(judges.contestId, appeal.contestId))).map((j) => [j.code, j] as const));
@@ -197,26 +215,20 @@ async function prepareCorrections(
   for (const [i, k] of corrections.entries()) {
     const at = (field: string) => `corrections[${i}].${field}`;
     if (!meta.meta.criteria.has(k.criterion)) {
-      issues.push({ path: at('criterion'), message: `no criterion "${k.criterion}" in this contest` });
+      const message = `no criterion "${k.criterion}" in this contest`;
+      issues.push(issue(at('criterion'), 'unknown_criterion', message, { value: k.criterion }));
       continue;
     }
-    const j = panel.get(k.judge);
-    const judgeProblem = !j
-      ? `no judge "${k.judge}" in this contest`
-      : j.shadow
-        ? `judge "${k.judge}" is a shadow judge; its marks never count`
-        : j.criteria !== '*' && !j.criteria.includes(k.criterion)
-          ? `criterion "${k.criterion}" is not assigned to judge "${k.judge}"`
-          : j.organisation && j.organisation === person.organisation
-            ? `judge "${k.judge}" may not mark a contestant of its own organisation`
-            : null;
+    const judgeProblem = judgeIssue(at('judge'), panel.get(k.judge), k, person.organisation);
     if (judgeProblem) {
-      issues.push({ path: at('judge'), message: judgeProblem });
+      issues.push(judgeProblem);
       continue;
     }
     const key = `${k.criterion}\u0000${k.judge}`;
     if (seen.has(key)) {
-      issues.push({ path: `corrections[${i}]`, message: `a second correction of judge "${k.judge}" on "${k.criterion}"` });
+      const message = `a second correction of judge "${k.judge}" on "${k.criterion}"`;
+      const params = { judge: k.judge, criterion: k.criterion };
+      issues.push(issue(`corrections[${i}]`, 'duplicate_correction', message, params));
       continue;
     }
     seen.add(key);
@@ -226,14 +238,34 @@ async function prepareCorrections(
       const p = await prepareMark(ctx, actor, appeal.contestId, mark);
       out.push({ ...p, judge: k.judge, fingerprint: sha256(`${appeal.contestId}:${digest}`) });
     } catch (err) {
-      if (!(err instanceof DomainError) || err.status !== 400) throw err;
-      for (const issue of err.extra.issues ?? [{ path: '', message: err.message }]) {
-        issues.push({ path: issue.path ? at(issue.path) : `corrections[${i}]`, message: issue.message });
+      if (!(err instanceof DomainError) || err.code !== 'validation_failed') throw err;
+      for (const x of err.extra.issues ?? [issue('', 'invalid', err.message)]) {
+        issues.push({ ...x, path: x.path ? at(x.path) : `corrections[${i}]` });
       }
     }
   }
   if (issues.length) throw invalid(issues.map((x) => `${x.path}: ${x.message}`).join('; '), issues);
   return out;
+}
+
+/** Why `judge` cannot correct this mark, or null when it can. */
+function judgeIssue(
+  path: string, j: typeof judges.$inferSelect | undefined, k: CorrectionBody, organisation: string,
+): Issue | null {
+  const judge = k.judge;
+  if (!j) return issue(path, 'unknown_judge', `no judge "${judge}" in this contest`, { value: judge });
+  if (j.shadow) {
+    return issue(path, 'judge_shadow', `judge "${judge}" is a shadow judge; its marks never count`, { judge });
+  }
+  if (j.criteria !== '*' && !j.criteria.includes(k.criterion)) {
+    const message = `criterion "${k.criterion}" is not assigned to judge "${judge}"`;
+    return issue(path, 'judge_not_assigned', message, { judge, criterion: k.criterion });
+  }
+  if (j.organisation && j.organisation === organisation) {
+    const message = `judge "${judge}" may not mark a contestant of its own organisation`;
+    return issue(path, 'judge_own_organisation', message, { judge });
+  }
+  return null;
 }
 
 /** A UUID-shaped id (version 8: custom) from a hex digest. */
@@ -248,18 +280,17 @@ function uuidOf(hex: string): string {
 export async function getEventSettings(ctx: DomainCtx, actor: Actor, eventId: string): Promise<EventSettings> {
   requireOrganiser(actor);
   const [e] = await ctx.db.select({ minutes: events.appealWindowMinutes }).from(events).where(eq(events.id, eventId));
-  if (!e) throw notFound('unknown event');
+  if (!e) throw unknownEvent();
   return { event: eventId, appealWindowMinutes: e.minutes };
 }
 
 export async function putEventSettings(ctx: DomainCtx, actor: Actor, eventId: string, input: unknown): Promise<EventSettings> {
   requireOrganiser(actor);
-  const parsed = eventSettingsBody.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error);
-  const next = parsed.data.appealWindowMinutes;
+  const parsed = parseInput(eventSettingsBody, input);
+  const next = parsed.appealWindowMinutes;
   return ctx.db.transaction(async (tx) => {
     const [e] = await tx.select({ minutes: events.appealWindowMinutes }).from(events).where(eq(events.id, eventId)).for('update');
-    if (!e) throw notFound('unknown event');
+    if (!e) throw unknownEvent();
     if (e.minutes !== next) {
       await tx.update(events).set({ appealWindowMinutes: next }).where(eq(events.id, eventId));
       await appendAudit(tx, {

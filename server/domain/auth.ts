@@ -4,7 +4,7 @@ import { and, eq, isNull, gt } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { users, sessions, judges, contests } from '../../db/schema/index.ts';
 import { newToken, sha256, newPin } from './ids.ts';
-import { DomainError, unauthorized } from '../errors.ts';
+import { refuse, unauthorized } from '../errors.ts';
 import { FailureLimiter } from './rate-limit.ts';
 
 export const ORGANISER_TTL_MS = 12 * 3600_000;
@@ -73,7 +73,7 @@ export class AuthService {
     if (!u || !(await verifySecret(u.passwordHash, password))) {
       this.perClient.fail(client);
       this.perAccount.fail(account);
-      throw unauthorized('wrong username or password');
+      throw refuse('unauthorized:wrong_password', 'wrong username or password');
     }
     this.perAccount.reset(account);
     return this.createSession('organiser', u.username, ORGANISER_TTL_MS);
@@ -87,7 +87,7 @@ export class AuthService {
     if (!j || !(await verifySecret(j.pinHash, pin))) {
       this.perClient.fail(client);
       this.perAccount.fail(account);
-      throw unauthorized('wrong event, judge code or PIN');
+      throw refuse('unauthorized:wrong_pin', 'wrong event, judge code or PIN');
     }
     this.perAccount.reset(account);
     const session = await this.createSession('judge', j.id, JUDGE_TTL_MS);
@@ -131,10 +131,10 @@ export class AuthService {
       .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date(now))));
     if (!s) {
       this.cache.delete(tokenHash);
-      throw unauthorized('your session has ended; sign in again');
+      throw refuse('unauthorized:session_ended', 'your session has ended; sign in again');
     }
     const actor = await this.actorOf(s.role, s.subject, tokenHash);
-    if (!actor) throw unauthorized('your account no longer exists; sign in again');
+    if (!actor) throw refuse('unauthorized:account_gone', 'your account no longer exists; sign in again');
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(tokenHash, { actor, expiresAt: s.expiresAt.getTime(), cachedAt: now });
     return actor;
@@ -166,5 +166,5 @@ export class AuthService {
 
 export function requireOrganiser(a: Actor): asserts a is Extract<Actor, { role: 'organiser' }> {
   if (a.role === 'anonymous') throw unauthorized();
-  if (a.role !== 'organiser') throw new DomainError(403, 'forbidden', 'only an organiser may do this');
+  if (a.role !== 'organiser') throw refuse('forbidden:organiser_only', 'only an organiser may do this');
 }

@@ -1,23 +1,33 @@
 // A batch of marks (CONTRACT §6): each entry judged alone, in order, as if sent one by one.
-import { batchBody, type BatchResult } from '../../shared/api.ts';
-import { DomainError, fromZod, notFound, unauthorized } from '../errors.ts';
+import { batchBody } from '../../shared/api.ts';
+import { DomainError, parseInput, unauthorized, unknownContest } from '../errors.ts';
 import { checkEntry } from '../http/body.ts';
 import type { Actor } from './auth.ts';
 import type { DomainCtx } from './context.ts';
 import { outcomeOf, prepareMark, type MarkOutcome } from './marks.ts';
 
-export async function submitBatch(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown): Promise<BatchResult[]> {
+/** One mark's answer: stored (201, or 200 for a replay), or refused on its own. */
+export type BatchOutcome = { clientId: string | null } & ({ outcome: MarkOutcome } | { error: DomainError });
+
+// Refusals about the whole request, not one mark: they answer for the batch.
+const WHOLE_BATCH = new Set(['unauthorized', 'unavailable', 'internal']);
+
+export async function submitBatch(
+  ctx: DomainCtx,
+  actor: Actor,
+  contestId: string,
+  input: unknown,
+): Promise<BatchOutcome[]> {
   if (actor.role === 'anonymous') throw unauthorized();
-  const parsed = batchBody.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error);
+  const parsed = parseInput(batchBody, input);
   // The address itself is wrong, not any one mark: answer for the whole batch.
-  if (!(await ctx.boards.meta(contestId))) throw notFound('unknown contest');
+  if (!(await ctx.boards.meta(contestId))) throw unknownContest();
   // Checked one by one in order, then stored together: the writer commits them in one transaction.
-  const pending: Promise<BatchResult>[] = [];
+  const pending: Promise<BatchOutcome>[] = [];
   // A failure that is not about one mark (the database went away) ends the batch, but only after
   // the marks already handed to the writer have settled: none is left without an answer.
   let fatal: { error: unknown } | null = null;
-  for (const entry of parsed.data.marks) {
+  for (const entry of parsed.marks) {
     const raw = (entry as { clientId?: unknown } | null)?.clientId;
     const clientId = typeof raw === 'string' ? raw : null;
     try {
@@ -41,12 +51,11 @@ export async function submitBatch(ctx: DomainCtx, actor: Actor, contestId: strin
   });
 }
 
-function resultOf(clientId: string | null, outcome: () => MarkOutcome): BatchResult {
+function resultOf(clientId: string | null, outcome: () => MarkOutcome): BatchOutcome {
   try {
-    const out = outcome();
-    return { clientId, status: out.status, mark: out.body.mark, seq: out.body.seq };
+    return { clientId, outcome: outcome() };
   } catch (err) {
-    if (!(err instanceof DomainError) || err.status >= 500 || err.status === 401) throw err;
-    return { clientId, status: err.status, error: err.body().error };
+    if (!(err instanceof DomainError) || WHOLE_BATCH.has(err.code)) throw err;
+    return { clientId, error: err };
   }
 }

@@ -9,7 +9,7 @@ import type { Db, Tx } from '../../db/create-db.ts';
 import { certificates, certifications, contests } from '../../db/schema/index.ts';
 import { CODE_ALPHABET, CODE_LENGTH, type CertificatesResponse, type CertificationResponse } from '../../shared/certification-api.ts';
 import type { BoardRow } from '../../shared/scoring/types.ts';
-import { forbidden, notFound } from '../errors.ts';
+import { refuse, unknownContest } from '../errors.ts';
 import { requireOrganiser, type Actor } from './auth.ts';
 import type { DomainCtx } from './context.ts';
 
@@ -66,13 +66,13 @@ export async function latestCertification(db: Db | Tx, contestId: string): Promi
 /** The latest certification: organisers and the contest's chief judge always, anyone once published. */
 export async function getCertification(ctx: DomainCtx, actor: Actor, contestId: string): Promise<CertificationResponse> {
   const [contest] = await ctx.db.select({ state: contests.state }).from(contests).where(eq(contests.id, contestId));
-  if (!contest) throw notFound('unknown contest');
+  if (!contest) throw unknownContest();
   const insider = actor.role === 'organiser' || (actor.role === 'judge' && actor.chief && actor.contestId === contestId);
   if (!insider && contest.state !== 'published') {
-    throw forbidden('the certified results of this contest are public once they are published');
+    throw refuse('forbidden:not_published', 'the certified results of this contest are public once they are published');
   }
   const cert = await latestCertification(ctx.db, contestId);
-  if (!cert) throw notFound('this contest has not been certified yet');
+  if (!cert) throw refuse('not_found:not_certified', 'this contest has not been certified yet');
   return {
     id: String(cert.id), contest: contestId, seq: cert.seq, digest: cert.digest, certifiedBy: cert.certifiedBy,
     certifiedAt: cert.certifiedAt.toISOString(), results: cert.results as BoardRow[],
@@ -83,9 +83,9 @@ export async function getCertification(ctx: DomainCtx, actor: Actor, contestId: 
 export async function listCertificates(ctx: DomainCtx, actor: Actor, contestId: string, origin: string): Promise<CertificatesResponse> {
   requireOrganiser(actor);
   const [contest] = await ctx.db.select({ id: contests.id }).from(contests).where(eq(contests.id, contestId));
-  if (!contest) throw notFound('unknown contest');
+  if (!contest) throw unknownContest();
   const cert = await latestCertification(ctx.db, contestId);
-  if (!cert) throw notFound('this contest has not been certified yet');
+  if (!cert) throw refuse('not_found:not_certified', 'this contest has not been certified yet');
   const rows = await ctx.db
     .select()
     .from(certificates)

@@ -6,7 +6,8 @@ import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { contests, contestants, criteria, events, judges, organisations, sections } from '../../db/schema/index.ts';
 import { parseEventFile, stripPins } from '../../shared/event-file/parse.ts';
 import type { EventEditResult } from '../../shared/roster-api.ts';
-import { conflict, invalid, notFound } from '../errors.ts';
+import { refuse, unknownEvent } from '../errors.ts';
+import { invalidEventFile } from './import-event.ts';
 import { actorName, requireOrganiser, type Actor } from './auth.ts';
 import { appendAudit } from './audit.ts';
 import type { DomainCtx } from './context.ts';
@@ -22,25 +23,20 @@ interface StoredContest {
   state: string;
 }
 
-function blockers(list: readonly StoredContest[]): string[] {
-  return list.filter((c) => c.state !== 'setup').map((c) => `"${c.code}" is in "${c.state}"`);
-}
-
 function refuseUnlessSetup(list: readonly StoredContest[]): void {
-  const busy = blockers(list);
-  if (busy.length > 0)
-    throw conflict(`the event can be edited only while every contest is in "setup" (before scoring starts): ${busy.join(', ')}`);
+  const busy = list.filter((c) => c.state !== 'setup');
+  if (busy.length === 0) return;
+  const which = busy.map((c) => `"${c.code}" is in "${c.state}"`).join(', ');
+  const message = `the event can be edited only while every contest is in "setup" (before scoring starts): ${which}`;
+  throw refuse('conflict:edit_not_setup', message, { contests: busy.map((c) => c.code) });
 }
 
 export async function editEvent(ctx: DomainCtx, actor: Actor, eventId: string, input: unknown): Promise<EventEditResult> {
   requireOrganiser(actor);
   const [e] = await ctx.db.select({ id: events.id }).from(events).where(eq(events.id, eventId));
-  if (!e) throw notFound('unknown event');
+  if (!e) throw unknownEvent();
   const parsed = parseEventFile(input);
-  if (!parsed.ok) {
-    const first = parsed.issues[0];
-    throw invalid(`the event file has ${parsed.issues.length} problem(s), nothing was changed${first ? `; first: ${first.path}: ${first.message}` : ''}`, parsed.issues);
-  }
+  if (!parsed.ok) throw invalidEventFile(parsed.issues);
   const file = parsed.file;
   const storedContests = () => ctx.db.select({ id: contests.id, code: contests.code, state: contests.state }).from(contests).where(eq(contests.eventId, eventId)).orderBy(asc(contests.position));
   const storedJudges = () => ctx.db.select({ id: judges.id, code: judges.code, pinHash: judges.pinHash }).from(judges).where(eq(judges.eventId, eventId));
@@ -57,7 +53,9 @@ export async function editEvent(ctx: DomainCtx, actor: Actor, eventId: string, i
     await tx.select({ id: events.id }).from(events).where(eq(events.id, eventId)).for('update');
     refuseUnlessSetup(before);
     const judgesNow = await tx.select({ id: judges.id, code: judges.code, pinHash: judges.pinHash }).from(judges).where(eq(judges.eventId, eventId));
-    if (!sameJudges(judgesBefore, judgesNow)) throw conflict('the event’s judges changed meanwhile: send the file again');
+    if (!sameJudges(judgesBefore, judgesNow)) {
+      throw refuse('conflict:changed_meanwhile', 'the event’s judges changed meanwhile: send the file again');
+    }
 
     const keptCodes = new Set(file.contests.map((c) => c.code));
     const removed = before.filter((c) => !keptCodes.has(c.code));

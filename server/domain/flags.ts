@@ -2,7 +2,7 @@
 import { and, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { contests, flagResolutions, marks } from '../../db/schema/index.ts';
 import { flagBody, freezeBody } from '../../shared/api.ts';
-import { conflict, forbidden, fromZod, notFound, unauthorized } from '../errors.ts';
+import { parseInput, refuse, unauthorized, unknownContest } from '../errors.ts';
 import { actorName, requireOrganiser, type Actor } from './auth.ts';
 import { appendAudit } from './audit.ts';
 import type { DomainCtx } from './context.ts';
@@ -10,31 +10,41 @@ import type { DomainCtx } from './context.ts';
 export async function resolveFlag(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown) {
   if (actor.role === 'anonymous') throw unauthorized();
   if (actor.role === 'judge' && (!actor.chief || actor.contestId !== contestId)) {
-    throw forbidden('only the chief judge of this contest or an organiser may resolve a flag');
+    const message = 'only the chief judge of this contest or an organiser may resolve a flag';
+    throw refuse('forbidden:chief_or_organiser', message);
   }
-  const parsed = flagBody.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error);
-  const { contestant, criterion, reason } = parsed.data;
+  const { contestant, criterion, reason } = parseInput(flagBody, input);
   // The flag is read from the board, then accepted under the contest's row lock only if no mark of
   // that criterion arrived meanwhile: a later mark still too far apart must raise the flag again,
   // not be accepted by a resolution whose author never saw it.
   const c = await ctx.boards.get(contestId);
-  if (!c) throw notFound('unknown contest');
-  if (!c.meta.byBib.has(contestant)) throw notFound(`unknown contestant "${contestant}"`);
-  if (!c.meta.criteria.has(criterion)) throw notFound(`unknown criterion "${criterion}"`);
-  if (c.state !== 'scoring' && c.state !== 'review') throw conflict(`flags can be resolved only in scoring or review, not in "${c.state}"`);
+  if (!c) throw unknownContest();
+  if (!c.meta.byBib.has(contestant)) {
+    throw refuse('not_found:contestant', `unknown contestant "${contestant}"`, { bib: contestant });
+  }
+  if (!c.meta.criteria.has(criterion)) {
+    throw refuse('not_found:criterion', `unknown criterion "${criterion}"`, { criterion });
+  }
+  if (c.state !== 'scoring' && c.state !== 'review') {
+    const message = `flags can be resolved only in scoring or review, not in "${c.state}"`;
+    throw refuse('conflict:flags_state', message, { state: c.state });
+  }
   if (!c.board.score(contestant)?.flags.includes(criterion)) {
-    throw conflict(`criterion "${criterion}" of ${contestant} is not flagged`, 'not_flagged');
+    const message = `criterion "${criterion}" of ${contestant} is not flagged`;
+    throw refuse('not_flagged', message, { bib: contestant, criterion });
   }
   const seq = await ctx.db.transaction(async (tx) => {
     const [row] = await tx.update(contests).set({ seq: sql`${contests.seq} + 1` })
       .where(and(eq(contests.id, contestId), inArray(contests.state, ['scoring', 'review'])))
       .returning({ seq: contests.seq });
-    if (!row) throw conflict('the contest left scoring and review meanwhile; look again');
+    if (!row) throw refuse('conflict:changed_meanwhile', 'the contest left scoring and review meanwhile; look again');
     const [later] = await tx.select({ id: marks.id }).from(marks)
       .where(and(eq(marks.contestId, contestId), eq(marks.contestant, contestant), eq(marks.criterion, criterion), gt(marks.seq, c.seq)))
       .limit(1);
-    if (later) throw conflict(`a new mark of "${criterion}" for ${contestant} arrived meanwhile; look at it and try again`);
+    if (later) {
+      const message = `a new mark of "${criterion}" for ${contestant} arrived meanwhile; look at it and try again`;
+      throw refuse('conflict:new_mark_meanwhile', message, { bib: contestant, criterion });
+    }
     const who = actorName(actor);
     await tx.insert(flagResolutions).values({ contestId, contestant, criterion, reason, actor: who, seq: row.seq });
     await appendAudit(tx, { eventId: c.meta.eventId, kind: 'flag.resolved', contestId, actor: who, data: { contestant, criterion, reason, seq: row.seq } });
@@ -46,11 +56,9 @@ export async function resolveFlag(ctx: DomainCtx, actor: Actor, contestId: strin
 
 export async function setFrozen(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown) {
   requireOrganiser(actor);
-  const parsed = freezeBody.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error);
-  const { frozen } = parsed.data;
+  const { frozen } = parseInput(freezeBody, input);
   const c = await ctx.boards.get(contestId);
-  if (!c) throw notFound('unknown contest');
+  if (!c) throw unknownContest();
   if ((c.frozenSeq !== null) === frozen) return { frozen, seq: c.seq };
   const seq = await ctx.db.transaction(async (tx) => {
     // The public board stays at the last change before the freeze.

@@ -4,6 +4,7 @@ import { events, organisations, contests } from '../../db/schema/index.ts';
 import { parseEventFile, stripPins } from '../../shared/event-file/parse.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import { invalid } from '../errors.ts';
+import type { Issue } from '../../shared/errors/index.ts';
 import { hashSecret } from './auth.ts';
 import { newId, newPin } from './ids.ts';
 import { appendAudit } from './audit.ts';
@@ -15,12 +16,18 @@ export interface ImportResult {
   judges: { code: string; pin: string }[];
 }
 
+/** The 400 for an event file: every problem (CONTRACT §4), nothing stored. */
+export function invalidEventFile(issues: Issue[]) {
+  const first = issues[0];
+  const count = `${issues.length} problem${issues.length === 1 ? '' : 's'}`;
+  const firstly = first ? `; first: ${first.path}: ${first.message}` : '';
+  const message = `the event file has ${count}, nothing was stored${firstly}`;
+  return invalid(message, issues, 'validation_failed:event_file');
+}
+
 export async function importEvent({ db, input, actor }: { db: Db; input: unknown; actor: string }): Promise<ImportResult> {
   const parsed = parseEventFile(input);
-  if (!parsed.ok) {
-    const first = parsed.issues[0];
-    throw invalid(`the event file has ${parsed.issues.length} problem(s)${first ? `, first: ${first.path}: ${first.message}` : ''}`, parsed.issues);
-  }
+  if (!parsed.ok) throw invalidEventFile(parsed.issues);
   const file = parsed.file;
   const eventId = newId('e');
   const generated: { code: string; pin: string }[] = [];

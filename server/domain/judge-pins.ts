@@ -5,7 +5,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { contests, events, judges } from '../../db/schema/index.ts';
 import { pinsBody, type JudgePin, type PinsResult } from '../../shared/roster-api.ts';
-import { conflict, fromZod, notFound } from '../errors.ts';
+import { parseInput, refuse, unknownEvent } from '../errors.ts';
 import { actorName, hashSecret, requireOrganiser, type Actor } from './auth.ts';
 import { appendAudit } from './audit.ts';
 import type { DomainCtx } from './context.ts';
@@ -14,10 +14,9 @@ import { newPin } from './ids.ts';
 
 export async function resetJudgePins(ctx: DomainCtx, actor: Actor, eventId: string, input: unknown): Promise<PinsResult> {
   requireOrganiser(actor);
-  const parsed = pinsBody.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error);
+  const parsed = parseInput(pinsBody, input);
   const [e] = await ctx.db.select({ file: events.file }).from(events).where(eq(events.id, eventId));
-  if (!e) throw notFound('unknown event');
+  if (!e) throw unknownEvent();
   const rows = await ctx.db
     .select({ id: judges.id, code: judges.code, name: judges.name, contest: contests.code })
     .from(judges)
@@ -29,14 +28,17 @@ export async function resetJudgePins(ctx: DomainCtx, actor: Actor, eventId: stri
   rows.sort((a, b) => (order.get(a.code) ?? Infinity) - (order.get(b.code) ?? Infinity));
 
   let chosen = rows;
-  if (parsed.data.judges) {
-    const wanted = new Set(parsed.data.judges.map((c) => c.toLowerCase()));
+  if (parsed.judges) {
+    const wanted = new Set(parsed.judges.map((c) => c.toLowerCase()));
     chosen = rows.filter((r) => wanted.has(r.code.toLowerCase()));
     const found = new Set(chosen.map((r) => r.code.toLowerCase()));
     const unknown = [...wanted].filter((c) => !found.has(c));
-    if (unknown.length) throw notFound(`the event has no judge ${unknown.map((c) => `"${c}"`).join(', ')}`);
+    if (unknown.length) {
+      const message = `the event has no judge ${unknown.map((c) => `"${c}"`).join(', ')}`;
+      throw refuse('not_found:judge', message, { judges: unknown });
+    }
   }
-  if (chosen.length === 0) throw conflict('the event has no judges yet: import judges first');
+  if (chosen.length === 0) throw refuse('conflict:no_judges', 'the event has no judges yet: import judges first');
 
   const fresh: (JudgePin & { id: string; hash: string })[] = [];
   for (const part of chunks(chosen, 4))
@@ -50,7 +52,9 @@ export async function resetJudgePins(ctx: DomainCtx, actor: Actor, eventId: stri
     await tx.select({ id: events.id }).from(events).where(eq(events.id, eventId)).for('update');
     for (const f of fresh) {
       const updated = await tx.update(judges).set({ pinHash: f.hash }).where(eq(judges.id, f.id)).returning({ id: judges.id });
-      if (updated.length === 0) throw conflict(`judge "${f.code}" was removed meanwhile: try again`);
+      if (updated.length === 0) {
+        throw refuse('conflict:judge_removed', `judge "${f.code}" was removed meanwhile: try again`, { judge: f.code });
+      }
     }
     await revokeJudgeSessions(tx, fresh.map((f) => f.id));
     await appendAudit(tx, {

@@ -5,7 +5,7 @@ import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import { events, marks, remarkRequests } from '../../db/schema/index.ts';
 import type { Criterion } from '../../shared/event-file/schema.ts';
 import type { JudgeSheet } from '../../shared/judge.ts';
-import { unauthorized, forbidden, notFound } from '../errors.ts';
+import { refuse, unauthorized, unknownContest } from '../errors.ts';
 import { actorName, type Actor, type JudgeActor } from './auth.ts';
 import type { DomainCtx } from './context.ts';
 import { toMark } from './marks.ts';
@@ -16,9 +16,9 @@ export const assigned = (judge: Pick<JudgeActor, 'criteria'>, criterion: string)
 
 export async function judgeSheet(ctx: DomainCtx, actor: Actor): Promise<JudgeSheet> {
   if (actor.role === 'anonymous') throw unauthorized();
-  if (actor.role !== 'judge') throw forbidden('this is the judges\' sheet; sign in as a judge');
+  if (actor.role !== 'judge') throw refuse('forbidden:judges_only', 'this is the judges\' sheet; sign in as a judge');
   const c = await ctx.boards.get(actor.contestId);
-  if (!c) throw notFound('unknown contest');
+  if (!c) throw unknownContest();
   const [ev] = await ctx.db.select({ id: events.id, name: events.name }).from(events).where(eq(events.id, c.meta.eventId));
   const blind = c.meta.def.blind === true;
   const sections = c.meta.def.sections

@@ -7,7 +7,9 @@ import { isDatabaseDown, isUniqueViolation } from '../../db/errors.ts';
 import { hotTransaction, type HotSql } from '../../db/hot-sql.ts';
 import type { marks } from '../../db/schema/index.ts';
 import type { MarkBody } from '../../shared/api.ts';
-import { DomainError, conflict, invalid } from '../errors.ts';
+import { refuse, unknownContest, type DomainError } from '../errors.ts';
+import { issue } from '../../shared/errors/index.ts';
+import type { ContestState } from '../../shared/api.ts';
 import { auditPayload, chainHash } from './audit.ts';
 
 export type MarkRow = typeof marks.$inferSelect;
@@ -110,7 +112,7 @@ async function writeBatch(q: HotSql, batch: PendingMark[]): Promise<WriteResult[
   ]);
   const contest = contestRows[0];
   const head = headRows[0];
-  if (!contest || !head) throw new DomainError(404, 'not_found', 'unknown contest');
+  if (!contest || !head) throw unknownContest();
   const revisions = new Map(revisionRows.map((r) => [revisionKey(r.contestant, r.criterion, r.judge), Number(r.revision)]));
 
   // Replays first: a clientId already stored answers 200 (same body) or 409, whatever the state.
@@ -210,16 +212,25 @@ function markRecord(r: MarkRow) {
 function stateRefusal(state: string, m: PendingMark): DomainError | null {
   if (state === 'scoring') return null;
   if (state === 'review') {
-    if (!m.mayCorrect) return conflict('marking is closed: the contest is in review; only the chief judge may correct marks', 'contest_closed');
-    if (!m.body.reason) return invalid('a correction in review needs a reason', [{ path: 'reason', message: 'required in review' }]);
+    if (!m.mayCorrect) {
+      const message = 'marking is closed: the contest is in review; only the chief judge may correct marks';
+      return refuse('contest_closed:review', message);
+    }
+    if (!m.body.reason) {
+      const issues = [issue('reason', 'required', 'required in review')];
+      const message = 'a correction in review needs a reason';
+      return refuse('validation_failed:reason_required', message, { when: 'review' }, { issues });
+    }
     return null;
   }
-  return conflict(`marks are not accepted: the contest is in "${state}"`, 'contest_closed');
+  // States are stored as text; the column only ever holds a ContestState.
+  const message = `marks are not accepted: the contest is in "${state}"`;
+  return refuse('contest_closed', message, { state: state as ContestState });
 }
 
 function replayOf(stored: MarkRow, m: PendingMark): WriteResult {
   if (stored.fingerprint !== m.fingerprint) {
-    return { error: new DomainError(409, 'idempotency_conflict', 'this clientId was already used for a different mark') };
+    return { error: refuse('idempotency_conflict', 'this clientId was already used for a different mark') };
   }
   return { status: 200, row: stored };
 }

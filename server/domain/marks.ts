@@ -3,7 +3,7 @@
 import type { marks } from '../../db/schema/index.ts';
 import { markBody, type Mark, type MarkResponse } from '../../shared/api.ts';
 import { validateMarkValue } from '../../shared/scoring/validate-mark.ts';
-import { forbidden, fromZod, invalid, notFound, unauthorized } from '../errors.ts';
+import { invalid, parseInput, refuse, unauthorized, unknownContest } from '../errors.ts';
 import type { Actor } from './auth.ts';
 import { canonicalJson, sha256 } from './ids.ts';
 import type { DomainCtx } from './context.ts';
@@ -28,29 +28,34 @@ export function outcomeOf(result: WriteResult): MarkOutcome {
 /** Everything that can be checked before the contest's lock: the body, the judge's rights, the value. */
 export async function prepareMark(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown): Promise<PendingMark> {
   if (actor.role === 'anonymous') throw unauthorized();
-  const parsed = markBody.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error);
-  const body = parsed.data;
-  if (actor.role === 'judge' && actor.contestId !== contestId) throw forbidden('you are not a judge of this contest');
+  const body = parseInput(markBody, input);
+  if (actor.role === 'judge' && actor.contestId !== contestId) {
+    throw refuse('forbidden:not_your_contest', 'you are not a judge of this contest');
+  }
   const judge = actor.role === 'judge' ? actor.code : `@${actor.username}`;
   const fingerprint = sha256(canonicalJson({ contestId, judge, c: body.contestant, k: body.criterion, v: body.value, n: body.note, r: body.reason }));
 
   const meta = await ctx.boards.meta(contestId);
-  if (!meta) throw notFound('unknown contest');
+  if (!meta) throw unknownContest();
   const target = meta.criteria.get(body.criterion);
-  if (!target) throw notFound(`unknown criterion "${body.criterion}"`);
+  if (!target) {
+    throw refuse('not_found:criterion', `unknown criterion "${body.criterion}"`, { criterion: body.criterion });
+  }
   const person = meta.byBib.get(body.contestant);
-  if (!person) throw notFound(`unknown contestant "${body.contestant}"`);
+  if (!person) {
+    throw refuse('not_found:contestant', `unknown contestant "${body.contestant}"`, { bib: body.contestant });
+  }
   if (actor.role === 'judge') {
     if (actor.criteria !== '*' && !actor.criteria.includes(body.criterion)) {
-      throw forbidden(`criterion "${body.criterion}" is not assigned to you`);
+      const message = `criterion "${body.criterion}" is not assigned to you`;
+      throw refuse('forbidden:criterion_not_assigned', message, { criterion: body.criterion });
     }
     if (actor.organisation && actor.organisation === person.organisation) {
-      throw forbidden('you may not mark a contestant of your own organisation');
+      throw refuse('forbidden:own_organisation', 'you may not mark a contestant of your own organisation');
     }
   }
   const bad = validateMarkValue(target.criterion, body.value);
-  if (bad) throw invalid(bad.message, [{ path: 'value', message: bad.message }]);
+  if (bad) throw invalid(bad.message, [bad]);
 
   return {
     contestId, eventId: meta.eventId, body, judge, fingerprint,

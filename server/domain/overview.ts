@@ -4,7 +4,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { contests, events, judges, marks, remarkRequests } from '../../db/schema/index.ts';
 import { rowsOf } from '../../db/create-db.ts';
 import { ONLINE_WINDOW_MS, type ContestOverview, type EventOverview } from '../../shared/admin-api.ts';
-import { notFound } from '../errors.ts';
+import { unknownEvent } from '../errors.ts';
 import { requireOrganiser, type Actor } from './auth.ts';
 import type { DomainCtx } from './context.ts';
 import { remarkOpen, type CellMarkSeq } from './progress.ts';
@@ -49,7 +49,7 @@ export function setScreenCounter(ctx: object, count: ScreenCounter): void {
 export async function eventOverview(ctx: DomainCtx, actor: Actor, eventId: string, now = Date.now()): Promise<EventOverview> {
   requireOrganiser(actor);
   const [ev] = await ctx.db.select({ id: events.id, name: events.name }).from(events).where(eq(events.id, eventId));
-  if (!ev) throw notFound('unknown event');
+  if (!ev) throw unknownEvent();
   const cs = await ctx.db.select({ id: contests.id }).from(contests).where(eq(contests.eventId, eventId)).orderBy(asc(contests.position));
   const ids = cs.map((c) => c.id);
   if (ids.length === 0) return { event: ev, at: new Date(now).toISOString(), contests: [] };

@@ -3,8 +3,10 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { contests, judges, marks, remarkRequests } from '../../db/schema/index.ts';
 import { rowsOf } from '../../db/create-db.ts';
+import type { ContestState } from '../../shared/api.ts';
 import { remarkBody, type ContestProgress, type MissingMark, type ProgressCell, type ProgressMark } from '../../shared/judge.ts';
-import { forbidden, fromZod, invalid, notFound, unauthorized, conflict } from '../errors.ts';
+import { invalid, parseInput, refuse, unauthorized, unknownContest } from '../errors.ts';
+import { issue } from '../../shared/errors/index.ts';
 import { actorName, type Actor } from './auth.ts';
 import { appendAudit } from './audit.ts';
 import type { DomainCtx } from './context.ts';
@@ -12,9 +14,15 @@ import type { DomainCtx } from './context.ts';
 function requireChief(actor: Actor, contestId: string) {
   if (actor.role === 'anonymous') throw unauthorized();
   if (actor.role === 'judge' && !(actor.chief && actor.contestId === contestId)) {
-    throw forbidden('only the chief judge of this contest or an organiser may do this');
+    throw refuse('forbidden:chief_or_organiser', 'only the chief judge of this contest or an organiser may do this');
   }
 }
+
+// States are stored as text; the column only ever holds a ContestState.
+const notScoring = (state: string) =>
+  refuse('contest_closed:remark', `judges can mark again only while the contest is in scoring, not in "${state}"`, {
+    state: state as ContestState,
+  });
 
 /** The newest revision of one judge's mark on one cell, as far as requests to mark again care. */
 export interface CellMarkSeq {
@@ -43,7 +51,7 @@ export const toRemark = (r: RequestRow) => ({
 export async function contestProgress(ctx: DomainCtx, actor: Actor, contestId: string): Promise<ContestProgress> {
   requireChief(actor, contestId);
   const c = await ctx.boards.get(contestId);
-  if (!c) throw notFound('unknown contest');
+  if (!c) throw unknownContest();
   const js = await ctx.db.select().from(judges).where(eq(judges.contestId, contestId)).orderBy(asc(judges.code));
   const reqs = await ctx.db.select().from(remarkRequests).where(eq(remarkRequests.contestId, contestId)).orderBy(asc(remarkRequests.seq));
   // Newest revision of every judge's mark, shadow judges' included, with its time and note.
@@ -114,32 +122,34 @@ export async function contestProgress(ctx: DomainCtx, actor: Actor, contestId: s
 
 export async function requestRemark(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown) {
   requireChief(actor, contestId);
-  const parsed = remarkBody.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error);
-  const { contestant, criterion, judge, reason } = parsed.data;
+  const { contestant, criterion, judge, reason } = parseInput(remarkBody, input);
   const c = await ctx.boards.get(contestId);
-  if (!c) throw notFound('unknown contest');
+  if (!c) throw unknownContest();
   const person = c.meta.byBib.get(contestant);
-  if (!person) throw notFound(`unknown contestant "${contestant}"`);
-  if (!c.meta.criteria.has(criterion)) throw notFound(`unknown criterion "${criterion}"`);
+  if (!person) throw refuse('not_found:contestant', `unknown contestant "${contestant}"`, { bib: contestant });
+  if (!c.meta.criteria.has(criterion)) {
+    throw refuse('not_found:criterion', `unknown criterion "${criterion}"`, { criterion });
+  }
   if (judge) {
     const [j] = await ctx.db.select().from(judges).where(sql`${judges.contestId} = ${contestId} AND ${judges.code} = ${judge}`);
-    if (!j) throw notFound(`unknown judge "${judge}"`);
+    if (!j) throw refuse('not_found:judge', `unknown judge "${judge}"`, { judges: [judge] });
     // A request the judge could never answer would stay open for ever.
     if (j.criteria !== '*' && !j.criteria.includes(criterion)) {
-      throw invalid(`judge "${judge}" is not assigned to criterion "${criterion}"`, [{ path: 'judge', message: 'not assigned to this criterion' }]);
+      const message = `judge "${judge}" is not assigned to criterion "${criterion}"`;
+      throw invalid(message, [issue('judge', 'judge_not_assigned', message, { judge, criterion })]);
     }
     if (j.organisation && j.organisation === person.organisation) {
-      throw invalid(`judge "${judge}" may not mark a contestant of its own organisation`, [{ path: 'judge', message: 'same organisation as the contestant' }]);
+      const message = `judge "${judge}" may not mark a contestant of its own organisation`;
+      throw invalid(message, [issue('judge', 'judge_own_organisation', message, { judge })]);
     }
   }
-  if (c.state !== 'scoring') throw conflict(`judges can mark again only while the contest is in scoring, not in "${c.state}"`, 'contest_closed');
+  if (c.state !== 'scoring') throw notScoring(c.state);
   const who = actorName(actor);
   const row = await ctx.db.transaction(async (tx) => {
     // The request bumps the contest's seq, so only marks made after it answer it.
     const [locked] = await tx.update(contests).set({ seq: sql`${contests.seq} + 1` }).where(eq(contests.id, contestId)).returning({ seq: contests.seq, state: contests.state });
-    if (!locked) throw notFound('unknown contest');
-    if (locked.state !== 'scoring') throw conflict(`judges can mark again only while the contest is in scoring, not in "${locked.state}"`, 'contest_closed');
+    if (!locked) throw unknownContest();
+    if (locked.state !== 'scoring') throw notScoring(locked.state);
     const [r] = await tx.insert(remarkRequests).values({ contestId, contestant, criterion, judge: judge ?? null, reason, requestedBy: who, seq: locked.seq }).returning();
     await appendAudit(tx, { eventId: c.meta.eventId, kind: 'remark.requested', contestId, actor: who, data: { contestant, criterion, judge: judge ?? null, reason, seq: locked.seq } });
     return r!;

@@ -3,7 +3,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { events, contests, organisations, marks } from '../../db/schema/index.ts';
 import type { ContestState, EventSummary, TeamsResponse } from '../../shared/api.ts';
 import { teamTables } from '../../shared/scoring/teams.ts';
-import { forbidden, notFound, unauthorized } from '../errors.ts';
+import { refuse, unauthorized, unknownContest, unknownEvent } from '../errors.ts';
 import { requireOrganiser, type Actor } from './auth.ts';
 import type { DomainCtx } from './context.ts';
 import { toMark } from './marks.ts';
@@ -24,7 +24,7 @@ export async function listEvents(ctx: DomainCtx): Promise<EventSummary[]> {
 
 export async function getEvent(ctx: DomainCtx, eventId: string) {
   const [e] = await ctx.db.select({ id: events.id, name: events.name }).from(events).where(eq(events.id, eventId));
-  if (!e) throw notFound('unknown event');
+  if (!e) throw unknownEvent();
   const cs = await ctx.db
     .select({ id: contests.id, code: contests.code, name: contests.name, state: contests.state })
     .from(contests)
@@ -41,13 +41,13 @@ export async function getEvent(ctx: DomainCtx, eventId: string) {
 export async function getEventFile(ctx: DomainCtx, actor: Actor, eventId: string) {
   requireOrganiser(actor);
   const [e] = await ctx.db.select({ file: events.file }).from(events).where(eq(events.id, eventId));
-  if (!e) throw notFound('unknown event');
+  if (!e) throw unknownEvent();
   return e.file;
 }
 
 export async function getContest(ctx: DomainCtx, contestId: string) {
   const c = await ctx.boards.get(contestId);
-  if (!c) throw notFound('unknown contest');
+  if (!c) throw unknownContest();
   const { def, id, eventId, code, name } = c.meta;
   return {
     id, eventId, code, name, state: c.state, seq: c.seq, frozen: c.frozenSeq !== null,
@@ -59,17 +59,18 @@ export async function getContest(ctx: DomainCtx, contestId: string) {
 export async function listMarks(ctx: DomainCtx, actor: Actor, contestId: string) {
   if (actor.role === 'anonymous') throw unauthorized();
   if (actor.role === 'judge' && !(actor.chief && actor.contestId === contestId)) {
-    throw forbidden('only the chief judge of this contest or an organiser may see every mark');
+    const message = 'only the chief judge of this contest or an organiser may see every mark';
+    throw refuse('forbidden:chief_or_organiser', message);
   }
   const c = await ctx.boards.get(contestId);
-  if (!c) throw notFound('unknown contest');
+  if (!c) throw unknownContest();
   const rows = await ctx.db.select().from(marks).where(eq(marks.contestId, contestId)).orderBy(asc(marks.seq));
   return { marks: rows.map((r) => ({ ...toMark(r), seq: r.seq, shadow: r.shadow })) };
 }
 
 export async function eventTeams(ctx: DomainCtx, actor: Actor, eventId: string): Promise<TeamsResponse> {
   const [e] = await ctx.db.select({ id: events.id }).from(events).where(eq(events.id, eventId));
-  if (!e) throw notFound('unknown event');
+  if (!e) throw unknownEvent();
   const ids = await ctx.db.select({ id: contests.id }).from(contests).where(eq(contests.eventId, eventId)).orderBy(asc(contests.position));
   const audience = actor.role === 'organiser' ? 'organiser' : 'public';
   const inputs = [];

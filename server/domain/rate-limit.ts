@@ -1,6 +1,6 @@
 // Counts failed sign-in attempts per client and per account in fixed windows.
 // In memory: each server process limits on its own (with several processes the limit is per process).
-import { DomainError } from '../errors.ts';
+import { refuse } from '../errors.ts';
 
 interface Window {
   count: number;
@@ -23,7 +23,8 @@ export class FailureLimiter {
     if (!w || w.resetAt <= t) return;
     if (w.count >= this.maxFailures) {
       const retryAfter = Math.max(1, Math.ceil((w.resetAt - t) / 1000));
-      throw new DomainError(429, 'rate_limited', `too many failed attempts; try again in ${retryAfter} s`, { retryAfter });
+      const message = `too many failed attempts; try again in ${retryAfter} s`;
+      throw refuse('rate_limited', message, { seconds: retryAfter }, { retryAfter });
     }
   }
 

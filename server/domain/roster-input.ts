@@ -4,7 +4,8 @@
 import ExcelJS from 'exceljs';
 import type { RosterBody } from '../../shared/roster-api.ts';
 import { decodeBase64, decodeText, parseCsv, type CsvRecord, type RosterProblem, type TextEncodingName } from '../../shared/roster/index.ts';
-import { DomainError, invalid } from '../errors.ts';
+import { invalid, refuse } from '../errors.ts';
+import { issue, type Issue } from '../../shared/errors/index.ts';
 import { isUnstorable } from '../http/body.ts';
 import { checkZipSize } from './zip-guard.ts';
 
@@ -15,25 +16,36 @@ export interface RosterInput {
   encoding?: TextEncodingName;
 }
 
-const refuse = (message: string) => invalid(`content: ${message}`, [{ path: 'content', message }]);
+/** The file as a whole cannot be read: one issue at `content`. */
+const unreadable = (found: Issue) => invalid(`content: ${found.message}`, [found]);
 
-function bytesOf(body: RosterBody, what: string): Uint8Array {
+function bytesOf(body: RosterBody): Uint8Array {
   const bytes = decodeBase64(body.content);
-  if (!bytes) throw refuse(`must be the ${what} encoded in base64`);
+  const what = body.format === 'xlsx' ? 'XLSX file' : 'CSV file';
+  if (!bytes) {
+    const message = `must be the ${what} encoded in base64`;
+    throw unreadable(issue('content', 'file_not_base64', message, { format: body.format }));
+  }
   return bytes;
 }
 
 export async function readRosterInput(body: RosterBody): Promise<RosterInput> {
-  if (body.format === 'xlsx') return readXlsx(bytesOf(body, 'XLSX file'));
+  if (body.format === 'xlsx') return readXlsx(bytesOf(body));
   let text = body.content;
   let encoding: TextEncodingName | undefined;
   if (body.encoding === 'base64') {
-    const decoded = decodeText(bytesOf(body, 'CSV file'));
-    if (!decoded) throw refuse('the CSV file is neither UTF-8 nor GBK/GB18030 text: save it again as CSV (UTF-8)');
+    const decoded = decodeText(bytesOf(body));
+    if (!decoded) {
+      const message = 'the CSV file is neither UTF-8 nor GBK/GB18030 text: save it again as CSV (UTF-8)';
+      throw unreadable(issue('content', 'file_encoding', message));
+    }
     ({ text, encoding } = decoded);
   }
   // Bytes decoded here never passed the JSON body check: PostgreSQL text cannot hold NUL.
-  if (isUnstorable(text)) throw refuse('the CSV file contains NUL characters: is it really a CSV file?');
+  if (isUnstorable(text)) {
+    const message = 'the CSV file contains NUL characters: is it really a CSV file?';
+    throw unreadable(issue('content', 'file_nul', message));
+  }
   const csv = parseCsv(text);
   const problems: RosterProblem[] = [];
   if (csv.unterminatedQuoteAt !== undefined)
@@ -55,8 +67,11 @@ const IGNORED_PARTS = ['mergeCells', 'dataValidations', 'conditionalFormatting',
 
 async function readXlsx(bytes: Uint8Array): Promise<RosterInput> {
   const size = await checkZipSize(bytes, MAX_UNPACKED);
-  if (!size.ok && size.reason === 'too_large')
-    throw new DomainError(413, 'payload_too_large', `the XLSX file unpacks to more than ${MAX_UNPACKED / 1024 / 1024} MB: save only the roster sheet, or save it as CSV`);
+  if (!size.ok && size.reason === 'too_large') {
+    const limitMb = MAX_UNPACKED / 1024 / 1024;
+    const message = `the XLSX file unpacks to more than ${limitMb} MB: save only the roster sheet, or save it as CSV`;
+    throw refuse('payload_too_large:xlsx', message, { limitMb });
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     if (!size.ok) throw new Error('not a ZIP file');
@@ -65,12 +80,17 @@ async function readXlsx(bytes: Uint8Array): Promise<RosterInput> {
       ignoreNodes: IGNORED_PARTS, maxRows: MAX_ROWS, maxCols: MAX_COLUMNS,
     } as Parameters<typeof workbook.xlsx.load>[1]);
   } catch (err) {
-    if (/^Max (row|column) count/.test((err as Error).message ?? ''))
-      throw refuse(`a sheet of the XLSX file has more than ${MAX_ROWS} rows or ${MAX_COLUMNS} columns: save only the roster, or save it as CSV`);
-    throw refuse('could not read the XLSX file: save it from Excel or WPS as "Excel workbook (.xlsx)", or as CSV');
+    if (/^Max (row|column) count/.test((err as Error).message ?? '')) {
+      const message =
+        `a sheet of the XLSX file has more than ${MAX_ROWS} rows or ${MAX_COLUMNS} columns: ` +
+        'save only the roster, or save it as CSV';
+      throw unreadable(issue('content', 'xlsx_too_large', message, { rows: MAX_ROWS, columns: MAX_COLUMNS }));
+    }
+    const message = 'could not read the XLSX file: save it from Excel or WPS as "Excel workbook (.xlsx)", or as CSV';
+    throw unreadable(issue('content', 'xlsx_unreadable', message));
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw refuse('the XLSX file has no worksheet');
+  if (!sheet) throw unreadable(issue('content', 'xlsx_no_sheet', 'the XLSX file has no worksheet'));
   const records: CsvRecord[] = [];
   const problems: RosterProblem[] = [];
   let unstorable = false;
@@ -99,7 +119,10 @@ async function readXlsx(bytes: Uint8Array): Promise<RosterInput> {
     });
     records.push({ line: rowNumber, cells });
   });
-  if (unstorable) throw refuse('the XLSX file contains characters that cannot be stored (NUL or broken Unicode)');
+  if (unstorable) {
+    const message = 'the XLSX file contains characters that cannot be stored (NUL or broken Unicode)';
+    throw unreadable(issue('content', 'unstorable', message));
+  }
   return { records, problems };
 }
 

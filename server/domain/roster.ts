@@ -11,7 +11,8 @@ import { rosterBody, type RosterBody, type RosterImportResult, type RosterPrevie
 import {
   applyRoster, readRoster, rosterContext, type RosterProblem, type RosterReading,
 } from '../../shared/roster/index.ts';
-import { conflict, fromZod, invalid, notFound } from '../errors.ts';
+import { parseInput, refuse, unknownEvent } from '../errors.ts';
+import type { ContestState } from '../../shared/api.ts';
 import { actorName, requireOrganiser, type Actor } from './auth.ts';
 import { appendAudit } from './audit.ts';
 import type { DomainCtx } from './context.ts';
@@ -32,13 +33,15 @@ interface Target {
 
 async function loadTarget(ctx: DomainCtx, eventId: string, contestCode: string): Promise<Target> {
   const [e] = await ctx.db.select({ file: events.file }).from(events).where(eq(events.id, eventId));
-  if (!e) throw notFound('unknown event');
+  if (!e) throw unknownEvent();
   const [c] = await ctx.db
     .select({ id: contests.id, state: contests.state })
     .from(contests)
     .where(and(eq(contests.eventId, eventId), eq(contests.code, contestCode)));
   const contestIndex = e.file.contests.findIndex((k) => k.code === contestCode);
-  if (!c || contestIndex < 0) throw notFound(`the event has no contest "${contestCode}"`);
+  if (!c || contestIndex < 0) {
+    throw refuse('not_found:contest', `the event has no contest "${contestCode}"`, { contest: contestCode });
+  }
   return { eventId, file: e.file, contestId: c.id, contestIndex, state: c.state };
 }
 
@@ -85,9 +88,7 @@ interface Prepared {
 
 async function prepare(ctx: DomainCtx, actor: Actor, eventId: string, input: unknown, forImport: boolean): Promise<Prepared> {
   requireOrganiser(actor);
-  const parsed = rosterBody.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error);
-  const body = parsed.data;
+  const body = parseInput(rosterBody, input);
   const target = await loadTarget(ctx, eventId, body.contest);
   if (forImport) notInSetup(body.contest, target.state);
   const adding = organisationsToAdd(target.file.organisations, body.addOrganisations);
@@ -108,8 +109,12 @@ async function prepare(ctx: DomainCtx, actor: Actor, eventId: string, input: unk
 }
 
 function notInSetup(contest: string, state: string): void {
-  if (state !== 'setup')
-    throw conflict(`contest "${contest}" is in "${state}": contestants and judges can be imported only in "setup", before scoring starts`);
+  if (state === 'setup') return;
+  const message =
+    `contest "${contest}" is in "${state}": ` +
+    'contestants and judges can be imported only in "setup", before scoring starts';
+  // States are stored as text; the column only ever holds a ContestState.
+  throw refuse('conflict:roster_not_setup', message, { contest, state: state as ContestState });
 }
 
 export async function previewRoster(ctx: DomainCtx, actor: Actor, eventId: string, input: unknown): Promise<RosterPreview> {
@@ -121,7 +126,9 @@ export async function importRoster(ctx: DomainCtx, actor: Actor, eventId: string
   if (problems.length > 0) {
     const issues = problemIssues(problems);
     const first = `${issues[0]!.path}: ${issues[0]!.message}`;
-    throw invalid(`the ${body.kind} file has ${problems.length} problem(s), nothing was imported; first: ${first}`, issues);
+    const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    const message = `the ${body.kind} file has ${count}, nothing was imported; first: ${first}`;
+    throw refuse('validation_failed:roster', message, { kind: body.kind }, { issues });
   }
   const { contestId } = target;
   const storedNow = () => ctx.db.select({ id: judges.id, code: judges.code, pinHash: judges.pinHash }).from(judges).where(eq(judges.contestId, contestId));
@@ -133,11 +140,13 @@ export async function importRoster(ctx: DomainCtx, actor: Actor, eventId: string
     // writers of the event file; contest before event, as marks and state changes take them.
     const [c] = await tx.select({ state: contests.state }).from(contests).where(eq(contests.id, contestId)).for('update');
     const [e] = await tx.select({ file: events.file }).from(events).where(eq(events.id, eventId)).for('update');
-    if (!e || !c) throw notFound('unknown event');
+    if (!e || !c) throw unknownEvent();
     notInSetup(body.contest, c.state);
     const again = reading.kind === 'judges' ? await tx.select({ id: judges.id, code: judges.code, pinHash: judges.pinHash }).from(judges).where(eq(judges.contestId, contestId)) : [];
-    if (canonicalJson(e.file) !== canonicalJson(target.file) || !sameJudges(stored, again))
-      throw conflict('the event changed while the file was being checked: preview the file again');
+    if (canonicalJson(e.file) !== canonicalJson(target.file) || !sameJudges(stored, again)) {
+      const message = 'the event changed while the file was being checked: preview the file again';
+      throw refuse('conflict:changed_meanwhile', message);
+    }
 
     if (reading.kind === 'contestants') {
       const list = reading.entries.map((x) => x.value);

@@ -3,7 +3,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { contests, contestStates } from '../../db/schema/index.ts';
 import { stateBody, type CertifyBlocker, type ContestState } from '../../shared/api.ts';
-import { DomainError, conflict, forbidden, fromZod, invalid, notFound, unauthorized } from '../errors.ts';
+import { parseInput, refuse, unauthorized, unknownContest } from '../errors.ts';
+import { issue } from '../../shared/errors/index.ts';
 import { actorName, type Actor } from './auth.ts';
 import { appendAudit } from './audit.ts';
 import type { CachedContest } from './boards.ts';
@@ -24,23 +25,26 @@ const CHIEF_MAY = new Set(['scoring>review', 'review>scoring', 'review>certified
 
 export async function changeState(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown): Promise<{ state: ContestState }> {
   if (actor.role === 'anonymous') throw unauthorized();
-  const parsed = stateBody.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error);
-  const { to, reason } = parsed.data;
+  const { to, reason } = parseInput(stateBody, input);
 
   for (let attempt = 0; ; attempt++) {
     const c = await ctx.boards.get(contestId);
-    if (!c) throw notFound('unknown contest');
+    if (!c) throw unknownContest();
     const from = c.state;
     if (actor.role === 'judge') {
       if (actor.contestId !== contestId || !actor.chief || !CHIEF_MAY.has(`${from}>${to}`)) {
-        throw forbidden('only an organiser (or for closing and certifying, the chief judge) may change the state');
+        const message = 'only an organiser (or for closing and certifying, the chief judge) may change the state';
+        throw refuse('forbidden:state_change', message);
       }
     }
-    if (from === to) throw conflict(`the contest is already in "${to}"`);
-    if (!NEXT[from].includes(to)) throw conflict(`cannot go from "${from}" to "${to}"`);
+    if (from === to) throw refuse('conflict:already_in_state', `the contest is already in "${to}"`, { state: to });
+    if (!NEXT[from].includes(to)) {
+      throw refuse('conflict:bad_transition', `cannot go from "${from}" to "${to}"`, { from, to });
+    }
     if ((from === 'certified' || from === 'published') && to === 'review' && !reason) {
-      throw invalid('reopening certified results needs a reason', [{ path: 'reason', message: 'required to amend certified results' }]);
+      const issues = [issue('reason', 'required', 'required to amend certified results')];
+      const message = 'reopening certified results needs a reason';
+      throw refuse('validation_failed:reason_required', message, { when: 'amend' }, { issues });
     }
     let digest: string | undefined;
     let certified: BoardRow[] | undefined;
@@ -48,7 +52,8 @@ export async function changeState(ctx: DomainCtx, actor: Actor, contestId: strin
       const blockers = certifyBlockers(c);
       if (blockers.length) {
         const reasons = blockers.map(blockerText);
-        throw new DomainError(409, 'transition_blocked', `cannot certify yet: ${reasons.length} problem(s)`, { reasons, blockers });
+        const message = `cannot certify yet: ${reasons.length} problem${reasons.length === 1 ? '' : 's'}`;
+        throw refuse('transition_blocked', message, { count: blockers.length }, { reasons, blockers });
       }
       certified = c.board.rows();
       digest = sha256(canonicalJson(certified));
@@ -79,7 +84,7 @@ export async function changeState(ctx: DomainCtx, actor: Actor, contestId: strin
       ctx.changes.contestChanged(contestId);
       return { state: to };
     }
-    if (attempt >= 4) throw conflict('the contest kept changing; try again');
+    if (attempt >= 4) throw refuse('conflict:changed_meanwhile', 'the contest kept changing; try again');
   }
 }
 

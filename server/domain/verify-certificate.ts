@@ -8,11 +8,12 @@ import { certificates, certifications, contests, events, flagResolutions, marks 
 import { isCodeShape, normaliseCode, type VerifyCheck, type VerifyResponse } from '../../shared/certification-api.ts';
 import { ContestBoard } from '../../shared/scoring/board.ts';
 import type { BoardRow, ScoringMark } from '../../shared/scoring/types.ts';
-import { notFound } from '../errors.ts';
+import { refuse } from '../errors.ts';
 import { loadContestMeta, type ContestMeta } from './contest-meta.ts';
 import { canonicalJson, sha256 } from './ids.ts';
 
-const unknownCode = () => notFound('no certificate has this verification code; check the code on the certificate');
+const unknownCode = () =>
+  refuse('not_found:certificate', 'no certificate has this verification code; check the code on the certificate');
 
 export async function verifyCertificate(db: Db, rawCode: string): Promise<VerifyResponse> {
   const code = normaliseCode(rawCode);

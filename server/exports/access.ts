@@ -1,5 +1,5 @@
 // Who may export: organisers everything; a contest's chief judge that contest's results.
-import { forbidden, unauthorized } from '../errors.ts';
+import { refuse, unauthorized } from '../errors.ts';
 import { requireOrganiser, type Actor } from '../domain/auth.ts';
 import type { Viewer } from './table.ts';
 
@@ -8,7 +8,8 @@ export function contestViewer(actor: Actor, contestId: string): Viewer {
   if (actor.role === 'anonymous') throw unauthorized();
   if (actor.role === 'organiser') return 'organiser';
   if (actor.chief && actor.contestId === contestId) return 'official';
-  throw forbidden('only an organiser or the chief judge of this contest may export its results');
+  const message = 'only an organiser or the chief judge of this contest may export its results';
+  throw refuse('forbidden:chief_or_organiser', message);
 }
 
 export function eventViewer(actor: Actor): Viewer {

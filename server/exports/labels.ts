@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { ContestState } from '../../shared/api.ts';
 import type { ContestantStatus } from '../../shared/event-file/schema.ts';
-import { fromZod } from '../errors.ts';
+import { parseInput } from '../errors.ts';
 
 export const EXPORT_LANGS = ['zh-CN', 'en'] as const;
 export type ExportLang = (typeof EXPORT_LANGS)[number];
@@ -12,9 +12,8 @@ const langQuery = z.object({ lang: z.enum(EXPORT_LANGS).optional() });
 
 /** `?lang=` of an export; events are Chinese, so Chinese unless English is asked for. */
 export function exportLang(query: Record<string, string>): ExportLang {
-  const q = langQuery.safeParse({ lang: query.lang });
-  if (!q.success) throw fromZod(q.error);
-  return q.data.lang ?? 'zh-CN';
+  const q = parseInput(langQuery, { lang: query.lang });
+  return q.lang ?? 'zh-CN';
 }
 
 const zh = {

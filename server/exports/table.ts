@@ -7,7 +7,7 @@ import type { ContestantStatus, Criterion } from '../../shared/event-file/schema
 import { newestByOrder } from '../../shared/scoring/criterion.ts';
 import { teamTables } from '../../shared/scoring/teams.ts';
 import type { BoardRow, ScoringMark } from '../../shared/scoring/types.ts';
-import { notFound } from '../errors.ts';
+import { unknownContest, unknownEvent } from '../errors.ts';
 import type { CachedContest } from '../domain/boards.ts';
 import type { DomainCtx } from '../domain/context.ts';
 import { eventTeams } from '../domain/queries.ts';
@@ -72,14 +72,14 @@ export type Viewer = 'organiser' | 'official';
 
 async function eventName(ctx: DomainCtx, eventId: string): Promise<{ id: string; name: string }> {
   const [e] = await ctx.db.select({ id: events.id, name: events.name }).from(events).where(eq(events.id, eventId));
-  if (!e) throw notFound('unknown event');
+  if (!e) throw unknownEvent();
   return e;
 }
 
 /** The export of one contest as `viewer` may see it; 404 for an unknown contest. */
 export async function contestExport(ctx: DomainCtx, contestId: string, viewer: Viewer): Promise<ContestExport> {
   const c = await ctx.boards.get(contestId);
-  if (!c) throw notFound('unknown contest');
+  if (!c) throw unknownContest();
   return buildContestExport(c, await eventName(ctx, c.meta.eventId), viewer);
 }
 

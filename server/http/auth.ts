@@ -3,7 +3,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { forbidden } from '../errors.ts';
+import { refuse } from '../errors.ts';
 import type { AppEnv } from './types.ts';
 
 export const SESSION_COOKIE = 'jx_session';
@@ -22,7 +22,7 @@ export const resolveActor: MiddlewareHandler<AppEnv> = async (c, next) => {
   const signingIn = c.req.path === '/api/v1/auth/login' || c.req.path === '/api/v1/auth/judge';
   const cookie = bearer || signingIn ? undefined : getCookie(c, SESSION_COOKIE);
   if (cookie && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !sameOrigin(c)) {
-    throw forbidden('cross-site request refused');
+    throw refuse('forbidden:cross_site', 'cross-site request refused');
   }
   c.set('actor', await auth.resolve(bearer ?? cookie));
   await next();

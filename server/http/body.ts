@@ -1,6 +1,7 @@
 // Reading a JSON body: malformed JSON is a 400 with a clear message, never a 500.
 import type { Context } from 'hono';
-import { DomainError, invalid, pathOf } from '../errors.ts';
+import { invalid, pathOf, refuse } from '../errors.ts';
+import { issue } from '../../shared/errors/index.ts';
 
 // PostgreSQL text cannot hold NUL, and an unpaired surrogate is not Unicode (the database would
 // refuse it or store U+FFFD): such text is refused here, before it can reach the database.
@@ -17,12 +18,12 @@ const parserFinding = (err: unknown) => String((err as Error)?.message).replace(
  */
 export async function readJson(c: Context, opts: { perEntry?: string } = {}): Promise<unknown> {
   const text = await c.req.text();
-  if (text.trim() === '') throw new DomainError(400, 'invalid_json', 'the request body is empty; send JSON');
+  if (text.trim() === '') throw refuse('invalid_json:empty', 'the request body is empty; send JSON');
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new DomainError(400, 'invalid_json', `the request body is not valid JSON (${parserFinding(err)})`);
+    throw refuse('invalid_json:syntax', `the request body is not valid JSON (${parserFinding(err)})`);
   }
   const list = opts.perEntry;
   const outer = list !== undefined && isRecord(value) && Array.isArray(value[list]) ? { ...value, [list]: [] } : value;
@@ -33,9 +34,9 @@ export async function readJson(c: Context, opts: { perEntry?: string } = {}): Pr
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function unstorableError(path: string) {
+export function unstorableError(path: string) {
   const message = 'must not contain NUL characters or unpaired surrogates';
-  return invalid(`${path || 'body'}: ${message}`, [{ path, message }]);
+  return invalid(`${path || 'body'}: ${message}`, [issue(path, 'unstorable', message)]);
 }
 
 /** Throws the same refusal as readJson for one entry of a `perEntry` list, with paths inside the entry. */

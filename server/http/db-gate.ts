@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../../db/create-db.ts';
-import { DomainError } from '../errors.ts';
+import { refuse } from '../errors.ts';
 import type { AppEnv } from './types.ts';
 
 const PROBE_MS = 250;
@@ -61,8 +61,10 @@ export function dbGateOf(db: Db): DbGate {
   return gate;
 }
 
-export const unavailable = () =>
-  new DomainError(503, 'unavailable', 'the database is not reachable; your request was not stored, try again shortly', { retryAfter: 2 });
+export const unavailable = () => {
+  const message = 'the database is not reachable; your request was not stored, try again shortly';
+  return refuse('unavailable', message, {}, { retryAfter: 2 });
+};
 
 export const requireDatabase: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!dbGateOf(c.get('services').db).open) throw unavailable();

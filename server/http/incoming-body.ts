@@ -1,7 +1,7 @@
 // Reading a request body straight from Node's stream (no web stream in between, so nothing is
 // queued that nobody reads): within a limit, or to drop the rest of a refused one.
 import type { IncomingMessage } from 'node:http';
-import { DomainError } from '../errors.ts';
+import { refuse } from '../errors.ts';
 
 /** How much of a refused body the server still reads (and drops) so that the client reads the refusal. */
 export interface DrainBounds {
@@ -30,7 +30,7 @@ export function readWithin(incoming: IncomingMessage, max: number): Promise<Buff
     };
     const onEnd = () => settle(() => resolve(Buffer.concat(chunks, size)));
     // Only a client that went away cuts a body short; nobody reads this answer, but it is no 500.
-    const onCut = () => settle(() => reject(new DomainError(400, 'validation_failed', 'the request body was cut off')));
+    const onCut = () => settle(() => reject(refuse('validation_failed', 'the request body was cut off')));
     incoming.on('data', onData).on('end', onEnd).on('error', onCut).on('close', onCut);
     incoming.resume();
   });

@@ -82,7 +82,7 @@ export function attachLive(io: Server, services: AppServices, hooks: LiveHooks =
       ? setInterval(() => {
           // Only a session that has ended closes it; a database outage must not.
           services.auth.resolve(session.token).catch((err: unknown) => {
-            if (err instanceof DomainError && err.status === 401) socket.disconnect(true);
+            if (err instanceof DomainError && err.code === 'unauthorized') socket.disconnect(true);
           });
         }, SESSION_RECHECK_MS)
       : undefined;

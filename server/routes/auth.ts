@@ -1,22 +1,19 @@
 import { Hono } from 'hono';
 import { judgeLoginBody, loginBody } from '../../shared/api.ts';
-import { fromZod, unauthorized } from '../errors.ts';
+import { parseInput, unauthorized } from '../errors.ts';
 import { readJson } from '../http/body.ts';
 import { clearSessionCookie, clientAddress, setSessionCookie } from '../http/auth.ts';
 import type { AppEnv } from '../http/types.ts';
 
 export const authRoutes = new Hono<AppEnv>()
   .post('/login', async (c) => {
-    const parsed = loginBody.safeParse(await readJson(c));
-    if (!parsed.success) throw fromZod(parsed.error);
-    const s = await c.get('services').auth.loginOrganiser(parsed.data.username, parsed.data.password, clientAddress(c));
+    const parsed = parseInput(loginBody, await readJson(c));
+    const s = await c.get('services').auth.loginOrganiser(parsed.username, parsed.password, clientAddress(c));
     setSessionCookie(c, s.token, s.expiresAt);
     return c.json(s);
   })
   .post('/judge', async (c) => {
-    const parsed = judgeLoginBody.safeParse(await readJson(c));
-    if (!parsed.success) throw fromZod(parsed.error);
-    const { event, judge, pin } = parsed.data;
+    const { event, judge, pin } = parseInput(judgeLoginBody, await readJson(c));
     const s = await c.get('services').auth.loginJudge(event, judge, pin, clientAddress(c));
     setSessionCookie(c, s.token, s.expiresAt);
     return c.json(s);

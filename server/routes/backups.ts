@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { requireOrganiser } from '../domain/auth.ts';
-import { conflict, notFound } from '../errors.ts';
+import { refuse } from '../errors.ts';
 import type { AppEnv } from '../http/types.ts';
 import { exportEventArchive } from '../backup/archive-export.ts';
 import { importEventArchive } from '../backup/archive-import.ts';
@@ -35,7 +35,11 @@ export const backupRoutes = new Hono<AppEnv>()
     requireOrganiser(c.get('actor'));
     const s = c.get('services');
     const backups = backupsOf(s);
-    if (!backups?.enabled) throw conflict(s.dbKind === 'postgres' ? `cannot take a snapshot: ${POSTGRES_NOTE}` : 'snapshots are not running on this server');
+    if (!backups?.enabled) {
+      throw s.dbKind === 'postgres'
+        ? refuse('conflict:snapshots_postgres', `cannot take a snapshot: ${POSTGRES_NOTE}`)
+        : refuse('conflict:snapshots_off', 'snapshots are not running on this server');
+    }
     return c.json(await backups.takeNow(), 201);
   })
   .get('/backups/:file', async (c) => {
@@ -43,10 +47,10 @@ export const backupRoutes = new Hono<AppEnv>()
     const backups = backupsOf(c.get('services'));
     const file = c.req.param('file');
     // Only names the server itself gives snapshots are opened: no separators, no "..", nothing else.
-    if (!backups?.dir || !parseSnapshotName(file)) throw notFound('no such snapshot');
+    if (!backups?.dir || !parseSnapshotName(file)) throw refuse('not_found:snapshot', 'no such snapshot');
     const path = join(backups.dir, file);
     const size = await stat(path).then((s) => (s.isFile() ? s.size : null), () => null);
-    if (size === null) throw notFound('no such snapshot');
+    if (size === null) throw refuse('not_found:snapshot', 'no such snapshot');
     const body = Readable.toWeb(createReadStream(path)) as unknown as ReadableStream;
     return c.body(body, 200, {
       'Content-Type': 'application/gzip',

@@ -5,9 +5,11 @@ import { getContest } from '../domain/queries.ts';
 import { submitMark } from '../domain/marks.ts';
 import { submitBatch } from '../domain/batch.ts';
 import { listMarks } from '../domain/queries.ts';
-import { forbidden, notFound } from '../errors.ts';
+import { refuse, unknownContest } from '../errors.ts';
+import { statusOf } from '../http/errors.ts';
 import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/types.ts';
+import type { BatchResult } from '../../shared/api.ts';
 
 export const contestRoutes = new Hono<AppEnv>()
   .get('/:id', async (c) => c.json(await getContest(c.get('services'), c.req.param('id'))))
@@ -15,8 +17,10 @@ export const contestRoutes = new Hono<AppEnv>()
     const s = c.get('services');
     const organiser = c.get('actor').role === 'organiser';
     const board = await s.boards.leaderboard(c.req.param('id'), organiser ? 'organiser' : 'public');
-    if (!board) throw notFound('unknown contest');
-    if (board.state === 'setup' && !organiser) throw forbidden('this contest has not started; its board is not public yet');
+    if (!board) throw unknownContest();
+    if (board.state === 'setup' && !organiser) {
+      throw refuse('forbidden:not_started', 'this contest has not started; its board is not public yet');
+    }
     return c.json(board);
   })
   .post('/:id/state', async (c) => c.json(await changeState(c.get('services'), c.get('actor'), c.req.param('id'), await readJson(c))))
@@ -29,7 +33,12 @@ export const contestRoutes = new Hono<AppEnv>()
   })
   .post('/:id/marks/batch', async (c) => {
     const s = c.get('services');
-    const results = await submitBatch(s, c.get('actor'), c.req.param('id'), await readJson(c, { perEntry: 'marks' }));
+    const outcomes = await submitBatch(s, c.get('actor'), c.req.param('id'), await readJson(c, { perEntry: 'marks' }));
+    const results: BatchResult[] = outcomes.map((o) =>
+      'error' in o
+        ? { clientId: o.clientId, status: statusOf(o.error), error: o.error.body().error }
+        : { clientId: o.clientId, status: o.outcome.status, mark: o.outcome.body.mark, seq: o.outcome.body.seq },
+    );
     return c.json({ results });
   })
   .get('/:id/marks', async (c) => c.json(await listMarks(c.get('services'), c.get('actor'), c.req.param('id'))));

@@ -5,7 +5,7 @@ import { verifyAudit } from '../domain/audit.ts';
 import { readAuditFiltered } from '../domain/audit-query.ts';
 import { auditQuery } from '../../shared/admin-api.ts';
 import { actorName, requireOrganiser } from '../domain/auth.ts';
-import { fromZod, notFound } from '../errors.ts';
+import { parseInput, unknownEvent } from '../errors.ts';
 import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/types.ts';
 
@@ -22,16 +22,15 @@ export const eventRoutes = new Hono<AppEnv>()
   .get('/:id/teams', async (c) => c.json(await eventTeams(c.get('services'), c.get('actor'), c.req.param('id'))))
   .get('/:id/audit', async (c) => {
     requireOrganiser(c.get('actor'));
-    const q = auditQuery.safeParse(c.req.query());
-    if (!q.success) throw fromZod(q.error);
+    const q = parseInput(auditQuery, c.req.query());
     const { db } = c.get('services');
     await getEvent(c.get('services'), c.req.param('id'));
-    const entries = await readAuditFiltered(db, c.req.param('id'), q.data);
+    const entries = await readAuditFiltered(db, c.req.param('id'), q);
     return c.json({ event: c.req.param('id'), entries });
   })
   .get('/:id/audit/verify', async (c) => {
     requireOrganiser(c.get('actor'));
     const v = await verifyAudit(c.get('services').db, c.req.param('id'));
-    if (v.problem === 'unknown event') throw notFound('unknown event');
+    if (v.problem === 'unknown event') throw unknownEvent();
     return c.json(v);
   });

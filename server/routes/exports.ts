@@ -1,7 +1,7 @@
 // Downloads of results: CSV, XLSX and the printed PDF per contest, CSV and XLSX per event, and the
 // award certificates of a contest's latest certification. Mounted at /api/v1.
 import { Hono, type Context } from 'hono';
-import { conflict } from '../errors.ts';
+import { refuse } from '../errors.ts';
 import type { AppEnv } from '../http/types.ts';
 import { contestViewer, eventViewer } from '../exports/access.ts';
 import { certificatesOf, latestCertification } from '../exports/certified.ts';
@@ -63,13 +63,23 @@ export const exportRoutes = new Hono<AppEnv>()
     const { lang, exp, name, ascii } = await forContest(c);
     const s = c.get('services');
     const cert = await latestCertification(s.db, exp.contest.id);
-    if (!cert) throw conflict('this contest has no certified results yet: certify it before printing certificates');
+    if (!cert) {
+      const message = 'this contest has no certified results yet: certify it before printing certificates';
+      throw refuse('conflict:not_certified', message);
+    }
     // Reopened for an amendment: the last certificates may no longer match the results.
     if (exp.contest.state !== 'certified' && exp.contest.state !== 'published') {
-      throw conflict(`the contest was reopened ("${exp.contest.state}") after its certification: certify it again before printing certificates`);
+      const state = exp.contest.state;
+      const message =
+        `the contest was reopened ("${state}") after its certification: ` +
+        'certify it again before printing certificates';
+      throw refuse('conflict:reopened', message, { state });
     }
     const certificates = await certificatesOf(s.db, cert.id);
-    if (certificates.length === 0) throw conflict('the certified results have no award winners: there is no certificate to print');
+    if (certificates.length === 0) {
+      const message = 'the certified results have no award winners: there is no certificate to print';
+      throw refuse('conflict:no_winners', message);
+    }
     const publicUrl = await s.site.forPrinting(new URL(c.req.url).origin);
     const body = await certificatesPdf({ event: exp.event.name, contest: exp.contest.name, certification: cert, certificates, publicUrl }, lang);
     return download(c, body, 'pdf', name('certificates'), ascii('certificates'));

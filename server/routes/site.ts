@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { publicUrlBody, type OrganiserSiteInfo, type SiteInfo } from '../../shared/site.ts';
 import { actorName, requireOrganiser } from '../domain/auth.ts';
-import { fromZod } from '../errors.ts';
+import { parseInput } from '../errors.ts';
 import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/types.ts';
 
@@ -21,9 +21,8 @@ export const siteRoutes = new Hono<AppEnv>()
   .put('/site/public-url', async (c) => {
     const actor = c.get('actor');
     requireOrganiser(actor);
-    const parsed = publicUrlBody.safeParse(await readJson(c));
-    if (!parsed.success) throw fromZod(parsed.error);
-    await c.get('services').site.choose(parsed.data.url, actorName(actor));
+    const { url } = parseInput(publicUrlBody, await readJson(c));
+    await c.get('services').site.choose(url, actorName(actor));
     return c.json(await siteInfo(c));
   })
   .delete('/site/public-url', async (c) => {

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { settings } from '../../db/schema/index.ts';
 import { isLoopbackUrl, type SiteCandidate, type SiteSource } from '../../shared/site.ts';
-import { conflict } from '../errors.ts';
+import { refuse } from '../errors.ts';
 import { rankAddresses, urlOf, type InterfaceList } from './interfaces.ts';
 
 const CHOSEN = 'public_url';
@@ -68,11 +68,10 @@ export class SiteAddresses {
   async forPrinting(requestOrigin?: string): Promise<string> {
     const found = await this.resolve(requestOrigin);
     if (found.source === 'loopback') {
-      throw conflict(
-        `certificates would carry ${found.publicUrl}, which only this computer can open: choose the public address ` +
-          'in the organiser console (or set PUBLIC_URL) first',
-        'public_url_unconfirmed',
-      );
+      const message =
+        `certificates would carry ${found.publicUrl}, which only this computer can open: ` +
+        'choose the public address in the organiser console (or set PUBLIC_URL) first';
+      throw refuse('public_url_unconfirmed', message);
     }
     return found.publicUrl;
   }
@@ -80,7 +79,7 @@ export class SiteAddresses {
   /** Keeps the organiser's choice (an origin, already validated), or forgets it (null). */
   async choose(url: string | null, by: string): Promise<void> {
     if (!this.editable) {
-      throw conflict('PUBLIC_URL is set in the server\'s environment: change it there', 'public_url_fixed');
+      throw refuse('public_url_fixed', "PUBLIC_URL is set in the server's environment: change it there");
     }
     if (url === null) {
       await this.db.delete(settings).where(eq(settings.key, CHOSEN));

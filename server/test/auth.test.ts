@@ -21,9 +21,12 @@ afterEach(() => {
 const anon = () => api(s.url);
 const login = (username: string, password: string) => anon().post('/auth/login', { username, password });
 const judgeLogin = (judge: string, pin: string, event = ev.id) => anon().post('/auth/judge', { event, judge, pin });
-const expect401 = (r: { status: number; body: any }) => {
+/** 401 in the error shape; `reason` (CONTRACT §2 v1.1 params) tells a wrong secret from a missing session. */
+const expect401 = (r: { status: number; body: any }, reason?: string) => {
   expect(r.status).toBe(401);
-  expect(r.body.error).toEqual({ code: 'unauthorized', message: expect.any(String) });
+  const { params, ...rest } = r.body.error;
+  expect(rest).toEqual({ code: 'unauthorized', message: expect.any(String) });
+  if (reason) expect(params).toEqual({ reason });
 };
 async function newOrganiser() {
   const username = `org-${uuid().slice(0, 8)}`;
@@ -39,8 +42,8 @@ describe('sign-in', () => {
     expect(new Date(ok.body.expiresAt).toISOString()).toBe(ok.body.expiresAt);
     expect(Date.parse(ok.body.expiresAt)).toBeGreaterThan(Date.now());
     expect((await api(s.url, ok.body.token).get('/auth/me')).body).toMatchObject({ role: 'organiser', username: 'admin' });
-    expect401(await login('admin', 'not-the-password'));
-    expect401(await login('nobody-here', ADMIN_PASSWORD));
+    expect401(await login('admin', 'not-the-password'), 'wrong_password');
+    expect401(await login('nobody-here', ADMIN_PASSWORD), 'wrong_password');
   });
 
   it('signs a judge in with event, code and PIN, and refuses a wrong one with 401', async () => {
@@ -49,9 +52,9 @@ describe('sign-in', () => {
     expect(ok.body).toMatchObject({ token: expect.any(String), role: 'judge', expiresAt: expect.any(String), judge: { code: 'c-chief', name: '高军', chief: true } });
     const j = await judgeLogin('c-j2', '453642');
     expect(j.body.judge).toMatchObject({ code: 'c-j2', name: '姚秀兰', chief: false });
-    expect401(await judgeLogin('c-j2', '453643'));
-    expect401(await judgeLogin('c-nobody', '453642'));
-    expect401(await judgeLogin('c-j2', '453642', 'e-nope'));
+    expect401(await judgeLogin('c-j2', '453643'), 'wrong_pin');
+    expect401(await judgeLogin('c-nobody', '453642'), 'wrong_pin');
+    expect401(await judgeLogin('c-j2', '453642', 'e-nope'), 'wrong_pin');
   });
 
   it('answers 429 with Retry-After after repeated failures for one account, even with the right secret', async () => {
@@ -67,7 +70,7 @@ describe('sign-in', () => {
     expect(Number.isInteger(retryAfter) && retryAfter > 0).toBe(true);
     expect((await judgeLogin('c-j4', '278064')).status).toBe(200); // other accounts are not locked
     const username = await newOrganiser();
-    for (let i = 0; i < tries - 1; i++) expect401(await login(username, 'wrong'));
+    for (let i = 0; i < tries - 1; i++) expect401(await login(username, 'wrong'), 'wrong_password');
     const organiserLocked = await login(username, 'pass-word');
     expect(organiserLocked.status).toBe(429);
     expect(Number(organiserLocked.headers.get('retry-after'))).toBeGreaterThan(0);

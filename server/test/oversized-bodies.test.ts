@@ -69,7 +69,10 @@ describe('a 30 MB body sent with Node fetch to the server as npm start runs it',
           const res = await post(base, path, body());
           expect(res.status).toBe(413);
           const answer = await res.json();
-          expect(answer).toEqual({ error: { code: 'payload_too_large', message: expect.any(String) } });
+          const limitKb = path === '/api/v1/events' ? 16 * 1024 : 1024;
+          expect(answer).toEqual({
+            error: { code: 'payload_too_large', message: expect.any(String), params: { limitKb } },
+          });
           expect(answer.error.message).not.toBe('');
           const next = await post(base, '/api/v1/auth/login', login);
           expect(next.status).toBe(200);

@@ -143,12 +143,18 @@ describe('marks by state', () => {
     const c = await setup();
     const closed = await c.mark(c.ev.admin, 'W1', 'exam', 50);
     expect(closed.status).toBe(409);
-    expect(closed.body.error.code).toBe('contest_closed');
+    expect(closed.body.error).toMatchObject({ code: 'contest_closed', params: { state: 'setup' } });
     await c.reach('review');
-    expect((await c.mark(c.j1, 'W1', 'exam', 60, { reason: '更正' })).status).toBe(409);
+    const notChief = await c.mark(c.j1, 'W1', 'exam', 60, { reason: '更正' });
+    expect(notChief.status).toBe(409);
+    expect(notChief.body.error).toMatchObject({ code: 'contest_closed', params: { reason: 'review' } });
     const noReason = await c.mark(c.chief, 'W1', 'exam', 60);
     expect(noReason.status).toBe(400);
-    expect(noReason.body.error.issues).toEqual([{ path: 'reason', message: expect.any(String) }]);
+    expect(noReason.body.error).toMatchObject({
+      code: 'validation_failed',
+      params: { reason: 'reason_required', when: 'review' },
+    });
+    expect(noReason.body.error.issues).toEqual([{ path: 'reason', code: 'required', message: expect.any(String) }]);
     expect((await c.mark(c.chief, 'W1', 'exam', 60, { reason: '复核后更正' })).status).toBe(201);
     expect((await c.mark(c.ev.admin, 'W2', 'exam', 90, { reason: '录入错误' })).status).toBe(201);
     // W1: exam 60 (chief's mark is the newest), form mean(7, 8) = 7.5 → S = 67.5, total = 100 × 67.5 / 110 = 61.36

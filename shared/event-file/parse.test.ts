@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { formatPath, parseEventFile, stripPins } from './parse.ts';
 import { EXAMPLES, CONTRACT_EXAMPLE, example, type Json } from './test-fixtures.ts';
 
+/** Where and what in English (codes and params: codes.test.ts). */
 function issuesOf(input: unknown) {
   const r = parseEventFile(input);
   if (r.ok) throw new Error('expected the file to be refused');
-  return r.issues;
+  return r.issues.map(({ path, message }) => ({ path, message }));
 }
 
 describe('formatPath', () => {
@@ -173,11 +174,14 @@ describe('parseEventFile', () => {
     );
   });
 
-  it('reports shape problems first; rules run once the shape is right', () => {
+  it('reports shape problems and rule problems in one answer, shapes first', () => {
     const f = example();
     f.contests[0].contestants[1].bib = 'W001'; // a rule problem
     f.contests[0].contestants[2].bib = 'W 003'; // a shape problem
-    expect(issuesOf(f).map((i) => i.path)).toEqual(['contests[0].contestants[2].bib']);
+    expect(issuesOf(f).map((i) => i.path)).toEqual([
+      'contests[0].contestants[2].bib',
+      'contests[0].contestants[1].bib',
+    ]);
   });
 
   it('returns names trimmed', () => {

@@ -1,17 +1,12 @@
-// Cross-field rules of the event file (CONTRACT §4, SCORING.md §1–§6) on a file whose shape is
-// already valid. Each problem is an issue with the JSON path of the offending value, written
-// `contests[0].sections[1].criteria[2].max` (see formatPath in ./parse.ts).
-//
-// checkEventFile: errors, the file must be refused.
-// eventFileWarnings: problems that do not make the file wrong but will hurt on the day
-// (a judgement panel larger than the judges assigned to it, a blind contest without stations).
-// They are advice only because CONTRACT §4's own example has a 3-judge panel and one judge.
-import type { Contest, Criterion, EventFile, Judge } from './schema.ts';
+// Cross-field rules of the event file (CONTRACT §4, SCORING.md §1–§6). They run on what could be
+// salvaged of the file (./loose.ts), so they report alongside unknown fields and wrong types; a
+// rule whose values are missing or invalid is skipped, never guessed. Each problem is an issue
+// (shared/errors) with the JSON path of the offending value, written
+// `contests[0].sections[1].criteria[2].max` (see formatPath in shared/errors/zod.ts).
+import { issue, type DUPLICATES, type Issue } from '../errors/issues.ts';
+import type { Holes, LooseContest, LooseCriterion, LooseFile, LooseSection } from './loose.ts';
 
-export interface EventFileIssue {
-  path: string;
-  message: string;
-}
+export type EventFileIssue = Issue;
 
 /** SCORING §3: values of direct and judgement marks are multiples of `step`, 0.01 by default. */
 export const DEFAULT_STEP = 0.01;
@@ -24,257 +19,225 @@ export function isMultipleOf(x: number, step: number): boolean {
 }
 
 const q = (s: string) => JSON.stringify(s);
-const num = (x: number) => String(Number(x.toPrecision(12)));
+/** A sum without floating-point noise (0.1 + 0.2 is 0.3 here). */
+const tidy = (x: number) => Number(x.toPrecision(12));
 
 /** Reports every value seen before under the same key, pointing at the first occurrence. */
 class Uniques {
   private readonly seen = new Map<string, string>();
   constructor(
-    private readonly issues: EventFileIssue[],
-    private readonly what: string,
+    private readonly issues: Issue[],
+    private readonly what: (typeof DUPLICATES)[number],
+    private readonly words: string,
   ) {}
-  add(key: string, path: string, shown: string = key): void {
+  add(key: string | undefined, path: string, shown: string | undefined = key): void {
+    if (key === undefined || shown === undefined) return;
     const first = this.seen.get(key);
     if (first === undefined) this.seen.set(key, path);
-    else this.issues.push({ path, message: `duplicate ${this.what} ${q(shown)} (also at ${first})` });
+    else {
+      const message = `duplicate ${this.words} ${q(shown)} (also at ${first})`;
+      this.issues.push(issue(path, 'duplicate', message, { what: this.what, value: shown, first }));
+    }
   }
 }
 
-interface LocatedCriterion {
-  criterion: Criterion;
-  path: string;
+/** Calls `each` for the entries that are there, with their index in the file. */
+function present<T>(list: Holes<T>, each: (item: T, index: number) => void): void {
+  list.forEach((item, index) => {
+    if (item !== undefined) each(item, index);
+  });
 }
 
-function criteriaOf(contest: Contest, cPath: string): Map<string, LocatedCriterion> {
-  const byCode = new Map<string, LocatedCriterion>();
-  contest.sections.forEach((section, s) =>
-    section.criteria.forEach((criterion, k) => {
-      if (!byCode.has(criterion.code))
-        byCode.set(criterion.code, { criterion, path: `${cPath}.sections[${s}].criteria[${k}]` });
-    }),
-  );
-  return byCode;
+/**
+ * The codes of a list, or null when an entry or its code is invalid: a reference to it is then
+ * neither known nor unknown, and saying "unknown" would send the organiser after the wrong value.
+ */
+function codesOf(list: Holes<{ code?: string }>): ReadonlySet<string> | null {
+  const codes = new Set<string>();
+  for (const x of list) {
+    if (x?.code === undefined) return null;
+    codes.add(x.code);
+  }
+  return codes;
 }
 
-const marks = (j: Judge, criterionCode: string) =>
-  j.criteria === '*' || j.criteria.includes(criterionCode);
+function unknownOrganisation(path: string, value: string): Issue {
+  const message = `unknown organisation ${q(value)}: add it to "organisations" or correct the code`;
+  return issue(path, 'unknown_organisation', message, { value });
+}
 
-export function checkEventFile(file: EventFile): EventFileIssue[] {
-  const issues: EventFileIssue[] = [];
-  const organisations = new Set(file.organisations.map((o) => o.code));
+export function checkEventFile(file: LooseFile): Issue[] {
+  const issues: Issue[] = [];
+  const organisations = codesOf(file.organisations);
 
-  const orgCodes = new Uniques(issues, 'organisation code');
-  file.organisations.forEach((o, i) => orgCodes.add(o.code, `organisations[${i}].code`));
+  const orgCodes = new Uniques(issues, 'organisation', 'organisation code');
+  present(file.organisations, (o, i) => orgCodes.add(o.code, `organisations[${i}].code`));
 
-  const contestCodes = new Uniques(issues, 'contest code');
+  const contestCodes = new Uniques(issues, 'contest', 'contest code');
   // Judges sign in with event + judge code, so codes are unique in the whole event and,
   // because tablets capitalise on their own, unique ignoring case.
-  const judgeCodes = new Uniques(issues, 'judge code');
+  const judgeCodes = new Uniques(issues, 'judge', 'judge code');
 
-  file.contests.forEach((contest, c) => {
+  present(file.contests, (contest, c) => {
     const cPath = `contests[${c}]`;
     contestCodes.add(contest.code, `${cPath}.code`);
     checkSections(contest, cPath, issues);
-    const criteria = criteriaOf(contest, cPath);
+    const criteria = criteriaOf(contest);
     checkTieBreak(contest, cPath, criteria, issues);
     checkAwards(contest, cPath, issues);
 
-    const bibs = new Uniques(issues, 'bib');
-    const stations = new Uniques(issues, 'station');
-    contest.contestants.forEach((p, i) => {
+    const bibs = new Uniques(issues, 'bib', 'bib');
+    const stations = new Uniques(issues, 'station', 'station');
+    present(contest.contestants, (p, i) => {
       const pPath = `${cPath}.contestants[${i}]`;
       bibs.add(p.bib, `${pPath}.bib`);
-      if (p.station !== undefined) stations.add(p.station, `${pPath}.station`);
-      if (!organisations.has(p.organisation))
-        issues.push({
-          path: `${pPath}.organisation`,
-          message: `unknown organisation ${q(p.organisation)}: add it to "organisations" or correct the code`,
-        });
+      stations.add(p.station, `${pPath}.station`);
+      if (p.organisation !== undefined && organisations?.has(p.organisation) === false)
+        issues.push(unknownOrganisation(`${pPath}.organisation`, p.organisation));
     });
 
-    contest.judges.forEach((j, i) => {
+    present(contest.judges, (j, i) => {
       const jPath = `${cPath}.judges[${i}]`;
-      judgeCodes.add(j.code.toLowerCase(), `${jPath}.code`, j.code);
-      if (j.organisation !== undefined && !organisations.has(j.organisation))
-        issues.push({
-          path: `${jPath}.organisation`,
-          message: `unknown organisation ${q(j.organisation)}: add it to "organisations" or correct the code`,
-        });
+      judgeCodes.add(j.code?.toLowerCase(), `${jPath}.code`, j.code);
+      if (j.organisation !== undefined && organisations?.has(j.organisation) === false)
+        issues.push(unknownOrganisation(`${jPath}.organisation`, j.organisation));
       if (j.chief === true && j.shadow === true)
-        issues.push({
-          path: `${jPath}.shadow`,
-          message: 'a chief judge cannot be a shadow (trainee) judge',
-        });
-      if (j.criteria !== '*')
+        issues.push(issue(`${jPath}.shadow`, 'chief_shadow', 'a chief judge cannot be a shadow (trainee) judge'));
+      if (Array.isArray(j.criteria) && criteria.complete)
         j.criteria.forEach((code, k) => {
-          if (!criteria.has(code))
-            issues.push({
-              path: `${jPath}.criteria[${k}]`,
-              message: `unknown criterion ${q(code)}: contest ${q(contest.code)} has no criterion with this code`,
-            });
+          if (criteria.byCode.has(code)) return;
+          const message =
+            `unknown criterion ${q(code)}: contest ${q(contest.code ?? '')} has no criterion with this code`;
+          const params = { value: code, contest: contest.code };
+          issues.push(issue(`${jPath}.criteria[${k}]`, 'unknown_criterion', message, params));
         });
     });
   });
   return issues;
 }
 
-function checkSections(contest: Contest, cPath: string, issues: EventFileIssue[]): void {
-  const sectionCodes = new Uniques(issues, 'section code');
-  // Marks name a criterion by its code alone, so criterion codes are unique in the whole contest.
-  const criterionCodes = new Uniques(issues, 'criterion code');
-  let weights = 0;
-  contest.sections.forEach((section, s) => {
-    const sPath = `${cPath}.sections[${s}]`;
-    sectionCodes.add(section.code, `${sPath}.code`);
-    weights += section.weight;
-    if (!section.criteria.some((k) => k.kind !== 'deduction'))
-      issues.push({
-        path: `${sPath}.criteria`,
-        message: `section ${q(section.code)} has only deductions, so its maximum is 0: add a measurement or judgement criterion`,
-      });
-    section.criteria.forEach((criterion, k) => {
-      const kPath = `${sPath}.criteria[${k}]`;
-      criterionCodes.add(criterion.code, `${kPath}.code`);
-      checkCriterion(criterion, kPath, issues);
-    });
-  });
-  if (Math.abs(weights - 1) > WEIGHT_TOLERANCE)
-    issues.push({
-      path: `${cPath}.sections`,
-      message: `section weights of contest ${q(contest.code)} add up to ${num(weights)}; they must add up to 1`,
-    });
+interface Criteria {
+  /** the first criterion of each code */
+  byCode: Map<string, LooseCriterion>;
+  /** every section and criterion is there with a valid code (see codesOf) */
+  complete: boolean;
 }
 
-function checkCriterion(criterion: Criterion, kPath: string, issues: EventFileIssue[]): void {
+function criteriaOf(contest: LooseContest): Criteria {
+  const byCode = new Map<string, LooseCriterion>();
+  let complete = contest.sections.every((s) => s !== undefined);
+  present(contest.sections, (section) =>
+    section.criteria.forEach((criterion) => {
+      if (criterion?.code === undefined) complete = false;
+      else if (!byCode.has(criterion.code)) byCode.set(criterion.code, criterion);
+    }),
+  );
+  return { byCode, complete };
+}
+
+function checkSections(contest: LooseContest, cPath: string, issues: Issue[]): void {
+  const sectionCodes = new Uniques(issues, 'section', 'section code');
+  // Marks name a criterion by its code alone, so criterion codes are unique in the whole contest.
+  const criterionCodes = new Uniques(issues, 'criterion', 'criterion code');
+  present(contest.sections, (section, s) => {
+    const sPath = `${cPath}.sections[${s}]`;
+    sectionCodes.add(section.code, `${sPath}.code`);
+    checkDeductionsOnly(section, sPath, issues);
+    present(section.criteria, (criterion, k) => {
+      const kPath = `${sPath}.criteria[${k}]`;
+      criterionCodes.add(criterion.code, `${kPath}.code`);
+      if (criterion.full) checkCriterion(criterion.full, kPath, issues);
+    });
+  });
+  // The sum means something only when every weight is known.
+  const weights = contest.sections.map((section) => section?.weight);
+  if (weights.length === 0 || weights.some((w) => w === undefined)) return;
+  const sum = tidy((weights as number[]).reduce((a, b) => a + b, 0));
+  if (Math.abs(sum - 1) > WEIGHT_TOLERANCE) {
+    const message = `section weights of contest ${q(contest.code ?? '')} add up to ${sum}; they must add up to 1`;
+    issues.push(issue(`${cPath}.sections`, 'weights_sum', message, { contest: contest.code ?? '', sum }));
+  }
+}
+
+function checkDeductionsOnly(section: LooseSection, sPath: string, issues: Issue[]): void {
+  const kinds = section.criteria.map((k) => k?.kind);
+  // An unknown kind (undefined) might not be a deduction: only a section of known deductions counts.
+  if (kinds.length === 0 || kinds.some((kind) => kind !== 'deduction')) return;
+  const name = section.code ?? '';
+  const message =
+    `section ${q(name)} has only deductions, so its maximum is 0: add a measurement or judgement criterion`;
+  issues.push(issue(`${sPath}.criteria`, 'deductions_only', message, { section: name }));
+}
+
+function checkCriterion(criterion: NonNullable<LooseCriterion['full']>, kPath: string, issues: Issue[]): void {
   if (criterion.kind === 'deduction') return;
   const scaleType = criterion.kind === 'measurement' ? (criterion.scale?.type ?? 'direct') : undefined;
   if (criterion.kind === 'measurement' && criterion.scale?.type === 'linear') {
     const { best, worst } = criterion.scale;
-    if (best === worst)
-      issues.push({
-        path: `${kPath}.scale`,
-        message: `a linear scale needs "best" and "worst" to differ (both are ${num(best)})`,
-      });
+    if (best === worst) {
+      const message = `a linear scale needs "best" and "worst" to differ (both are ${tidy(best)})`;
+      issues.push(issue(`${kPath}.scale`, 'linear_same_ends', message, { value: best }));
+    }
   }
   if (scaleType === 'pass' || scaleType === 'linear') {
-    if (criterion.step !== undefined)
-      issues.push({
-        path: `${kPath}.step`,
-        message: `"step" has no meaning on a ${scaleType} scale (${
-          scaleType === 'pass' ? 'the mark is yes or no' : 'any raw value is accepted'
-        }): remove it`,
-      });
+    if (criterion.step !== undefined) {
+      const why = scaleType === 'pass' ? 'the mark is yes or no' : 'any raw value is accepted';
+      const message = `"step" has no meaning on a ${scaleType} scale (${why}): remove it`;
+      issues.push(issue(`${kPath}.step`, 'step_meaningless', message, { scale: scaleType }));
+    }
     return;
   }
   // Direct measurement or judgement: marks are multiples of step, so max must be one too,
   // or a perfect performance could never be marked.
   const step = criterion.step ?? DEFAULT_STEP;
-  if (!isMultipleOf(criterion.max, step))
-    issues.push({
-      path: `${kPath}.max`,
-      message: `max ${num(criterion.max)} is not a multiple of the step ${num(step)}${
-        criterion.step === undefined ? ' (the default)' : ''
-      }, so full marks could never be given`,
-    });
+  if (!isMultipleOf(criterion.max, step)) {
+    const defaultStep = criterion.step === undefined;
+    const message = `max ${tidy(criterion.max)} is not a multiple of the step ${tidy(step)}${
+      defaultStep ? ' (the default)' : ''
+    }, so full marks could never be given`;
+    issues.push(issue(`${kPath}.max`, 'max_off_step', message, { max: criterion.max, step, defaultStep }));
+  }
 }
 
-function checkTieBreak(
-  contest: Contest,
-  cPath: string,
-  criteria: Map<string, LocatedCriterion>,
-  issues: EventFileIssue[],
-): void {
-  const sections = new Set(contest.sections.map((s) => s.code));
-  (contest.tieBreak ?? []).forEach((key, t) => {
+function checkTieBreak(contest: LooseContest, cPath: string, criteria: Criteria, issues: Issue[]): void {
+  const sections = codesOf(contest.sections);
+  present(contest.tieBreak, (key, t) => {
     const path = `${cPath}.tieBreak[${t}]`;
     const colon = key.indexOf(':');
     const kind = key.slice(0, colon);
     const code = key.slice(colon + 1);
     if (kind === 'section') {
-      if (!sections.has(code))
-        issues.push({ path, message: `unknown section ${q(code)} in tie-break key ${q(key)}` });
+      if (sections?.has(code) === false) {
+        const message = `unknown section ${q(code)} in tie-break key ${q(key)}`;
+        issues.push(issue(path, 'tie_break_unknown', message, { key, what: 'section', value: code }));
+      }
       return;
     }
-    const found = criteria.get(code);
+    const found = criteria.byCode.get(code);
     if (found === undefined) {
-      issues.push({ path, message: `unknown criterion ${q(code)} in tie-break key ${q(key)}` });
+      if (!criteria.complete) return;
+      const message = `unknown criterion ${q(code)} in tie-break key ${q(key)}`;
+      issues.push(issue(path, 'tie_break_unknown', message, { key, what: 'criterion', value: code }));
       return;
     }
-    if (kind === 'raw-asc' || kind === 'raw-desc') {
-      const k = found.criterion;
-      if (k.kind !== 'measurement')
-        issues.push({
-          path,
-          message: `${q(key)} compares raw measurements, but ${q(code)} is a ${k.kind} criterion: use "criterion:${code}"`,
-        });
-      else if (k.scale?.type === 'pass')
-        issues.push({
-          path,
-          message: `${q(key)} compares raw measurements, but ${q(code)} is marked pass/fail: use "criterion:${code}"`,
-        });
-    }
+    if (kind !== 'raw-asc' && kind !== 'raw-desc') return;
+    const k = found.full;
+    if (k === undefined || (k.kind === 'measurement' && k.scale?.type !== 'pass')) return;
+    const what = k.kind === 'measurement' ? 'pass' : k.kind;
+    const message = `${q(key)} compares raw measurements, but ${q(code)} is ${
+      what === 'pass' ? 'marked pass/fail' : `a ${what} criterion`
+    }: use "criterion:${code}"`;
+    issues.push(issue(path, 'tie_break_not_raw', message, { key, criterion: code, kind: what }));
   });
 }
 
-function checkAwards(contest: Contest, cPath: string, issues: EventFileIssue[]): void {
-  const awards = contest.awards ?? [];
-  const names = new Uniques(issues, 'award name');
-  awards.forEach((a, i) => names.add(a.name, `${cPath}.awards[${i}].name`));
-  const ratios = awards.reduce((sum, a) => sum + (a.ratio ?? 0), 0);
-  if (ratios > 1 + WEIGHT_TOLERANCE)
-    issues.push({
-      path: `${cPath}.awards`,
-      message: `award ratios add up to ${num(ratios)}, more than the whole field: they must add up to at most 1`,
-    });
-}
-
-/** Advice that does not block an import: a contest that may never be complete. */
-export function eventFileWarnings(file: EventFile): EventFileIssue[] {
-  const warnings: EventFileIssue[] = [];
-  file.contests.forEach((contest, c) => {
-    const cPath = `contests[${c}]`;
-    const counting = contest.judges.filter((j) => j.shadow !== true);
-    const orgs = [...new Set(contest.contestants.map((p) => p.organisation))];
-    contest.sections.forEach((section, s) =>
-      section.criteria.forEach((criterion, k) => {
-        // Deductions never block completeness (SCORING §4).
-        if (criterion.kind === 'deduction') return;
-        const kPath = `${cPath}.sections[${s}].criteria[${k}]`;
-        const needed = criterion.kind === 'judgement' ? (criterion.judges ?? 1) : 1;
-        const assigned = counting.filter((j) => marks(j, criterion.code));
-        const panel = criterion.kind === 'judgement' ? `the ${needed} marks needed` : 'the mark needed';
-        if (assigned.length < needed) {
-          warnings.push({
-            path: criterion.kind === 'judgement' && criterion.judges !== undefined ? `${kPath}.judges` : kPath,
-            message: `criterion ${q(criterion.code)} needs ${needed} judge${needed === 1 ? '' : 's'} but ${
-              assigned.length
-            } non-shadow judge${assigned.length === 1 ? ' is' : 's are'} assigned to it, so no contestant can get ${panel}`,
-          });
-          return;
-        }
-        // A judge never marks a contestant of its own organisation.
-        for (const org of orgs) {
-          const eligible = assigned.filter((j) => j.organisation !== org).length;
-          if (eligible < needed)
-            warnings.push({
-              path: kPath,
-              message: `contestants of organisation ${q(org)} can be marked on criterion ${q(criterion.code)} by ${
-                eligible
-              } judge${eligible === 1 ? '' : 's'} but ${needed} ${
-                needed === 1 ? 'is' : 'are'
-              } needed: the other assigned judges belong to ${q(org)}`,
-            });
-        }
-      }),
-    );
-    if (contest.blind === true)
-      contest.contestants.forEach((p, i) => {
-        if (p.station === undefined)
-          warnings.push({
-            path: `${cPath}.contestants[${i}]`,
-            message: `contest ${q(contest.code)} is marked blind but contestant ${q(p.bib)} has no station to show judges instead of the bib`,
-          });
-      });
-  });
-  return warnings;
+function checkAwards(contest: LooseContest, cPath: string, issues: Issue[]): void {
+  const names = new Uniques(issues, 'award', 'award name');
+  present(contest.awards, (a, i) => names.add(a.name, `${cPath}.awards[${i}].name`));
+  // Ratios are all > 0, so the known ones alone may already add up to more than the field.
+  const sum = tidy(contest.awards.reduce((total, a) => total + (a?.ratio ?? 0), 0));
+  if (sum > 1 + WEIGHT_TOLERANCE) {
+    const message = `award ratios add up to ${sum}, more than the whole field: they must add up to at most 1`;
+    issues.push(issue(`${cPath}.awards`, 'award_ratios_sum', message, { sum }));
+  }
 }

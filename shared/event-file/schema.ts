@@ -72,6 +72,7 @@ export const awardTier = z
   })
   .refine((t) => (t.ratio === undefined) !== (t.count === undefined), {
     message: 'an award tier needs exactly one of "ratio" or "count"',
+    params: { code: 'award_ratio_or_count' },
   });
 export type AwardTier = z.infer<typeof awardTier>;
 

@@ -3,8 +3,10 @@ declare global {
   namespace App {
     interface Error {
       message: string;
-      /** A server error code (CONTRACT §2) or a client one (network_error), translated by errorMessage. */
+      /** A server error code (CONTRACT §2) or a client one (network_error), worded by errorMessage. */
       code?: string;
+      params?: Record<string, unknown>;
+      issues?: import('$shared/errors/index.ts').WireIssue[];
     }
   }
 }

@@ -2,6 +2,15 @@
 // and within a time limit (a hang fails the test instead of blocking the suite).
 import { request } from 'node:http';
 import { expect } from 'vitest';
+import {
+  ERROR_CODES,
+  ERRORS,
+  ISSUES,
+  errorKeyOf,
+  fitsParams,
+  isErrorKey,
+  isIssueCode,
+} from '../../../shared/errors/index.ts';
 
 export interface Reply {
   status: number;
@@ -9,17 +18,36 @@ export interface Reply {
   contentType: string;
 }
 
-/** A refusal: 4xx with {error:{code,message}} (and well-formed issues when there are any). */
+/**
+ * A refusal: 4xx with {error:{code,message}} and, v1.1, `params` and issues' `code`/`params` that
+ * the shared catalogue knows, with the values its params say (so every screen can word it).
+ */
 export function expectRefusal(r: { status: number; body: any }, status?: number) {
-  if (status !== undefined) expect(r.status, JSON.stringify(r.body)?.slice(0, 500)).toBe(status);
-  expect(r.status, JSON.stringify(r.body)?.slice(0, 500)).toBeGreaterThanOrEqual(400);
+  const shown = JSON.stringify(r.body)?.slice(0, 500);
+  if (status !== undefined) expect(r.status, shown).toBe(status);
+  expect(r.status, shown).toBeGreaterThanOrEqual(400);
   expect(r.status).toBeLessThan(500);
-  expect(r.body).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
-  expect(Object.keys(r.body.error).every((k) => ['code', 'message', 'issues', 'reasons'].includes(k))).toBe(true);
-  // CONTRACT §2 v1.1: an issue may also carry a stable code and its params.
-  for (const i of r.body.error.issues ?? []) {
-    expect(i).toEqual(expect.objectContaining({ path: expect.any(String), message: expect.any(String) }));
-    expect(Object.keys(i).every((k) => ['path', 'message', 'code', 'params'].includes(k))).toBe(true);
+  expectErrorShape(r.body);
+}
+
+/** The CONTRACT §2 error shape with codes and params from shared/errors. */
+export function expectErrorShape(body: any) {
+  const shown = JSON.stringify(body)?.slice(0, 500);
+  expect(body).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
+  const { code, params = {}, issues = [] } = body.error;
+  const fields = ['code', 'message', 'params', 'issues', 'reasons', 'blockers'];
+  expect(Object.keys(body.error).every((k) => fields.includes(k)), shown).toBe(true);
+  expect(ERROR_CODES, shown).toContain(code);
+  const key = errorKeyOf(code, params);
+  expect(isErrorKey(key), `${key} in ${shown}`).toBe(true);
+  if (isErrorKey(key)) expect(fitsParams(ERRORS[key], params), shown).toBe(true);
+  for (const i of issues as { path: string; code: string; params?: Record<string, unknown> }[]) {
+    const params = i.params ? { params: expect.any(Object) } : {};
+    const shape = { path: expect.any(String), code: expect.any(String), message: expect.any(String), ...params };
+    expect(i, shown).toEqual(shape);
+    // A roster's problems carry the roster's own codes (shared/roster); every other issue is ours.
+    if (/^(row \d+|addOrganisations\[)/.test(i.path)) continue;
+    expect(isIssueCode(i.code) && fitsParams(ISSUES[i.code], i.params ?? {}), JSON.stringify(i)).toBe(true);
   }
 }
 

@@ -1,6 +1,7 @@
 // Typed fetch client for the HTTP API (CONTRACT §2–§7), same origin under /api/v1.
 import type { ApiError, ContestSummary, EventSummary } from '$shared/api.ts';
 import type { AwardTier, Organisation, Section } from '$shared/event-file/schema.ts';
+import { codeForStatus } from './status-code.ts';
 
 export const API_BASE = '/api/v1';
 const TIMEOUT_MS = 15_000;
@@ -42,17 +43,6 @@ export interface RequestOptions {
   /** SvelteKit's `fetch` inside load functions; the global one otherwise. */
   fetch?: typeof fetch;
 }
-
-const CODE_BY_STATUS: Record<number, string> = {
-  400: 'validation_failed',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  413: 'payload_too_large',
-  429: 'rate_limited',
-  503: 'unavailable',
-};
 
 function isApiError(value: unknown): value is ApiError {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
@@ -104,8 +94,7 @@ async function request<T>(method: string, path: string, body: unknown, options: 
   }
   if (response.ok) return parsed as T;
   if (isApiError(parsed)) throw new ApiRequestError(response.status, parsed);
-  const code = CODE_BY_STATUS[response.status] ?? (response.status >= 500 ? 'internal' : 'unknown');
-  throw new ApiRequestError(response.status, bodyFor(code, `HTTP ${response.status}`));
+  throw new ApiRequestError(response.status, bodyFor(codeForStatus(response.status), `HTTP ${response.status}`));
 }
 
 /** GET `/api/v1${path}`. */

@@ -5,7 +5,8 @@ import { ApiRequestError } from './api.ts';
 export function pageError(cause: unknown): never {
   if (cause instanceof ApiRequestError) {
     const status = cause.status >= 400 && cause.status <= 599 ? cause.status : 503;
-    error(status, { message: cause.body.error.message, code: cause.code });
+    const { message, code, params, issues } = cause.body.error;
+    error(status, { message, code, params, issues });
   }
   throw cause;
 }

@@ -32,11 +32,11 @@ describe('blockerLines', () => {
       { kind: 'flagged' as const, bib: 'C002', criterion: 'packing' },
     ];
     expect(blockerLines({ reasons, blockers }, names)).toEqual([
-      { kind: 'incomplete', who: 'C001 廖强', what: ['理论考试', '包装规范 2/3'], text: reasons[0] },
-      { kind: 'flagged', who: 'C002 许丽娟', what: ['包装规范'], text: reasons[1] },
+      { kind: 'incomplete', who: 'C001 廖强', what: ['理论考试', '包装规范 2/3'] },
+      { kind: 'flagged', who: 'C002 许丽娟', what: ['包装规范'] },
     ]);
   });
-  it('shows reasons without structure as they are', () => {
-    expect(blockerLines({ reasons: ['something new'] }, names)).toEqual([{ kind: 'other', who: '', what: [], text: 'something new' }]);
+  it('keeps a reason it cannot word as "other", without its English text', () => {
+    expect(blockerLines({ reasons: ['something new'] }, names)).toEqual([{ kind: 'other', who: '', what: [] }]);
   });
 });

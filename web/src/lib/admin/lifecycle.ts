@@ -46,16 +46,15 @@ export interface BlockerLine {
   who: string;
   /** Criterion names (incomplete: what is missing, with have/need where several judges mark). */
   what: string[];
-  text: string;
 }
 
 /** The 409 transition_blocked refusal as lines a person can act on. */
 export function blockerLines(error: { reasons?: string[]; blockers?: CertifyBlocker[] }, names: Names): BlockerLine[] {
-  return blockersOf(error).map((b, i) => {
-    const text = error.reasons?.[i] ?? '';
-    if (b.kind === 'other') return { kind: 'other', who: '', what: [], text: b.text };
-    if (b.kind === 'flagged') return { kind: 'flagged', who: names.contestant(b.bib), what: [names.criterion(b.criterion)], text };
+  return blockersOf(error).map((b) => {
+    if (b.kind === 'other') return { kind: 'other', who: '', what: [] };
+    const who = names.contestant(b.bib);
+    if (b.kind === 'flagged') return { kind: 'flagged', who, what: [names.criterion(b.criterion)] };
     const what = b.missing.map((m) => (m.need ? `${names.criterion(m.criterion)} ${m.have}/${m.need}` : names.criterion(m.criterion)));
-    return { kind: 'incomplete', who: names.contestant(b.bib), what, text };
+    return { kind: 'incomplete', who, what };
   });
 }

@@ -57,13 +57,14 @@ describe('flags and debts', () => {
 });
 
 describe('blockersOf', () => {
-  it('takes the structured blockers of a refused certification, else shows each reason as text', () => {
+  it('takes the structured blockers of a refused certification; others are "other", never English', () => {
     const blockers = [
       { kind: 'incomplete' as const, bib: 'C001', missing: [{ criterion: 'exam' }, { criterion: 'packing', have: 2, need: 3 }] },
       { kind: 'flagged' as const, bib: 'C002', criterion: 'service' },
     ];
     expect(blockersOf({ reasons: ['a', 'b'], blockers })).toEqual(blockers);
-    expect(blockersOf({ reasons: ['something else'] })).toEqual([{ kind: 'other', text: 'something else' }]);
+    expect(blockersOf({ reasons: ['something else'] })).toEqual([{ kind: 'other' }]);
+    expect(blockersOf({ reasons: ['a'], blockers: [{ kind: 'tie_undecided' }] })).toEqual([{ kind: 'other' }]);
     expect(blockersOf({})).toEqual([]);
   });
 });

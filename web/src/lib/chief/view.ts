@@ -95,12 +95,17 @@ export function who(row: Pick<ProgressRow, 'bib' | 'name' | 'station'> | undefin
   return row.station ? `${row.bib} · ${row.station}` : row.bib;
 }
 
-export type Blocker = CertifyBlocker | { kind: 'other'; text: string };
+/** A blocker this app can word, or one it cannot (a newer server's kind: its `reasons` are English only). */
+export type Blocker = CertifyBlocker | { kind: 'other' };
 
-/** The server's reasons for refusing certification: structured `blockers`, else each reason as text. */
-export function blockersOf(error: { reasons?: string[]; blockers?: CertifyBlocker[] }): Blocker[] {
-  if (error.blockers?.length) return error.blockers;
-  return (error.reasons ?? []).map((text) => ({ kind: 'other', text }));
+const KNOWN = new Set(['incomplete', 'flagged']);
+
+/** The server's reasons for refusing certification: its structured `blockers`, one per reason. */
+export function blockersOf(error: { reasons?: string[]; blockers?: { kind: string }[] }): Blocker[] {
+  if (error.blockers?.length) {
+    return error.blockers.map((b) => (KNOWN.has(b.kind) ? (b as CertifyBlocker) : { kind: 'other' }));
+  }
+  return (error.reasons ?? []).map(() => ({ kind: 'other' }));
 }
 
 /** A version 4 UUID; crypto.randomUUID exists only on secure origins, venue tablets often use plain http. */

@@ -107,23 +107,6 @@ const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'error.notFoundTitle': 'Page not found',
   'error.notFoundText': 'There is no page at this address. Check it, or go back to the home page.',
   'error.home': 'Go to the home page',
-  'error.unknown': 'An unexpected error occurred. Please try again later.',
-  'error.validation_failed': 'Some of the data sent is not valid. Please check it and try again.',
-  'error.invalid_json': 'The request is not valid JSON.',
-  'error.not_found': 'What you asked for does not exist.',
-  'error.unauthorized': 'Please sign in first.',
-  'error.forbidden': 'You are not allowed to do this.',
-  'error.conflict': 'This conflicts with the current state. Refresh and try again.',
-  'error.transition_blocked': 'The contest cannot change state yet: some contestants are incomplete or flagged marks are unresolved.',
-  'error.idempotency_conflict': 'This mark was already sent with different content.',
-  'error.rate_limited': 'Too many attempts. Please wait a moment and try again.',
-  'error.payload_too_large': 'What was sent is too large.',
-  'error.contest_closed': 'This contest is not accepting marks now.',
-  'error.internal': 'The server had a problem. Please try again later.',
-  'error.unavailable': 'The server is busy or starting. Please try again shortly.',
-  'error.not_flagged': 'This criterion has no open flag to resolve.',
-  'error.network_error': 'Cannot reach the server. Check the network connection.',
-  'error.timeout': 'The server took too long to answer. Please try again.',
 };
 
 export const en: Record<keyof typeof zhCN, string> = { ...base, ...judgeEn, ...chiefEn, ...displayEn, ...resultsEn, ...adminEn, ...editorEn, ...verifyEn, ...backupsEn, ...appealsEn, ...siteEn, ...rosterEn };

@@ -91,23 +91,6 @@ const base = {
   'error.notFoundTitle': '页面不存在',
   'error.notFoundText': '找不到这个页面。请检查地址，或返回首页。',
   'error.home': '返回首页',
-  'error.unknown': '发生未知错误，请稍后重试。',
-  'error.validation_failed': '提交的内容有误，请检查后重试。',
-  'error.invalid_json': '请求格式无效。',
-  'error.not_found': '找不到所请求的内容。',
-  'error.unauthorized': '请先登录。',
-  'error.forbidden': '您没有执行此操作的权限。',
-  'error.conflict': '操作与当前状态冲突，请刷新后重试。',
-  'error.transition_blocked': '暂不能变更赛项状态：仍有选手评分未完成或存在待处理的评分分歧。',
-  'error.idempotency_conflict': '同一条评分已用不同的内容提交过。',
-  'error.rate_limited': '尝试次数过多，请稍后再试。',
-  'error.payload_too_large': '提交的内容过大。',
-  'error.contest_closed': '该赛项当前不接受评分。',
-  'error.internal': '服务器出错，请稍后重试。',
-  'error.unavailable': '服务器暂时不可用，请稍后重试。',
-  'error.not_flagged': '该评分项当前没有待处理的分歧。',
-  'error.network_error': '无法连接服务器，请检查网络。',
-  'error.timeout': '服务器响应超时，请稍后重试。',
 };
 
 // Each screen keeps its messages in screens/, so screens can grow without touching this file.

@@ -1,11 +1,13 @@
 // Judge sign-in and sign-out (CONTRACT §3). Fetch is used directly for the Retry-After of a 429.
 import type { JudgeSession } from './session.ts';
 import { API_BASE } from '../api.ts';
+import { codeForStatus } from '../status-code.ts';
 
 export interface SignInFailure {
   /** An API error code (unauthorized, rate_limited…) or network_error / timeout. */
   code: string;
   message: string;
+  params?: Record<string, unknown>;
   status: number;
   /** Seconds to wait (429). */
   retryAfter?: number;
@@ -43,11 +45,18 @@ export async function signInJudge(event: string, judge: string, pin: string, fet
     const r = body as JudgeLoginResponse;
     return { ok: true, session: { token: r.token, expiresAt: r.expiresAt, event: event.trim(), judge: r.judge } };
   }
-  const e = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
+  type Refusal = { code?: string; message?: string; params?: Record<string, unknown> };
+  const e = (body as { error?: Refusal } | undefined)?.error;
   const retryAfter = Number(res.headers.get('retry-after')) || undefined;
   return {
     ok: false,
-    error: { code: e?.code ?? (res.status === 429 ? 'rate_limited' : 'unknown'), message: e?.message ?? `HTTP ${res.status}`, status: res.status, retryAfter },
+    error: {
+      code: e?.code ?? codeForStatus(res.status),
+      message: e?.message ?? `HTTP ${res.status}`,
+      ...(e?.params ? { params: e.params } : {}),
+      status: res.status,
+      retryAfter,
+    },
   };
 }
 

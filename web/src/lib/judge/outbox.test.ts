@@ -5,6 +5,8 @@ import type { MarkBody } from '$shared/api.ts';
 import { openJudgeDb } from './idb.ts';
 import { Outbox, type Credentials, type OutboxOptions } from './outbox.ts';
 import { IdbOutboxStore } from './outbox-store.ts';
+import { refusalText } from './format.ts';
+import { i18n } from '$lib/i18n/index.ts';
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | 'network';
 interface Call {
@@ -262,6 +264,47 @@ describe('outbox', () => {
     const fix = await add(body('C002', 4)); // the correction settles the refusal
     await outbox.settled();
     expect(outbox.entries.map((e) => [e.clientId, e.status])).toEqual([[fix.clientId, 'received']]);
+  });
+
+  it('keeps a refusal as its code and params, worded in the language the judge reads when shown', async () => {
+    const server = fakeServer();
+    const message = 'marking is closed: the contest is in review';
+    const closed = { error: { code: 'contest_closed', message, params: { reason: 'review' } } };
+    const range = {
+      error: {
+        code: 'validation_failed',
+        message: 'value must be 0 to 25',
+        issues: [
+          { path: 'value', code: 'value_range', params: { min: 0, max: 25 }, message: 'value must be 0 to 25' },
+        ],
+      },
+    };
+    server.script.push(() => ({ status: 409, body: closed }), () => ({ status: 400, body: range }));
+    creds = null;
+    const db = openJudgeDb(`test-${++dbCount}`);
+    const tablet = makeOutbox(server, { batchSize: 1 }, db);
+    await tablet.add(body('C001', 12));
+    await tablet.add(body('C002', 26));
+    creds = { token: 't1', judge: 'j1', event: 'e1' };
+    await tablet.outbox.kick();
+    await tablet.outbox.settled();
+    // Read back from the tablet's storage, as after a restart.
+    const again = makeOutbox(server, {}, db);
+    await again.outbox.load();
+    const errors = again.outbox.entries.map((e) => e.error);
+    expect(errors).toMatchObject([
+      { code: 'contest_closed', params: { reason: 'review' } },
+      { code: 'validation_failed', issues: range.error.issues },
+    ]);
+    const packing = [{ code: 'packing', name: '包装规范', kind: 'judgement' as const, max: 25 }];
+    i18n.locale = 'zh-CN';
+    expect(errors.map((e) => refusalText(e, packing))).toEqual(['评分已截止：赛项正在审核，只有裁判长可以更正评分。', '分值：须在 0 到 25 之间']);
+    i18n.locale = 'en';
+    expect(errors.map((e) => refusalText(e, packing))).toEqual([
+      'Marking is closed: the contest is in review, and only the chief judge may correct marks.',
+      'Value: Must be between 0 and 25.',
+    ]);
+    i18n.locale = 'zh-CN';
   });
 
   it('judges each mark of a batch alone', async () => {

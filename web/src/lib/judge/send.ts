@@ -2,11 +2,16 @@
 // does next. Only a 200/201 that carries the very mark we sent counts as an acknowledgement: a
 // captive portal or proxy answering 200 with a web page must not make a mark look delivered.
 import type { BatchResult, Mark, MarkBody } from '$shared/api.ts';
+import type { WireIssue } from '$shared/errors/index.ts';
+import { codeForStatus } from '../status-code.ts';
 import { API_BASE } from '../api.ts';
 
+/** A refusal as the server gave it (CONTRACT §2): kept in the outbox, worded when shown. */
 export interface SendError {
   code: string;
   message: string;
+  params?: Record<string, unknown>;
+  issues?: WireIssue[];
 }
 
 export type Outcome =
@@ -30,14 +35,6 @@ interface Answer {
   body: unknown;
   retryAfterMs?: number;
 }
-
-const CODE_BY_STATUS: Record<number, string> = {
-  400: 'validation_failed',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  413: 'payload_too_large',
-};
 
 async function post(t: Transport, path: string, body: unknown): Promise<Answer | Outcome> {
   const controller = new AbortController();
@@ -71,10 +68,17 @@ async function post(t: Transport, path: string, body: unknown): Promise<Answer |
   }
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 function errorOf(body: unknown, status: number): SendError {
-  const e = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
-  if (e && typeof e.code === 'string') return { code: e.code, message: typeof e.message === 'string' ? e.message : '' };
-  return { code: CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal' : 'unknown'), message: `HTTP ${status}` };
+  const e = (body as { error?: Record<string, unknown> } | undefined)?.error;
+  if (!e || typeof e.code !== 'string') return { code: codeForStatus(status), message: `HTTP ${status}` };
+  return {
+    code: e.code,
+    message: typeof e.message === 'string' ? e.message : '',
+    ...(isRecord(e.params) ? { params: e.params } : {}),
+    ...(Array.isArray(e.issues) ? { issues: e.issues as WireIssue[] } : {}),
+  };
 }
 
 function isMarkOf(value: unknown, clientId: string): value is Mark {

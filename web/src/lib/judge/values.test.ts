@@ -46,10 +46,10 @@ describe('values', () => {
   });
 
   it('checks values with the shared rules and shows the points the shared engine gives', () => {
-    expect(checkValue(packing, 12.25)?.code).toBe('off_step');
-    expect(checkValue(packing, 26)?.code).toBe('out_of_range');
-    expect(checkValue(packing, Number.NaN)?.code).toBe('wrong_type');
-    expect(checkValue(safety, 1.5)?.code).toBe('not_whole');
+    expect(checkValue(packing, 12.25)?.code).toBe('value_step');
+    expect(checkValue(packing, 26)?.code).toBe('value_range');
+    expect(checkValue(packing, Number.NaN)?.code).toBe('value_type');
+    expect(checkValue(safety, 1.5)?.code).toBe('value_whole');
     expect(checkValue(packing, null)).toBeNull();
     expect(pointsOf(packing, 12.5)).toBe(12.5);
     expect(pointsOf(packing, 12.25)).toBeNull();

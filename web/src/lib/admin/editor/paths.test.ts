@@ -39,14 +39,16 @@ describe('issue path → editor field', () => {
     expect(isShownField(fieldFor('contests[0].sections'))).toBe(true);
   });
 
-  it('puts a wrong weight sum next to the section weights', () => {
-    // Cross-field rules run only on a well-shaped file, so this file has only rule problems.
+  it('puts a wrong weight sum next to the section weights, in the reader’s language', () => {
     const issues = issuesOf((f) => {
       f.contests[0]!.sections[0]!.weight = 0.5;
     });
     const fields = new FieldIssues(issues);
-    expect(fields.at('contests[0].sections')[0]).toMatch(/add up to 1\.2/);
+    expect(fields.at('contests[0].sections')[0]).toBe('赛项 courier 的模块权重之和为 1.2，须为 1');
     expect(fields.loose).toEqual([]);
+    i18n.locale = 'en';
+    expect(new FieldIssues(issues).at('contests[0].sections')[0]).toMatch(/add up to 1\.2/);
+    i18n.locale = 'zh-CN';
   });
 
   it('shows each shape problem at a field or at the top, and loses none', () => {
@@ -68,9 +70,11 @@ describe('issue path → editor field', () => {
     form.organisations[1]!.code = 'sd'; // duplicate of the first
     const parsed = parseEventFile(formToFile(form));
     expect(parsed.ok).toBe(false);
+    i18n.locale = 'en';
     const fields = new FieldIssues(parsed.ok ? [] : parsed.issues);
-    expect(fields.at('contests[0].sections[1].criteria[0].scale')[0]).toMatch(/best.*worst/);
-    expect(fields.at('organisations[1].code')[0]).toMatch(/duplicate organisation code/);
+    i18n.locale = 'zh-CN';
+    expect(fields.at('contests[0].sections[1].criteria[0].scale')[0]).toMatch(/best and worst/);
+    expect(fields.at('organisations[1].code')[0]).toMatch(/Duplicate organisation code/);
   });
 
   it('gives DOM ids that are safe in a selector', () => {

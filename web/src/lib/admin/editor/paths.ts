@@ -2,7 +2,8 @@
 // editor field that shows it. Most fields are named by their own path; the rewrites below send
 // the issues that point at a list, an object or a value the form shows differently to the one
 // input or summary that stands for it.
-import type { EventFileIssue } from '$shared/event-file/rules.ts';
+import type { WireIssue } from '$shared/errors/index.ts';
+import { issueText } from '$lib/i18n/index.ts';
 
 export type FieldKey = string;
 
@@ -50,22 +51,23 @@ export function fieldId(key: FieldKey): string {
   return `f-${key.replace(/[^A-Za-z0-9]+/g, '-')}`;
 }
 
-/** Issues grouped by the field that shows them; `loose` are those no field shows. */
+/** Issues grouped by the field that shows them, in words; `loose` are those no field shows. */
 export class FieldIssues {
   readonly byField = new Map<FieldKey, string[]>();
-  readonly loose: EventFileIssue[] = [];
+  readonly loose: WireIssue[] = [];
 
-  constructor(issues: readonly EventFileIssue[]) {
+  constructor(issues: readonly WireIssue[]) {
     for (const issue of issues) {
       const key = fieldFor(issue.path);
       if (!isShownField(key)) {
         this.loose.push(issue);
         continue;
       }
+      const text = issueText(issue);
       const list = this.byField.get(key);
       if (list) {
-        if (!list.includes(issue.message)) list.push(issue.message);
-      } else this.byField.set(key, [issue.message]);
+        if (!list.includes(text)) list.push(text);
+      } else this.byField.set(key, [text]);
     }
   }
 

@@ -2,7 +2,7 @@
 // parser. Each failure is one issue with a path, like the server's 400.
 import { parseEventFile, type ParseEventFileResult } from '$shared/event-file/parse.ts';
 import type { EventFile } from '$shared/event-file/schema.ts';
-import type { EventFileIssue } from '$shared/event-file/rules.ts';
+import { issue, type Issue } from '$shared/errors/index.ts';
 import type { ShownPin } from '../print/pins-store.ts';
 
 export interface ReadEventFile {
@@ -13,14 +13,14 @@ export interface ReadEventFile {
 }
 
 /** Where JSON.parse stopped, as "line 3, column 7" when the engine says "position N". */
-function jsonProblem(text: string, cause: unknown): EventFileIssue {
+export function jsonProblem(text: string, cause: unknown): Issue {
   const message = cause instanceof Error ? cause.message : String(cause);
   const at = /position (\d+)/.exec(message);
-  if (!at) return { path: '', message: `is not valid JSON: ${message}` };
+  if (!at) return issue('', 'not_json', `is not valid JSON: ${message}`);
   const before = text.slice(0, Number(at[1]));
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
-  return { path: '', message: `is not valid JSON (line ${line}, column ${column}): ${message}` };
+  return issue('', 'not_json', `is not valid JSON (line ${line}, column ${column}): ${message}`, { line, column });
 }
 
 export function checkEventText(fileName: string, text: string): ReadEventFile {

@@ -26,7 +26,6 @@ export const adminZhCN = {
   'admin.import.title': '导入赛事文件',
   'admin.import.choose': '选择 JSON 文件…',
   'admin.import.hint': '赛事文件格式 jiangxin/event@1。文件有误时列出全部问题，不保存任何内容。',
-  'admin.import.notJson': '这不是 JSON 文件：{detail}',
   'admin.import.more': '还有 {count} 个问题未列出。',
   'admin.import.pinsTitle': '请记下系统生成的 PIN。',
   'admin.import.pinsText': '以下裁判在文件中没有 PIN，系统已生成；此页关闭后不再显示。',
@@ -77,6 +76,7 @@ export const adminZhCN = {
   'admin.blocked': '暂不能确认：还有 {count} 个问题',
   'admin.blocker.incomplete': '评分未完成（{missing}）',
   'admin.blocker.flagged': '{criterion} 裁判分差超限，尚未处理',
+  'admin.blocker.other': '另有一个本页面无法显示的问题，请刷新页面查看',
   'admin.blockedHint': '打开赛项的裁判台处理：补齐评分、接受分差或请裁判重评。',
 
   'admin.links.label': '{contest} 的页面',

@@ -18,7 +18,7 @@ export const appealsEn: Record<keyof typeof appealsZhCN, string> = {
   'appeals.new.searchHint': 'Bib or name',
   'appeals.new.contestant': 'Contestant',
   'appeals.new.choose': 'Choose…',
-  'appeals.new.matches': '{count} contestant(s) found',
+  'appeals.new.matches': '{count, plural, one {# contestant found} other {# contestants found}}',
   'appeals.new.criterion': 'Appeal concerns',
   'appeals.new.whole': 'The whole result',
   'appeals.new.text': 'Appeal',
@@ -71,13 +71,5 @@ export const appealsEn: Record<keyof typeof appealsZhCN, string> = {
   'appeals.decide.submit': 'Record decision',
   'appeals.decide.done': 'Decision recorded.',
 
-  'appeals.value.wrong_type': 'The value has the wrong format.',
-  'appeals.value.out_of_range': 'The value is out of range.',
-  'appeals.value.off_step': 'The value does not match this criterion’s step.',
-  'appeals.value.not_whole': 'The number of violations must be a whole number.',
 
-  'appeals.error.windowClosed': 'The appeal window closed at {deadline}; the appeal cannot be recorded.',
-  'appeals.error.notOut': 'Results are not out yet; no appeals are heard.',
-  'appeals.error.reopenFirst': 'Reopen the contest for review first, then record a decision with corrections.',
-  'appeals.error.decided': 'This appeal was already decided; refresh to see it.',
 };

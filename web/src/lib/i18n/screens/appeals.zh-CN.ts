@@ -69,13 +69,5 @@ export const appealsZhCN = {
   'appeals.decide.submit': '提交裁定',
   'appeals.decide.done': '裁定已记录。',
 
-  'appeals.value.wrong_type': '评分格式不正确。',
-  'appeals.value.out_of_range': '评分超出允许范围。',
-  'appeals.value.off_step': '评分不符合该项的步长。',
-  'appeals.value.not_whole': '违规次数必须是整数。',
 
-  'appeals.error.windowClosed': '申诉期已于 {deadline} 结束，无法登记。',
-  'appeals.error.notOut': '成绩尚未公布，暂不受理申诉。',
-  'appeals.error.reopenFirst': '请先将赛项退回审核，再提交带更正的裁定。',
-  'appeals.error.decided': '该申诉已被裁定，请刷新查看。',
 };

@@ -29,7 +29,8 @@ export const backupsEn: Record<keyof typeof backupsZhCN, string> = {
   'backups.import.file': 'Archive file',
   'backups.import.submit': 'Import',
   'backups.import.working': 'Importing…',
-  'backups.import.done': 'Event imported with {count} contest(s).',
+  'backups.import.done':
+    '{count, plural, one {Event imported with # contest.} other {Event imported with # contests.}}',
   'backups.import.open': 'Open the event',
   'backups.import.refused': 'Not imported: {message}',
   'backups.import.auditOk': 'The audit log verifies ({entries} entries).',

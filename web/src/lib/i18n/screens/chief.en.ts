@@ -38,12 +38,18 @@ export const chiefEn: Record<keyof typeof chiefZhCN, string> = {
   'chief.state.reviewText': 'Once marking is closed, judges can no longer send marks; the chief judge can still correct marks in review, with a reason. Close marking now?',
   'chief.state.scoringText': 'Reopening lets judges send and correct marks again. Reopen marking now?',
   'chief.state.certifyText': 'Certified results are locked, signed and recorded; after that only an organiser can amend them, with a reason. Certify now?',
-  'chief.state.certifyWarn': '{incomplete} contestant(s) are not fully marked and {flagged} have unresolved flags: certification will probably be refused.',
-  'chief.state.blocked': 'The results cannot be certified yet. {count} problem(s) to resolve:',
+  'chief.state.certifyWarn':
+    '{incomplete, plural, one {# contestant is} other {# contestants are}} not fully marked and {flagged, ' +
+    'plural, one {# has an unresolved flag} other {# have unresolved flags}}: certification will probably be ' +
+    'refused.',
+  'chief.state.blocked':
+    '{count, plural, one {The results cannot be certified yet. # problem to resolve:} other {The results cannot ' +
+    'be certified yet. # problems to resolve:}}',
   'chief.state.setupNote': 'Marking has not started yet; the organiser opens it.',
   'chief.state.lockedNote': 'The results are certified and locked; ask the organiser for an amendment.',
   'chief.blocker.incomplete': '{who}: not fully marked ({missing})',
   'chief.blocker.flagged': '{who}: “{criterion}” is flagged (judges too far apart) and not resolved',
+  'chief.blocker.other': 'Another problem this screen cannot show: reload the page to see it.',
 
   'chief.matrix.title': 'Marking progress',
   'chief.matrix.contestant': 'Contestant',
@@ -131,8 +137,4 @@ export const chiefEn: Record<keyof typeof chiefZhCN, string> = {
 
   'chief.value.pass': 'Pass',
   'chief.value.fail': 'Fail',
-  'chief.value.wrong_type': 'The value has the wrong form.',
-  'chief.value.out_of_range': 'The value is out of range.',
-  'chief.value.off_step': 'The value is not a multiple of this criterion\'s step.',
-  'chief.value.not_whole': 'The number of violations must be a whole number.',
 };

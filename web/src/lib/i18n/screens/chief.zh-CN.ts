@@ -42,6 +42,7 @@ export const chiefZhCN = {
   'chief.state.lockedNote': '成绩已确认并锁定；如需修改，请联系主办方。',
   'chief.blocker.incomplete': '{who}：评分未完成（{missing}）',
   'chief.blocker.flagged': '{who}：“{criterion}”存在评分分歧，尚未处理',
+  'chief.blocker.other': '另有一个本页面无法显示的问题，请刷新页面查看。',
 
   'chief.matrix.title': '评分进度',
   'chief.matrix.contestant': '选手',
@@ -129,8 +130,4 @@ export const chiefZhCN = {
 
   'chief.value.pass': '合格',
   'chief.value.fail': '不合格',
-  'chief.value.wrong_type': '评分格式不正确。',
-  'chief.value.out_of_range': '评分超出允许范围。',
-  'chief.value.off_step': '评分不符合该项的步长。',
-  'chief.value.not_whole': '违规次数必须是整数。',
 };

@@ -98,11 +98,6 @@ export const judgeEn: Record<keyof typeof judgeZhCN, string> = {
   'judge.sheet.value': 'Value',
   'judge.sheet.closed': 'Marking closed',
 
-  'judge.value.wrong_type': 'Enter a number.',
-  'judge.value.out_of_range': 'Must be between 0 and {max}.',
-  'judge.value.negative': 'Must be 0 or more.',
-  'judge.value.off_step': 'Must be a multiple of {step}.',
-  'judge.value.not_whole': 'Must be a whole number.',
   'judge.value.noteTooLong': 'A note has at most 500 characters.',
 
   'judge.status.waiting': 'Saved on this tablet · waiting',

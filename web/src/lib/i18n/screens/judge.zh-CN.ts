@@ -96,11 +96,6 @@ export const judgeZhCN = {
   'judge.sheet.value': '数值',
   'judge.sheet.closed': '评分已关闭',
 
-  'judge.value.wrong_type': '请输入数值。',
-  'judge.value.out_of_range': '须在 0 到 {max} 之间。',
-  'judge.value.negative': '不能小于 0。',
-  'judge.value.off_step': '须为 {step} 的整数倍。',
-  'judge.value.not_whole': '须为整数。',
   'judge.value.noteTooLong': '备注最多 500 字。',
 
   'judge.status.waiting': '已保存在本机 · 待发送',

@@ -32,6 +32,4 @@ export const siteEn: Record<keyof typeof siteZhCN, string> = {
   'site.print.confirmText': 'Judges scanning these cards’ QR codes with their tablets will not be able to sign in. Print them anyway?',
   'site.print.anyway': 'Print anyway',
   'site.download.needsAddress': 'Choose the public address above before printing certificates.',
-  'error.public_url_unconfirmed': 'The certificates would carry an address only this computer can open: choose the public address in the console first.',
-  'error.public_url_fixed': 'PUBLIC_URL on the server sets the public address: it cannot be changed here.',
 };

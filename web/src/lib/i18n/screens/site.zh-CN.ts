@@ -1,5 +1,5 @@
 // Messages about the public address printed in QR codes, on judge cards and certificates
-// (Simplified Chinese, the reference). Keys start with "site." (and the refusals' "error.").
+// (Simplified Chinese, the reference). Keys start with "site."; its refusals are worded in i18n/problems.
 export const siteZhCN = {
   'site.title': '访问地址',
   'site.lead': '二维码、裁判卡和证书上印的地址，场馆内的手机和平板须能打开。',
@@ -30,6 +30,4 @@ export const siteZhCN = {
   'site.print.confirmText': '裁判用平板扫描这些卡片上的二维码时将无法登录。仍要打印吗？',
   'site.print.anyway': '仍然打印',
   'site.download.needsAddress': '打印证书前，请先在上方选择访问地址。',
-  'error.public_url_unconfirmed': '证书上的地址只有本机能打开：请先在控制台中选择访问地址。',
-  'error.public_url_fixed': '访问地址由服务器的 PUBLIC_URL 设定，不能在这里修改。',
 };

@@ -1,0 +1,41 @@
+// The words problems are made of in English; shaped like words.zh-CN.ts.
+import type { wordsZhCN } from './words.zh-CN.ts';
+
+export const wordsEn: typeof wordsZhCN = {
+  types: {
+    text: 'text',
+    number: 'a number',
+    whole_number: 'a whole number',
+    boolean: 'true or false',
+    object: 'an object',
+    list: 'a list',
+    null: 'null',
+  },
+  fields: {
+    value: 'Value',
+    reason: 'Reason',
+    note: 'Note',
+    contestant: 'Contestant',
+    criterion: 'Criterion',
+    judge: 'Judge',
+    judges: 'Judges',
+    text: 'Appeal text',
+    username: 'User name',
+    password: 'Password',
+    pin: 'PIN',
+    event: 'Event',
+    to: 'New state',
+    decision: 'Decision',
+    corrections: 'Corrections',
+    appealWindowMinutes: 'Appeal window (minutes)',
+    content: 'File content',
+    clientId: 'Mark id',
+    marks: 'Marks',
+    bibs: 'Bibs',
+  },
+  listSeparator: ', ',
+  orSeparator: ' or ',
+  quote: (text: string) => `“${text}”`,
+  labelled: (label: string, text: string) => `${label}: ${text}`,
+  more: (count: string) => ` (and ${count} more)`,
+};
