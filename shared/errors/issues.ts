@@ -87,6 +87,7 @@ export const ISSUES = {
   file_nul: {},
   xlsx_too_large: { rows: 'count', columns: 'count' },
   xlsx_unreadable: {},
+  xlsx_too_many_parts: { max: 'count' },
   xlsx_no_sheet: {},
 } as const satisfies Record<string, ParamsSpec>;
 

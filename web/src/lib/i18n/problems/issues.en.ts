@@ -91,5 +91,7 @@ export const issuesEn: Record<IssueCode, string> = {
   xlsx_too_large:
     'A sheet of the XLSX file has more than {rows} rows or {columns} columns: save only the roster, or save it as CSV.',
   xlsx_unreadable: 'Could not read the XLSX file: save it from Excel or WPS as “Excel workbook (.xlsx)”, or as CSV.',
+  xlsx_too_many_parts:
+    'The XLSX file has more than {max} parts, which is not a roster: save only the roster sheet, or save it as CSV.',
   xlsx_no_sheet: 'The XLSX file has no worksheet.',
 };

@@ -73,5 +73,6 @@ export const issuesZhCN: Record<IssueCode, string> = {
   file_nul: '文件含有 NUL 字符，请确认这是 CSV 文件',
   xlsx_too_large: 'XLSX 文件的工作表超过 {rows} 行或 {columns} 列：请只保存名单，或另存为 CSV',
   xlsx_unreadable: '无法读取 XLSX 文件：请在 Excel 或 WPS 中另存为“Excel 工作簿(.xlsx)”或 CSV',
+  xlsx_too_many_parts: 'XLSX 文件的组成部分超过 {max} 个，不像是名单：请只保存名单工作表，或另存为 CSV',
   xlsx_no_sheet: 'XLSX 文件中没有工作表',
 };
