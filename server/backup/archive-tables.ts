@@ -10,7 +10,6 @@ import { contest, criterion } from '../../shared/event-file/schema.ts';
 import { contestState, markBody } from '../../shared/api.ts';
 import { CODE_ALPHABET, CODE_LENGTH } from '../../shared/certification-api.ts';
 import { MAX_APPEAL_WINDOW_MINUTES } from '../../shared/appeals-api.ts';
-import { issue } from '../../shared/errors/index.ts';
 import { idPattern } from '../domain/ids.ts';
 
 /** Insert order: a table comes after the tables its foreign keys point to. */
@@ -152,7 +151,7 @@ export interface ArchivedTable {
   columns: string[];
   /** Columns that identify a row (primary key). */
   key: string[];
-  /** bigserial columns whose sequence must move past imported ids. */
+  /** bigserial columns: an imported row takes this database's next id instead (archive-ids.ts). */
   serials: string[];
   row: z.ZodType<Record<string, unknown>>;
 }

@@ -173,6 +173,20 @@ export async function unpackZip(bytes: Uint8Array, budget: number, maxParts = 2_
   return { ok: true, zip: storedZip(parts), unpacked, parts: parts.length };
 }
 
+/**
+ * The fields a local header (at +4) and a central-directory header (at +6, after "made by") share:
+ * version needed, flags, method (0: stored), time and date, CRC, both sizes, name length.
+ */
+function writeShared(out: Buffer, at: number, e: Entry, size: number): void {
+  out.writeUInt16LE(10, at);
+  out.writeUInt16LE(e.utf8 ? UTF8_NAMES : 0, at + 2);
+  out.writeUInt32LE(e.time, at + 6);
+  out.writeUInt32LE(e.crc, at + 10);
+  out.writeUInt32LE(size, at + 14);
+  out.writeUInt32LE(size, at + 18);
+  out.writeUInt16LE(e.name.length, at + 22);
+}
+
 /** A plain ZIP of the parts, stored (method 0): no ZIP64, no data descriptors, no extra fields. */
 function storedZip(parts: readonly { e: Entry; data: Buffer }[]): Buffer {
   const localSize = parts.reduce((n, p) => n + 30 + p.e.name.length + p.data.length, 0);
@@ -181,26 +195,13 @@ function storedZip(parts: readonly { e: Entry; data: Buffer }[]): Buffer {
   let at = 0;
   let central = localSize;
   for (const { e, data } of parts) {
-    const flags = e.utf8 ? UTF8_NAMES : 0;
     out.writeUInt32LE(LOCAL, at);
-    out.writeUInt16LE(10, at + 4);
-    out.writeUInt16LE(flags, at + 6);
-    out.writeUInt32LE(e.time, at + 10);
-    out.writeUInt32LE(e.crc, at + 14);
-    out.writeUInt32LE(data.length, at + 18);
-    out.writeUInt32LE(data.length, at + 22);
-    out.writeUInt16LE(e.name.length, at + 26);
+    writeShared(out, at + 4, e, data.length);
     e.name.copy(out, at + 30);
     data.copy(out, at + 30 + e.name.length);
     out.writeUInt32LE(CENTRAL, central);
     out.writeUInt16LE(10, central + 4);
-    out.writeUInt16LE(10, central + 6);
-    out.writeUInt16LE(flags, central + 8);
-    out.writeUInt32LE(e.time, central + 12);
-    out.writeUInt32LE(e.crc, central + 16);
-    out.writeUInt32LE(data.length, central + 20);
-    out.writeUInt32LE(data.length, central + 24);
-    out.writeUInt16LE(e.name.length, central + 28);
+    writeShared(out, central + 6, e, data.length);
     out.writeUInt32LE(at, central + 42);
     e.name.copy(out, central + 46);
     at += 30 + e.name.length + data.length;
