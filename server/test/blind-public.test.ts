@@ -1,26 +1,19 @@
 // Blind contests (CONTRACT §7, v1.1) as a phone on the venue Wi-Fi sees them: until certified, nothing
 // public links a station to a person or an organisation (boards, contest, teams, socket acks and
 // both kinds of deltas), and the chief judge's desk does not either. After certification it all shows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { sql } from 'drizzle-orm';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import type { ContestProgress } from '../../shared/judge.ts';
 import type { Leaderboard, TeamsResponse } from '../../shared/api.ts';
-import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
-import { Watcher, connect, expectExact, sockets, useLiveServer } from './live-kit.ts';
+import { api, exampleEvent, importAndOpen, uuid, type TestServer } from './harness.ts';
+import { Watcher, connect, expectExact, liveSuite } from './live-kit.ts';
 import { certifyContest } from './backup-fixture.ts';
 import { planFor, seededRng, simulated, valueFor } from '../demo/marks.ts';
 
 let s: TestServer;
-beforeAll(async () => {
-  s = await startTestServer();
-  useLiveServer(s);
-});
-afterAll(async () => {
-  for (const so of sockets) so.disconnect();
-  await s?.stop();
-});
+liveSuite((server) => (s = server));
 
 type Ev = Awaited<ReturnType<typeof importAndOpen>>;
 

@@ -1,20 +1,13 @@
 // A frozen board (CONTRACT §5) keeps its public `seq` at the freeze: a growing number would tell the
 // hall that marks are arriving, and how many. On reveal it jumps to the live seq, and every watcher
 // holding the frozen board gets the whole board or a delta from exactly that seq (CONTRACT §8).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Leaderboard } from '../../shared/api.ts';
-import { api, startTestServer, type TestServer } from './harness.ts';
-import { Watcher, expectExact, setup, sockets, useLiveServer } from './live-kit.ts';
+import { api, type TestServer } from './harness.ts';
+import { Watcher, expectExact, liveSuite, setup } from './live-kit.ts';
 
 let s: TestServer;
-beforeAll(async () => {
-  s = await startTestServer();
-  useLiveServer(s);
-});
-afterAll(async () => {
-  for (const so of sockets) so.disconnect();
-  await s?.stop();
-});
+liveSuite((server) => (s = server));
 
 describe('the public seq of a frozen contest', () => {
   it('stays at the freeze while marks arrive (board, contest, sockets) and converges exactly on reveal', async () => {

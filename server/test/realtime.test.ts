@@ -2,24 +2,17 @@
 // concurrently, socket.io-client watchers applying updates with the shared client rule. Whatever
 // happens on the way (coalescing, dropped updates, reconnects), every watcher ends on the board
 // that GET /leaderboard gives its audience, rows and seq alike.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { sql } from 'drizzle-orm';
 import { startTestServer, uuid, type TestServer } from './harness.ts';
 import type { BoardUpdate } from '../../shared/realtime.ts';
-import { Watcher, boardOf, connect, expectExact, expectWellFormed, setup, sleep, sockets, useLiveServer } from './live-kit.ts';
+import { Watcher, boardOf, connect, expectExact, expectWellFormed, liveSuite, setup, sleep, sockets } from './live-kit.ts';
 import { BoardCache } from '../domain/boards.ts';
 import { rowsOf, type Db } from '../../db/create-db.ts';
 
 let s: TestServer;
-beforeAll(async () => {
-  s = await startTestServer();
-  useLiveServer(s);
-});
-afterAll(async () => {
-  for (const so of sockets) so.disconnect();
-  await s?.stop();
-});
+liveSuite((server) => (s = server));
 
 
 describe('live boards under concurrent marking', () => {
