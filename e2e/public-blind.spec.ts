@@ -32,13 +32,16 @@ test.beforeAll(async ({ request }) => {
   const strandingId = ev.contests.find((c) => c.code === 'stranding')!.id;
   await setState(request, admin, strandingId, 'scoring');
   const half = stranding.contestants.slice(0, 9).map((p) => p.bib);
-  await submitMarks(request, ev.id, strandingId, stranding as ContestFile, realisticMarks(stranding as ContestFile, { bibs: half }));
+  const marks = realisticMarks(stranding as ContestFile, { bibs: half });
+  await submitMarks(request, ev.id, strandingId, stranding as ContestFile, marks);
 });
 
 async function expectNoSecrets(region: Locator, words = secrets) {
   const text = await region.innerText();
   expect(words.filter((s) => text.includes(s))).toEqual([]);
 }
+
+const bibsOf = (rows: Locator) => rows.evaluateAll((list) => list.map((r) => r.getAttribute('data-bib')));
 
 async function shoot(page: Page, name: string) {
   await page.evaluate(() => document.fonts.ready);
@@ -64,7 +67,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(head).toContainText(words[lang].station);
       await expect(head).not.toContainText(words[lang].bib);
       await expectNoSecrets(page.locator('main'));
-      const bibs = await page.getByTestId('board-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-bib')));
+      const bibs = await bibsOf(page.getByTestId('board-row'));
       expect(bibs.sort()).toEqual(wet.contestants.map((p) => p.station).sort());
       await shoot(page, `${lang}-blind-board`);
 
@@ -110,7 +113,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(page.getByTestId('display-blind')).toBeVisible();
       await expectNoSecrets(page.getByTestId('display'));
       await expect(page.getByTestId('display-name').first()).toHaveText(/^W-\d+$/);
-      const bibs = await page.getByTestId('display-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-bib')));
+      const bibs = await bibsOf(page.getByTestId('display-row'));
       expect(bibs.every((b) => /^W-\d+$/.test(b ?? ''))).toBe(true);
       await shoot(page, `${lang}-blind-display`);
     } finally {
@@ -118,7 +121,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
     }
   });
 
-  test(`the chief judge's desk, ${lang}: stations only, and no judge paired with what it may not mark`, async ({ page, request }) => {
+  test(`the chief judge's desk, ${lang}: stations only, no judge paired with what it may not mark`, async ({
+    page,
+    request,
+  }) => {
     await chiefSession(page, request, eventId, 's-chief', judgePin(stranding as ContestFile, 's-chief'));
     await page.goto(`/judge/chief?lang=${lang}`);
     await expect(page.getByTestId('contest-name')).toHaveText(stranding.name, { timeout: 15_000 });

@@ -54,9 +54,14 @@ export async function loadContestMeta(db: Db, contestId: string): Promise<Contes
  * "#n" that a station can never be: numbered in an order of hashes, so that neither the bib nor the
  * contestant's place in the printed list shows through; stable while the contestants stay the same.
  */
-export function shownAs(contestId: string, people: readonly Pick<ContestantInfo, 'bib' | 'station'>[]): Map<string, string> {
+export function shownAs(
+  contestId: string,
+  people: readonly Pick<ContestantInfo, 'bib' | 'station'>[],
+): Map<string, string> {
   const out = new Map<string, string>();
-  const without = people.filter((p) => p.station === undefined).map((p) => ({ bib: p.bib, key: sha256(`${contestId}/${p.bib}`) }));
+  const without = people
+    .filter((p) => p.station === undefined)
+    .map((p) => ({ bib: p.bib, key: sha256(`${contestId}/${p.bib}`) }));
   without.sort((a, b) => (a.key < b.key ? -1 : 1)).forEach((p, i) => out.set(p.bib, `#${i + 1}`));
   for (const p of people) if (p.station !== undefined) out.set(p.bib, p.station);
   return out;

@@ -118,7 +118,8 @@ export async function contestProgress(ctx: DomainCtx, actor: Actor, contestId: s
         }
       }
       const organisation = hide ? null : j.organisation;
-      return { code: j.code, name: j.name, chief: j.chief, shadow: j.shadow, criteria: j.criteria, organisation, missing };
+      const { code, name, chief, shadow } = j;
+      return { code, name, chief, shadow, criteria: j.criteria, organisation, missing };
     }),
     rows,
     remarks: open,

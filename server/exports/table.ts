@@ -90,7 +90,9 @@ export function buildContestExport(c: CachedContest, event: { id: string; name: 
   const hidden = viewer !== 'organiser' && blindHidden(meta.def.blind, c.state);
   const boardRows = board.rows();
   const who = (r: BoardRow) => {
-    if (!hidden) return { bib: r.bib, name: r.name, organisation: meta.organisations.get(r.organisation) ?? r.organisation };
+    if (!hidden) {
+      return { bib: r.bib, name: r.name, organisation: meta.organisations.get(r.organisation) ?? r.organisation };
+    }
     const station = meta.shownAs.get(r.bib)!;
     return { bib: station, name: station, organisation: station };
   };

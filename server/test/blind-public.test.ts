@@ -22,9 +22,13 @@ async function markAll(ev: Ev, contest: EventFile['contests'][number]) {
   const rng = seededRng(11);
   for (const judge of contest.judges.filter(simulated)) {
     const marks = planFor(contest, judge).map((task) => ({
-      contestant: task.contestant, criterion: task.criterion.code, value: valueFor(task, { judge: judge.code, rng }), clientId: uuid(),
+      contestant: task.contestant,
+      criterion: task.criterion.code,
+      value: valueFor(task, { judge: judge.code, rng }),
+      clientId: uuid(),
     }));
-    const res = await api(s.url, await ev.judgeToken(judge.code)).post(`/contests/${ev.contestId(contest.code)}/marks/batch`, { marks });
+    const judgeApi = api(s.url, await ev.judgeToken(judge.code));
+    const res = await judgeApi.post(`/contests/${ev.contestId(contest.code)}/marks/batch`, { marks });
     expect(res.body.results.filter((r: { status: number }) => r.status !== 201)).toEqual([]);
   }
 }
@@ -34,7 +38,8 @@ function secretsOf(file: EventFile, contest: EventFile['contests'][number]): str
   const orgs = new Set(contest.contestants.map((p) => p.organisation));
   const orgNames = file.organisations.filter((o) => orgs.has(o.code)).map((o) => o.name);
   // Codes are short: look for them as whole JSON strings; bibs and names are distinctive anywhere.
-  return [...contest.contestants.flatMap((p) => [p.bib, p.name]), ...[...orgs].map((o) => JSON.stringify(o)), ...orgNames];
+  const people = contest.contestants.flatMap((p) => [p.bib, p.name]);
+  return [...people, ...[...orgs].map((o) => JSON.stringify(o)), ...orgNames];
 }
 
 const leaks = (json: string, secrets: string[]) => secrets.filter((x) => json.includes(x));
@@ -44,7 +49,7 @@ async function ackOf(socket: Socket, contest: string, compact: boolean) {
 }
 
 describe('an uncertified blind contest in public', () => {
-  it('names no contestant or organisation anywhere public (GET, teams, acks, deltas) until certified; then all shows', async () => {
+  it('names no contestant or organisation in public (GET, teams, acks, deltas) until certified; then all', async () => {
     const file = exampleEvent('wire-rope-contest');
     file.contests[1]!.blind = false; // stranding: a contest the public may count in the team table
     const [wet, stranding] = file.contests as [EventFile['contests'][number], EventFile['contests'][number]];
@@ -60,7 +65,9 @@ describe('an uncertified blind contest in public', () => {
     // Single corrections, so both kinds of deltas carry rows and the contract's `order`.
     const j3 = api(s.url, await ev.judgeToken('w-j3'));
     for (const [bib, value] of [['W003', 19], ['W009', 12], ['W014', 15]] as const) {
-      expect((await j3.post(`/contests/${id}/marks`, { contestant: bib, criterion: 'surface', value, clientId: uuid() })).status).toBe(201);
+      const body = { contestant: bib, criterion: 'surface', value, clientId: uuid() };
+      const res = await j3.post(`/contests/${id}/marks`, body);
+      expect(res.status).toBe(201);
     }
     await expectExact([contract, compact], id);
     expect(contract.updates.some((u) => !u.full)).toBe(true);
@@ -92,11 +99,14 @@ describe('an uncertified blind contest in public', () => {
     await expectExact([contract, compact], id);
     const after = (await pub.get<Leaderboard>(`/contests/${id}/leaderboard`)).body;
     const people = new Map(wet.contestants.map((p) => [p.bib, p]));
-    for (const r of after.rows) expect(r).toMatchObject({ name: people.get(r.bib)!.name, organisation: people.get(r.bib)!.organisation });
+    for (const r of after.rows) {
+      expect(r).toMatchObject({ name: people.get(r.bib)!.name, organisation: people.get(r.bib)!.organisation });
+    }
     const teamsAfter = (await pub.get<TeamsResponse>(`/events/${ev.id}/teams`)).body;
     expect(teamsAfter.contests['wet-drawing']!.map((t) => t.organisation).sort()).toEqual(['ws1', 'ws2']);
     expect(teamsAfter).toEqual((await ev.admin.get<TeamsResponse>(`/events/${ev.id}/teams`)).body);
-    const desk = (await api(s.url, await ev.judgeToken('w-chief')).get<ContestProgress>(`/contests/${id}/progress`)).body;
+    const chief = api(s.url, await ev.judgeToken('w-chief'));
+    const desk = (await chief.get<ContestProgress>(`/contests/${id}/progress`)).body;
     expect(desk.judges.find((j) => j.code === 'w-j1')!.organisation).toBe('ws1');
   }, 120_000);
 
@@ -115,7 +125,8 @@ describe('a blind contest stored before every contestant needed a station', () =
     const file = exampleEvent('wire-rope-contest');
     const ev = await importAndOpen(s, file);
     const id = ev.contestId('wet-drawing');
-    await s.db.db.execute(sql`UPDATE contestants SET station = NULL WHERE contest_id = ${id} AND bib IN ('W002', 'W011')`);
+    const legacy = sql`UPDATE contestants SET station = NULL WHERE contest_id = ${id} AND bib IN ('W002', 'W011')`;
+    await s.db.db.execute(legacy);
     s.services.boards.invalidate(id);
     const watcher = new Watcher(id, undefined, s, true);
     await watcher.watch();

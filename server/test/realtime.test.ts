@@ -7,7 +7,17 @@ import { io } from 'socket.io-client';
 import { sql } from 'drizzle-orm';
 import { startTestServer, uuid, type TestServer } from './harness.ts';
 import type { BoardUpdate } from '../../shared/realtime.ts';
-import { Watcher, boardOf, connect, expectExact, expectWellFormed, liveSuite, setup, sleep, sockets } from './live-kit.ts';
+import {
+  Watcher,
+  boardOf,
+  connect,
+  expectExact,
+  expectWellFormed,
+  liveSuite,
+  setup,
+  sleep,
+  sockets,
+} from './live-kit.ts';
 import { BoardCache } from '../domain/boards.ts';
 import { rowsOf, type Db } from '../../db/create-db.ts';
 

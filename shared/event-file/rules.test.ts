@@ -102,7 +102,10 @@ describe('uniqueness', () => {
     delete f.contests[0].contestants[3].station;
     f.contests[0].contestants[5].station = 'W 06';
     expect(issuesOf(f)).toEqual([
-      { path: 'contests[0].contestants[5].station', message: 'must be 1–16 characters of A-Z a-z 0-9 - _ (got "W 06")' },
+      {
+        path: 'contests[0].contestants[5].station',
+        message: 'must be 1–16 characters of A-Z a-z 0-9 - _ (got "W 06")',
+      },
       {
         path: 'contests[0].contestants[3].station',
         message:

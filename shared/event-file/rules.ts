@@ -101,7 +101,9 @@ export function checkEventFile(file: LooseFile): Issue[] {
       const pPath = `${cPath}.contestants[${i}]`;
       bibs.add(p.bib, `${pPath}.bib`);
       stations.add(p.station, `${pPath}.station`);
-      if (contest.blind === true && p.station === undefined && !p.badStation) issues.push(blindWithoutStation(contest, p, pPath));
+      if (contest.blind === true && p.station === undefined && !p.badStation) {
+        issues.push(blindWithoutStation(contest, p, pPath));
+      }
       if (p.organisation !== undefined && organisations?.has(p.organisation) === false)
         issues.push(unknownOrganisation(`${pPath}.organisation`, p.organisation));
     });

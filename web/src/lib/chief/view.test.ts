@@ -27,7 +27,12 @@ describe('cellStatus', () => {
 });
 
 describe('filterProgressRows', () => {
-  const rows = [row('C001', { complete: true }), row('C002', { cells: { packing: cell({ flagged: true }) } }), row('C003', { name: undefined, organisation: undefined, organisationName: undefined, station: 'W-07' })];
+  const blind = { name: undefined, organisation: undefined, organisationName: undefined, station: 'W-07' };
+  const rows = [
+    row('C001', { complete: true }),
+    row('C002', { cells: { packing: cell({ flagged: true }) } }),
+    row('C003', blind),
+  ];
   it('filters incomplete and flagged rows and searches bib, name, station and organisation', () => {
     expect(filterProgressRows(rows, { query: '', incompleteOnly: true, flaggedOnly: false }).map((r) => r.bib)).toEqual(['C002', 'C003']);
     expect(filterProgressRows(rows, { query: '', incompleteOnly: false, flaggedOnly: true }).map((r) => r.bib)).toEqual(['C002']);
@@ -42,11 +47,26 @@ describe('filterProgressRows', () => {
 describe('flags and debts', () => {
   const p = {
     criteria: [packing],
-    rows: [row('C001', { cells: { packing: cell({ flagged: true }) } }), row('C002'), row('C003', { name: undefined, station: 'W-03' })],
+    rows: [
+      row('C001', { cells: { packing: cell({ flagged: true }) } }),
+      row('C002'),
+      row('C003', { name: undefined, station: 'W-03' }),
+    ],
     judges: [
       { code: 'chief', name: 'C', chief: true, shadow: false, criteria: '*', organisation: null, missing: [{ contestant: 'C002', criterion: 'packing' }] },
       { code: 'j1', name: 'J1', chief: false, shadow: false, criteria: '*', organisation: null, missing: [] },
-      { code: 'j2', name: 'J2', chief: false, shadow: false, criteria: '*', organisation: null, missing: [{ contestant: 'C002', criterion: 'packing' }, { contestant: 'C003', criterion: 'packing' }] },
+      {
+        code: 'j2',
+        name: 'J2',
+        chief: false,
+        shadow: false,
+        criteria: '*',
+        organisation: null,
+        missing: [
+          { contestant: 'C002', criterion: 'packing' },
+          { contestant: 'C003', criterion: 'packing' },
+        ],
+      },
       { code: 't', name: 'T', chief: false, shadow: true, criteria: '*', organisation: null, missing: [{ contestant: 'C002', criterion: 'packing' }] },
     ],
   } as unknown as ContestProgress;
