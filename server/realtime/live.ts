@@ -25,8 +25,10 @@ interface SocketData {
   audience: Audience;
   /** The organiser session an organiser connection rides on: it ends with that session. */
   session?: { token: string; tokenHash: string };
-  /** The contests this socket watches, and in which delta format. */
+  /** The contests this socket watches (it is in their room), and in which delta format. */
   watching: Map<string, DeltaFormat>;
+  /** Contests a watch of this socket is joining. */
+  joining: Set<string>;
 }
 
 /** How often an organiser connection checks that its session still holds (expiry, revocation elsewhere). */
@@ -124,6 +126,7 @@ export function attachLive(io: Server, services: AppServices, hooks: LiveHooks =
     const socket = raw as unknown as LiveSocket;
     services.metrics.watchers.inc();
     socket.data.watching = new Map();
+    socket.data.joining = new Set();
     const session = socket.data.session;
     const recheck = session
       ? setInterval(() => {
@@ -156,36 +159,42 @@ export function attachLive(io: Server, services: AppServices, hooks: LiveHooks =
       // A socket watches a contest in one format: asking again in the other moves it.
       const format: DeltaFormat = parsed.data.compact ? 'compact' : 'contract';
       const audience = socket.data.audience;
-      const watching = socket.data.watching;
+      const { watching, joining } = socket.data;
+      // This audience may not watch it (any more): the socket leaves its rooms.
       const refused = (refusal: WatchAck) => {
         watching.delete(contestId);
         void leaveAll(socket, contestId);
         reply(refusal);
       };
       try {
-        if (!(await known.has(contestId))) return reply(UNKNOWN_CONTEST);
-        // The slot is taken before anything else is awaited, so watches in flight count too.
-        const held = watching.get(contestId);
-        if (held === undefined && watching.size >= limits.contests) {
-          const message = `a connection watches at most ${limits.contests} contests; unwatch one first`;
-          return reply(refuse('rate_limited:watch_contests', message, { limit: limits.contests }).body());
-        }
-        watching.set(contestId, format);
+        if (!(await known.has(contestId))) return refused(UNKNOWN_CONTEST);
         let c: CachedContest | null | undefined;
+        const held = watching.get(contestId);
         if (held === format) {
-          // Already in the room, so every change reaches it: the cached board is current unless a
-          // change is on its way, and its answer is the one encoded for everyone at this version.
+          // In the room, so every change reaches it: the cached board is current unless a change is
+          // on its way, and its answer is the one encoded for everyone at this version.
           c = hooks.settled?.(contestId) ? services.boards.peek(contestId) : undefined;
         } else {
-          // A public socket never joins the room of a contest it may not see; a refusal read from
-          // the cache is confirmed by a fresh read (the contest may have opened meanwhile).
-          let seen: CachedContest | null | undefined = services.boards.peek(contestId);
-          if (!seen || refusalOf(seen, audience)) seen = await read(contestId);
-          const refusal = refusalOf(seen, audience);
-          if (refusal) return refused(refusal);
-          // Join before reading the board, so no update after it can be missed.
-          await socket.leave(roomOf(contestId, audience, format === 'compact' ? 'contract' : 'compact'));
-          await socket.join(roomOf(contestId, audience, format));
+          // Watches in flight hold their slot too.
+          if (held === undefined && !joining.has(contestId) && watching.size + joining.size >= limits.contests) {
+            const message = `a connection watches at most ${limits.contests} contests; unwatch one first`;
+            return reply(refuse('rate_limited:watch_contests', message, { limit: limits.contests }).body());
+          }
+          joining.add(contestId);
+          try {
+            // A public socket never joins the room of a contest it may not see; a refusal read from
+            // the cache is confirmed by a fresh read (the contest may have opened meanwhile).
+            let seen: CachedContest | null | undefined = services.boards.peek(contestId);
+            if (!seen || refusalOf(seen, audience)) seen = await read(contestId);
+            const refusal = refusalOf(seen, audience);
+            if (refusal) return refused(refusal);
+            // Join before reading the board, so no update after it can be missed.
+            await socket.leave(roomOf(contestId, audience, format === 'compact' ? 'contract' : 'compact'));
+            await socket.join(roomOf(contestId, audience, format));
+            watching.set(contestId, format);
+          } finally {
+            joining.delete(contestId);
+          }
         }
         c ??= await read(contestId);
         const refusal = refusalOf(c, audience);
@@ -196,7 +205,8 @@ export function attachLive(io: Server, services: AppServices, hooks: LiveHooks =
         hooks.watched?.(contestId, audience, format, answer.value);
         reply(answer);
       } catch {
-        refused(refuse('unavailable', 'the board could not be read; try again').body());
+        // The database is away: a socket in the room stays there, and its updates resume with it.
+        reply(refuse('unavailable', 'the board could not be read; try again').body());
       }
     });
     socket.on('unwatch', async (payload: unknown, ack: unknown) => {
