@@ -1,6 +1,7 @@
 // A TCP proxy in front of the server whose way back to the client carries at most `bytesPerSecond`:
 // a phone on bad Wi-Fi that keeps reading, only slowly.
 import { connect, createServer, type Socket } from 'node:net';
+import { pairUp } from './faults/tcp-proxy.ts';
 
 export interface SlowLink {
   url: string;
@@ -11,15 +12,7 @@ export async function slowLink(targetPort: number, bytesPerSecond: number): Prom
   const open = new Set<Socket>();
   const server = createServer((client) => {
     const upstream = connect(targetPort, '127.0.0.1');
-    open.add(client).add(upstream);
-    const drop = () => {
-      open.delete(client);
-      open.delete(upstream);
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', drop).on('close', drop);
-    upstream.on('error', drop).on('close', drop);
+    pairUp(open, client, upstream);
     client.pipe(upstream);
     // Each piece read from the server is passed on, then nothing more is read for as long as the
     // link needs to carry it: what the server sends meanwhile waits on its side.
