@@ -78,7 +78,10 @@ export interface LiveHooks {
 
 export function attachLive(io: Server, services: AppServices, hooks: LiveHooks = {}, limits: LiveLimits = LIVE_LIMITS) {
   const nsp = io.of(LIVE_NAMESPACE);
-  const known = new KnownContests(async () => (await services.db.select({ id: contests.id }).from(contests)).map((r) => r.id));
+  const known = new KnownContests(async () => {
+    const rows = await services.db.select({ id: contests.id }).from(contests);
+    return rows.map((r) => r.id);
+  });
   const answers = new WatchAnswers();
   const read = async (contestId: string) => {
     const c = await services.boards.get(contestId);

@@ -26,7 +26,8 @@ describe('the sharing parser', () => {
           expect(sharing.encode({ type, nsp, id, data: shared })).toEqual(plain.encode({ type, nsp, id, data }));
         }
         const ack = sharing.encode({ type: PacketType.ACK, nsp, id, data: [new PreEncoded(board)] });
-        expect(decoded(ack)).toMatchObject({ type: PacketType.ACK, nsp, data: [board], ...(id === undefined ? {} : { id }) });
+        const withId = id === undefined ? {} : { id };
+        expect(decoded(ack)).toMatchObject({ type: PacketType.ACK, nsp, data: [board], ...withId });
       }
     }
   });

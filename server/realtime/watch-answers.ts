@@ -14,8 +14,9 @@ export class WatchAnswers {
   private readonly answers = new WeakMap<CachedContest, Map<Audience, Answer>>();
 
   of(c: CachedContest, audience: Audience): PreEncoded<Leaderboard> {
-    // An entry changes in place only through these (marks and flag decisions raise seq).
-    const version = `${c.seq}:${c.state}:${c.frozenSeq}`;
+    // An entry changes in place only through these (marks and flag decisions raise seq); a refresh
+    // sets frozenSeq before it has rebuilt the frozen rows, so the rows' own seq counts too.
+    const version = `${c.seq}:${c.state}:${c.frozenSeq}:${c.frozen?.seq}`;
     let byAudience = this.answers.get(c);
     if (!byAudience) this.answers.set(c, (byAudience = new Map()));
     const held = byAudience.get(audience);

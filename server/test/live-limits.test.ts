@@ -7,22 +7,17 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
-import { boardOf, connect, expectExact, judgesOf, markStorm, setup, sockets, useLiveServer, Watcher } from './live-kit.ts';
+import { boardOf, connect, expectExact, judgesOf, liveSuite, markStorm, setup, Watcher } from './live-kit.ts';
 import { deafSocket } from './watch-flood-kit.ts';
 import { slowLink, type SlowLink } from './slow-link.ts';
 import { LIVE_LIMITS } from '../realtime/socket-limits.ts';
 import { backlogOf } from '../realtime/backlog.ts';
 import { syntheticEvent } from '../../bench/lib/synthetic.ts';
 
-const servers: TestServer[] = [];
 let s: TestServer;
-beforeAll(async () => {
-  s = await startTestServer();
-  servers.push(s);
-  useLiveServer(s);
-});
+liveSuite((started) => (s = started));
+const servers: TestServer[] = [];
 afterAll(async () => {
-  for (const so of sockets) so.disconnect();
   for (const server of servers) await server.stop();
 });
 

@@ -87,5 +87,6 @@ export function judgeMarks(base: string, token: string, contest: string, bibs: s
 export function summary(ms: number[]) {
   const sorted = [...ms].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { count: ms.length, p50: Math.round(at(0.5)), p95: Math.round(at(0.95)), max: Math.round(sorted.at(-1) ?? NaN) };
+  const max = Math.round(sorted.at(-1) ?? NaN);
+  return { count: ms.length, p50: Math.round(at(0.5)), p95: Math.round(at(0.95)), max };
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { Leaderboard } from '$shared/api.ts';
 import type { BoardRow } from '$shared/scoring/types.ts';
-import type { LiveClientToServer, LiveServerToClient } from '$shared/realtime.ts';
+import type { BoardUpdate, LiveClientToServer, LiveServerToClient } from '$shared/realtime.ts';
 import { LiveBoard } from './live.svelte.ts';
 
 const row = (bib: string, total: number, rank: number): BoardRow => ({
@@ -102,7 +102,10 @@ describe('LiveBoard', () => {
     await until(() => live!.board?.seq === 5);
     refuse = true;
     current = { ...current, seq: 8, rows: [row('A', 80, 1)] };
-    srv.nsp.to('c1').emit('leaderboard', { contest: 'c1', seq: 8, full: false, prevSeq: 7, state: 'scoring', changed: current.rows, order: ['A'] });
+    const gap: BoardUpdate = {
+      contest: 'c1', seq: 8, full: false, prevSeq: 7, state: 'scoring', changed: current.rows, order: ['A'],
+    };
+    srv.nsp.to('c1').emit('leaderboard', gap);
     await until(() => srv.watches() === 2);
     expect(live.board?.seq).toBe(5);
     expect(live.error).toBeNull();
