@@ -92,8 +92,10 @@ describe('four sockets sending 4,000 watches each without reading (the server in
     console.log(`[watch flood] ${JSON.stringify(figures)}`);
     expect(growth, JSON.stringify(figures)).toBeLessThan(100 * MB);
     expect(figures.watchesSent).toBe(SOCKETS * WATCHES);
-    // "As fast as before": the typical mark within a small margin, none waiting long.
-    expect(figures.marksDuring.p50, JSON.stringify(figures)).toBeLessThan(Math.max(3 * figures.marksBefore.p50, 30));
-    expect(figures.marksDuring.max, JSON.stringify(figures)).toBeLessThan(1_000);
+    // "As fast as before": the typical mark within a margin, none waiting long (before the fix: the
+    // slowest took 3 to 12 s). The margins allow for a machine busy with other work.
+    const { marksBefore: before, marksDuring: during } = figures;
+    expect(during.p50, JSON.stringify(figures)).toBeLessThan(Math.max(4 * before.p50, 50));
+    expect(during.max, JSON.stringify(figures)).toBeLessThan(Math.max(4 * before.max, 1_000));
   }, 60_000);
 });
