@@ -87,6 +87,9 @@ export const ERRORS = {
   'payload_too_large:archive': { limitMb: 'count' },
   'payload_too_large:xlsx': { limitMb: 'count' },
   rate_limited: { seconds: 'count?' },
+  /** a realtime socket sending watch/unwatch too fast, or watching too many contests at once */
+  'rate_limited:watch': { seconds: 'count' },
+  'rate_limited:watch_contests': { limit: 'count' },
   unavailable: {},
   'unavailable:shutting_down': {},
   'unavailable:snapshot_failed': {},

@@ -104,6 +104,10 @@ export const errorsEn: Record<ProblemKey, string> = {
   rate_limited:
     '{seconds, select, none {Too many attempts: try again later.} other {Too many attempts: try again in ' +
     '{seconds, plural, one {# second} other {# seconds}}.}}',
+  'rate_limited:watch':
+    'This page asked for the leaderboard too often: it asks again in ' +
+    '{seconds, plural, one {# second} other {# seconds}}.',
+  'rate_limited:watch_contests': 'One connection follows at most {limit} contests at a time: close some boards first.',
   unavailable: 'The server cannot reach its database right now; nothing was stored. Try again shortly.',
   'unavailable:shutting_down': 'The server is shutting down: try again shortly.',
   'unavailable:snapshot_failed': 'The snapshot could not be written: free some disk space and try again.',

@@ -82,6 +82,8 @@ export const errorsZhCN: Record<ProblemKey, string> = {
   'payload_too_large:archive': '备份文件解压后超过 {limitMb} MB。',
   'payload_too_large:xlsx': 'XLSX 文件解压后超过 {limitMb} MB：请只保存名单工作表，或另存为 CSV。',
   rate_limited: '{seconds, select, none {尝试次数过多，请稍后再试。} other {尝试次数过多，请 {seconds} 秒后再试。}}',
+  'rate_limited:watch': '此页面请求排行榜过于频繁，{seconds} 秒后自动重试。',
+  'rate_limited:watch_contests': '一个连接最多同时关注 {limit} 项比赛，请先关闭部分排行榜。',
   unavailable: '服务器暂时无法访问数据库，本次操作未保存，请稍后重试。',
   'unavailable:shutting_down': '服务器正在关闭，请稍后重试。',
   'unavailable:snapshot_failed': '无法写入备份快照：请清理磁盘空间后重试。',
