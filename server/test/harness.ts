@@ -68,6 +68,8 @@ export interface TestServerOptions {
   bindHost?: string;
   /** Bounds for reading and dropping an oversized body (server/http/incoming-body.ts). */
   drain?: DrainBounds;
+  /** METRICS_TOKEN of the server. */
+  metricsToken?: string;
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
@@ -79,6 +81,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     publicUrl: opts.publicUrl,
     boardIntervalMs: opts.boardIntervalMs ?? 20,
     drain: opts.drain,
+    metricsToken: opts.metricsToken,
     log: () => {},
     interfaces: opts.interfaces ?? (() => TEST_LAN),
     siteHost: opts.bindHost ?? '0.0.0.0',

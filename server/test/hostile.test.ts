@@ -222,7 +222,7 @@ describe('afterwards', () => {
     const health = await fetch(`${s.url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ ok: true });
-    expect((await fetch(`${s.url}/metrics`)).status).toBe(200);
+    expect((await fetch(`${s.url}/metrics`, { headers: { authorization: `Bearer ${s.adminToken}` } })).status).toBe(200);
     expect(await snapshot()).toEqual(before);
   });
 });
