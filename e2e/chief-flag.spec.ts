@@ -73,18 +73,21 @@ test('the chief judge accepts a flagged criterion with a reason and the public b
   expect(entries.some((e) => e.kind === 'flag.resolved' && e.data?.reason === '裁判组已复核录像，三位裁判评分均有依据')).toBe(true);
 });
 
-test('a chief judge sees the flags of its own organisation’s contestants as not its to decide, in both languages', async ({ page, request }) => {
+test('flags of the chief judge’s own organisation are not its to decide, in both languages', async ({ page, request }) => {
   test.setTimeout(120_000);
   const admin = await signIn(request);
   const file = exampleEvent('new-economy-contest');
-  file.contests.find((c: any) => c.code === 'courier').judges.find((j: any) => j.code === 'c-chief').organisation = 'yz';
+  const courierDef = file.contests.find((c: any) => c.code === 'courier');
+  courierDef.judges.find((j: any) => j.code === 'c-chief').organisation = 'yz';
   const ev = await importEvent(request, admin, file);
   const courier = ev.contests.find((c) => c.code === 'courier')!.id;
   await setState(request, admin, courier, 'scoring');
   // C001 is of organisation yz (the chief's), C005 of zt: both flagged on packing.
   for (const [judge, value] of [['c-j2', 5], ['c-j3', 20], ['c-j4', 24]] as const) {
     const token = await judgeToken(request, ev.id, judge, pinOf(file, judge));
-    for (const contestant of ['C001', 'C005']) await mark(request, token, courier, { contestant, criterion: 'packing', value });
+    for (const contestant of ['C001', 'C005']) {
+      await mark(request, token, courier, { contestant, criterion: 'packing', value });
+    }
   }
   await chiefSession(page, request, ev.id, 'c-chief', pinOf(file, 'c-chief'));
   for (const [lang, words] of [['zh-CN', /本单位的选手.*回避/], ['en', /own organisation.*stand aside/]] as const) {

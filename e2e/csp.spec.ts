@@ -26,7 +26,10 @@ async function watchPolicy(page: Page): Promise<string[]> {
     w.__csp = [];
     document.addEventListener(
       'securitypolicyviolation',
-      (e) => w.__csp.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+      (e) => {
+        const where = `${e.sourceFile}:${e.lineNumber}`;
+        w.__csp.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${where})`);
+      },
       true,
     );
   });
@@ -54,7 +57,8 @@ test('every screen runs under the strict policy, with no violation', async ({ pa
   await visit(page, `/results/${id}/courier/C001?lang=en`, shown('contestant'));
   await visit(page, `/display/${id}?contest=courier&lang=zh-CN`, async () => {
     await shown('display-row')();
-    await expect(page.getByTestId('display-connection')).toHaveAttribute('data-status', 'connected', { timeout: 15_000 });
+    const connection = page.getByTestId('display-connection');
+    await expect(connection).toHaveAttribute('data-status', 'connected', { timeout: 15_000 });
   });
   await visit(page, `/display/${id}?rotate=20&lang=en`, shown('display-title'));
   await visit(page, '/verify/ZZZZZ-ZZZZZ?lang=zh-CN', shown('verify-not-found'));

@@ -97,8 +97,10 @@ export async function contestProgress(ctx: DomainCtx, actor: Actor, contestId: s
     if (score?.complete) complete++;
     if (score?.flagged) flagged++;
     const who = hide ? {} : { name: p.name, organisation: p.organisation, organisationName: c.meta.organisations.get(p.organisation) ?? p.organisation };
-    const row = { bib: p.bib, ...who, station: p.station ?? null, status: p.status, complete: score?.complete ?? false, total: score?.total ?? 0 };
-    return { ...row, recused: recused(actor, p.organisation), cells };
+    return {
+      bib: p.bib, ...who, station: p.station ?? null, status: p.status, complete: score?.complete ?? false,
+      total: score?.total ?? 0, recused: recused(actor, p.organisation), cells,
+    };
   });
   const open = reqs.filter((r) => remarkOpen(r, seqs.get(`${r.contestant}/${r.criterion}`) ?? [])).map(toRemark);
   return {

@@ -13,8 +13,8 @@ const INLINE_SCRIPT = /<script(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi;
 
 /** `'sha256-…'` sources for every inline script of a page, so the CSP needs no 'unsafe-inline'. */
 export function inlineScriptHashes(html: string): string[] {
-  const hashes = [...html.matchAll(INLINE_SCRIPT)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
-  return [...new Set(hashes)];
+  const hashes = [...html.matchAll(INLINE_SCRIPT)].map((m) => createHash('sha256').update(m[1]!).digest('base64'));
+  return [...new Set(hashes)].map((hash) => `'sha256-${hash}'`);
 }
 
 export interface SecurityOptions {

@@ -22,7 +22,8 @@ function send(path: string, body: string, type: string | undefined, token?: stri
   const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}) };
   // fetch makes a string body text/plain unless told otherwise: a Blob without a type sends no header.
   if (type !== undefined) headers['content-type'] = type;
-  return fetch(`${s.url}/api/v1${path}`, { method: 'POST', headers, body: type === undefined ? new Blob([body]) : body });
+  const sent = type === undefined ? new Blob([body]) : body;
+  return fetch(`${s.url}/api/v1${path}`, { method: 'POST', headers, body: sent });
 }
 
 async function expectNotJson(res: Response, what: string) {
@@ -53,7 +54,8 @@ describe('a JSON body sent as another type', () => {
     for (const type of NOT_JSON) {
       const mark = JSON.stringify({ contestant: 'C001', criterion: 'exam', value: 80, clientId: uuid() });
       await expectNotJson(await send(`/contests/${courier}/marks`, mark, type, timer), `mark as ${type}`);
-      await expectNotJson(await send(`/contests/${courier}/state`, '{"to":"review"}', type, s.adminToken), `state as ${type}`);
+      const state = await send(`/contests/${courier}/state`, '{"to":"review"}', type, s.adminToken);
+      await expectNotJson(state, `state as ${type}`);
     }
     expect((await ev.admin.get(`/contests/${courier}/marks`)).body.marks).toEqual([]);
     expect((await ev.admin.get(`/contests/${courier}`)).body.state).toBe('scoring');
@@ -64,7 +66,10 @@ describe('a JSON body sent as another type', () => {
   it('is refused by every route that reads JSON, with the same 400', async () => {
     const ev = await importAndOpen(s, exampleEvent('new-economy-contest'));
     const victim = await importAndOpen(s, exampleEvent('new-economy-contest'));
-    const ids: Ids = { event: ev.id, contest: ev.contestId('courier'), victimEvent: victim.id, victimContest: victim.contestId('courier') };
+    const ids: Ids = {
+      event: ev.id, contest: ev.contestId('courier'),
+      victimEvent: victim.id, victimContest: victim.contestId('courier'),
+    };
     // Not JSON: the archive is a file (its own type), logging out and a snapshot read no body.
     const notRead = ['POST /api/v1/events/archive', 'POST /api/v1/auth/logout', 'POST /api/v1/backups'];
     const bodies = templates(ids);

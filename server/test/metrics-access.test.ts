@@ -28,7 +28,8 @@ describe('GET /metrics', () => {
     await expectRefused(await scrape({ authorization: `Bearer ${TOKEN.slice(0, -1)}` }), 401, 'a shorter token');
     await expectRefused(await scrape({ authorization: TOKEN }), 401, 'not a bearer');
     const ev = await importAndOpen(s, exampleEvent('new-economy-contest'));
-    await expectRefused(await scrape({ authorization: `Bearer ${await ev.judgeToken('c-chief')}` }), 403, 'a chief judge');
+    const chief = await ev.judgeToken('c-chief');
+    await expectRefused(await scrape({ authorization: `Bearer ${chief}` }), 403, 'a chief judge');
   });
 
   it('answers a scraper holding METRICS_TOKEN and a signed-in organiser, by bearer or session cookie', async () => {

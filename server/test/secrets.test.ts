@@ -157,7 +157,8 @@ describe('secrets', () => {
     for (const path of reads) for (const token of [undefined, aJudge, admin]) expect((await call('GET', path, { token })).status, path).toBeLessThan(300);
     for (const path of [`/events/${eventId}/file`, `/events/${eventId}/audit`, `/events/${eventId}/audit/verify`, `/events/${eventId}/overview`,
       `/events/${eventId}/appeals`, `/events/${eventId}/settings`, `/contests/${lathe}/marks`, `/contests/${lathe}/progress`, `/contests/${lathe}/appeals`,
-      `/contests/${lathe}/export.csv`, `/contests/${lathe}/results.pdf`, `/contests/${lathe}/certificates.pdf`, `/events/${eventId}/export.csv`, '/auth/me', '/metrics']) {
+      `/contests/${lathe}/export.csv`, `/contests/${lathe}/results.pdf`, `/contests/${lathe}/certificates.pdf`, `/events/${eventId}/export.csv`, '/auth/me',
+      '/metrics']) {
       expect((await call('GET', path, { token: admin })).status, path).toBe(200);
     }
     for (const token of [aChief, bChief]) {

@@ -66,7 +66,7 @@ describe('security headers', () => {
       expect(res.headers.get('content-type'), page).toMatch(/^text\/html/);
       expect(await res.text(), page).toBe(INDEX);
       const csp = expectProtected(res, page);
-      // What the SPA needs: its own scripts (and its inline boot script, by hash), its API and its Socket.IO connection.
+      // What the SPA needs: its own scripts (its inline boot script by hash), its API and its socket.
       const scripts = csp.get('script-src') ?? [];
       expect(scripts, page).toContain("'self'");
       expect(scripts, `${page}: no inline script but the app's own`).not.toContain("'unsafe-inline'");
