@@ -1,18 +1,9 @@
 // The chief judge resolves a flag in the browser: three judges far apart on `packing`, the chief
 // accepts the marks with a reason on /judge/chief, and the public board drops the flag.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { exampleEvent, importEvent, judgeToken, mark, setState, signIn } from './helpers.ts';
+import { expect, test } from '@playwright/test';
+import { chiefSession, exampleEvent, importEvent, judgeToken, mark, setState, signIn } from './helpers.ts';
 
 const pinOf = (file: any, code: string): string => file.contests.flatMap((c: any) => c.judges).find((j: any) => j.code === code).pin;
-
-/** Signs the chief judge in through the API and puts the session where the judge app keeps it. */
-async function chiefSession(page: Page, request: APIRequestContext, event: string, code: string, pin: string) {
-  const res = await request.post('/api/v1/auth/judge', { data: { event, judge: code, pin } });
-  expect(res.status()).toBe(200);
-  const s = await res.json();
-  const session = { token: s.token, expiresAt: s.expiresAt, event, judge: s.judge };
-  await page.addInitScript((value) => localStorage.setItem('jiangxin.judge.session', value), JSON.stringify(session));
-}
 
 test('the chief judge accepts a flagged criterion with a reason and the public board drops the flag', async ({ page, context, request }) => {
   test.setTimeout(120_000); // a few pages and several sign-ins (argon2) on a busy machine

@@ -1,19 +1,10 @@
 // The chief judge's desk beyond flags (its way in: role-entrances.spec.ts): live progress, a request
 // to mark again, closing marking, a correction in review, a refused certification with its reasons,
 // and reopening.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { exampleEvent, importEvent, judgeToken, mark, setState, signIn } from './helpers.ts';
+import { expect, test } from '@playwright/test';
+import { chiefSession, exampleEvent, importEvent, judgeToken, mark, setState, signIn } from './helpers.ts';
 
 const pinOf = (file: any, code: string): string => file.contests.flatMap((c: any) => c.judges).find((j: any) => j.code === code).pin;
-
-/** Signs the chief judge in through the API and puts the session where the judge app keeps it. */
-async function chiefSession(page: Page, request: APIRequestContext, event: string, code: string, pin: string) {
-  const res = await request.post('/api/v1/auth/judge', { data: { event, judge: code, pin } });
-  expect(res.status()).toBe(200);
-  const s = await res.json();
-  const session = { token: s.token, expiresAt: s.expiresAt, event, judge: s.judge };
-  await page.addInitScript((value) => localStorage.setItem('jiangxin.judge.session', value), JSON.stringify(session));
-}
 
 test('the chief judge follows marks live, asks for a re-mark, closes marking, corrects, and cannot certify yet', async ({ page, request }) => {
   test.setTimeout(90_000); // a long walk through the desk on a busy machine

@@ -46,3 +46,12 @@ export async function mark(request: APIRequestContext, token: string, contestId:
   if (res.status() !== 201) throw new Error(`mark failed: ${res.status()} ${await res.text()}`);
   return res.json();
 }
+
+/** Signs the chief judge in through the API and puts the session where the judge app keeps it. */
+export async function chiefSession(page: Page, request: APIRequestContext, event: string, code: string, pin: string) {
+  const res = await request.post('/api/v1/auth/judge', { data: { event, judge: code, pin } });
+  expect(res.status()).toBe(200);
+  const s = await res.json();
+  const session = { token: s.token, expiresAt: s.expiresAt, event, judge: s.judge };
+  await page.addInitScript((value) => localStorage.setItem('jiangxin.judge.session', value), JSON.stringify(session));
+}

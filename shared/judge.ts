@@ -65,7 +65,11 @@ export interface ProgressCell {
   marks: ProgressMark[];
 }
 
-/** A mark a judge still owes: the cell is incomplete, assigned to the judge, and not of its organisation. */
+/**
+ * A mark a judge still owes: the cell is incomplete, assigned to the judge, and not of its organisation
+ * (on a chief judge's desk of a blind contest before certification, organisations are not considered:
+ * which stations a judge may not mark would tell whose they are).
+ */
 export interface MissingMark {
   contestant: string;
   criterion: string;
@@ -91,6 +95,7 @@ export interface ContestProgress {
     chief: boolean;
     shadow: boolean;
     criteria: '*' | string[];
+    /** null also for a chief judge of a blind contest before certification */
     organisation: string | null;
     missing: MissingMark[];
   }[];

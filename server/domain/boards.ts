@@ -8,6 +8,7 @@ import { hotQuery } from '../../db/hot-sql.ts';
 import { ContestBoard } from '../../shared/scoring/board.ts';
 import type { BoardRow, FlagResolution, ScoringMark } from '../../shared/scoring/types.ts';
 import type { ContestState, Leaderboard } from '../../shared/api.ts';
+import { blindHidden, blindRow } from '../../shared/blind.ts';
 import { loadContestMeta, type ContestMeta } from './contest-meta.ts';
 
 export type Audience = 'public' | 'organiser';
@@ -153,14 +154,17 @@ const CHANGES_BETWEEN = CHANGES('$3');
 
 /** What one audience may see of a contest's board (CONTRACT §5 freeze, §7 blind). */
 export function boardFor(c: CachedContest, audience: Audience): Leaderboard {
-  const frozen = c.frozen !== null;
-  if (audience === 'organiser') return { contest: c.meta.id, seq: c.seq, state: c.state, frozen, rows: c.board.rows() };
-  const base = c.frozen ?? { seq: c.seq, rows: c.board.rows() };
-  const hidden = c.meta.def.blind === true && c.state !== 'certified' && c.state !== 'published';
-  return { contest: c.meta.id, seq: base.seq, state: c.state, frozen, rows: hidden ? base.rows.map(blindRow) : base.rows };
+  const head = { contest: c.meta.id, seq: seqFor(c, audience), state: c.state, frozen: c.frozen !== null };
+  if (audience === 'organiser') return { ...head, rows: c.board.rows() };
+  const rows = c.frozen?.rows ?? c.board.rows();
+  if (!blindHidden(c.meta.def.blind, c.state)) return { ...head, rows };
+  return { ...head, rows: rows.map((r) => blindRow(r, c.meta.shownAs.get(r.bib)!)) };
 }
 
-function blindRow(r: BoardRow): BoardRow {
-  const station = r.station ?? r.bib;
-  return { ...r, name: station, organisation: station, station };
+/**
+ * The contest's seq as one audience knows it: while frozen, the public's stays at the freeze, so
+ * that no public answer tells whether (or how many) marks arrive meanwhile.
+ */
+export function seqFor(c: CachedContest, audience: Audience): number {
+  return audience === 'public' && c.frozen ? c.frozen.seq : c.seq;
 }

@@ -5,6 +5,7 @@ import { contests, contestants, organisations } from '../../db/schema/index.ts';
 import type { ContestDefinition } from '../../db/schema/contests.ts';
 import type { Criterion, Section, ContestantStatus } from '../../shared/event-file/schema.ts';
 import type { ContestantInfo } from '../../shared/scoring/types.ts';
+import { sha256 } from './ids.ts';
 
 export interface ContestMeta {
   id: string;
@@ -16,6 +17,8 @@ export interface ContestMeta {
   byBib: Map<string, ContestantInfo>;
   criteria: Map<string, { criterion: Criterion; section: Section }>;
   organisations: Map<string, string>;
+  /** bib → what the contestant is shown as while a blind contest hides people (see shownAs). */
+  shownAs: Map<string, string>;
 }
 
 export async function loadContestMeta(db: Db, contestId: string): Promise<ContestMeta | null> {
@@ -42,5 +45,24 @@ export async function loadContestMeta(db: Db, contestId: string): Promise<Contes
     byBib: new Map(list.map((p) => [p.bib, p])),
     criteria,
     organisations: new Map(orgs.map((o) => [o.code, o.name])),
+    shownAs: shownAs(c.id, list),
   };
+}
+
+/**
+ * A contestant's station or, for one without a station (an event file only warns of it), a stand-in
+ * "#n" that a station can never be: numbered in an order of hashes, so that neither the bib nor the
+ * contestant's place in the printed list shows through; stable while the contestants stay the same.
+ */
+export function shownAs(
+  contestId: string,
+  people: readonly Pick<ContestantInfo, 'bib' | 'station'>[],
+): Map<string, string> {
+  const out = new Map<string, string>();
+  const without = people
+    .filter((p) => p.station === undefined)
+    .map((p) => ({ bib: p.bib, key: sha256(`${contestId}/${p.bib}`) }));
+  without.sort((a, b) => (a.key < b.key ? -1 : 1)).forEach((p, i) => out.set(p.bib, `#${i + 1}`));
+  for (const p of people) if (p.station !== undefined) out.set(p.bib, p.station);
+  return out;
 }

@@ -9,7 +9,8 @@ import { invalid, parseInput, refuse, unauthorized, unknownContest } from '../er
 import { issue } from '../../shared/errors/index.ts';
 import { actorName, type Actor } from './auth.ts';
 import { appendAudit } from './audit.ts';
-import { recused, requireNotRecused } from './recusal.ts';
+import { isRecused, requireNotRecused } from './recusal.ts';
+import { blindHidden } from '../../shared/blind.ts';
 import type { DomainCtx } from './context.ts';
 
 function requireChief(actor: Actor, contestId: string) {
@@ -76,7 +77,7 @@ export async function contestProgress(ctx: DomainCtx, actor: Actor, contestId: s
     def: k,
   }));
   // Until results are certified, a blind contest shows a chief judge stations only (organisers see all).
-  const hide = actor.role === 'judge' && c.meta.def.blind === true && c.state !== 'certified' && c.state !== 'published';
+  const hide = actor.role === 'judge' && blindHidden(c.meta.def.blind, c.state);
   let complete = 0;
   let flagged = 0;
   const rows = c.meta.contestants.map((p) => {
@@ -99,7 +100,7 @@ export async function contestProgress(ctx: DomainCtx, actor: Actor, contestId: s
     const who = hide ? {} : { name: p.name, organisation: p.organisation, organisationName: c.meta.organisations.get(p.organisation) ?? p.organisation };
     return {
       bib: p.bib, ...who, station: p.station ?? null, status: p.status, complete: score?.complete ?? false,
-      total: score?.total ?? 0, recused: recused(actor, p.organisation), cells,
+      total: score?.total ?? 0, recused: isRecused(actor, p.organisation), cells,
     };
   });
   const open = reqs.filter((r) => remarkOpen(r, seqs.get(`${r.contestant}/${r.criterion}`) ?? [])).map(toRemark);
@@ -107,16 +108,22 @@ export async function contestProgress(ctx: DomainCtx, actor: Actor, contestId: s
     contest: { id: c.meta.id, eventId: c.meta.eventId, code: c.meta.code, name: c.meta.name, state: c.state, seq: c.seq, blind: c.meta.def.blind === true },
     criteria,
     judges: js.map((j) => {
+      // A judge never marks its own organisation's contestants. While people are hidden, the desk
+      // must not show which stations those are (nor the judge's organisation): what a judge owes is
+      // then every open cell of its criteria it has not marked, as for a judge of no organisation.
+      const recused = (p: { organisation: string }) => !hide && !!j.organisation && j.organisation === p.organisation;
       const missing: MissingMark[] = [];
       for (const k of criteria) {
         if (k.need === 0 || (j.criteria !== '*' && !j.criteria.includes(k.code))) continue;
         for (const [i, p] of c.meta.contestants.entries()) {
-          if (p.status !== 'active' || (j.organisation && j.organisation === p.organisation)) continue;
+          if (p.status !== 'active' || recused(p)) continue;
           const cell = rows[i]!.cells[k.code]!;
           if (cell.have < cell.need && !cell.marks.some((m) => m.judge === j.code)) missing.push({ contestant: p.bib, criterion: k.code });
         }
       }
-      return { code: j.code, name: j.name, chief: j.chief, shadow: j.shadow, criteria: j.criteria, organisation: j.organisation, missing };
+      const organisation = hide ? null : j.organisation;
+      const { code, name, chief, shadow } = j;
+      return { code, name, chief, shadow, criteria: j.criteria, organisation, missing };
     }),
     rows,
     remarks: open,

@@ -7,6 +7,8 @@ import { refuse, unauthorized, unknownContest, unknownEvent } from '../errors.ts
 import { requireOrganiser, type Actor } from './auth.ts';
 import type { DomainCtx } from './context.ts';
 import { toMark } from './marks.ts';
+import { seqFor } from './boards.ts';
+import { blindHidden } from '../../shared/blind.ts';
 
 export async function listEvents(ctx: DomainCtx): Promise<EventSummary[]> {
   const evs = await ctx.db.select({ id: events.id, name: events.name }).from(events).orderBy(asc(events.createdAt));
@@ -45,12 +47,13 @@ export async function getEventFile(ctx: DomainCtx, actor: Actor, eventId: string
   return e.file;
 }
 
-export async function getContest(ctx: DomainCtx, contestId: string) {
+export async function getContest(ctx: DomainCtx, actor: Actor, contestId: string) {
   const c = await ctx.boards.get(contestId);
   if (!c) throw unknownContest();
   const { def, id, eventId, code, name } = c.meta;
+  const seq = seqFor(c, actor.role === 'organiser' ? 'organiser' : 'public');
   return {
-    id, eventId, code, name, state: c.state, seq: c.seq, frozen: c.frozenSeq !== null,
+    id, eventId, code, name, state: c.state, seq, frozen: c.frozenSeq !== null,
     blind: def.blind ?? false, teamSize: def.teamSize ?? 3, tieBreak: def.tieBreak ?? [], awards: def.awards ?? [],
     sections: def.sections,
   };
@@ -76,8 +79,10 @@ export async function eventTeams(ctx: DomainCtx, actor: Actor, eventId: string):
   const inputs = [];
   for (const { id } of ids) {
     const c = await ctx.boards.get(id);
-    if (!c || (audience === 'public' && c.state === 'setup')) continue;
-    // Team tables use real organisations even for blind contests: they name no contestant.
+    if (!c) continue;
+    // A blind contest's team table would tie its stations to organisations (team scores are sums of
+    // the totals on the board): the public counts it only once certified (CONTRACT §7).
+    if (audience === 'public' && (c.state === 'setup' || blindHidden(c.meta.def.blind, c.state))) continue;
     const rows = audience === 'public' && c.frozen ? c.frozen.rows : c.board.rows();
     inputs.push({ code: c.meta.code, teamSize: c.meta.def.teamSize, rows });
   }

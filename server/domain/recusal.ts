@@ -5,13 +5,14 @@ import { refuse } from '../errors.ts';
 import type { Actor } from './auth.ts';
 
 /** Whether `actor` must stand aside for a contestant of `organisation`. Organisers never do. */
-export function recused(actor: Actor, organisation: string): boolean {
+export function isRecused(actor: Actor, organisation: string): boolean {
   return actor.role === 'judge' && !!actor.organisation && actor.organisation === organisation;
 }
 
 /** Refuses a chief judge's decision on a contestant of its own organisation. */
 export function requireNotRecused(actor: Actor, contestant: { bib: string; organisation: string }): void {
-  if (!recused(actor, contestant.organisation)) return;
+  if (!isRecused(actor, contestant.organisation)) return;
+  // No bib in the refusal: the desk of a blind contest names contestants by station only.
   const message = `contestant ${contestant.bib} is of your own organisation: an organiser decides on their marks`;
-  throw refuse('forbidden:recused', message, { bib: contestant.bib });
+  throw refuse('forbidden:recused', message);
 }

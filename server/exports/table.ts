@@ -6,6 +6,7 @@ import type { ContestState } from '../../shared/api.ts';
 import type { ContestantStatus, Criterion } from '../../shared/event-file/schema.ts';
 import { newestByOrder } from '../../shared/scoring/criterion.ts';
 import { teamTables } from '../../shared/scoring/teams.ts';
+import { blindHidden } from '../../shared/blind.ts';
 import type { BoardRow, ScoringMark } from '../../shared/scoring/types.ts';
 import { unknownContest, unknownEvent } from '../errors.ts';
 import type { CachedContest } from '../domain/boards.ts';
@@ -85,15 +86,18 @@ export async function contestExport(ctx: DomainCtx, contestId: string, viewer: V
 
 export function buildContestExport(c: CachedContest, event: { id: string; name: string }, viewer: Viewer): ContestExport {
   const { meta, board } = c;
-  // As public boards do (boards.ts boardFor): only organisers see names before certification.
-  const hidden = viewer !== 'organiser' && meta.def.blind === true && c.state !== 'certified' && c.state !== 'published';
+  // As public boards do (boards.ts boardFor): only organisers see people before certification.
+  const hidden = viewer !== 'organiser' && blindHidden(meta.def.blind, c.state);
   const boardRows = board.rows();
   const who = (r: BoardRow) => {
-    const station = r.station ?? r.bib;
-    return hidden ? { name: station, organisation: station } : { name: r.name, organisation: meta.organisations.get(r.organisation) ?? r.organisation };
+    if (!hidden) {
+      return { bib: r.bib, name: r.name, organisation: meta.organisations.get(r.organisation) ?? r.organisation };
+    }
+    const station = meta.shownAs.get(r.bib)!;
+    return { bib: station, name: station, organisation: station };
   };
   const rows: ResultRow[] = boardRows.map((r) => ({
-    rank: r.rank, bib: r.bib, ...who(r), station: r.station ?? null, status: r.status,
+    rank: r.rank, ...who(r), station: r.station ?? null, status: r.status,
     sections: { ...r.sections }, total: r.total, award: r.award, complete: r.complete, flagged: r.flagged,
   }));
   const criteria = meta.def.sections.flatMap((s) => s.criteria.map((k) => ({ code: k.code, name: k.name, kind: k.kind, section: s.code })));
@@ -105,10 +109,11 @@ export function buildContestExport(c: CachedContest, event: { id: string; name: 
       const pts = score?.criteria[k.code] ?? 0;
       cells[k.code] = { points: k.kind === 'deduction' && pts !== 0 ? -pts : pts, raw: rawOf(k.kind, counted.filter((m) => m.criterion === k.code)) };
     }
-    return { rank: r.rank, bib: r.bib, ...who(r), cells };
+    return { rank: r.rank, ...who(r), cells };
   });
-  // The contest's team table exactly as GET /events/:id/teams computes it (organisers' live rows).
-  const t = teamTables([{ code: meta.code, teamSize: meta.def.teamSize, rows: boardRows }]);
+  // The contest's team table exactly as GET /events/:id/teams computes it (organisers' live rows);
+  // none while people are hidden: team scores are sums of the totals beside the stations.
+  const t = teamTables(hidden ? [] : [{ code: meta.code, teamSize: meta.def.teamSize, rows: boardRows }]);
   const teams = (t.contests[meta.code] ?? []).map((x) => ({
     rank: x.rank, code: x.organisation, organisation: meta.organisations.get(x.organisation) ?? x.organisation, score: x.score,
   }));

@@ -12,7 +12,7 @@ import type { AppEnv } from '../http/types.ts';
 import type { BatchResult } from '../../shared/api.ts';
 
 export const contestRoutes = new Hono<AppEnv>()
-  .get('/:id', async (c) => c.json(await getContest(c.get('services'), c.req.param('id'))))
+  .get('/:id', async (c) => c.json(await getContest(c.get('services'), c.get('actor'), c.req.param('id'))))
   .get('/:id/leaderboard', async (c) => {
     const s = c.get('services');
     const organiser = c.get('actor').role === 'organiser';

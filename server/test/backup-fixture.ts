@@ -26,22 +26,24 @@ export async function contestDay(s: TestServer, opts: { certify?: boolean } = {}
     }
   }
   const [first, second] = file.contests.map((c) => ev.contestId(c.code));
-  await must(ev.admin.post(`/contests/${first}/state`, { to: 'review' }));
-  if (opts.certify !== false) {
-    const blocked = await ev.admin.post(`/contests/${first}/state`, { to: 'certified' });
-    if (blocked.status === 409) {
-      for (const reason of (blocked.body.error.reasons ?? []) as string[]) {
-        const m = /^([^:]+): criterion "([^"]+)" is flagged/.exec(reason);
-        if (!m) throw new Error(`cannot certify: ${reason}`);
-        await must(ev.admin.post(`/contests/${first}/flags`, { contestant: m[1], criterion: m[2], reason: '裁判组合议确认' }));
-      }
-      await must(ev.admin.post(`/contests/${first}/state`, { to: 'certified' }));
-    } else if (blocked.status !== 200) {
-      throw new Error(`certify: ${JSON.stringify(blocked.body)}`);
-    }
-  }
+  if (opts.certify !== false) await certifyContest(ev, first!);
+  else await must(ev.admin.post(`/contests/${first}/state`, { to: 'review' }));
   await must(ev.admin.post(`/contests/${second}/freeze`, { frozen: true }));
   return ev;
+}
+
+/** Closes marking, accepts what is flagged, and certifies (as the organiser). */
+export async function certifyContest(ev: ContestDay, id: string): Promise<void> {
+  await must(ev.admin.post(`/contests/${id}/state`, { to: 'review' }));
+  const blocked = await ev.admin.post(`/contests/${id}/state`, { to: 'certified' });
+  if (blocked.status === 200) return;
+  if (blocked.status !== 409) throw new Error(`certify: ${JSON.stringify(blocked.body)}`);
+  for (const reason of (blocked.body.error.reasons ?? []) as string[]) {
+    const m = /^([^:]+): criterion "([^"]+)" is flagged/.exec(reason);
+    if (!m) throw new Error(`cannot certify: ${reason}`);
+    await must(ev.admin.post(`/contests/${id}/flags`, { contestant: m[1], criterion: m[2], reason: '裁判组合议确认' }));
+  }
+  await must(ev.admin.post(`/contests/${id}/state`, { to: 'certified' }));
 }
 
 async function must(p: Promise<{ status: number; body: unknown }>) {

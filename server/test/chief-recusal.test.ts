@@ -12,10 +12,11 @@ beforeAll(async () => {
 afterAll(async () => s?.stop());
 
 /** The courier contest with its chief judge from organisation "yz" (C001 is yz, C005 is zt), C001 and C005 flagged. */
-async function yzChief() {
+async function yzChief({ blind = false } = {}) {
   const file = exampleEvent('new-economy-contest');
   const courier = file.contests.find((c) => c.code === 'courier')!;
   courier.judges.find((j) => j.code === 'c-chief')!.organisation = 'yz';
+  courier.blind = blind;
   const ev = await importAndOpen(s, file);
   const id = ev.contestId('courier');
   const as = async (code: string) => api(s.url, await ev.judgeToken(code));
@@ -31,7 +32,7 @@ async function yzChief() {
   return { ev, id, chief: chief!, yz };
 }
 
-const recusedRefusal = (bib: string) => ({ code: 'forbidden', params: { reason: 'recused', bib } });
+const recusedRefusal = { code: 'forbidden', params: { reason: 'recused' } };
 
 describe('a chief judge of an organisation', () => {
   it('may not accept a flag of its own organisation’s contestant; an organiser may, the chief for others', async () => {
@@ -39,7 +40,7 @@ describe('a chief judge of an organisation', () => {
     const accept = (bib: string) => ({ contestant: bib, criterion: 'packing', reason: 'agreed' });
     const own = await chief.post(`/contests/${id}/flags`, accept('C001'));
     expect(own.status).toBe(403);
-    expect(own.body.error).toMatchObject(recusedRefusal('C001'));
+    expect(own.body.error).toMatchObject(recusedRefusal);
     const still = (await ev.admin.get(`/contests/${id}/progress`)).body as ContestProgress;
     expect(still.rows.find((r) => r.bib === 'C001')!.cells.packing!.flagged).toBe(true);
 
@@ -53,7 +54,7 @@ describe('a chief judge of an organisation', () => {
       const body = { contestant: 'C001', criterion: 'packing', reason: 'look again', ...(judge ? { judge } : {}) };
       const own = await chief.post(`/contests/${id}/remarks`, body);
       expect(own.status, judge ?? 'every judge').toBe(403);
-      expect(own.body.error).toMatchObject(recusedRefusal('C001'));
+      expect(own.body.error).toMatchObject(recusedRefusal);
     }
     expect((await ev.admin.get(`/contests/${id}/progress`)).body.remarks).toEqual([]);
     const ask = (bib: string) => ({ contestant: bib, criterion: 'packing', reason: 'look again' });
@@ -81,5 +82,18 @@ describe('a chief judge of an organisation', () => {
     for (const row of mine.rows) expect(row.recused, row.bib).toBe(yz.has(row.bib));
     const organiser = (await ev.admin.get(`/contests/${id}/progress`)).body as ContestProgress;
     expect(organiser.rows.filter((r) => r.recused)).toEqual([]);
+  });
+
+  it('stands aside in a blind contest too, told so without a bib: its desk shows stations only', async () => {
+    const { id, chief, yz } = await yzChief({ blind: true });
+    const desk = (await chief.get(`/contests/${id}/progress`)).body as ContestProgress;
+    for (const row of desk.rows) {
+      expect(row.name, row.bib).toBeUndefined();
+      expect(row.recused, row.bib).toBe(yz.has(row.bib));
+    }
+    const accept = { contestant: 'C001', criterion: 'packing', reason: 'agreed' };
+    const own = await chief.post(`/contests/${id}/flags`, accept);
+    expect(own.status).toBe(403);
+    expect(own.body.error).toEqual({ code: 'forbidden', message: expect.any(String), params: { reason: 'recused' } });
   });
 });

@@ -261,13 +261,18 @@ describe('contest exports', () => {
     });
     const chief = await ev.judgeToken('c-chief');
     const lb = await board(ev, id);
-    const asChief = table((await workbook((await download(`/contests/${id}/export.xlsx`, chief)).bytes)).getWorksheet('成绩')!);
+    const chiefBook = await workbook((await download(`/contests/${id}/export.xlsx`, chief)).bytes);
+    const asChief = table(chiefBook.getWorksheet('成绩')!);
     const asOrganiser = table((await workbook((await download(`/contests/${id}/export.xlsx`, s.adminToken)).bytes)).getWorksheet('成绩')!);
     lb.rows.forEach((b, i) => {
+      expect(asChief.at(asChief.rows[i]!, '参赛号')).toBe(b.station);
       expect(asChief.at(asChief.rows[i]!, '姓名')).toBe(b.station);
       expect(asChief.at(asChief.rows[i]!, '单位')).toBe(b.station);
       expect(asOrganiser.at(asOrganiser.rows[i]!, '姓名')).toBe(b.name);
     });
+    // Team scores are sums of the totals beside the stations: they would tie stations to organisations.
+    expect(table(chiefBook.getWorksheet('团体')!).rows).toEqual([]);
+    expect(table(chiefBook.getWorksheet('评分明细')!).rows.flat()).not.toContain(lb.rows[0].bib);
     const pdf = (await pdfPages((await download(`/contests/${id}/results.pdf`, chief)).bytes)).join('\n');
     expect(pdf).not.toContain(lb.rows[0].name);
     expect(pdf).toContain(lb.rows[0].station);

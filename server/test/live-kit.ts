@@ -1,9 +1,9 @@
 // Live-board test kit: a socket.io-client watcher that follows CONTRACT §8 (or asks for compact
 // deltas) with the shared client rule, the GET board to compare it with, and judges marking an
 // example event concurrently over HTTP. The server is the one given to useLiveServer.
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { api, exampleEvent, importAndOpen, uuid, type TestServer } from './harness.ts';
+import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
 import { applyBoardUpdate, type BoardUpdate } from '../../shared/realtime.ts';
 import type { Leaderboard } from '../../shared/api.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
@@ -14,6 +14,18 @@ export const sockets: Socket[] = [];
 
 export function useLiveServer(server: TestServer): void {
   current = server;
+}
+
+/** A server for the test file, started before its tests and stopped (with the kit's sockets) after them. */
+export function liveSuite(started: (server: TestServer) => void): void {
+  beforeAll(async () => {
+    useLiveServer(await startTestServer());
+    started(current);
+  });
+  afterAll(async () => {
+    for (const so of sockets) so.disconnect();
+    await current?.stop();
+  });
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

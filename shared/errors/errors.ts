@@ -37,7 +37,7 @@ export const ERRORS = {
   'forbidden:not_your_contest': {},
   'forbidden:criterion_not_assigned': { criterion: 'text' },
   'forbidden:own_organisation': {},
-  'forbidden:recused': { bib: 'text' },
+  'forbidden:recused': {},
   'forbidden:judges_only': {},
   'forbidden:not_started': {},
 

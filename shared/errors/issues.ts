@@ -54,10 +54,10 @@ export const ISSUES = {
   tie_break_not_raw: { key: 'text', criterion: 'text', kind: ['judgement', 'deduction', 'pass'] },
   award_ratio_or_count: {},
   award_ratios_sum: { sum: 'number' },
+  blind_without_station: { contest: 'text', bib: 'text' },
   // Advice (warnings) on an event file.
   panel_too_small: { criterion: 'text', needed: 'count', assigned: 'count' },
   panel_own_organisation: { criterion: 'text', organisation: 'text', eligible: 'count', needed: 'count' },
-  blind_without_station: { contest: 'text', bib: 'text' },
 
   // A mark's value against its criterion (shared/scoring/validate-mark.ts).
   value_type: { expected: ['number', 'pass', 'count'] },

@@ -34,6 +34,8 @@ export interface LooseSection {
 export interface LooseContestant {
   bib?: string;
   station?: string;
+  /** a station is given but not valid (so neither there nor missing) */
+  badStation?: boolean;
   organisation?: string;
 }
 export interface LooseJudge {
@@ -49,6 +51,7 @@ export interface LooseAward {
 }
 export interface LooseContest {
   code?: string;
+  blind?: boolean;
   tieBreak: Holes<string>;
   awards: Holes<LooseAward>;
   sections: Holes<LooseSection>;
@@ -101,12 +104,14 @@ function looseContest(raw: Raw): LooseContest {
   const a = awardTier.shape;
   return {
     code: valid(s.code, raw.code),
+    blind: valid(s.blind, raw.blind),
     tieBreak: listOf(raw.tieBreak).map((key) => valid(tieBreakKey, key)),
     awards: entries(raw.awards, (x) => ({ name: valid(a.name, x.name), ratio: valid(a.ratio, x.ratio) })),
     sections: entries(raw.sections, looseSection),
     contestants: entries(raw.contestants, (x) => ({
       bib: valid(c.bib, x.bib),
       station: valid(c.station, x.station),
+      badStation: x.station !== undefined && valid(c.station, x.station) === undefined,
       organisation: valid(c.organisation, x.organisation),
     })),
     judges: entries(raw.judges, (x) => ({

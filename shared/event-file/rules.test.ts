@@ -97,6 +97,27 @@ describe('uniqueness', () => {
     );
   });
 
+  it('a station for every contestant of a blind contest (one that is not valid is told once, as such)', () => {
+    const f = example();
+    delete f.contests[0].contestants[3].station;
+    f.contests[0].contestants[5].station = 'W 06';
+    expect(issuesOf(f)).toEqual([
+      {
+        path: 'contests[0].contestants[5].station',
+        message: 'must be 1–16 characters of A-Z a-z 0-9 - _ (got "W 06")',
+      },
+      {
+        path: 'contests[0].contestants[3].station',
+        message:
+          'contest "wet-drawing" is blind but contestant "W004" has no station to show judges and the public ' +
+          'in place of the bib, name and organisation',
+      },
+    ]);
+    f.contests[0].blind = false;
+    f.contests[0].contestants[5].station = 'W-06';
+    expect(issuesOf(f)).toEqual([]);
+  });
+
   it('judge codes across the whole event, ignoring case', () => {
     const f = example();
     f.contests[1].judges[2].code = 'w-j1';
@@ -368,14 +389,4 @@ describe('warnings (the file still imports)', () => {
     ]);
   });
 
-  it('a blind contest without a station', () => {
-    const f = example();
-    delete f.contests[0].contestants[3].station;
-    expect(warningsOf(f)).toEqual([
-      {
-        path: 'contests[0].contestants[3]',
-        message: 'contest "wet-drawing" is marked blind but contestant "W004" has no station to show judges instead of the bib',
-      },
-    ]);
-  });
 });

@@ -4,7 +4,7 @@
 // (shared/errors) with the JSON path of the offending value, written
 // `contests[0].sections[1].criteria[2].max` (see formatPath in shared/errors/zod.ts).
 import { issue, type DUPLICATES, type Issue } from '../errors/issues.ts';
-import type { Holes, LooseContest, LooseCriterion, LooseFile, LooseSection } from './loose.ts';
+import type { Holes, LooseContest, LooseContestant, LooseCriterion, LooseFile, LooseSection } from './loose.ts';
 
 export type EventFileIssue = Issue;
 
@@ -66,6 +66,15 @@ function unknownOrganisation(path: string, value: string): Issue {
   return issue(path, 'unknown_organisation', message, { value });
 }
 
+// Judges and the public see a blind contest's contestants as stations (CONTRACT §7): without one, the
+// bib would show instead, and a bib is on every printed list beside the name.
+function blindWithoutStation(contest: LooseContest, p: LooseContestant, path: string): Issue {
+  const message =
+    `contest ${q(contest.code ?? '')} is blind but contestant ${q(p.bib ?? '')} has no station ` +
+    'to show judges and the public in place of the bib, name and organisation';
+  return issue(`${path}.station`, 'blind_without_station', message, { contest: contest.code ?? '', bib: p.bib ?? '' });
+}
+
 export function checkEventFile(file: LooseFile): Issue[] {
   const issues: Issue[] = [];
   const organisations = codesOf(file.organisations);
@@ -92,6 +101,9 @@ export function checkEventFile(file: LooseFile): Issue[] {
       const pPath = `${cPath}.contestants[${i}]`;
       bibs.add(p.bib, `${pPath}.bib`);
       stations.add(p.station, `${pPath}.station`);
+      if (contest.blind === true && p.station === undefined && !p.badStation) {
+        issues.push(blindWithoutStation(contest, p, pPath));
+      }
       if (p.organisation !== undefined && organisations?.has(p.organisation) === false)
         issues.push(unknownOrganisation(`${pPath}.organisation`, p.organisation));
     });

@@ -1,5 +1,5 @@
 // Advice on a valid event file: problems that do not make it wrong but will hurt on the day (a
-// judgement panel larger than the judges assigned to it, a blind contest without stations). They
+// judgement panel larger than the judges assigned to it, or one its own organisation empties). They
 // are advice only because CONTRACT §4's own example has a 3-judge panel and one judge.
 import { issue, type Issue } from '../errors/issues.ts';
 import type { EventFile, Judge } from './schema.ts';
@@ -46,15 +46,6 @@ export function eventFileWarnings(file: EventFile): Issue[] {
         }
       }),
     );
-    if (contest.blind === true)
-      contest.contestants.forEach((p, i) => {
-        if (p.station !== undefined) return;
-        const message =
-          `contest ${q(contest.code)} is marked blind but contestant ${q(p.bib)} ` +
-          'has no station to show judges instead of the bib';
-        const params = { contest: contest.code, bib: p.bib };
-        warnings.push(issue(`${cPath}.contestants[${i}]`, 'blind_without_station', message, params));
-      });
   });
   return warnings;
 }

@@ -29,6 +29,14 @@ export function changedBibs(before: readonly BoardRow[], after: readonly BoardRo
   }).map((r) => r.bib);
 }
 
+/**
+ * A row of a blind contest as the public sees it before certification: the station in place of
+ * bib, name and organisation (shared/blind.ts). Nothing else to show or search in it.
+ */
+export function stationOnly(row: Pick<BoardRow, 'bib' | 'name' | 'organisation'>): boolean {
+  return row.bib === row.name && row.organisation === row.name;
+}
+
 export function normaliseQuery(query: string): string {
   return query.trim().toLowerCase().normalize('NFKC');
 }
@@ -44,9 +52,7 @@ export function filterRows(
 ): readonly BoardRow[] {
   const q = normaliseQuery(query);
   if (!q) return rows;
-  return rows.filter((r) =>
-    [r.bib, r.station ?? '', r.name, r.organisation, organisationName(r.organisation)].some((field) =>
-      field.toLowerCase().normalize('NFKC').includes(q),
-    ),
-  );
+  const fields = (r: BoardRow) =>
+    stationOnly(r) ? [r.bib] : [r.bib, r.station ?? '', r.name, r.organisation, organisationName(r.organisation)];
+  return rows.filter((r) => fields(r).some((field) => field.toLowerCase().normalize('NFKC').includes(q)));
 }

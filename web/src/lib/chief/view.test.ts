@@ -27,32 +27,55 @@ describe('cellStatus', () => {
 });
 
 describe('filterProgressRows', () => {
-  const rows = [row('C001', { complete: true }), row('C002', { cells: { packing: cell({ flagged: true }) } }), row('C003', { name: undefined, station: 'W-07' })];
+  const blind = { name: undefined, organisation: undefined, organisationName: undefined, station: 'W-07' };
+  const rows = [
+    row('C001', { complete: true }),
+    row('C002', { cells: { packing: cell({ flagged: true }) } }),
+    row('C003', blind),
+  ];
   it('filters incomplete and flagged rows and searches bib, name, station and organisation', () => {
     expect(filterProgressRows(rows, { query: '', incompleteOnly: true, flaggedOnly: false }).map((r) => r.bib)).toEqual(['C002', 'C003']);
     expect(filterProgressRows(rows, { query: '', incompleteOnly: false, flaggedOnly: true }).map((r) => r.bib)).toEqual(['C002']);
     expect(filterProgressRows(rows, { query: 'ｗ-07', incompleteOnly: false, flaggedOnly: false }).map((r) => r.bib)).toEqual(['C003']);
     expect(filterProgressRows(rows, { query: 'name-c001', incompleteOnly: false, flaggedOnly: false }).map((r) => r.bib)).toEqual(['C001']);
-    expect(filterProgressRows(rows, { query: '顺达', incompleteOnly: false, flaggedOnly: false })).toHaveLength(3);
+    expect(filterProgressRows(rows, { query: '顺达', incompleteOnly: false, flaggedOnly: false })).toHaveLength(2);
+    // A blind row is its station only: its bib must not find it (that would pair the two).
+    expect(filterProgressRows(rows, { query: 'C003', incompleteOnly: false, flaggedOnly: false })).toEqual([]);
   });
 });
 
 describe('flags and debts', () => {
   const p = {
     criteria: [packing],
-    rows: [row('C001', { cells: { packing: cell({ flagged: true }) } }), row('C002')],
+    rows: [
+      row('C001', { cells: { packing: cell({ flagged: true }) } }),
+      row('C002'),
+      row('C003', { name: undefined, station: 'W-03' }),
+    ],
     judges: [
       { code: 'chief', name: 'C', chief: true, shadow: false, criteria: '*', organisation: null, missing: [{ contestant: 'C002', criterion: 'packing' }] },
       { code: 'j1', name: 'J1', chief: false, shadow: false, criteria: '*', organisation: null, missing: [] },
-      { code: 'j2', name: 'J2', chief: false, shadow: false, criteria: '*', organisation: null, missing: [{ contestant: 'C002', criterion: 'packing' }] },
+      {
+        code: 'j2',
+        name: 'J2',
+        chief: false,
+        shadow: false,
+        criteria: '*',
+        organisation: null,
+        missing: [
+          { contestant: 'C002', criterion: 'packing' },
+          { contestant: 'C003', criterion: 'packing' },
+        ],
+      },
       { code: 't', name: 'T', chief: false, shadow: true, criteria: '*', organisation: null, missing: [{ contestant: 'C002', criterion: 'packing' }] },
     ],
   } as unknown as ContestProgress;
   it('lists flagged cells and what each marking judge owes, most first, without chief and trainees', () => {
     expect(flaggedCells(p).map((f) => `${f.row.bib}/${f.criterion.code}`)).toEqual(['C001/packing']);
     const debts = judgeDebts(p);
-    expect(debts.map((d) => [d.judge.code, d.total])).toEqual([['j2', 1], ['j1', 0]]);
-    expect(debts[0]!.byCriterion).toEqual([{ criterion: packing, bibs: ['C002'] }]);
+    expect(debts.map((d) => [d.judge.code, d.total])).toEqual([['j2', 2], ['j1', 0]]);
+    // Listed by bib, and a blind row by its station only.
+    expect(debts[0]!.byCriterion).toEqual([{ criterion: packing, bibs: ['C002', 'C003'], names: ['C002', 'W-03'] }]);
   });
 });
 
@@ -72,7 +95,7 @@ describe('blockersOf', () => {
 describe('who and newClientId', () => {
   it('names a contestant by bib and name, or by station when blind', () => {
     expect(who(row('C001'), 'C001')).toBe('C001 name-C001');
-    expect(who(row('C001', { name: undefined }), 'C001')).toBe('C001 · S-C001');
+    expect(who(row('C001', { name: undefined }), 'C001')).toBe('S-C001');
     expect(who(undefined, 'C009')).toBe('C009');
   });
   it('makes version 4 UUIDs', () => {

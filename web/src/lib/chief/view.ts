@@ -41,9 +41,11 @@ export function filterProgressRows(rows: readonly ProgressRow[], f: RowFilter): 
     if (f.incompleteOnly && (r.complete || r.status !== 'active')) return false;
     if (f.flaggedOnly && !Object.values(r.cells).some((c) => c.flagged)) return false;
     if (!q) return true;
-    return [r.bib, r.station ?? '', r.name ?? '', r.organisation ?? '', r.organisationName ?? ''].some((field) =>
-      field.toLowerCase().normalize('NFKC').includes(q),
-    );
+    // A row without a name is shown by its station only (blind): the bib must not find it either.
+    const fields = r.name
+      ? [r.bib, r.station ?? '', r.name, r.organisation ?? '', r.organisationName ?? '']
+      : [who(r, r.bib)];
+    return fields.some((field) => field.toLowerCase().normalize('NFKC').includes(q));
   });
 }
 
@@ -68,8 +70,8 @@ export function flaggedCells(p: ContestProgress): FlaggedCell[] {
 export interface JudgeDebt {
   judge: ProgressJudge;
   total: number;
-  /** criterion code → bibs still owed, in contestant order */
-  byCriterion: { criterion: ProgressCriterion; bibs: string[] }[];
+  /** criterion code → bibs still owed, in contestant order, and how the desk names them (see who) */
+  byCriterion: { criterion: ProgressCriterion; bibs: string[]; names: string[] }[];
 }
 
 /**
@@ -77,22 +79,39 @@ export interface JudgeDebt {
  * left out: their marks are not expected.
  */
 export function judgeDebts(p: ContestProgress): JudgeDebt[] {
+  const rows = new Map(p.rows.map((r) => [r.bib, r]));
+  // Bibs, as the desk has always listed them; stations only for rows without a name (see who).
+  const shown = (bib: string) => {
+    const row = rows.get(bib);
+    return row && !row.name ? who(row, bib) : bib;
+  };
   return p.judges
     .filter((j) => !j.chief && !j.shadow)
     .map((judge) => {
       const byCriterion = p.criteria
-        .map((criterion) => ({ criterion, bibs: judge.missing.filter((m) => m.criterion === criterion.code).map((m) => m.contestant) }))
+        .map((criterion) => {
+          const bibs = judge.missing.filter((m) => m.criterion === criterion.code).map((m) => m.contestant);
+          return { criterion, bibs, names: bibs.map(shown) };
+        })
         .filter((x) => x.bibs.length > 0);
       return { judge, total: judge.missing.length, byCriterion };
     })
     .sort((a, b) => b.total - a.total || a.judge.code.localeCompare(b.judge.code));
 }
 
-/** How a contestant is named on the desk: bib and name, or the station in a blind contest. */
+/** A blind contest before certification, seen by its chief judge: stations only, no organisations. */
+export function peopleHidden(p: ContestProgress): boolean {
+  return p.rows.some((r) => r.name === undefined);
+}
+
+/**
+ * How a contestant is named on the desk: bib and name, or only the station while a blind contest
+ * hides people (the desk never shows bibs beside stations: bibs are on every printed list).
+ */
 export function who(row: Pick<ProgressRow, 'bib' | 'name' | 'station'> | undefined, bib: string): string {
   if (!row) return bib;
   if (row.name) return `${row.bib} ${row.name}`;
-  return row.station ? `${row.bib} · ${row.station}` : row.bib;
+  return row.station ?? row.bib;
 }
 
 /** A blocker this app can word, or one it cannot (a newer server's kind: its `reasons` are English only). */

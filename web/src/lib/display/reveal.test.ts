@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardRow } from '$shared/scoring/types.ts';
-import { blindRow, clampStep, emphasisOf, focusSlot, isBlindHidden, rankedRows, revealedBibs, revealOrder } from './reveal.ts';
+import { clampStep, emphasisOf, focusSlot, rankedRows, revealedBibs, revealOrder } from './reveal.ts';
 import { actionOf } from './reveal.svelte.ts';
 
 const row = (bib: string, rank: number | null, award: string | null = null, status: BoardRow['status'] = 'active'): BoardRow => ({
@@ -30,17 +30,6 @@ describe('reveal plan', () => {
   it('gives the winner the most suspense', () => {
     expect(board.map(emphasisOf)).toEqual(['champion', 'podium', 'podium', 'plain', 'plain', 'plain']);
     expect(emphasisOf(row('F', 6, '三等奖'))).toBe('award');
-  });
-});
-
-describe('blind contests', () => {
-  it('hide names until certified', () => {
-    expect(isBlindHidden(true, 'scoring')).toBe(true);
-    expect(isBlindHidden(true, 'review')).toBe(true);
-    expect(isBlindHidden(true, 'certified')).toBe(false);
-    expect(isBlindHidden(false, 'scoring')).toBe(false);
-    expect(blindRow(row('A', 1))).toMatchObject({ name: 'S-A', organisation: 'S-A', station: 'S-A' });
-    expect(blindRow({ ...row('A', 1), station: undefined })).toMatchObject({ name: 'A', organisation: 'A' });
   });
 });
 

@@ -38,13 +38,3 @@ export function emphasisOf(row: BoardRow): Emphasis {
 /** The drumroll before the name shows, in ms. */
 export const DRUMROLL_MS: Record<Emphasis, number> = { plain: 0, award: 900, podium: 1800, champion: 2800 };
 
-/** Blind contests hide names and organisations until certified (CONTRACT §7), on every screen. */
-export function isBlindHidden(blind: boolean | undefined, state: string): boolean {
-  return !!blind && state !== 'certified' && state !== 'published';
-}
-
-/** The row as the public board gives it for a blind contest: the station in place of name and organisation. */
-export function blindRow(row: BoardRow): BoardRow {
-  const station = row.station ?? row.bib;
-  return { ...row, name: station, organisation: station, station };
-}

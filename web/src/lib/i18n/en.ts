@@ -91,7 +91,8 @@ const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'board.empty': 'No contestants yet.',
   'board.notOpen': 'Scoring has not started; this board is not public yet.',
   'board.frozen': 'Board frozen: it shows the standings at the freeze; final results are revealed at the ceremony.',
-  'board.blind': 'Blind marking: until results are certified, stations are shown instead of names and organisations.',
+  'board.blind':
+    'Blind marking: until results are certified, stations are shown instead of bibs, names and organisations.',
   'board.legend': '✓ all marks in   ○ marks pending   ⚑ flagged for the chief judge',
   'board.allContests': 'All contests',
 

@@ -75,7 +75,7 @@ const base = {
   'board.empty': '暂无选手。',
   'board.notOpen': '该赛项尚未开始评分，榜单暂未公开。',
   'board.frozen': '已封榜：榜单停留在封榜时刻，最终成绩将在颁奖时揭晓。',
-  'board.blind': '加密评分：成绩确认前，榜单以工位号代替姓名和单位。',
+  'board.blind': '加密评分：成绩确认前，榜单以工位号代替编号、姓名和单位。',
   'board.legend': '✓ 评分已完成　○ 评分未完成　⚑ 待裁判长处理',
   'board.allContests': '全部赛项',
 

@@ -1,6 +1,6 @@
 // "Find me" across an event: one query over the public boards of every open contest.
 import type { BoardRow } from '$shared/scoring/types.ts';
-import { normaliseQuery } from '$lib/board-rows.ts';
+import { normaliseQuery, stationOnly } from '$lib/board-rows.ts';
 
 export interface ContestRows {
   code: string;
@@ -45,8 +45,10 @@ export function searchEvent(
   const hits: SearchHit[] = [];
   for (const contest of contests) {
     for (const row of contest.rows) {
-      const orgName = row.organisation === row.name ? '' : organisationName(row.organisation);
-      const score = matchScore(q, [row.bib, row.station ?? '', row.name, orgName]);
+      const fields = stationOnly(row)
+        ? [row.bib]
+        : [row.bib, row.station ?? '', row.name, organisationName(row.organisation)];
+      const score = matchScore(q, fields);
       if (score > 0) hits.push({ contestCode: contest.code, contestName: contest.name, row, score });
     }
   }

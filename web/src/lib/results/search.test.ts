@@ -58,3 +58,17 @@ describe('event-wide search (searchEvent)', () => {
     expect(out.total).toBe(50);
   });
 });
+
+describe('a blind contest before certification (rows are stations only)', () => {
+  // Station "yz" happens to be an organisation's code: its row must not be found by that organisation.
+  const blind = [row('A-07', 'A-07', 'A-07', { station: 'A-07' }), row('yz', 'yz', 'yz', { station: 'yz' })];
+  it('finds a row by its station, on the contest page and across the event', () => {
+    expect(filterRows(blind, 'ａ-0７', orgName).map((r) => r.bib)).toEqual(['A-07']);
+    const found = searchEvent([{ code: 'weld', name: '焊工', rows: blind }], 'A-07', orgName);
+    expect(found.hits.map((h) => h.row.bib)).toEqual(['A-07']);
+  });
+  it('never through an organisation name', () => {
+    expect(filterRows(blind, '邮政', orgName)).toEqual([]);
+    expect(searchEvent([{ code: 'weld', name: '焊工', rows: blind }], '邮政', orgName).total).toBe(0);
+  });
+});

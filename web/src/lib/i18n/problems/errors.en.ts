@@ -34,8 +34,7 @@ export const errorsEn: Record<ProblemKey, string> = {
   'forbidden:not_your_contest': 'You are not a judge of this contest.',
   'forbidden:criterion_not_assigned': 'The criterion “{criterion}” is not assigned to you.',
   'forbidden:own_organisation': 'You may not mark a contestant of your own organisation.',
-  'forbidden:recused':
-    '{bib} is a contestant of your own organisation: an organiser decides on their marks, not you.',
+  'forbidden:recused': 'This contestant is of your own organisation: an organiser decides on their marks, not you.',
   'forbidden:judges_only': 'This is the judges’ sheet: sign in as a judge.',
   'forbidden:not_started': 'This contest has not started; its board is not public yet.',
 

@@ -32,7 +32,7 @@ export const errorsZhCN: Record<ProblemKey, string> = {
   'forbidden:not_your_contest': '您不是本赛项的裁判。',
   'forbidden:criterion_not_assigned': '评分项“{criterion}”未分配给您。',
   'forbidden:own_organisation': '不能给本单位的选手评分。',
-  'forbidden:recused': '{bib} 是本单位的选手，您需回避：其评分由组织者处理。',
+  'forbidden:recused': '该选手属于本单位，您需回避：其评分由组织者处理。',
   'forbidden:judges_only': '这是裁判评分页面，请以裁判身份登录。',
   'forbidden:not_started': '该赛项尚未开始评分，榜单暂未公开。',
 

@@ -62,7 +62,9 @@ export const issuesEn: Record<IssueCode, string> = {
     'judges}} but {needed} {needed, plural, one {is} other {are}} needed: the other assigned judges belong to ' +
     '“{organisation}”.',
   blind_without_station:
-    'Contest {contest} is blind but contestant {bib} has no station to show judges instead of the bib.',
+    'Contest {contest} is blind but contestant {bib} has no station: until the results are certified, judges ' +
+    'and the public see each contestant as a station only. Give every contestant a station, or leave the ' +
+    'contest not blind until stations are drawn.',
 
   value_type:
     '{expected, select, pass {Choose pass or fail.} count {Enter a whole number of violations.} other {Enter a ' +

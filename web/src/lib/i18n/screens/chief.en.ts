@@ -114,6 +114,10 @@ export const chiefEn: Record<keyof typeof chiefZhCN, string> = {
   'chief.missing.allDone': 'Every judge has marked everything.',
   'chief.missing.noJudges': 'This contest has no marking judges.',
   'chief.missing.note': 'From each judge\'s assigned criteria, without contestants of its own organisation; the chief judge and trainees are not listed.',
+  'chief.missing.blindNote':
+    'Blind contest: until the results are certified the desk does not show which judge belongs to which ' +
+    "organisation, so this counts every open cell of a judge's criteria, including those of its own " +
+    "organisation's contestants, which it never marks. The chief judge and trainees are not listed.",
 
   'chief.correct.title': 'Correct a mark (review)',
   'chief.correct.lead': 'A correction is a new mark in the chief judge\'s name; it needs a reason and is kept in the audit log.',

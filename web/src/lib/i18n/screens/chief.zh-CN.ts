@@ -107,6 +107,9 @@ export const chiefZhCN = {
   'chief.missing.allDone': '所有裁判均已完成评分。',
   'chief.missing.noJudges': '本赛项没有评分裁判。',
   'chief.missing.note': '按分配的评分项计算，不含本单位选手；裁判长和见习裁判不列出。',
+  'chief.missing.blindNote':
+    '盲评赛项：结果认证前不显示裁判所属单位，因此这里按分配的评分项计算全部未完成的评分，' +
+    '其中包括裁判本单位选手（裁判不评本单位选手）；裁判长和见习裁判不列出。',
 
   'chief.correct.title': '审核更正',
   'chief.correct.lead': '更正以裁判长的名义提交为新的评分记录，必须填写理由，并记入审计日志。',
