@@ -42,6 +42,10 @@ export interface StartOptions {
   drain?: DrainBounds;
   /** What one realtime socket may ask (realtime/socket-limits.ts); tests narrow it. */
   liveLimits?: LiveLimits;
+  /** A proxy in front is trusted to say how clients connected (X-Forwarded-Proto: HSTS on HTTPS). */
+  trustProxy?: boolean;
+  /** METRICS_TOKEN: the bearer token a Prometheus scraper reads /metrics with. */
+  metricsToken?: string;
 }
 
 export interface RunningServer {
@@ -63,7 +67,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     { envUrl: opts.publicUrl, port: () => port, bindHost: opts.siteHost ?? opts.host, interfaces: opts.interfaces },
     new Metrics(opts.defaultMetrics ?? false),
   );
-  const app = createApp(services, { webRoot: opts.webRoot, drain: opts.drain, log: (err) => log(`[error] ${(err as Error)?.stack ?? String(err)}`) });
+  const app = createApp(services, {
+    webRoot: opts.webRoot, drain: opts.drain, trustProxy: opts.trustProxy, metricsToken: opts.metricsToken,
+    log: (err) => log(`[error] ${(err as Error)?.stack ?? String(err)}`),
+  });
   const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   // Tablets and load balancers keep connections open between requests; closing idle ones after
   // Node's default 5 s races with clients reusing them (ECONNRESET on a request that was never read).

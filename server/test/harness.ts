@@ -71,6 +71,8 @@ export interface TestServerOptions {
   drain?: DrainBounds;
   /** What one realtime socket may ask (server/realtime/socket-limits.ts). */
   liveLimits?: LiveLimits;
+  /** METRICS_TOKEN of the server. */
+  metricsToken?: string;
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
@@ -83,6 +85,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     boardIntervalMs: opts.boardIntervalMs ?? 20,
     drain: opts.drain,
     liveLimits: opts.liveLimits,
+    metricsToken: opts.metricsToken,
     log: () => {},
     interfaces: opts.interfaces ?? (() => TEST_LAN),
     siteHost: opts.bindHost ?? '0.0.0.0',

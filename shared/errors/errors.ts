@@ -14,6 +14,7 @@ export const ERRORS = {
   'invalid_json:syntax': {},
   'invalid_json:not_gzip': {},
   'invalid_json:not_utf8': {},
+  'invalid_json:content_type': {},
 
   validation_failed: {},
   'validation_failed:event_file': {},
@@ -36,6 +37,7 @@ export const ERRORS = {
   'forbidden:not_your_contest': {},
   'forbidden:criterion_not_assigned': { criterion: 'text' },
   'forbidden:own_organisation': {},
+  'forbidden:recused': {},
   'forbidden:judges_only': {},
   'forbidden:not_started': {},
 

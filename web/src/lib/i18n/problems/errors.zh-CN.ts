@@ -9,6 +9,7 @@ export const errorsZhCN: Record<ProblemKey, string> = {
   'invalid_json:syntax': '内容不是有效的 JSON，请检查文件。',
   'invalid_json:not_gzip': '这不是可读取的 gzip 压缩文件。',
   'invalid_json:not_utf8': '文件不是 UTF-8 编码的 JSON。',
+  'invalid_json:content_type': '请求内容未以 JSON 格式发送（Content-Type: application/json）。',
 
   validation_failed: '提交的内容有误，请检查后重试。',
   'validation_failed:event_file': '赛事文件有问题，未保存任何内容。',
@@ -31,6 +32,7 @@ export const errorsZhCN: Record<ProblemKey, string> = {
   'forbidden:not_your_contest': '您不是本赛项的裁判。',
   'forbidden:criterion_not_assigned': '评分项“{criterion}”未分配给您。',
   'forbidden:own_organisation': '不能给本单位的选手评分。',
+  'forbidden:recused': '该选手属于本单位，您需回避：其评分由组织者处理。',
   'forbidden:judges_only': '这是裁判评分页面，请以裁判身份登录。',
   'forbidden:not_started': '该赛项尚未开始评分，榜单暂未公开。',
 
