@@ -63,3 +63,39 @@ test('the chief judge accepts a flagged criterion with a reason and the public b
   const entries = (audit.entries ?? audit) as any[];
   expect(entries.some((e) => e.kind === 'flag.resolved' && e.data?.reason === '裁判组已复核录像，三位裁判评分均有依据')).toBe(true);
 });
+
+test('flags of the chief judge’s own organisation are not its to decide, in both languages', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const admin = await signIn(request);
+  const file = exampleEvent('new-economy-contest');
+  const courierDef = file.contests.find((c: any) => c.code === 'courier');
+  courierDef.judges.find((j: any) => j.code === 'c-chief').organisation = 'yz';
+  const ev = await importEvent(request, admin, file);
+  const courier = ev.contests.find((c) => c.code === 'courier')!.id;
+  await setState(request, admin, courier, 'scoring');
+  // C001 is of organisation yz (the chief's), C005 of zt: both flagged on packing.
+  for (const [judge, value] of [['c-j2', 5], ['c-j3', 20], ['c-j4', 24]] as const) {
+    const token = await judgeToken(request, ev.id, judge, pinOf(file, judge));
+    for (const contestant of ['C001', 'C005']) {
+      await mark(request, token, courier, { contestant, criterion: 'packing', value });
+    }
+  }
+  await chiefSession(page, request, ev.id, 'c-chief', pinOf(file, 'c-chief'));
+  for (const [lang, words] of [['zh-CN', /本单位的选手.*回避/], ['en', /own organisation.*stand aside/]] as const) {
+    await page.goto(`/judge/chief?lang=${lang}`);
+    const own = page.locator('[data-testid="flag-row"][data-bib="C001"]');
+    await expect(own.getByTestId('recused-note')).toHaveText(words, { timeout: 15_000 });
+    await expect(own.getByTestId('flag-accept')).toHaveCount(0);
+    await expect(own.getByTestId('remark-ask')).toHaveCount(0);
+    const other = page.locator('[data-testid="flag-row"][data-bib="C005"]');
+    await expect(other.getByTestId('flag-accept')).toBeVisible();
+    await expect(other.getByTestId('recused-note')).toHaveCount(0);
+    await expect(page.locator('[data-testid="matrix-row"][data-bib="C001"]').getByTestId('recused')).toBeVisible();
+    await expect(page.locator('[data-testid="matrix-row"][data-bib="C005"]').getByTestId('recused')).toHaveCount(0);
+
+    await page.locator('[data-testid="matrix-cell"][data-bib="C001"][data-criterion="packing"]').click();
+    const detail = page.getByTestId('cell-detail');
+    await expect(detail.getByTestId('recused-note')).toHaveText(words);
+    await expect(detail.getByTestId('flag-accept')).toHaveCount(0);
+  }
+});

@@ -1,6 +1,5 @@
 // The HTTP application: API under /api/v1, operations endpoints, and the built web app.
 import { Hono, type Context } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import { routePath } from 'hono/route';
 import { refuse } from './errors.ts';
 import { resolveActor } from './http/auth.ts';
@@ -8,6 +7,7 @@ import { requireDatabase } from './http/db-gate.ts';
 import { errorResponse } from './http/errors.ts';
 import { isUnstorable } from './http/body.ts';
 import { limitBody } from './http/body-limit.ts';
+import { inlineScriptHashes, securityHeaders } from './http/security-headers.ts';
 import type { DrainBounds } from './http/incoming-body.ts';
 import type { AppEnv } from './http/types.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -16,7 +16,7 @@ import { rosterRoutes } from './routes/roster.ts';
 import { contestRoutes } from './routes/contests.ts';
 import { opsRoutes } from './routes/ops.ts';
 import { chiefRoutes, judgeRoutes } from './routes/judge.ts';
-import { webRoutes } from './routes/web.ts';
+import { readIndex, webRoutes } from './routes/web.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { resultRoutes } from './routes/results.ts';
@@ -38,6 +38,10 @@ export interface AppOptions {
   log?: (err: unknown) => void;
   /** How much of a refused body is still read; tests shorten it. */
   drain?: DrainBounds;
+  /** A proxy in front is trusted to say how clients connected (X-Forwarded-Proto). */
+  trustProxy?: boolean;
+  /** METRICS_TOKEN: a scraper's bearer token for /metrics (organisers may always read it). */
+  metricsToken?: string;
 }
 
 export function createApp(services: AppServices, opts: AppOptions = {}) {
@@ -51,14 +55,8 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
     services.metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
     services.metrics.httpDuration.observe({ method: c.req.method, route }, (performance.now() - started) / 1000);
   });
-  app.use(secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:', 'blob:'], connectSrc: ["'self'", 'ws:', 'wss:'], fontSrc: ["'self'", 'data:'],
-      objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'self'"],
-    },
-    crossOriginEmbedderPolicy: false,
-  }));
+  const index = opts.webRoot ? readIndex(opts.webRoot) : null;
+  app.use(...securityHeaders({ scriptHashes: index ? inlineScriptHashes(index) : [], trustProxy: opts.trustProxy }));
   const eventSized = limitBody(MAX_EVENT_FILE, tooLarge(MAX_EVENT_FILE), opts.drain);
   const requestSized = limitBody(MAX_BODY, tooLarge(MAX_BODY), opts.drain);
   app.use('/api/*', async (c, next) => (carriesFile(c.req.method, c.req.path) ? eventSized : requestSized)(c, next));
@@ -81,11 +79,11 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
   app.route('/api/v1', exportRoutes);
   app.route('/api/v1', backupRoutes);
   app.route('/api/v1', siteRoutes);
-  app.route('/', opsRoutes);
+  app.route('/', opsRoutes({ metricsToken: opts.metricsToken }));
   app.all('/api/*', () => {
     throw refuse('not_found', 'no such API endpoint');
   });
-  if (opts.webRoot) app.route('/', webRoutes(opts.webRoot));
+  if (opts.webRoot) app.route('/', webRoutes(opts.webRoot, index));
   app.notFound((c) => c.json(refuse('not_found', 'not found').body(), 404));
   app.onError((err, c) => errorResponse(err, c, log));
   return app;

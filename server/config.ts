@@ -20,6 +20,8 @@ export interface Config {
   backupIntervalMinutes: number;
   /** Scheduled snapshots kept (the newest). */
   backupKeep: number;
+  /** METRICS_TOKEN: the bearer token a Prometheus scraper reads /metrics with; unset: organisers only. */
+  metricsToken?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -39,7 +41,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.JIANGXIN_DEMO === '1',
     backupIntervalMinutes: positiveSetting(env, 'BACKUP_INTERVAL_MINUTES', 5, false),
     backupKeep: positiveSetting(env, 'BACKUP_KEEP', 24, true),
+    metricsToken: metricsTokenSetting(env.METRICS_TOKEN),
   };
+}
+
+function metricsTokenSetting(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  // Anyone who can reach the port may try tokens: a short one could be guessed.
+  if (raw.length < 24 || /\s/.test(raw)) {
+    throw new Error('METRICS_TOKEN must be at least 24 characters without spaces (e.g. openssl rand -hex 24)');
+  }
+  return raw;
 }
 
 function publicUrlSetting(raw: string | undefined): string | undefined {

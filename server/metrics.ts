@@ -17,6 +17,12 @@ export class Metrics {
   });
   readonly broadcasts = new Counter({ name: 'jiangxin_board_broadcasts_total', help: 'Board updates emitted', labelNames: ['kind'], registers: [this.registry] });
   readonly watchers = new Gauge({ name: 'jiangxin_live_sockets', help: 'Connected realtime sockets', registers: [this.registry] });
+  readonly liveCuts = new Counter({
+    name: 'jiangxin_live_sockets_cut_total',
+    help: 'Realtime sockets cut: sending too fast (flood) or not reading (backlog)',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
 
   constructor(defaults = false) {
     if (defaults) collectDefaultMetrics({ register: this.registry });

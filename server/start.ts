@@ -11,6 +11,8 @@ import { createServices, type AppServices } from './services.ts';
 import { Broadcaster, localWatchers } from './realtime/broadcaster.ts';
 import { setScreenCounter } from './domain/overview.ts';
 import { attachLive, type LiveHooks } from './realtime/live.ts';
+import { sharingParser } from './realtime/shared-encoding.ts';
+import type { LiveLimits } from './realtime/socket-limits.ts';
 import { RealtimeCluster } from './realtime/cluster.ts';
 import { Metrics } from './metrics.ts';
 import { refuse } from './errors.ts';
@@ -38,6 +40,12 @@ export interface StartOptions {
   prepare?: (services: AppServices) => Promise<void>;
   /** How much of a refused body is still read (http/incoming-body.ts); tests shorten it. */
   drain?: DrainBounds;
+  /** What one realtime socket may ask (realtime/socket-limits.ts); tests narrow it. */
+  liveLimits?: LiveLimits;
+  /** A proxy in front is trusted to say how clients connected (X-Forwarded-Proto: HSTS on HTTPS). */
+  trustProxy?: boolean;
+  /** METRICS_TOKEN: the bearer token a Prometheus scraper reads /metrics with. */
+  metricsToken?: string;
 }
 
 export interface RunningServer {
@@ -59,7 +67,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     { envUrl: opts.publicUrl, port: () => port, bindHost: opts.siteHost ?? opts.host, interfaces: opts.interfaces },
     new Metrics(opts.defaultMetrics ?? false),
   );
-  const app = createApp(services, { webRoot: opts.webRoot, drain: opts.drain, log: (err) => log(`[error] ${(err as Error)?.stack ?? String(err)}`) });
+  const app = createApp(services, {
+    webRoot: opts.webRoot, drain: opts.drain, trustProxy: opts.trustProxy, metricsToken: opts.metricsToken,
+    log: (err) => log(`[error] ${(err as Error)?.stack ?? String(err)}`),
+  });
   const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   // Tablets and load balancers keep connections open between requests; closing idle ones after
   // Node's default 5 s races with clients reusing them (ECONNRESET on a request that was never read).
@@ -72,15 +83,19 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const io = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
+    // Watch answers (whole boards) are encoded once and shared by every socket that asks.
+    parser: sharingParser,
     allowRequest: (req, cb) => cb(null, sameOriginOrNone(req)),
     ...(cluster ? { adapter: cluster.adapter } : {}),
   });
   const liveHooks: LiveHooks = {};
-  const nsp = attachLive(io, services, liveHooks);
+  const live = attachLive(io, services, liveHooks, opts.liveLimits);
+  const nsp = live.nsp;
   const broadcaster = new Broadcaster(nsp, services.boards, opts.boardIntervalMs ?? 20, services.metrics, (err) =>
     log(`[realtime] ${(err as Error)?.message ?? String(err)}`),
   );
   liveHooks.watched = (contestId, audience, format, board) => broadcaster.watched(contestId, audience, format, board);
+  liveHooks.settled = (contestId) => broadcaster.settled(contestId);
   if (cluster) {
     services.setChangeSink(await cluster.join(nsp, services, broadcaster));
     setScreenCounter(services, (ids) => cluster.screens(ids));
@@ -103,6 +118,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     realtime: cluster ? cluster.description : 'this process only (no REDIS_URL)',
     async close() {
       broadcaster.close();
+      live.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections?.();
       await cluster?.close();

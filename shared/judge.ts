@@ -108,6 +108,8 @@ export interface ContestProgress {
     status: ContestantStatus;
     complete: boolean;
     total: number;
+    /** The viewer (a chief judge) is of this contestant's organisation: an organiser decides on its marks. */
+    recused: boolean;
     cells: Record<string, ProgressCell>;
   }[];
   remarks: RemarkRequest[];

@@ -61,6 +61,11 @@ export class BoardCache {
     return p;
   }
 
+  /** The cached board as it stands, without asking the database (undefined when none is cached). */
+  peek(contestId: string): CachedContest | undefined {
+    return this.entries.get(contestId);
+  }
+
   /** The contest's definition and contestants (they change only through invalidate), without a refresh. */
   async meta(contestId: string): Promise<ContestMeta | null> {
     return this.entries.get(contestId)?.meta ?? (await this.get(contestId))?.meta ?? null;

@@ -5,6 +5,7 @@ import { flagBody, freezeBody } from '../../shared/api.ts';
 import { parseInput, refuse, unauthorized, unknownContest } from '../errors.ts';
 import { actorName, requireOrganiser, type Actor } from './auth.ts';
 import { appendAudit } from './audit.ts';
+import { requireNotRecused } from './recusal.ts';
 import type { DomainCtx } from './context.ts';
 
 export async function resolveFlag(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown) {
@@ -19,9 +20,9 @@ export async function resolveFlag(ctx: DomainCtx, actor: Actor, contestId: strin
   // not be accepted by a resolution whose author never saw it.
   const c = await ctx.boards.get(contestId);
   if (!c) throw unknownContest();
-  if (!c.meta.byBib.has(contestant)) {
-    throw refuse('not_found:contestant', `unknown contestant "${contestant}"`, { bib: contestant });
-  }
+  const person = c.meta.byBib.get(contestant);
+  if (!person) throw refuse('not_found:contestant', `unknown contestant "${contestant}"`, { bib: contestant });
+  requireNotRecused(actor, person);
   if (!c.meta.criteria.has(criterion)) {
     throw refuse('not_found:criterion', `unknown criterion "${criterion}"`, { criterion });
   }

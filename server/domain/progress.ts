@@ -9,6 +9,7 @@ import { invalid, parseInput, refuse, unauthorized, unknownContest } from '../er
 import { issue } from '../../shared/errors/index.ts';
 import { actorName, type Actor } from './auth.ts';
 import { appendAudit } from './audit.ts';
+import { isRecused, requireNotRecused } from './recusal.ts';
 import { blindHidden } from '../../shared/blind.ts';
 import type { DomainCtx } from './context.ts';
 
@@ -97,7 +98,10 @@ export async function contestProgress(ctx: DomainCtx, actor: Actor, contestId: s
     if (score?.complete) complete++;
     if (score?.flagged) flagged++;
     const who = hide ? {} : { name: p.name, organisation: p.organisation, organisationName: c.meta.organisations.get(p.organisation) ?? p.organisation };
-    return { bib: p.bib, ...who, station: p.station ?? null, status: p.status, complete: score?.complete ?? false, total: score?.total ?? 0, cells };
+    return {
+      bib: p.bib, ...who, station: p.station ?? null, status: p.status, complete: score?.complete ?? false,
+      total: score?.total ?? 0, recused: isRecused(actor, p.organisation), cells,
+    };
   });
   const open = reqs.filter((r) => remarkOpen(r, seqs.get(`${r.contestant}/${r.criterion}`) ?? [])).map(toRemark);
   return {
@@ -134,6 +138,7 @@ export async function requestRemark(ctx: DomainCtx, actor: Actor, contestId: str
   if (!c) throw unknownContest();
   const person = c.meta.byBib.get(contestant);
   if (!person) throw refuse('not_found:contestant', `unknown contestant "${contestant}"`, { bib: contestant });
+  requireNotRecused(actor, person);
   if (!c.meta.criteria.has(criterion)) {
     throw refuse('not_found:criterion', `unknown criterion "${criterion}"`, { criterion });
   }

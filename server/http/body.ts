@@ -17,6 +17,10 @@ const parserFinding = (err: unknown) => String((err as Error)?.message).replace(
  * unstorable string in one of them is that entry's refusal (checkEntry), not the whole body's.
  */
 export async function readJson(c: Context, opts: { perEntry?: string } = {}): Promise<unknown> {
+  if (!isJsonType(c.req.header('content-type'))) {
+    const message = 'send the body as UTF-8 JSON with Content-Type: application/json';
+    throw refuse('invalid_json:content_type', message);
+  }
   const text = await c.req.text();
   if (text.trim() === '') throw refuse('invalid_json:empty', 'the request body is empty; send JSON');
   let value: unknown;
@@ -30,6 +34,17 @@ export async function readJson(c: Context, opts: { perEntry?: string } = {}): Pr
   const bad = unstorablePath(outer);
   if (bad !== null) throw unstorableError(bad);
   return value;
+}
+
+/**
+ * `application/json`, with no charset or UTF-8 (RFC 8259 §8.1). Requiring it also keeps cross-site
+ * forms out: a browser sends JSON cross-site only after a CORS preflight, which this server never grants.
+ */
+function isJsonType(header: string | undefined): boolean {
+  const [type, ...params] = (header ?? '').split(';').map((p) => p.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/^"(.*)"$/, '$1');
+  return charset === undefined || charset === 'utf-8' || charset === 'utf8';
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);

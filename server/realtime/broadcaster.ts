@@ -63,6 +63,12 @@ export class Broadcaster implements ChangeSink {
     if (!st.sent.has(room)) st.sent.set(room, rememberBoard(board));
   }
 
+  /** Whether every change of the contest this process heard of has been sent to its watchers. */
+  settled(contestId: string): boolean {
+    const st = this.contests.get(contestId);
+    return !st || (!st.timer && !st.flushing && !st.dirty);
+  }
+
   close(): void {
     this.closed = true;
     for (const st of this.contests.values()) if (st.timer) clearTimeout(st.timer);

@@ -1,19 +1,34 @@
 // The /live namespace (CONTRACT §8): `watch` answers with the current board and joins the
-// contest's room for the caller's audience; `unwatch` leaves it. Every payload is validated.
+// contest's room for the caller's audience; `unwatch` leaves it. Every payload is validated, and
+// every socket is bounded (socket-limits.ts): anyone on the venue Wi-Fi may open one.
 import type { Namespace, Server, Socket } from 'socket.io';
 import { watchPayload } from '../../shared/realtime-schema.ts';
-import { LIVE_NAMESPACE, type LiveClientToServer, type LiveServerToClient } from '../../shared/realtime.ts';
+import {
+  LIVE_NAMESPACE,
+  type LiveClientToServer,
+  type LiveServerToClient,
+  type WatchAck,
+} from '../../shared/realtime.ts';
 import type { AppServices } from '../services.ts';
-import { boardFor, type Audience } from '../domain/boards.ts';
-import { DomainError } from '../errors.ts';
+import type { Audience, CachedContest } from '../domain/boards.ts';
+import { DomainError, refuse } from '../errors.ts';
 import { roomOf, type DeltaFormat } from './broadcaster.ts';
 import type { Leaderboard } from '../../shared/api.ts';
 import { SESSION_COOKIE } from '../http/auth.ts';
+import { contests } from '../../db/schema/index.ts';
+import { backlogOf, cut, sweepBacklogs } from './backlog.ts';
+import { KnownContests } from './known-contests.ts';
+import { LIVE_LIMITS, SocketAllowance, type LiveLimits } from './socket-limits.ts';
+import { WatchAnswers } from './watch-answers.ts';
 
 interface SocketData {
   audience: Audience;
   /** The organiser session an organiser connection rides on: it ends with that session. */
   session?: { token: string; tokenHash: string };
+  /** The contests this socket watches (it is in their room), and in which delta format. */
+  watching: Map<string, DeltaFormat>;
+  /** Contests a watch of this socket is joining. */
+  joining: Set<string>;
 }
 
 /** How often an organiser connection checks that its session still holds (expiry, revocation elsewhere). */
@@ -30,7 +45,22 @@ function cookieToken(header: string | undefined): string | undefined {
   return undefined;
 }
 
-const errorOf = (code: string, message: string) => ({ error: { code, message } });
+const replier = (ack: unknown): ((answer: unknown) => void) =>
+  typeof ack === 'function' ? (ack as (answer: unknown) => void) : () => {};
+
+const UNKNOWN_CONTEST = refuse('not_found', 'unknown contest').body();
+const NOT_STARTED = refuse('forbidden', 'this contest has not started').body();
+
+/** Why this audience may not watch the contest; null when it may. */
+function refusalOf(c: CachedContest | null | undefined, audience: Audience): WatchAck | null {
+  if (!c) return UNKNOWN_CONTEST;
+  return c.state === 'setup' && audience === 'public' ? NOT_STARTED : null;
+}
+
+async function leaveAll(socket: LiveSocket, contestId: string): Promise<void> {
+  await socket.leave(roomOf(contestId, socket.data.audience, 'contract'));
+  await socket.leave(roomOf(contestId, socket.data.audience, 'compact'));
+}
 
 /** Closes this process's connections that ride on an organiser session which has ended. */
 export function closeSessionSockets(nsp: Namespace, tokenHash: string): void {
@@ -42,10 +72,31 @@ export function closeSessionSockets(nsp: Namespace, tokenHash: string): void {
 /** Told of every board a watch reply carried, so the room's next update can be a delta from it. */
 export interface LiveHooks {
   watched?: (contestId: string, audience: Audience, format: DeltaFormat, board: Leaderboard) => void;
+  /** Whether every change of the contest this process heard of has been sent to its watchers. */
+  settled?: (contestId: string) => boolean;
 }
 
-export function attachLive(io: Server, services: AppServices, hooks: LiveHooks = {}) {
+export function attachLive(io: Server, services: AppServices, hooks: LiveHooks = {}, limits: LiveLimits = LIVE_LIMITS) {
   const nsp = io.of(LIVE_NAMESPACE);
+  const known = new KnownContests(async () => {
+    const rows = await services.db.select({ id: contests.id }).from(contests);
+    return rows.map((r) => r.id);
+  });
+  const answers = new WatchAnswers();
+  const read = async (contestId: string) => {
+    const c = await services.boards.get(contestId);
+    if (!c) known.forget(contestId);
+    return c;
+  };
+  // Events already read from a connection still arrive after its cut: it is cut (and counted) once.
+  const gone = new WeakSet<Socket>();
+  const cutFor = (socket: Socket, reason: 'flood' | 'backlog') => {
+    if (gone.has(socket)) return;
+    gone.add(socket);
+    services.metrics.liveCuts.inc({ reason });
+    cut(socket);
+  };
+  const stopSweep = sweepBacklogs(nsp, limits.backlogBytes, limits.sweepMs, (socket) => cutFor(socket, 'backlog'));
   nsp.use(async (socket, next) => {
     const auth = socket.handshake.auth as { token?: unknown; audience?: unknown } | undefined;
     const given = auth?.token;
@@ -77,6 +128,8 @@ export function attachLive(io: Server, services: AppServices, hooks: LiveHooks =
   nsp.on('connection', (raw) => {
     const socket = raw as unknown as LiveSocket;
     services.metrics.watchers.inc();
+    socket.data.watching = new Map();
+    socket.data.joining = new Set();
     const session = socket.data.session;
     const recheck = session
       ? setInterval(() => {
@@ -91,37 +144,82 @@ export function attachLive(io: Server, services: AppServices, hooks: LiveHooks =
       clearInterval(recheck);
       services.metrics.watchers.dec();
     });
+    // Every event counts against the socket's allowance; past it the event is refused unread.
+    const allowance = new SocketAllowance(limits);
+    socket.use((event, next) => {
+      if (gone.has(socket)) return;
+      const verdict = allowance.take();
+      if ('cut' in verdict) return cutFor(socket, 'flood');
+      if (verdict.ok) return next();
+      const message = `too many requests on this connection; try again in ${verdict.seconds} s`;
+      replier(event.at(-1))(refuse('rate_limited:watch', message, { seconds: verdict.seconds }).body());
+    });
     socket.on('watch', async (payload: unknown, ack: unknown) => {
-      const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {};
+      const reply = replier(ack);
       const parsed = watchPayload.safeParse(payload);
-      if (!parsed.success) return reply(errorOf('validation_failed', 'watch needs {"contest": id}'));
+      if (!parsed.success) return reply(refuse('validation_failed', 'watch needs {"contest": id}').body());
       const contestId = parsed.data.contest;
+      // A socket watches a contest in one format: asking again in the other moves it.
+      const format: DeltaFormat = parsed.data.compact ? 'compact' : 'contract';
       const audience = socket.data.audience;
+      const { watching, joining } = socket.data;
+      // This audience may not watch it (any more): the socket leaves its rooms.
+      const refused = (refusal: WatchAck) => {
+        watching.delete(contestId);
+        void leaveAll(socket, contestId);
+        reply(refusal);
+      };
       try {
-        const c = await services.boards.get(contestId);
-        if (!c) return reply(errorOf('not_found', 'unknown contest'));
-        if (c.state === 'setup' && audience === 'public') return reply(errorOf('forbidden', 'this contest has not started'));
-        // Join before reading the board, so no update after it can be missed.
-        // A socket watches a contest in one format: asking again in the other moves it.
-        const format = parsed.data.compact ? 'compact' : 'contract';
-        await socket.leave(roomOf(contestId, audience, format === 'compact' ? 'contract' : 'compact'));
-        await socket.join(roomOf(contestId, audience, format));
-        const fresh = (await services.boards.get(contestId)) ?? c;
-        const board = boardFor(fresh, audience);
-        hooks.watched?.(contestId, audience, format, board);
-        reply(board);
+        if (!(await known.has(contestId))) return refused(UNKNOWN_CONTEST);
+        let c: CachedContest | null | undefined;
+        const held = watching.get(contestId);
+        if (held === format) {
+          // In the room, so every change reaches it: the cached board is current unless a change is
+          // on its way, and its answer is the one encoded for everyone at this version.
+          c = hooks.settled?.(contestId) ? services.boards.peek(contestId) : undefined;
+        } else {
+          // Watches in flight hold their slot too.
+          if (held === undefined && !joining.has(contestId) && watching.size + joining.size >= limits.contests) {
+            const message = `a connection watches at most ${limits.contests} contests; unwatch one first`;
+            return reply(refuse('rate_limited:watch_contests', message, { limit: limits.contests }).body());
+          }
+          joining.add(contestId);
+          try {
+            // A public socket never joins the room of a contest it may not see; a refusal read from
+            // the cache is confirmed by a fresh read (the contest may have opened meanwhile).
+            let seen: CachedContest | null | undefined = services.boards.peek(contestId);
+            if (!seen || refusalOf(seen, audience)) seen = await read(contestId);
+            const refusal = refusalOf(seen, audience);
+            if (refusal) return refused(refusal);
+            // Join before reading the board, so no update after it can be missed.
+            await socket.leave(roomOf(contestId, audience, format === 'compact' ? 'contract' : 'compact'));
+            await socket.join(roomOf(contestId, audience, format));
+            watching.set(contestId, format);
+          } finally {
+            joining.delete(contestId);
+          }
+        }
+        c ??= await read(contestId);
+        const refusal = refusalOf(c, audience);
+        if (refusal) return refused(refusal);
+        // Checked when the board is about to be queued: watches sent together all get this far.
+        if (backlogOf(socket) > limits.backlogBytes) return cutFor(socket, 'backlog');
+        const answer = answers.of(c!, audience);
+        hooks.watched?.(contestId, audience, format, answer.value);
+        reply(answer);
       } catch {
-        reply(errorOf('unavailable', 'the board could not be read; try again'));
+        // The database is away: a socket in the room stays there, and its updates resume with it.
+        reply(refuse('unavailable', 'the board could not be read; try again').body());
       }
     });
     socket.on('unwatch', async (payload: unknown, ack: unknown) => {
-      const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {};
+      const reply = replier(ack);
       const parsed = watchPayload.safeParse(payload);
-      if (!parsed.success) return reply(errorOf('validation_failed', 'unwatch needs {"contest": id}'));
-      await socket.leave(roomOf(parsed.data.contest, socket.data.audience, 'contract'));
-      await socket.leave(roomOf(parsed.data.contest, socket.data.audience, 'compact'));
+      if (!parsed.success) return reply(refuse('validation_failed', 'unwatch needs {"contest": id}').body());
+      socket.data.watching.delete(parsed.data.contest);
+      await leaveAll(socket, parsed.data.contest);
       reply({ ok: true });
     });
   });
-  return nsp;
+  return { nsp, stop: stopSweep };
 }

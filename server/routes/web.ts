@@ -5,9 +5,13 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AppEnv } from '../http/types.ts';
 
-export function webRoutes(webRoot: string) {
+/** The built app's index.html (every page of the SPA), or null when the web app is not built. */
+export function readIndex(webRoot: string): string | null {
   const indexFile = join(webRoot, 'index.html');
-  const index = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null;
+  return existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null;
+}
+
+export function webRoutes(webRoot: string, index = readIndex(webRoot)) {
   const root = relative(process.cwd(), webRoot) || '.';
   const app = new Hono<AppEnv>();
   app.use('/_app/immutable/*', async (c, next) => {

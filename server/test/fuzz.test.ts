@@ -293,7 +293,7 @@ describe('afterwards', () => {
     const health = await send(s.url, 'GET', '/healthz');
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ ok: true });
-    expect((await send(s.url, 'GET', '/metrics')).status).toBe(200);
+    expect((await send(s.url, 'GET', '/metrics', { token: s.adminToken })).status).toBe(200);
     for (const role of roles.filter((r) => r.token)) expect((await send(s.url, 'GET', '/api/v1/auth/me', { token: role.token })).status, role.name).toBe(200);
     expect(await snapshot()).toEqual(before);
   });

@@ -5,6 +5,7 @@ import postgres from 'postgres';
 import { createDb, type DbHandle } from '../../db/create-db.ts';
 import { startServer, type RunningServer } from '../start.ts';
 import type { DrainBounds } from '../http/incoming-body.ts';
+import type { LiveLimits } from '../realtime/socket-limits.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { InterfaceList } from '../site/interfaces.ts';
@@ -68,6 +69,10 @@ export interface TestServerOptions {
   bindHost?: string;
   /** Bounds for reading and dropping an oversized body (server/http/incoming-body.ts). */
   drain?: DrainBounds;
+  /** What one realtime socket may ask (server/realtime/socket-limits.ts). */
+  liveLimits?: LiveLimits;
+  /** METRICS_TOKEN of the server. */
+  metricsToken?: string;
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
@@ -79,6 +84,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     publicUrl: opts.publicUrl,
     boardIntervalMs: opts.boardIntervalMs ?? 20,
     drain: opts.drain,
+    liveLimits: opts.liveLimits,
+    metricsToken: opts.metricsToken,
     log: () => {},
     interfaces: opts.interfaces ?? (() => TEST_LAN),
     siteHost: opts.bindHost ?? '0.0.0.0',

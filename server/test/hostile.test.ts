@@ -222,7 +222,8 @@ describe('afterwards', () => {
     const health = await fetch(`${s.url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ ok: true });
-    expect((await fetch(`${s.url}/metrics`)).status).toBe(200);
+    const metrics = await fetch(`${s.url}/metrics`, { headers: { authorization: `Bearer ${s.adminToken}` } });
+    expect(metrics.status).toBe(200);
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -152,12 +152,13 @@ describe('secrets', () => {
     expect(certs.json.certificates.length).toBeGreaterThan(0);
     const reads = [
       '/events', `/events/${eventId}`, `/events/${eventId}/teams`, `/contests/${lathe}`, `/contests/${lathe}/leaderboard`, `/contests/${weld}/leaderboard`,
-      `/contests/${lathe}/certification`, `/verify/${certs.json.certificates[0].code}`, '/site', '/healthz', '/metrics',
+      `/contests/${lathe}/certification`, `/verify/${certs.json.certificates[0].code}`, '/site', '/healthz',
     ];
     for (const path of reads) for (const token of [undefined, aJudge, admin]) expect((await call('GET', path, { token })).status, path).toBeLessThan(300);
     for (const path of [`/events/${eventId}/file`, `/events/${eventId}/audit`, `/events/${eventId}/audit/verify`, `/events/${eventId}/overview`,
       `/events/${eventId}/appeals`, `/events/${eventId}/settings`, `/contests/${lathe}/marks`, `/contests/${lathe}/progress`, `/contests/${lathe}/appeals`,
-      `/contests/${lathe}/export.csv`, `/contests/${lathe}/results.pdf`, `/contests/${lathe}/certificates.pdf`, `/events/${eventId}/export.csv`, '/auth/me']) {
+      `/contests/${lathe}/export.csv`, `/contests/${lathe}/results.pdf`, `/contests/${lathe}/certificates.pdf`, `/events/${eventId}/export.csv`, '/auth/me',
+      '/metrics']) {
       expect((await call('GET', path, { token: admin })).status, path).toBe(200);
     }
     for (const token of [aChief, bChief]) {

@@ -14,6 +14,7 @@ export const ERRORS = {
   'invalid_json:syntax': {},
   'invalid_json:not_gzip': {},
   'invalid_json:not_utf8': {},
+  'invalid_json:content_type': {},
 
   validation_failed: {},
   'validation_failed:event_file': {},
@@ -36,6 +37,7 @@ export const ERRORS = {
   'forbidden:not_your_contest': {},
   'forbidden:criterion_not_assigned': { criterion: 'text' },
   'forbidden:own_organisation': {},
+  'forbidden:recused': {},
   'forbidden:judges_only': {},
   'forbidden:not_started': {},
 
@@ -87,6 +89,9 @@ export const ERRORS = {
   'payload_too_large:archive': { limitMb: 'count' },
   'payload_too_large:xlsx': { limitMb: 'count' },
   rate_limited: { seconds: 'count?' },
+  /** a realtime socket sending watch/unwatch too fast, or watching too many contests at once */
+  'rate_limited:watch': { seconds: 'count' },
+  'rate_limited:watch_contests': { limit: 'count' },
   unavailable: {},
   'unavailable:shutting_down': {},
   'unavailable:snapshot_failed': {},

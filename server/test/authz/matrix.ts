@@ -59,7 +59,8 @@ const csv = (lines: string[]) => lines.join('\n');
 export const MATRIX: Row[] = [
   // Operations and the site (outside /api/v1/auth's reach: nothing to sign in for).
   { route: 'GET /healthz', cases: [read(() => '/healthz', everyone)] },
-  { route: 'GET /metrics', cases: [read(() => '/metrics', everyone)] },
+  // Route names, counts and timings: organisers, or a scraper with METRICS_TOKEN (metrics-access.test.ts).
+  { route: 'GET /metrics', cases: [read(() => '/metrics', organiserOnly)] },
   { route: 'GET /api/v1/site', cases: [read(() => `${V}/site`, everyone)] },
   // The installation's public address: the organiser's choice, then back to automatic (the row below).
   { route: 'PUT /api/v1/site/public-url', cases: [write({ name: 'choose the public address', stage: 'certified', fixture: 'shared',

@@ -12,6 +12,7 @@ import postgres from 'postgres';
 import { createClient } from 'redis';
 import { ADMIN_PASSWORD } from '../harness.ts';
 import { kill9, waitHealthy, type ServerProcess } from '../faults/server-process.ts';
+import { pairUp } from '../faults/tcp-proxy.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -136,15 +137,7 @@ export async function redisProxy(port: number, redisUrl: string) {
   const server = createServer((client) => {
     if (down) return void client.resetAndDestroy();
     const upstream = createConnection({ host: target.hostname, port: Number(target.port || 6379) });
-    open.add(client).add(upstream);
-    const drop = () => {
-      open.delete(client);
-      open.delete(upstream);
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', drop).on('close', drop);
-    upstream.on('error', drop).on('close', drop);
+    pairUp(open, client, upstream);
     client.pipe(upstream);
     upstream.pipe(client);
   });

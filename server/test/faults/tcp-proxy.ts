@@ -14,6 +14,19 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
+/** Keeps a proxied pair of connections in `open` until either closes or fails, which ends both. */
+export function pairUp(open: Set<Socket>, client: Socket, upstream: Socket): void {
+  open.add(client).add(upstream);
+  const drop = () => {
+    open.delete(client);
+    open.delete(upstream);
+    client.destroy();
+    upstream.destroy();
+  };
+  client.on('error', drop).on('close', drop);
+  upstream.on('error', drop).on('close', drop);
+}
+
 export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   const target = new URL(targetUrl);
   const targetPort = Number(target.port || 5432);

@@ -112,11 +112,11 @@ export class LiveBoard {
     this.#watchAgain = false;
   }
 
-  #retry(action: () => void): void {
+  #retry(action: () => void, afterMs = this.#options.retryMs): void {
     clearTimeout(this.#retryTimer);
     this.#retryTimer = setTimeout(() => {
       if (this.#socket) action();
-    }, this.#options.retryMs);
+    }, afterMs);
   }
 
   /** Asks for the full board; one request at a time, a resync asked for meanwhile runs after it. */
@@ -146,8 +146,12 @@ export class LiveBoard {
 
   #onAck(ack: WatchAck): void {
     if ('error' in ack) {
-      this.error = ack.error;
-      this.#retry(() => this.#watch()); // e.g. not public yet: try again later, keep what we show
+      // Asked too often (gap after gap on a bad link): the server says when to ask again. The board
+      // held stays on screen meanwhile; the next update or that watch brings it up to date.
+      const seconds = ack.error.code === 'rate_limited' ? Number(ack.error.params?.seconds) : NaN;
+      const wait = Number.isFinite(seconds) ? seconds * 1000 : this.#options.retryMs;
+      if (!this.board || !Number.isFinite(seconds)) this.error = ack.error;
+      this.#retry(() => this.#watch(), wait); // e.g. not public yet: try again later, keep what we show
       return;
     }
     this.error = null;

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { Leaderboard } from '$shared/api.ts';
 import type { BoardRow } from '$shared/scoring/types.ts';
-import type { LiveClientToServer, LiveServerToClient } from '$shared/realtime.ts';
+import type { BoardUpdate, LiveClientToServer, LiveServerToClient } from '$shared/realtime.ts';
 import { LiveBoard } from './live.svelte.ts';
 
 const row = (bib: string, total: number, rank: number): BoardRow => ({
@@ -87,6 +87,31 @@ describe('LiveBoard', () => {
     await until(() => !live!.connected);
     await until(() => live!.connected && srv.watches() === 2);
     expect(live.everConnected).toBe(true);
+  });
+
+  it('asks again when a rate-limited watch says, showing the board it holds meanwhile', async () => {
+    let current: Leaderboard = { contest: 'c1', seq: 5, state: 'scoring', rows: [row('A', 60, 1)] };
+    let refuse = false;
+    const srv = await serve(() => {
+      if (!refuse) return current;
+      refuse = false;
+      return { error: { code: 'rate_limited', message: 'too fast', params: { reason: 'watch', seconds: 1 } } } as never;
+    });
+    live = new LiveBoard('c1', { origin: srv.origin, retryMs: 60_000 });
+    live.start();
+    await until(() => live!.board?.seq === 5);
+    refuse = true;
+    current = { ...current, seq: 8, rows: [row('A', 80, 1)] };
+    const gap: BoardUpdate = {
+      contest: 'c1', seq: 8, full: false, prevSeq: 7, state: 'scoring', changed: current.rows, order: ['A'],
+    };
+    srv.nsp.to('c1').emit('leaderboard', gap);
+    await until(() => srv.watches() === 2);
+    expect(live.board?.seq).toBe(5);
+    expect(live.error).toBeNull();
+    await until(() => live!.board?.seq === 8); // the retry after 1 s, not after retryMs
+    expect(srv.watches()).toBe(3);
+    expect(live.error).toBeNull();
   });
 
   it('keeps the refusal of a watch as error', async () => {

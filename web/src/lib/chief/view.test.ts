@@ -5,7 +5,7 @@ import { acceptedFlag, cellStatus, filterProgressRows, flaggedCells, judgeDebts,
 const cell = (over: Partial<ProgressCell> = {}): ProgressCell => ({ have: 0, need: 3, points: null, flagged: false, spread: null, marks: [], ...over });
 const row = (bib: string, over: Partial<ProgressRow> = {}): ProgressRow => ({
   bib, name: `name-${bib}`, organisation: 'sd', organisationName: '顺达', station: `S-${bib}`, status: 'active', complete: false, total: 0,
-  cells: { packing: cell() }, ...over,
+  recused: false, cells: { packing: cell() }, ...over,
 });
 const packing = { code: 'packing', name: '包装', kind: 'judgement' as const, section: 'p', sectionName: 'P', need: 3, maxSpread: 6, def: { code: 'packing', name: '包装', kind: 'judgement' as const, max: 25 } };
 

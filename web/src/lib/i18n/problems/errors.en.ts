@@ -8,6 +8,7 @@ export const errorsEn: Record<ProblemKey, string> = {
   'invalid_json:syntax': 'This is not valid JSON: check the file.',
   'invalid_json:not_gzip': 'This is not a readable gzip file.',
   'invalid_json:not_utf8': 'The file is not UTF-8 JSON.',
+  'invalid_json:content_type': 'The request was not sent as JSON (Content-Type: application/json).',
 
   validation_failed: 'Some of what was sent is not valid: check it and try again.',
   'validation_failed:event_file': 'The event file has problems; nothing was stored.',
@@ -33,6 +34,7 @@ export const errorsEn: Record<ProblemKey, string> = {
   'forbidden:not_your_contest': 'You are not a judge of this contest.',
   'forbidden:criterion_not_assigned': 'The criterion “{criterion}” is not assigned to you.',
   'forbidden:own_organisation': 'You may not mark a contestant of your own organisation.',
+  'forbidden:recused': 'This contestant is of your own organisation: an organiser decides on their marks, not you.',
   'forbidden:judges_only': 'This is the judges’ sheet: sign in as a judge.',
   'forbidden:not_started': 'This contest has not started; its board is not public yet.',
 
@@ -104,6 +106,10 @@ export const errorsEn: Record<ProblemKey, string> = {
   rate_limited:
     '{seconds, select, none {Too many attempts: try again later.} other {Too many attempts: try again in ' +
     '{seconds, plural, one {# second} other {# seconds}}.}}',
+  'rate_limited:watch':
+    'This page asked for the leaderboard too often: it asks again in ' +
+    '{seconds, plural, one {# second} other {# seconds}}.',
+  'rate_limited:watch_contests': 'One connection follows at most {limit} contests at a time: close some boards first.',
   unavailable: 'The server cannot reach its database right now; nothing was stored. Try again shortly.',
   'unavailable:shutting_down': 'The server is shutting down: try again shortly.',
   'unavailable:snapshot_failed': 'The snapshot could not be written: free some disk space and try again.',

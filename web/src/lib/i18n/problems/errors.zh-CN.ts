@@ -9,6 +9,7 @@ export const errorsZhCN: Record<ProblemKey, string> = {
   'invalid_json:syntax': '内容不是有效的 JSON，请检查文件。',
   'invalid_json:not_gzip': '这不是可读取的 gzip 压缩文件。',
   'invalid_json:not_utf8': '文件不是 UTF-8 编码的 JSON。',
+  'invalid_json:content_type': '请求内容未以 JSON 格式发送（Content-Type: application/json）。',
 
   validation_failed: '提交的内容有误，请检查后重试。',
   'validation_failed:event_file': '赛事文件有问题，未保存任何内容。',
@@ -31,6 +32,7 @@ export const errorsZhCN: Record<ProblemKey, string> = {
   'forbidden:not_your_contest': '您不是本赛项的裁判。',
   'forbidden:criterion_not_assigned': '评分项“{criterion}”未分配给您。',
   'forbidden:own_organisation': '不能给本单位的选手评分。',
+  'forbidden:recused': '该选手属于本单位，您需回避：其评分由组织者处理。',
   'forbidden:judges_only': '这是裁判评分页面，请以裁判身份登录。',
   'forbidden:not_started': '该赛项尚未开始评分，榜单暂未公开。',
 
@@ -82,6 +84,8 @@ export const errorsZhCN: Record<ProblemKey, string> = {
   'payload_too_large:archive': '备份文件解压后超过 {limitMb} MB。',
   'payload_too_large:xlsx': 'XLSX 文件解压后超过 {limitMb} MB：请只保存名单工作表，或另存为 CSV。',
   rate_limited: '{seconds, select, none {尝试次数过多，请稍后再试。} other {尝试次数过多，请 {seconds} 秒后再试。}}',
+  'rate_limited:watch': '此页面请求排行榜过于频繁，{seconds} 秒后自动重试。',
+  'rate_limited:watch_contests': '一个连接最多同时关注 {limit} 项比赛，请先关闭部分排行榜。',
   unavailable: '服务器暂时无法访问数据库，本次操作未保存，请稍后重试。',
   'unavailable:shutting_down': '服务器正在关闭，请稍后重试。',
   'unavailable:snapshot_failed': '无法写入备份快照：请清理磁盘空间后重试。',

@@ -139,6 +139,12 @@ export const chiefEn: Record<keyof typeof chiefZhCN, string> = {
   'chief.correct.judgementNote': 'Judged criteria are marked by a panel: the correction counts as the chief judge\'s own mark, aggregated with the other judges\' marks.',
   'chief.correct.fromCell': 'Correct this mark',
 
+  'chief.recused.badge': 'Own organisation · recused',
+  'chief.recused.cell': 'own organisation: an organiser decides',
+  'chief.recused.note':
+    '{who} is a contestant of your own organisation, so you stand aside: an organiser accepts flags, asks for re-marks and corrects marks here.',
+  'chief.recused.legend': 'Own organisation (recused)',
+
   'chief.value.pass': 'Pass',
   'chief.value.fail': 'Fail',
 };

@@ -131,6 +131,11 @@ export const chiefZhCN = {
   'chief.correct.judgementNote': '评判项由多名裁判评分：更正将作为裁判长的一份评分计入，与其他裁判的评分一起汇总。',
   'chief.correct.fromCell': '更正此项评分',
 
+  'chief.recused.badge': '本单位 · 回避',
+  'chief.recused.cell': '本单位选手，由组织者处理',
+  'chief.recused.note': '{who} 是本单位的选手，您需回避：接受分歧、要求重评和更正评分均由组织者处理。',
+  'chief.recused.legend': '本单位选手（回避）',
+
   'chief.value.pass': '合格',
   'chief.value.fail': '不合格',
 };
