@@ -1,4 +1,6 @@
 // Responses of the backup endpoints (GET/POST /api/v1/backups, POST /api/v1/events/archive).
+import { z } from 'zod';
+
 export type SnapshotReason = 'scheduled' | 'state' | 'manual';
 
 export interface Snapshot {
@@ -21,4 +23,11 @@ export interface ArchiveImportResponse {
   id: string;
   contests: { id: string; code: string }[];
   audit: { ok: boolean; entries: number; head: string; problem?: string };
+  /** Judges who cannot sign in until the organiser issues them new PINs (the archive left PIN hashes out). */
+  judgesWithoutPin: number;
 }
+
+/** GET /api/v1/events/:id/archive?pins=include: the judges' PIN hashes travel too (left out by default). */
+export const archiveQuery = z.object({
+  pins: z.enum(['include', 'omit'], { error: 'must be "include" or "omit"' }).optional(),
+});

@@ -1,5 +1,7 @@
 // Every accepted mark revision. Nothing is updated or deleted: a correction is a new revision.
-import { pgTable, text, jsonb, timestamp, integer, boolean, bigserial, uuid, unique, index } from 'drizzle-orm/pg-core';
+import {
+  pgTable, text, jsonb, timestamp, integer, boolean, bigserial, bigint, uuid, unique, index,
+} from 'drizzle-orm/pg-core';
 import { contests } from './contests.ts';
 
 export const marks = pgTable(
@@ -21,6 +23,9 @@ export const marks = pgTable(
     shadow: boolean('shadow').notNull().default(false),
     seq: integer('seq').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    // A mark brought by an event archive gets a new id here; this is the id it had where it was made,
+    // which its audit entry and appeals name (null for marks made here).
+    originId: bigint('origin_id', { mode: 'number' }),
   },
   (t) => [
     unique('marks_revision').on(t.contestId, t.contestant, t.criterion, t.judge, t.revision),

@@ -16,6 +16,8 @@ export const certifications = pgTable(
     results: jsonb('results').$type<unknown[]>().notNull(),
     certifiedBy: text('certified_by').notNull(),
     certifiedAt: timestamp('certified_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    // Brought by an event archive: the id it had where it was made, which its audit entry names.
+    originId: bigint('origin_id', { mode: 'number' }),
   },
   (t) => [index('certifications_contest').on(t.contestId)],
 );

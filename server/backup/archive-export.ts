@@ -1,5 +1,7 @@
 // Export: every archived table's rows of one event, read in one repeatable-read transaction so the
-// marks, the audit log and the audit head all belong to the same moment.
+// marks, the audit log and the audit head all belong to the same moment. Judges' PIN hashes are
+// left out unless asked for: a 6-digit PIN falls to an offline search in hours, and an archive is
+// a file that gets mailed and copied; without them, the judges get new PINs where it is imported.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/create-db.ts';
@@ -14,7 +16,12 @@ function rowsOfEvent(t: ArchivedTable, eventId: string): SQL {
   return sql`${ident('contest_id')} IN (SELECT id FROM contests WHERE event_id = ${eventId})`;
 }
 
-export async function exportEventArchive(db: Db, eventId: string, version: string): Promise<EventArchive> {
+export async function exportEventArchive(
+  db: Db,
+  eventId: string,
+  version: string,
+  opts: { pins: boolean },
+): Promise<EventArchive> {
   return db.transaction(
     async (tx) => {
       const tables: Record<string, ArchiveRow[]> = {};
@@ -28,6 +35,7 @@ export async function exportEventArchive(db: Db, eventId: string, version: strin
         tables[t.name] = (typeof raw === 'string' ? JSON.parse(raw) : raw) as ArchiveRow[];
       }
       if (tables.events!.length === 0) throw unknownEvent();
+      if (!opts.pins) tables.judges = tables.judges!.map(({ pin_hash: _, ...judge }) => judge);
       return { format: ARCHIVE_FORMAT, exportedAt: new Date().toISOString(), version, event: eventId, tables } as EventArchive;
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },

@@ -1,5 +1,7 @@
 // The event archive file ("format": "jiangxin-archive@1", gzipped JSON): an event with everything
 // recorded about it, row by row as the database holds it, so it can be recreated elsewhere as it was.
+// Two things differ from the rows: judges' pin_hash is left out unless the organiser asks for it,
+// and marks and certifications carry origin_id (absent in archives written before it existed).
 import { z } from 'zod';
 import { TABLES } from './archive-tables.ts';
 

@@ -8,8 +8,14 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { auditLog, contests, marks } from '../../db/schema/index.ts';
 
-type MarkRow = Pick<typeof marks.$inferSelect,
-  'id' | 'contestant' | 'criterion' | 'judge' | 'value' | 'revision' | 'clientId' | 'seq' | 'shadow' | 'reason' | 'receivedAt'>;
+type MarkRow = Pick<
+  typeof marks.$inferSelect,
+  'id' | 'contestant' | 'criterion' | 'judge' | 'value' | 'revision' | 'clientId' | 'seq' | 'shadow' | 'reason' |
+  'receivedAt' | 'originId'
+>;
+
+/** The id a mark's audit entry names: the one it had where it was made (marks keep order when imported). */
+const auditedId = (m: Pick<MarkRow, 'id' | 'originId'>) => m.originId ?? m.id;
 
 interface MarkEntry {
   id?: unknown;
@@ -28,6 +34,7 @@ const PAGE = 2000;
 const columns = {
   id: marks.id, contestant: marks.contestant, criterion: marks.criterion, judge: marks.judge, value: marks.value,
   revision: marks.revision, clientId: marks.clientId, seq: marks.seq, shadow: marks.shadow, reason: marks.reason, receivedAt: marks.receivedAt,
+  originId: marks.originId,
 };
 
 /** One contest's marks in (seq, id) order, read a page at a time. */
@@ -79,14 +86,19 @@ export class MarkAuditCheck {
     if (!e.contestId || !Number.isSafeInteger(id) || !Number.isSafeInteger(seq)) return `entry ${e.n} does not name a mark`;
     const cursor = this.cursor(e.contestId);
     const m = await cursor.peek();
-    if (m && m.id === id) {
+    if (m && auditedId(m) === id) {
       cursor.next();
       const changed = differences(m, data, e.at);
       return changed.length ? `mark ${id} was changed outside the API (${changed.join(', ')} differ from audit entry ${e.n})` : null;
     }
-    if (m && (m.seq < seq || (m.seq === seq && m.id < id))) return `mark ${m.id} has no audit entry: it was added outside the API`;
+    if (m && (m.seq < seq || (m.seq === seq && auditedId(m) < id))) {
+      return `mark ${auditedId(m)} has no audit entry: it was added outside the API`;
+    }
     // The row is not where its entry says: gone, or moved by an edited seq (only the failure path looks it up).
-    const [moved] = await this.db.select({ id: marks.id }).from(marks).where(eq(marks.id, id));
+    const [moved] = await this.db.select({ id: marks.id }).from(marks).where(and(
+      sql`coalesce(${marks.originId}, ${marks.id}) = ${id}`,
+      sql`${marks.contestId} IN (SELECT ${contests.id} FROM ${contests} WHERE ${contests.eventId} = ${this.eventId})`,
+    ));
     return moved ? `mark ${id} was changed outside the API (seq differs from audit entry ${e.n})` : `mark ${id} was deleted outside the API (audit entry ${e.n})`;
   }
 
@@ -95,7 +107,7 @@ export class MarkAuditCheck {
     const ids = await this.db.select({ id: contests.id }).from(contests).where(eq(contests.eventId, this.eventId));
     for (const { id } of ids) {
       const m = await this.cursor(id).peek();
-      if (m) return `mark ${m.id} has no audit entry: it was added outside the API`;
+      if (m) return `mark ${auditedId(m)} has no audit entry: it was added outside the API`;
     }
     return null;
   }

@@ -12,7 +12,8 @@ import { actorName, requireOrganiser, type Actor } from './auth.ts';
 import { appendAudit } from './audit.ts';
 import type { DomainCtx } from './context.ts';
 import {
-  contestDefinition, contestRedefined, hashJudgePins, insertContestParts, sameJudges, storedByCode, upsertJudges,
+  contestDefinition, contestRedefined, hashJudgePins, insertContestParts, organisationRows, sameJudges, storedByCode,
+  upsertJudges,
   type HashedJudge, type StoredJudge,
 } from './event-store.ts';
 import { newId } from './ids.ts';
@@ -83,8 +84,7 @@ export async function editEvent(ctx: DomainCtx, actor: Actor, eventId: string, i
     if (removed.length) await tx.delete(contests).where(inArray(contests.id, removed.map((c) => c.id)));
 
     await tx.delete(organisations).where(eq(organisations.eventId, eventId));
-    if (file.organisations.length)
-      await tx.insert(organisations).values(file.organisations.map((o, i) => ({ eventId, code: o.code, name: o.name, position: i })));
+    if (file.organisations.length) await tx.insert(organisations).values(organisationRows(eventId, file));
     await tx.update(events).set({ name: file.name, file: stripPins(file) }).where(eq(events.id, eventId));
     const judgeCount = file.contests.reduce((n, c) => n + c.judges.length, 0);
     await appendAudit(tx, {

@@ -2,9 +2,9 @@
 // whichever way an event was defined. Also PIN hashing and bringing live boards up to date.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/create-db.ts';
-import { contestants, criteria, judges, sections, sessions } from '../../db/schema/index.ts';
+import { contestants, criteria, judges, organisations, sections, sessions } from '../../db/schema/index.ts';
 import type { ContestDefinition } from '../../db/schema/contests.ts';
-import type { Contest, Contestant, Judge } from '../../shared/event-file/schema.ts';
+import type { Contest, Contestant, EventFile, Judge } from '../../shared/event-file/schema.ts';
 import { hashSecret, verifySecret } from './auth.ts';
 import type { DomainCtx } from './context.ts';
 import { newId, newPin } from './ids.ts';
@@ -22,22 +22,50 @@ export function contestDefinition(c: Contest): ContestDefinition {
   return { sections: secs, tieBreak, awards, teamSize, blind };
 }
 
-/** Sections, criteria and contestants of a contest whose rows of those are empty. */
-export async function insertContestParts(tx: Tx, contestId: string, c: Contest): Promise<void> {
-  await tx.insert(sections).values(c.sections.map((s, i) => ({ contestId, code: s.code, name: s.name, weight: s.weight, position: i })));
-  const crit = c.sections.flatMap((s) => s.criteria.map((k) => ({ s, k })));
-  await tx.insert(criteria).values(crit.map(({ s, k }, i) => ({
-    contestId, code: k.code, sectionCode: s.code, name: k.name, kind: k.kind, max: k.max, spec: k, position: i,
-  })));
-  await insertContestants(tx, contestId, c.contestants);
+/** The organisations rows of an event file. */
+export function organisationRows(eventId: string, file: EventFile): (typeof organisations.$inferInsert)[] {
+  return file.organisations.map((o, i) => ({ eventId, code: o.code, name: o.name, position: i }));
 }
 
-export async function insertContestants(tx: Tx, contestId: string, list: readonly Contestant[], firstPosition = 0): Promise<void> {
-  const people = list.map((p, i) => ({
+/** The rows of a contest's sections, criteria and contestants, as a file defines them. */
+export function contestPartRows(contestId: string, c: Contest) {
+  const sectionRows: (typeof sections.$inferInsert)[] = c.sections.map((s, i) => ({
+    contestId, code: s.code, name: s.name, weight: s.weight, position: i,
+  }));
+  const crit = c.sections.flatMap((s) => s.criteria.map((k) => ({ s, k })));
+  const criterionRows: (typeof criteria.$inferInsert)[] = crit.map(({ s, k }, i) => ({
+    contestId, code: k.code, sectionCode: s.code, name: k.name, kind: k.kind, max: k.max, spec: k, position: i,
+  }));
+  return { sections: sectionRows, criteria: criterionRows, contestants: contestantRows(contestId, c.contestants) };
+}
+
+export function contestantRows(
+  contestId: string,
+  list: readonly Contestant[],
+  firstPosition = 0,
+): (typeof contestants.$inferInsert)[] {
+  return list.map((p, i) => ({
     contestId, bib: p.bib, name: p.name, organisation: p.organisation, station: p.station ?? null,
     status: p.status ?? 'active', position: firstPosition + i,
   }));
-  for (const chunk of chunks(people, 1000)) await tx.insert(contestants).values(chunk);
+}
+
+/** Sections, criteria and contestants of a contest whose rows of those are empty. */
+export async function insertContestParts(tx: Tx, contestId: string, c: Contest): Promise<void> {
+  const rows = contestPartRows(contestId, c);
+  await tx.insert(sections).values(rows.sections);
+  await tx.insert(criteria).values(rows.criteria);
+  for (const chunk of chunks(rows.contestants, 1000)) await tx.insert(contestants).values(chunk);
+}
+
+export async function insertContestants(
+  tx: Tx,
+  contestId: string,
+  list: readonly Contestant[],
+  firstPosition = 0,
+): Promise<void> {
+  const rows = contestantRows(contestId, list, firstPosition);
+  for (const chunk of chunks(rows, 1000)) await tx.insert(contestants).values(chunk);
 }
 
 export async function insertJudges(tx: Tx, rows: readonly JudgeRow[]): Promise<void> {

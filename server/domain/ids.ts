@@ -3,6 +3,9 @@ import { randomBytes, randomInt, createHash } from 'node:crypto';
 
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 
+/** What newId(prefix) makes, and nothing else. */
+export const idPattern = (prefix: string) => new RegExp(`^${prefix}[${ALPHABET}]{12}$`);
+
 /** A short id that reads well in a URL: `prefix` + 12 characters (60 bits). */
 export function newId(prefix = ''): string {
   const bytes = randomBytes(12);

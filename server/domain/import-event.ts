@@ -8,7 +8,7 @@ import type { Issue } from '../../shared/errors/index.ts';
 import { hashSecret } from './auth.ts';
 import { newId, newPin } from './ids.ts';
 import { appendAudit } from './audit.ts';
-import { chunks, contestDefinition, insertContestParts, insertJudges } from './event-store.ts';
+import { chunks, contestDefinition, insertContestParts, insertJudges, organisationRows } from './event-store.ts';
 
 export interface ImportResult {
   id: string;
@@ -36,9 +36,7 @@ export async function importEvent({ db, input, actor }: { db: Db; input: unknown
 
   await db.transaction(async (tx) => {
     await tx.insert(events).values({ id: eventId, name: file.name, file: stripPins(file) });
-    if (file.organisations.length) {
-      await tx.insert(organisations).values(file.organisations.map((o, i) => ({ eventId, code: o.code, name: o.name, position: i })));
-    }
+    if (file.organisations.length) await tx.insert(organisations).values(organisationRows(eventId, file));
     for (const [ci, c] of file.contests.entries()) {
       const contestId = contestIds[ci]!.id;
       await tx.insert(contests).values({ id: contestId, eventId, code: c.code, name: c.name, position: ci, definition: contestDefinition(c) });

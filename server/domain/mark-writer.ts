@@ -145,6 +145,7 @@ async function writeBatch(q: HotSql, batch: PendingMark[]): Promise<WriteResult[
         id: Number(ids[k]!.id), contestId: m.contestId, contestant: m.body.contestant, criterion: m.body.criterion, judge: m.judge,
         value: m.body.value, revision, clientId: clientIds[i]!, fingerprint: m.fingerprint,
         note: m.body.note ?? null, reason: m.body.reason ?? null, shadow: m.shadow, seq: Number(contest.seq) + k + 1, receivedAt,
+        originId: null,
       };
     });
     fresh.forEach((i, k) => (results[i] = { status: 201, row: rows[k]! }));
@@ -171,7 +172,8 @@ const MARK_COLUMNS = 'id, contest_id, contestant, criterion, judge, value, revis
 const LOCK_CONTEST = 'SELECT seq, state FROM contests WHERE id = $1 FOR UPDATE';
 const LOCK_AUDIT_HEAD = 'SELECT audit_seq, audit_head FROM events WHERE id = $1 FOR UPDATE';
 const MARKS_BY_CLIENT_ID = `SELECT id::text AS id, contest_id, contestant, criterion, judge, value, revision, client_id::text AS client_id,
-  fingerprint, note, reason, shadow, seq, received_at FROM marks WHERE client_id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)`;
+  fingerprint, note, reason, shadow, seq, received_at, origin_id::text AS origin_id
+  FROM marks WHERE client_id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)`;
 const REVISIONS = `SELECT contestant, criterion, judge, max(revision) AS revision FROM marks
   WHERE contest_id = $1 AND contestant IN (SELECT jsonb_array_elements_text($2::jsonb)) GROUP BY contestant, criterion, judge`;
 const NEW_MARK_IDS = "SELECT nextval(pg_get_serial_sequence('marks', 'id'))::text AS id FROM generate_series(1, $1::int)";
@@ -188,6 +190,7 @@ const SET_AUDIT_HEAD = 'UPDATE events SET audit_seq = $1, audit_head = $2 WHERE 
 interface StoredMark {
   id: string; contest_id: string; contestant: string; criterion: string; judge: string; value: number | boolean; revision: number;
   client_id: string; fingerprint: string; note: string | null; reason: string | null; shadow: boolean; seq: number; received_at: Date | string;
+  origin_id: string | null;
 }
 
 function markRow(r: StoredMark): MarkRow {
@@ -195,6 +198,7 @@ function markRow(r: StoredMark): MarkRow {
     id: Number(r.id), contestId: r.contest_id, contestant: r.contestant, criterion: r.criterion, judge: r.judge, value: r.value,
     revision: Number(r.revision), clientId: r.client_id, fingerprint: r.fingerprint, note: r.note, reason: r.reason, shadow: r.shadow,
     seq: Number(r.seq), receivedAt: new Date(r.received_at),
+    originId: r.origin_id === null ? null : Number(r.origin_id),
   };
 }
 

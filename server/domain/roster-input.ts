@@ -7,7 +7,7 @@ import { decodeBase64, decodeText, parseCsv, type CsvRecord, type RosterProblem,
 import { invalid, refuse } from '../errors.ts';
 import { issue, type Issue } from '../../shared/errors/index.ts';
 import { isUnstorable } from '../http/body.ts';
-import { checkZipSize } from './zip-guard.ts';
+import { unpackZip } from './zip-guard.ts';
 
 export interface RosterInput {
   records: CsvRecord[];
@@ -61,22 +61,29 @@ export async function readRosterInput(body: RosterBody): Promise<RosterInput> {
 const MAX_UNPACKED = 64 * 1024 * 1024;
 const MAX_ROWS = 50_000;
 const MAX_COLUMNS = 256;
+// A workbook of a few sheets has a few dozen parts (sheets, styles, relations, properties).
+const MAX_PARTS = 2_000;
 // exceljs expands merged ranges and data-validation ranges cell by cell (A1:XFD1048576 would be
 // 17 billion cells): a roster needs neither, so they are never read. Nor anything else but values.
 const IGNORED_PARTS = ['mergeCells', 'dataValidations', 'conditionalFormatting', 'hyperlinks', 'extLst', 'drawing', 'legacyDrawing', 'tableParts'];
 
 async function readXlsx(bytes: Uint8Array): Promise<RosterInput> {
-  const size = await checkZipSize(bytes, MAX_UNPACKED);
-  if (!size.ok && size.reason === 'too_large') {
+  const unpacked = await unpackZip(bytes, MAX_UNPACKED, MAX_PARTS);
+  if (!unpacked.ok && unpacked.reason === 'too_large') {
     const limitMb = MAX_UNPACKED / 1024 / 1024;
     const message = `the XLSX file unpacks to more than ${limitMb} MB: save only the roster sheet, or save it as CSV`;
     throw refuse('payload_too_large:xlsx', message, { limitMb });
   }
+  if (!unpacked.ok && unpacked.reason === 'too_many_parts') {
+    const message = `the XLSX file has more than ${MAX_PARTS} parts: save only the roster sheet, or save it as CSV`;
+    throw unreadable(issue('content', 'xlsx_too_many_parts', message, { max: MAX_PARTS }));
+  }
   const workbook = new ExcelJS.Workbook();
   try {
-    if (!size.ok) throw new Error('not a ZIP file');
+    if (!unpacked.ok) throw new Error('not a ZIP file');
+    // The workbook as rebuilt from the parts measured above, never the upload itself.
     // exceljs declares its own global Buffer type, which Node's Buffer does not match in TypeScript.
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0], {
+    await workbook.xlsx.load(unpacked.zip as unknown as Parameters<typeof workbook.xlsx.load>[0], {
       ignoreNodes: IGNORED_PARTS, maxRows: MAX_ROWS, maxCols: MAX_COLUMNS,
     } as Parameters<typeof workbook.xlsx.load>[1]);
   } catch (err) {

@@ -13,7 +13,8 @@ import type { DomainCtx } from './context.ts';
 import { canonicalJson, sha256 } from './ids.ts';
 import type { BoardRow } from '../../shared/scoring/types.ts';
 
-const NEXT: Record<ContestState, ContestState[]> = {
+/** Where a contest may go from each state (also what an imported archive's state changes must follow). */
+export const NEXT: Record<ContestState, ContestState[]> = {
   setup: ['scoring'],
   scoring: ['review'],
   review: ['scoring', 'certified'],

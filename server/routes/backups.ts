@@ -9,7 +9,8 @@ import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { requireOrganiser } from '../domain/auth.ts';
-import { refuse } from '../errors.ts';
+import { parseInput, refuse } from '../errors.ts';
+import { archiveQuery } from '../../shared/backups-api.ts';
 import type { AppEnv } from '../http/types.ts';
 import { exportEventArchive } from '../backup/archive-export.ts';
 import { importEventArchive } from '../backup/archive-import.ts';
@@ -62,7 +63,8 @@ export const backupRoutes = new Hono<AppEnv>()
     requireOrganiser(c.get('actor'));
     const s = c.get('services');
     const id = c.req.param('id');
-    const archive = await exportEventArchive(s.db, id, s.version);
+    const { pins } = parseInput(archiveQuery, c.req.query());
+    const archive = await exportEventArchive(s.db, id, s.version, { pins: pins === 'include' });
     const bytes = await gzipAsync(JSON.stringify(archive));
     const name = `jiangxin-archive-${id.replace(/[^A-Za-z0-9_-]/g, '_')}-${archive.exportedAt.slice(0, 10)}.json.gz`;
     return c.body(new Uint8Array(bytes), 200, {

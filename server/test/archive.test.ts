@@ -1,5 +1,6 @@
 // Event archives (GET /events/:id/archive, POST /events/archive): an event moves to another
-// machine with every mark, state, flag, certification and its audit chain, and works there.
+// machine with every mark, state, flag, certification, appeal and its audit chain, and works there.
+// Judges' PIN hashes travel only when the organiser asks; without them judges get new PINs there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { is, getTableName } from 'drizzle-orm';
@@ -8,14 +9,26 @@ import * as schema from '../../db/schema/index.ts';
 import type { DbHandle } from '../../db/create-db.ts';
 import { NOT_ARCHIVED, TABLES } from '../backup/archive-tables.ts';
 import { api, freshTestDb, startTestServer, uuid, type TestServer } from './harness.ts';
-import { boardsOf, contestDay, type ContestDay } from './backup-fixture.ts';
+import { newId } from '../domain/ids.ts';
+import { amendAfterAppeal, boardsOf, contestDay, type ContestDay } from './backup-fixture.ts';
 
 let a: TestServer;
 let b: TestServer;
 let dbB: DbHandle;
 let dropB: () => Promise<void> = async () => {};
 let day: ContestDay;
+/** As downloaded by default (no PIN hashes), and with ?pins=include. */
 let archive: Buffer;
+let archiveWithPins: Buffer;
+
+async function download(query = '') {
+  const headers = { authorization: `Bearer ${a.adminToken}` };
+  const res = await fetch(`${a.url}/api/v1/events/${day.id}/archive${query}`, { headers });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/gzip');
+  expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="jiangxin-archive-.+\.json\.gz"$/);
+  return Buffer.from(await res.arrayBuffer());
+}
 
 beforeAll(async () => {
   a = await startTestServer();
@@ -23,11 +36,9 @@ beforeAll(async () => {
   ({ db: dbB, drop: dropB } = await freshTestDb('archive_b'));
   b = await startTestServer({ db: dbB });
   day = await contestDay(a);
-  const res = await fetch(`${a.url}/api/v1/events/${day.id}/archive`, { headers: { authorization: `Bearer ${a.adminToken}` } });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toBe('application/gzip');
-  expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="jiangxin-archive-.+\.json\.gz"$/);
-  archive = Buffer.from(await res.arrayBuffer());
+  await amendAfterAppeal(day);
+  archive = await download();
+  archiveWithPins = await download('?pins=include');
 }, 120_000);
 
 afterAll(async () => {
@@ -44,7 +55,7 @@ const postArchive = (s: TestServer, body: Uint8Array | string, token: string | n
     body: body as BodyInit,
   }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
 
-const parsedArchive = () => JSON.parse(gunzipSync(archive).toString('utf8'));
+const parsedArchive = (file = archive) => JSON.parse(gunzipSync(file).toString('utf8'));
 
 describe('event archive', () => {
   it('covers every table of the schema except the installation\'s own', () => {
@@ -54,7 +65,7 @@ describe('event archive', () => {
     expect(Object.keys(parsedArchive().tables).sort()).toEqual([...archived].sort());
   });
 
-  it('holds the event with every mark revision, state change, flag, certification and audit entry', async () => {
+  it('holds every mark revision, state change, flag, certification, appeal and audit entry', async () => {
     const doc = parsedArchive();
     expect(doc.format).toBe('jiangxin-archive@1');
     expect(doc.event).toBe(day.id);
@@ -64,21 +75,27 @@ describe('event archive', () => {
     expect(marksA.status).toBe(200);
     const listed = (marksA.body.marks ?? marksA.body) as unknown[];
     expect(t.marks.filter((m: any) => m.contest_id === day.contests[0]!.id)).toHaveLength(listed.length);
-    expect(t.judges.every((j: any) => typeof j.pin_hash === 'string' && j.pin_hash.length > 20)).toBe(true);
+    expect(t.judges.length).toBe(12);
+    expect(t.judges.some((j: any) => 'pin_hash' in j)).toBe(false);
+    const carried = parsedArchive(archiveWithPins).tables.judges;
+    expect(carried.every((j: any) => typeof j.pin_hash === 'string' && j.pin_hash.startsWith('$argon2id$'))).toBe(true);
+    const amendment = { marks: [expect.any(String)] };
+    expect(t.appeals).toEqual([expect.objectContaining({ status: 'upheld', amendment })]);
     const verify = await day.admin.get(`/events/${day.id}/audit/verify`);
     expect(t.audit_log).toHaveLength(verify.body.entries);
     expect(t.events[0].audit_head).toBe(verify.body.head);
     expect(t.contest_states.length).toBeGreaterThanOrEqual(4);
-    expect(t.certifications.length).toBe(1);
+    expect(t.certifications.length).toBe(2);
     expect(t.certificates.length).toBeGreaterThan(0);
     expect(t.contests.find((c: any) => c.id === day.contests[1]!.id).frozen_seq).not.toBeNull();
   });
 
-  it('recreates the event on another database: same boards, same file, same audit chain, judges can sign in and mark', async () => {
-    const imported = await postArchive(b, new Uint8Array(archive));
+  it('recreates the event elsewhere: same boards, file and audit chain; judges sign in with their PINs', async () => {
+    const imported = await postArchive(b, new Uint8Array(archiveWithPins));
     expect(imported.status).toBe(201);
     expect(imported.body.id).toBe(day.id);
     expect(imported.body.contests).toEqual(day.contests.map((c) => ({ id: c.id, code: c.code })));
+    expect(imported.body.judgesWithoutPin).toBe(0);
 
     const ids = day.contests.map((c) => c.id);
     expect(await boardsOf(b, ids)).toEqual(await boardsOf(a, ids));
@@ -100,11 +117,52 @@ describe('event archive', () => {
     const bib = before.body.rows[0].bib;
     const mark = await api(b.url, login.body.token).post(`/contests/${contest.id}/marks`, { contestant: bib, criterion: 'exam', value: 77, clientId: uuid() });
     expect(mark.status).toBe(201);
-    const maxArchivedId = Math.max(...parsedArchive().tables.marks.map((m: any) => m.id));
-    expect(Number(mark.body.mark.id)).toBeGreaterThan(maxArchivedId);
+    // Imported marks took this database's next ids; the new mark the one after them.
+    const stored = (await adminB.get(`/contests/${contest.id}/marks`)).body.marks.map((m: any) => Number(m.id));
+    expect(Number(mark.body.mark.id)).toBe(Math.max(...stored));
+    expect(new Set(stored).size).toBe(stored.length);
     expect(mark.body.seq).toBeGreaterThan(before.body.seq);
     const after = await adminB.get(`/events/${day.id}/audit/verify`);
     expect(after.body).toMatchObject({ ok: true, entries: verifyA.body.entries + 1 });
+  });
+
+  it('without PIN hashes (the default), judges cannot sign in until the organiser issues new PINs', async () => {
+    const { db, drop } = await freshTestDb('archive_c');
+    const c = await startTestServer({ db });
+    try {
+      // As an archive written before origin ids existed: the column is simply absent.
+      const doc = parsedArchive();
+      for (const m of doc.tables.marks) delete m.origin_id;
+      for (const x of doc.tables.certifications) delete x.origin_id;
+      const imported = await postArchive(c, gzipSync(JSON.stringify(doc)));
+      expect(imported.status, JSON.stringify(imported.body).slice(0, 500)).toBe(201);
+      expect(imported.body.judgesWithoutPin).toBe(12);
+      expect(imported.body.audit.ok).toBe(true);
+      const judge = 's-qa';
+      const oldPin = await api(c.url).post('/auth/judge', { event: day.id, judge, pin: day.pins.get(judge) });
+      expect(oldPin.status).toBe(401);
+      const adminC = api(c.url, c.adminToken);
+      const issued = await adminC.post(`/events/${day.id}/judges/pins`, { judges: [judge] });
+      expect(issued.status).toBe(200);
+      const login = await api(c.url).post('/auth/judge', { event: day.id, judge, pin: issued.body.pins[0].pin });
+      expect(login.status).toBe(200);
+      const contest = day.contests[1]!;
+      const bib = (await adminC.get(`/contests/${contest.id}/leaderboard`)).body.rows[0].bib;
+      const mark = { contestant: bib, criterion: 'exam', value: 66, clientId: uuid() };
+      expect((await api(c.url, login.body.token).post(`/contests/${contest.id}/marks`, mark)).status).toBe(201);
+      expect((await adminC.get(`/events/${day.id}/audit/verify`)).body.ok).toBe(true);
+    } finally {
+      await c.stop();
+      await db.close();
+      await drop();
+    }
+  });
+
+  it('takes ?pins=include or ?pins=omit, and refuses anything else', async () => {
+    expect(parsedArchive(await download('?pins=omit')).tables.judges.some((j: any) => 'pin_hash' in j)).toBe(false);
+    const bad = await day.admin.get(`/events/${day.id}/archive?pins=yes`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0]).toMatchObject({ path: 'pins', code: 'one_of' });
   });
 
   it('refuses the same event twice (409), also as plain JSON', async () => {
@@ -115,7 +173,7 @@ describe('event archive', () => {
 
   it('refuses malformed archives with 400 and the problems, storing nothing', async () => {
     const doc = parsedArchive();
-    const fresh = { ...doc, event: `${doc.event}-x` };
+    const fresh = { ...doc, event: newId('e') };
     fresh.tables = { ...doc.tables, events: [{ ...doc.tables.events[0], id: fresh.event }] };
 
     const missingColumn = structuredClone(fresh);

@@ -46,6 +46,23 @@ export async function certifyContest(ev: ContestDay, id: string): Promise<void> 
   await must(ev.admin.post(`/contests/${id}/state`, { to: 'certified' }));
 }
 
+/**
+ * After contestDay: an appeal against the certified first contest, upheld with a correction (an
+ * organiser's mark the appeal names), and the contest certified again; so the archive carries an
+ * amendment and two certifications.
+ */
+export async function amendAfterAppeal(ev: ContestDay): Promise<void> {
+  const first = ev.contests[0]!.id;
+  const body = { contestant: 'W001', criterion: 'safety', text: '安全扣分有误' };
+  const appeal = await must(ev.admin.post(`/contests/${first}/appeals`, body));
+  const id = (appeal.body as { id: string }).id;
+  await must(ev.admin.post(`/contests/${first}/state`, { to: 'review', reason: `申诉 ${id}` }));
+  const correction = { criterion: 'safety', judge: 'w-qa', value: 0, note: '录像复核' };
+  const decision = { decision: 'upheld', reason: '复核录像', corrections: [correction] };
+  await must(ev.admin.post(`/appeals/${id}/decision`, decision));
+  await must(ev.admin.post(`/contests/${first}/state`, { to: 'certified' }));
+}
+
 async function must(p: Promise<{ status: number; body: unknown }>) {
   const r = await p;
   if (r.status >= 300) throw new Error(`HTTP ${r.status}: ${JSON.stringify(r.body)}`);

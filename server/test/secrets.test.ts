@@ -170,16 +170,19 @@ describe('secrets', () => {
       expect(x.status).toBe(200);
       seen.push({ what: `${path} (cells)`, text: await xlsxText(x.bytes) });
     }
-    // The archive may hold PIN hashes, never a PIN.
-    const archive = await call('GET', `/events/${eventId}/archive`, { token: admin, keep: false });
-    expect(archive.status).toBe(200);
-    const archiveText = gunzipSync(archive.bytes).toString('utf8');
-    seen.push({ what: 'archive (unpacked)', text: archiveText });
-    const judgeRows = JSON.parse(archiveText).tables.judges as Record<string, unknown>[];
-    expect(judgeRows).toHaveLength(5);
-    for (const j of judgeRows) {
-      expect(Object.keys(j).some((k) => /^pin$/i.test(k))).toBe(false);
-      expect(Object.values(j).some((v) => typeof v === 'string' && v.startsWith('$argon2id$'))).toBe(true);
+    // The archive holds PIN hashes only when the organiser asks for them, and never a PIN.
+    for (const pins of [false, true]) {
+      const path = `/events/${eventId}/archive${pins ? '?pins=include' : ''}`;
+      const archive = await call('GET', path, { token: admin, keep: false });
+      expect(archive.status).toBe(200);
+      const archiveText = gunzipSync(archive.bytes).toString('utf8');
+      seen.push({ what: `${path} (unpacked)`, text: archiveText });
+      const judgeRows = JSON.parse(archiveText).tables.judges as Record<string, unknown>[];
+      expect(judgeRows).toHaveLength(5);
+      for (const j of judgeRows) {
+        expect(Object.keys(j).some((k) => /^pin$/i.test(k))).toBe(false);
+        expect(Object.values(j).some((v) => typeof v === 'string' && v.startsWith('$argon2id$'))).toBe(pins);
+      }
     }
     // The live socket's boards.
     const so = io(`${server.url}/live`, { transports: ['websocket'], reconnection: false, auth: { token: admin } });

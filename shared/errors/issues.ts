@@ -20,6 +20,17 @@ export const DUPLICATES = [
   'award',
 ] as const;
 
+/** The rows of an archive that its event file defines. */
+export const ARCHIVE_ROWS = [
+  'event',
+  'organisation',
+  'contest',
+  'section',
+  'criterion',
+  'contestant',
+  'judge',
+] as const;
+
 export const ISSUES = {
   // The shape of a value (zod).
   unknown_field: { field: 'text' },
@@ -77,8 +88,17 @@ export const ISSUES = {
   // An event archive that does not hold together.
   archive_event_count: {},
   archive_wrong_event: { event: 'text' },
-  archive_dangling: { what: ['contest', 'certification'] },
+  archive_dangling: { what: ['contest', 'certification', 'mark'] },
   archive_duplicate_row: {},
+  archive_bad_id: {},
+  archive_pin_hash: {},
+  archive_not_in_file: { what: ARCHIVE_ROWS },
+  archive_missing_row: { what: ARCHIVE_ROWS, value: 'text' },
+  archive_bad_transition: { from: 'state', to: 'state' },
+  archive_state_history: { state: 'state', last: 'state' },
+  archive_seq_ahead: { seq: 'count', max: 'count' },
+  archive_digest: {},
+  archive_audit_chain: { n: 'count' },
   db_refused: {},
 
   // An uploaded roster file that cannot be read at all.
@@ -87,6 +107,7 @@ export const ISSUES = {
   file_nul: {},
   xlsx_too_large: { rows: 'count', columns: 'count' },
   xlsx_unreadable: {},
+  xlsx_too_many_parts: { max: 'count' },
   xlsx_no_sheet: {},
 } as const satisfies Record<string, ParamsSpec>;
 

@@ -166,6 +166,17 @@ function alternatives(iss: Extract<Raw, { code: 'invalid_union' }>): { allowed: 
 }
 
 /** One zod issue (not unrecognized_keys) as our code and params; `value` is what was at its path. */
+/** Issue codes without params that a refinement may name in its params (`{ params: { code } }`). */
+const REFINEMENT_CODES = [
+  'award_ratio_or_count',
+  'rejected_with_corrections',
+  'archive_bad_id',
+  'archive_pin_hash',
+] as const;
+type RefinementCode = (typeof REFINEMENT_CODES)[number];
+const isRefinementCode = (code: unknown): code is RefinementCode =>
+  typeof code === 'string' && (REFINEMENT_CODES as readonly string[]).includes(code);
+
 function coded(iss: Raw, path: string, value: unknown, message: string): Issue {
   const got = scalar(value);
   const v = got === undefined ? {} : { value: got };
@@ -215,8 +226,8 @@ function coded(iss: Raw, path: string, value: unknown, message: string): Issue {
       return issue(path, 'not_multiple_of', message, { step: Number(iss.divisor), ...v });
     case 'custom': {
       const code = (iss.params as { code?: unknown } | undefined)?.code;
-      // Refinements name their issue code in params (see awardTier, decisionBody).
-      if (code === 'award_ratio_or_count' || code === 'rejected_with_corrections') return issue(path, code, message);
+      // Refinements name their issue code in params (see awardTier, decisionBody, archive-tables).
+      if (isRefinementCode(code)) return issue(path, code, message);
       return issue(path, 'invalid', message, v);
     }
     default:

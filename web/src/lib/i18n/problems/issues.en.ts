@@ -1,6 +1,9 @@
 // Every validation issue in English, by code (shared/errors/issues.ts); typed like issues.zh-CN.ts.
 import type { IssueCode } from '$shared/errors/index.ts';
 
+const ROW =
+  '{what, select, event {event} organisation {organisation} contest {contest} section {section} ' +
+  'criterion {criterion} contestant {contestant} other {judge}}';
 const GOT = '{value, select, none {} other { (got {value})}}';
 
 export const issuesEn: Record<IssueCode, string> = {
@@ -83,8 +86,17 @@ export const issuesEn: Record<IssueCode, string> = {
 
   archive_event_count: 'Must hold exactly one event.',
   archive_wrong_event: 'Must belong to the archive’s event {event}.',
-  archive_dangling: 'Names no {what, select, contest {contest} other {certification}} of the archive.',
+  archive_dangling: 'Names no {what, select, contest {contest} mark {mark} other {certification}} of the archive.',
   archive_duplicate_row: 'Appears twice.',
+  archive_bad_id: 'Is not an id as this software makes them.',
+  archive_pin_hash: 'Is not a PIN hash as this software makes them (argon2id of bounded cost, or empty).',
+  archive_not_in_file: `Does not match the event file’s ${ROW}.`,
+  archive_missing_row: `The event file’s ${ROW} {value} has no row in the archive.`,
+  archive_bad_transition: 'A contest cannot go from “{from}” to “{to}”.',
+  archive_state_history: 'The contest is “{state}”, but its state changes end in “{last}”.',
+  archive_seq_ahead: 'Seq {seq} is beyond its contest’s seq {max}.',
+  archive_digest: 'Is not the digest of the certified results.',
+  archive_audit_chain: 'The audit log breaks at entry {n}.',
   db_refused: 'The database refuses this value.',
 
   file_not_base64: 'Must be the {format, select, xlsx {XLSX} other {CSV}} file encoded in base64.',
@@ -93,5 +105,7 @@ export const issuesEn: Record<IssueCode, string> = {
   xlsx_too_large:
     'A sheet of the XLSX file has more than {rows} rows or {columns} columns: save only the roster, or save it as CSV.',
   xlsx_unreadable: 'Could not read the XLSX file: save it from Excel or WPS as “Excel workbook (.xlsx)”, or as CSV.',
+  xlsx_too_many_parts:
+    'The XLSX file has more than {max} parts, which is not a roster: save only the roster sheet, or save it as CSV.',
   xlsx_no_sheet: 'The XLSX file has no worksheet.',
 };

@@ -2,6 +2,8 @@
 // with the value at the issue's path, which the screen shows next to it.
 import type { IssueCode } from '$shared/errors/index.ts';
 
+const ROW =
+  '{what, select, event {赛事} organisation {单位} contest {赛项} section {模块} criterion {评分项} contestant {选手} other {裁判}}';
 const GOT = '{value, select, none {} other {（实际为 {value}）}}';
 
 export const issuesZhCN: Record<IssueCode, string> = {
@@ -66,8 +68,17 @@ export const issuesZhCN: Record<IssueCode, string> = {
 
   archive_event_count: '须且只能包含一个赛事',
   archive_wrong_event: '须属于备份中的赛事 {event}',
-  archive_dangling: '引用的{what, select, contest {赛项} other {成绩确认记录}}不在备份中',
+  archive_dangling: '引用的{what, select, contest {赛项} mark {评分} other {成绩确认记录}}不在备份中',
   archive_duplicate_row: '重复出现',
+  archive_bad_id: '不是本系统生成的编号',
+  archive_pin_hash: '不是本系统生成的 PIN 校验值（须为计算量有限的 argon2id，或留空）',
+  archive_not_in_file: `与赛事文件中的${ROW}不一致`,
+  archive_missing_row: `赛事文件中的${ROW} {value} 在备份中没有对应的行`,
+  archive_bad_transition: '赛项状态不能从“{from}”变为“{to}”',
+  archive_state_history: '赛项状态为“{state}”，但状态变更记录止于“{last}”',
+  archive_seq_ahead: '序号 {seq} 超过了所属赛项的序号 {max}',
+  archive_digest: '与所确认成绩的摘要不符',
+  archive_audit_chain: '审计日志在第 {n} 条处不连续',
   db_refused: '数据库不接受这个值',
 
   file_not_base64: '须为 base64 编码的 {format, select, xlsx {XLSX} other {CSV}} 文件',
@@ -75,5 +86,6 @@ export const issuesZhCN: Record<IssueCode, string> = {
   file_nul: '文件含有 NUL 字符，请确认这是 CSV 文件',
   xlsx_too_large: 'XLSX 文件的工作表超过 {rows} 行或 {columns} 列：请只保存名单，或另存为 CSV',
   xlsx_unreadable: '无法读取 XLSX 文件：请在 Excel 或 WPS 中另存为“Excel 工作簿(.xlsx)”或 CSV',
+  xlsx_too_many_parts: 'XLSX 文件的组成部分超过 {max} 个，不像是名单：请只保存名单工作表，或另存为 CSV',
   xlsx_no_sheet: 'XLSX 文件中没有工作表',
 };
