@@ -17,6 +17,7 @@ import { RealtimeCluster } from './realtime/cluster.ts';
 import { Metrics } from './metrics.ts';
 import { refuse } from './errors.ts';
 import type { SiteOptions } from './site/addresses.ts';
+import { maskIdentityNumbersIn } from '../shared/identity/identity-number.ts';
 
 export interface StartOptions {
   db: DbHandle;
@@ -59,7 +60,9 @@ export interface RunningServer {
 }
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
-  const log = opts.log ?? ((m: string) => console.log(m));
+  // No log line carries an identity number whole (CONTRACT v1.1 §4), whatever wrote it.
+  const write = opts.log ?? ((m: string) => console.log(m));
+  const log = (m: string) => write(maskIdentityNumbersIn(m));
   let port = opts.port;
   const services = createServices(
     opts.db,
