@@ -44,6 +44,7 @@ export class BackupService {
   private unwatch: (() => void) | null = null;
   private releaseLock: (() => void) | null = null;
   private stopped = false;
+  private checks = 0;
 
   constructor(
     private readonly services: AppServices,
@@ -132,15 +133,21 @@ export class BackupService {
     return info;
   }
 
+  /** How many scheduled checks have run (whether or not they asked for a snapshot). */
+  get scheduleChecks(): number {
+    return this.checks;
+  }
+
   private async tick(): Promise<void> {
     if (this.stopped) return;
     try {
       if (this.retryState) this.request('state');
       const [row] = await this.services.db.select({ n: count() }).from(contests).where(eq(contests.state, 'scoring'));
-
       if (Number(row?.n ?? 0) > 0) this.request('scheduled');
     } catch (err) {
       this.log(`[backup] could not check the contests (${(err as Error).message})`);
+    } finally {
+      this.checks++;
     }
   }
 
