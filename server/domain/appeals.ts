@@ -13,6 +13,7 @@ import {
   DomainError, invalid, parseInput, refuse, unauthorized, unknownContest, unknownEvent, type Issue,
 } from '../errors.ts';
 import { issue } from '../../shared/errors/index.ts';
+import { hasResults } from '../../shared/lifecycle.ts';
 import { actorName, requireOrganiser, type Actor } from './auth.ts';
 import { appendAudit } from './audit.ts';
 import type { DomainCtx } from './context.ts';
@@ -45,7 +46,7 @@ function requireDesk(actor: Actor, contestId: string) {
  */
 async function windowOf(db: Db | Tx, contestId: string, state: string, minutes: number, now = new Date()): Promise<AppealWindow> {
   if (state === 'review') return { minutes, certifiedAt: null, deadline: null, open: true };
-  if (state !== 'certified' && state !== 'published') return { minutes, certifiedAt: null, deadline: null, open: false };
+  if (!hasResults(state)) return { minutes, certifiedAt: null, deadline: null, open: false };
   const [last] = await db
     .select({ at: contestStates.at })
     .from(contestStates)
