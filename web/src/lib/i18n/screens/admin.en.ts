@@ -1,10 +1,13 @@
 // Messages of the organiser's console screens (English). Typed against the Chinese file: same keys.
 import type { adminZhCN } from './admin.zh-CN.ts';
+import { GLOSSARY } from '$shared/glossary.ts';
+
+const words = GLOSSARY['en'];
 
 export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.title': 'Organiser console',
   'admin.entry': 'Organisers: console',
-  'admin.organiser': 'Organiser',
+  'admin.organiser': words.role.organiser,
   'admin.signIn.title': 'Organiser sign-in',
   'admin.signIn.username': 'Username',
   'admin.signIn.password': 'Password',
@@ -99,8 +102,8 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.cert.title': 'Certification',
   'admin.cert.notYet': 'The results are not certified yet.',
   'admin.cert.notYetReview': 'In review: certify once the problems are resolved.',
-  'admin.cert.by': 'Certified by',
-  'admin.cert.at': 'Certified at',
+  'admin.cert.by': words.certification.certifiedBy,
+  'admin.cert.at': words.certification.certifiedAt,
   'admin.cert.seq': 'Data version',
   'admin.cert.digest': 'Results digest (SHA-256)',
   'admin.cert.certificates': 'Award certificates ({count})',

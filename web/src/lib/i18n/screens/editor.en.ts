@@ -1,5 +1,8 @@
 // Messages of the organiser's editor screens (English). Typed against the Chinese file: same keys.
 import type { editorZhCN } from './editor.zh-CN.ts';
+import { GLOSSARY } from '$shared/glossary.ts';
+
+const words = GLOSSARY['en'];
 
 export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'editor.title': 'Edit event',
@@ -49,7 +52,7 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'editor.field.bib': 'Bib',
   'editor.field.status': 'Status',
   'editor.field.pin': 'PIN',
-  'editor.field.chief': 'Chief judge',
+  'editor.field.chief': words.role.chiefJudge,
   'editor.field.shadow': 'Shadow (trainee, not counted)',
   'editor.field.ratio': 'Share (0–1)',
   'editor.field.count': 'Count',
@@ -153,10 +156,10 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'editor.template.exam': 'Theory exam',
   'editor.template.practical': 'Practical',
   'editor.template.task': 'Practical task',
-  'editor.template.chief': 'Chief judge',
-  'editor.template.award1': 'First prize',
-  'editor.template.award2': 'Second prize',
-  'editor.template.award3': 'Third prize',
+  'editor.template.chief': words.role.chiefJudge,
+  'editor.template.award1': words.award.first,
+  'editor.template.award2': words.award.second,
+  'editor.template.award3': words.award.third,
 
   'editor.new.title': 'New event',
   'editor.new.importTitle': 'Import an event file',
@@ -180,9 +183,9 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'editor.pins.once': 'PINs are shown this once; the server keeps no readable copy. Print the judge cards or write them down now.',
   'editor.pins.print': 'Print judge cards',
 
-  'editor.status.active': 'active',
-  'editor.status.withdrawn': 'withdrawn',
-  'editor.status.disqualified': 'disqualified',
+  'editor.status.active': words.status.active,
+  'editor.status.withdrawn': words.status.withdrawn,
+  'editor.status.disqualified': words.status.disqualified,
 
   'editor.print.judgesTitle': 'Judge cards',
   'editor.print.judgesPick': 'Judges and PINs',

@@ -1,5 +1,8 @@
 // Messages of the judge screens (English). Typed against the Chinese file: same keys.
 import type { judgeZhCN } from './judge.zh-CN.ts';
+import { GLOSSARY } from '$shared/glossary.ts';
+
+const words = GLOSSARY['en'];
 
 export const judgeEn: Record<keyof typeof judgeZhCN, string> = {
   'judge.title': 'Judge scoring',
@@ -28,7 +31,7 @@ export const judgeEn: Record<keyof typeof judgeZhCN, string> = {
   'judge.keypad.back': 'Delete',
 
   'judge.bar.judge': 'Judge: {name} ({code})',
-  'judge.bar.chief': 'Chief judge',
+  'judge.bar.chief': words.role.chiefJudge,
   'judge.bar.shadow': 'Trainee judge (marks do not count)',
   'judge.bar.signOut': 'Sign out',
 
