@@ -20,6 +20,7 @@ import type { DomainCtx } from './context.ts';
 import { canonicalJson, newId, sha256 } from './ids.ts';
 import { outcomeOf, prepareMark } from './marks.ts';
 import type { PendingMark } from './mark-writer.ts';
+import { counted } from '../../shared/plural.ts';
 
 type AppealRow = typeof appeals.$inferSelect;
 
@@ -99,7 +100,7 @@ export async function submitAppeal(ctx: DomainCtx, actor: Actor, contestId: stri
       const { deadline, certifiedAt } = window;
       const message =
         `the appeal window closed at ${deadline} ` +
-        `(${c.minutes} minutes after the results were certified at ${certifiedAt})`;
+        `(${counted(c.minutes, 'minute', 'minutes')} after the results were certified at ${certifiedAt})`;
       const params = { deadline: deadline ?? undefined, certifiedAt: certifiedAt ?? undefined, minutes: c.minutes };
       throw refuse('appeal_window_closed', message, params);
     }

@@ -13,6 +13,7 @@ import { recordCertification } from './certification.ts';
 import type { DomainCtx } from './context.ts';
 import { canonicalJson, sha256 } from './ids.ts';
 import type { BoardRow } from '../../shared/scoring/types.ts';
+import { counted } from '../../shared/plural.ts';
 
 export async function changeState(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown): Promise<{ state: ContestState }> {
   if (actor.role === 'anonymous') throw unauthorized();
@@ -42,7 +43,7 @@ export async function changeState(ctx: DomainCtx, actor: Actor, contestId: strin
       const blockers = certifyBlockers(c);
       if (blockers.length) {
         const reasons = blockers.map(blockerText);
-        const message = `cannot certify yet: ${reasons.length} problem${reasons.length === 1 ? '' : 's'}`;
+        const message = `cannot certify yet: ${counted(reasons.length, 'problem', 'problems')}`;
         throw refuse('transition_blocked', message, { count: blockers.length }, { reasons, blockers });
       }
       certified = c.board.rows();

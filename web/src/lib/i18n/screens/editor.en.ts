@@ -78,7 +78,7 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'editor.contests.title': 'Contests',
   'editor.contests.add': 'Add contest',
   'editor.contests.remove': 'Remove this contest',
-  'editor.contests.contestants': '{n} contestants',
+  'editor.contests.contestants': '{n, plural, one {# contestant} other {# contestants}}',
   'editor.contests.toRoster': 'Import or replace the roster',
   'editor.contests.rosterLater': 'Import contestants on “Import roster” once the event exists',
 
@@ -166,7 +166,11 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'editor.new.importHelp': 'Choose or drop a JSON event file (jiangxin/event@1). It is checked first; nothing is created until you confirm.',
   'editor.new.fileLabel': 'Event file (.json)',
   'editor.new.fileHint': 'You can drop the file here.',
-  'editor.new.summary': '{contests} contests · {organisations} organisations · {contestants} contestants · {judges} judges',
+  'editor.new.summary':
+    '{contests, plural, one {# contest} other {# contests}} · ' +
+    '{organisations, plural, one {# organisation} other {# organisations}} · ' +
+    '{contestants, plural, one {# contestant} other {# contestants}} · ' +
+    '{judges, plural, one {# judge} other {# judges}}',
   'editor.new.create': 'Create event',
   'editor.new.reviewFirst': 'Review in the editor first',
   'editor.new.problems': 'Problems found: {n}.',
@@ -196,10 +200,10 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'editor.print.pinReady': 'ready to print',
   'editor.print.pinUnknown': 'needs a new PIN',
   'editor.print.issueSelected': 'New PINs for {n} selected',
-  'editor.print.issueAll': 'New PINs for all {n} judges',
-  'editor.print.print': 'Print {n} cards',
+  'editor.print.issueAll': '{n, plural, one {A new PIN for the # judge} other {New PINs for all # judges}}',
+  'editor.print.print': '{n, plural, one {Print # card} other {Print # cards}}',
   'editor.print.noCards': 'No cards to print yet: issue new PINs first.',
-  'editor.print.confirmTitle': 'Issue new PINs for {n} judges?',
+  'editor.print.confirmTitle': '{n, plural, one {Issue a new PIN for # judge?} other {Issue new PINs for # judges?}}',
   'editor.print.confirmBody': 'Their old PINs stop working at once; tablets signed in with them must sign in again with the new PIN or card.',
   'editor.print.confirmOk': 'Issue new PINs',
   'editor.print.chief': 'Chief',
