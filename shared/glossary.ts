@@ -30,7 +30,13 @@ const zhCN: Glossary = {
 };
 
 const en: Glossary = {
-  state: { setup: 'Setting up', scoring: 'Scoring', review: 'In review', certified: 'Certified', published: 'Published' },
+  state: {
+    setup: 'Setting up',
+    scoring: 'Scoring',
+    review: 'In review',
+    certified: 'Certified',
+    published: 'Published',
+  },
   status: { active: 'Active', withdrawn: 'Withdrawn', disqualified: 'Disqualified' },
   role: { organiser: 'Organiser', chiefJudge: 'Chief judge', judge: 'Judge' },
   certification: {

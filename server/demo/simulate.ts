@@ -60,7 +60,8 @@ export async function simulate(opts: SimulationOptions): Promise<SimulationStats
       runs.push(runJudge({ api, eventId: event.id, contestId, def, judge, rng, speed, signal, stats, log }));
     }
   }
-  const tally = () => `${counted(stats.marks, 'mark', 'marks')} (${counted(stats.corrections, 'correction', 'corrections')})`;
+  const tally = () =>
+    `${counted(stats.marks, 'mark', 'marks')} (${counted(stats.corrections, 'correction', 'corrections')})`;
   const report = setInterval(() => {
     log(`[demo] ${tally()} accepted${stats.refused ? `, ${stats.refused} refused` : ''}`);
   }, 30_000);
