@@ -12,6 +12,7 @@ import { takeLock } from './lock.ts';
 import type { SnapshotInfo, SnapshotReason } from './names.ts';
 import { dumpDataDirGzip, pgliteOf } from './pglite.ts';
 import { listSnapshots, pruneSnapshots, removeLeftovers, writeSnapshot } from './snapshots.ts';
+import { counted } from '../../shared/plural.ts';
 
 export interface BackupOptions {
   dataDir: string;
@@ -129,7 +130,8 @@ export class BackupService {
     const info = await writeSnapshot(this.dir!, reason, bytes);
     const pruned = await pruneSnapshots(this.dir!, this.opts.keep).catch(() => []);
     const took = Math.round(performance.now() - started);
-    this.log(`[backup] ${info.file} (${Math.round(info.bytes / 1024)} KB, ${took} ms)${pruned.length ? `, ${pruned.length} older removed` : ''}`);
+    const removed = pruned.length ? `, ${counted(pruned.length, 'older one', 'older ones')} removed` : '';
+    this.log(`[backup] ${info.file} (${Math.round(info.bytes / 1024)} KB, ${took} ms)${removed}`);
     return info;
   }
 

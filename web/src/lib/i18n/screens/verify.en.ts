@@ -1,5 +1,8 @@
 // Messages of the public verify screens (English). Typed against the Chinese file: same keys.
 import type { verifyZhCN } from './verify.zh-CN.ts';
+import { GLOSSARY } from '$shared/glossary.ts';
+
+const words = GLOSSARY['en'];
 
 export const verifyEn: Record<keyof typeof verifyZhCN, string> = {
   'verify.title': 'Certificate verification',
@@ -32,8 +35,8 @@ export const verifyEn: Record<keyof typeof verifyZhCN, string> = {
   'verify.rank': 'Rank',
   'verify.rankValue': 'No. {rank}',
   'verify.total': 'Total',
-  'verify.certifiedAt': 'Certified at',
-  'verify.certifiedBy': 'Certified by',
+  'verify.certifiedAt': words.certification.certifiedAt,
+  'verify.certifiedBy': words.certification.certifiedBy,
   'verify.digest': 'Results fingerprint',
   'verify.code': 'Verification code',
   'verify.by.organiser': 'Organisers ({name})',

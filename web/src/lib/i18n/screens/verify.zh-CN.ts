@@ -1,4 +1,8 @@
 // Messages of the public verify screens (Simplified Chinese, the reference). Keys start with "verify.".
+import { GLOSSARY } from '$shared/glossary.ts';
+
+const words = GLOSSARY['zh-CN'];
+
 export const verifyZhCN = {
   'verify.title': '证书验证',
   'verify.lead': '输入获奖证书上的验证码，核对证书是否与确认的成绩一致。',
@@ -30,8 +34,8 @@ export const verifyZhCN = {
   'verify.rank': '名次',
   'verify.rankValue': '第 {rank} 名',
   'verify.total': '总分',
-  'verify.certifiedAt': '确认时间',
-  'verify.certifiedBy': '确认人',
+  'verify.certifiedAt': words.certification.certifiedAt,
+  'verify.certifiedBy': words.certification.certifiedBy,
   'verify.digest': '成绩指纹',
   'verify.code': '验证码',
   'verify.by.organiser': '组委会（{name}）',
