@@ -23,6 +23,9 @@ export const NOT_ARCHIVED: Readonly<Record<string, string>> = {
   users: 'organiser accounts of this installation',
   sessions: 'sign-in sessions of this installation (judges sign in again with their PINs)',
   settings: 'settings of this installation (its public address)',
+  installation_key: "this installation's signing key (server/domain/signing.ts): never leaves it",
+  trusted_keys: 'the other installations whose certificates this one trusts',
+  event_origins: 'where this installation got an imported event (the archive carries its own origin)',
 };
 
 const INT32 = 2_147_483_647;
@@ -84,13 +87,15 @@ const COLUMN_RULES: Record<string, Record<string, z.ZodType>> = {
 };
 
 /**
- * Columns an archive may leave out: PIN hashes (left out unless the organiser chose to carry them)
- * and the origin ids of marks and certifications (archives written before they existed).
+ * Columns an archive may leave out: PIN hashes (left out unless the organiser chose to carry them),
+ * the origin ids of marks and certifications and the signatures of certifications and certificates
+ * (archives written before they existed).
  */
 export const OPTIONAL_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   judges: ['pin_hash'],
   marks: ['origin_id'],
-  certifications: ['origin_id'],
+  certifications: ['origin_id', 'signing_key', 'signature'],
+  certificates: ['signing_key', 'signature'],
 };
 
 /** The pattern alone lets through the 31st of February, 25 o'clock or a 20-hour offset. */
