@@ -1,5 +1,5 @@
 // The installation's signing key and trusted installations (organisers; server/domain/installation.ts):
-// GET /api/v1/installation, POST /api/v1/installation/trusted-keys, DELETE …/trusted-keys/:publicKey,
+// GET /api/v1/installation, POST /api/v1/installation/trusted-keys, DELETE …/trusted-keys/:key,
 // GET /api/v1/events/:id/origin. Mounted at /api/v1.
 import { Hono } from 'hono';
 import { requireOrganiser } from '../domain/auth.ts';
@@ -14,6 +14,6 @@ export const installationRoutes = new Hono<AppEnv>()
     requireOrganiser(actor);
     return c.json(await trustKey(c.get('services'), actor, await readJson(c)));
   })
-  .delete('/installation/trusted-keys/:publicKey', async (c) =>
-    c.json(await untrustKey(c.get('services'), c.get('actor'), c.req.param('publicKey'))))
+  .delete('/installation/trusted-keys/:key', async (c) =>
+    c.json(await untrustKey(c.get('services'), c.get('actor'), c.req.param('key'))))
   .get('/events/:id/origin', async (c) => c.json(await eventOrigin(c.get('services'), c.get('actor'), c.req.param('id'))));
