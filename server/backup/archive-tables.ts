@@ -11,6 +11,8 @@ import { contestState, markBody } from '../../shared/api.ts';
 import { CODE_ALPHABET, CODE_LENGTH } from '../../shared/certification-api.ts';
 import { MAX_APPEAL_WINDOW_MINUTES } from '../../shared/appeals-api.ts';
 import { idPattern } from '../domain/ids.ts';
+import { SIGNATURE_RE } from '../domain/signing.ts';
+import { PUBLIC_KEY_RE } from '../../shared/installation-api.ts';
 
 /** Insert order: a table comes after the tables its foreign keys point to. */
 export const ARCHIVED_TABLES: readonly PgTable[] = [
@@ -54,6 +56,11 @@ const certificateCode = z.string().refine(
   coded('archive_bad_id', 'is not a certificate code this server makes'),
 );
 const reason = z.string().trim().min(1).max(1000);
+/** Who signed a certification or certificate (server/domain/signing.ts): a key and a signature of their shape. */
+const signed = {
+  signing_key: z.string().regex(PUBLIC_KEY_RE, 'must be an Ed25519 public key (base64url)'),
+  signature: z.string().regex(SIGNATURE_RE, 'must be an Ed25519 signature (base64url)'),
+};
 
 // Columns whose values the server relies on, by the rules the API applies to them; the rest only
 // need their column's type. Rules between rows (the event file, marks, states) are in archive-rules.ts.
@@ -77,8 +84,8 @@ const COLUMN_RULES: Record<string, Record<string, z.ZodType>> = {
     judge: z.string().regex(/^(@.{1,100}|[A-Za-z0-9_-]{1,32})$/, 'must be a judge code or @username'),
   },
   remark_requests: { reason, seq: count(0) },
-  certifications: { seq: count(1), digest: sha256Hex, results: z.array(z.json()) },
-  certificates: { code: certificateCode, rank: count(1), total: z.number().finite() },
+  certifications: { seq: count(1), digest: sha256Hex, results: z.array(z.json()), ...signed },
+  certificates: { code: certificateCode, rank: count(1), total: z.number().finite(), ...signed },
   appeals: {
     id: madeId('ap'), status: z.enum(['pending', 'upheld', 'rejected']), text: z.string().trim().min(1).max(2000),
     amendment: z.strictObject({ marks: z.array(z.string().regex(/^\d{1,16}$/)), note: z.string().optional() }),

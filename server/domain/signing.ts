@@ -12,6 +12,8 @@ import { PUBLIC_KEY_RE } from '../../shared/installation-api.ts';
 import { canonicalJson } from './ids.ts';
 
 const SELF = 'self';
+/** An Ed25519 signature as stored: 64 bytes in base64url. */
+export const SIGNATURE_RE = /^[A-Za-z0-9_-]{86}$/;
 
 /** What people compare by eye: the first 64 bits of the key's SHA-256, in hex. */
 export function fingerprintOf(publicKey: string): string {
@@ -62,7 +64,7 @@ export interface InstallationIdentity {
 
 /** Whether `signature` is `publicKey`'s signature of the statement; false for anything malformed. */
 export function verifyStatement(publicKey: string, statement: Record<string, unknown>, signature: string): boolean {
-  if (!PUBLIC_KEY_RE.test(publicKey) || !/^[A-Za-z0-9_-]{86}$/.test(signature)) return false;
+  if (!PUBLIC_KEY_RE.test(publicKey) || !SIGNATURE_RE.test(signature)) return false;
   try {
     const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
     return verify(null, Buffer.from(canonicalJson(statement), 'utf8'), key, Buffer.from(signature, 'base64url'));

@@ -152,6 +152,11 @@ const MUTATIONS: Mutation[] = [
     { path: 'tables.judges[0].id', code: 'archive_bad_id' },
   ],
   [
+    'a certificate signature of another shape',
+    (d) => (d.tables.certificates[0].signature = 'x'.repeat(5000)),
+    { path: 'tables.certificates[0].signature', code: 'bad_format' },
+  ],
+  [
     'a certification whose digest lies',
     (d) => (d.tables.certifications[0].digest = '0'.repeat(64)),
     { path: 'tables.certifications[0].digest', code: 'archive_digest' },
