@@ -10,16 +10,25 @@ import { asCopy } from './archive-copy.ts';
 test.use({ viewport: { width: 1280, height: 900 } });
 
 /** A public key no installation holds (its shape only), as another installation would name itself. */
-const OTHER = { installation: '市赛区服务器', publicKey: `e2e-origin-${crypto.randomUUID().replaceAll('-', '')}`.slice(0, 43) };
+const OTHER = {
+  installation: '市赛区服务器',
+  publicKey: `e2e-origin-${crypto.randomUUID().replaceAll('-', '')}`.slice(0, 43),
+};
 
-test('an imported event shows where it came from, and its installation\'s key can be trusted', async ({ page, request }) => {
+test('an imported event shows where it came from, and its installation\'s key can be trusted', async ({
+  page,
+  request,
+}) => {
   const admin = await signIn(request);
   const file = exampleEvent('new-economy-contest');
   file.name = `${file.name} ${crypto.randomUUID().slice(0, 8)}`;
   const ev = await importEvent(request, admin, file);
   const res = await request.get(`/api/v1/events/${ev.id}/archive`, { headers: { authorization: `Bearer ${admin}` } });
   const copy = { ...asCopy(JSON.parse(gunzipSync(await res.body()).toString('utf8'))), origin: OTHER };
-  const imported = await request.post('/api/v1/events/archive', { data: copy, headers: { authorization: `Bearer ${admin}` } });
+  const imported = await request.post('/api/v1/events/archive', {
+    data: copy,
+    headers: { authorization: `Bearer ${admin}` },
+  });
   expect(imported.status()).toBe(201);
   const eventId = (await imported.json()).id as string;
 

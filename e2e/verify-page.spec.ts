@@ -94,7 +94,10 @@ test('a certificate of an event imported from another installation is shown as i
   const { eventId } = await certifiedEvent(request);
   const res = await request.get(`/api/v1/events/${eventId}/archive`, { headers: { authorization: `Bearer ${admin}` } });
   const copy = asCopy(JSON.parse(gunzipSync(await res.body()).toString('utf8')));
-  const imported = await request.post('/api/v1/events/archive', { data: copy, headers: { authorization: `Bearer ${admin}` } });
+  const imported = await request.post('/api/v1/events/archive', {
+    data: copy,
+    headers: { authorization: `Bearer ${admin}` },
+  });
   expect(imported.status()).toBe(201);
   const { certificates } = await certificatesOf(request, admin, (await imported.json()).contests[0].id);
   const first = certificates.find((c) => c.rank === 1)!;
@@ -107,7 +110,8 @@ test('a certificate of an event imported from another installation is shown as i
   await expect(page.getByTestId('verify-name')).toHaveText('欧阳晓东');
   await expect(page.locator('[data-testid="checks"] li[data-check="signature"]')).toHaveAttribute('data-ok', 'false');
   // Amber, not the green of a valid certificate.
-  expect(await page.getByTestId('verdict').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(138, 90, 0)');
+  const background = await page.getByTestId('verdict').evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(background).toBe('rgb(138, 90, 0)');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: test.info().outputPath('verify-elsewhere-zh-CN.png'), fullPage: true });
 

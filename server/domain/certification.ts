@@ -38,7 +38,9 @@ export function newCertificateCode(): string {
 export async function recordCertification(tx: Tx, input: CertifyInput): Promise<{ id: string; certificates: number; at: Date }> {
   const at = new Date();
   const signed = await signingFor(tx, input.contestId);
-  const facts = { contestId: input.contestId, seq: input.seq, digest: input.digest, certifiedBy: input.certifiedBy, certifiedAt: at };
+  const facts = {
+    contestId: input.contestId, seq: input.seq, digest: input.digest, certifiedBy: input.certifiedBy, certifiedAt: at,
+  };
   const [row] = await tx
     .insert(certifications)
     .values({ ...facts, results: [...input.rows], ...signed.certification(facts) })

@@ -26,12 +26,14 @@ export async function installationInfo(ctx: DomainCtx, actor: Actor): Promise<In
   const seen = new Map<string, SeenKeyInfo>();
   for (const o of origins) {
     if (!o.key || o.key === self.publicKey || trusted.some((t) => t.publicKey === o.key)) continue;
-    const entry = seen.get(o.key) ?? { name: o.installation, publicKey: o.key, fingerprint: fingerprintOf(o.key), events: [] };
+    const entry = seen.get(o.key) ?? {
+      name: o.installation, publicKey: o.key, fingerprint: fingerprintOf(o.key), events: [],
+    };
     entry.events.push({ id: o.id, name: o.name });
     seen.set(o.key, entry);
   }
   return {
-    self: { name: self.name, publicKey: self.publicKey, fingerprint: self.fingerprint, createdAt: self.createdAt.toISOString() },
+    self: { ...self, createdAt: self.createdAt.toISOString() },
     trusted: trusted.map((t) => ({
       name: t.name, publicKey: t.publicKey, fingerprint: fingerprintOf(t.publicKey),
       trustedBy: t.trustedBy, trustedAt: t.trustedAt.toISOString(),
@@ -46,7 +48,11 @@ export async function trustKey(ctx: DomainCtx, actor: Actor, input: unknown): Pr
   const { publicKey, name } = parseInput(trustKeyBody, input);
   const self = await installationIdentity(ctx.db);
   if (publicKey !== self.publicKey) {
-    const [origin] = await ctx.db.select({ name: eventOrigins.name }).from(eventOrigins).where(eq(eventOrigins.publicKey, publicKey)).limit(1);
+    const [origin] = await ctx.db
+      .select({ name: eventOrigins.name })
+      .from(eventOrigins)
+      .where(eq(eventOrigins.publicKey, publicKey))
+      .limit(1);
     await ctx.db
       .insert(trustedKeys)
       .values({ publicKey, name: name || origin?.name || '', trustedBy: actorName(actor) })

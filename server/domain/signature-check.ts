@@ -48,10 +48,13 @@ export async function checkSignatures(
 
 function holds(eventId: string, certification: Certification, cert: Certificate): boolean {
   const digest = certification.digest;
-  return (
-    verifyStatement(certification.signingKey!, certificationStatement(eventId, certification), certification.signature ?? '')
-    && verifyStatement(cert.signingKey!, certificateStatement(eventId, digest, cert), cert.signature ?? '')
+  const certificationHolds = verifyStatement(
+    certification.signingKey!,
+    certificationStatement(eventId, certification),
+    certification.signature ?? '',
   );
+  return certificationHolds
+    && verifyStatement(cert.signingKey!, certificateStatement(eventId, digest, cert), cert.signature ?? '');
 }
 
 /** The name the event's archive gave its installation, when that installation's key signed. */

@@ -41,7 +41,11 @@ export function certificationStatement(eventId: string, c: CertificationFacts): 
  * What a certificate states: this code names this winner of these certified results (by their digest).
  * Certificates carry no level yet; when they do, it joins the statement (with a new statement version).
  */
-export function certificateStatement(eventId: string, resultsDigest: string, c: CertificateFacts): Record<string, unknown> {
+export function certificateStatement(
+  eventId: string,
+  resultsDigest: string,
+  c: CertificateFacts,
+): Record<string, unknown> {
   return {
     statement: 'jiangxin/certificate@1', event: eventId, contest: c.contestId, results: resultsDigest, code: c.code,
     bib: c.bib, name: c.name, organisation: c.organisation, award: c.award, rank: c.rank, total: c.total,
@@ -76,7 +80,8 @@ export function verifyStatement(publicKey: string, statement: Record<string, unk
 /** The installation's public identity (never the private key); made on first use. */
 export async function installationIdentity(db: Db | Tx): Promise<InstallationIdentity> {
   const row = await keyRow(db);
-  return { name: row.name, publicKey: row.publicKey, fingerprint: fingerprintOf(row.publicKey), createdAt: row.createdAt };
+  const { name, publicKey, createdAt } = row;
+  return { name, publicKey, fingerprint: fingerprintOf(publicKey), createdAt };
 }
 
 /** Signs with the installation's key (made on first use). */

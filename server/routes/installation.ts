@@ -16,4 +16,5 @@ export const installationRoutes = new Hono<AppEnv>()
   })
   .delete('/installation/trusted-keys/:key', async (c) =>
     c.json(await untrustKey(c.get('services'), c.get('actor'), c.req.param('key'))))
-  .get('/events/:id/origin', async (c) => c.json(await eventOrigin(c.get('services'), c.get('actor'), c.req.param('id'))));
+  .get('/events/:id/origin', async (c) =>
+    c.json(await eventOrigin(c.get('services'), c.get('actor'), c.req.param('id'))));

@@ -32,7 +32,8 @@ interface Cert {
 }
 
 async function download(s: TestServer, eventId: string): Promise<{ doc: any; text: string }> {
-  const res = await fetch(`${s.url}/api/v1/events/${eventId}/archive`, { headers: { authorization: `Bearer ${s.adminToken}` } });
+  const headers = { authorization: `Bearer ${s.adminToken}` };
+  const res = await fetch(`${s.url}/api/v1/events/${eventId}/archive`, { headers });
   expect(res.status).toBe(200);
   const text = gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8');
   return { doc: JSON.parse(text), text };
@@ -115,18 +116,23 @@ describe('certificates of an imported event', () => {
     expect(info.trusted).toEqual([]);
     expect(info.seen).toEqual([{
       name: self.name, publicKey: self.publicKey, fingerprint: self.fingerprint,
-      events: expect.arrayContaining([expect.objectContaining({ id: honest.id }), expect.objectContaining({ id: forged.id })]),
+      events: expect.arrayContaining([
+        expect.objectContaining({ id: honest.id }),
+        expect.objectContaining({ id: forged.id }),
+      ]),
     }]);
     // An event made here has no origin.
     expect((await api(a.url, a.adminToken).get(`/events/${honest.id}/origin`)).body).toEqual({ origin: null });
   });
 
-  it('verify as valid once the other installation\'s key is trusted, while an edited archive\'s signatures fail', async () => {
+  it('verify as valid once A\'s key is trusted on B, while an edited archive\'s signatures fail', async () => {
     const admin = api(b.url, b.adminToken);
     const self = (await api(a.url, a.adminToken).get('/installation')).body.self;
     const trusted = await admin.post('/installation/trusted-keys', { publicKey: self.publicKey });
     expect(trusted.status).toBe(200);
-    expect(trusted.body.trusted).toEqual([expect.objectContaining({ publicKey: self.publicKey, name: self.name, trustedBy: 'organiser:admin' })]);
+    expect(trusted.body.trusted).toEqual([
+      expect.objectContaining({ publicKey: self.publicKey, name: self.name, trustedBy: 'organiser:admin' }),
+    ]);
     expect(trusted.body.seen).toEqual([]);
     expect((await admin.get(`/events/${honest.id}/origin`)).body.origin.trust).toBe('trusted');
 
@@ -165,9 +171,12 @@ describe('certificates issued on this installation', () => {
     // their digest, certificate. Only the signature still knows.
     const db = b.db.db;
     const forgedName = runnerUp!.name;
-    await db.execute(sql`UPDATE contestants SET name = ${forgedName} WHERE contest_id = ${contest} AND bib = ${winner!.bib}`);
+    await db.execute(
+      sql`UPDATE contestants SET name = ${forgedName} WHERE contest_id = ${contest} AND bib = ${winner!.bib}`,
+    );
     const [cert] = rowsOf<{ id: string; results: any }>(
-      await db.execute(sql`SELECT id::text AS id, results FROM certifications WHERE contest_id = ${contest} ORDER BY id DESC LIMIT 1`),
+      await db.execute(sql`SELECT id::text AS id, results FROM certifications
+        WHERE contest_id = ${contest} ORDER BY id DESC LIMIT 1`),
     );
     const rawResults = typeof cert!.results === 'string' ? JSON.parse(cert!.results) : cert!.results;
     const results = rawResults.map((r: any) => (r.bib === winner!.bib ? { ...r, name: forgedName } : r));
@@ -181,7 +190,7 @@ describe('certificates issued on this installation', () => {
     expect(v.status).toBe('mismatch');
   });
 
-  it('signs what was certified here before the installation had a key (an upgrade), never what was imported', async () => {
+  it('signs what was certified here before the key existed (an upgrade), never what was imported', async () => {
     const db = b.db.db;
     const [local] = await certificatesOf(b, (await contestDay(b)).contests[0]!.id);
     const [imported] = await certificatesOf(b, honest.contests[0]!.id);

@@ -130,7 +130,9 @@ describe('certifying a contest', () => {
       certifiedAt: cert.certifiedAt, certifiedBy: 'organiser:admin', digest: cert.digest,
       status: 'valid',
       checks: ['current', 'digest', 'marks', 'certificate', 'signature'].map((check) => ({ check, ok: true })),
-      signature: { issuer: 'here', fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/), installation: expect.any(String) },
+      signature: {
+        issuer: 'here', fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/), installation: expect.any(String),
+      },
     });
     const typed = `${first.code.slice(0, 5).toLowerCase()} - ${first.code.slice(5)}`;
     expect((await pub().get(`/verify/${encodeURIComponent(typed)}`)).body).toMatchObject({ code: first.code, status: 'valid' });

@@ -71,10 +71,12 @@ export const MATRIX: Row[] = [
     cells: organiserOnly, path: () => `${V}/site/public-url`, body: () => undefined })] },
   // The installation's signing key and the installations it trusts: trust a key, then untrust it (the row below).
   { route: 'GET /api/v1/installation', cases: [read(() => `${V}/installation`, organiserOnly)] },
-  { route: 'POST /api/v1/installation/trusted-keys', cases: [write({ name: 'trust a key', stage: 'certified', fixture: 'shared',
-    cells: organiserOnly, path: () => `${V}/installation/trusted-keys`, body: () => ({ publicKey: MATRIX_KEY, name: 'matrix' }) })] },
+  { route: 'POST /api/v1/installation/trusted-keys', cases: [write({ name: 'trust a key', stage: 'certified',
+    fixture: 'shared', cells: organiserOnly, path: () => `${V}/installation/trusted-keys`,
+    body: () => ({ publicKey: MATRIX_KEY, name: 'matrix' }) })] },
   { route: 'DELETE /api/v1/installation/trusted-keys/:key', cases: [write({ name: 'untrust it', stage: 'certified',
-    fixture: 'shared', cells: organiserOnly, path: () => `${V}/installation/trusted-keys/${MATRIX_KEY}`, body: () => undefined })] },
+    fixture: 'shared', cells: organiserOnly, path: () => `${V}/installation/trusted-keys/${MATRIX_KEY}`,
+    body: () => undefined })] },
 
   // Signing in and out.
   { route: 'POST /api/v1/auth/login', cases: [write({ name: 'sign in', stage: 'certified', fixture: 'shared', cells: everyone,

@@ -72,7 +72,10 @@ export function templates(ids: Ids): Record<string, Record<string, unknown>> {
     'PUT /api/v1/events/:id/settings': { appealWindowMinutes: 30 },
     'PUT /api/v1/site/public-url': { url: 'http://192.0.2.9:3000' },
     // Trusting a key no installation holds (its shape only) lets nothing verify that did not before.
-    'POST /api/v1/installation/trusted-keys': { publicKey: 'fuzz-template-key_0123456789abcdefghijklmno', name: 'fuzz' },
+    'POST /api/v1/installation/trusted-keys': {
+      publicKey: 'fuzz-template-key_0123456789abcdefghijklmno',
+      name: 'fuzz',
+    },
     'POST /api/v1/backups': {},
     'POST /api/v1/events/archive': { format: 'jiangxin-archive@1' },
   };
