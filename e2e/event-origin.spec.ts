@@ -55,9 +55,11 @@ test('an imported event shows where it came from, and its installation\'s key ca
   await expect(origin).toHaveAttribute('data-trust', 'trusted');
   await expect(origin).toContainText('Exported by 市赛区服务器');
 
-  // Untrusted again, so no other test finds it trusted.
-  const untrust = await request.delete(`/api/v1/installation/trusted-keys/${OTHER.publicKey}`, {
-    headers: { authorization: `Bearer ${admin}` },
-  });
-  expect(untrust.status()).toBe(200);
+  // Untrusted again from the console, so no other test finds it trusted.
+  await page.goto('/admin?lang=en');
+  const trusted = panel.getByTestId('trusted-keys').locator('li').filter({ hasText: OTHER.installation });
+  await trusted.getByRole('button', { name: 'Stop trusting' }).click();
+  await expect(panel.getByTestId('seen-keys')).toContainText(OTHER.installation);
+  const info = await request.get('/api/v1/installation', { headers: { authorization: `Bearer ${admin}` } });
+  expect((await info.json()).trusted.map((k: { publicKey: string }) => k.publicKey)).not.toContain(OTHER.publicKey);
 });
