@@ -18,6 +18,7 @@ import { Metrics } from './metrics.ts';
 import { refuse } from './errors.ts';
 import type { SiteOptions } from './site/addresses.ts';
 import { maskIdentityNumbersIn } from '../shared/identity/identity-number.ts';
+import { installationIdentity } from './domain/signing.ts';
 
 export interface StartOptions {
   db: DbHandle;
@@ -107,6 +108,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     setScreenCounter(services, async (ids) => new Map(ids.map((id) => [id, localWatchers(nsp, id, 'public')])));
   }
   await opts.prepare?.(services);
+  // The installation's signing key exists from the first start on (server/domain/signing.ts).
+  await installationIdentity(services.db);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());

@@ -11,6 +11,7 @@ import type { BoardRow, ScoringMark } from '../../shared/scoring/types.ts';
 import { refuse } from '../errors.ts';
 import { loadContestMeta, type ContestMeta } from './contest-meta.ts';
 import { canonicalJson, sha256 } from './ids.ts';
+import { checkSignatures, verifyStatus } from './signature-check.ts';
 
 const unknownCode = () =>
   refuse('not_found:certificate', 'no certificate has this verification code; check the code on the certificate');
@@ -44,7 +45,8 @@ export async function verifyCertificate(db: Db, rawCode: string): Promise<Verify
         && row.award === cert.award && row.rank === cert.rank && row.total === cert.total,
     },
   ];
-  const failed = checks.find((c) => !c.ok);
+  const signed = await checkSignatures(db, event.id, certification, cert);
+  checks.push(signed.check);
   return {
     code,
     event,
@@ -56,8 +58,9 @@ export async function verifyCertificate(db: Db, rawCode: string): Promise<Verify
     certifiedAt: certification.certifiedAt.toISOString(),
     certifiedBy: certification.certifiedBy,
     digest: certification.digest,
-    status: !failed ? 'valid' : failed.check === 'current' ? 'superseded' : 'mismatch',
+    status: verifyStatus(checks, signed.signature),
     checks,
+    signature: signed.signature,
   };
 }
 

@@ -51,6 +51,7 @@ export const ERRORS = {
   'not_found:snapshot': {},
   'not_found:certificate': {},
   'not_found:not_certified': {},
+  'not_found:trusted_key': {},
 
   conflict: {},
   'conflict:already_in_state': { state: STATES },

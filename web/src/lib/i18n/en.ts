@@ -11,6 +11,7 @@ import { backupsEn } from './screens/backups.en.ts';
 import { appealsEn } from './screens/appeals.en.ts';
 import { siteEn } from './screens/site.en.ts';
 import { rosterEn } from './screens/roster.en.ts';
+import { installationsEn } from './screens/installations.en.ts';
 import type { judgeZhCN } from './screens/judge.zh-CN.ts';
 import type { chiefZhCN } from './screens/chief.zh-CN.ts';
 import type { displayZhCN } from './screens/display.zh-CN.ts';
@@ -22,11 +23,13 @@ import type { backupsZhCN } from './screens/backups.zh-CN.ts';
 import type { appealsZhCN } from './screens/appeals.zh-CN.ts';
 import type { siteZhCN } from './screens/site.zh-CN.ts';
 import type { rosterZhCN } from './screens/roster.zh-CN.ts';
+import type { installationsZhCN } from './screens/installations.zh-CN.ts';
 import { GLOSSARY } from '$shared/glossary.ts';
 
 type ScreenKeys = keyof typeof judgeZhCN | keyof typeof chiefZhCN | keyof typeof displayZhCN | keyof typeof resultsZhCN
   | keyof typeof adminZhCN | keyof typeof editorZhCN | keyof typeof verifyZhCN | keyof typeof backupsZhCN | keyof typeof appealsZhCN
   | keyof typeof rosterZhCN
+  | keyof typeof installationsZhCN
   | keyof typeof siteZhCN;
 
 const words = GLOSSARY['en'];
@@ -112,4 +115,4 @@ const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'error.home': 'Go to the home page',
 };
 
-export const en: Record<keyof typeof zhCN, string> = { ...base, ...judgeEn, ...chiefEn, ...displayEn, ...resultsEn, ...adminEn, ...editorEn, ...verifyEn, ...backupsEn, ...appealsEn, ...siteEn, ...rosterEn };
+export const en: Record<keyof typeof zhCN, string> = { ...base, ...judgeEn, ...chiefEn, ...displayEn, ...resultsEn, ...adminEn, ...editorEn, ...verifyEn, ...backupsEn, ...appealsEn, ...siteEn, ...rosterEn, ...installationsEn };

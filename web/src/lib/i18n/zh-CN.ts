@@ -11,6 +11,7 @@ import { backupsZhCN } from './screens/backups.zh-CN.ts';
 import { appealsZhCN } from './screens/appeals.zh-CN.ts';
 import { siteZhCN } from './screens/site.zh-CN.ts';
 import { rosterZhCN } from './screens/roster.zh-CN.ts';
+import { installationsZhCN } from './screens/installations.zh-CN.ts';
 import { GLOSSARY } from '$shared/glossary.ts';
 
 const words = GLOSSARY['zh-CN'];
@@ -96,4 +97,4 @@ const base = {
 };
 
 // Each screen keeps its messages in screens/, so screens can grow without touching this file.
-export const zhCN = { ...base, ...judgeZhCN, ...chiefZhCN, ...displayZhCN, ...resultsZhCN, ...adminZhCN, ...editorZhCN, ...verifyZhCN, ...backupsZhCN, ...appealsZhCN, ...siteZhCN, ...rosterZhCN };
+export const zhCN = { ...base, ...judgeZhCN, ...chiefZhCN, ...displayZhCN, ...resultsZhCN, ...adminZhCN, ...editorZhCN, ...verifyZhCN, ...backupsZhCN, ...appealsZhCN, ...siteZhCN, ...rosterZhCN, ...installationsZhCN };

@@ -48,6 +48,7 @@ export const errorsEn: Record<ProblemKey, string> = {
   'not_found:snapshot': 'This snapshot does not exist.',
   'not_found:certificate': 'No certificate has this verification code: check the code on the certificate.',
   'not_found:not_certified': 'The results of this contest have not been certified yet.',
+  'not_found:trusted_key': 'This installation key is not trusted here.',
 
   conflict: 'This conflicts with the current state: reload and try again.',
   'conflict:already_in_state': 'The contest is already “{state}”.',

@@ -46,6 +46,7 @@ export const errorsZhCN: Record<ProblemKey, string> = {
   'not_found:snapshot': '找不到该备份快照。',
   'not_found:certificate': '没有使用此验证码的证书，请核对证书上的验证码。',
   'not_found:not_certified': '该赛项的成绩尚未确认。',
+  'not_found:trusted_key': '本系统未信任该安装密钥。',
 
   conflict: '操作与当前状态冲突，请刷新后重试。',
   'conflict:already_in_state': '赛项已经是“{state}”状态。',
