@@ -8,3 +8,4 @@ export * from './remarks.ts';
 export * from './results.ts';
 export * from './appeals.ts';
 export * from './settings.ts';
+export * from './sign-in-limits.ts';
