@@ -86,35 +86,46 @@ export class AuthService {
   }
 
   async loginOrganiser(username: string, password: string, from: SignInSource) {
-    const [u] = await this.db.select().from(users).where(eq(users.username, username));
+    const find = async () => (await this.db.select().from(users).where(eq(users.username, username)))[0];
     const wrong = refuse('unauthorized:wrong_password', 'wrong username or password');
-    const device = await this.checkSecret(`user:${username.toLowerCase()}`, u?.passwordHash, password, from, wrong);
-    return { session: await this.createSession('organiser', u!.username, ORGANISER_TTL_MS), device };
+    const { row: u, device } = await this.checkSecret(`user:${username.toLowerCase()}`, password, from, wrong, find, (r) => r.passwordHash);
+    return { session: await this.createSession('organiser', u.username, ORGANISER_TTL_MS), device };
   }
 
   async loginJudge(eventId: string, code: string, pin: string, from: SignInSource) {
-    const [j] = await this.db.select().from(judges).where(and(eq(judges.eventId, eventId), eq(judges.code, code)));
+    const find = async () => (await this.db.select().from(judges).where(and(eq(judges.eventId, eventId), eq(judges.code, code))))[0];
     const wrong = refuse('unauthorized:wrong_pin', 'wrong event, judge code or PIN');
-    const device = await this.checkSecret(`judge:${eventId}:${code}`, j?.pinHash, pin, from, wrong);
-    const session = await this.createSession('judge', j!.id, JUDGE_TTL_MS);
-    return { session: { ...session, judge: { code: j!.code, name: j!.name, chief: j!.chief, contest: j!.contestId } }, device };
+    const { row: j, device } = await this.checkSecret(`judge:${eventId}:${code}`, pin, from, wrong, find, (r) => r.pinHash);
+    const session = await this.createSession('judge', j.id, JUDGE_TTL_MS);
+    return { session: { ...session, judge: { code: j.code, name: j.name, chief: j.chief, contest: j.contestId } }, device };
   }
 
   /**
    * Counts the attempt (sign-in-guard.ts), then verifies the secret: against the account's hash, or
-   * a stand-in's when there is no such account. Throws `wrong` unless it matches; returns the cookie
-   * that makes (or keeps) this device trusted by the account.
+   * a stand-in's when there is no such account. Throws `wrong` unless it matches; returns the account
+   * and the cookie that makes (or keeps) this device trusted by it. The account is looked up after
+   * the attempt is counted (a refused attempt costs no query) unless a device cookie must be checked.
    */
-  private async checkSecret(account: string, hash: string | undefined, secret: string, from: SignInSource, wrong: DomainError): Promise<DeviceCookie> {
+  private async checkSecret<Row>(
+    account: string,
+    secret: string,
+    from: SignInSource,
+    wrong: DomainError,
+    find: () => Promise<Row | undefined>,
+    hashOf: (row: Row) => string,
+  ): Promise<{ row: Row; device: DeviceCookie }> {
     const name = deviceCookieName(account);
     const cookie = from.cookie(name);
-    const device = hash ? trustedDevice(hash, account, cookie) : undefined;
+    let row = cookie ? await find() : undefined;
+    const device = row ? trustedDevice(hashOf(row), account, cookie) : undefined;
     const admission = await this.guard.admit(account, from.client, device);
+    if (!cookie) row = await find();
     this.secretChecks++;
+    const hash = row ? hashOf(row) : undefined;
     const matches = await verifySecret(hash ?? (await hashOfNobody()), secret);
-    if (!hash || !matches) throw wrong;
+    if (!row || !hash || !matches) throw wrong;
     await this.guard.succeeded(admission);
-    return { name, value: device ? cookie! : newDeviceCookie(hash, account) };
+    return { row, device: { name, value: device ? cookie! : newDeviceCookie(hash, account) } };
   }
 
   private async createSession(role: 'organiser' | 'judge', subject: string, ttl: number) {
