@@ -5,7 +5,8 @@
 // - Per client address: ADDRESS_FAILURES failed attempts per window; a success gives its point back.
 // - Per account: FREE_ATTEMPTS per window, then one attempt at a time with a growing wait between
 //   them (BACKOFF_SECONDS, doubling up to the cap): an attacker is slowed, never given a lock-out to
-//   aim at someone, and whoever has the right secret gets in once the wait has passed.
+//   aim at someone, and whoever has the right secret gets in once the wait has passed (which clears
+//   the account's count: the next sign-in is free again).
 // - A trusted device (one that signed in to this account before: trusted-device.ts) is counted on
 //   its own (DEVICE_ATTEMPTS per window), not by address or account, so it keeps signing in while
 //   the account is under attack (OWASP's device cookies).
@@ -37,9 +38,12 @@ export const SIGN_IN_POLICY: SignInPolicy = {
 /** Where attempts are counted: Redis (scale-out), or the database every process shares. */
 export type SignInStore = { redis: Redis; prefix: string } | { db: Db; prefix: string };
 
-/** The buckets one admitted attempt was counted in; a success gives their points back. */
+type Bucket = [RateLimiterAbstract, string];
+
+/** The buckets one admitted attempt was counted in: a success gives these points back, clears those. */
 export interface Admission {
-  refunds: [RateLimiterAbstract, string][];
+  refunds: Bucket[];
+  clears: Bucket[];
 }
 
 export class SignInGuard {
@@ -71,11 +75,13 @@ export class SignInGuard {
     if (trustedDevice) {
       const key = `${account}|${trustedDevice}`;
       await take(this.device, key);
-      return { refunds: [[this.device, key]] };
+      return { refunds: [[this.device, key]], clears: [] };
     }
     await take(this.address, client);
     try {
-      return { refunds: [[this.address, client], ...(await this.accountTurn(account))] };
+      await this.accountTurn(account);
+      const clears: Bucket[] = [[this.free, account], [this.slot, account], [this.slotsTaken, account]];
+      return { refunds: [[this.address, client]], clears };
     } catch (err) {
       // Refused before its secret was checked: no guess was made from this address.
       await this.address.reward(client);
@@ -83,15 +89,21 @@ export class SignInGuard {
     }
   }
 
-  /** The right secret: its points are given back (a holder's own sign-ins never use up a limit). */
+  /**
+   * The right secret: the attempt's points are given back (a holder's sign-ins never use up a limit),
+   * and a sign-in from outside a trusted device ends the account's backoff.
+   */
   async succeeded(admission: Admission): Promise<void> {
-    await Promise.all(admission.refunds.map(([l, key]) => l.reward(key)));
+    await Promise.all([
+      ...admission.refunds.map(([l, key]) => l.reward(key)),
+      ...admission.clears.map(([l, key]) => l.delete(key)),
+    ]);
   }
 
-  private async accountTurn(account: string): Promise<[RateLimiterAbstract, string][]> {
+  private async accountTurn(account: string): Promise<void> {
     try {
       await this.free.consume(account);
-      return [[this.free, account]];
+      return;
     } catch (err) {
       if (!(err instanceof RateLimiterRes)) throw err;
     }
@@ -100,7 +112,6 @@ export class SignInGuard {
     const slot = await this.slot.penalty(account, 1, { customDuration: wait });
     if (slot.consumedPoints !== 1) throw tooMany(slot.msBeforeNext);
     await this.slotsTaken.penalty(account);
-    return [];
   }
 }
 
