@@ -30,7 +30,7 @@ export const SIGN_IN_POLICY: SignInPolicy = {
   windowSeconds: 15 * 60,
   addressFailures: 20,
   freeAttempts: 5,
-  backoffSeconds: 2,
+  backoffSeconds: 5,
   maxBackoffSeconds: 60,
   deviceAttempts: 5,
 };
