@@ -116,12 +116,15 @@ export class AuthService {
   ): Promise<{ row: Row; device: DeviceCookie }> {
     const name = deviceCookieName(account);
     const cookie = from.cookie(name);
+    // A judge without a PIN yet (an archive left it out) has an empty hash: it is no account to sign in to.
+    const hashIn = (r: Row | undefined) => (r ? hashOf(r) || undefined : undefined);
     let row = cookie ? await find() : undefined;
-    const device = row ? trustedDevice(hashOf(row), account, cookie) : undefined;
+    const known = hashIn(row);
+    const device = known ? trustedDevice(known, account, cookie) : undefined;
     const admission = await this.guard.admit(account, from.client, device);
     if (!cookie) row = await find();
     this.secretChecks++;
-    const hash = row ? hashOf(row) : undefined;
+    const hash = hashIn(row);
     const matches = await verifySecret(hash ?? (await hashOfNobody()), secret);
     if (!row || !hash || !matches) throw wrong;
     await this.guard.succeeded(admission);
