@@ -26,7 +26,10 @@ test('a pairing link signs the tablet in, leaves no PIN in the address, and surv
   await expect(page.getByTestId('judge-name')).toContainText('r-j2');
 });
 
-test('a wrong PIN is refused clearly; repeated wrong PINs make the tablet count a wait down, then it signs in', async ({ page, request }) => {
+test('a wrong PIN is refused clearly; repeated wrong PINs make the tablet count a wait down, then it signs in', async ({
+  page,
+  request,
+}) => {
   const { event } = await courierInScoring(request);
   await page.goto('/judge?lang=zh-CN');
   // Until the list of events arrives the field is a text box (for typing the event's id): wait for the list.
@@ -39,7 +42,8 @@ test('a wrong PIN is refused clearly; repeated wrong PINs make the tablet count 
   await expect(page.getByTestId('signin-pin')).toHaveValue('');
   // Five more wrong PINs at once use up the free attempts and the next turn (server/domain/sign-in-guard.ts).
   const guess = (pin: string) => page.request.post('/api/v1/auth/judge', { data: { event, judge: 'c-j4', pin } });
-  const statuses = await Promise.all(['111110', '111111', '111112', '111113', '111114'].map(async (pin) => (await guess(pin)).status()));
+  const pins = ['111110', '111111', '111112', '111113', '111114'];
+  const statuses = await Promise.all(pins.map(async (pin) => (await guess(pin)).status()));
   expect(statuses).toEqual([401, 401, 401, 401, 401]);
   // The PIN keypad works too: the right PIN now has to wait, and the tablet counts the wait down.
   const typePin = async () => {

@@ -33,8 +33,10 @@ test('repeated wrong organiser passwords make the console count a wait down, in 
   const form = page.getByTestId('admin-signin');
   // Six wrong passwords at once use up the free attempts and the next turn (server/domain/sign-in-guard.ts;
   // the test before this one spent an attempt too).
-  const guesses = ['a', 'b', 'c', 'd', 'e', 'f'].map((p) => page.request.post('/api/v1/auth/login', { data: { username: 'admin', password: p } }));
-  for (const status of await Promise.all(guesses.map(async (g) => (await g).status()))) expect([401, 429]).toContain(status);
+  const guess = async (password: string) =>
+    (await page.request.post('/api/v1/auth/login', { data: { username: 'admin', password } })).status();
+  const statuses = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map(guess));
+  for (const status of statuses) expect([401, 429]).toContain(status);
   await form.locator('input[name="password"]').fill(ADMIN_PASSWORD);
   await form.locator('button[type="submit"]').click();
   const refusal = form.getByTestId('admin-signin-error');

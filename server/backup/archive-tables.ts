@@ -23,6 +23,7 @@ export const NOT_ARCHIVED: Readonly<Record<string, string>> = {
   users: 'organiser accounts of this installation',
   sessions: 'sign-in sessions of this installation (judges sign in again with their PINs)',
   settings: 'settings of this installation (its public address)',
+  sign_in_limits: 'sign-in attempts counted on this installation (they expire within the hour)',
 };
 
 const INT32 = 2_147_483_647;

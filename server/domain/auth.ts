@@ -88,16 +88,20 @@ export class AuthService {
   async loginOrganiser(username: string, password: string, from: SignInSource) {
     const find = async () => (await this.db.select().from(users).where(eq(users.username, username)))[0];
     const wrong = refuse('unauthorized:wrong_password', 'wrong username or password');
-    const { row: u, device } = await this.checkSecret(`user:${username.toLowerCase()}`, password, from, wrong, find, (r) => r.passwordHash);
+    const account = `user:${username.toLowerCase()}`;
+    const { row: u, device } = await this.checkSecret(account, password, from, wrong, find, (r) => r.passwordHash);
     return { session: await this.createSession('organiser', u.username, ORGANISER_TTL_MS), device };
   }
 
   async loginJudge(eventId: string, code: string, pin: string, from: SignInSource) {
-    const find = async () => (await this.db.select().from(judges).where(and(eq(judges.eventId, eventId), eq(judges.code, code))))[0];
+    const find = async () =>
+      (await this.db.select().from(judges).where(and(eq(judges.eventId, eventId), eq(judges.code, code))))[0];
     const wrong = refuse('unauthorized:wrong_pin', 'wrong event, judge code or PIN');
-    const { row: j, device } = await this.checkSecret(`judge:${eventId}:${code}`, pin, from, wrong, find, (r) => r.pinHash);
+    const account = `judge:${eventId}:${code}`;
+    const { row: j, device } = await this.checkSecret(account, pin, from, wrong, find, (r) => r.pinHash);
     const session = await this.createSession('judge', j.id, JUDGE_TTL_MS);
-    return { session: { ...session, judge: { code: j.code, name: j.name, chief: j.chief, contest: j.contestId } }, device };
+    const judge = { code: j.code, name: j.name, chief: j.chief, contest: j.contestId };
+    return { session: { ...session, judge }, device };
   }
 
   /**

@@ -10,7 +10,13 @@
 // - A trusted device (one that signed in to this account before: trusted-device.ts) is counted on
 //   its own (DEVICE_ATTEMPTS per window), not by address or account, so it keeps signing in while
 //   the account is under attack (OWASP's device cookies).
-import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterDrizzle,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import type { Db } from '../../db/create-db.ts';
 import { signInLimits } from '../../db/schema/index.ts';
 import type { Redis } from '../realtime/redis-client.ts';
@@ -117,11 +123,19 @@ export class SignInGuard {
 
 function limiter(store: SignInStore, name: string, points: number, duration: number): RateLimiterAbstract {
   const keyPrefix = `${store.prefix}:signin:${name}`;
-  if ('db' in store) return new RateLimiterDrizzle({ storeClient: store.db, schema: signInLimits, keyPrefix, points, duration });
+  if ('db' in store) {
+    return new RateLimiterDrizzle({ storeClient: store.db, schema: signInLimits, keyPrefix, points, duration });
+  }
   // While Redis is away, each process counts on its own rather than refusing every sign-in.
   const insuranceLimiter = new RateLimiterMemory({ keyPrefix, points, duration });
   return new RateLimiterRedis({
-    storeClient: store.redis, useRedisPackage: true, rejectIfRedisNotReady: true, keyPrefix, points, duration, insuranceLimiter,
+    storeClient: store.redis,
+    useRedisPackage: true,
+    rejectIfRedisNotReady: true,
+    keyPrefix,
+    points,
+    duration,
+    insuranceLimiter,
   });
 }
 

@@ -28,7 +28,8 @@ export function parseTrustProxy(raw: string | undefined): ProxyTrust | undefined
     const prefix = Number(bits);
     const max = family === 4 ? 32 : 128;
     if (!family || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && prefix <= max))) {
-      throw new Error(`TRUST_PROXY must be a number of hops or proxy addresses such as 10.0.0.5 or 10.0.0.0/24, got "${raw}"`);
+      const forms = 'a number of hops or proxy addresses such as 10.0.0.5 or 10.0.0.0/24';
+      throw new Error(`TRUST_PROXY must be ${forms}, got "${raw}"`);
     }
     const type = family === 4 ? 'ipv4' : 'ipv6';
     if (bits === undefined) proxies.addAddress(address!, type);

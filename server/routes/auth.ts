@@ -8,7 +8,8 @@ import type { AppEnv } from '../http/types.ts';
 export const authRoutes = new Hono<AppEnv>()
   .post('/login', async (c) => {
     const parsed = parseInput(loginBody, await readJson(c));
-    const { session, device } = await c.get('services').auth.loginOrganiser(parsed.username, parsed.password, signInSource(c));
+    const { auth } = c.get('services');
+    const { session, device } = await auth.loginOrganiser(parsed.username, parsed.password, signInSource(c));
     setSessionCookie(c, session.token, session.expiresAt);
     setDeviceCookie(c, device);
     return c.json(session);

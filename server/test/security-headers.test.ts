@@ -121,7 +121,8 @@ describe('Strict-Transport-Security', () => {
   });
 
   it('is sent behind a trusted proxy that says the client connected over HTTPS', async () => {
-    const proxied = await startServer({ db, port: 0, host: '127.0.0.1', webRoot, trustProxy: parseTrustProxy('1'), log: () => {} });
+    const trustProxy = parseTrustProxy('1');
+    const proxied = await startServer({ db, port: 0, host: '127.0.0.1', webRoot, trustProxy, log: () => {} });
     try {
       const at = (path: string, proto?: string) =>
         fetch(`${proxied.url}${path}`, { headers: proto ? { 'x-forwarded-proto': proto } : {} });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_IN_POLICY } from '../domain/sign-in-guard.ts';
 import { clientOf, parseTrustProxy } from '../http/proxy-trust.ts';
 import { readConfig } from '../config.ts';
-import { createDb } from '../../db/create-db.ts';
+import { createDb, type DbHandle } from '../../db/create-db.ts';
 import { ADMIN_PASSWORD, api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
 import { freshPostgres, redisAdmin } from './cluster/cluster-processes.ts';
 
@@ -47,7 +47,9 @@ const judgeLogin = (server: TestServer, judge: string, pin: string, headers: Rec
 const adminLogin = (password: string, headers: Record<string, string> = {}) =>
   api(s.url).post('/auth/login', { username: 'admin', password }, headers);
 
-async function secretChecksDuring(servers: TestServer[], attack: () => Promise<{ status: number; headers: Headers }[]>) {
+type Answer = { status: number; headers: Headers };
+
+async function secretChecksDuring(servers: TestServer[], attack: () => Promise<Answer[]>) {
   const before = servers.reduce((n, x) => n + x.services.auth.secretChecks, 0);
   const started = performance.now();
   const answers = await attack();
@@ -56,18 +58,20 @@ async function secretChecksDuring(servers: TestServer[], attack: () => Promise<{
   return { checked, allowed, answers };
 }
 
-function expectRefusedWithRetryAfter(answers: { status: number; headers: Headers }[], checked: number) {
+function expectRefusedWithRetryAfter(answers: Answer[], checked: number) {
   const statuses = answers.map((a) => a.status);
   expect(statuses.filter((st) => st === 401).length).toBe(checked);
   expect(statuses.filter((st) => st === 429).length).toBe(answers.length - checked);
-  for (const a of answers.filter((x) => x.status === 429)) expect(Number(a.headers.get('retry-after'))).toBeGreaterThan(0);
+  for (const a of answers.filter((x) => x.status === 429)) {
+    expect(Number(a.headers.get('retry-after'))).toBeGreaterThan(0);
+  }
 }
 
 describe('attempts are counted before the secret is checked', () => {
   // From one address, and from 400 addresses (phones on the venue Wi-Fi).
   const attackers = [['c-j1', 'one address', () => '203.0.113.7'], ['c-j2', '400 addresses', newClient]] as const;
   for (const [judge, clients, address] of attackers) {
-    it(`lets at most the allowed number of 400 simultaneous wrong PINs for one judge, from ${clients}, reach the PIN check`, async () => {
+    it(`checks only the allowed number of 400 simultaneous wrong PINs for one judge, from ${clients}`, async () => {
       const { checked, allowed, answers } = await secretChecksDuring([s], () =>
         Promise.all(Array.from({ length: 400 }, (_, i) => judgeLogin(s, judge, String(100000 + i), from(address())))),
       );
@@ -77,7 +81,7 @@ describe('attempts are counted before the secret is checked', () => {
     }, 120_000);
   }
 
-  it('lets at most the allowed number of 60 simultaneous wrong passwords reach the check; a trusted device still signs in', async () => {
+  it('checks only the allowed number of 60 simultaneous wrong passwords; a trusted device signs in', async () => {
     const device = await adminLogin(ADMIN_PASSWORD, from(newClient()));
     expect(device.status).toBe(200);
     const cookie = device.headers.getSetCookie().find((c) => c.startsWith('jx_device_'))!.split(';')[0]!;
@@ -100,7 +104,10 @@ describe('attempts are counted before the secret is checked', () => {
     expect(wait).toBeLessThanOrEqual(SIGN_IN_POLICY.maxBackoffSeconds);
     // Once the backoff has passed, the stranger with the right password is let in.
     await expect
-      .poll(async () => (await adminLogin(ADMIN_PASSWORD, from(stranger))).status, { timeout: (wait + 5) * 1000, interval: 500 })
+      .poll(async () => (await adminLogin(ADMIN_PASSWORD, from(stranger))).status, {
+        timeout: (wait + 5) * 1000,
+        interval: 500,
+      })
       .toBe(200);
     // That sign-in ended the backoff: the next one is let in at once.
     expect((await adminLogin(ADMIN_PASSWORD, from(newClient()))).status).toBe(200);
@@ -111,17 +118,21 @@ describe('limits shared by server instances', () => {
   /** 400 wrong PINs for one judge, spread over the instances, from 400 addresses. */
   async function spreadAttack(servers: TestServer[], event: string, judge: string) {
     const guess = (i: number) =>
-      api(servers[i % servers.length]!.url).post('/auth/judge', { event, judge, pin: String(200000 + i) }, from(newClient()));
-    const { checked, allowed, answers } = await secretChecksDuring(servers, () => Promise.all(Array.from({ length: 400 }, (_, i) => guess(i))));
+      api(servers[i % servers.length]!.url).post('/auth/judge', { event, judge, pin: `${2e5 + i}` }, from(newClient()));
+    const attack = () => Promise.all(Array.from({ length: 400 }, (_, i) => guess(i)));
+    const { checked, allowed, answers } = await secretChecksDuring(servers, attack);
     expect(checked).toBeLessThanOrEqual(allowed);
     expectRefusedWithRetryAfter(answers, checked);
   }
 
   it('hold across two instances on one PostgreSQL database', async () => {
     const pg = await freshPostgres();
-    const handles = [await createDb({ databaseUrl: pg.url, maxConnections: 4 }), await createDb({ databaseUrl: pg.url, maxConnections: 4 })];
+    const open = () => createDb({ databaseUrl: pg.url, maxConnections: 4 });
+    const handles = [await open(), await open()];
     const namespace = `deployment-${uuid()}`;
-    const servers = await Promise.all(handles.map((db) => startTestServer({ db, signInNamespace: namespace, trustProxy: parseTrustProxy('1') })));
+    const trustProxy = parseTrustProxy('1');
+    const start = (db: DbHandle) => startTestServer({ db, trustProxy, signInNamespace: namespace });
+    const servers = await Promise.all(handles.map(start));
     try {
       await spreadAttack(servers, (await importAndOpen(servers[0]!, exampleEvent('new-economy-contest'))).id, 'c-j2');
     } finally {
@@ -135,7 +146,8 @@ describe('limits shared by server instances', () => {
     const url = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
     const namespace = `jiangxin-test-${process.pid}-${uuid().slice(0, 8)}`;
     const redis = await redisAdmin(url, namespace);
-    const servers = await Promise.all([0, 1].map(() => startTestServer({ db: s.db, redisUrl: url, signInNamespace: namespace, trustProxy: parseTrustProxy('1') })));
+    const options = { db: s.db, redisUrl: url, signInNamespace: namespace, trustProxy: parseTrustProxy('1') };
+    const servers = await Promise.all([0, 1].map(() => startTestServer(options)));
     try {
       await spreadAttack(servers, ev.id, 'c-chief');
     } finally {
