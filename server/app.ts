@@ -9,6 +9,7 @@ import { isUnstorable } from './http/body.ts';
 import { limitBody } from './http/body-limit.ts';
 import { inlineScriptHashes, securityHeaders } from './http/security-headers.ts';
 import type { DrainBounds } from './http/incoming-body.ts';
+import type { ProxyTrust } from './http/proxy-trust.ts';
 import type { AppEnv } from './http/types.ts';
 import { authRoutes } from './routes/auth.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -39,8 +40,8 @@ export interface AppOptions {
   log?: (err: unknown) => void;
   /** How much of a refused body is still read; tests shorten it. */
   drain?: DrainBounds;
-  /** A proxy in front is trusted to say how clients connected (X-Forwarded-Proto). */
-  trustProxy?: boolean;
+  /** TRUST_PROXY: proxies in front trusted to say who the client is and how it connected (http/proxy-trust.ts). */
+  trustProxy?: ProxyTrust;
   /** METRICS_TOKEN: a scraper's bearer token for /metrics (organisers may always read it). */
   metricsToken?: string;
 }
@@ -50,6 +51,7 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
     c.set('services', services);
+    c.set('proxyTrust', opts.trustProxy);
     const started = performance.now();
     await next();
     const route = routePath(c);

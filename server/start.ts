@@ -7,6 +7,7 @@ import { Server } from 'socket.io';
 import type { DbHandle } from '../db/create-db.ts';
 import { createApp } from './app.ts';
 import type { DrainBounds } from './http/incoming-body.ts';
+import type { ProxyTrust } from './http/proxy-trust.ts';
 import { createServices, type AppServices } from './services.ts';
 import { Broadcaster, localWatchers } from './realtime/broadcaster.ts';
 import { setScreenCounter } from './domain/overview.ts';
@@ -44,8 +45,13 @@ export interface StartOptions {
   drain?: DrainBounds;
   /** What one realtime socket may ask (realtime/socket-limits.ts); tests narrow it. */
   liveLimits?: LiveLimits;
-  /** A proxy in front is trusted to say how clients connected (X-Forwarded-Proto: HSTS on HTTPS). */
-  trustProxy?: boolean;
+  /** TRUST_PROXY: proxies trusted to say who the client is and how it connected (http/proxy-trust.ts). */
+  trustProxy?: ProxyTrust;
+  /**
+   * Names this deployment's sign-in counters (domain/sign-in-guard.ts), kept in Redis with `redisUrl`,
+   * else in the database. Processes of one deployment share the default; tests give servers their own.
+   */
+  signInNamespace?: string;
   /** METRICS_TOKEN: the bearer token a Prometheus scraper reads /metrics with. */
   metricsToken?: string;
 }
@@ -65,11 +71,15 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const write = opts.log ?? ((m: string) => console.log(m));
   const log = (m: string) => write(maskIdentityNumbersIn(m));
   let port = opts.port;
+  const stream = opts.redisStream ?? 'jiangxin';
+  const cluster = opts.redisUrl ? await RealtimeCluster.connect({ url: opts.redisUrl, stream, log }) : null;
+  const namespace = opts.signInNamespace ?? stream;
   const services = createServices(
     opts.db,
     { boardIntervalMs: opts.boardIntervalMs ?? 20 },
     { envUrl: opts.publicUrl, port: () => port, bindHost: opts.siteHost ?? opts.host, interfaces: opts.interfaces },
     new Metrics(opts.defaultMetrics ?? false),
+    cluster ? { redis: cluster.redis, prefix: namespace } : { db: opts.db.db, prefix: namespace },
   );
   const app = createApp(services, {
     webRoot: opts.webRoot, drain: opts.drain, trustProxy: opts.trustProxy, metricsToken: opts.metricsToken,
@@ -83,7 +93,6 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   // Requests Node's HTTP parser refuses (an address or headers too long, malformed HTTP) never
   // reach the app: they are answered in the one error shape too, not with a bare status line.
   http.on('clientError', replyClientError);
-  const cluster = opts.redisUrl ? await RealtimeCluster.connect({ url: opts.redisUrl, stream: opts.redisStream ?? 'jiangxin', log }) : null;
   const io = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,

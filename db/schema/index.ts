@@ -9,3 +9,4 @@ export * from './results.ts';
 export * from './appeals.ts';
 export * from './settings.ts';
 export * from './installation.ts';
+export * from './sign-in-limits.ts';

@@ -28,6 +28,7 @@ export const NOT_ARCHIVED: Readonly<Record<string, string>> = {
   installation_key: "this installation's signing key (server/domain/signing.ts): never leaves it",
   trusted_keys: 'the other installations whose certificates this one trusts',
   event_origins: 'where this installation got an imported event (the archive carries its own origin)',
+  sign_in_limits: 'sign-in attempts counted on this installation (they expire within the hour)',
 };
 
 const INT32 = 2_147_483_647;

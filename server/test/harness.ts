@@ -9,6 +9,7 @@ import type { LiveLimits } from '../realtime/socket-limits.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { InterfaceList } from '../site/interfaces.ts';
+import type { ProxyTrust } from '../http/proxy-trust.ts';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
 
@@ -73,10 +74,17 @@ export interface TestServerOptions {
   liveLimits?: LiveLimits;
   /** METRICS_TOKEN of the server. */
   metricsToken?: string;
+  /** TRUST_PROXY of the server (server/http/proxy-trust.ts). */
+  trustProxy?: ProxyTrust;
+  /** Servers given one name share sign-in counters; by default each test server counts on its own. */
+  signInNamespace?: string;
+  /** Several servers as processes of one deployment: through this Redis. */
+  redisUrl?: string;
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const db = opts.db ?? (await openTestDb());
+  const namespace = opts.signInNamespace ?? `test-${uuid()}`;
   const server = await startServer({
     db,
     port: 0,
@@ -86,6 +94,10 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     drain: opts.drain,
     liveLimits: opts.liveLimits,
     metricsToken: opts.metricsToken,
+    trustProxy: opts.trustProxy,
+    signInNamespace: namespace,
+    redisUrl: opts.redisUrl,
+    redisStream: opts.redisUrl ? namespace : undefined,
     log: () => {},
     interfaces: opts.interfaces ?? (() => TEST_LAN),
     siteHost: opts.bindHost ?? '0.0.0.0',
