@@ -1,5 +1,6 @@
 // The queue of anonymous reads: at most `running` at once, `waiting` more in order of arrival, and
-// any beyond refused at once with unavailable:busy and the Retry-After to send.
+// any beyond refused at once with unavailable:busy and the Retry-After to send; while other work is
+// under way or recent, one at a time with pauses, so that work gets at least half of the time.
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
 import { Turns } from './anonymous-turns.ts';
@@ -13,7 +14,7 @@ function gate(started: string[], name: string) {
 
 describe('Turns', () => {
   it('runs two at once, queues two in order, refuses the fifth at once, and frees turns as work ends', async () => {
-    const turns = new Turns({ running: 2, waiting: 2, retryAfter: 4 });
+    const turns = new Turns({ running: 2, waiting: 2, activeMs: 0, retryAfter: 4 });
     const started: string[] = [];
     const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((n) => gate(started, n));
     const runs = [a, b, c, d].map((g) => turns.take(g!.work));
@@ -38,8 +39,34 @@ describe('Turns', () => {
   });
 
   it('gives the turn back when the work fails', async () => {
-    const turns = new Turns({ running: 1, waiting: 0, retryAfter: 1 });
+    const turns = new Turns({ running: 1, waiting: 1, activeMs: 0, retryAfter: 1 });
     await expect(turns.take(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(await turns.take(async () => 'next')).toBe('next');
+  });
+
+  it('while other work is under way or recent: one at a time, each after a pause as long as the last took', async () => {
+    const turns = new Turns({ running: 2, waiting: 8, activeMs: 60_000, retryAfter: 1 });
+    const end = turns.begin();
+    const times: Record<string, number> = {};
+    const timed = (name: string, ms: number) => async () => {
+      times[`${name} start`] = performance.now();
+      await new Promise((r) => setTimeout(r, ms)); // the work's own duration
+      times[`${name} end`] = performance.now();
+    };
+    await Promise.all([turns.take(timed('a', 60)), turns.take(timed('b', 10)), turns.take(timed('c', 10))]);
+    expect(times['b start']! - times['a end']!).toBeGreaterThanOrEqual(55);
+    expect(times['c start']! - times['b end']!).toBeGreaterThanOrEqual(5);
+    end(); // still recent for activeMs: the same rule
+
+    // With nothing else going on, two at once again.
+    const idle = new Turns({ running: 2, waiting: 8, activeMs: 0, retryAfter: 1 });
+    idle.begin()();
+    const started: string[] = [];
+    const [f, g] = ['f', 'g'].map((n) => gate(started, n));
+    const both = [idle.take(f!.work), idle.take(g!.work)];
+    await expect.poll(() => started).toEqual(['f', 'g']);
+    f!.open();
+    g!.open();
+    await Promise.all(both);
   });
 });

@@ -120,7 +120,7 @@ describe('the board /verify recomputes is built once per version of what it is b
 describe('anonymous reads take turns', () => {
   it('turns the public away with 503 unavailable:busy and Retry-After once the queue is full, never signed-in callers', async () => {
     // No turns at all: every anonymous read is beyond the queue (the queue itself: anonymous-turns.test.ts).
-    const full = await startTestServer({ db: s.db, anonymousTurns: { running: 0, waiting: 0, retryAfter: 3 } });
+    const full = await startTestServer({ db: s.db, anonymousTurns: { running: 0, waiting: 0, activeMs: 0, retryAfter: 3 } });
     try {
       const c = await certifiedContest(through(full), full.adminToken, 10);
       for (const path of [`/verify/${c.codes[0]}`, `/contests/${c.contestId}/leaderboard`, `/events/${c.eventId}/teams`, '/events', '/site']) {
