@@ -1,10 +1,11 @@
 // What anonymous callers read (every phone on the venue Wi-Fi: events, boards, team tables,
 // certified results, certificate checks) takes turns behind everything else. At most `running`
 // public reads at once; while other work (a judge's mark, anything signed in) is under way or
-// ended less than `activeMs` ago, only one at a time, each after a pause as long as the last one
-// took, so the rest of the server gets at least half of the time; up to `waiting` more in order
-// of arrival; any beyond get 503 `unavailable:busy` with Retry-After. Signed-in callers never wait
-// here. So a flood of public requests holds back other public requests, not a judge's marks.
+// ended less than `activeMs` ago, only one at a time, each after a pause three times as long as
+// the last one took, so the rest of the server keeps at least three quarters of the time; up to
+// `waiting` more in order of arrival; any beyond get 503 `unavailable:busy` with Retry-After.
+// Signed-in callers never wait here. So a flood of public requests holds back other public
+// requests, not a judge's marks.
 import type { MiddlewareHandler } from 'hono';
 import { refuse } from '../errors.ts';
 import type { AppEnv } from './types.ts';
@@ -21,6 +22,9 @@ export interface TurnLimits {
 // Two at once keep both cores busy (one answering, one in the database) when nothing else runs.
 // The queue is deep enough for a venue's phones opening a page together.
 export const ANONYMOUS_TURNS: TurnLimits = { running: 2, waiting: 256, activeMs: 250, retryAfter: 2 };
+
+/** While other work is active, the pause after a public read, in multiples of its duration. */
+const PAUSE = 3;
 
 export class Turns {
   private running = 0;
@@ -60,7 +64,7 @@ export class Turns {
       return await work();
     } finally {
       const ended = performance.now();
-      this.nextAt = ended + (ended - started);
+      this.nextAt = ended + PAUSE * (ended - started);
       this.running--;
       this.pump();
     }

@@ -80,7 +80,7 @@ describe('eight anonymous clients hammering /verify and the public reads while a
     // with other work. Before the fix the judge waited seconds (p50 10 s against 79 ms alone).
     const { marksCalm: before, marksFlood: after } = figures;
     expect(after.p50, JSON.stringify(figures)).toBeLessThan(Math.max(3 * before.p50, 50));
-    expect(after.p95, JSON.stringify(figures)).toBeLessThan(Math.max(3 * before.p95, 200));
+    expect(after.p95, JSON.stringify(figures)).toBeLessThan(Math.max(4 * before.p95, 300));
     // The public is still answered, if more slowly than the judge (a server turning everyone away
     // would pass the rest): the judge here marks without pause, and public reads go after marks.
     expect(f.verify.answered, JSON.stringify(figures)).toBeGreaterThan(f.seconds);
