@@ -119,7 +119,7 @@ export function markdown(r: PublicFloodResult): string {
     `## public-flood, ${o.label} (${r.at})`,
     '',
     `- Machine: ${e.cpu}, ${e.cores} cores, ${e.memoryGiB} GiB, ${e.os}; load average ${e.load[0]} at start, ${e.load[1]} at end`,
-    `- Software: Node ${e.node}, PGlite ${e.pglite}, PostgreSQL ${e.postgres ?? 'not run'}, commit ${e.commit}; server from ${o.root ?? 'this checkout'}, database ${o.db}`,
+    `- Software: Node ${e.node}, PGlite ${e.pglite}, PostgreSQL ${e.postgres ?? 'not run'}, benchmark at commit ${e.commit}; server from ${o.root ?? 'this checkout'}, database ${o.db}`,
     `- Load: a certified contest and a contest being marked, ${o.contestants} contestants each; ${o.clients} anonymous clients ` +
       `(every second request /verify/:code); one judge marking one mark after the other; ${o.seconds} s per phase; ` +
       'the server in a process of its own, clients in the benchmark process',
