@@ -95,7 +95,9 @@ export async function runPublicFlood(o: PublicFloodOptions): Promise<PublicFlood
     const during = await timedMarks(mark, o.seconds);
     const both = { judge: summary(during), public: figuresOf(await flood.stop()) };
     const out: PublicFloodResult = {
-      bench: 'public-flood', at: new Date().toISOString(), env: benchEnv(pg ? await postgresVersion(pg.url) : null, loadAtStart),
+      bench: 'public-flood',
+      at: new Date().toISOString(),
+      env: benchEnv(pg ? await postgresVersion(pg.url) : null, loadAtStart),
       options: o, judgeAlone: summary(alone), publicAlone, both,
     };
     const dir = new URL('./out', import.meta.url).pathname;
@@ -113,26 +115,35 @@ export async function runPublicFlood(o: PublicFloodOptions): Promise<PublicFlood
 export function markdown(r: PublicFloodResult): string {
   const e = r.env;
   const o = r.options;
-  const pub = (p: PublicFigures) => `${p.verifyPerSecond} | ${p.readsPerSecond} | ${p.turnedAway} | ${p.wrong.length === 0 ? '0' : p.wrong.join('; ')}`;
+  const pub = (p: PublicFigures) =>
+    `${p.verifyPerSecond} | ${p.readsPerSecond} | ${p.turnedAway} | ${p.wrong.length === 0 ? '0' : p.wrong.join('; ')}`;
   const j = (m: Marks) => `${m.count} | ${m.p50} | ${m.p95} | ${m.max}`;
   const lines = [
     `## public-flood, ${o.label} (${r.at})`,
     '',
-    `- Machine: ${e.cpu}, ${e.cores} cores, ${e.memoryGiB} GiB, ${e.os}; load average ${e.load[0]} at start, ${e.load[1]} at end`,
-    `- Software: Node ${e.node}, PGlite ${e.pglite}, PostgreSQL ${e.postgres ?? 'not run'}, benchmark at commit ${e.commit}; server from ${o.root ?? 'this checkout'}, database ${o.db}`,
-    `- Load: a certified contest and a contest being marked, ${o.contestants} contestants each; ${o.clients} anonymous clients ` +
+    `- Machine: ${e.cpu}, ${e.cores} cores, ${e.memoryGiB} GiB, ${e.os}; ` +
+      `load average ${e.load[0]} at start, ${e.load[1]} at end`,
+    `- Software: Node ${e.node}, PGlite ${e.pglite}, PostgreSQL ${e.postgres ?? 'not run'}, ` +
+      `benchmark at commit ${e.commit}; server from ${o.root ?? 'this checkout'}, database ${o.db}`,
+    `- Load: a certified contest and a contest being marked, ${o.contestants} contestants each; ` +
+      `${o.clients} anonymous clients ` +
       `(every second request /verify/:code); one judge marking one mark after the other; ${o.seconds} s per phase; ` +
       'the server in a process of its own, clients in the benchmark process',
     '',
-    '| phase | judge marks | p50 ms | p95 ms | max ms | verify answered/s | other reads answered/s | turned away (503) | wrong answers |',
+    '| phase | judge marks | p50 ms | p95 ms | max ms | verify answered/s | other reads answered/s | ' +
+      'turned away (503) | wrong answers |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     `| judge alone | ${j(r.judgeAlone)} | – | – | – | – |`,
     `| public alone | – | – | – | – | ${pub(r.publicAlone)} |`,
     `| both | ${j(r.both.judge)} | ${pub(r.both.public)} |`,
     '',
-    `Judge's mark during the flood ÷ alone: p50 ${ratio(r.both.judge.p50, r.judgeAlone.p50)}, p95 ${ratio(r.both.judge.p95, r.judgeAlone.p95)}.`,
+    `Judge's mark during the flood ÷ alone: p50 ${ratio(r.both.judge.p50, r.judgeAlone.p50)}, ` +
+      `p95 ${ratio(r.both.judge.p95, r.judgeAlone.p95)}.`,
   ];
-  if (Math.max(...e.load) > e.cores) lines.push(`- Warning: the load average exceeded the ${e.cores} cores: other processes shared the CPU, figures are low and noisy.`);
+  if (Math.max(...e.load) > e.cores) {
+    const warning = `the load average exceeded the ${e.cores} cores: other processes shared the CPU`;
+    lines.push(`- Warning: ${warning}, figures are low and noisy.`);
+  }
   if (r.file) lines.push('', `JSON: ${r.file}`);
   return lines.join('\n');
 }
@@ -153,7 +164,9 @@ function parseArgs(argv: string[]): PublicFloodOptions {
   const root = arg('root', '') || undefined;
   return {
     db, root, label: arg('label', root ? 'before' : 'after'),
-    clients: Math.round(num('clients', 8)), contestants: Math.round(num('contestants', 400)), seconds: num('seconds', 10),
+    clients: Math.round(num('clients', 8)),
+    contestants: Math.round(num('contestants', 400)),
+    seconds: num('seconds', 10),
   };
 }
 

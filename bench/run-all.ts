@@ -29,7 +29,12 @@ function run(script: string, args: string[]): { markdown: string; json: unknown 
 
 const yes = (ok: boolean) => (ok ? '✓' : '✗');
 
-function summary(board: BoardWorkResult, marks: BenchResult, flood: PublicFloodResult, fanouts: FanoutResult[]): string[] {
+function summary(
+  board: BoardWorkResult,
+  marks: BenchResult,
+  flood: PublicFloodResult,
+  fanouts: FanoutResult[],
+): string[] {
   const worst = Math.max(...board.points.filter((p) => p.marksPerUpdate === 1).map((p) => p.msPerMark));
   const growth = board.points.filter((p) => p.marksPerUpdate === 1);
   const pg = marks.results.find((x) => x.db === 'postgres')!;
@@ -39,7 +44,8 @@ function summary(board: BoardWorkResult, marks: BenchResult, flood: PublicFloodR
     `| ≥ 2,000 durable marks/s on PostgreSQL | ${yes(pg.server.perSecond >= 2000)} | ${pg.server.perSecond} marks/s (server CPU ${pg.server.cpuMsPerMark} ms per mark) |`,
     `| ≥ 0.3 × the raw INSERT rate of the same rows, same run | ${yes(pg.ratio >= 0.3)} | ${pg.server.perSecond} ÷ ${pg.raw.perSecond} = ${pg.ratio} |`,
     `| ≥ 500 marks/s on the embedded database | ${yes(lite.server.perSecond >= 500)} | ${lite.server.perSecond} marks/s (raw ${lite.raw.perSecond}, ratio ${lite.ratio}) |`,
-    `| a judge's marks under a public flood (${flood.options.clients} anonymous clients, /verify and public reads): p95 ≤ 3 × alone | ` +
+    `| a judge's marks under a public flood (${flood.options.clients} anonymous clients, /verify and public reads): ` +
+      'p95 ≤ 3 × alone | ' +
       `${yes(flood.both.judge.p95 <= 3 * flood.judgeAlone.p95)} | p50 ${flood.judgeAlone.p50} → ${flood.both.judge.p50} ms, ` +
       `p95 ${flood.judgeAlone.p95} → ${flood.both.judge.p95} ms; ${flood.both.public.verifyPerSecond} checks/s meanwhile |`,
   ];

@@ -3,7 +3,8 @@
 import { pathToFileURL } from 'node:url';
 
 export function cliOptions(argv: string[]) {
-  const arg = (name: string, dflt: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt;
+  const arg = (name: string, dflt: string) =>
+    argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt;
   /** A positive number. */
   const num = (name: string, dflt: number) => {
     const v = Number(arg(name, String(dflt)));

@@ -36,11 +36,14 @@ export function publicFlood(base: string, clients: number, codes: string[], read
   const loop = async (k: number) => {
     for (let i = k; !stopped; i++) {
       const isVerify = i % 2 === 0;
-      const path = isVerify ? `/api/v1/verify/${codes[(i >> 1) % codes.length]}` : `/api/v1${reads[(i >> 1) % reads.length]}`;
+      const path = isVerify
+        ? `/api/v1/verify/${codes[(i >> 1) % codes.length]}`
+        : `/api/v1${reads[(i >> 1) % reads.length]}`;
       const into = isVerify ? verify : others;
       try {
         const res = await client.request('GET', path);
-        count(into, res.status, res.body, res.headers['retry-after'] !== undefined, !isVerify || res.body?.status === 'valid');
+        const valid = !isVerify || res.body?.status === 'valid';
+        count(into, res.status, res.body, res.headers['retry-after'] !== undefined, valid);
       } catch (err) {
         count(into, 0, String(err), false, false);
       }

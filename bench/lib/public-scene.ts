@@ -38,7 +38,8 @@ function marksOf(judge: string, bibs: string[]) {
       const value = c.kind === 'deduction' ? Math.floor(r * 3)
         : c.kind === 'judgement' ? Math.round(c.max * (0.5 + r / 2))
         : c.scale?.type === 'pass' ? r < 0.85
-        : c.scale?.type === 'linear' ? Math.round(Math.min(c.scale.best, c.scale.worst) + r * Math.abs(c.scale.worst - c.scale.best))
+        : c.scale?.type === 'linear'
+          ? Math.round(Math.min(c.scale.best, c.scale.worst) + r * Math.abs(c.scale.worst - c.scale.best))
         : Math.round(c.max * (0.3 + r * 0.7));
       out.push({ contestant: bib, criterion: c.code, value, clientId: randomUUID() });
     }
@@ -54,20 +55,25 @@ export async function certifiedContest(call: Call, adminToken: string, contestan
   const contestId = (imported.contests as { id: string; code: string }[]).find((c) => c.code === 'main')!.id;
   await must('open', call('POST', `/api/v1/contests/${contestId}/state`, { to: 'scoring' }, adminToken));
   const judgeToken = async (code: string) =>
-    (await must(`sign in ${code}`, call('POST', '/api/v1/auth/judge', { event: eventId, judge: code, pin: '123456' }))).token as string;
+    (await must(`sign in ${code}`, call('POST', '/api/v1/auth/judge', { event: eventId, judge: code, pin: '123456' })))
+      .token as string;
   const bibs = file.contests[0]!.contestants.map((c) => c.bib);
   for (const judge of CONTEST_JUDGES) {
     const token = await judgeToken(judge);
     const all = marksOf(judge, bibs);
     for (let at = 0; at < all.length; at += MAX_BATCH) {
-      const out = await must('marks', call('POST', `/api/v1/contests/${contestId}/marks/batch`, { marks: all.slice(at, at + MAX_BATCH) }, token));
+      const batch = { marks: all.slice(at, at + MAX_BATCH) };
+      const out = await must('marks', call('POST', `/api/v1/contests/${contestId}/marks/batch`, batch, token));
       const refused = (out.results as { status: number }[]).filter((r) => r.status !== 201);
       if (refused.length > 0) throw new Error(`marks refused: ${JSON.stringify(refused.slice(0, 3))}`);
     }
   }
   await must('close', call('POST', `/api/v1/contests/${contestId}/state`, { to: 'review' }, adminToken));
   await must('certify', call('POST', `/api/v1/contests/${contestId}/state`, { to: 'certified' }, adminToken));
-  const listed = await must('certificates', call('GET', `/api/v1/contests/${contestId}/certificates`, undefined, adminToken));
+  const listed = await must(
+    'certificates',
+    call('GET', `/api/v1/contests/${contestId}/certificates`, undefined, adminToken),
+  );
   const codes = (listed.certificates as { code: string }[]).map((c) => c.code);
   return { eventId, contestId, bibs, codes, judgeToken };
 }
@@ -86,7 +92,8 @@ export async function markingContest(call: Call, adminToken: string, contestants
   const imported = await must('import', call('POST', '/api/v1/events', file, adminToken), 201);
   const contestId = (imported.contests as { id: string; code: string }[]).find((c) => c.code === 'main')!.id;
   await must('open', call('POST', `/api/v1/contests/${contestId}/state`, { to: 'scoring' }, adminToken));
-  const signedIn = await must('sign in', call('POST', '/api/v1/auth/judge', { event: imported.id, judge: 'j1', pin: '123456' }));
+  const signIn = { event: imported.id, judge: 'j1', pin: '123456' };
+  const signedIn = await must('sign in', call('POST', '/api/v1/auth/judge', signIn));
   const bibs = file.contests[0]!.contestants.map((c) => c.bib);
   for (const criterion of ['exam', 'quiz', 'measure']) {
     const marks = bibs.map((bib, i) => ({ contestant: bib, criterion, value: 5 + (i % 15), clientId: randomUUID() }));
@@ -98,7 +105,7 @@ export async function markingContest(call: Call, adminToken: string, contestants
 export interface PublicScene {
   /** Verification codes of the certified (and published) contest's certificates. */
   codes: string[];
-  /** What the public reads besides (under /api/v1): both boards, the team table, the certified results, the event, a contest. */
+  /** What else the public reads (under /api/v1): boards, team table, certified results, the event, a contest. */
   reads: string[];
   marking: MarkingContest;
 }
@@ -109,8 +116,12 @@ export async function publicScene(call: Call, adminToken: string, contestants: n
   await must('publish', call('POST', `/api/v1/contests/${done.contestId}/state`, { to: 'published' }, adminToken));
   const marking = await markingContest(call, adminToken, contestants);
   const reads = [
-    `/contests/${done.contestId}/leaderboard`, `/contests/${marking.contestId}/leaderboard`, `/events/${done.eventId}/teams`,
-    `/contests/${done.contestId}/certification`, `/events/${done.eventId}`, `/contests/${marking.contestId}`,
+    `/contests/${done.contestId}/leaderboard`,
+    `/contests/${marking.contestId}/leaderboard`,
+    `/events/${done.eventId}/teams`,
+    `/contests/${done.contestId}/certification`,
+    `/events/${done.eventId}`,
+    `/contests/${marking.contestId}`,
   ];
   return { codes: done.codes, reads, marking };
 }

@@ -65,7 +65,8 @@ export class CertifiedBoards {
   }
 
   private async versionOf(meta: ContestMeta, seq: number): Promise<string> {
-    const [row] = await hotQuery<{ marks: string; resolutions: string }>(this.db, VERSION_OF_MARKS, [meta.id, seq, this.seed]);
+    const params = [meta.id, seq, this.seed];
+    const [row] = await hotQuery<{ marks: string; resolutions: string }>(this.db, VERSION_OF_MARKS, params);
     const people = sha256(canonicalJson([meta.def, meta.contestants]));
     return `${row!.marks}:${row!.resolutions}:${people}`;
   }

@@ -21,7 +21,9 @@ describe('Turns', () => {
     await expect.poll(() => started).toEqual(['a', 'b']);
     const refused = await turns.take(async () => 'e').catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DomainError);
-    expect(refused).toMatchObject({ key: 'unavailable:busy', params: { reason: 'busy', seconds: 4 }, extra: { retryAfter: 4 } });
+    expect(refused).toMatchObject({
+      key: 'unavailable:busy', params: { reason: 'busy', seconds: 4 }, extra: { retryAfter: 4 },
+    });
     b!.open();
     await expect.poll(() => started).toEqual(['a', 'b', 'c']);
     a!.open();
@@ -44,7 +46,7 @@ describe('Turns', () => {
     expect(await turns.take(async () => 'next')).toBe('next');
   });
 
-  it('while other work is under way or recent: one at a time, each after a pause three times as long as the last took', async () => {
+  it('while other work is under way or recent: one at a time, each after 3 times the last one’s time', async () => {
     const turns = new Turns({ running: 2, waiting: 8, activeMs: 60_000, retryAfter: 1 });
     const end = turns.begin();
     const times: Record<string, number> = {};

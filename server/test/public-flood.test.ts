@@ -37,7 +37,8 @@ describe('eight anonymous clients hammering /verify and the public reads while a
     base = `http://127.0.0.1:${port}`;
     server = spawnServer({ port, dataDir, databaseUrl: pg?.url ?? '' });
     await waitHealthy(server, base, 90_000);
-    const adminToken = (await api(base).post('/auth/login', { username: 'admin', password: ADMIN_PASSWORD })).body.token as string;
+    const login = await api(base).post('/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
+    const adminToken = login.body.token as string;
     const setup = jsonClient(base, 4);
     const scene = await publicScene(setup.request, adminToken, CONTESTANTS);
     setup.close();
@@ -58,7 +59,9 @@ describe('eight anonymous clients hammering /verify and the public reads while a
 
     const flood = publicFlood(base, CLIENTS, codes, reads);
     // In full swing before the judge's marks are timed (before the fix, a check took 150-300 ms).
-    await expect.poll(() => flood.verify.answered + flood.verify.turnedAway, { timeout: 30_000 }).toBeGreaterThanOrEqual(CLIENTS);
+    await expect
+      .poll(() => flood.verify.answered + flood.verify.turnedAway, { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(CLIENTS);
     const during: number[] = [];
     // At least 8 s and 30 marks; a server far past the bound (marks taking seconds) is not waited for.
     const until = Date.now() + 8_000;

@@ -76,7 +76,8 @@ describe('the board /verify recomputes is built once per version of what it is b
     expect(boards.builds - before).toBe(4);
 
     // A contestant renamed, and a flag decision added, in the database.
-    await s.db.db.execute(sql`UPDATE contestants SET name = '改名' WHERE contest_id = ${c.contestId} AND bib = ${c.winner.bib}`);
+    await s.db.db.execute(sql`
+      UPDATE contestants SET name = '改名' WHERE contest_id = ${c.contestId} AND bib = ${c.winner.bib}`);
     expect(await c.failed(c.winner.code)).toEqual(['marks']);
     await s.db.db.execute(sql`
       INSERT INTO flag_resolutions (contest_id, contestant, criterion, seq, reason, actor)
@@ -106,7 +107,8 @@ describe('the board /verify recomputes is built once per version of what it is b
     });
     expect(fix.status, JSON.stringify(fix.body)).toBe(201);
     expect((await otherAdmin.post(`/contests/${c.contestId}/state`, { to: 'certified' })).status).toBe(200);
-    const fresh = (await otherAdmin.get(`/contests/${c.contestId}/certificates`)).body.certificates as { code: string }[];
+    const listed = await otherAdmin.get(`/contests/${c.contestId}/certificates`);
+    const fresh = listed.body.certificates as { code: string }[];
     expect((await c.verify()).status).toBe('superseded');
     for (const x of fresh) expect((await c.verify(x.code)).status).toBe('valid');
     // And the other way round: a change made here is seen there.
@@ -118,19 +120,30 @@ describe('the board /verify recomputes is built once per version of what it is b
 });
 
 describe('anonymous reads take turns', () => {
-  it('turns the public away with 503 unavailable:busy and Retry-After once the queue is full, never signed-in callers', async () => {
+  it('turns the public away with 503 unavailable:busy and Retry-After when the queue is full', async () => {
     // No turns at all: every anonymous read is beyond the queue (the queue itself: anonymous-turns.test.ts).
-    const full = await startTestServer({ db: s.db, anonymousTurns: { running: 0, waiting: 0, activeMs: 0, retryAfter: 3 } });
+    const none = { running: 0, waiting: 0, activeMs: 0, retryAfter: 3 };
+    const full = await startTestServer({ db: s.db, anonymousTurns: none });
     try {
       const c = await certifiedContest(through(full), full.adminToken, 10);
-      for (const path of [`/verify/${c.codes[0]}`, `/contests/${c.contestId}/leaderboard`, `/events/${c.eventId}/teams`, '/events', '/site']) {
+      const reads = [
+        `/verify/${c.codes[0]}`,
+        `/contests/${c.contestId}/leaderboard`,
+        `/events/${c.eventId}/teams`,
+        '/events',
+        '/site',
+      ];
+      for (const path of reads) {
         const res = await api(full.url).get(path);
         expect(res.status, path).toBe(503);
         expect(res.headers.get('retry-after')).toBe('3');
-        expect(res.body.error).toEqual({ code: 'unavailable', message: expect.any(String), params: { reason: 'busy', seconds: 3 } });
+        expect(res.body.error).toEqual({
+          code: 'unavailable', message: expect.any(String), params: { reason: 'busy', seconds: 3 },
+        });
       }
       expect((await api(full.url, full.adminToken).get(`/verify/${c.codes[0]}`)).body.status).toBe('valid');
-      expect((await api(full.url, await c.judgeToken('j1')).get(`/contests/${c.contestId}/leaderboard`)).status).toBe(200);
+      const judge = api(full.url, await c.judgeToken('j1'));
+      expect((await judge.get(`/contests/${c.contestId}/leaderboard`)).status).toBe(200);
     } finally {
       await full.stop();
     }
