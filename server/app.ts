@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { routePath } from 'hono/route';
 import { refuse } from './errors.ts';
 import { resolveActor } from './http/auth.ts';
+import { anonymousTurns, type TurnLimits } from './http/anonymous-turns.ts';
 import { requireDatabase } from './http/db-gate.ts';
 import { errorResponse } from './http/errors.ts';
 import { isUnstorable } from './http/body.ts';
@@ -44,6 +45,8 @@ export interface AppOptions {
   trustProxy?: ProxyTrust;
   /** METRICS_TOKEN: a scraper's bearer token for /metrics (organisers may always read it). */
   metricsToken?: string;
+  /** How many anonymous reads run and wait at once (default ANONYMOUS_TURNS). */
+  anonymousTurns?: TurnLimits;
 }
 
 export function createApp(services: AppServices, opts: AppOptions = {}) {
@@ -70,6 +73,7 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
   });
   app.use('/api/*', requireDatabase);
   app.use('/api/*', resolveActor);
+  app.use('/api/*', anonymousTurns(opts.anonymousTurns));
   app.route('/api/v1', adminRoutes);
   app.route('/api/v1/auth', authRoutes);
   app.route('/api/v1/events', eventRoutes);

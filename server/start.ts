@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import { Server } from 'socket.io';
 import type { DbHandle } from '../db/create-db.ts';
 import { createApp } from './app.ts';
+import type { TurnLimits } from './http/anonymous-turns.ts';
 import type { DrainBounds } from './http/incoming-body.ts';
 import type { ProxyTrust } from './http/proxy-trust.ts';
 import { createServices, type AppServices } from './services.ts';
@@ -54,6 +55,8 @@ export interface StartOptions {
   signInNamespace?: string;
   /** METRICS_TOKEN: the bearer token a Prometheus scraper reads /metrics with. */
   metricsToken?: string;
+  /** How many anonymous reads run and wait at once (http/anonymous-turns.ts); tests narrow it. */
+  anonymousTurns?: TurnLimits;
 }
 
 export interface RunningServer {
@@ -83,6 +86,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   );
   const app = createApp(services, {
     webRoot: opts.webRoot, drain: opts.drain, trustProxy: opts.trustProxy, metricsToken: opts.metricsToken,
+    anonymousTurns: opts.anonymousTurns,
     log: (err) => log(`[error] ${(err as Error)?.stack ?? String(err)}`),
   });
   const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;

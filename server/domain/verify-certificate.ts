@@ -9,6 +9,7 @@ import { isCodeShape, normaliseCode, type VerifyCheck, type VerifyResponse } fro
 import { ContestBoard } from '../../shared/scoring/board.ts';
 import type { BoardRow, ScoringMark } from '../../shared/scoring/types.ts';
 import { refuse } from '../errors.ts';
+import { certifiedBoardsOf } from './certified-boards.ts';
 import { loadContestMeta, type ContestMeta } from './contest-meta.ts';
 import { canonicalJson, sha256 } from './ids.ts';
 import { checkSignatures, verifyStatus } from './signature-check.ts';
@@ -34,11 +35,12 @@ export async function verifyCertificate(db: Db, rawCode: string): Promise<Verify
     .where(and(eq(certifications.contestId, cert.contestId), gt(certifications.id, certification.id)));
   const results = certification.results as BoardRow[];
   const row = results.find((r) => r.bib === cert.bib);
+  const recomputed = await certifiedBoardsOf(db).at(meta, certification.seq, boardAt);
   const checks: VerifyCheck[] = [
     // Reopened for an amendment, or certified again since: these results are no longer the contest's.
     { check: 'current', ok: Number(newer?.n ?? 0) === 0 && (contest.state === 'certified' || contest.state === 'published') },
     { check: 'digest', ok: sha256(canonicalJson(results)) === certification.digest },
-    { check: 'marks', ok: canonicalJson(await boardAt(db, meta, certification.seq)) === canonicalJson(results) },
+    { check: 'marks', ok: canonicalJson(recomputed) === canonicalJson(results) },
     {
       check: 'certificate',
       ok: !!row && row.name === cert.name && (meta.organisations.get(row.organisation) ?? row.organisation) === cert.organisation

@@ -6,6 +6,7 @@ import { createDb, type DbHandle } from '../../db/create-db.ts';
 import { startServer, type RunningServer } from '../start.ts';
 import type { DrainBounds } from '../http/incoming-body.ts';
 import type { LiveLimits } from '../realtime/socket-limits.ts';
+import type { TurnLimits } from '../http/anonymous-turns.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { InterfaceList } from '../site/interfaces.ts';
@@ -80,6 +81,8 @@ export interface TestServerOptions {
   signInNamespace?: string;
   /** Several servers as processes of one deployment: through this Redis. */
   redisUrl?: string;
+  /** How many anonymous reads run and wait at once (server/http/anonymous-turns.ts). */
+  anonymousTurns?: TurnLimits;
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
@@ -98,6 +101,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     signInNamespace: namespace,
     redisUrl: opts.redisUrl,
     redisStream: opts.redisUrl ? namespace : undefined,
+    anonymousTurns: opts.anonymousTurns,
     log: () => {},
     interfaces: opts.interfaces ?? (() => TEST_LAN),
     siteHost: opts.bindHost ?? '0.0.0.0',

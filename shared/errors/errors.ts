@@ -96,6 +96,8 @@ export const ERRORS = {
   unavailable: {},
   'unavailable:shutting_down': {},
   'unavailable:snapshot_failed': {},
+  /** too many public (anonymous) requests waiting at once (issue 12, point 9) */
+  'unavailable:busy': { seconds: 'count' },
   internal: {},
 } as const satisfies Record<string, ParamsSpec>;
 

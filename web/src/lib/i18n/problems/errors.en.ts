@@ -114,6 +114,9 @@ export const errorsEn: Record<ProblemKey, string> = {
   unavailable: 'The server cannot reach its database right now; nothing was stored. Try again shortly.',
   'unavailable:shutting_down': 'The server is shutting down: try again shortly.',
   'unavailable:snapshot_failed': 'The snapshot could not be written: free some disk space and try again.',
+  'unavailable:busy':
+    'The server is answering many requests from the public right now: try again in ' +
+    '{seconds, plural, one {# second} other {# seconds}}.',
   internal: 'The server failed; nothing was stored. Try again shortly.',
 
   network_error: 'Cannot reach the server: check the network.',

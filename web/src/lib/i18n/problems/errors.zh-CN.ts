@@ -90,6 +90,7 @@ export const errorsZhCN: Record<ProblemKey, string> = {
   unavailable: '服务器暂时无法访问数据库，本次操作未保存，请稍后重试。',
   'unavailable:shutting_down': '服务器正在关闭，请稍后重试。',
   'unavailable:snapshot_failed': '无法写入备份快照：请清理磁盘空间后重试。',
+  'unavailable:busy': '当前公众访问过多，服务器繁忙，请 {seconds} 秒后重试。',
   internal: '服务器出错，未保存任何内容，请稍后重试。',
 
   network_error: '无法连接服务器，请检查网络。',
