@@ -1,0 +1,224 @@
+// The mark writer's promises (mark-writer.ts), on a real embedded database: marks handed over
+// together are written in one transaction, numbered in the order given, each with its own audit
+// entry; each caller gets its own answer (stored, replayed, refused); a batch that fails whole is
+// written again mark by mark, so one bad mark does not take the others down with it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createDb, rowsOf, type DbHandle } from '../../db/create-db.ts';
+import { DomainError } from '../errors.ts';
+import { exampleEvent, uuid } from '../test/harness.ts';
+import { importEvent } from './import-event.ts';
+import { verifyAudit } from './audit.ts';
+import { MarkWriter, type PendingMark, type WriteResult } from './mark-writer.ts';
+
+let handle: DbHandle;
+let eventId: string;
+let contestIds: string[];
+
+beforeAll(async () => {
+  handle = await createDb({ dataDir: 'memory://' });
+  const imported = await importEvent({ db: handle.db, input: exampleEvent('new-economy-contest'), actor: 'test' });
+  eventId = imported.id;
+  contestIds = imported.contests.map((c) => c.id);
+  for (const id of contestIds) await setState(id, 'scoring');
+});
+
+afterAll(async () => {
+  await handle?.close();
+});
+
+async function setState(contestId: string, state: string) {
+  await handle.db.execute(sql`UPDATE contests SET state = ${state} WHERE id = ${contestId}`);
+}
+
+async function contestSeq(contestId: string): Promise<number> {
+  const [row] = rowsOf<{ seq: number }>(await handle.db.execute(sql`SELECT seq FROM contests WHERE id = ${contestId}`));
+  return Number(row!.seq);
+}
+
+/** A writer that records each committed batch as [contest, marks stored]. */
+function writerWithLog() {
+  const writer = new MarkWriter(handle.db);
+  const commits: [string, number][] = [];
+  writer.onCommitted = (contestId, stored) => void commits.push([contestId, stored]);
+  return { writer, commits };
+}
+
+let nextBib = 0;
+/** A contestant of the first contest no other test marks (C001…C024). */
+const freshBib = () => `C${String(++nextBib).padStart(3, '0')}`;
+
+function mark(o: Partial<PendingMark> & { contestant: string; value?: number; clientId?: string; reason?: string }): PendingMark {
+  const body = { contestant: o.contestant, criterion: 'exam', value: o.value ?? 80, clientId: o.clientId ?? uuid(), reason: o.reason };
+  return {
+    contestId: o.contestId ?? contestIds[0]!,
+    eventId,
+    body,
+    judge: o.judge ?? 'c-j1',
+    actor: `judge:${o.judge ?? 'c-j1'}`,
+    mayCorrect: o.mayCorrect ?? false,
+    shadow: false,
+    fingerprint: o.fingerprint ?? `${body.contestant}/${body.value}/${body.reason ?? ''}`,
+  };
+}
+
+/** What a caller was told: stored, replayed, or the refusal's key. */
+function outcome(r: WriteResult): string {
+  if ('error' in r) return r.error.key;
+  return r.status === 201 ? 'stored' : 'replayed';
+}
+
+const rowOf = (r: WriteResult) => {
+  if ('error' in r) throw new Error(`refused: ${r.error.key}`);
+  return r.row;
+};
+
+describe('MarkWriter', () => {
+  it('writes marks handed over together in one batch, numbered in the order given, each caller getting its own row', async () => {
+    const { writer, commits } = writerWithLog();
+    const contestId = contestIds[0]!;
+    const seqBefore = await contestSeq(contestId);
+    const marks = Array.from({ length: 12 }, (_, i) => mark({ contestant: freshBib(), value: 50 + i }));
+    const results = await Promise.all(marks.map((m) => writer.submit(m)));
+
+    expect(commits).toEqual([[contestId, 12]]);
+    results.forEach((r, i) => {
+      expect(outcome(r)).toBe('stored');
+      const row = rowOf(r);
+      expect(row).toMatchObject({ clientId: marks[i]!.body.clientId, contestant: marks[i]!.body.contestant, value: 50 + i });
+      expect(row).toMatchObject({ seq: seqBefore + i + 1, revision: 1 });
+    });
+    expect(await contestSeq(contestId)).toBe(seqBefore + 12);
+    // Each mark has its own audit entry, chained after the others, and each matches its stored row.
+    expect(await verifyAudit(handle.db, eventId)).toMatchObject({ ok: true });
+  });
+
+  it('writes at most 200 marks per batch and keeps taking the rest', async () => {
+    const { writer, commits } = writerWithLog();
+    const contestId = contestIds[1]!;
+    const seqBefore = await contestSeq(contestId);
+    const bibs = Array.from({ length: 15 }, (_, i) => `R${String(i + 1).padStart(3, '0')}`);
+    // 450 marks: 15 contestants × 30 revisions by one judge (a revision per mark of the same cell).
+    const marks = Array.from({ length: 450 }, (_, i) => mark({ contestId, contestant: bibs[i % 15]!, value: i % 100 }));
+    const results = await Promise.all(marks.map((m) => writer.submit(m)));
+
+    expect(commits).toEqual([[contestId, 200], [contestId, 200], [contestId, 50]]);
+    expect(results.map((r) => rowOf(r).seq)).toEqual(marks.map((_, i) => seqBefore + i + 1));
+    expect(results.map((r) => rowOf(r).revision)).toEqual(marks.map((_, i) => Math.floor(i / 15) + 1));
+  });
+
+  it('keeps each contest in its own batch, numbered by that contest', async () => {
+    const { writer, commits } = writerWithLog();
+    const [first, second] = contestIds as [string, string];
+    const before = [await contestSeq(first), await contestSeq(second)];
+    const marks = [
+      mark({ contestId: first, contestant: freshBib() }),
+      mark({ contestId: second, contestant: 'R016' }),
+      mark({ contestId: first, contestant: freshBib() }),
+      mark({ contestId: second, contestant: 'R017' }),
+    ];
+    const results = await Promise.all(marks.map((m) => writer.submit(m)));
+
+    expect(commits.sort()).toEqual([[first, 2], [second, 2]].sort());
+    expect(results.map((r) => rowOf(r).seq)).toEqual([before[0]! + 1, before[1]! + 1, before[0]! + 2, before[1]! + 2]);
+  });
+
+  it('numbers revisions per judge and cell, across batches and within one', async () => {
+    const { writer } = writerWithLog();
+    const bib = freshBib();
+    const together = await Promise.all([
+      writer.submit(mark({ contestant: bib, value: 10 })),
+      writer.submit(mark({ contestant: bib, judge: 'c-j2', value: 11 })),
+      writer.submit(mark({ contestant: bib, value: 12 })),
+    ]);
+    expect(together.map((r) => rowOf(r).revision)).toEqual([1, 1, 2]);
+    const later = await writer.submit(mark({ contestant: bib, value: 13 }));
+    expect(rowOf(later).revision).toBe(3);
+  });
+
+  it('answers a replayed clientId with the stored mark, or a conflict for another body, within a batch and across', async () => {
+    const { writer, commits } = writerWithLog();
+    const contestId = contestIds[0]!;
+    const stored = mark({ contestant: freshBib(), value: 70 });
+    const first = rowOf(await writer.submit(stored));
+
+    const fresh = mark({ contestant: freshBib(), value: 71 });
+    const batch = [
+      stored, // stored before: replayed as it was
+      { ...stored, body: { ...stored.body, clientId: stored.body.clientId.toUpperCase() } }, // the same id in capitals
+      mark({ contestant: stored.body.contestant, value: 99, clientId: stored.body.clientId }), // stored before, another body
+      fresh,
+      fresh, // its copy in the same batch: a replay of what the first stored
+      mark({ contestant: fresh.body.contestant, value: 1, clientId: fresh.body.clientId }), // same batch, another body
+    ];
+    const results = await Promise.all(batch.map((m) => writer.submit(m)));
+
+    expect(results.map(outcome)).toEqual([
+      'replayed', 'replayed', 'idempotency_conflict', 'stored', 'replayed', 'idempotency_conflict',
+    ]);
+    expect(rowOf(results[0]!)).toEqual(first);
+    expect(rowOf(results[1]!)).toEqual(first);
+    expect(rowOf(results[4]!)).toEqual(rowOf(results[3]!));
+    // Only the new mark was stored (and announced).
+    expect(commits).toEqual([[contestId, 1], [contestId, 1]]);
+    expect(await verifyAudit(handle.db, eventId)).toMatchObject({ ok: true });
+  });
+
+  it('refuses each mark the contest\'s state does not allow, stores the others of the batch, and replays whatever the state', async () => {
+    const { writer } = writerWithLog();
+    const contestId = contestIds[1]!;
+    const earlier = mark({ contestId, contestant: 'R018' });
+    await writer.submit(earlier);
+    await setState(contestId, 'review');
+    try {
+      const results = await Promise.all([
+        writer.submit(mark({ contestId, contestant: 'R019' })),
+        writer.submit(mark({ contestId, contestant: 'R019', judge: 'c-chief', mayCorrect: true })),
+        writer.submit(mark({ contestId, contestant: 'R019', judge: 'c-chief', mayCorrect: true, reason: 'misread sheet' })),
+        writer.submit(earlier),
+      ]);
+      expect(results.map(outcome)).toEqual(['contest_closed:review', 'validation_failed:reason_required', 'stored', 'replayed']);
+
+      await setState(contestId, 'certified');
+      const closed = await Promise.all([writer.submit(mark({ contestId, contestant: 'R020' })), writer.submit(earlier)]);
+      expect(closed.map(outcome)).toEqual(['contest_closed', 'replayed']);
+      expect((closed[0] as { error: DomainError }).error.params).toEqual({ state: 'certified' });
+    } finally {
+      await setState(contestId, 'scoring');
+    }
+  });
+
+  it('writes the marks of a failed batch one by one: only the mark that cannot be stored is refused', async () => {
+    const { writer, commits } = writerWithLog();
+    const contestId = contestIds[0]!;
+    const seqBefore = await contestSeq(contestId);
+    const good = [mark({ contestant: freshBib() }), mark({ contestant: freshBib() })];
+    // PostgreSQL cannot store U+0000 in text: this mark fails the whole transaction it is in.
+    const bad = mark({ contestant: freshBib() });
+    bad.body = { ...bad.body, note: 'a\u0000b' };
+    const settled = await Promise.allSettled([writer.submit(good[0]!), writer.submit(bad), writer.submit(good[1]!)]);
+
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const stored = settled.flatMap((s) => (s.status === 'fulfilled' ? [rowOf(s.value)] : []));
+    expect(stored.map((r) => r.clientId)).toEqual(good.map((m) => m.body.clientId));
+    expect(stored.map((r) => r.seq)).toEqual([seqBefore + 1, seqBefore + 2]);
+    // Alone, each good mark was its own batch.
+    expect(commits).toEqual([[contestId, 1], [contestId, 1]]);
+    expect(await contestSeq(contestId)).toBe(seqBefore + 2);
+    expect(await verifyAudit(handle.db, eventId)).toMatchObject({ ok: true });
+  });
+
+  it('rejects every mark of an unknown contest, each caller on its own, announcing nothing', async () => {
+    const { writer, commits } = writerWithLog();
+    const contestId = 'c_no_such_contest';
+    const settled = await Promise.allSettled([
+      writer.submit(mark({ contestId, contestant: 'C001' })),
+      writer.submit(mark({ contestId, contestant: 'C002' })),
+    ]);
+    for (const s of settled) {
+      expect(s.status).toBe('rejected');
+      expect((s as PromiseRejectedResult).reason).toMatchObject({ key: 'not_found:contest' });
+    }
+    expect(commits).toEqual([]);
+  });
+});
