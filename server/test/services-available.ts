@@ -1,7 +1,7 @@
 // Test files that need a PostgreSQL server or Redis (README "Tests that need PostgreSQL or Redis")
 // ask here, once, whether it answers. Outside CI a missing service skips the file's tests with one
 // line saying what to start; in CI (CI=true, .ci/run starts both) the file fails loudly instead.
-//   const skip = await skipWithout(import.meta.url, postgres(), redis());
+//   const skip = await skipWithout(import.meta.url, postgresServer(), redisServer());
 //   describe.skipIf(skip)('…', () => { … });
 import { connect } from 'node:net';
 import { relative } from 'node:path';
@@ -21,14 +21,14 @@ export interface Service {
   port: number;
 }
 
-export const postgres = (url = POSTGRES_URL, setting = 'DATABASE_URL or PG_ADMIN_URL'): Service => ({
+export const postgresServer = (url = POSTGRES_URL, setting = 'DATABASE_URL or PG_ADMIN_URL'): Service => ({
   name: 'PostgreSQL',
   url,
   setting,
   port: 5432,
 });
 
-export const redis = (url = REDIS_URL): Service => ({ name: 'Redis', url, setting: 'REDIS_URL', port: 6379 });
+export const redisServer = (url = REDIS_URL): Service => ({ name: 'Redis', url, setting: 'REDIS_URL', port: 6379 });
 
 /**
  * Whether the calling file's tests must be skipped: true (after printing why) when a service does
@@ -41,8 +41,8 @@ export async function skipWithout(fileUrl: string, ...services: Service[]): Prom
   const file = relative(process.cwd(), fileURLToPath(fileUrl));
   const what = `${file} needs ${missing.map((s) => `${s.name} at ${shownRedisUrl(s.url)} (${s.cause})`).join(' and ')}`;
   if (inCi()) throw new Error(`${what}: CI must provide it`);
-  const settings = missing.map((s) => s.setting).join(', ');
-  console.warn(`[skipped] ${what}: start it, or set ${settings} (README "Tests that need PostgreSQL or Redis")`);
+  const hint = missing.map((s) => `start ${s.name} or set ${s.setting}`).join('; ');
+  console.warn(`[skipped] ${what}: ${hint} (README "Tests that need PostgreSQL or Redis")`);
   return true;
 }
 
