@@ -3,89 +3,37 @@
 // entry; each caller gets its own answer (stored, replayed, refused); a batch that fails whole is
 // written again mark by mark, so one bad mark does not take the others down with it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { createDb, rowsOf, type DbHandle } from '../../db/create-db.ts';
+import { createDb, type DbHandle } from '../../db/create-db.ts';
 import { DomainError } from '../errors.ts';
-import { exampleEvent, uuid } from '../test/harness.ts';
-import { importEvent } from './import-event.ts';
 import { verifyAudit } from './audit.ts';
-import { MarkWriter, type PendingMark, type WriteResult } from './mark-writer.ts';
+import type { PendingMark } from './mark-writer.ts';
+import {
+  contestSeq, openEvent, outcome, pendingMark, rowOf, setState, writerWithLog, type MarkSpec, type OpenEvent,
+} from '../test/mark-writer-kit.ts';
 
 let handle: DbHandle;
-let eventId: string;
-let contestIds: string[];
+let ev: OpenEvent;
 
 beforeAll(async () => {
   handle = await createDb({ dataDir: 'memory://' });
-  const imported = await importEvent({ db: handle.db, input: exampleEvent('new-economy-contest'), actor: 'test' });
-  eventId = imported.id;
-  contestIds = imported.contests.map((c) => c.id);
-  for (const id of contestIds) await setState(id, 'scoring');
+  ev = await openEvent(handle.db);
 });
 
 afterAll(async () => {
   await handle?.close();
 });
 
-async function setState(contestId: string, state: string) {
-  await handle.db.execute(sql`UPDATE contests SET state = ${state} WHERE id = ${contestId}`);
-}
-
-async function contestSeq(contestId: string): Promise<number> {
-  const [row] = rowsOf<{ seq: number }>(await handle.db.execute(sql`SELECT seq FROM contests WHERE id = ${contestId}`));
-  return Number(row!.seq);
-}
-
-/** A writer that records each committed batch as [contest, marks stored]. */
-function writerWithLog() {
-  const writer = new MarkWriter(handle.db);
-  const commits: [string, number][] = [];
-  writer.onCommitted = (contestId, stored) => void commits.push([contestId, stored]);
-  return { writer, commits };
-}
+const mark = (o: MarkSpec): PendingMark => pendingMark(ev, o);
 
 let nextBib = 0;
 /** A contestant of the first contest no other test marks (C001…C024). */
 const freshBib = () => `C${String(++nextBib).padStart(3, '0')}`;
 
-type MarkSpec = Partial<PendingMark> & { contestant: string; value?: number; clientId?: string; reason?: string };
-
-function mark(o: MarkSpec): PendingMark {
-  const body = {
-    contestant: o.contestant,
-    criterion: 'exam',
-    value: o.value ?? 80,
-    clientId: o.clientId ?? uuid(),
-    reason: o.reason,
-  };
-  return {
-    contestId: o.contestId ?? contestIds[0]!,
-    eventId,
-    body,
-    judge: o.judge ?? 'c-j1',
-    actor: `judge:${o.judge ?? 'c-j1'}`,
-    mayCorrect: o.mayCorrect ?? false,
-    shadow: false,
-    fingerprint: o.fingerprint ?? `${body.contestant}/${body.value}/${body.reason ?? ''}`,
-  };
-}
-
-/** What a caller was told: stored, replayed, or the refusal's key. */
-function outcome(r: WriteResult): string {
-  if ('error' in r) return r.error.key;
-  return r.status === 201 ? 'stored' : 'replayed';
-}
-
-const rowOf = (r: WriteResult) => {
-  if ('error' in r) throw new Error(`refused: ${r.error.key}`);
-  return r.row;
-};
-
 describe('MarkWriter', () => {
   it('commits marks handed over together in one batch, numbered in order, each caller getting its row', async () => {
-    const { writer, commits } = writerWithLog();
-    const contestId = contestIds[0]!;
-    const seqBefore = await contestSeq(contestId);
+    const { writer, commits } = writerWithLog(handle.db);
+    const contestId = ev.contestIds[0]!;
+    const seqBefore = await contestSeq(handle.db, contestId);
     const marks = Array.from({ length: 12 }, (_, i) => mark({ contestant: freshBib(), value: 50 + i }));
     const results = await Promise.all(marks.map((m) => writer.submit(m)));
 
@@ -97,15 +45,15 @@ describe('MarkWriter', () => {
       expect(row.value).toBe(50 + i);
       expect(row).toMatchObject({ seq: seqBefore + i + 1, revision: 1 });
     });
-    expect(await contestSeq(contestId)).toBe(seqBefore + 12);
+    expect(await contestSeq(handle.db, contestId)).toBe(seqBefore + 12);
     // Each mark has its own audit entry, chained after the others, and each matches its stored row.
-    expect(await verifyAudit(handle.db, eventId)).toMatchObject({ ok: true });
+    expect(await verifyAudit(handle.db, ev.eventId)).toMatchObject({ ok: true });
   });
 
   it('writes at most 200 marks per batch and keeps taking the rest', async () => {
-    const { writer, commits } = writerWithLog();
-    const contestId = contestIds[1]!;
-    const seqBefore = await contestSeq(contestId);
+    const { writer, commits } = writerWithLog(handle.db);
+    const contestId = ev.contestIds[1]!;
+    const seqBefore = await contestSeq(handle.db, contestId);
     const bibs = Array.from({ length: 15 }, (_, i) => `R${String(i + 1).padStart(3, '0')}`);
     // 450 marks: 15 contestants × 30 revisions by one judge (a revision per mark of the same cell).
     const marks = Array.from({ length: 450 }, (_, i) =>
@@ -119,9 +67,9 @@ describe('MarkWriter', () => {
   });
 
   it('keeps each contest in its own batch, numbered by that contest', async () => {
-    const { writer, commits } = writerWithLog();
-    const [first, second] = contestIds as [string, string];
-    const before = [await contestSeq(first), await contestSeq(second)];
+    const { writer, commits } = writerWithLog(handle.db);
+    const [first, second] = ev.contestIds as [string, string];
+    const before = [await contestSeq(handle.db, first), await contestSeq(handle.db, second)];
     const marks = [
       mark({ contestId: first, contestant: freshBib() }),
       mark({ contestId: second, contestant: 'R016' }),
@@ -135,7 +83,7 @@ describe('MarkWriter', () => {
   });
 
   it('numbers revisions per judge and cell, across batches and within one', async () => {
-    const { writer } = writerWithLog();
+    const { writer } = writerWithLog(handle.db);
     const bib = freshBib();
     const together = await Promise.all([
       writer.submit(mark({ contestant: bib, value: 10 })),
@@ -148,8 +96,8 @@ describe('MarkWriter', () => {
   });
 
   it('answers a replayed clientId with the stored mark, or a conflict for another body', async () => {
-    const { writer, commits } = writerWithLog();
-    const contestId = contestIds[0]!;
+    const { writer, commits } = writerWithLog(handle.db);
+    const contestId = ev.contestIds[0]!;
     const stored = mark({ contestant: freshBib(), value: 70 });
     const first = rowOf(await writer.submit(stored));
 
@@ -174,15 +122,15 @@ describe('MarkWriter', () => {
     expect(rowOf(results[4]!)).toEqual(rowOf(results[3]!));
     // Only the new mark was stored (and announced).
     expect(commits).toEqual([[contestId, 1], [contestId, 1]]);
-    expect(await verifyAudit(handle.db, eventId)).toMatchObject({ ok: true });
+    expect(await verifyAudit(handle.db, ev.eventId)).toMatchObject({ ok: true });
   });
 
   it('refuses each mark the state does not allow, stores the others, replays whatever the state', async () => {
-    const { writer } = writerWithLog();
-    const contestId = contestIds[1]!;
+    const { writer } = writerWithLog(handle.db);
+    const contestId = ev.contestIds[1]!;
     const earlier = mark({ contestId, contestant: 'R018' });
     await writer.submit(earlier);
-    await setState(contestId, 'review');
+    await setState(handle.db, contestId, 'review');
     try {
       const chief = { contestId, contestant: 'R019', judge: 'c-chief', mayCorrect: true };
       const results = await Promise.all([
@@ -195,7 +143,7 @@ describe('MarkWriter', () => {
         'contest_closed:review', 'validation_failed:reason_required', 'stored', 'replayed',
       ]);
 
-      await setState(contestId, 'certified');
+      await setState(handle.db, contestId, 'certified');
       const closed = await Promise.all([
         writer.submit(mark({ contestId, contestant: 'R020' })),
         writer.submit(earlier),
@@ -203,14 +151,14 @@ describe('MarkWriter', () => {
       expect(closed.map(outcome)).toEqual(['contest_closed', 'replayed']);
       expect((closed[0] as { error: DomainError }).error.params).toEqual({ state: 'certified' });
     } finally {
-      await setState(contestId, 'scoring');
+      await setState(handle.db, contestId, 'scoring');
     }
   });
 
   it('writes the marks of a failed batch one by one: only the mark that cannot be stored is refused', async () => {
-    const { writer, commits } = writerWithLog();
-    const contestId = contestIds[0]!;
-    const seqBefore = await contestSeq(contestId);
+    const { writer, commits } = writerWithLog(handle.db);
+    const contestId = ev.contestIds[0]!;
+    const seqBefore = await contestSeq(handle.db, contestId);
     const good = [mark({ contestant: freshBib() }), mark({ contestant: freshBib() })];
     // PostgreSQL cannot store U+0000 in text: this mark fails the whole transaction it is in.
     const bad = mark({ contestant: freshBib() });
@@ -223,12 +171,12 @@ describe('MarkWriter', () => {
     expect(stored.map((r) => r.seq)).toEqual([seqBefore + 1, seqBefore + 2]);
     // Alone, each good mark was its own batch.
     expect(commits).toEqual([[contestId, 1], [contestId, 1]]);
-    expect(await contestSeq(contestId)).toBe(seqBefore + 2);
-    expect(await verifyAudit(handle.db, eventId)).toMatchObject({ ok: true });
+    expect(await contestSeq(handle.db, contestId)).toBe(seqBefore + 2);
+    expect(await verifyAudit(handle.db, ev.eventId)).toMatchObject({ ok: true });
   });
 
   it('rejects every mark of an unknown contest, each caller on its own, announcing nothing', async () => {
-    const { writer, commits } = writerWithLog();
+    const { writer, commits } = writerWithLog(handle.db);
     const contestId = 'c_no_such_contest';
     const settled = await Promise.allSettled([
       writer.submit(mark({ contestId, contestant: 'C001' })),
