@@ -11,6 +11,7 @@ import { createServices, type AppServices } from './services.ts';
 import { Broadcaster, localWatchers } from './realtime/broadcaster.ts';
 import { setScreenCounter } from './domain/overview.ts';
 import { attachLive, type LiveHooks } from './realtime/live.ts';
+import type { LiveServer } from './realtime/live-server.ts';
 import { sharingParser } from './realtime/shared-encoding.ts';
 import type { LiveLimits } from './realtime/socket-limits.ts';
 import { RealtimeCluster } from './realtime/cluster.ts';
@@ -53,7 +54,7 @@ export interface RunningServer {
   url: string;
   port: number;
   services: AppServices;
-  io: Server;
+  io: LiveServer;
   /** How realtime updates reach watchers: this process alone, or through Redis. */
   realtime: string;
   close(): Promise<void>;
@@ -83,7 +84,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   // reach the app: they are answered in the one error shape too, not with a bare status line.
   http.on('clientError', replyClientError);
   const cluster = opts.redisUrl ? await RealtimeCluster.connect({ url: opts.redisUrl, stream: opts.redisStream ?? 'jiangxin', log }) : null;
-  const io = new Server(http, {
+  const io: LiveServer = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     // Watch answers (whole boards) are encoded once and shared by every socket that asks.
