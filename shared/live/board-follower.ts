@@ -33,6 +33,8 @@ export type FollowerEvent =
   | { type: 'update'; update: BoardUpdate }
   /** An update did not follow the board held: the whole board is asked for. */
   | { type: 'gap'; update: BoardUpdate }
+  /** A watch was answered with a board (whether or not it changed the one held). */
+  | { type: 'answered'; board: Leaderboard }
   /** A watch was answered with a refusal (unknown contest, not public yet, rate limited…). */
   | { type: 'refused'; error: Refusal }
   /** A watch went unanswered for ackTimeoutMs while connected. */
@@ -206,6 +208,7 @@ export class BoardFollower {
       const fresh = this.board && answer.seq < this.board.seq && this.#updatesSinceConnect === 0;
       const next = this.#o.apply(fresh ? null : this.board, full);
       if (next !== 'resync') this.#setBoard(next, full);
+      this.#emit({ type: 'answered', board: answer });
     }
     this.#settle(waiting, answer);
     const behind = !this.board || this.board.seq < this.#newestSeen;
