@@ -96,7 +96,7 @@ describe('BoardFollower', () => {
     expect(so.watches.map((w) => w.payload)).toEqual([{ contest: 'c1', compact: true }]);
     so.answer(B3);
     expect(f.board).toEqual(B3);
-    expect(events).toEqual(['board']);
+    expect(events).toEqual(['board', 'answered']);
   });
 
   it('applies compact, contract and full updates in order, telling them apart by kind', () => {
@@ -191,6 +191,20 @@ describe('BoardFollower', () => {
     expect(so.watches).toHaveLength(3);
     so.watches[2]!.answer(B3);
     expect(f.board!.seq).toBe(3);
+  });
+
+  it('a refusal holds back every watch until its wait is over, also one asked for meanwhile', async () => {
+    vi.useFakeTimers();
+    so.connect();
+    f.start();
+    const asked = f.refresh(); // during the first watch
+    so.answer({ error: { code: 'rate_limited', message: 'slow down', params: { seconds: 2 } } });
+    so.send(delta(9, 8)); // a gap while refused: no watch either
+    expect(so.watches).toHaveLength(1);
+    vi.advanceTimersByTime(2_000);
+    expect(so.watches).toHaveLength(2);
+    so.answer(B3);
+    await expect(asked).resolves.toEqual(B3);
   });
 
   it('refresh() resolves with the answer that covers it, also when asked before connecting or during a watch', async () => {

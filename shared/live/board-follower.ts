@@ -76,6 +76,8 @@ export class BoardFollower {
   #updatesSinceConnect = 0;
   #newestSeen = 0;
   #ackTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A rate limit said when to ask again: nothing is asked before (its timer will). */
+  #held = false;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Callers of refresh() waiting for the watch in flight, and for the one after it. */
   #current: Waiter[] = [];
@@ -157,6 +159,7 @@ export class BoardFollower {
   #reset(all = true): void {
     clearTimeout(this.#ackTimer);
     clearTimeout(this.#retryTimer);
+    this.#held = false;
     this.#inFlight = 0;
     this.#again = null;
     const waiting = all ? [...this.#current, ...this.#next] : this.#current;
@@ -171,6 +174,7 @@ export class BoardFollower {
 
   #watch(gap = false): void {
     if (!this.#started || !this.socket.connected) return; // 'connect' will watch
+    if (this.#held) return; // the rate limit's timer will
     if (this.#inFlight) {
       if (gap) this.#again ??= 'gap';
       return;
@@ -201,7 +205,8 @@ export class BoardFollower {
     } else if ('error' in answer) {
       this.#emit({ type: 'refused', error: answer.error });
       // The board held stays meanwhile; the next update or that watch brings it up to date.
-      this.#retryLater(retryAfterMs(answer.error) ?? this.#o.retryMs);
+      const wait = retryAfterMs(answer.error);
+      this.#retryLater(wait ?? this.#o.retryMs, wait !== null);
     } else {
       const full = fullUpdateOf(answer);
       // A first board on a new connection replaces the one held even if its seq is lower.
@@ -211,17 +216,19 @@ export class BoardFollower {
       this.#emit({ type: 'answered', board: answer });
     }
     this.#settle(waiting, answer);
+    if (answer === null || 'error' in answer) return; // the retry asks again, for the callers waiting too
     const behind = !this.board || this.board.seq < this.#newestSeen;
-    if (again === 'asked' || (again === 'gap' && behind && answer !== null && !('error' in answer))) {
-      this.#watch(again === 'gap');
-    } else if (this.#next.length > 0 && answer !== null && !('error' in answer)) {
-      this.#watch();
-    }
+    if (again === 'gap' && behind) this.#watch(true);
+    else if (again === 'asked' || this.#next.length > 0) this.#watch();
   }
 
-  #retryLater(ms: number): void {
+  #retryLater(ms: number, hold = false): void {
     clearTimeout(this.#retryTimer);
-    this.#retryTimer = setTimeout(() => this.#watch(), ms);
+    this.#held = hold;
+    this.#retryTimer = setTimeout(() => {
+      this.#held = false;
+      this.#watch();
+    }, ms);
   }
 
   #onUpdate = (update: BoardUpdate): void => {
