@@ -87,10 +87,11 @@ function apply(board: Leaderboard | null, u: BoardUpdate): Leaderboard | 'resync
 }
 
 /** Follows the contest (watching on every connection); resolves once the first board arrived. */
-function follow(v: Viewer, so: Socket, contest: string, timeoutMs: number, failed: (message: string) => void): Promise<void> {
+function follow(v: Viewer, so: Socket, contest: string, timeoutMs: number, failed: (why: string) => void): Promise<void> {
   // Viewers are phones and screens running the web app, which asks for compact deltas;
   // JX_BENCH_CONTRACT_DELTAS=1 makes them watch as a CONTRACT §8 client instead.
-  const follower = new BoardFollower(so, contest, { compact: process.env.JX_BENCH_CONTRACT_DELTAS !== '1', ackTimeoutMs: timeoutMs, apply });
+  const compact = process.env.JX_BENCH_CONTRACT_DELTAS !== '1';
+  const follower = new BoardFollower(so, contest, { compact, ackTimeoutMs: timeoutMs, apply });
   v.follower = follower;
   return new Promise<void>((resolve) => {
     follower.subscribe((e) => {
@@ -139,7 +140,8 @@ function connectOne(r: ConnectRequest, index: number): Promise<Viewer> {
       ? follow(v, so, r.contest, r.timeoutMs, (message) => (lastError = message))
       : new Promise<void>((resolve) => {
           so.on('leaderboard', (p: BarePayload) => onBare(v, p));
-          so.on('connect', () => void so.timeout(r.timeoutMs).emitWithAck('watch', { contest: r.contest }).then(() => resolve(), () => {}));
+          const watch = () => so.timeout(r.timeoutMs).emitWithAck('watch', { contest: r.contest });
+          so.on('connect', () => void watch().then(() => resolve(), () => {}));
         });
   return new Promise<Viewer>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -207,7 +209,8 @@ function report(args: { sent?: [seq: number, sentAt: number][]; expected?: { seq
       const board = v.follower?.board ?? null;
       let same = verdicts.get(board);
       if (same === undefined) {
-        same = !!board && !!args.expected && board.seq === args.expected.seq && JSON.stringify(board.rows) === args.expected.rowsJson;
+        const want = args.expected;
+        same = !!board && !!want && board.seq === want.seq && JSON.stringify(board.rows) === want.rowsJson;
         verdicts.set(board, same);
       }
       if (!same) boardsDiffer++;

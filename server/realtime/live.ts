@@ -64,7 +64,12 @@ export interface LiveHooks {
   settled?: (contestId: string) => boolean;
 }
 
-export function attachLive(io: LiveServer, services: AppServices, hooks: LiveHooks = {}, limits: LiveLimits = LIVE_LIMITS) {
+export function attachLive(
+  io: LiveServer,
+  services: AppServices,
+  hooks: LiveHooks = {},
+  limits: LiveLimits = LIVE_LIMITS,
+) {
   const nsp = io.of(LIVE_NAMESPACE);
   const known = new KnownContests(async () => {
     const rows = await services.db.select({ id: contests.id }).from(contests);
@@ -89,7 +94,9 @@ export function attachLive(io: LiveServer, services: AppServices, hooks: LiveHoo
     const auth = socket.handshake.auth as { [K in keyof LiveHandshake]?: unknown } | undefined;
     // A client that names an older or unknown version of the protocol runs an old copy of the app.
     const outdated = protocolRefusal(auth?.protocol);
-    if (outdated) return next(refusalError(refuse('bad_request:protocol_version', 'this page is out of date; reload it', outdated)));
+    if (outdated) {
+      return next(refusalError(refuse('bad_request:protocol_version', 'this page is out of date; reload it', outdated)));
+    }
     const given = auth?.token;
     // A public screen (the venue big screen) in a browser where an organiser signed in for the reveal
     // asks for the public board, so it never shows a frozen or blind board's hidden data.

@@ -17,7 +17,8 @@ export interface LiveLimits {
 }
 
 // A web page watches once per connection and again only on a gap, and a big screen watches every
-// contest it shows (at most `contests`) on one socket at once; the burst leaves room for other clients of CONTRACT §8 (a script watching
+// contest it shows (at most `contests`) on one socket at once; the burst leaves room for other
+// clients of CONTRACT §8 (a script watching
 // every contest of an event at once). 4 MB is a minute of updates to a phone on a bad link that
 // still reads (a compact delta is about 1 KB, a few a second) or a few dozen whole boards.
 export const LIVE_LIMITS: LiveLimits = {

@@ -113,7 +113,12 @@ export class TestScreen {
   }
 
   /** Waits until the board held has reached `seq` (and `ready`, when given). */
-  async reach(seq: number, what: string, ready: (b: Leaderboard) => boolean = () => true, timeoutMs = 20_000): Promise<void> {
+  async reach(
+    seq: number,
+    what: string,
+    ready: (b: Leaderboard) => boolean = () => true,
+    timeoutMs = 20_000,
+  ): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const reached = () => !!this.board && this.board.seq >= seq && ready(this.board);
     const timeout = new Promise<never>((_, reject) => {

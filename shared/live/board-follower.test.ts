@@ -58,9 +58,25 @@ class FakeSocket implements LiveSocket {
   }
 }
 
-const row = (bib: string, rank: number | null, total: number): BoardRow =>
-  ({ bib, name: bib, organisation: 'o', rank, total, complete: true, flagged: false, status: 'active', sections: {} }) as unknown as BoardRow;
-const board = (seq: number, rows: BoardRow[], state: Leaderboard['state'] = 'scoring'): Leaderboard => ({ contest: 'c1', seq, state, frozen: false, rows });
+const row = (bib: string, rank: number | null, total: number): BoardRow => ({
+  bib,
+  name: bib,
+  organisation: 'o',
+  rank,
+  total,
+  sections: {},
+  complete: true,
+  flagged: false,
+  award: null,
+  status: 'active',
+});
+const board = (seq: number, rows: BoardRow[], state: Leaderboard['state'] = 'scoring'): Leaderboard => ({
+  contest: 'c1',
+  seq,
+  state,
+  frozen: false,
+  rows,
+});
 const B3 = board(3, [row('A', 1, 90), row('B', 2, 80), row('C', 3, 70)]);
 /** B overtakes A: seq 4 after B3. */
 const compact4: CompactBoardUpdate = {
@@ -207,7 +223,7 @@ describe('BoardFollower', () => {
     await expect(asked).resolves.toEqual(B3);
   });
 
-  it('refresh() resolves with the answer that covers it, also when asked before connecting or during a watch', async () => {
+  it('refresh() resolves with the answer that covers it, also asked before connecting or during a watch', async () => {
     f.start();
     const early = f.refresh();
     so.connect();

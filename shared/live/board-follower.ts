@@ -187,7 +187,7 @@ export class BoardFollower {
     this.watches++;
     if (gap) this.resyncs++;
     this.#ackTimer = setTimeout(() => this.#answered(request, null), this.#o.ackTimeoutMs);
-    const payload: WatchPayload = this.#o.compact ? { contest: this.contest, compact: true } : { contest: this.contest };
+    const payload: WatchPayload = { contest: this.contest, ...(this.#o.compact ? { compact: true } : {}) };
     this.socket.emit('watch', payload, (answer) => this.#answered(request, answer));
   }
 

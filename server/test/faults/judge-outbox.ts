@@ -119,7 +119,9 @@ export class JudgeOutbox {
   /** Commits every mark to the tablet, then sends until each is acknowledged or refused. */
   async run(): Promise<void> {
     await this.#signIn();
-    for (const body of this.marks) await this.#outbox.add({ contestId: this.#o.contestId, judge: this.judge, event: EVENT, body });
+    for (const body of this.marks) {
+      await this.#outbox.add({ contestId: this.#o.contestId, judge: this.judge, event: EVENT, body });
+    }
     this.#added = true;
     this.#o.onProgress?.();
     while (!this.done) {
@@ -164,7 +166,8 @@ export class JudgeOutbox {
       const text = await res.clone().text();
       const body = parse(text);
       const code = (body as { error?: { code?: string } } | undefined)?.error?.code;
-      this.answers.push({ status: res.status, ms: performance.now() - started, retryAfter: res.headers.get('retry-after'), code });
+      const retryAfter = res.headers.get('retry-after');
+      this.answers.push({ status: res.status, ms: performance.now() - started, retryAfter, code });
       for (const id of acknowledged(body, res.status)) this.#carriedBy.set(id, request);
       return res;
     } catch (err) {
@@ -187,6 +190,8 @@ function parse(text: string): unknown {
 /** The clientIds an answer acknowledges (the outbox decides for itself; this only says which request did). */
 function acknowledged(body: unknown, status: number): string[] {
   const b = body as { mark?: Mark; results?: { clientId: string; status: number }[] } | undefined;
-  if (status === 200 && Array.isArray(b?.results)) return b.results.filter((r) => r.status === 200 || r.status === 201).map((r) => r.clientId);
+  if (status === 200 && Array.isArray(b?.results)) {
+    return b.results.filter((r) => r.status === 200 || r.status === 201).map((r) => r.clientId);
+  }
   return (status === 200 || status === 201) && b?.mark?.clientId ? [b.mark.clientId] : [];
 }

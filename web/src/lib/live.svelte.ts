@@ -63,7 +63,8 @@ export class LiveConnection {
     const auth: LiveHandshake = { protocol: PROTOCOL_VERSION };
     if (this.#o.token) auth.token = this.#o.token;
     else if (this.#o.publicOnly) auth.audience = 'public';
-    const socket: LiveSocket = io((this.#o.origin ?? '') + LIVE_NAMESPACE, { transports: ['websocket', 'polling'], auth });
+    const url = (this.#o.origin ?? '') + LIVE_NAMESPACE;
+    const socket: LiveSocket = io(url, { transports: ['websocket', 'polling'], auth });
     this.#socket = socket;
     socket.on('connect', () => {
       this.connected = true;

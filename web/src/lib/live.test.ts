@@ -5,7 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { Leaderboard } from '$shared/api.ts';
 import type { BoardRow } from '$shared/scoring/types.ts';
-import { PROTOCOL_VERSION, type BoardUpdate, type LiveClientToServer, type LiveServerToClient } from '$shared/realtime.ts';
+import {
+  PROTOCOL_VERSION,
+  type BoardUpdate,
+  type LiveClientToServer,
+  type LiveServerToClient,
+} from '$shared/realtime.ts';
 import { LiveBoard } from './live.svelte.ts';
 import { BoardPool } from './display/boards.svelte.ts';
 
@@ -137,7 +142,8 @@ describe('LiveBoard', () => {
     let tries = 0;
     io.of('/live').use((_socket, next) => {
       tries++;
-      const refusal = { code: 'bad_request', message: 'reload', params: { reason: 'protocol_version', version: '2', supported: 3 } };
+      const params = { reason: 'protocol_version', version: '2', supported: 3 };
+      const refusal = { code: 'bad_request', message: 'reload', params };
       next(Object.assign(new Error('this page is out of date; reload it'), { data: refusal }));
     });
     await new Promise<void>((resolve) => http!.listen(0, '127.0.0.1', resolve));
@@ -153,7 +159,7 @@ describe('LiveBoard', () => {
 });
 
 describe('BoardPool (a big screen)', () => {
-  it('follows every contest it shows on one socket, keeps it while the rotation moves on, closes it with the last board', async () => {
+  it('follows every contest it shows on one socket, kept while the rotation moves on, closed with the last board', async () => {
     const srv = await serve(() => ({ contest: 'c1', seq: 1, state: 'scoring', rows: [row('A', 60, 1)] }));
     const handshakes: unknown[] = [];
     const watched: string[] = [];
