@@ -13,6 +13,7 @@ import { createServices, type AppServices } from './services.ts';
 import { Broadcaster, localWatchers } from './realtime/broadcaster.ts';
 import { setScreenCounter } from './domain/overview.ts';
 import { attachLive, type LiveHooks } from './realtime/live.ts';
+import type { LiveServer } from './realtime/live-server.ts';
 import { sharingParser } from './realtime/shared-encoding.ts';
 import type { LiveLimits } from './realtime/socket-limits.ts';
 import { RealtimeCluster } from './realtime/cluster.ts';
@@ -63,7 +64,7 @@ export interface RunningServer {
   url: string;
   port: number;
   services: AppServices;
-  io: Server;
+  io: LiveServer;
   /** How realtime updates reach watchers: this process alone, or through Redis. */
   realtime: string;
   close(): Promise<void>;
@@ -97,7 +98,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   // Requests Node's HTTP parser refuses (an address or headers too long, malformed HTTP) never
   // reach the app: they are answered in the one error shape too, not with a bare status line.
   http.on('clientError', replyClientError);
-  const io = new Server(http, {
+  const io: LiveServer = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     // Watch answers (whole boards) are encoded once and shared by every socket that asks.

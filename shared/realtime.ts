@@ -2,8 +2,29 @@
 import type { Leaderboard, ApiError } from './api.ts';
 import type { BoardRow } from './scoring/types.ts';
 
-export const PROTOCOL_VERSION = 1;
+/**
+ * The version of this protocol a client speaks, sent in the handshake (`auth: {"protocol": n}`).
+ * 2: updates carry `kind`. A client that names an older or unknown version is refused with
+ * `bad_request:protocol_version` (it runs an old copy of the app: reload); one that names none
+ * (a plain CONTRACT §8 client) is served as always.
+ */
+export const PROTOCOL_VERSION = 2;
 export const LIVE_NAMESPACE = '/live';
+
+/** What a client may put in the handshake's `auth`. */
+export interface LiveHandshake {
+  protocol?: number;
+  /** An organiser's token: organisers also see boards hidden from the public. */
+  token?: string;
+  /** 'public': the public board even when the browser holds an organiser's cookie (big screen). */
+  audience?: 'public';
+}
+
+/** Why a handshake naming `given` is refused, or null when it may connect (no version: as CONTRACT §8). */
+export function protocolRefusal(given: unknown): { version: string; supported: number } | null {
+  if (given === undefined) return null;
+  return given === PROTOCOL_VERSION ? null : { version: String(given).slice(0, 20), supported: PROTOCOL_VERSION };
+}
 
 export interface WatchPayload {
   contest: string;
@@ -11,7 +32,9 @@ export interface WatchPayload {
   compact?: boolean;
 }
 
+/** Every update says what it is in `kind` (beside CONTRACT §8's `full` and v1.1's `compact`). */
 export interface FullBoardUpdate {
+  kind: 'full';
   contest: string;
   seq: number;
   full: true;
@@ -21,6 +44,7 @@ export interface FullBoardUpdate {
 }
 
 export interface DeltaBoardUpdate {
+  kind: 'delta';
   contest: string;
   seq: number;
   full: false;
@@ -41,6 +65,7 @@ export interface DeltaBoardUpdate {
  * keep their relative order. Usually under 2 KB.
  */
 export interface CompactBoardUpdate {
+  kind: 'compact';
   contest: string;
   seq: number;
   full: false;
@@ -75,14 +100,20 @@ export function applyBoardUpdate(
   board: Leaderboard | null,
   update: BoardUpdate,
 ): Leaderboard | 'resync' {
-  if (update.full) {
+  if (update.kind === 'full') {
     if (board && update.seq < board.seq) return board;
     return { contest: update.contest, seq: update.seq, state: update.state, frozen: update.frozen, rows: update.rows };
   }
   if (!board) return 'resync';
   if (update.seq <= board.seq) return board;
   if (update.prevSeq !== board.seq) return 'resync';
-  if ('compact' in update) return applyCompact(board, update);
+  return update.kind === 'compact' ? applyCompact(board, update) : applyDelta(board, update);
+}
+
+/** The board as a full update: how a watch reply is applied. */
+export const fullUpdateOf = (board: Leaderboard): FullBoardUpdate => ({ ...board, kind: 'full', full: true });
+
+function applyDelta(board: Leaderboard, update: DeltaBoardUpdate): Leaderboard | 'resync' {
   const byBib = new Map(board.rows.map((r) => [r.bib, r] as const));
   for (const row of update.changed) byBib.set(row.bib, row);
   const rows: BoardRow[] = [];

@@ -1,6 +1,6 @@
-// Boards held by thousands of viewers in one process, without thousands of copies. Each viewer
-// applies every update with applyBoardUpdate (CONTRACT §8); because that function is pure and
-// viewers at the same board receive the same (shared, see shared-packets.ts) update object, the
+// Boards held by thousands of viewers in one process, without thousands of copies. Each viewer's
+// board follower applies every update with applyBoardUpdate (CONTRACT §8); because that function is
+// pure and viewers at the same board receive the same (shared, see shared-packets.ts) update object, the
 // result of applying an update to a board is computed once and shared by every viewer that holds
 // that board. Boards from watch replies are shared by seq and state: the public board at a seq is
 // one board. Nothing here is kept alive by the cache itself (weak maps, a short list of replies).

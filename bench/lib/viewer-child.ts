@@ -1,13 +1,14 @@
 // One process of the viewer fleet (driven by viewer-fleet.ts over IPC): socket.io-client
 // connections to /live over WebSocket, each from one of several 127.0.0.x source addresses.
-//   jiangxin mode: each viewer watches a contest, applies every `leaderboard` update with
-//     applyBoardUpdate and watches again on a gap (CONTRACT §8), and notes when (wall clock) its
+//   jiangxin mode: each viewer follows a contest with the product's board follower
+//     (shared/live/board-follower.ts, as the web app does), and notes when (wall clock) its
 //     board moved forward to which seq; the judge-submit → viewer latency is computed from that
 //     once the parent sends the marks' seqs and send times.
 //   bare mode: each viewer joins the bare server's room; latency = arrival − the payload's sentAt.
 import { io, type Socket } from 'socket.io-client';
 import type { Leaderboard } from '../../shared/api.ts';
-import type { BoardUpdate } from '../../shared/realtime.ts';
+import { PROTOCOL_VERSION, type BoardUpdate } from '../../shared/realtime.ts';
+import { BoardFollower } from '../../shared/live/board-follower.ts';
 import { serveParent } from './child-rpc.ts';
 import { encodeHistogram, newHistogram, recordMs } from './hdr.ts';
 import { processProbes } from './process-probes.ts';
@@ -60,14 +61,13 @@ export interface ViewerReport {
 
 interface Viewer {
   so: Socket;
-  board: Leaderboard | null;
+  /** jiangxin mode: what follows the board. */
+  follower: BoardFollower | null;
   /** Pairs (seq, wall ms): when this viewer's board moved forward to seq. */
   advances: number[];
-  rewatching: boolean;
   received: number;
   updates: number;
   fullUpdates: number;
-  resyncs: number;
 }
 
 let viewers: Viewer[] = [];
@@ -80,37 +80,35 @@ let bareLatency = newHistogram();
 const boards = new SharedBoards();
 const probes = processProbes();
 
-async function watch(v: Viewer, contest: string, timeoutMs: number): Promise<void> {
-  // Viewers are phones and screens running the web app, which asks for compact deltas;
-  // JX_BENCH_CONTRACT_DELTAS=1 makes them watch as a CONTRACT §8 client instead.
-  const ack = (await v.so.timeout(timeoutMs).emitWithAck('watch', { contest, compact: process.env.JX_BENCH_CONTRACT_DELTAS !== '1' })) as Leaderboard | { error: { message: string } } | { ok: true };
-  if ('error' in ack) throw new Error(`watch: ${ack.error.message}`);
-  if (mode === 'bare' || !('rows' in ack)) return;
-  const t = wallMs();
-  if (v.board && ack.seq < v.board.seq) return;
-  if (!v.board || ack.seq > v.board.seq) v.advances.push(ack.seq, t);
-  v.board = boards.adopt(ack);
+/** Every viewer's follower applies updates here, so viewers at the same board share the result. */
+function apply(board: Leaderboard | null, u: BoardUpdate): Leaderboard | 'resync' {
+  if (u.kind === 'full') return board && u.seq < board.seq ? board : boards.adopt(u);
+  return board ? boards.apply(board, u) : 'resync';
 }
 
-function onUpdate(v: Viewer, contest: string, timeoutMs: number, u: BoardUpdate): void {
-  const t = wallMs();
-  v.updates++;
-  broadcastSeqs.add(u.seq);
-  if (u.full) v.fullUpdates++;
-  const bytes = packetBytes(u);
-  if (bytes) sizes.recordValue(bytes);
-  if (!v.board) return; // the watch reply, with a board at least this new, is on its way
-  const next = boards.apply(v.board, u);
-  if (next === 'resync') {
-    v.resyncs++;
-    if (!v.rewatching) {
-      v.rewatching = true;
-      watch(v, contest, timeoutMs).catch(() => {}).finally(() => (v.rewatching = false));
-    }
-    return;
-  }
-  if (next.seq > v.board.seq) v.advances.push(next.seq, t);
-  v.board = next;
+/** Follows the contest (watching on every connection); resolves once the first board arrived. */
+function follow(v: Viewer, so: Socket, contest: string, timeoutMs: number, failed: (why: string) => void): Promise<void> {
+  // Viewers are phones and screens running the web app, which asks for compact deltas;
+  // JX_BENCH_CONTRACT_DELTAS=1 makes them watch as a CONTRACT §8 client instead.
+  const compact = process.env.JX_BENCH_CONTRACT_DELTAS !== '1';
+  const follower = new BoardFollower(so, contest, { compact, ackTimeoutMs: timeoutMs, apply });
+  v.follower = follower;
+  return new Promise<void>((resolve) => {
+    follower.subscribe((e) => {
+      if (e.type === 'update') {
+        const u = e.update;
+        v.updates++;
+        broadcastSeqs.add(u.seq);
+        if (u.full) v.fullUpdates++;
+        const bytes = packetBytes(u);
+        if (bytes) sizes.recordValue(bytes);
+      } else if (e.type === 'board') {
+        if (!e.previous || e.board.seq > e.previous.seq) v.advances.push(e.board.seq, wallMs());
+      } else if (e.type === 'answered') resolve();
+      else if (e.type === 'refused') failed(`watch: ${e.error.message}`);
+    });
+    follower.start();
+  });
 }
 
 function onBare(v: Viewer, p: BarePayload): void {
@@ -131,27 +129,28 @@ function connectOne(r: ConnectRequest, index: number): Promise<Viewer> {
     // engine.io-client passes this on to ws (and ws to http.request): the connection's source address.
     localAddress: r.addresses[index % r.addresses.length],
     reconnectionDelayMax: 2000,
+    ...(r.mode === 'jiangxin' ? { auth: { protocol: PROTOCOL_VERSION } } : {}),
   } as Parameters<typeof io>[1]);
-  const v: Viewer = { so, board: null, advances: [], rewatching: false, received: 0, updates: 0, fullUpdates: 0, resyncs: 0 };
-  if (r.mode === 'jiangxin') so.on('leaderboard', (u: BoardUpdate) => onUpdate(v, r.contest, r.timeoutMs, u));
-  else so.on('leaderboard', (p: BarePayload) => onBare(v, p));
+  const v: Viewer = { so, follower: null, advances: [], received: 0, updates: 0, fullUpdates: 0 };
   so.on('disconnect', (reason) => void (closing || (disconnects[reason] = (disconnects[reason] ?? 0) + 1)));
+  let lastError = 'no connection';
+  so.on('connect_error', (err) => void (lastError = err.message));
+  const watching =
+    r.mode === 'jiangxin'
+      ? follow(v, so, r.contest, r.timeoutMs, (message) => (lastError = message))
+      : new Promise<void>((resolve) => {
+          so.on('leaderboard', (p: BarePayload) => onBare(v, p));
+          const watch = () => so.timeout(r.timeoutMs).emitWithAck('watch', { contest: r.contest });
+          so.on('connect', () => void watch().then(() => resolve(), () => {}));
+        });
   return new Promise<Viewer>((resolve, reject) => {
-    let lastError = 'no connection';
     const timer = setTimeout(() => {
       so.close();
       reject(new Error(`not watching after ${r.timeoutMs} ms: ${lastError}`));
     }, r.timeoutMs);
-    so.on('connect_error', (err) => void (lastError = err.message));
-    // Every (re)connection watches again: Socket.IO keeps nothing for a disconnected client.
-    so.on('connect', () => {
-      watch(v, r.contest, r.timeoutMs).then(
-        () => {
-          clearTimeout(timer);
-          resolve(v);
-        },
-        (err: Error) => void (lastError = err.message),
-      );
+    void watching.then(() => {
+      clearTimeout(timer);
+      resolve(v);
     });
   });
 }
@@ -183,7 +182,7 @@ function progress() {
   let minSeq = Infinity;
   let minReceived = Infinity;
   for (const v of viewers) {
-    minSeq = Math.min(minSeq, v.board?.seq ?? -1);
+    minSeq = Math.min(minSeq, v.follower?.board?.seq ?? -1);
     minReceived = Math.min(minReceived, v.received);
   }
   return { viewers: viewers.length, minSeq: viewers.length ? minSeq : 0, minReceived: viewers.length ? minReceived : 0 };
@@ -207,10 +206,12 @@ function report(args: { sent?: [seq: number, sentAt: number][]; expected?: { seq
     }
     const verdicts = new Map<Leaderboard | null, boolean>();
     for (const v of viewers) {
-      let same = verdicts.get(v.board);
+      const board = v.follower?.board ?? null;
+      let same = verdicts.get(board);
       if (same === undefined) {
-        same = !!v.board && !!args.expected && v.board.seq === args.expected.seq && JSON.stringify(v.board.rows) === args.expected.rowsJson;
-        verdicts.set(v.board, same);
+        const want = args.expected;
+        same = !!board && !!want && board.seq === want.seq && JSON.stringify(board.rows) === want.rowsJson;
+        verdicts.set(board, same);
       }
       if (!same) boardsDiffer++;
     }
@@ -222,7 +223,7 @@ function report(args: { sent?: [seq: number, sentAt: number][]; expected?: { seq
     viewers: viewers.length,
     connectedNow: viewers.filter((v) => v.so.connected).length,
     disconnects,
-    resyncs: viewers.reduce((n, v) => n + v.resyncs, 0),
+    resyncs: viewers.reduce((n, v) => n + (v.follower?.resyncs ?? 0), 0),
     updates: viewers.reduce((n, v) => n + v.updates, 0),
     fullUpdates: viewers.reduce((n, v) => n + v.fullUpdates, 0),
     broadcastSeqs: [...broadcastSeqs],

@@ -1,7 +1,7 @@
 // What waits to be sent to a realtime connection whose client does not read, and how to let it go.
 // Engine.IO queues packets without bound while its transport is busy, and a WebSocket keeps what
 // the operating system has not taken; neither pushes back on the sender.
-import type { Namespace, Socket } from 'socket.io';
+import type { LiveNamespace, LiveSocket as Socket } from './live-server.ts';
 
 interface EngineInternals {
   writeBuffer?: { data?: unknown }[];
@@ -38,7 +38,7 @@ export function cut(socket: Socket): void {
 }
 
 /** Every `everyMs`, hands `over` this process's sockets of `nsp` whose backlog passed `maxBytes`; returns a stop. */
-export function sweepBacklogs(nsp: Namespace, maxBytes: number, everyMs: number, over: (s: Socket) => void) {
+export function sweepBacklogs(nsp: LiveNamespace, maxBytes: number, everyMs: number, over: (s: Socket) => void) {
   const timer = setInterval(() => {
     for (const socket of nsp.sockets.values()) if (backlogOf(socket) > maxBytes) over(socket);
   }, everyMs);

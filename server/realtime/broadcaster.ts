@@ -2,7 +2,7 @@
 // (at most one per `intervalMs`, the first one at once) and computed per room (audience × delta
 // format) as a delta against what that room last received, so nothing is lost and idle rooms cost
 // nothing. Each update is encoded once per room, whatever the number of watchers in it.
-import type { Namespace } from 'socket.io';
+import type { LiveNamespace } from './live-server.ts';
 import { boardFor, type Audience, type BoardCache } from '../domain/boards.ts';
 import type { Leaderboard } from '../../shared/api.ts';
 import type { ChangeSink } from '../domain/context.ts';
@@ -23,7 +23,7 @@ export type DeltaFormat = 'contract' | 'compact';
 export const roomOf = (contestId: string, audience: Audience, format: DeltaFormat = 'contract') =>
   format === 'contract' ? `board:${audience}:${contestId}` : `board:${audience}:${format}:${contestId}`;
 /** Sockets of this process watching a contest as one audience, in either format. */
-export const localWatchers = (nsp: Namespace, contestId: string, audience: Audience) =>
+export const localWatchers = (nsp: LiveNamespace, contestId: string, audience: Audience) =>
   FORMATS.reduce((n, f) => n + (nsp.adapter.rooms.get(roomOf(contestId, audience, f))?.size ?? 0), 0);
 const AUDIENCES: Audience[] = ['public', 'organiser'];
 const FORMATS: DeltaFormat[] = ['contract', 'compact'];
@@ -33,7 +33,7 @@ export class Broadcaster implements ChangeSink {
   private closed = false;
 
   constructor(
-    private readonly nsp: Namespace,
+    private readonly nsp: LiveNamespace,
     private readonly boards: BoardCache,
     private readonly intervalMs: number,
     private readonly metrics: Metrics,

@@ -14,7 +14,6 @@
 // changed" makes it forget its cached definition first; "session S ended" closes its sockets of S.
 // Marks are ordered by the database (contests.seq), so every process ends on the same board
 // whichever process accepted a mark.
-import type { Namespace } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { contests } from '../../db/schema/index.ts';
 import type { ChangeSink } from '../domain/context.ts';
@@ -22,6 +21,7 @@ import type { AppServices } from '../services.ts';
 import { ChangeFeed, type ClusterMessage } from './change-feed.ts';
 import { closeSessionSockets } from './live.ts';
 import { localWatchers } from './broadcaster.ts';
+import { SCREENS_EVENT, type LiveNamespace } from './live-server.ts';
 import { connectRedis, shownRedisUrl, watchConnection, type Redis } from './redis-client.ts';
 
 export interface ClusterOptions {
@@ -37,14 +37,13 @@ const FEED_MAX_LEN = 100_000;
 const ADAPTER_MAX_LEN = 10_000;
 /** How long the organiser overview waits for other processes' screen counts. */
 const SCREENS_WAIT_MS = 1_500;
-const SCREENS_EVENT = 'jiangxin:screens';
 
 export class RealtimeCluster {
   /** For `new Server(http, { adapter })`. */
   readonly adapter: ReturnType<typeof createAdapter>;
   readonly description: string;
   private feed: ChangeFeed | null = null;
-  private nsp: Namespace | null = null;
+  private nsp: LiveNamespace | null = null;
 
   private constructor(
     private readonly client: Redis,
@@ -74,7 +73,7 @@ export class RealtimeCluster {
    * Wires the cluster into this process once /live and its Broadcaster exist. Returns the ChangeSink
    * for the domain: the local broadcaster plus a notice to the other processes.
    */
-  async join(nsp: Namespace, services: AppServices, broadcaster: ChangeSink): Promise<ChangeSink> {
+  async join(nsp: LiveNamespace, services: AppServices, broadcaster: ChangeSink): Promise<ChangeSink> {
     this.nsp = nsp;
     const { boards, auth } = services;
     const watched = (contest: string) => localWatchers(nsp, contest, 'public') + localWatchers(nsp, contest, 'organiser') > 0;
@@ -100,7 +99,7 @@ export class RealtimeCluster {
 
     boards.onInvalidated = (contest) => feed.publish({ kind: 'invalidated', contest });
     auth.onSessionEnded((tokenHash) => feed.publish({ kind: 'session-ended', tokenHash }));
-    nsp.on(SCREENS_EVENT, (ids: unknown, ack: unknown) => {
+    nsp.on(SCREENS_EVENT, (ids, ack) => {
       if (typeof ack !== 'function' || !Array.isArray(ids)) return;
       ack(Object.fromEntries(ids.filter((id) => typeof id === 'string').map((id: string) => [id, localWatchers(nsp, id, 'public')])));
     });

@@ -19,10 +19,12 @@ export function rememberBoard(lb: Leaderboard): SentBoard {
 /** The update that brings a holder of `prev` to `lb`; null when there is nothing new. */
 export function updateFor(prev: SentBoard | null, lb: Leaderboard): BoardUpdate | null {
   const head = { contest: lb.contest, seq: lb.seq, state: lb.state, frozen: lb.frozen ?? false };
-  if (!prev) return { ...head, full: true, rows: lb.rows };
+  if (!prev) return { ...head, kind: 'full', full: true, rows: lb.rows };
   // Same seq but another state or freeze flag (a public board while frozen keeps its seq): resend it whole.
-  if (lb.seq === prev.seq) return lb.state === prev.state && head.frozen === prev.frozen ? null : { ...head, full: true, rows: lb.rows };
-  if (lb.seq < prev.seq) return { ...head, full: true, rows: lb.rows };
+  if (lb.seq === prev.seq) {
+    return lb.state === prev.state && head.frozen === prev.frozen ? null : { ...head, kind: 'full', full: true, rows: lb.rows };
+  }
+  if (lb.seq < prev.seq) return { ...head, kind: 'full', full: true, rows: lb.rows };
   const changed: BoardRow[] = [];
   for (const row of lb.rows) {
     const old = prev.rows.get(row.bib);
@@ -30,8 +32,10 @@ export function updateFor(prev: SentBoard | null, lb: Leaderboard): BoardUpdate 
   }
   // A mark that moves one contestant shifts the ranks of everyone it passes, so a delta often carries
   // many rows; it still beats the whole board (every viewer downloads it) unless every row changed.
-  if (changed.length === lb.rows.length || lb.rows.length !== prev.rows.size) return { ...head, full: true, rows: lb.rows };
-  return { ...head, full: false, prevSeq: prev.seq, changed, order: lb.rows.map((r) => r.bib) };
+  if (changed.length === lb.rows.length || lb.rows.length !== prev.rows.size) {
+    return { ...head, kind: 'full', full: true, rows: lb.rows };
+  }
+  return { ...head, kind: 'delta', full: false, prevSeq: prev.seq, changed, order: lb.rows.map((r) => r.bib) };
 }
 
 /**
@@ -77,7 +81,14 @@ export function compactUpdateFor(prev: SentBoard | null, lb: Leaderboard): Board
     }
   }
   const update: CompactBoardUpdate = {
-    contest: lb.contest, seq: lb.seq, full: false, compact: true, prevSeq: prev.seq, state: lb.state, frozen: lb.frozen ?? false,
+    kind: 'compact',
+    contest: lb.contest,
+    seq: lb.seq,
+    full: false,
+    compact: true,
+    prevSeq: prev.seq,
+    state: lb.state,
+    frozen: lb.frozen ?? false,
     changed, at, ranked, ties,
   };
   return update;

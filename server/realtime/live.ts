@@ -1,14 +1,8 @@
 // The /live namespace (CONTRACT §8): `watch` answers with the current board and joins the
 // contest's room for the caller's audience; `unwatch` leaves it. Every payload is validated, and
 // every socket is bounded (socket-limits.ts): anyone on the venue Wi-Fi may open one.
-import type { Namespace, Server, Socket } from 'socket.io';
 import { watchPayload } from '../../shared/realtime-schema.ts';
-import {
-  LIVE_NAMESPACE,
-  type LiveClientToServer,
-  type LiveServerToClient,
-  type WatchAck,
-} from '../../shared/realtime.ts';
+import { LIVE_NAMESPACE, protocolRefusal, type LiveHandshake, type WatchAck } from '../../shared/realtime.ts';
 import type { AppServices } from '../services.ts';
 import type { Audience, CachedContest } from '../domain/boards.ts';
 import { DomainError, refuse } from '../errors.ts';
@@ -20,21 +14,10 @@ import { backlogOf, cut, sweepBacklogs } from './backlog.ts';
 import { KnownContests } from './known-contests.ts';
 import { LIVE_LIMITS, SocketAllowance, type LiveLimits } from './socket-limits.ts';
 import { WatchAnswers } from './watch-answers.ts';
-
-interface SocketData {
-  audience: Audience;
-  /** The organiser session an organiser connection rides on: it ends with that session. */
-  session?: { token: string; tokenHash: string };
-  /** The contests this socket watches (it is in their room), and in which delta format. */
-  watching: Map<string, DeltaFormat>;
-  /** Contests a watch of this socket is joining. */
-  joining: Set<string>;
-}
+import type { LiveNamespace, LiveServer, LiveSocket } from './live-server.ts';
 
 /** How often an organiser connection checks that its session still holds (expiry, revocation elsewhere). */
 export const SESSION_RECHECK_MS = 60_000;
-
-type LiveSocket = Socket<LiveClientToServer, LiveServerToClient, Record<string, never>, SocketData>;
 
 function cookieToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
@@ -43,6 +26,11 @@ function cookieToken(header: string | undefined): string | undefined {
     if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
   }
   return undefined;
+}
+
+/** A handshake refusal: Socket.IO sends `data` to the client with the error (its connect_error). */
+function refusalError(refusal: DomainError): Error & { data: ReturnType<DomainError['body']>['error'] } {
+  return Object.assign(new Error(refusal.message), { data: refusal.body().error });
 }
 
 const replier = (ack: unknown): ((answer: unknown) => void) =>
@@ -63,9 +51,9 @@ async function leaveAll(socket: LiveSocket, contestId: string): Promise<void> {
 }
 
 /** Closes this process's connections that ride on an organiser session which has ended. */
-export function closeSessionSockets(nsp: Namespace, tokenHash: string): void {
+export function closeSessionSockets(nsp: LiveNamespace, tokenHash: string): void {
   for (const socket of nsp.sockets.values()) {
-    if ((socket.data as SocketData).session?.tokenHash === tokenHash) socket.disconnect(true);
+    if (socket.data.session?.tokenHash === tokenHash) socket.disconnect(true);
   }
 }
 
@@ -76,7 +64,12 @@ export interface LiveHooks {
   settled?: (contestId: string) => boolean;
 }
 
-export function attachLive(io: Server, services: AppServices, hooks: LiveHooks = {}, limits: LiveLimits = LIVE_LIMITS) {
+export function attachLive(
+  io: LiveServer,
+  services: AppServices,
+  hooks: LiveHooks = {},
+  limits: LiveLimits = LIVE_LIMITS,
+) {
   const nsp = io.of(LIVE_NAMESPACE);
   const known = new KnownContests(async () => {
     const rows = await services.db.select({ id: contests.id }).from(contests);
@@ -89,8 +82,8 @@ export function attachLive(io: Server, services: AppServices, hooks: LiveHooks =
     return c;
   };
   // Events already read from a connection still arrive after its cut: it is cut (and counted) once.
-  const gone = new WeakSet<Socket>();
-  const cutFor = (socket: Socket, reason: 'flood' | 'backlog') => {
+  const gone = new WeakSet<LiveSocket>();
+  const cutFor = (socket: LiveSocket, reason: 'flood' | 'backlog') => {
     if (gone.has(socket)) return;
     gone.add(socket);
     services.metrics.liveCuts.inc({ reason });
@@ -98,12 +91,17 @@ export function attachLive(io: Server, services: AppServices, hooks: LiveHooks =
   };
   const stopSweep = sweepBacklogs(nsp, limits.backlogBytes, limits.sweepMs, (socket) => cutFor(socket, 'backlog'));
   nsp.use(async (socket, next) => {
-    const auth = socket.handshake.auth as { token?: unknown; audience?: unknown } | undefined;
+    const auth = socket.handshake.auth as { [K in keyof LiveHandshake]?: unknown } | undefined;
+    // A client that names an older or unknown version of the protocol runs an old copy of the app.
+    const outdated = protocolRefusal(auth?.protocol);
+    if (outdated) {
+      return next(refusalError(refuse('bad_request:protocol_version', 'this page is out of date; reload it', outdated)));
+    }
     const given = auth?.token;
     // A public screen (the venue big screen) in a browser where an organiser signed in for the reveal
     // asks for the public board, so it never shows a frozen or blind board's hidden data.
     if (auth?.audience === 'public' && !given) {
-      (socket.data as SocketData).audience = 'public';
+      socket.data.audience = 'public';
       return next();
     }
     // The web app signs organisers in with an HttpOnly cookie, which the handshake carries too
@@ -111,13 +109,13 @@ export function attachLive(io: Server, services: AppServices, hooks: LiveHooks =
     const token = typeof given === 'string' && given ? given : cookieToken(socket.handshake.headers.cookie);
     try {
       const actor = await services.auth.resolve(token);
-      (socket.data as SocketData).audience = actor.role === 'organiser' ? 'organiser' : 'public';
-      if (actor.role === 'organiser' && token) (socket.data as SocketData).session = { token, tokenHash: actor.tokenHash };
+      socket.data.audience = actor.role === 'organiser' ? 'organiser' : 'public';
+      if (actor.role === 'organiser' && token) socket.data.session = { token, tokenHash: actor.tokenHash };
       next();
     } catch (err) {
       // An expired cookie must not take a kiosk's public board down: it watches as the public.
       if (!(typeof given === 'string' && given)) {
-        (socket.data as SocketData).audience = 'public';
+        socket.data.audience = 'public';
         return next();
       }
       next(new Error(err instanceof DomainError ? err.message : 'unauthorized'));
@@ -125,8 +123,7 @@ export function attachLive(io: Server, services: AppServices, hooks: LiveHooks =
   });
   // A signed-out organiser's open boards close at once; the client reconnects as whoever it is now.
   services.auth.onSessionEnded((tokenHash) => closeSessionSockets(nsp, tokenHash));
-  nsp.on('connection', (raw) => {
-    const socket = raw as unknown as LiveSocket;
+  nsp.on('connection', (socket) => {
     services.metrics.watchers.inc();
     socket.data.watching = new Map();
     socket.data.joining = new Set();

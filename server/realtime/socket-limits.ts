@@ -8,7 +8,7 @@ export interface LiveLimits {
   perSecond: number;
   /** Refusals for going too fast a socket may collect (one more allowed each second) before it is cut. */
   refusals: number;
-  /** Contests one socket watches at a time (the web app opens one socket per board it shows). */
+  /** Contests one socket watches at a time (a big screen watches every contest it shows on one socket). */
   contests: number;
   /** Bytes waiting to be sent to one connection beyond which it is cut: its client does not read. */
   backlogBytes: number;
@@ -16,8 +16,9 @@ export interface LiveLimits {
   sweepMs: number;
 }
 
-// A web page watches once per connection and again only on a gap, and a big screen opens a socket
-// per contest it shows; the burst leaves room for other clients of CONTRACT §8 (a script watching
+// A web page watches once per connection and again only on a gap, and a big screen watches every
+// contest it shows (at most `contests`) on one socket at once; the burst leaves room for other
+// clients of CONTRACT §8 (a script watching
 // every contest of an event at once). 4 MB is a minute of updates to a phone on a bad link that
 // still reads (a compact delta is about 1 KB, a few a second) or a few dozen whole boards.
 export const LIVE_LIMITS: LiveLimits = {

@@ -6,13 +6,11 @@
 // on the local PostgreSQL (PG_ADMIN_URL, default postgres://postgres@127.0.0.1:5432/postgres).
 import { EventEmitter } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io, type Socket } from 'socket.io-client';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { createDb, type DbHandle } from '../../db/create-db.ts';
-import { applyBoardUpdate, type BoardUpdate } from '../../shared/realtime.ts';
-import type { Leaderboard } from '../../shared/api.ts';
 import { api, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import { TestScreen } from './live-screen.ts';
 import { JUDGES, faultEvent, pinOf, planMarks, seeded } from './faults/fault-event.ts';
 import { JudgeOutbox } from './faults/judge-outbox.ts';
 import { startTcpProxy, type TcpProxy } from './faults/tcp-proxy.ts';
@@ -30,7 +28,7 @@ let own: { admin: string; name: string } | null = null;
 let proxy: TcpProxy;
 let db: DbHandle;
 let s: TestServer;
-const sockets: Socket[] = [];
+const screens: TestScreen[] = [];
 
 beforeAll(async () => {
   let target = process.env.DATABASE_URL;
@@ -51,7 +49,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const so of sockets) so.disconnect();
+  for (const w of screens) w.close();
   await s?.stop();
   await db?.close();
   await proxy?.close();
@@ -62,27 +60,11 @@ afterAll(async () => {
   }
 });
 
-/** An organiser's screen following one contest by the CONTRACT §8 rules. */
-function watcher(contest: string) {
-  const events = new EventEmitter();
-  const state = { board: null as Leaderboard | null, disconnects: 0 };
-  const so = io(`${s.url}/live`, { transports: ['websocket'], reconnection: false, auth: { token: s.adminToken } });
-  sockets.push(so);
-  so.on('disconnect', () => state.disconnects++);
-  so.on('leaderboard', (u: BoardUpdate) => {
-    const next = applyBoardUpdate(state.board, u);
-    if (next !== 'resync') state.board = next;
-    events.emit('board');
-  });
-  const watch = async () => {
-    const ack = await so.timeout(BOUNDED_MS).emitWithAck('watch', { contest });
-    if (!ack?.error) {
-      const next = applyBoardUpdate(state.board, { ...(ack as Leaderboard), full: true });
-      if (next !== 'resync') state.board = next;
-    }
-    return ack as Leaderboard | { error: { code: string } };
-  };
-  return { so, state, events, watch };
+/** An organiser's screen following one contest with the product's follower. */
+function watcher(contest: string): TestScreen {
+  const w = new TestScreen({ url: s.url, contest, token: s.adminToken, ackTimeoutMs: BOUNDED_MS });
+  screens.push(w);
+  return w;
 }
 
 /** Resolves once a query gets through the pool again (the first ones after a reset may fail). */
@@ -165,9 +147,9 @@ describe.skipIf(skip)('PostgreSQL out of reach while judges mark, then back', ()
       else expect(p.body).toEqual({ error: { code: 'unavailable', message: expect.any(String) } });
     }
     // The screens stay connected; asking for a board gets an answer, not silence.
-    const ack = await w.watch();
-    expect('error' in ack ? ack.error.code : 'board').toMatch(/^(unavailable|board)$/);
-    expect(w.so.connected).toBe(true);
+    const ack = await w.ask();
+    expect(ack && ('error' in ack ? ack.error.code : 'board')).toMatch(/^(unavailable|board)$/);
+    expect(w.socket.connected).toBe(true);
     const outageAnswers = clients.flatMap((c, i) => inOutage(c, i));
 
     // Back: the same process recovers by itself.
@@ -191,9 +173,10 @@ describe.skipIf(skip)('PostgreSQL out of reach while judges mark, then back', ()
     expect(slowest, 'no request hung while the database was away').toBeLessThan(BOUNDED_MS);
 
     // The screen that stayed connected through the outage ends on the board GET gives.
-    await until(w.events, 'board', () => w.state.board?.seq === proof.board.seq, 'the watcher to reach the final board', 10_000);
-    expect(w.state.board!.rows).toEqual(proof.board.rows);
-    expect(w.state.disconnects).toBe(0);
+    await w.reach(proof.board.seq, 'the watcher to reach the final board', () => true, 10_000);
+    expect(w.board!.seq).toBe(proof.board.seq);
+    expect(w.board!.rows).toEqual(proof.board.rows);
+    expect(w.disconnects).toBe(0);
 
     const refused503 = outageAnswers.filter((a) => a.status === 503).length + probes.length;
     console.log(`[db-outage] seed ${SEED}: ${total} marks by ${clients.length} judges; outage ${Math.round(restoredAt - cutAt)} ms with ` +
@@ -232,7 +215,8 @@ describe.skipIf(skip)('PostgreSQL out of reach while judges mark, then back', ()
     const proof = await proveNothingLost({ base: s.url, adminToken: s.adminToken, eventId: ev.id, contestId, file, clients: [tablet] });
     expect(proof.stored).toBe(1);
     // Nothing was announced when the commit seemed to fail; the screen must get the mark all the same.
-    await until(w.events, 'board', () => w.state.board?.seq === proof.board.seq, 'the watcher to show the stored mark', 10_000);
-    expect(w.state.board!.rows).toEqual(proof.board.rows);
+    await w.reach(proof.board.seq, 'the watcher to show the stored mark', () => true, 10_000);
+    expect(w.board!.seq).toBe(proof.board.seq);
+    expect(w.board!.rows).toEqual(proof.board.rows);
   }, 60_000);
 });

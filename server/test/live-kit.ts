@@ -1,10 +1,11 @@
-// Live-board test kit: a socket.io-client watcher that follows CONTRACT §8 (or asks for compact
-// deltas) with the shared client rule, the GET board to compare it with, and judges marking an
+// Live-board test kit: a screen that follows CONTRACT §8 (or asks for compact deltas) with the
+// product's board follower (live-screen.ts), the GET board to compare it with, and judges marking an
 // example event concurrently over HTTP. The server is the one given to useLiveServer.
 import { afterAll, beforeAll, expect } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
-import { applyBoardUpdate, type BoardUpdate } from '../../shared/realtime.ts';
+import { LIVE_NAMESPACE, PROTOCOL_VERSION, type BoardUpdate } from '../../shared/realtime.ts';
+import { TestScreen } from './live-screen.ts';
 import type { Leaderboard } from '../../shared/api.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 
@@ -31,59 +32,17 @@ export function liveSuite(started: (server: TestServer) => void): void {
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function connect(token?: string, server = current): Socket {
-  const so = io(`${server.url}/live`, { transports: ['websocket'], reconnection: false, ...(token ? { auth: { token } } : {}) });
+  const auth = { protocol: PROTOCOL_VERSION, ...(token ? { token } : {}) };
+  const so = io(`${server.url}${LIVE_NAMESPACE}`, { transports: ['websocket'], reconnection: false, auth });
   sockets.push(so);
   return so;
 }
 
-/** A client that follows CONTRACT §8 with applyBoardUpdate; `dropNext` skips updates to make gaps. */
-export class Watcher {
-  readonly socket: Socket;
-  board: Leaderboard | null = null;
-  readonly updates: BoardUpdate[] = [];
-  resyncs = 0;
-  dropNext = 0;
-  private pending: Promise<void> | null = null;
-  private newestSeen = 0;
-
-  constructor(readonly contest: string, token?: string, server = current, readonly compact = false) {
-    this.socket = connect(token, server);
-    this.socket.on('leaderboard', (u: BoardUpdate) => this.onUpdate(u));
-  }
-
-  private onUpdate(u: BoardUpdate) {
-    this.updates.push(u);
-    this.newestSeen = Math.max(this.newestSeen, u.seq);
-    if (this.dropNext > 0) {
-      this.dropNext--;
-      return;
-    }
-    const next = applyBoardUpdate(this.board, u);
-    if (next !== 'resync') this.board = next;
-    else if (!this.pending) {
-      this.resyncs++;
-      void this.watch();
-    }
-  }
-
-  /** Emits `watch` and takes the ack as a full board (never going back to an older seq). */
-  watch(): Promise<void> {
-    this.pending ??= (async () => {
-      try {
-        const ack = await this.socket.timeout(5000).emitWithAck('watch', { contest: this.contest, ...(this.compact ? { compact: true } : {}) });
-        if (ack?.error) throw new Error(`watch failed: ${JSON.stringify(ack)}`);
-        const next = applyBoardUpdate(this.board, { ...(ack as Leaderboard), full: true });
-        if (next !== 'resync') this.board = next;
-      } finally {
-        this.pending = null;
-      }
-      // A gap seen while the watch was on its way, newer than the ack: ask again.
-      if (this.board && this.board.seq < this.newestSeen) {
-        this.resyncs++;
-        await this.watch();
-      }
-    })();
-    return this.pending;
+/** A board screen following the contest with the product's follower; `dropNext` skips updates to make gaps. */
+export class Watcher extends TestScreen {
+  constructor(contest: string, token?: string, server = current, compact = false) {
+    super({ url: server.url, contest, token, compact });
+    sockets.push(this.socket);
   }
 }
 

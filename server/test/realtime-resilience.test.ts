@@ -1,7 +1,7 @@
 // Realtime watchers always end on the exact board (CONTRACT §8), whatever happens to them: a long
 // disconnection across marks, state changes and a freeze; updates lost on the way; hundreds of
-// watchers coming and going while marks flow. Watchers follow the web app's client
-// (web/src/lib/live.svelte.ts) with the shared applyBoardUpdate, and each must end on exactly
+// watchers coming and going while marks flow. Watchers follow the board with the client the web app
+// runs (shared/live/board-follower.ts, through live-screen.ts), and each must end on exactly
 // what GET /contests/:id/leaderboard gives its audience (public or organiser, frozen or not).
 //
 // A "long" disconnection is simulated with a short real gap: the server keeps nothing for a
@@ -10,9 +10,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { io, type Socket } from 'socket.io-client';
 import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
-import { applyBoardUpdate, LIVE_NAMESPACE, type BoardUpdate, type WatchAck } from '../../shared/realtime.ts';
+import { TestScreen } from './live-screen.ts';
 import type { Leaderboard } from '../../shared/api.ts';
 import type { Criterion } from '../../shared/event-file/schema.ts';
 
@@ -39,126 +38,20 @@ function prng(seed: number) {
   };
 }
 
-/**
- * A watcher that behaves as the web app's LiveBoard: `watch` on every connection, a first snapshot
- * after connecting replaces the board, updates go through applyBoardUpdate, a gap asks for the
- * board again (one request at a time). `dropRate` loses deltas on the way, as a flaky network would.
- */
-class Watcher {
-  readonly socket: Socket;
-  board: Leaderboard | null = null;
-  received = 0;
-  dropped = 0;
-  resyncs = 0;
-  dropRate = 0;
-  errors: unknown[] = [];
-  private watching = false;
-  private watchAgain = false;
-  private connection = 0;
-  private updatesSinceConnect = 0;
-  private readonly listeners = new Set<() => void>();
-
-  constructor(readonly contest: string, readonly audience: 'public' | 'organiser', private readonly rnd = Math.random) {
-    this.socket = io(`${s.url}${LIVE_NAMESPACE}`, {
-      transports: ['websocket'],
-      reconnection: false,
-      ...(audience === 'organiser' ? { auth: { token: s.adminToken } } : {}),
-    });
+/** A screen following the contest with the product's follower, as the public or an organiser. */
+class Watcher extends TestScreen {
+  constructor(
+    contest: string,
+    readonly audience: 'public' | 'organiser',
+    rnd = Math.random,
+  ) {
+    super({ url: s.url, contest, rnd, ...(audience === 'organiser' ? { token: s.adminToken } : {}) });
     watchers.push(this);
-    this.socket.on('connect', () => {
-      this.updatesSinceConnect = 0;
-      this.connection++;
-      this.watching = false;
-      this.watchAgain = false;
-      this.watch();
-    });
-    this.socket.on('connect_error', (err) => this.fail(err));
-    this.socket.on('leaderboard', (u: BoardUpdate) => this.onUpdate(u));
   }
 
-  /** Resolves once `test` holds, checked after every change of the board. */
-  until(test: () => boolean): Promise<void> {
-    if (test()) return Promise.resolve();
-    return new Promise((resolve) => {
-      const check = () => {
-        if (!test()) return;
-        this.listeners.delete(check);
-        resolve();
-      };
-      this.listeners.add(check);
-    });
-  }
-
-  disconnect() {
-    this.socket.disconnect();
-  }
-
-  /** Connects again; resolves once the board of the new connection arrived. */
-  async reconnect(): Promise<void> {
-    const before = this.connection;
-    this.socket.connect();
-    await this.until(() => this.connection > before && !this.watching);
-  }
-
-  close() {
-    this.socket.off();
-    this.socket.disconnect();
-  }
-
-  private fail(err: unknown) {
-    this.errors.push(err);
-    this.changed();
-  }
-
-  private changed() {
-    for (const l of [...this.listeners]) l();
-  }
-
-  private watch(): void {
-    if (!this.socket.connected) return; // 'connect' will watch
-    if (this.watching) {
-      this.watchAgain = true;
-      return;
-    }
-    this.watching = true;
-    const connection = this.connection;
-    this.socket.timeout(10_000).emit('watch', { contest: this.contest }, (err: Error | null, ack: WatchAck) => {
-      if (this.connection !== connection) return; // an answer to an earlier connection
-      this.watching = false;
-      // Disconnected while waiting: 'connect' watches again. Connected: no answer is a failure here.
-      if (err) {
-        if (this.socket.connected) this.fail(err);
-      } else if ('error' in ack) this.fail(ack.error);
-      else {
-        const full: BoardUpdate = { ...ack, full: true };
-        const fresh = this.board && ack.seq < this.board.seq && this.updatesSinceConnect === 0;
-        const next = applyBoardUpdate(fresh ? null : this.board, full);
-        if (next !== 'resync') this.board = next;
-      }
-      if (this.watchAgain) {
-        this.watchAgain = false;
-        this.watch();
-      }
-      this.changed();
-    });
-  }
-
-  private onUpdate(u: BoardUpdate) {
-    if (u.contest !== this.contest) return;
-    this.received++;
-    if (!u.full && this.dropRate > 0 && this.rnd() < this.dropRate) {
-      this.dropped++;
-      return;
-    }
-    const next = applyBoardUpdate(this.board, u);
-    if (next === 'resync') {
-      this.resyncs++;
-      this.watch();
-      return;
-    }
-    this.updatesSinceConnect++;
-    this.board = next;
-    this.changed();
+  /** Updates received, dropped ones included. */
+  get received(): number {
+    return this.updates.length;
   }
 }
 

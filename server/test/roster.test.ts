@@ -4,13 +4,11 @@
 // board cache has to notice the change.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Leaderboard } from '../../shared/api.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
-import { applyBoardUpdate, type BoardUpdate } from '../../shared/realtime.ts';
 import { ContestBoard } from '../../shared/scoring/board.ts';
 import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import { TestScreen } from './live-screen.ts';
 
 let s: TestServer;
 let admin: ReturnType<typeof api>;
@@ -189,25 +187,17 @@ describe('roster preview and import', () => {
   it('brings an organiser’s live board up to date after an import', async () => {
     const ev = await setUp(newEconomy({ emptyCourier: true }));
     const courier = ev.contestId('courier');
-    const socket = io(`${s.url}/live`, { transports: ['websocket'], reconnection: false, auth: { token: s.adminToken } });
+    const screen = new TestScreen({ url: s.url, contest: courier, token: s.adminToken });
     try {
-      let live = (await socket.emitWithAck('watch', { contest: courier })) as Leaderboard;
-      expect(live.rows).toEqual([]);
-      const arrived = new Promise<void>((resolve) =>
-        socket.on('leaderboard', (u: BoardUpdate) => {
-          const next = applyBoardUpdate(live, u);
-          if (next !== 'resync') live = next;
-          if (live.rows.length > 0) resolve();
-        }),
-      );
+      expect((await screen.watch()).rows).toEqual([]);
       expect((await admin.post(`/events/${ev.id}/roster/import`, body())).status).toBe(200);
-      await arrived;
+      await screen.until(() => (screen.board?.rows.length ?? 0) > 0);
       const now = await board(courier);
-      expect(live.seq).toBe(now.seq);
-      expect(live.rows).toEqual(now.rows);
-      expect(live.rows.length).toBe(24);
+      expect(screen.board!.seq).toBe(now.seq);
+      expect(screen.board!.rows).toEqual(now.rows);
+      expect(screen.board!.rows.length).toBe(24);
     } finally {
-      socket.disconnect();
+      screen.close();
     }
   });
 

@@ -9,6 +9,8 @@ const STATES = 'state';
 
 export const ERRORS = {
   bad_request: {},
+  /** a realtime client that names an older or unknown protocol version (shared/realtime.ts) */
+  'bad_request:protocol_version': { version: 'text', supported: 'count' },
   invalid_json: {},
   'invalid_json:empty': {},
   'invalid_json:syntax': {},

@@ -1,10 +1,12 @@
-// A judge tablet's outbox, as web/src/lib/judge/outbox.ts and send.ts behave, without IndexedDB:
-// marks are sent in creation order, one request at a time (a batch when more than one waits), and
-// an entry leaves the queue only on an acknowledgement naming its clientId (200/201) or a definitive
-// refusal (4xx other than 401/408/425/429). Anything else (no answer, a timeout, 5xx, 429) keeps
-// it waiting and backs off with jitter, at least as long as Retry-After says, capped as the app caps it.
-// The web module cannot be imported here (it resolves `$shared` through SvelteKit), hence this copy.
+// A judge tablet for the fault tests: the product's outbox (shared/judge-outbox/outbox.ts, what the
+// judge app runs) on a memory store instead of IndexedDB, sending to a real server. The test sees
+// what a tablet would: each HTTP answer and its duration, the request on its way, and per mark the
+// acknowledgement (with the request that carried it) or the refusal. Signing in again after a 401,
+// and retrying a failed sign-in, is the tablet's part, as the app asks its judge to.
 import type { Mark, MarkBody } from '../../../shared/api.ts';
+import { Outbox } from '../../../shared/judge-outbox/outbox.ts';
+import { API_PATH } from '../../../shared/judge-outbox/send.ts';
+import { MemoryOutboxStore, type OutboxEntry } from '../../../shared/judge-outbox/store.ts';
 
 export interface Ack {
   status: 200 | 201;
@@ -32,153 +34,164 @@ export interface OutboxOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   timeoutMs?: number;
-  /** Called after every answer (or failed try), for tests that wait on progress. */
+  /** Called after every change of the outbox (answers included), for tests that wait on progress. */
   onProgress?: () => void;
 }
 
+const EVENT = 'fault-test';
+
 export class JudgeOutbox {
-  readonly waiting: MarkBody[];
-  readonly acks = new Map<string, Ack>();
-  readonly refused = new Map<string, { status: number; body: unknown }>();
   /** Every HTTP answer (status 0: no answer) with its duration. */
   readonly answers: Answer[] = [];
   /** clientIds of the request on its way now, and its number. */
   inFlight: { request: number; clientIds: string[] } | null = null;
-  private requests = 0;
-  private failures = 0;
-  private token: string | null = null;
-  private wake: (() => void) | null = null;
-
   /** The judge's marks in the order they were made. */
   readonly marks: readonly MarkBody[];
   readonly judge: string;
+  readonly #o: OutboxOptions;
+  readonly #outbox: Outbox;
+  readonly #carriedBy = new Map<string, number>();
+  #entries: readonly OutboxEntry[] = [];
+  #token: string | null = null;
+  #requests = 0;
+  #signingIn: Promise<void> | null = null;
+  #added = false;
 
-  constructor(private readonly o: OutboxOptions) {
+  constructor(o: OutboxOptions) {
+    this.#o = o;
     this.marks = [...o.marks];
     this.judge = o.judge;
-    this.waiting = [...o.marks];
+    this.#outbox = new Outbox({
+      store: new MemoryOutboxStore(),
+      base: `${o.base}${API_PATH}`,
+      credentials: () => (this.#token ? { token: this.#token, judge: o.judge, event: EVENT } : null),
+      onSessionEnded: () => {
+        this.#token = null;
+        void this.#signIn();
+      },
+      fetch: (url, init) => this.#fetch(url, init),
+      batchSize: o.batchSize,
+      random: o.random,
+      baseDelayMs: o.baseDelayMs ?? 50,
+      maxDelayMs: o.maxDelayMs ?? 1_000,
+      timeoutMs: o.timeoutMs ?? 15_000,
+      // One tablet per outbox here: no lock shared with the others in this process.
+      lock: (fn) => fn(),
+    });
+    this.#outbox.subscribe((snapshot) => {
+      this.#entries = snapshot.entries;
+      o.onProgress?.();
+    });
+  }
+
+  /** Marks not acknowledged or refused yet. */
+  get waiting(): MarkBody[] {
+    if (!this.#added) return [...this.marks];
+    return this.#entries.filter((e) => e.status === 'waiting' || e.status === 'sending').map((e) => e.body);
   }
 
   get done(): boolean {
-    return this.waiting.length === 0;
+    return this.#added && this.waiting.length === 0;
+  }
+
+  get acks(): Map<string, Ack> {
+    const acks = new Map<string, Ack>();
+    for (const e of this.#entries) {
+      if (e.status !== 'received' || !e.response) continue;
+      acks.set(e.clientId, { ...e.response, request: this.#carriedBy.get(e.clientId) ?? 0 });
+    }
+    return acks;
+  }
+
+  get refused(): Map<string, { status: number; body: unknown }> {
+    const refused = new Map<string, { status: number; body: unknown }>();
+    for (const e of this.#entries) {
+      if (e.status === 'refused') refused.set(e.clientId, { status: e.error?.status ?? 0, body: { error: e.error } });
+    }
+    return refused;
   }
 
   /** Skip the backoff now (the app does this when the network comes back). */
   kick(): void {
-    this.failures = 0;
-    this.wake?.();
+    void this.#outbox.kick();
   }
 
+  /** Commits every mark to the tablet, then sends until each is acknowledged or refused. */
   async run(): Promise<void> {
-    let singleOnly = false;
-    while (this.waiting.length > 0) {
-      if (!this.token) {
+    await this.#signIn();
+    for (const body of this.marks) {
+      await this.#outbox.add({ contestId: this.#o.contestId, judge: this.judge, event: EVENT, body });
+    }
+    this.#added = true;
+    this.#o.onProgress?.();
+    while (!this.done) {
+      await new Promise<void>((resolve) => {
+        const stop = this.#outbox.subscribe(() => {
+          if (!this.done) return;
+          queueMicrotask(() => stop());
+          resolve();
+        });
+      });
+    }
+    await this.#outbox.settled();
+    this.#outbox.dispose();
+  }
+
+  /** Signs the judge in, again after a failure (with the outbox's backoff), then sends at once. */
+  #signIn(): Promise<void> {
+    this.#signingIn ??= (async () => {
+      for (let failures = 1; ; failures++) {
         try {
-          this.token = await this.o.login();
+          this.#token = await this.#o.login();
+          break;
         } catch {
-          await this.backoff();
-          continue;
+          await new Promise((r) => setTimeout(r, this.#outbox.delayFor(failures)));
         }
       }
-      const size = singleOnly ? 1 : this.o.batchSize;
-      const batch = this.waiting.slice(0, size);
-      const request = ++this.requests;
-      this.inFlight = { request, clientIds: batch.map((m) => m.clientId) };
-      const res = await this.post(batch.length > 1 ? 'marks/batch' : 'marks', batch.length > 1 ? { marks: batch } : batch[0]);
-      this.inFlight = null;
-      const outcomes = this.outcomes(batch, res, request);
-      if (outcomes === 'batch-refused') {
-        singleOnly = true;
-        continue;
-      }
-      singleOnly = false;
-      let retry: number | null = null;
-      for (const [i, out] of outcomes.entries()) {
-        const m = batch[i]!;
-        if (out.kind === 'ack') this.acks.set(m.clientId, out.ack);
-        else if (out.kind === 'refused') this.refused.set(m.clientId, { status: out.status, body: out.body });
-        else if (out.kind === 'auth') this.token = null;
-        else retry = Math.max(retry ?? 0, out.retryAfterMs);
-      }
-      const settled = new Set([...this.acks.keys(), ...this.refused.keys()]);
-      for (let i = this.waiting.length - 1; i >= 0; i--) if (settled.has(this.waiting[i]!.clientId)) this.waiting.splice(i, 1);
-      this.o.onProgress?.();
-      if (retry !== null) await this.backoff(retry);
-      else this.failures = 0;
-    }
+      this.#signingIn = null;
+      if (this.#added) void this.#outbox.kick();
+    })();
+    return this.#signingIn;
   }
 
-  private async post(path: string, body: unknown): Promise<{ status: number; body: unknown; retryAfterMs: number }> {
+  /** The network as the outbox sees it, noting each request and its answer for the test. */
+  async #fetch(url: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> {
+    const request = ++this.#requests;
+    const sent = JSON.parse(String(init?.body)) as MarkBody | { marks: MarkBody[] };
+    const clientIds = 'marks' in sent ? sent.marks.map((m) => m.clientId) : [sent.clientId];
+    this.inFlight = { request, clientIds };
     const started = performance.now();
     try {
-      const res = await fetch(`${this.o.base}/api/v1/contests/${this.o.contestId}/${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(this.o.timeoutMs ?? 15_000),
-      });
-      const text = await res.text();
-      let parsed: unknown;
-      try {
-        parsed = text ? JSON.parse(text) : undefined;
-      } catch {
-        parsed = undefined;
-      }
+      const res = await fetch(url, init);
+      const text = await res.clone().text();
+      const body = parse(text);
+      const code = (body as { error?: { code?: string } } | undefined)?.error?.code;
       const retryAfter = res.headers.get('retry-after');
-      const code = (parsed as { error?: { code?: string } } | undefined)?.error?.code;
       this.answers.push({ status: res.status, ms: performance.now() - started, retryAfter, code });
-      return { status: res.status, body: parsed, retryAfterMs: Number(retryAfter) > 0 ? Number(retryAfter) * 1000 : 0 };
-    } catch {
+      for (const id of acknowledged(body, res.status)) this.#carriedBy.set(id, request);
+      return res;
+    } catch (err) {
       this.answers.push({ status: 0, ms: performance.now() - started, retryAfter: null });
-      return { status: 0, body: undefined, retryAfterMs: 0 };
+      throw err;
+    } finally {
+      if (this.inFlight?.request === request) this.inFlight = null;
     }
   }
+}
 
-  private outcomes(batch: MarkBody[], res: { status: number; body: unknown; retryAfterMs: number }, request: number) {
-    type Out = { kind: 'ack'; ack: Ack } | { kind: 'refused'; status: number; body: unknown } | { kind: 'retry'; retryAfterMs: number } | { kind: 'auth' };
-    const classify = (clientId: string, status: number, body: unknown): Out => {
-      if (status === 200 || status === 201) {
-        const b = body as { mark?: Mark; seq?: number } | undefined;
-        if (b?.mark?.clientId === clientId && typeof b.mark.id === 'string') return { kind: 'ack', ack: { status, mark: b.mark, seq: Number(b.seq), request } };
-        return { kind: 'retry', retryAfterMs: 0 };
-      }
-      if (status === 401) return { kind: 'auth' };
-      if (status >= 400 && status < 500 && ![408, 425, 429].includes(status)) return { kind: 'refused', status, body };
-      return { kind: 'retry', retryAfterMs: res.retryAfterMs };
-    };
-    if (batch.length === 1) return [classify(batch[0]!.clientId, res.status, res.body)];
-    if (res.status !== 200) {
-      const whole = classify('', res.status, res.body);
-      // A batch refused as a whole (not any one mark): learn each mark's answer one by one.
-      if (whole.kind === 'refused') return 'batch-refused' as const;
-      return batch.map(() => whole);
-    }
-    const results = (res.body as { results?: { clientId: string; status: number; mark?: Mark; seq?: number; error?: unknown }[] } | undefined)?.results ?? [];
-    const byId = new Map(results.map((r) => [r.clientId, r] as const));
-    return batch.map((m): Out => {
-      const r = byId.get(m.clientId);
-      if (!r) return { kind: 'retry', retryAfterMs: 0 };
-      return classify(m.clientId, r.status, r.error ? { error: r.error } : { mark: r.mark, seq: r.seq });
-    });
+function parse(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
   }
+}
 
-  /** The app's backoff: exponential with jitter, at least Retry-After, capped at maxDelayMs. */
-  private backoff(retryAfterMs = 0): Promise<void> {
-    this.failures++;
-    const base = this.o.baseDelayMs ?? 50;
-    const max = this.o.maxDelayMs ?? 1_000;
-    const exp = Math.min(max, base * 2 ** Math.max(0, this.failures - 1));
-    const delay = Math.min(max, Math.max(exp / 2 + (exp / 2) * this.o.random(), retryAfterMs));
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, delay);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        done();
-      };
-    });
+/** The clientIds an answer acknowledges (the outbox decides for itself; this only says which request did). */
+function acknowledged(body: unknown, status: number): string[] {
+  const b = body as { mark?: Mark; results?: { clientId: string; status: number }[] } | undefined;
+  if (status === 200 && Array.isArray(b?.results)) {
+    return b.results.filter((r) => r.status === 200 || r.status === 201).map((r) => r.clientId);
   }
+  return (status === 200 || status === 201) && b?.mark?.clientId ? [b.mark.clientId] : [];
 }

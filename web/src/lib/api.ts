@@ -1,7 +1,7 @@
 // Typed fetch client for the HTTP API (CONTRACT §2–§7), same origin under /api/v1.
 import type { ApiError, ContestSummary, EventSummary } from '$shared/api.ts';
 import type { AwardTier, Organisation, Section } from '$shared/event-file/schema.ts';
-import { codeForStatus } from './status-code.ts';
+import { codeForStatus } from '$shared/errors/status-code.ts';
 
 export const API_BASE = '/api/v1';
 const TIMEOUT_MS = 15_000;

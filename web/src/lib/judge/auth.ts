@@ -1,7 +1,7 @@
 // Judge sign-in and sign-out (CONTRACT §3). Fetch is used directly for the Retry-After of a 429.
 import type { JudgeSession } from './session.ts';
 import { API_BASE } from '../api.ts';
-import { codeForStatus } from '../status-code.ts';
+import { codeForStatus } from '$shared/errors/status-code.ts';
 
 export interface SignInFailure {
   /** An API error code (unauthorized, rate_limited…) or network_error / timeout. */

@@ -1,7 +1,7 @@
 // A mark's value and a refusal's reason as the judge reads them, in the current language.
 import type { Criterion } from '$shared/event-file/schema.ts';
 import { errorMessage, formatNumber, t, type Names } from '$lib/i18n/index.ts';
-import type { SendError } from './send.ts';
+import type { SendError } from '$shared/judge-outbox/send.ts';
 import { decimalsOf, stepOf, type MarkValue } from './values.ts';
 
 export function formatValue(c: Criterion | undefined, value: MarkValue): string {

@@ -1,41 +1,6 @@
-// Where outbox entries live: IndexedDB on the tablet (a memory store for tests that need none).
-import type { Mark, MarkBody } from '$shared/api.ts';
-import type { SendError } from './send.ts';
+// Where outbox entries live on the tablet: IndexedDB.
+import { byCreation, type OutboxEntry, type OutboxStore } from '$shared/judge-outbox/store.ts';
 import { OUTBOX, committed, request } from './idb.ts';
-
-export type EntryStatus = 'waiting' | 'sending' | 'received' | 'refused';
-
-export interface OutboxEntry {
-  clientId: string;
-  contestId: string;
-  /** The judge who made the mark: it is only ever sent with that judge's session. */
-  judge: string;
-  event: string;
-  body: MarkBody;
-  createdAt: string;
-  /** Creation order on this tablet (ties broken by createdAt, then clientId). */
-  n: number;
-  status: EntryStatus;
-  attempts: number;
-  lastAttemptAt?: string;
-  /** The refusal (status refused) or the last transient failure (status waiting). */
-  error?: SendError & { status?: number };
-  /** The server's acknowledgement (status received). */
-  response?: { status: 200 | 201; mark: Mark; seq: number };
-}
-
-export interface OutboxStore {
-  list(): Promise<OutboxEntry[]>;
-  /**
-   * Writes all entries in one transaction; resolves once committed. `durable` (a new mark) waits
-   * for the disk; a status change need not: if it is lost, the mark is simply sent again.
-   */
-  put(entries: readonly OutboxEntry[], durable?: boolean): Promise<void>;
-  remove(clientIds: readonly string[]): Promise<void>;
-}
-
-export const byCreation = (a: OutboxEntry, b: OutboxEntry) =>
-  a.n - b.n || a.createdAt.localeCompare(b.createdAt) || a.clientId.localeCompare(b.clientId);
 
 export class IdbOutboxStore implements OutboxStore {
   constructor(private readonly db: Promise<IDBDatabase>) {}
@@ -63,21 +28,5 @@ export class IdbOutboxStore implements OutboxStore {
     const store = tx.objectStore(OUTBOX);
     for (const id of clientIds) store.delete(id);
     await committed(tx);
-  }
-}
-
-export class MemoryOutboxStore implements OutboxStore {
-  readonly rows = new Map<string, OutboxEntry>();
-
-  async list(): Promise<OutboxEntry[]> {
-    return [...this.rows.values()].map((e) => structuredClone(e)).sort(byCreation);
-  }
-
-  async put(entries: readonly OutboxEntry[]): Promise<void> {
-    for (const e of entries) this.rows.set(e.clientId, structuredClone(e));
-  }
-
-  async remove(clientIds: readonly string[]): Promise<void> {
-    for (const id of clientIds) this.rows.delete(id);
   }
 }

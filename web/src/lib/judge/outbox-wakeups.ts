@@ -1,7 +1,7 @@
 // What wakes the outbox besides a new mark: the network coming back, the tablet waking up,
 // another tab's change, and a safety-net timer for anything due that no event announced.
-import type { Outbox } from './outbox.ts';
-import { LOCK_NAME } from './outbox-policy.ts';
+import type { Outbox } from '$shared/judge-outbox/outbox.ts';
+import { LOCK_NAME } from '$shared/judge-outbox/policy.ts';
 
 /** Starts the wake-ups and tries at once (app start); returns the function that stops them. */
 export function startWakeUps(outbox: Outbox, pollMs = 15_000): () => void {

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MarkBody } from '$shared/api.ts';
 import { openJudgeDb } from './idb.ts';
-import { Outbox, type Credentials, type OutboxOptions } from './outbox.ts';
+import { Outbox, type Credentials, type OutboxOptions } from '$shared/judge-outbox/outbox.ts';
 import { IdbOutboxStore } from './outbox-store.ts';
 import { refusalText } from './format.ts';
 import { i18n } from '$lib/i18n/index.ts';

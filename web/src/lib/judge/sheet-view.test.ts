@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JudgeSheet } from '$shared/judge.ts';
 import type { Mark } from '$shared/api.ts';
-import type { OutboxEntry } from './outbox-store.ts';
+import type { OutboxEntry } from '$shared/judge-outbox/store.ts';
 import { MarkIndex, isTimeCriterion, label, matches, openRemarks } from './sheet-view.ts';
 
 const mark = (clientId: string, contestant: string, criterion: string, value: number, revision: number, at: string): Mark => ({

@@ -2,7 +2,7 @@
 // (by clientId), the newest value per criterion, done/missing counts, open re-mark requests.
 import type { JudgeSheet, RemarkRequest } from '$shared/judge.ts';
 import type { Criterion } from '$shared/event-file/schema.ts';
-import type { OutboxEntry } from './outbox-store.ts';
+import type { OutboxEntry } from '$shared/judge-outbox/store.ts';
 
 export type MarkState = 'server' | 'waiting' | 'sending' | 'received' | 'refused';
 

@@ -4,6 +4,7 @@ import type { ProblemKey } from './keys.ts';
 
 export const errorsZhCN: Record<ProblemKey, string> = {
   bad_request: '请求格式无效。',
+  'bad_request:protocol_version': '此页面版本已过期（实时排行榜现为第 {supported} 版），请刷新页面。',
   invalid_json: '请求内容不是有效的 JSON。',
   'invalid_json:empty': '请求内容为空。',
   'invalid_json:syntax': '内容不是有效的 JSON，请检查文件。',

@@ -23,7 +23,7 @@ import { issuesZhCN } from './issues.zh-CN.ts';
 import type { ProblemKey } from './keys.ts';
 import { wordsEn } from './words.en.ts';
 import { wordsZhCN } from './words.zh-CN.ts';
-import { codeForStatus } from '../../status-code.ts';
+import { codeForStatus } from '$shared/errors/status-code.ts';
 import { en } from '../en.ts';
 import { zhCN } from '../zh-CN.ts';
 

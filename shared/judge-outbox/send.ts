@@ -1,10 +1,12 @@
 // Sending marks over HTTP (CONTRACT §6) and sorting every possible answer into what the outbox
 // does next. Only a 200/201 that carries the very mark we sent counts as an acknowledgement: a
 // captive portal or proxy answering 200 with a web page must not make a mark look delivered.
-import type { BatchResult, Mark, MarkBody } from '$shared/api.ts';
-import type { WireIssue } from '$shared/errors/index.ts';
-import { codeForStatus } from '../status-code.ts';
-import { API_BASE } from '../api.ts';
+import type { BatchResult, Mark, MarkBody } from '../api.ts';
+import type { WireIssue } from '../errors/index.ts';
+import { codeForStatus } from '../errors/status-code.ts';
+
+/** The API's path on the server (CONTRACT §1). */
+export const API_PATH = '/api/v1';
 
 /** A refusal as the server gave it (CONTRACT §2): kept in the outbox, worded when shown. */
 export interface SendError {
@@ -25,6 +27,8 @@ export type Outcome =
   | { kind: 'auth'; error: SendError };
 
 export interface Transport {
+  /** The API's address; API_PATH (on the page's origin) when absent. */
+  base?: string;
   fetch: typeof fetch;
   token: string;
   timeoutMs?: number;
@@ -44,7 +48,7 @@ async function post(t: Transport, path: string, body: unknown): Promise<Answer |
     controller.abort();
   }, t.timeoutMs ?? 15_000);
   try {
-    const res = await t.fetch(API_BASE + path, {
+    const res = await t.fetch((t.base ?? API_PATH) + path, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${t.token}` },
       body: JSON.stringify(body),

@@ -2,14 +2,15 @@
 // creation order until the server acknowledges it. Once-only delivery rests on three things:
 // the clientId made once per mark (the server answers a repeat with 200 and the same mark),
 // one sender at a time (a single flight in this tab, a Web Lock across tabs), and an entry
-// leaving "waiting" only on an acknowledgement that names its clientId.
-import type { MarkBody } from '$shared/api.ts';
-import { byCreation, type OutboxEntry } from './outbox-store.ts';
-import { sendBatch, sendOne, type Outcome, type SendError } from './send.ts';
-import { backoffDelay, defaultLock, settle, type OutboxOptions, type OutboxPhase, type OutboxSnapshot } from './outbox-policy.ts';
+// leaving "waiting" only on an acknowledgement that names its clientId. Framework-free: the judge app
+// runs it on IndexedDB, the server's fault tests on a memory store against a real server.
+import type { MarkBody } from '../api.ts';
+import { byCreation, type OutboxEntry } from './store.ts';
+import { API_PATH, sendBatch, sendOne, type Outcome, type SendError } from './send.ts';
+import { backoffDelay, defaultLock, settle, type OutboxOptions, type OutboxPhase, type OutboxSnapshot } from './policy.ts';
 
-export type { OutboxEntry, EntryStatus } from './outbox-store.ts';
-export type { Credentials, OutboxOptions, OutboxPhase, OutboxSnapshot } from './outbox-policy.ts';
+export type { OutboxEntry, EntryStatus } from './store.ts';
+export type { Credentials, OutboxOptions, OutboxPhase, OutboxSnapshot } from './policy.ts';
 
 export class Outbox {
   entries: OutboxEntry[] = [];
@@ -32,6 +33,7 @@ export class Outbox {
 
   constructor(options: OutboxOptions) {
     this.#o = {
+      base: API_PATH,
       fetch: (...args) => globalThis.fetch(...args),
       baseDelayMs: 1_000,
       maxDelayMs: 30_000,
@@ -169,7 +171,7 @@ export class Outbox {
       for (const id of sending.keys()) this.#inFlight.add(id);
       this.#setPhase('sending');
 
-      const transport = { fetch: this.#o.fetch, token: who.token, timeoutMs: this.#o.timeoutMs };
+      const transport = { base: this.#o.base, fetch: this.#o.fetch, token: who.token, timeoutMs: this.#o.timeoutMs };
       let answer: Outcome | Outcome[];
       try {
         answer = batch.length > 1 ? await sendBatch(transport, first.contestId, batch.map((e) => e.body)) : [await sendOne(transport, first.contestId, first.body)];

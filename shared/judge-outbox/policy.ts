@@ -1,6 +1,6 @@
 // Types and policies of the outbox: what it is given, what it shows, how it backs off, and what
 // each answer does to an entry.
-import type { OutboxEntry, OutboxStore } from './outbox-store.ts';
+import type { OutboxEntry, OutboxStore } from './store.ts';
 import type { Outcome, SendError } from './send.ts';
 
 /** idle: nothing to send · sending · retrying: waiting for the next try · signin: the session ended (401). */
@@ -18,6 +18,8 @@ export interface OutboxOptions {
   credentials: () => Credentials | null;
   /** Called on a 401: the app asks the judge to sign in again; entries stay waiting. */
   onSessionEnded?: (error: SendError) => void;
+  /** Where the API is: '/api/v1' on the page's own origin; the fault tests name a server. */
+  base?: string;
   fetch?: typeof fetch;
   baseDelayMs?: number;
   maxDelayMs?: number;
