@@ -34,7 +34,8 @@ export interface CertificatesResponse {
 /** Why a certificate is not valid, in the order they are looked at. */
 export type VerifyStatus = 'valid' | 'superseded' | 'mismatch';
 
-export type VerifyCheckName = 'current' | 'digest' | 'marks' | 'certificate';
+// audit: the facts behind the certificate (contestants, certification, certificate, …) are as the audit chain recorded them.
+export type VerifyCheckName = 'current' | 'digest' | 'marks' | 'certificate' | 'audit';
 
 export interface VerifyCheck {
   check: VerifyCheckName;

@@ -11,6 +11,7 @@ import type { BoardRow, ScoringMark } from '../../shared/scoring/types.ts';
 import { refuse } from '../errors.ts';
 import { loadContestMeta, type ContestMeta } from './contest-meta.ts';
 import { canonicalJson, sha256 } from './ids.ts';
+import { contestFactsUnchanged } from './audit-facts.ts';
 
 const unknownCode = () =>
   refuse('not_found:certificate', 'no certificate has this verification code; check the code on the certificate');
@@ -43,6 +44,8 @@ export async function verifyCertificate(db: Db, rawCode: string): Promise<Verify
       ok: !!row && row.name === cert.name && (meta.organisations.get(row.organisation) ?? row.organisation) === cert.organisation
         && row.award === cert.award && row.rank === cert.rank && row.total === cert.total,
     },
+    // Rows edited behind the API's back (a winner renamed in contestants, certification and certificate alike).
+    { check: 'audit', ok: await contestFactsUnchanged(db, event.id, contest.id) },
   ];
   const failed = checks.find((c) => !c.ok);
   return {

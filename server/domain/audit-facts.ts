@@ -1,0 +1,276 @@
+// The facts that decide or state a result, as the audit chain covers them beside the marks
+// (audit-marks.ts): each fact is a table's rows of the event or of one contest, reduced to a digest.
+// Every audited change other than a mark records, in its entry's payload, the digests of the facts
+// of its scope (the event's, and its contest's or else every contest's) as they stand after the
+// change; verifying the chain checks that between two entries no fact changed that the later entry
+// does not change itself, and that the rows now give the digests the chain recorded last. So a row
+// changed, added or deleted behind the API's back is found and named: which fact, which contest.
+//
+// A new table of facts joins by one entry in FACTS (and, if an audited kind changes it, in CHANGES).
+// Rows are digested as canonical JSON, sorted as text, so neither the database's collation nor the
+// ids a sequence gave (an archive imported elsewhere gets new ones) changes a digest.
+import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/create-db.ts';
+import {
+  appeals, auditLog, certificates, certifications, contestStates, contestants, contests, criteria, events, flagResolutions,
+  judges, organisations, remarkRequests, sections,
+} from '../../db/schema/index.ts';
+import { canonicalJson, sha256 } from './ids.ts';
+
+type Reader = Db | Tx;
+type Row = Record<string, unknown>;
+
+interface Fact {
+  /** What a digest's key and a problem call it. */
+  name: string;
+  /** The rows of the event (event facts) or of the given contests, each with the contest it belongs to. */
+  read(db: Reader, eventId: string, contestIds: readonly string[]): Promise<Row[]>;
+  event?: true;
+}
+
+/** The digests of facts by key: "organisations", or "contestants/<contest id>". */
+export type FactDigests = Record<string, string>;
+
+/** Rows of a table with a contest_id column, for the given contests; `contest` names their contest. */
+const ofContests = (read: (db: Reader, ids: readonly string[]) => Promise<Row[]>) =>
+  (db: Reader, _eventId: string, ids: readonly string[]) => (ids.length ? read(db, ids) : Promise.resolve([]));
+
+// A sequence id as text: drivers disagree on how bigint arrives.
+const certificationOrigin = sql<string>`coalesce(${certifications.originId}, ${certifications.id})::text`;
+
+export const FACTS: readonly Fact[] = [
+  {
+    name: 'event', event: true,
+    read: (db, eventId) => db.select({ name: events.name, file: events.file, appealWindowMinutes: events.appealWindowMinutes })
+      .from(events).where(eq(events.id, eventId)),
+  },
+  {
+    name: 'organisations', event: true,
+    read: (db, eventId) => db.select({ code: organisations.code, name: organisations.name, position: organisations.position })
+      .from(organisations).where(eq(organisations.eventId, eventId)),
+  },
+  {
+    name: 'contest',
+    read: ofContests((db, ids) => db.select({
+      contest: contests.id, code: contests.code, name: contests.name, position: contests.position, definition: contests.definition,
+    }).from(contests).where(inArray(contests.id, ids))),
+  },
+  {
+    name: 'sections',
+    read: ofContests((db, ids) => db.select({
+      contest: sections.contestId, code: sections.code, name: sections.name, weight: sections.weight, position: sections.position,
+    }).from(sections).where(inArray(sections.contestId, ids))),
+  },
+  {
+    name: 'criteria',
+    read: ofContests((db, ids) => db.select({
+      contest: criteria.contestId, code: criteria.code, section: criteria.sectionCode, name: criteria.name, kind: criteria.kind,
+      max: criteria.max, spec: criteria.spec, position: criteria.position,
+    }).from(criteria).where(inArray(criteria.contestId, ids))),
+  },
+  {
+    name: 'contestants',
+    read: ofContests((db, ids) => db.select({
+      contest: contestants.contestId, bib: contestants.bib, name: contestants.name, organisation: contestants.organisation,
+      station: contestants.station, status: contestants.status, position: contestants.position,
+    }).from(contestants).where(inArray(contestants.contestId, ids))),
+  },
+  {
+    // PIN hashes are no fact of a result (and change when PINs are issued again).
+    name: 'judges',
+    read: ofContests((db, ids) => db.select({
+      contest: judges.contestId, id: judges.id, code: judges.code, name: judges.name, criteria: judges.criteria,
+      organisation: judges.organisation, chief: judges.chief, shadow: judges.shadow,
+    }).from(judges).where(inArray(judges.contestId, ids))),
+  },
+  {
+    // The contest's state and freeze now, and every change of state that led there.
+    name: 'states',
+    read: ofContests(async (db, ids) => [
+      ...(await db.select({ contest: contests.id, state: contests.state, frozenSeq: contests.frozenSeq })
+        .from(contests).where(inArray(contests.id, ids))),
+      ...(await db.select({
+        contest: contestStates.contestId, from: contestStates.from, to: contestStates.to, reason: contestStates.reason,
+        actor: contestStates.actor, seq: contestStates.seq, at: contestStates.at,
+      }).from(contestStates).where(inArray(contestStates.contestId, ids))),
+    ]),
+  },
+  {
+    name: 'flags',
+    read: ofContests((db, ids) => db.select({
+      contest: flagResolutions.contestId, contestant: flagResolutions.contestant, criterion: flagResolutions.criterion,
+      reason: flagResolutions.reason, actor: flagResolutions.actor, seq: flagResolutions.seq, at: flagResolutions.at,
+    }).from(flagResolutions).where(inArray(flagResolutions.contestId, ids))),
+  },
+  {
+    name: 'remarks',
+    read: ofContests((db, ids) => db.select({
+      contest: remarkRequests.contestId, contestant: remarkRequests.contestant, criterion: remarkRequests.criterion,
+      judge: remarkRequests.judge, reason: remarkRequests.reason, requestedBy: remarkRequests.requestedBy,
+      seq: remarkRequests.seq, at: remarkRequests.at,
+    }).from(remarkRequests).where(inArray(remarkRequests.contestId, ids))),
+  },
+  {
+    name: 'certifications',
+    read: ofContests((db, ids) => db.select({
+      contest: certifications.contestId, id: certificationOrigin, seq: certifications.seq, digest: certifications.digest,
+      results: certifications.results, certifiedBy: certifications.certifiedBy, certifiedAt: certifications.certifiedAt,
+    }).from(certifications).where(inArray(certifications.contestId, ids))),
+  },
+  {
+    name: 'certificates',
+    read: ofContests((db, ids) => db.select({
+      contest: certificates.contestId, code: certificates.code, certification: certificationOrigin, bib: certificates.bib,
+      name: certificates.name, organisation: certificates.organisation, award: certificates.award, rank: certificates.rank,
+      total: certificates.total, issuedAt: certificates.issuedAt,
+    }).from(certificates).innerJoin(certifications, eq(certifications.id, certificates.certificationId))
+      .where(inArray(certificates.contestId, ids))),
+  },
+  {
+    name: 'appeals',
+    read: ofContests((db, ids) => db.select({
+      contest: appeals.contestId, id: appeals.id, contestant: appeals.contestant, criterion: appeals.criterion, text: appeals.text,
+      submittedBy: appeals.submittedBy, submittedAt: appeals.submittedAt, status: appeals.status,
+      decisionReason: appeals.decisionReason, decidedBy: appeals.decidedBy, decidedAt: appeals.decidedAt, amendment: appeals.amendment,
+    }).from(appeals).where(inArray(appeals.contestId, ids))),
+  },
+];
+
+/**
+ * The facts each audited kind changes; the others must stay as the chain last recorded them. A kind
+ * not listed (an event imported or edited, a kind added later) may change every fact.
+ */
+const ROSTER = ['event', 'organisations', 'contestants', 'judges'];
+const CHANGES: Readonly<Record<string, readonly string[]>> = {
+  mark: [],
+  state: ['states', 'certifications', 'certificates'],
+  freeze: ['states'],
+  unfreeze: ['states'],
+  'flag.resolved': ['flags'],
+  'remark.requested': ['remarks'],
+  appeal: ['appeals'],
+  appeal_decision: ['appeals'],
+  settings: ['event'],
+  pins_reset: [],
+  roster: ROSTER,
+  // Appended by a roster import after its rows are written, before the import's own entry.
+  organisations_added: ROSTER,
+};
+
+const mayChange = (kind: string, fact: string) => CHANGES[kind]?.includes(fact) ?? true;
+
+const keyOf = (fact: string, contest?: string) => (contest ? `${fact}/${contest}` : fact);
+const parseKey = (key: string) => {
+  const at = key.indexOf('/');
+  return at < 0 ? { fact: key, contest: null } : { fact: key.slice(0, at), contest: key.slice(at + 1) };
+};
+
+/** The digests of the event's facts and of the given contests' facts, as the rows stand now. */
+export async function factDigests(db: Reader, eventId: string, contestIds: readonly string[]): Promise<FactDigests> {
+  const out: FactDigests = {};
+  for (const fact of FACTS) {
+    const rows = await fact.read(db, eventId, contestIds);
+    const lines = new Map<string | undefined, string[]>(fact.event ? [[undefined, []]] : contestIds.map((id) => [id, []]));
+    for (const { contest, ...row } of rows) lines.get(contest as string | undefined)?.push(canonicalJson(row));
+    for (const [contest, list] of lines) out[keyOf(fact.name, contest)] = sha256(list.sort().join('\n'));
+  }
+  return out;
+}
+
+export async function contestIdsOf(db: Reader, eventId: string): Promise<string[]> {
+  const rows = await db.select({ id: contests.id }).from(contests).where(eq(contests.eventId, eventId)).orderBy(asc(contests.id));
+  return rows.map((r) => r.id);
+}
+
+/** What an audited change records: its event's facts and its contest's, or every contest's. */
+export async function factsOfChange(tx: Tx, eventId: string, contestId: string | null | undefined): Promise<FactDigests> {
+  return factDigests(tx, eventId, contestId ? [contestId] : await contestIdsOf(tx, eventId));
+}
+
+const factsOf = (payload: string) => (JSON.parse(payload) as { facts?: FactDigests }).facts;
+
+type EntryRow = Pick<typeof auditLog.$inferSelect, 'n' | 'kind' | 'contestId' | 'payload'>;
+
+/** Part of verifying an event's audit chain: handed every entry but marks in chain order, then finish(). */
+export class FactAuditCheck {
+  private readonly latest = new Map<string, { digest: string; n: number }>();
+  /** The chain recorded facts from its first entry on: every fact must have been recorded. */
+  private fromStart = false;
+  private contests: { id: string; code: string }[] = [];
+
+  constructor(private readonly db: Db, private readonly eventId: string) {}
+
+  /** Before the first entry: the event's contests, to name them by code. */
+  async start(): Promise<void> {
+    this.contests = await this.db.select({ id: contests.id, code: contests.code }).from(contests).where(eq(contests.eventId, this.eventId));
+  }
+
+  entry(e: EntryRow): string | null {
+    const facts = factsOf(e.payload);
+    if (e.n === 1) this.fromStart = !!facts;
+    if (!facts) return null; // written before entries recorded facts
+    for (const [key, digest] of Object.entries(facts)) {
+      const before = this.latest.get(key);
+      if (before && before.digest !== digest && !mayChange(e.kind, parseKey(key).fact)) {
+        return `${this.named(key)} changed outside the API between audit entries ${before.n} and ${e.n}`;
+      }
+    }
+    // An entry of the whole event records every contest it has: the others were removed.
+    if (!e.contestId) this.latest.clear();
+    for (const [key, digest] of Object.entries(facts)) this.latest.set(key, { digest, n: e.n });
+    return null;
+  }
+
+  /** After the last entry: the rows must give the digests the chain recorded last. */
+  async finish(): Promise<string | null> {
+    const now = await factDigests(this.db, this.eventId, this.contests.map((c) => c.id));
+    const recorded = new Set([...this.latest.keys()].map((k) => parseKey(k).contest));
+    for (const [key, digest] of Object.entries(now)) {
+      const was = this.latest.get(key);
+      if (was && was.digest !== digest) return `${this.named(key)} changed outside the API since audit entry ${was.n}`;
+      if (!was && (this.fromStart || recorded.has(parseKey(key).contest))) {
+        return `${this.named(key)} has no audit entry: added outside the API`;
+      }
+    }
+    for (const [key, was] of this.latest) {
+      if (!(key in now)) return `${this.named(key)} was deleted outside the API (audit entry ${was.n})`;
+    }
+    return null;
+  }
+
+  /** "the contestants of contest "paint" (c…)", "the organisations of the event". */
+  private named(key: string): string {
+    const { fact, contest } = parseKey(key);
+    if (!contest) return `the ${fact} of the event`;
+    const code = this.contests.find((c) => c.id === contest)?.code;
+    return `the ${fact} of contest ${code ? `"${code}" (${contest})` : contest}`;
+  }
+}
+
+/**
+ * For the public check of a certificate: do the event's and the contest's facts still give the
+ * digests the chain recorded last? Reads only the entries other than marks, newest first, until
+ * every digest is found (or the chain starts without facts: an event from before they were recorded).
+ */
+export async function contestFactsUnchanged(db: Db, eventId: string, contestId: string): Promise<boolean> {
+  const now = await factDigests(db, eventId, [contestId]);
+  const missing = new Set(Object.keys(now));
+  const PAGE = 100;
+  for (let before: number | null = null; missing.size > 0; ) {
+    const page = await db.select({ n: auditLog.n, payload: auditLog.payload }).from(auditLog)
+      .where(and(eq(auditLog.eventId, eventId), ne(auditLog.kind, 'mark'), before === null ? undefined : lt(auditLog.n, before)))
+      .orderBy(desc(auditLog.n)).limit(PAGE);
+    for (const e of page) {
+      const facts = factsOf(e.payload);
+      if (e.n === 1 && !facts) return true;
+      for (const [key, digest] of Object.entries(facts ?? {})) {
+        if (!missing.has(key)) continue;
+        if (digest !== now[key]) return false;
+        missing.delete(key);
+      }
+    }
+    if (page.length < PAGE) break;
+    before = page.at(-1)!.n;
+  }
+  return missing.size === 0;
+}
