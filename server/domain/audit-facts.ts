@@ -10,6 +10,7 @@
 // Rows are digested as canonical JSON, sorted as text, so neither the database's collation nor the
 // ids a sequence gave (an archive imported elsewhere gets new ones) changes a digest.
 import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../db/create-db.ts';
 import {
   appeals, auditLog, certificates, certifications, contestStates, contestants, contests, criteria, events, flagResolutions,
@@ -35,13 +36,16 @@ export type FactDigests = Record<string, string>;
 const ofContests = (read: (db: Reader, ids: readonly string[]) => Promise<Row[]>) =>
   (db: Reader, _eventId: string, ids: readonly string[]) => (ids.length ? read(db, ids) : Promise.resolve([]));
 
-// A sequence id as text: drivers disagree on how bigint arrives.
+// Values as text made by PostgreSQL, so that neither the driver (PGlite or postgres.js: bigint,
+// microseconds) nor the size of a JSON document (an event file, certified results) weighs on a digest.
 const certificationOrigin = sql<string>`coalesce(${certifications.originId}, ${certifications.id})::text`;
+const utc = (col: AnyPgColumn) => sql<string>`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+const jsonDigest = (col: AnyPgColumn) => sql<string>`encode(sha256(convert_to(${col}::text, 'UTF8')), 'hex')`;
 
 export const FACTS: readonly Fact[] = [
   {
     name: 'event', event: true,
-    read: (db, eventId) => db.select({ name: events.name, file: events.file, appealWindowMinutes: events.appealWindowMinutes })
+    read: (db, eventId) => db.select({ name: events.name, file: jsonDigest(events.file), appealWindowMinutes: events.appealWindowMinutes })
       .from(events).where(eq(events.id, eventId)),
   },
   {
@@ -52,7 +56,7 @@ export const FACTS: readonly Fact[] = [
   {
     name: 'contest',
     read: ofContests((db, ids) => db.select({
-      contest: contests.id, code: contests.code, name: contests.name, position: contests.position, definition: contests.definition,
+      contest: contests.id, code: contests.code, name: contests.name, position: contests.position, definition: jsonDigest(contests.definition),
     }).from(contests).where(inArray(contests.id, ids))),
   },
   {
@@ -65,7 +69,7 @@ export const FACTS: readonly Fact[] = [
     name: 'criteria',
     read: ofContests((db, ids) => db.select({
       contest: criteria.contestId, code: criteria.code, section: criteria.sectionCode, name: criteria.name, kind: criteria.kind,
-      max: criteria.max, spec: criteria.spec, position: criteria.position,
+      max: criteria.max, spec: jsonDigest(criteria.spec), position: criteria.position,
     }).from(criteria).where(inArray(criteria.contestId, ids))),
   },
   {
@@ -79,7 +83,7 @@ export const FACTS: readonly Fact[] = [
     // PIN hashes are no fact of a result (and change when PINs are issued again).
     name: 'judges',
     read: ofContests((db, ids) => db.select({
-      contest: judges.contestId, id: judges.id, code: judges.code, name: judges.name, criteria: judges.criteria,
+      contest: judges.contestId, id: judges.id, code: judges.code, name: judges.name, criteria: jsonDigest(judges.criteria),
       organisation: judges.organisation, chief: judges.chief, shadow: judges.shadow,
     }).from(judges).where(inArray(judges.contestId, ids))),
   },
@@ -91,7 +95,7 @@ export const FACTS: readonly Fact[] = [
         .from(contests).where(inArray(contests.id, ids))),
       ...(await db.select({
         contest: contestStates.contestId, from: contestStates.from, to: contestStates.to, reason: contestStates.reason,
-        actor: contestStates.actor, seq: contestStates.seq, at: contestStates.at,
+        actor: contestStates.actor, seq: contestStates.seq, at: utc(contestStates.at),
       }).from(contestStates).where(inArray(contestStates.contestId, ids))),
     ]),
   },
@@ -99,7 +103,7 @@ export const FACTS: readonly Fact[] = [
     name: 'flags',
     read: ofContests((db, ids) => db.select({
       contest: flagResolutions.contestId, contestant: flagResolutions.contestant, criterion: flagResolutions.criterion,
-      reason: flagResolutions.reason, actor: flagResolutions.actor, seq: flagResolutions.seq, at: flagResolutions.at,
+      reason: flagResolutions.reason, actor: flagResolutions.actor, seq: flagResolutions.seq, at: utc(flagResolutions.at),
     }).from(flagResolutions).where(inArray(flagResolutions.contestId, ids))),
   },
   {
@@ -107,14 +111,14 @@ export const FACTS: readonly Fact[] = [
     read: ofContests((db, ids) => db.select({
       contest: remarkRequests.contestId, contestant: remarkRequests.contestant, criterion: remarkRequests.criterion,
       judge: remarkRequests.judge, reason: remarkRequests.reason, requestedBy: remarkRequests.requestedBy,
-      seq: remarkRequests.seq, at: remarkRequests.at,
+      seq: remarkRequests.seq, at: utc(remarkRequests.at),
     }).from(remarkRequests).where(inArray(remarkRequests.contestId, ids))),
   },
   {
     name: 'certifications',
     read: ofContests((db, ids) => db.select({
       contest: certifications.contestId, id: certificationOrigin, seq: certifications.seq, digest: certifications.digest,
-      results: certifications.results, certifiedBy: certifications.certifiedBy, certifiedAt: certifications.certifiedAt,
+      results: jsonDigest(certifications.results), certifiedBy: certifications.certifiedBy, certifiedAt: utc(certifications.certifiedAt),
     }).from(certifications).where(inArray(certifications.contestId, ids))),
   },
   {
@@ -122,7 +126,7 @@ export const FACTS: readonly Fact[] = [
     read: ofContests((db, ids) => db.select({
       contest: certificates.contestId, code: certificates.code, certification: certificationOrigin, bib: certificates.bib,
       name: certificates.name, organisation: certificates.organisation, award: certificates.award, rank: certificates.rank,
-      total: certificates.total, issuedAt: certificates.issuedAt,
+      total: certificates.total, issuedAt: utc(certificates.issuedAt),
     }).from(certificates).innerJoin(certifications, eq(certifications.id, certificates.certificationId))
       .where(inArray(certificates.contestId, ids))),
   },
@@ -130,8 +134,8 @@ export const FACTS: readonly Fact[] = [
     name: 'appeals',
     read: ofContests((db, ids) => db.select({
       contest: appeals.contestId, id: appeals.id, contestant: appeals.contestant, criterion: appeals.criterion, text: appeals.text,
-      submittedBy: appeals.submittedBy, submittedAt: appeals.submittedAt, status: appeals.status,
-      decisionReason: appeals.decisionReason, decidedBy: appeals.decidedBy, decidedAt: appeals.decidedAt, amendment: appeals.amendment,
+      submittedBy: appeals.submittedBy, submittedAt: utc(appeals.submittedAt), status: appeals.status,
+      decisionReason: appeals.decisionReason, decidedBy: appeals.decidedBy, decidedAt: utc(appeals.decidedAt), amendment: jsonDigest(appeals.amendment),
     }).from(appeals).where(inArray(appeals.contestId, ids))),
   },
 ];
