@@ -146,7 +146,6 @@ export const FACTS: readonly Fact[] = [
  */
 const ROSTER = ['event', 'organisations', 'contestants', 'judges'];
 const CHANGES: Readonly<Record<string, readonly string[]>> = {
-  mark: [],
   state: ['states', 'certifications', 'certificates'],
   freeze: ['states'],
   unfreeze: ['states'],

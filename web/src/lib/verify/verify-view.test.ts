@@ -49,4 +49,14 @@ describe('verify page parts', () => {
     const old = render(VerdictBanner, { props: { result: result({ status: 'superseded', checks: [{ check: 'current', ok: false }] }) } }).body;
     expect(old).toContain('Certificate no longer valid');
   });
+
+  it('says in both languages when the records behind the certificate were edited outside the audit log', () => {
+    const edited = result({ status: 'mismatch', checks: [...result().checks, { check: 'audit', ok: false }] });
+    for (const [locale, words] of [['zh-CN', '与审计日志的记载一致'], ['en', 'as the audit log recorded them']] as const) {
+      i18n.locale = locale;
+      const banner = render(VerdictBanner, { props: { result: edited } }).body;
+      expect(banner).toContain('data-check="audit"');
+      expect(banner).toContain(words);
+    }
+  });
 });
