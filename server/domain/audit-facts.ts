@@ -29,7 +29,7 @@ interface Fact {
   event?: true;
 }
 
-/** The digests of facts by key: "organisations", or "contestants/<contest id>". */
+/** The digests of facts by key: "organisations" (of the event), or "contestants/<contest id>". */
 export type FactDigests = Record<string, string>;
 
 /** Rows of a table with a contest_id column, for the given contests; `contest` names their contest. */
@@ -44,9 +44,12 @@ const jsonDigest = (col: AnyPgColumn) => sql<string>`encode(sha256(convert_to(${
 
 export const FACTS: readonly Fact[] = [
   {
-    name: 'event', event: true,
-    read: (db, eventId) => db.select({ name: events.name, file: jsonDigest(events.file), appealWindowMinutes: events.appealWindowMinutes })
-      .from(events).where(eq(events.id, eventId)),
+    name: 'file', event: true,
+    read: (db, eventId) => db.select({ name: events.name, file: jsonDigest(events.file) }).from(events).where(eq(events.id, eventId)),
+  },
+  {
+    name: 'settings', event: true,
+    read: (db, eventId) => db.select({ appealWindowMinutes: events.appealWindowMinutes }).from(events).where(eq(events.id, eventId)),
   },
   {
     name: 'organisations', event: true,
@@ -54,7 +57,7 @@ export const FACTS: readonly Fact[] = [
       .from(organisations).where(eq(organisations.eventId, eventId)),
   },
   {
-    name: 'contest',
+    name: 'definition',
     read: ofContests((db, ids) => db.select({
       contest: contests.id, code: contests.code, name: contests.name, position: contests.position, definition: jsonDigest(contests.definition),
     }).from(contests).where(inArray(contests.id, ids))),
@@ -144,7 +147,7 @@ export const FACTS: readonly Fact[] = [
  * The facts each audited kind changes; the others must stay as the chain last recorded them. A kind
  * not listed (an event imported or edited, a kind added later) may change every fact.
  */
-const ROSTER = ['event', 'organisations', 'contestants', 'judges'];
+const ROSTER = ['file', 'organisations', 'contestants', 'judges'];
 const CHANGES: Readonly<Record<string, readonly string[]>> = {
   state: ['states', 'certifications', 'certificates'],
   freeze: ['states'],
@@ -153,7 +156,7 @@ const CHANGES: Readonly<Record<string, readonly string[]>> = {
   'remark.requested': ['remarks'],
   appeal: ['appeals'],
   appeal_decision: ['appeals'],
-  settings: ['event'],
+  settings: ['settings'],
   pins_reset: [],
   roster: ROSTER,
   // Appended by a roster import after its rows are written, before the import's own entry.
