@@ -9,12 +9,12 @@
 // A new table of facts joins by one entry in FACTS (and, if an audited kind changes it, in CHANGES).
 // Rows are digested as canonical JSON, sorted as text, so neither the database's collation nor the
 // ids a sequence gave (an archive imported elsewhere gets new ones) changes a digest.
-import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, asc, desc, eq, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../db/create-db.ts';
 import {
-  appeals, auditLog, certificates, certifications, contestStates, contestants, contests, criteria, events, flagResolutions,
-  judges, organisations, remarkRequests, sections,
+  appeals, auditLog, certificates, certifications, contestStates, contestants, contests, criteria, events,
+  flagResolutions, judges, organisations, remarkRequests, sections,
 } from '../../db/schema/index.ts';
 import { canonicalJson, sha256 } from './ids.ts';
 
@@ -24,7 +24,7 @@ type Row = Record<string, unknown>;
 interface Fact {
   /** What a digest's key and a problem call it. */
   name: string;
-  /** The rows of the event (event facts) or of the given contests, each with the contest it belongs to. */
+  /** The rows of the event (event facts) or of the given contests, each with its contest as `contest`. */
   read(db: Reader, eventId: string, contestIds: readonly string[]): Promise<Row[]>;
   event?: true;
 }
@@ -32,115 +32,101 @@ interface Fact {
 /** The digests of facts by key: "organisations" (of the event), or "contestants/<contest id>". */
 export type FactDigests = Record<string, string>;
 
-/** Rows of a table with a contest_id column, for the given contests; `contest` names their contest. */
-const ofContests = (read: (db: Reader, ids: readonly string[]) => Promise<Row[]>) =>
-  (db: Reader, _eventId: string, ids: readonly string[]) => (ids.length ? read(db, ids) : Promise.resolve([]));
-
 // Values as text made by PostgreSQL, so that neither the driver (PGlite or postgres.js: bigint,
 // microseconds) nor the size of a JSON document (an event file, certified results) weighs on a digest.
 const certificationOrigin = sql<string>`coalesce(${certifications.originId}, ${certifications.id})::text`;
 const utc = (col: AnyPgColumn) => sql<string>`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
 const jsonDigest = (col: AnyPgColumn) => sql<string>`encode(sha256(convert_to(${col}::text, 'UTF8')), 'hex')`;
 
+type Columns = Record<string, AnyPgColumn | SQL>;
+
+const eventFact = (name: string, table: PgTable, eventIdOf: AnyPgColumn, columns: Columns): Fact => ({
+  name,
+  event: true,
+  read: (db, eventId) => db.select(columns).from(table).where(eq(eventIdOf, eventId)) as Promise<Row[]>,
+});
+
+/** A table of rows that belong to a contest (its `contest_id`). */
+const contestFact = (name: string, table: PgTable, contestIdOf: AnyPgColumn, columns: Columns): Fact => ({
+  name,
+  read: async (db, _eventId, ids) => {
+    if (ids.length === 0) return [];
+    const rows = db.select({ contest: contestIdOf, ...columns }).from(table).where(inArray(contestIdOf, ids));
+    return rows as Promise<Row[]>;
+  },
+});
+
 export const FACTS: readonly Fact[] = [
-  {
-    name: 'file', event: true,
-    read: (db, eventId) => db.select({ name: events.name, file: jsonDigest(events.file) }).from(events).where(eq(events.id, eventId)),
-  },
-  {
-    name: 'settings', event: true,
-    read: (db, eventId) => db.select({ appealWindowMinutes: events.appealWindowMinutes }).from(events).where(eq(events.id, eventId)),
-  },
-  {
-    name: 'organisations', event: true,
-    read: (db, eventId) => db.select({ code: organisations.code, name: organisations.name, position: organisations.position })
-      .from(organisations).where(eq(organisations.eventId, eventId)),
-  },
-  {
-    name: 'definition',
-    read: ofContests((db, ids) => db.select({
-      contest: contests.id, code: contests.code, name: contests.name, position: contests.position, definition: jsonDigest(contests.definition),
-    }).from(contests).where(inArray(contests.id, ids))),
-  },
-  {
-    name: 'sections',
-    read: ofContests((db, ids) => db.select({
-      contest: sections.contestId, code: sections.code, name: sections.name, weight: sections.weight, position: sections.position,
-    }).from(sections).where(inArray(sections.contestId, ids))),
-  },
-  {
-    name: 'criteria',
-    read: ofContests((db, ids) => db.select({
-      contest: criteria.contestId, code: criteria.code, section: criteria.sectionCode, name: criteria.name, kind: criteria.kind,
-      max: criteria.max, spec: jsonDigest(criteria.spec), position: criteria.position,
-    }).from(criteria).where(inArray(criteria.contestId, ids))),
-  },
-  {
-    name: 'contestants',
-    read: ofContests((db, ids) => db.select({
-      contest: contestants.contestId, bib: contestants.bib, name: contestants.name, organisation: contestants.organisation,
-      station: contestants.station, status: contestants.status, position: contestants.position,
-    }).from(contestants).where(inArray(contestants.contestId, ids))),
-  },
-  {
-    // PIN hashes are no fact of a result (and change when PINs are issued again).
-    name: 'judges',
-    read: ofContests((db, ids) => db.select({
-      contest: judges.contestId, id: judges.id, code: judges.code, name: judges.name, criteria: jsonDigest(judges.criteria),
-      organisation: judges.organisation, chief: judges.chief, shadow: judges.shadow,
-    }).from(judges).where(inArray(judges.contestId, ids))),
-  },
+  eventFact('file', events, events.id, { name: events.name, file: jsonDigest(events.file) }),
+  eventFact('settings', events, events.id, { appealWindowMinutes: events.appealWindowMinutes }),
+  eventFact('organisations', organisations, organisations.eventId, {
+    code: organisations.code, name: organisations.name, position: organisations.position,
+  }),
+  contestFact('definition', contests, contests.id, {
+    code: contests.code, name: contests.name, position: contests.position, definition: jsonDigest(contests.definition),
+  }),
+  contestFact('sections', sections, sections.contestId, {
+    code: sections.code, name: sections.name, weight: sections.weight, position: sections.position,
+  }),
+  contestFact('criteria', criteria, criteria.contestId, {
+    code: criteria.code, section: criteria.sectionCode, name: criteria.name, kind: criteria.kind, max: criteria.max,
+    spec: jsonDigest(criteria.spec), position: criteria.position,
+  }),
+  contestFact('contestants', contestants, contestants.contestId, {
+    bib: contestants.bib, name: contestants.name, organisation: contestants.organisation, station: contestants.station,
+    status: contestants.status, position: contestants.position,
+  }),
+  // PIN hashes are no fact of a result (and change when PINs are issued again).
+  contestFact('judges', judges, judges.contestId, {
+    id: judges.id, code: judges.code, name: judges.name, criteria: jsonDigest(judges.criteria),
+    organisation: judges.organisation, chief: judges.chief, shadow: judges.shadow,
+  }),
   {
     // The contest's state and freeze now, and every change of state that led there.
     name: 'states',
-    read: ofContests(async (db, ids) => [
-      ...(await db.select({ contest: contests.id, state: contests.state, frozenSeq: contests.frozenSeq })
-        .from(contests).where(inArray(contests.id, ids))),
-      ...(await db.select({
-        contest: contestStates.contestId, from: contestStates.from, to: contestStates.to, reason: contestStates.reason,
-        actor: contestStates.actor, seq: contestStates.seq, at: utc(contestStates.at),
-      }).from(contestStates).where(inArray(contestStates.contestId, ids))),
-    ]),
+    read: async (db, eventId, ids) => [
+      ...(await contestFact('', contests, contests.id, { state: contests.state, frozenSeq: contests.frozenSeq })
+        .read(db, eventId, ids)),
+      ...(await contestFact('', contestStates, contestStates.contestId, {
+        from: contestStates.from, to: contestStates.to, reason: contestStates.reason, actor: contestStates.actor,
+        seq: contestStates.seq, at: utc(contestStates.at),
+      }).read(db, eventId, ids)),
+    ],
   },
+  contestFact('flags', flagResolutions, flagResolutions.contestId, {
+    contestant: flagResolutions.contestant, criterion: flagResolutions.criterion, reason: flagResolutions.reason,
+    actor: flagResolutions.actor, seq: flagResolutions.seq, at: utc(flagResolutions.at),
+  }),
+  contestFact('remarks', remarkRequests, remarkRequests.contestId, {
+    contestant: remarkRequests.contestant, criterion: remarkRequests.criterion, judge: remarkRequests.judge,
+    reason: remarkRequests.reason, requestedBy: remarkRequests.requestedBy, seq: remarkRequests.seq,
+    at: utc(remarkRequests.at),
+  }),
+  contestFact('certifications', certifications, certifications.contestId, {
+    id: certificationOrigin, seq: certifications.seq, digest: certifications.digest,
+    results: jsonDigest(certifications.results), certifiedBy: certifications.certifiedBy,
+    certifiedAt: utc(certifications.certifiedAt),
+  }),
   {
-    name: 'flags',
-    read: ofContests((db, ids) => db.select({
-      contest: flagResolutions.contestId, contestant: flagResolutions.contestant, criterion: flagResolutions.criterion,
-      reason: flagResolutions.reason, actor: flagResolutions.actor, seq: flagResolutions.seq, at: utc(flagResolutions.at),
-    }).from(flagResolutions).where(inArray(flagResolutions.contestId, ids))),
-  },
-  {
-    name: 'remarks',
-    read: ofContests((db, ids) => db.select({
-      contest: remarkRequests.contestId, contestant: remarkRequests.contestant, criterion: remarkRequests.criterion,
-      judge: remarkRequests.judge, reason: remarkRequests.reason, requestedBy: remarkRequests.requestedBy,
-      seq: remarkRequests.seq, at: utc(remarkRequests.at),
-    }).from(remarkRequests).where(inArray(remarkRequests.contestId, ids))),
-  },
-  {
-    name: 'certifications',
-    read: ofContests((db, ids) => db.select({
-      contest: certifications.contestId, id: certificationOrigin, seq: certifications.seq, digest: certifications.digest,
-      results: jsonDigest(certifications.results), certifiedBy: certifications.certifiedBy, certifiedAt: utc(certifications.certifiedAt),
-    }).from(certifications).where(inArray(certifications.contestId, ids))),
-  },
-  {
+    // A certificate names its certification by the id the certification's audit entry names.
     name: 'certificates',
-    read: ofContests((db, ids) => db.select({
-      contest: certificates.contestId, code: certificates.code, certification: certificationOrigin, bib: certificates.bib,
-      name: certificates.name, organisation: certificates.organisation, award: certificates.award, rank: certificates.rank,
-      total: certificates.total, issuedAt: utc(certificates.issuedAt),
-    }).from(certificates).innerJoin(certifications, eq(certifications.id, certificates.certificationId))
-      .where(inArray(certificates.contestId, ids))),
+    read: async (db, _eventId, ids) => {
+      if (ids.length === 0) return [];
+      return db.select({
+        contest: certificates.contestId, code: certificates.code, certification: certificationOrigin,
+        bib: certificates.bib, name: certificates.name, organisation: certificates.organisation,
+        award: certificates.award, rank: certificates.rank, total: certificates.total,
+        issuedAt: utc(certificates.issuedAt),
+      }).from(certificates).innerJoin(certifications, eq(certifications.id, certificates.certificationId))
+        .where(inArray(certificates.contestId, ids));
+    },
   },
-  {
-    name: 'appeals',
-    read: ofContests((db, ids) => db.select({
-      contest: appeals.contestId, id: appeals.id, contestant: appeals.contestant, criterion: appeals.criterion, text: appeals.text,
-      submittedBy: appeals.submittedBy, submittedAt: utc(appeals.submittedAt), status: appeals.status,
-      decisionReason: appeals.decisionReason, decidedBy: appeals.decidedBy, decidedAt: utc(appeals.decidedAt), amendment: jsonDigest(appeals.amendment),
-    }).from(appeals).where(inArray(appeals.contestId, ids))),
-  },
+  contestFact('appeals', appeals, appeals.contestId, {
+    id: appeals.id, contestant: appeals.contestant, criterion: appeals.criterion, text: appeals.text,
+    submittedBy: appeals.submittedBy, submittedAt: utc(appeals.submittedAt), status: appeals.status,
+    decisionReason: appeals.decisionReason, decidedBy: appeals.decidedBy, decidedAt: utc(appeals.decidedAt),
+    amendment: jsonDigest(appeals.amendment),
+  }),
 ];
 
 /**
@@ -176,7 +162,8 @@ export async function factDigests(db: Reader, eventId: string, contestIds: reado
   const out: FactDigests = {};
   for (const fact of FACTS) {
     const rows = await fact.read(db, eventId, contestIds);
-    const lines = new Map<string | undefined, string[]>(fact.event ? [[undefined, []]] : contestIds.map((id) => [id, []]));
+    const owners = fact.event ? [undefined] : contestIds;
+    const lines = new Map<string | undefined, string[]>(owners.map((owner) => [owner, []]));
     for (const { contest, ...row } of rows) lines.get(contest as string | undefined)?.push(canonicalJson(row));
     for (const [contest, list] of lines) out[keyOf(fact.name, contest)] = sha256(list.sort().join('\n'));
   }
@@ -184,12 +171,17 @@ export async function factDigests(db: Reader, eventId: string, contestIds: reado
 }
 
 export async function contestIdsOf(db: Reader, eventId: string): Promise<string[]> {
-  const rows = await db.select({ id: contests.id }).from(contests).where(eq(contests.eventId, eventId)).orderBy(asc(contests.id));
+  const rows = await db.select({ id: contests.id }).from(contests).where(eq(contests.eventId, eventId))
+    .orderBy(asc(contests.id));
   return rows.map((r) => r.id);
 }
 
 /** What an audited change records: its event's facts and its contest's, or every contest's. */
-export async function factsOfChange(tx: Tx, eventId: string, contestId: string | null | undefined): Promise<FactDigests> {
+export async function factsOfChange(
+  tx: Tx,
+  eventId: string,
+  contestId: string | null | undefined,
+): Promise<FactDigests> {
   return factDigests(tx, eventId, contestId ? [contestId] : await contestIdsOf(tx, eventId));
 }
 
@@ -208,7 +200,8 @@ export class FactAuditCheck {
 
   /** Before the first entry: the event's contests, to name them by code. */
   async start(): Promise<void> {
-    this.contests = await this.db.select({ id: contests.id, code: contests.code }).from(contests).where(eq(contests.eventId, this.eventId));
+    this.contests = await this.db.select({ id: contests.id, code: contests.code }).from(contests)
+      .where(eq(contests.eventId, this.eventId));
   }
 
   entry(e: EntryRow): string | null {
@@ -264,7 +257,11 @@ export async function contestFactsUnchanged(db: Db, eventId: string, contestId: 
   const PAGE = 100;
   for (let before: number | null = null; missing.size > 0; ) {
     const page = await db.select({ n: auditLog.n, payload: auditLog.payload }).from(auditLog)
-      .where(and(eq(auditLog.eventId, eventId), ne(auditLog.kind, 'mark'), before === null ? undefined : lt(auditLog.n, before)))
+      .where(and(
+        eq(auditLog.eventId, eventId),
+        ne(auditLog.kind, 'mark'),
+        before === null ? undefined : lt(auditLog.n, before),
+      ))
       .orderBy(desc(auditLog.n)).limit(PAGE);
     for (const e of page) {
       const facts = factsOf(e.payload);

@@ -27,7 +27,8 @@ export interface AuditInput {
  */
 export function auditPayload(e: Omit<AuditInput, 'eventId'> & { at: Date; facts?: FactDigests }): string {
   return canonicalJson({
-    kind: e.kind, contest: e.contestId ?? null, actor: e.actor, at: e.at.toISOString(), data: maskIdentityNumbersDeep(e.data), facts: e.facts,
+    kind: e.kind, contest: e.contestId ?? null, actor: e.actor, at: e.at.toISOString(),
+    data: maskIdentityNumbersDeep(e.data), facts: e.facts,
   });
 }
 

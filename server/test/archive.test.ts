@@ -202,7 +202,7 @@ describe('event archive', () => {
     expect((await api(b.url, b.adminToken).get(`/events/${fresh.event}`)).status).toBe(404);
   });
 
-  it('names a certified winner renamed inside the archive: the import’s audit and the certificate check fail', async () => {
+  it('names a winner renamed inside the archive: the import’s audit and the certificate check fail', async () => {
     const { db, drop } = await freshTestDb('archive_d');
     const d = await startTestServer({ db });
     try {
@@ -211,7 +211,9 @@ describe('event archive', () => {
       const cert = doc.tables.certificates.find((c: any) => c.contest_id === contest && c.rank === 1);
       const forged = '冒名顶替';
       for (const p of doc.tables.contestants) if (p.contest_id === contest && p.bib === cert.bib) p.name = forged;
-      for (const c of doc.tables.events[0].file.contests) for (const p of c.contestants) if (p.bib === cert.bib) p.name = forged;
+      for (const c of doc.tables.events[0].file.contests) {
+        for (const p of c.contestants) if (p.bib === cert.bib) p.name = forged;
+      }
       for (const x of doc.tables.certifications) {
         x.results = x.results.map((r: any) => (r.bib === cert.bib ? { ...r, name: forged } : r));
         x.digest = sha256(canonicalJson(x.results));
@@ -219,7 +221,8 @@ describe('event archive', () => {
       for (const c of doc.tables.certificates) if (c.bib === cert.bib) c.name = forged;
       const imported = await postArchive(d, gzipSync(JSON.stringify(doc)));
       expect(imported.status, JSON.stringify(imported.body).slice(0, 500)).toBe(201);
-      expect(imported.body.audit).toMatchObject({ ok: false, problem: expect.stringMatching(/^the (file|contestants|certifications|certificates) of (the event|contest) .*changed outside the API/) });
+      const named = /^the (file|contestants|certifications|certificates) of (the event|contest) .*changed outside the API/;
+      expect(imported.body.audit).toMatchObject({ ok: false, problem: expect.stringMatching(named) });
       const check = (await api(d.url).get(`/verify/${cert.code}`)).body;
       expect(check.contestant.name).toBe(forged);
       expect(check.status).toBe('mismatch');
