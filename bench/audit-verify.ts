@@ -1,13 +1,15 @@
 // Audit verification at a realistic size: a contest of 400 contestants × 20 criteria marked in full
 // by three judges (14,400 marks), its flags accepted, closed and certified, then timed: the whole
 // chain's check (GET /events/:id/audit/verify), a certificate's public check (GET /verify/:code)
-// and the latency of single marks in another contest of the same event while the chain is long.
+// and the latency of single marks in another contest of the same event while the chain is long; and
+// alone, the digests of all the event's facts (what the audit check of facts reads).
 //
 //   npx tsx bench/audit-verify.ts [--contestants=400] [--rounds=10] [--marks=200]
 //
 // On the embedded database unless DATABASE_URL is set (then that PostgreSQL database).
 import { pathToFileURL } from 'node:url';
 import { api, importAndOpen, startTestServer, uuid } from '../server/test/harness.ts';
+import { contestIdsOf, factDigests } from '../server/domain/audit-facts.ts';
 import { CRITERIA, syntheticEvent, valueFor } from './lib/synthetic.ts';
 import { percentile } from './lib/stats.ts';
 
@@ -84,6 +86,8 @@ export async function runAuditVerify(opts: { contestants: number; rounds: number
       const v = await api(s.url).get(`/verify/${code}`);
       if ((v.body as { status: string }).status !== 'valid') throw new Error(`verify: ${JSON.stringify(v.body)}`);
     });
+    // What the facts add to each check: the digests of every fact of the event, read from the rows.
+    const facts = await timed(opts.rounds, async () => factDigests(s.db.db, ev.id, await contestIdsOf(s.db.db, ev.id)));
     const raw = api(s.url, await ev.judgeToken('raw-j'));
     const rawId = ev.contestId('raw');
     const mark = await timed(opts.marks, async () => {
@@ -92,6 +96,7 @@ export async function runAuditVerify(opts: { contestants: number; rounds: number
     });
     return {
       db: s.db.kind, contestants: opts.contestants, entries, verifyMs: verify, certificateMs: certificate, markMs: mark,
+      factsMs: facts,
     };
   } finally {
     await s.stop();
