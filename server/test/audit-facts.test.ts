@@ -181,6 +181,29 @@ describe('facts edited behind the API’s back', () => {
     expect((await publicVerify(c.winner.code)).checks).toContainEqual({ check: 'audit', ok: false });
   });
 
+  it('a whole contest added, with a certificate, is found, and that certificate is not valid', async () => {
+    const c = await certified();
+    const fake = `c${uuid().replace(/-/g, '').slice(0, 12)}`;
+    const copy = (table: string, columns: string) => run(sql.raw(`INSERT INTO ${table} (contest_id, ${columns})
+      SELECT '${fake}', ${columns} FROM ${table} WHERE contest_id = '${c.id}'`));
+    await run(sql`INSERT INTO contests (id, event_id, code, name, position, state, seq, definition)
+      SELECT ${fake}, event_id, 'fake', '伪造', 9, state, seq, definition FROM contests WHERE id = ${c.id}`);
+    await copy('sections', 'code, name, weight, position');
+    await copy('criteria', 'code, section_code, name, kind, max, spec, position');
+    await copy('contestants', 'bib, name, organisation, station, status, position');
+    await copy('certifications', 'seq, digest, results, certified_by, certified_at');
+    const code = `ZZZZZ${c.winner.code.slice(5)}`;
+    await run(sql`
+      INSERT INTO certificates (code, certification_id, contest_id, bib, name, organisation, award, rank, total)
+      SELECT ${code}, (SELECT max(id) FROM certifications WHERE contest_id = ${fake}), ${fake},
+        bib, name, organisation, award, rank, total FROM certificates WHERE code = ${c.winner.code}`);
+    const v = await auditVerify(c.ev);
+    expect(v.ok).toBe(false);
+    expect(v.problem).toBe(`the definition of contest "fake" (${fake}) has no audit entry: added outside the API`);
+    expect((await publicVerify(code)).checks).toContainEqual({ check: 'audit', ok: false });
+    expect((await publicVerify(c.winner.code)).status).toBe('valid');
+  });
+
   it('an edit stays found after later changes through the API that do not change that fact', async () => {
     const c = await certified();
     await renameContestant(c.id, 'W2', '改名');
