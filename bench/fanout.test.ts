@@ -4,6 +4,10 @@
 // stored once, the baseline delivered every message, and no child process outlives the run.
 import { describe, expect, it } from 'vitest';
 import { fanoutMarkdown, runFanout, SCENARIOS } from './fanout.ts';
+import { postgresServer, skipWithout } from '../server/test/services-available.ts';
+
+const PG_BASE = (process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, '');
+const skip = await skipWithout(import.meta.url, postgresServer(`${PG_BASE}/postgres`, 'BENCH_PG_URL'));
 
 const alive = (pid: number) => {
   try {
@@ -14,11 +18,11 @@ const alive = (pid: number) => {
   }
 };
 
-describe('bench/fanout', () => {
+describe.skipIf(skip)('bench/fanout', () => {
   it('measures submit → viewer latency against a bare Socket.IO baseline and delivers every update', async () => {
     const r = await runFanout({
       ...SCENARIOS.smoke, db: 'postgres', judges: 5, contestants: 1000, fleet: 2, addresses: 2, connectConcurrency: 25,
-      pgBase: (process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, ''), outDir: null, log: () => {},
+      pgBase: PG_BASE, outDir: null, log: () => {},
     });
     const { jiangxin: j, bare: b } = r;
     const viewers = SCENARIOS.smoke.viewers;

@@ -13,9 +13,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { io } from 'socket.io-client';
 import { benchEnv, type BenchEnv } from './lib/env.ts';
+import { cliOptions, runIfMain } from './lib/cli.ts';
 import { startChild } from './lib/child-rpc.ts';
 import type { PhaseReading } from './lib/process-probes.ts';
 import type { BoardTimings, ServerChildReady } from './lib/server-child.ts';
@@ -245,12 +245,7 @@ export function markdown(r: BenchResult): string {
 }
 
 function parseArgs(argv: string[]): MarksBenchOptions {
-  const arg = (name: string, dflt: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt;
-  const num = (name: string, dflt: number) => {
-    const v = Number(arg(name, String(dflt)));
-    if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
-    return v;
-  };
+  const { arg, num } = cliOptions(argv);
   const db = arg('db', 'both');
   if (!['pglite', 'postgres', 'both'].includes(db)) throw new Error('--db must be pglite, postgres or both');
   return {
@@ -265,14 +260,4 @@ function parseArgs(argv: string[]): MarksBenchOptions {
   };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runMarksThroughput(parseArgs(process.argv.slice(2)))
-    .then((r) => {
-      console.log(markdown(r));
-      process.exit(0);
-    })
-    .catch((err) => {
-      console.error(err);
-      process.exit(1);
-    });
-}
+runIfMain(import.meta.url, () => runMarksThroughput(parseArgs(process.argv.slice(2))), markdown);

@@ -1,8 +1,9 @@
 // Every benchmark, one after the other, each in a process of its own, and bench/RESULTS.md written
 // from what they printed, with a summary of the targets (issue: performance at contest scale).
 //
-//   npm run bench                 board work, marks throughput (PGlite and PostgreSQL), fan-out at
-//                                 venue scale and at 10,000 viewers (about 15 minutes)
+//   npm run bench                 board work, marks throughput (PGlite and PostgreSQL), a judge's
+//                                 marks under a public flood, fan-out at venue scale and at 10,000
+//                                 viewers (about 17 minutes)
 //   npm run bench -- --quick      the same without the 10,000-viewer run
 //
 // Needs PostgreSQL (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432). Run it on an idle
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { boardWorkMarkdown, runBoardWork, type BoardWorkResult } from './board-work.ts';
 import type { BenchResult } from './marks-throughput.ts';
 import type { FanoutResult } from './fanout.ts';
+import type { PublicFloodResult } from './public-flood.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -27,7 +29,12 @@ function run(script: string, args: string[]): { markdown: string; json: unknown 
 
 const yes = (ok: boolean) => (ok ? '✓' : '✗');
 
-function summary(board: BoardWorkResult, marks: BenchResult, fanouts: FanoutResult[]): string[] {
+function summary(
+  board: BoardWorkResult,
+  marks: BenchResult,
+  flood: PublicFloodResult,
+  fanouts: FanoutResult[],
+): string[] {
   const worst = Math.max(...board.points.filter((p) => p.marksPerUpdate === 1).map((p) => p.msPerMark));
   const growth = board.points.filter((p) => p.marksPerUpdate === 1);
   const pg = marks.results.find((x) => x.db === 'postgres')!;
@@ -37,6 +44,10 @@ function summary(board: BoardWorkResult, marks: BenchResult, fanouts: FanoutResu
     `| ≥ 2,000 durable marks/s on PostgreSQL | ${yes(pg.server.perSecond >= 2000)} | ${pg.server.perSecond} marks/s (server CPU ${pg.server.cpuMsPerMark} ms per mark) |`,
     `| ≥ 0.3 × the raw INSERT rate of the same rows, same run | ${yes(pg.ratio >= 0.3)} | ${pg.server.perSecond} ÷ ${pg.raw.perSecond} = ${pg.ratio} |`,
     `| ≥ 500 marks/s on the embedded database | ${yes(lite.server.perSecond >= 500)} | ${lite.server.perSecond} marks/s (raw ${lite.raw.perSecond}, ratio ${lite.ratio}) |`,
+    `| a judge's marks under a public flood (${flood.options.clients} anonymous clients, /verify and public reads): ` +
+      'p95 ≤ 3 × alone | ' +
+      `${yes(flood.both.judge.p95 <= 3 * flood.judgeAlone.p95)} | p50 ${flood.judgeAlone.p50} → ${flood.both.judge.p50} ms, ` +
+      `p95 ${flood.judgeAlone.p95} → ${flood.both.judge.p95} ms; ${flood.both.public.verifyPerSecond} checks/s meanwhile |`,
   ];
   for (const f of fanouts) {
     for (const t of f.targets.filter((x) => x.applies)) rows.push(`| ${t.target} (${f.options.viewers} viewers) | ${yes(t.met)} | ${t.figures} |`);
@@ -51,6 +62,8 @@ const boardContract = runBoardWork({ contestants: 1000, updates: 100, history: [
 sections.push(boardWorkMarkdown(board), boardWorkMarkdown(boardContract));
 const marks = run('marks-throughput.ts', ['--db=both', '--seconds=10', '--clients=64']);
 sections.push(marks.markdown);
+const flood = run('public-flood.ts', ['--db=pglite']);
+sections.push(flood.markdown);
 const fanouts: FanoutResult[] = [];
 for (const scenario of quick ? ['venue'] : ['venue', 'national']) {
   const f = run('fanout.ts', [`--scenario=${scenario}`]);
@@ -68,7 +81,7 @@ const out = [
   '',
   '## Targets',
   '',
-  ...summary(board, marks.json as BenchResult, fanouts),
+  ...summary(board, marks.json as BenchResult, flood.json as PublicFloodResult, fanouts),
   '',
   ...sections.flatMap((s) => [s, '']),
 ].join('\n');

@@ -6,10 +6,12 @@ import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { createDb, rowsOf } from './create-db.ts';
 import { sql } from 'drizzle-orm';
+import { postgresServer, skipWithout } from '../server/test/services-available.ts';
 
 const BASE = (process.env.TEST_PG_BASE ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, '');
+const skip = await skipWithout(import.meta.url, postgresServer(`${BASE}/postgres`, 'TEST_PG_BASE'));
 
-describe('migrations on PostgreSQL', () => {
+describe.skipIf(skip)('migrations on PostgreSQL', () => {
   it('four pools opening one new database at once all open it, with the schema migrated once', async () => {
     const name = `jx_miglock_${randomBytes(4).toString('hex')}`;
     const admin = postgres(`${BASE}/postgres`, { max: 1, onnotice: () => {} });

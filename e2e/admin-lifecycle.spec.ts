@@ -9,6 +9,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expect, test, type APIRequestContext, type Download, type Page } from '@playwright/test';
 import { judgeToken, signIn } from './helpers.ts';
 import { choosePublicUrl } from './site-helpers.ts';
+import { settled } from './settled.ts';
 import { ADMIN_PASSWORD } from './playwright.config.ts';
 
 const EXAMPLE = new URL('../examples/new-economy-contest.json', import.meta.url);
@@ -79,7 +80,8 @@ async function shoot(page: Page, name: string) {
   for (const [lang, width] of [['zh-CN', 1280], ['en', 1280], ['zh-CN', 390], ['en', 390]] as const) {
     await page.setViewportSize({ width, height: 900 });
     await page.getByTestId(`lang-${lang}`).click();
-    await page.waitForTimeout(300);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await settled(page);
     await page.screenshot({ path: `${SHOTS}/${name}-${lang}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -1,19 +1,15 @@
 // Event archives and judges' PINs in the console: the archive leaves PIN hashes out unless the
 // organiser ticks the box (which warns what the file then is); an archive without them imports
 // with the judges needing new PINs, which the console says and offers to issue.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { exampleEvent, importEvent, signIn, signInUi } from './helpers.ts';
+import { asCopy } from './archive-copy.ts';
 
 const shots = fileURLToPath(new URL('../test-results/archive-shots/', import.meta.url));
 test.use({ viewport: { width: 1280, height: 900 } });
-
-const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
-const freshId = (prefix: string) =>
-  prefix + Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => ALPHABET[b % 32]).join('');
 
 function newEventFile() {
   const file = exampleEvent('new-economy-contest');
@@ -24,25 +20,6 @@ function newEventFile() {
 async function downloadArchive(page: Page): Promise<any> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('archive-download').click()]);
   return JSON.parse(gunzipSync(readFileSync((await download.path())!)).toString('utf8'));
-}
-
-/**
- * The same event as a copy from another computer: new event, contest and judge ids everywhere,
- * its audit entries re-hashed over the new ids, so it imports into the database it came from.
- */
-function asCopy(doc: any): any {
-  const ids = new Map<string, string>([[doc.event, freshId('e')]]);
-  for (const c of doc.tables.contests) ids.set(c.id, freshId('c'));
-  for (const j of doc.tables.judges) ids.set(j.id, freshId('j'));
-  let text = JSON.stringify(doc);
-  for (const [from, to] of ids) text = text.replaceAll(from, to);
-  const copy = JSON.parse(text);
-  let prev = '';
-  for (const row of copy.tables.audit_log) {
-    row.hash = prev = createHash('sha256').update(`${prev}:${row.n}:${row.payload}`, 'utf8').digest('hex');
-  }
-  copy.tables.events[0].audit_head = prev;
-  return copy;
 }
 
 for (const [lang, offline] of [['zh-CN', '离线'], ['en', 'offline']] as const) {

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { exampleEvent, importEvent, setState, signIn } from './helpers.ts';
+import { settled } from './settled.ts';
 import { realisticMarks, submitMarks, type ContestFile } from './display-marks.ts';
 
 const DIR = new URL('../test-results/screenshots/', import.meta.url);
@@ -11,7 +12,7 @@ async function shoot(page: Page, name: string) {
   mkdirSync(DIR, { recursive: true });
   const path = new URL(`${name}.png`, DIR).pathname;
   // Let the entrance fades finish so the picture shows the settled screen.
-  await page.waitForTimeout(1_200);
+  await settled(page);
   const body = await page.screenshot({ path });
   await test.info().attach(name, { body, contentType: 'image/png' });
 }

@@ -31,18 +31,12 @@ function startServer(): ChildProcess {
   return child;
 }
 
-async function waitHealthy(child: ChildProcess, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+async function waitHealthy(child: ChildProcess, timeout = 90_000): Promise<void> {
+  const healthy = async () => {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the server did not answer /healthz in time');
+    return fetch(`${base}/healthz`).then((r) => r.ok, () => false); // false: not listening yet
+  };
+  await expect.poll(healthy, { message: 'the server answers /healthz', timeout, intervals: [250] }).toBe(true);
 }
 
 function kill9(child: ChildProcess): Promise<void> {

@@ -1,7 +1,10 @@
 // The public certificate page (/verify/:code) on a phone: a certified winner's code shows a green
-// "valid" with the certificate's facts in either language; an unknown code says so clearly.
+// "valid" with the certificate's facts in either language; a certificate of an event imported from
+// another installation shows an amber "issued elsewhere"; an unknown code says so clearly.
+import { gunzipSync } from 'node:zlib';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { importEvent, judgeToken, mark, setState, signIn } from './helpers.ts';
+import { asCopy } from './archive-copy.ts';
 
 const PEOPLE = [
   { bib: 'L01', name: '欧阳晓东', organisation: 'hx' },
@@ -44,6 +47,10 @@ async function certifiedEvent(request: APIRequestContext) {
   }
   await setState(request, admin, contest, 'review');
   await setState(request, admin, contest, 'certified');
+  return { eventId: ev.id, ...(await certificatesOf(request, admin, contest)) };
+}
+
+async function certificatesOf(request: APIRequestContext, admin: string, contest: string) {
   const res = await request.get(`/api/v1/contests/${contest}/certificates`, { headers: { authorization: `Bearer ${admin}` } });
   expect(res.status()).toBe(200);
   return (await res.json()) as { certificates: { code: string; bib: string; name: string; organisation: string; award: string; rank: number; url: string }[] };
@@ -65,7 +72,7 @@ test('a certified winner\'s code is shown as valid, with the facts, in Chinese a
   await expect(page.getByTestId('verify-award')).toHaveText('一等奖');
   await expect(page.getByTestId('verify-rank')).toHaveText('第 1 名');
   await expect(page.getByTestId('verify-contest')).toHaveText('数控车工');
-  await expect(page.locator('[data-testid="checks"] li[data-ok="true"]')).toHaveCount(5);
+  await expect(page.locator('[data-testid="checks"] li[data-ok="true"]')).toHaveCount(6);
   // Green, and nothing wider than the phone.
   expect(await page.getByTestId('verdict').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(18, 115, 58)');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -77,6 +84,42 @@ test('a certified winner\'s code is shown as valid, with the facts, in Chinese a
   await expect(page.getByTestId('verify-rank')).toHaveText('No. 1');
   await expect(page.getByText('Certified by', { exact: true })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('verify-valid-en.png'), fullPage: true });
+});
+
+test('a certificate of an event imported from another installation is shown as issued elsewhere, in amber', async ({
+  page,
+  request,
+}) => {
+  const admin = await signIn(request);
+  const { eventId } = await certifiedEvent(request);
+  const res = await request.get(`/api/v1/events/${eventId}/archive`, { headers: { authorization: `Bearer ${admin}` } });
+  const copy = asCopy(JSON.parse(gunzipSync(await res.body()).toString('utf8')));
+  const imported = await request.post('/api/v1/events/archive', {
+    data: copy,
+    headers: { authorization: `Bearer ${admin}` },
+  });
+  expect(imported.status()).toBe(201);
+  const { certificates } = await certificatesOf(request, admin, (await imported.json()).contests[0].id);
+  const first = certificates.find((c) => c.rank === 1)!;
+
+  await page.goto(`/verify/${first.code}?lang=zh-CN`);
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-status', 'elsewhere');
+  await expect(page.getByTestId('verdict-title')).toHaveText('证书由其他系统签发');
+  await expect(page.getByTestId('verdict')).toContainText('本系统无法担保其真实性');
+  await expect(page.getByTestId('verify-issuer')).toHaveText('未签名');
+  await expect(page.getByTestId('verify-name')).toHaveText('欧阳晓东');
+  await expect(page.locator('[data-testid="checks"] li[data-check="signature"]')).toHaveAttribute('data-ok', 'false');
+  // Amber, not the green of a valid certificate.
+  const background = await page.getByTestId('verdict').evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(background).toBe('rgb(138, 90, 0)');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: test.info().outputPath('verify-elsewhere-zh-CN.png'), fullPage: true });
+
+  await page.goto(`/verify/${first.code}?lang=en`);
+  await expect(page.getByTestId('verdict-title')).toHaveText('Issued elsewhere');
+  await expect(page.getByTestId('verdict')).toContainText('this installation cannot vouch for it');
+  await expect(page.getByTestId('verify-issuer')).toHaveText('Not signed');
+  await page.screenshot({ path: test.info().outputPath('verify-elsewhere-en.png'), fullPage: true });
 });
 
 test('an unknown code shows a clear not-found message, and the form checks what is typed', async ({ page }) => {

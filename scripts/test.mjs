@@ -74,6 +74,22 @@ if (want('e2e')) {
   }
 }
 
+/** A static check counts as one test: it passes when the command exits 0. */
+function check(name, cmd, args, cwd = root) {
+  console.log(`\n[${name}]`);
+  if (run(cmd, args, { cwd }) === 0) passed += 1;
+  else {
+    failed += 1;
+    broken = true;
+  }
+}
+
+// Types first: a missing catalogue key or a wrong params shape is a type error (README, i18n).
+if (want('types')) {
+  check('tsc', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+  check('svelte-kit sync', 'npx', ['svelte-kit', 'sync'], join(root, 'web'));
+  check('svelte-check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings'], join(root, 'web'));
+}
 if (want('unit')) vitest('node', root);
 if (want('web')) vitest('web', join(root, 'web'));
 

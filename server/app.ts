@@ -3,12 +3,14 @@ import { Hono, type Context } from 'hono';
 import { routePath } from 'hono/route';
 import { refuse } from './errors.ts';
 import { resolveActor } from './http/auth.ts';
+import { anonymousTurns, type TurnLimits } from './http/anonymous-turns.ts';
 import { requireDatabase } from './http/db-gate.ts';
 import { errorResponse } from './http/errors.ts';
 import { isUnstorable } from './http/body.ts';
 import { limitBody } from './http/body-limit.ts';
 import { inlineScriptHashes, securityHeaders } from './http/security-headers.ts';
 import type { DrainBounds } from './http/incoming-body.ts';
+import type { ProxyTrust } from './http/proxy-trust.ts';
 import type { AppEnv } from './http/types.ts';
 import { authRoutes } from './routes/auth.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -23,6 +25,7 @@ import { resultRoutes } from './routes/results.ts';
 import { appealRoutes } from './routes/appeals.ts';
 import { backupRoutes } from './routes/backups.ts';
 import { siteRoutes } from './routes/site.ts';
+import { installationRoutes } from './routes/installation.ts';
 import type { AppServices } from './services.ts';
 
 export const MAX_BODY = 1024 * 1024;
@@ -38,10 +41,12 @@ export interface AppOptions {
   log?: (err: unknown) => void;
   /** How much of a refused body is still read; tests shorten it. */
   drain?: DrainBounds;
-  /** A proxy in front is trusted to say how clients connected (X-Forwarded-Proto). */
-  trustProxy?: boolean;
+  /** TRUST_PROXY: proxies in front trusted to say who the client is and how it connected (http/proxy-trust.ts). */
+  trustProxy?: ProxyTrust;
   /** METRICS_TOKEN: a scraper's bearer token for /metrics (organisers may always read it). */
   metricsToken?: string;
+  /** How many anonymous reads run and wait at once (default ANONYMOUS_TURNS). */
+  anonymousTurns?: TurnLimits;
 }
 
 export function createApp(services: AppServices, opts: AppOptions = {}) {
@@ -49,6 +54,7 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
     c.set('services', services);
+    c.set('proxyTrust', opts.trustProxy);
     const started = performance.now();
     await next();
     const route = routePath(c);
@@ -67,6 +73,7 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
   });
   app.use('/api/*', requireDatabase);
   app.use('/api/*', resolveActor);
+  app.use('/api/*', anonymousTurns(opts.anonymousTurns));
   app.route('/api/v1', adminRoutes);
   app.route('/api/v1/auth', authRoutes);
   app.route('/api/v1/events', eventRoutes);
@@ -79,6 +86,7 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
   app.route('/api/v1', exportRoutes);
   app.route('/api/v1', backupRoutes);
   app.route('/api/v1', siteRoutes);
+  app.route('/api/v1', installationRoutes);
   app.route('/', opsRoutes({ metricsToken: opts.metricsToken }));
   app.all('/api/*', () => {
     throw refuse('not_found', 'no such API endpoint');

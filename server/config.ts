@@ -1,5 +1,6 @@
 // Runtime settings (CONTRACT §1), read once from the environment.
 import { resolve } from 'node:path';
+import { parseTrustProxy, type ProxyTrust } from './http/proxy-trust.ts';
 
 export interface Config {
   port: number;
@@ -22,6 +23,8 @@ export interface Config {
   backupKeep: number;
   /** METRICS_TOKEN: the bearer token a Prometheus scraper reads /metrics with; unset: organisers only. */
   metricsToken?: string;
+  /** TRUST_PROXY: the proxies whose X-Forwarded-For / -Proto count (hops or addresses); unset: none. */
+  trustProxy?: ProxyTrust;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -42,6 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupIntervalMinutes: positiveSetting(env, 'BACKUP_INTERVAL_MINUTES', 5, false),
     backupKeep: positiveSetting(env, 'BACKUP_KEEP', 24, true),
     metricsToken: metricsTokenSetting(env.METRICS_TOKEN),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }
 

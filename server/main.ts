@@ -31,7 +31,7 @@ let adminPassword: string | undefined;
 const server = await startServer({
   db, port: config.port, host: config.host, publicUrl: config.publicUrl, webRoot,
   boardIntervalMs: config.boardIntervalMs, defaultMetrics: true, redisUrl: config.redisUrl, redisStream: config.redisStream,
-  metricsToken: config.metricsToken,
+  metricsToken: config.metricsToken, trustProxy: config.trustProxy,
   prepare: async (services) => {
     adminPassword = await services.auth.ensureAdmin(config.adminPassword, () => {});
   },

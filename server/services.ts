@@ -1,6 +1,7 @@
 // Everything one server instance holds: database, caches, auth, metrics. Built once at start.
 import type { DbHandle } from '../db/create-db.ts';
 import { AuthService } from './domain/auth.ts';
+import { SignInGuard, type SignInStore } from './domain/sign-in-guard.ts';
 import { BoardCache } from './domain/boards.ts';
 import { MarkWriter } from './domain/mark-writer.ts';
 import type { ChangeSink, DomainCtx } from './domain/context.ts';
@@ -24,7 +25,13 @@ export interface AppServices extends DomainCtx {
   onContestChanged(listener: (contestId: string) => void): () => void;
 }
 
-export function createServices(handle: DbHandle, config: AppServices['config'], site: SiteOptions, metrics = new Metrics()): AppServices {
+export function createServices(
+  handle: DbHandle,
+  config: AppServices['config'],
+  site: SiteOptions,
+  metrics = new Metrics(),
+  signIn: SignInStore = { db: handle.db, prefix: 'jiangxin' },
+): AppServices {
   const boards = new BoardCache(handle.db);
   boards.onRefresh = (ms) => metrics.boardRefresh.observe(ms / 1000);
   let sink: ChangeSink | null = null;
@@ -44,7 +51,7 @@ export function createServices(handle: DbHandle, config: AppServices['config'], 
     db: handle.db,
     dbKind: handle.kind,
     boards,
-    auth: new AuthService(handle.db),
+    auth: new AuthService(handle.db, new SignInGuard(signIn)),
     metrics,
     config,
     site: new SiteAddresses(handle.db, site),

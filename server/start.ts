@@ -6,7 +6,9 @@ import type { Duplex } from 'node:stream';
 import { Server } from 'socket.io';
 import type { DbHandle } from '../db/create-db.ts';
 import { createApp } from './app.ts';
+import type { TurnLimits } from './http/anonymous-turns.ts';
 import type { DrainBounds } from './http/incoming-body.ts';
+import type { ProxyTrust } from './http/proxy-trust.ts';
 import { createServices, type AppServices } from './services.ts';
 import { Broadcaster, localWatchers } from './realtime/broadcaster.ts';
 import { setScreenCounter } from './domain/overview.ts';
@@ -18,6 +20,7 @@ import { Metrics } from './metrics.ts';
 import { refuse } from './errors.ts';
 import type { SiteOptions } from './site/addresses.ts';
 import { maskIdentityNumbersIn } from '../shared/identity/identity-number.ts';
+import { installationIdentity } from './domain/signing.ts';
 
 export interface StartOptions {
   db: DbHandle;
@@ -43,10 +46,17 @@ export interface StartOptions {
   drain?: DrainBounds;
   /** What one realtime socket may ask (realtime/socket-limits.ts); tests narrow it. */
   liveLimits?: LiveLimits;
-  /** A proxy in front is trusted to say how clients connected (X-Forwarded-Proto: HSTS on HTTPS). */
-  trustProxy?: boolean;
+  /** TRUST_PROXY: proxies trusted to say who the client is and how it connected (http/proxy-trust.ts). */
+  trustProxy?: ProxyTrust;
+  /**
+   * Names this deployment's sign-in counters (domain/sign-in-guard.ts), kept in Redis with `redisUrl`,
+   * else in the database. Processes of one deployment share the default; tests give servers their own.
+   */
+  signInNamespace?: string;
   /** METRICS_TOKEN: the bearer token a Prometheus scraper reads /metrics with. */
   metricsToken?: string;
+  /** How many anonymous reads run and wait at once (http/anonymous-turns.ts); tests narrow it. */
+  anonymousTurns?: TurnLimits;
 }
 
 export interface RunningServer {
@@ -64,14 +74,19 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const write = opts.log ?? ((m: string) => console.log(m));
   const log = (m: string) => write(maskIdentityNumbersIn(m));
   let port = opts.port;
+  const stream = opts.redisStream ?? 'jiangxin';
+  const cluster = opts.redisUrl ? await RealtimeCluster.connect({ url: opts.redisUrl, stream, log }) : null;
+  const namespace = opts.signInNamespace ?? stream;
   const services = createServices(
     opts.db,
     { boardIntervalMs: opts.boardIntervalMs ?? 20 },
     { envUrl: opts.publicUrl, port: () => port, bindHost: opts.siteHost ?? opts.host, interfaces: opts.interfaces },
     new Metrics(opts.defaultMetrics ?? false),
+    cluster ? { redis: cluster.redis, prefix: namespace } : { db: opts.db.db, prefix: namespace },
   );
   const app = createApp(services, {
     webRoot: opts.webRoot, drain: opts.drain, trustProxy: opts.trustProxy, metricsToken: opts.metricsToken,
+    anonymousTurns: opts.anonymousTurns,
     log: (err) => log(`[error] ${(err as Error)?.stack ?? String(err)}`),
   });
   const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
@@ -82,7 +97,6 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   // Requests Node's HTTP parser refuses (an address or headers too long, malformed HTTP) never
   // reach the app: they are answered in the one error shape too, not with a bare status line.
   http.on('clientError', replyClientError);
-  const cluster = opts.redisUrl ? await RealtimeCluster.connect({ url: opts.redisUrl, stream: opts.redisStream ?? 'jiangxin', log }) : null;
   const io = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -107,6 +121,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     setScreenCounter(services, async (ids) => new Map(ids.map((id) => [id, localWatchers(nsp, id, 'public')])));
   }
   await opts.prepare?.(services);
+  // The installation's signing key exists from the first start on (server/domain/signing.ts).
+  await installationIdentity(services.db);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());

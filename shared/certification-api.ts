@@ -31,11 +31,25 @@ export interface CertificatesResponse {
   certificates: CertificateEntry[];
 }
 
-/** Why a certificate is not valid, in the order they are looked at. */
-export type VerifyStatus = 'valid' | 'superseded' | 'mismatch';
+/**
+ * Why a certificate is not valid, in the order they are looked at. `elsewhere`: everything else
+ * holds, but it was issued (signed) by another installation whose key is not trusted here, or not
+ * signed at all (an imported event): this installation cannot vouch for it.
+ */
+export type VerifyStatus = 'valid' | 'superseded' | 'mismatch' | 'elsewhere';
 
-// audit: the facts behind the certificate (contestants, certification, certificate, …) are as the audit chain recorded them.
-export type VerifyCheckName = 'current' | 'digest' | 'marks' | 'certificate' | 'audit';
+// audit: the facts behind the certificate (contestants, certification, certificate, …) are as the
+// audit chain recorded them.
+export type VerifyCheckName = 'current' | 'digest' | 'marks' | 'certificate' | 'audit' | 'signature';
+
+/** Who signed the certificate and its certification: this installation, one it trusts, or another. */
+export interface VerifySignature {
+  issuer: 'here' | 'trusted' | 'elsewhere';
+  /** The signing key's fingerprint (server/domain/signing.ts), null when unsigned. */
+  fingerprint: string | null;
+  /** The signing installation's name, when known here. */
+  installation: string | null;
+}
 
 export interface VerifyCheck {
   check: VerifyCheckName;
@@ -56,6 +70,7 @@ export interface VerifyResponse {
   digest: string;
   status: VerifyStatus;
   checks: VerifyCheck[];
+  signature: VerifySignature;
 }
 
 // Crockford base32: no I, L, O or U, so a code read aloud or typed from paper is unambiguous.

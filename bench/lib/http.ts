@@ -5,6 +5,7 @@ import http from 'node:http';
 export interface JsonResponse<T = any> {
   status: number;
   body: T;
+  headers: http.IncomingHttpHeaders;
 }
 
 export function jsonClient(base: string, maxSockets: number) {
@@ -32,7 +33,7 @@ export function jsonClient(base: string, maxSockets: number) {
             } catch {
               /* not JSON: keep the text */
             }
-            resolve({ status: res.statusCode ?? 0, body: parsed as T });
+            resolve({ status: res.statusCode ?? 0, body: parsed as T, headers: res.headers });
           });
           res.on('error', reject);
         },

@@ -8,3 +8,5 @@ export * from './remarks.ts';
 export * from './results.ts';
 export * from './appeals.ts';
 export * from './settings.ts';
+export * from './installation.ts';
+export * from './sign-in-limits.ts';

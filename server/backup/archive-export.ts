@@ -6,7 +6,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/create-db.ts';
 import { unknownEvent } from '../errors.ts';
+import { installationIdentity } from '../domain/signing.ts';
 import { ARCHIVE_FORMAT, type ArchiveRow, type EventArchive } from './archive-format.ts';
+import { originOf } from './archive-origin.ts';
 import { TABLES, type ArchivedTable } from './archive-tables.ts';
 
 function rowsOfEvent(t: ArchivedTable, eventId: string): SQL {
@@ -22,6 +24,7 @@ export async function exportEventArchive(
   version: string,
   opts: { pins: boolean },
 ): Promise<EventArchive> {
+  const origin = originOf(await installationIdentity(db));
   return db.transaction(
     async (tx) => {
       const tables: Record<string, ArchiveRow[]> = {};
@@ -36,7 +39,8 @@ export async function exportEventArchive(
       }
       if (tables.events!.length === 0) throw unknownEvent();
       if (!opts.pins) tables.judges = tables.judges!.map(({ pin_hash: _, ...judge }) => judge);
-      return { format: ARCHIVE_FORMAT, exportedAt: new Date().toISOString(), version, event: eventId, tables } as EventArchive;
+      const exportedAt = new Date().toISOString();
+      return { format: ARCHIVE_FORMAT, exportedAt, version, origin, event: eventId, tables } as EventArchive;
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );

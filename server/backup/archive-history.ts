@@ -1,10 +1,10 @@
 // The rules for an archive's history: each contest's state changes, oldest first, follow the
-// lifecycle (server/domain/state.ts) and end in the contest's state; a certified contest has its
+// lifecycle (shared/lifecycle.ts) and end in the contest's state; a certified contest has its
 // certification; no seq runs ahead of its contest; the audit log holds entries 1…N and the event's
 // head is entry N, so the next entry this server appends is N+1 (not a clash on every write).
 import type { ContestState } from '../../shared/api.ts';
 import { issue, type Issue } from '../../shared/errors/index.ts';
-import { NEXT } from '../domain/state.ts';
+import { hasResults, moveBetween } from '../../shared/lifecycle.ts';
 import type { EventArchive } from './archive-format.ts';
 import type { DefinedContest } from './archive-definition.ts';
 
@@ -25,7 +25,7 @@ export function historyIssues(a: EventArchive, contests: Map<string, DefinedCont
     const from = row.from_state as ContestState;
     const to = row.to_state as ContestState;
     const before = reached.get(c.id) ?? 'setup';
-    if (from !== before || !NEXT[from].includes(to)) {
+    if (from !== before || !moveBetween(from, to)) {
       add(issue(at, 'archive_bad_transition', `a contest cannot go from "${before}" to "${to}"`, { from: before, to }));
     }
     seqAhead(`${at}.seq`, Number(row.seq), Number(c.row.seq), add);
@@ -41,7 +41,7 @@ export function historyIssues(a: EventArchive, contests: Map<string, DefinedCont
       add(issue(`${at}.state`, 'archive_state_history', `its state changes end in "${last}"`, { state, last }));
     }
     if (row.frozen_seq !== null) seqAhead(`${at}.frozen_seq`, Number(row.frozen_seq), Number(row.seq), add);
-    const certified = state === 'certified' || state === 'published';
+    const certified = hasResults(state);
     if (certified && !a.tables.certifications!.some((x) => x.contest_id === c.id)) {
       const message = 'a certified contest needs its certification';
       add(issue(`${at}.state`, 'archive_dangling', message, { what: 'certification' }));

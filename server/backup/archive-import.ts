@@ -11,12 +11,14 @@ import type { ArchiveImportResponse } from '../../shared/backups-api.ts';
 import { verifyAudit } from '../domain/audit.ts';
 import { archiveSchema } from './archive-format.ts';
 import { withLocalIds } from './archive-ids.ts';
+import { recordOrigin } from './archive-origin.ts';
 import { archiveIssues, MAX_ISSUES } from './archive-rules.ts';
 import { TABLES } from './archive-tables.ts';
 
 const CHUNK = 2000;
 
-export async function importEventArchive(db: Db, input: unknown): Promise<ArchiveImportResponse> {
+/** `importedBy`: who imports it, recorded with where the archive came from (archive-origin.ts). */
+export async function importEventArchive(db: Db, input: unknown, importedBy: string): Promise<ArchiveImportResponse> {
   const parsed = archiveSchema.safeParse(input, { error: englishErrorMap });
   if (!parsed.success) {
     const err = fromZod(parsed.error, input);
@@ -53,6 +55,7 @@ export async function importEventArchive(db: Db, input: unknown): Promise<Archiv
             SELECT * FROM json_populate_recordset(NULL::${sql.identifier(t.name)}, ${json}::json)`);
         }
       }
+      await recordOrigin(tx, archive, importedBy);
     });
   } catch (err) {
     throw asRefusal(err) ?? err;

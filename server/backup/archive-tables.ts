@@ -11,6 +11,8 @@ import { contestState, markBody } from '../../shared/api.ts';
 import { CODE_ALPHABET, CODE_LENGTH } from '../../shared/certification-api.ts';
 import { MAX_APPEAL_WINDOW_MINUTES } from '../../shared/appeals-api.ts';
 import { idPattern } from '../domain/ids.ts';
+import { SIGNATURE_RE } from '../domain/signing.ts';
+import { PUBLIC_KEY_RE } from '../../shared/installation-api.ts';
 
 /** Insert order: a table comes after the tables its foreign keys point to. */
 export const ARCHIVED_TABLES: readonly PgTable[] = [
@@ -23,6 +25,10 @@ export const NOT_ARCHIVED: Readonly<Record<string, string>> = {
   users: 'organiser accounts of this installation',
   sessions: 'sign-in sessions of this installation (judges sign in again with their PINs)',
   settings: 'settings of this installation (its public address)',
+  installation_key: "this installation's signing key (server/domain/signing.ts): never leaves it",
+  trusted_keys: 'the other installations whose certificates this one trusts',
+  event_origins: 'where this installation got an imported event (the archive carries its own origin)',
+  sign_in_limits: 'sign-in attempts counted on this installation (they expire within the hour)',
 };
 
 const INT32 = 2_147_483_647;
@@ -51,6 +57,11 @@ const certificateCode = z.string().refine(
   coded('archive_bad_id', 'is not a certificate code this server makes'),
 );
 const reason = z.string().trim().min(1).max(1000);
+/** Who signed a certification or certificate (server/domain/signing.ts): a key and a signature of their shape. */
+const signed = {
+  signing_key: z.string().regex(PUBLIC_KEY_RE, 'must be an Ed25519 public key (base64url)'),
+  signature: z.string().regex(SIGNATURE_RE, 'must be an Ed25519 signature (base64url)'),
+};
 
 // Columns whose values the server relies on, by the rules the API applies to them; the rest only
 // need their column's type. Rules between rows (the event file, marks, states) are in archive-rules.ts.
@@ -74,8 +85,8 @@ const COLUMN_RULES: Record<string, Record<string, z.ZodType>> = {
     judge: z.string().regex(/^(@.{1,100}|[A-Za-z0-9_-]{1,32})$/, 'must be a judge code or @username'),
   },
   remark_requests: { reason, seq: count(0) },
-  certifications: { seq: count(1), digest: sha256Hex, results: z.array(z.json()) },
-  certificates: { code: certificateCode, rank: count(1), total: z.number().finite() },
+  certifications: { seq: count(1), digest: sha256Hex, results: z.array(z.json()), ...signed },
+  certificates: { code: certificateCode, rank: count(1), total: z.number().finite(), ...signed },
   appeals: {
     id: madeId('ap'), status: z.enum(['pending', 'upheld', 'rejected']), text: z.string().trim().min(1).max(2000),
     amendment: z.strictObject({ marks: z.array(z.string().regex(/^\d{1,16}$/)), note: z.string().optional() }),
@@ -84,13 +95,15 @@ const COLUMN_RULES: Record<string, Record<string, z.ZodType>> = {
 };
 
 /**
- * Columns an archive may leave out: PIN hashes (left out unless the organiser chose to carry them)
- * and the origin ids of marks and certifications (archives written before they existed).
+ * Columns an archive may leave out: PIN hashes (left out unless the organiser chose to carry them),
+ * the origin ids of marks and certifications and the signatures of certifications and certificates
+ * (archives written before they existed).
  */
 export const OPTIONAL_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   judges: ['pin_hash'],
   marks: ['origin_id'],
-  certifications: ['origin_id'],
+  certifications: ['origin_id', 'signing_key', 'signature'],
+  certificates: ['signing_key', 'signature'],
 };
 
 /** The pattern alone lets through the 31st of February, 25 o'clock or a 20-hour offset. */

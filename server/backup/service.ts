@@ -12,6 +12,7 @@ import { takeLock } from './lock.ts';
 import type { SnapshotInfo, SnapshotReason } from './names.ts';
 import { dumpDataDirGzip, pgliteOf } from './pglite.ts';
 import { listSnapshots, pruneSnapshots, removeLeftovers, writeSnapshot } from './snapshots.ts';
+import { counted } from '../../shared/plural.ts';
 
 export interface BackupOptions {
   dataDir: string;
@@ -44,6 +45,7 @@ export class BackupService {
   private unwatch: (() => void) | null = null;
   private releaseLock: (() => void) | null = null;
   private stopped = false;
+  private checks = 0;
 
   constructor(
     private readonly services: AppServices,
@@ -128,8 +130,14 @@ export class BackupService {
     const info = await writeSnapshot(this.dir!, reason, bytes);
     const pruned = await pruneSnapshots(this.dir!, this.opts.keep).catch(() => []);
     const took = Math.round(performance.now() - started);
-    this.log(`[backup] ${info.file} (${Math.round(info.bytes / 1024)} KB, ${took} ms)${pruned.length ? `, ${pruned.length} older removed` : ''}`);
+    const removed = pruned.length ? `, ${counted(pruned.length, 'older one', 'older ones')} removed` : '';
+    this.log(`[backup] ${info.file} (${Math.round(info.bytes / 1024)} KB, ${took} ms)${removed}`);
     return info;
+  }
+
+  /** How many scheduled checks have run (whether or not they asked for a snapshot). */
+  get scheduleChecks(): number {
+    return this.checks;
   }
 
   private async tick(): Promise<void> {
@@ -137,10 +145,11 @@ export class BackupService {
     try {
       if (this.retryState) this.request('state');
       const [row] = await this.services.db.select({ n: count() }).from(contests).where(eq(contests.state, 'scoring'));
-
       if (Number(row?.n ?? 0) > 0) this.request('scheduled');
     } catch (err) {
       this.log(`[backup] could not check the contests (${(err as Error).message})`);
+    } finally {
+      this.checks++;
     }
   }
 

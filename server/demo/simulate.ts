@@ -9,6 +9,7 @@ import type { Contest, EventFile, Judge } from '../../shared/event-file/schema.t
 import { ApiClient, HttpError, sleep } from './client.ts';
 import { correctedValue, outlierCell, planFor, seededRng, simulated, valueFor, type Task } from './marks.ts';
 import { printUrls } from './urls.ts';
+import { counted } from '../../shared/plural.ts';
 
 export interface SimulationOptions {
   baseUrl: string;
@@ -59,15 +60,17 @@ export async function simulate(opts: SimulationOptions): Promise<SimulationStats
       runs.push(runJudge({ api, eventId: event.id, contestId, def, judge, rng, speed, signal, stats, log }));
     }
   }
+  const tally = () =>
+    `${counted(stats.marks, 'mark', 'marks')} (${counted(stats.corrections, 'correction', 'corrections')})`;
   const report = setInterval(() => {
-    log(`[demo] ${stats.marks} marks accepted (${stats.corrections} corrections)${stats.refused ? `, ${stats.refused} refused` : ''}`);
+    log(`[demo] ${tally()} accepted${stats.refused ? `, ${stats.refused} refused` : ''}`);
   }, 30_000);
   try {
     await Promise.all(runs);
   } finally {
     clearInterval(report);
   }
-  if (!signal.aborted) log(`[demo] every judge has finished: ${stats.marks} marks (${stats.corrections} corrections). The chief judges can now review.`);
+  if (!signal.aborted) log(`[demo] every judge has finished: ${tally()}. The chief judges can now review.`);
   return stats;
 }
 

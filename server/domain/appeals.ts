@@ -13,12 +13,14 @@ import {
   DomainError, invalid, parseInput, refuse, unauthorized, unknownContest, unknownEvent, type Issue,
 } from '../errors.ts';
 import { issue } from '../../shared/errors/index.ts';
+import { hasResults } from '../../shared/lifecycle.ts';
 import { actorName, requireOrganiser, type Actor } from './auth.ts';
 import { appendAudit } from './audit.ts';
 import type { DomainCtx } from './context.ts';
 import { canonicalJson, newId, sha256 } from './ids.ts';
 import { outcomeOf, prepareMark } from './marks.ts';
 import type { PendingMark } from './mark-writer.ts';
+import { counted } from '../../shared/plural.ts';
 
 type AppealRow = typeof appeals.$inferSelect;
 
@@ -45,7 +47,7 @@ function requireDesk(actor: Actor, contestId: string) {
  */
 async function windowOf(db: Db | Tx, contestId: string, state: string, minutes: number, now = new Date()): Promise<AppealWindow> {
   if (state === 'review') return { minutes, certifiedAt: null, deadline: null, open: true };
-  if (state !== 'certified' && state !== 'published') return { minutes, certifiedAt: null, deadline: null, open: false };
+  if (!hasResults(state)) return { minutes, certifiedAt: null, deadline: null, open: false };
   const [last] = await db
     .select({ at: contestStates.at })
     .from(contestStates)
@@ -98,7 +100,7 @@ export async function submitAppeal(ctx: DomainCtx, actor: Actor, contestId: stri
       const { deadline, certifiedAt } = window;
       const message =
         `the appeal window closed at ${deadline} ` +
-        `(${c.minutes} minutes after the results were certified at ${certifiedAt})`;
+        `(${counted(c.minutes, 'minute', 'minutes')} after the results were certified at ${certifiedAt})`;
       const params = { deadline: deadline ?? undefined, certifiedAt: certifiedAt ?? undefined, minutes: c.minutes };
       throw refuse('appeal_window_closed', message, params);
     }

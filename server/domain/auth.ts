@@ -4,8 +4,9 @@ import { and, eq, isNull, gt } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { users, sessions, judges, contests } from '../../db/schema/index.ts';
 import { newToken, sha256, newPin } from './ids.ts';
-import { refuse, unauthorized } from '../errors.ts';
-import { FailureLimiter } from './rate-limit.ts';
+import { refuse, unauthorized, type DomainError } from '../errors.ts';
+import { SignInGuard } from './sign-in-guard.ts';
+import { deviceCookieName, newDeviceCookie, trustedDevice } from './trusted-device.ts';
 
 export const ORGANISER_TTL_MS = 12 * 3600_000;
 export const JUDGE_TTL_MS = 24 * 3600_000;
@@ -20,6 +21,23 @@ export const verifySecret = async (hash: string, secret: string) => {
     return false;
   }
 };
+
+// Unknown accounts are checked against this, so an unknown judge code or user name takes as long to
+// refuse as a wrong PIN or password (nothing tells by timing which codes exist).
+let dummyHash: Promise<string> | undefined;
+const hashOfNobody = () => (dummyHash ??= hashSecret(newToken()));
+
+/** Where a sign-in comes from: the client's address and the cookies it sent (a trusted device's). */
+export interface SignInSource {
+  client: string;
+  cookie(name: string): string | undefined;
+}
+
+/** The device cookie to set after a sign-in: the device is trusted by that account from now on. */
+export interface DeviceCookie {
+  name: string;
+  value: string;
+}
 
 export type Actor =
   | { role: 'anonymous' }
@@ -42,13 +60,15 @@ export type JudgeActor = Extract<Actor, { role: 'judge' }>;
 export const actorName = (a: Actor) => (a.role === 'organiser' ? `organiser:${a.username}` : a.role === 'judge' ? `judge:${a.code}` : 'anonymous');
 
 export class AuthService {
-  // 5 failures per account or 20 per client address in 15 minutes, then 429 until the window ends.
-  readonly perAccount = new FailureLimiter(5, 15 * 60_000);
-  readonly perClient = new FailureLimiter(20, 15 * 60_000);
+  /** Secrets verified (argon2 runs) since start: what the sign-in limits keep down under attack. */
+  secretChecks = 0;
   private readonly cache = new Map<string, { actor: Actor; expiresAt: number; cachedAt: number }>();
   private readonly endedListeners = new Set<(tokenHash: string) => void>();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly guard: SignInGuard,
+  ) {}
 
   /** Creates the organiser account in an empty database; returns the password when it generated one. */
   async ensureAdmin(password: string | undefined, log: (msg: string) => void): Promise<string | undefined> {
@@ -65,33 +85,54 @@ export class AuthService {
     return pw;
   }
 
-  async loginOrganiser(username: string, password: string, client: string) {
+  async loginOrganiser(username: string, password: string, from: SignInSource) {
+    const find = async () => (await this.db.select().from(users).where(eq(users.username, username)))[0];
+    const wrong = refuse('unauthorized:wrong_password', 'wrong username or password');
     const account = `user:${username.toLowerCase()}`;
-    this.perClient.check(client);
-    this.perAccount.check(account);
-    const [u] = await this.db.select().from(users).where(eq(users.username, username));
-    if (!u || !(await verifySecret(u.passwordHash, password))) {
-      this.perClient.fail(client);
-      this.perAccount.fail(account);
-      throw refuse('unauthorized:wrong_password', 'wrong username or password');
-    }
-    this.perAccount.reset(account);
-    return this.createSession('organiser', u.username, ORGANISER_TTL_MS);
+    const { row: u, device } = await this.checkSecret(account, password, from, wrong, find, (r) => r.passwordHash);
+    return { session: await this.createSession('organiser', u.username, ORGANISER_TTL_MS), device };
   }
 
-  async loginJudge(eventId: string, code: string, pin: string, client: string) {
+  async loginJudge(eventId: string, code: string, pin: string, from: SignInSource) {
+    const find = async () =>
+      (await this.db.select().from(judges).where(and(eq(judges.eventId, eventId), eq(judges.code, code))))[0];
+    const wrong = refuse('unauthorized:wrong_pin', 'wrong event, judge code or PIN');
     const account = `judge:${eventId}:${code}`;
-    this.perClient.check(client);
-    this.perAccount.check(account);
-    const [j] = await this.db.select().from(judges).where(and(eq(judges.eventId, eventId), eq(judges.code, code)));
-    if (!j || !(await verifySecret(j.pinHash, pin))) {
-      this.perClient.fail(client);
-      this.perAccount.fail(account);
-      throw refuse('unauthorized:wrong_pin', 'wrong event, judge code or PIN');
-    }
-    this.perAccount.reset(account);
+    const { row: j, device } = await this.checkSecret(account, pin, from, wrong, find, (r) => r.pinHash);
     const session = await this.createSession('judge', j.id, JUDGE_TTL_MS);
-    return { ...session, judge: { code: j.code, name: j.name, chief: j.chief, contest: j.contestId } };
+    const judge = { code: j.code, name: j.name, chief: j.chief, contest: j.contestId };
+    return { session: { ...session, judge }, device };
+  }
+
+  /**
+   * Counts the attempt (sign-in-guard.ts), then verifies the secret: against the account's hash, or
+   * a stand-in's when there is no such account. Throws `wrong` unless it matches; returns the account
+   * and the cookie that makes (or keeps) this device trusted by it. The account is looked up after
+   * the attempt is counted (a refused attempt costs no query) unless a device cookie must be checked.
+   */
+  private async checkSecret<Row>(
+    account: string,
+    secret: string,
+    from: SignInSource,
+    wrong: DomainError,
+    find: () => Promise<Row | undefined>,
+    hashOf: (row: Row) => string,
+  ): Promise<{ row: Row; device: DeviceCookie }> {
+    const name = deviceCookieName(account);
+    const cookie = from.cookie(name);
+    // A judge without a PIN yet (an archive left it out) has an empty hash: it is no account to sign in to.
+    const hashIn = (r: Row | undefined) => (r ? hashOf(r) || undefined : undefined);
+    let row = cookie ? await find() : undefined;
+    const known = hashIn(row);
+    const device = known ? trustedDevice(known, account, cookie) : undefined;
+    const admission = await this.guard.admit(account, from.client, device);
+    if (!cookie) row = await find();
+    this.secretChecks++;
+    const hash = hashIn(row);
+    const matches = await verifySecret(hash ?? (await hashOfNobody()), secret);
+    if (!row || !hash || !matches) throw wrong;
+    await this.guard.succeeded(admission);
+    return { row, device: { name, value: device ? cookie! : newDeviceCookie(hash, account) } };
   }
 
   private async createSession(role: 'organiser' | 'judge', subject: string, ttl: number) {

@@ -12,6 +12,7 @@ import type { BoardRow } from '../../shared/scoring/types.ts';
 import { refuse, unknownContest } from '../errors.ts';
 import { requireOrganiser, type Actor } from './auth.ts';
 import type { DomainCtx } from './context.ts';
+import { signingFor } from './signing.ts';
 
 export type CertificationRow = typeof certifications.$inferSelect;
 
@@ -36,24 +37,30 @@ export function newCertificateCode(): string {
 /** Stores the certification and its certificates; returns what the audit entry records. */
 export async function recordCertification(tx: Tx, input: CertifyInput): Promise<{ id: string; certificates: number; at: Date }> {
   const at = new Date();
+  const signed = await signingFor(tx, input.contestId);
+  const facts = {
+    contestId: input.contestId, seq: input.seq, digest: input.digest, certifiedBy: input.certifiedBy, certifiedAt: at,
+  };
   const [row] = await tx
     .insert(certifications)
-    .values({ contestId: input.contestId, seq: input.seq, digest: input.digest, results: [...input.rows], certifiedBy: input.certifiedBy, certifiedAt: at })
+    .values({ ...facts, results: [...input.rows], ...signed.certification(facts) })
     .returning({ id: certifications.id });
   const winners = input.rows.filter((r): r is BoardRow & { award: string; rank: number } => r.award !== null && r.rank !== null);
   if (winners.length > 0) {
-    await tx.insert(certificates).values(winners.map((r) => ({
-      code: newCertificateCode(),
-      certificationId: row!.id,
-      contestId: input.contestId,
-      bib: r.bib,
-      name: r.name,
-      organisation: input.organisations.get(r.organisation) ?? r.organisation,
-      award: r.award,
-      rank: r.rank,
-      total: r.total,
-      issuedAt: at,
-    })));
+    await tx.insert(certificates).values(winners.map((r) => {
+      const cert = {
+        code: newCertificateCode(),
+        contestId: input.contestId,
+        bib: r.bib,
+        name: r.name,
+        organisation: input.organisations.get(r.organisation) ?? r.organisation,
+        award: r.award,
+        rank: r.rank,
+        total: r.total,
+        issuedAt: at,
+      };
+      return { ...cert, certificationId: row!.id, ...signed.certificate(input.digest, cert) };
+    }));
   }
   return { id: String(row!.id), certificates: winners.length, at };
 }

@@ -9,6 +9,7 @@ import { hashSecret } from './auth.ts';
 import { newId, newPin } from './ids.ts';
 import { appendAudit } from './audit.ts';
 import { chunks, contestDefinition, insertContestParts, insertJudges, organisationRows } from './event-store.ts';
+import { counted } from '../../shared/plural.ts';
 
 export interface ImportResult {
   id: string;
@@ -19,7 +20,7 @@ export interface ImportResult {
 /** The 400 for an event file: every problem (CONTRACT §4), nothing stored. */
 export function invalidEventFile(issues: Issue[]) {
   const first = issues[0];
-  const count = `${issues.length} problem${issues.length === 1 ? '' : 's'}`;
+  const count = counted(issues.length, 'problem', 'problems');
   const firstly = first ? `; first: ${first.path}: ${first.message}` : '';
   const message = `the event file has ${count}, nothing was stored${firstly}`;
   return invalid(message, issues, 'validation_failed:event_file');

@@ -22,6 +22,7 @@ import {
 import { canonicalJson } from './ids.ts';
 import { readRosterInput } from './roster-input.ts';
 import { organisationsToAdd, problemIssues } from './roster-organisations.ts';
+import { counted } from '../../shared/plural.ts';
 
 interface Target {
   eventId: string;
@@ -126,7 +127,7 @@ export async function importRoster(ctx: DomainCtx, actor: Actor, eventId: string
   if (problems.length > 0) {
     const issues = problemIssues(problems);
     const first = `${issues[0]!.path}: ${issues[0]!.message}`;
-    const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    const count = counted(problems.length, 'problem', 'problems');
     const message = `the ${body.kind} file has ${count}, nothing was imported; first: ${first}`;
     throw refuse('validation_failed:roster', message, { kind: body.kind }, { issues });
   }

@@ -1,10 +1,11 @@
-// The contest lifecycle (CONTRACT §5): setup → scoring → review → certified → published,
-// review → scoring to reopen marking, certified/published → review (with a reason) to amend.
+// Changing a contest's state (CONTRACT §5): the moves and who may make them are shared/lifecycle.ts;
+// here they are checked, certification's blockers found, and the change stored and audited.
 import { and, eq, sql } from 'drizzle-orm';
 import { contests, contestStates } from '../../db/schema/index.ts';
 import { stateBody, type CertifyBlocker, type ContestState } from '../../shared/api.ts';
 import { parseInput, refuse, unauthorized, unknownContest } from '../errors.ts';
 import { issue } from '../../shared/errors/index.ts';
+import { mayMake, moveBetween } from '../../shared/lifecycle.ts';
 import { actorName, type Actor } from './auth.ts';
 import { appendAudit } from './audit.ts';
 import type { CachedContest } from './boards.ts';
@@ -12,17 +13,7 @@ import { recordCertification } from './certification.ts';
 import type { DomainCtx } from './context.ts';
 import { canonicalJson, sha256 } from './ids.ts';
 import type { BoardRow } from '../../shared/scoring/types.ts';
-
-/** Where a contest may go from each state (also what an imported archive's state changes must follow). */
-export const NEXT: Record<ContestState, ContestState[]> = {
-  setup: ['scoring'],
-  scoring: ['review'],
-  review: ['scoring', 'certified'],
-  certified: ['published', 'review'],
-  published: ['review'],
-};
-// What a contest's chief judge may do; organisers may do everything.
-const CHIEF_MAY = new Set(['scoring>review', 'review>scoring', 'review>certified']);
+import { counted } from '../../shared/plural.ts';
 
 export async function changeState(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown): Promise<{ state: ContestState }> {
   if (actor.role === 'anonymous') throw unauthorized();
@@ -32,17 +23,16 @@ export async function changeState(ctx: DomainCtx, actor: Actor, contestId: strin
     const c = await ctx.boards.get(contestId);
     if (!c) throw unknownContest();
     const from = c.state;
+    const move = moveBetween(from, to);
     if (actor.role === 'judge') {
-      if (actor.contestId !== contestId || !actor.chief || !CHIEF_MAY.has(`${from}>${to}`)) {
+      if (actor.contestId !== contestId || !actor.chief || !move || !mayMake(move, 'chief')) {
         const message = 'only an organiser (or for closing and certifying, the chief judge) may change the state';
         throw refuse('forbidden:state_change', message);
       }
     }
     if (from === to) throw refuse('conflict:already_in_state', `the contest is already in "${to}"`, { state: to });
-    if (!NEXT[from].includes(to)) {
-      throw refuse('conflict:bad_transition', `cannot go from "${from}" to "${to}"`, { from, to });
-    }
-    if ((from === 'certified' || from === 'published') && to === 'review' && !reason) {
+    if (!move) throw refuse('conflict:bad_transition', `cannot go from "${from}" to "${to}"`, { from, to });
+    if (move.needsReason && !reason) {
       const issues = [issue('reason', 'required', 'required to amend certified results')];
       const message = 'reopening certified results needs a reason';
       throw refuse('validation_failed:reason_required', message, { when: 'amend' }, { issues });
@@ -53,7 +43,7 @@ export async function changeState(ctx: DomainCtx, actor: Actor, contestId: strin
       const blockers = certifyBlockers(c);
       if (blockers.length) {
         const reasons = blockers.map(blockerText);
-        const message = `cannot certify yet: ${reasons.length} problem${reasons.length === 1 ? '' : 's'}`;
+        const message = `cannot certify yet: ${counted(reasons.length, 'problem', 'problems')}`;
         throw refuse('transition_blocked', message, { count: blockers.length }, { reasons, blockers });
       }
       certified = c.board.rows();

@@ -9,9 +9,11 @@ import { isCodeShape, normaliseCode, type VerifyCheck, type VerifyResponse } fro
 import { ContestBoard } from '../../shared/scoring/board.ts';
 import type { BoardRow, ScoringMark } from '../../shared/scoring/types.ts';
 import { refuse } from '../errors.ts';
+import { certifiedBoardsOf } from './certified-boards.ts';
 import { loadContestMeta, type ContestMeta } from './contest-meta.ts';
 import { canonicalJson, sha256 } from './ids.ts';
 import { contestFactsUnchanged } from './audit-facts.ts';
+import { checkSignatures, verifyStatus } from './signature-check.ts';
 
 const unknownCode = () =>
   refuse('not_found:certificate', 'no certificate has this verification code; check the code on the certificate');
@@ -34,11 +36,12 @@ export async function verifyCertificate(db: Db, rawCode: string): Promise<Verify
     .where(and(eq(certifications.contestId, cert.contestId), gt(certifications.id, certification.id)));
   const results = certification.results as BoardRow[];
   const row = results.find((r) => r.bib === cert.bib);
+  const recomputed = await certifiedBoardsOf(db).at(meta, certification.seq, boardAt);
   const checks: VerifyCheck[] = [
     // Reopened for an amendment, or certified again since: these results are no longer the contest's.
     { check: 'current', ok: Number(newer?.n ?? 0) === 0 && (contest.state === 'certified' || contest.state === 'published') },
     { check: 'digest', ok: sha256(canonicalJson(results)) === certification.digest },
-    { check: 'marks', ok: canonicalJson(await boardAt(db, meta, certification.seq)) === canonicalJson(results) },
+    { check: 'marks', ok: canonicalJson(recomputed) === canonicalJson(results) },
     {
       check: 'certificate',
       ok: !!row && row.name === cert.name && (meta.organisations.get(row.organisation) ?? row.organisation) === cert.organisation
@@ -47,7 +50,8 @@ export async function verifyCertificate(db: Db, rawCode: string): Promise<Verify
     // Rows edited behind the API's back (a winner renamed in contestants, certification and certificate alike).
     { check: 'audit', ok: await contestFactsUnchanged(db, event.id, contest.id) },
   ];
-  const failed = checks.find((c) => !c.ok);
+  const signed = await checkSignatures(db, event.id, certification, cert);
+  checks.push(signed.check);
   return {
     code,
     event,
@@ -59,8 +63,9 @@ export async function verifyCertificate(db: Db, rawCode: string): Promise<Verify
     certifiedAt: certification.certifiedAt.toISOString(),
     certifiedBy: certification.certifiedBy,
     digest: certification.digest,
-    status: !failed ? 'valid' : failed.check === 'current' ? 'superseded' : 'mismatch',
+    status: verifyStatus(checks, signed.signature),
     checks,
+    signature: signed.signature,
   };
 }
 

@@ -1,8 +1,11 @@
 // Words printed in exports, in the two languages of the product. Data (names of events, contests,
-// sections, awards) is printed as entered; only the frame around it is translated.
+// sections, awards) is printed as entered; only the frame around it is translated. The words for
+// the product's concepts (states, statuses, roles, certification) are the screens' own, from
+// shared/glossary.ts.
 import { z } from 'zod';
 import type { ContestState } from '../../shared/api.ts';
 import type { ContestantStatus } from '../../shared/event-file/schema.ts';
+import { GLOSSARY } from '../../shared/glossary.ts';
 import { parseInput } from '../errors.ts';
 
 export const EXPORT_LANGS = ['zh-CN', 'en'] as const;
@@ -16,18 +19,21 @@ export function exportLang(query: Record<string, string>): ExportLang {
   return q.lang ?? 'zh-CN';
 }
 
+const zhWords = GLOSSARY['zh-CN'];
 const zh = {
+  words: zhWords,
   rank: '名次', bib: '参赛号', name: '姓名', organisation: '单位', station: '工位', status: '状态',
   total: '总分', award: '奖项', contest: '赛项', criterionPoints: '得分', criterionRaw: '原始值',
   teamRank: '团体名次', teamOrganisation: '代表队', teamScore: '团体得分', eventTeamScore: '团体总分',
   sheetResults: '成绩', sheetPoints: '评分明细', sheetTeams: '团体', sheetEventTeams: '团体总分',
   yes: '是', no: '否', pass: '合格', fail: '不合格',
-  statusActive: '正常', statusWithdrawn: '退赛', statusDisqualified: '取消资格', incomplete: '未完成',
-  stateSetup: '准备中', stateScoring: '评分中', stateReview: '复核中', stateCertified: '已认证', statePublished: '已发布',
-  resultsTitle: '成绩公报', provisional: '未认证（临时）',
-  provisionalNote: '本成绩尚未经裁判长认证，仅供参考。',
-  certifiedAt: '认证时间', certifiedBy: '认证人', digest: '成绩摘要 (SHA-256)', generatedAt: '生成时间', state: '状态',
-  chiefJudge: '裁判长', organiser: '主办方', signature: '签字', seal: '盖章', date: '日期',
+  incomplete: '未完成',
+  resultsTitle: '成绩公报', provisional: zhWords.certification.provisional,
+  provisionalNote: '本成绩尚未经裁判长确认，仅供参考。',
+  certifiedAt: zhWords.certification.certifiedAt, certifiedBy: zhWords.certification.certifiedBy,
+  digest: '成绩摘要 (SHA-256)', generatedAt: '生成时间', state: '状态',
+  chiefJudge: zhWords.role.chiefJudge, organiser: zhWords.role.organiser,
+  signature: '签字', seal: '盖章', date: '日期',
   page: (n: number, of: number) => `第 ${n} 页 / 共 ${of} 页`,
   timeZone: '北京时间',
   certificateTitle: '荣誉证书',
@@ -37,24 +43,27 @@ const zh = {
   certificateAward: (award: string) => `荣获 ${award}`,
   certificateScore: (total: string, rank: number) => `总分 ${total} 分，名列第 ${rank} 名。特发此证，以资鼓励。`,
   verifyCode: '验证码', verifyHint: '扫码或访问以下地址核验证书',
-  certificateDate: '认证日期',
+  certificateDate: zhWords.certification.date,
   issuer: (event: string) => `${event}组委会`,
 };
 
 type Labels = typeof zh;
 
+const enWords = GLOSSARY.en;
 const en: Labels = {
+  words: enWords,
   rank: 'Rank', bib: 'Bib', name: 'Name', organisation: 'Organisation', station: 'Station', status: 'Status',
   total: 'Total', award: 'Award', contest: 'Contest', criterionPoints: 'points', criterionRaw: 'raw',
   teamRank: 'Team rank', teamOrganisation: 'Organisation', teamScore: 'Team score', eventTeamScore: 'Event team score',
   sheetResults: 'Results', sheetPoints: 'Criterion points', sheetTeams: 'Teams', sheetEventTeams: 'Team ranking',
   yes: 'yes', no: 'no', pass: 'pass', fail: 'fail',
-  statusActive: 'active', statusWithdrawn: 'withdrawn', statusDisqualified: 'disqualified', incomplete: 'incomplete',
-  stateSetup: 'setup', stateScoring: 'scoring', stateReview: 'review', stateCertified: 'certified', statePublished: 'published',
-  resultsTitle: 'Official results', provisional: 'Not certified — provisional',
+  incomplete: 'incomplete',
+  resultsTitle: 'Official results', provisional: enWords.certification.provisional,
   provisionalNote: 'These results have not been certified by the chief judge and are provisional.',
-  certifiedAt: 'Certified at', certifiedBy: 'Certified by', digest: 'Results digest (SHA-256)', generatedAt: 'Generated', state: 'State',
-  chiefJudge: 'Chief judge', organiser: 'Organiser', signature: 'signature', seal: 'seal', date: 'Date',
+  certifiedAt: enWords.certification.certifiedAt, certifiedBy: enWords.certification.certifiedBy,
+  digest: 'Results digest (SHA-256)', generatedAt: 'Generated', state: 'State',
+  chiefJudge: enWords.role.chiefJudge, organiser: enWords.role.organiser,
+  signature: 'signature', seal: 'seal', date: 'Date',
   page: (n: number, of: number) => `Page ${n} of ${of}`,
   timeZone: 'UTC+8',
   certificateTitle: 'Certificate of Award',
@@ -64,22 +73,15 @@ const en: Labels = {
   certificateAward: (award: string) => `is awarded ${award}`,
   certificateScore: (total: string, rank: number) => `with a total of ${total} points, ranked ${rank}.`,
   verifyCode: 'Verification code', verifyHint: 'Scan or visit to verify this certificate',
-  certificateDate: 'Date of certification',
+  certificateDate: enWords.certification.date,
   issuer: (event: string) => `Organising Committee, ${event}`,
 };
 
 export const LABELS: Record<ExportLang, Labels> = { 'zh-CN': zh, en };
 
-export function statusLabel(l: Labels, s: ContestantStatus): string {
-  return s === 'withdrawn' ? l.statusWithdrawn : s === 'disqualified' ? l.statusDisqualified : l.statusActive;
-}
+export const statusLabel = (l: Labels, s: ContestantStatus): string => l.words.status[s];
 
-export function stateLabel(l: Labels, s: ContestState): string {
-  const by: Record<ContestState, string> = {
-    setup: l.stateSetup, scoring: l.stateScoring, review: l.stateReview, certified: l.stateCertified, published: l.statePublished,
-  };
-  return by[s];
-}
+export const stateLabel = (l: Labels, s: ContestState): string => l.words.state[s];
 
 // Contests are held in China and servers often run in UTC: dates on paper are Beijing dates.
 const TIME_ZONE = 'Asia/Shanghai';

@@ -2,8 +2,10 @@
 // the cookie must come from this site (Origin check), so another site cannot act for a signed-in user.
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { refuse } from '../errors.ts';
+import type { DeviceCookie, SignInSource } from '../domain/auth.ts';
+import { DEVICE_COOKIE_DAYS } from '../domain/trusted-device.ts';
+import { clientOf, peerAddress } from './proxy-trust.ts';
 import type { AppEnv } from './types.ts';
 
 export const SESSION_COOKIE = 'jx_session';
@@ -45,10 +47,17 @@ export function setSessionCookie(c: Context, token: string, expiresAt: string) {
 
 export const clearSessionCookie = (c: Context) => deleteCookie(c, SESSION_COOKIE, { path: '/' });
 
-export function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+/** The client's address: the peer's, or the one a trusted proxy forwarded (TRUST_PROXY, proxy-trust.ts). */
+export const clientAddress = (c: Context<AppEnv>): string =>
+  clientOf(c.get('proxyTrust'), peerAddress(c), c.req.header('x-forwarded-for'));
+
+export const signInSource = (c: Context<AppEnv>): SignInSource => ({
+  client: clientAddress(c),
+  cookie: (name) => getCookie(c, name),
+});
+
+/** Marks this browser as a device the account signed in from (domain/trusted-device.ts). */
+export function setDeviceCookie(c: Context, device: DeviceCookie) {
+  const maxAge = DEVICE_COOKIE_DAYS * 24 * 3600;
+  setCookie(c, device.name, device.value, { httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth', maxAge });
 }

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { peerAddress, trustsPeer, type ProxyTrust } from './proxy-trust.ts';
 import type { AppEnv } from './types.ts';
 
 const HSTS = 'max-age=15552000; includeSubDomains';
@@ -21,7 +22,7 @@ export interface SecurityOptions {
   /** Hashes of the inline scripts of the pages served (inlineScriptHashes of index.html). */
   scriptHashes?: string[];
   /** A proxy in front says how the client connected (X-Forwarded-Proto); only when it is trusted. */
-  trustProxy?: boolean;
+  trustProxy?: ProxyTrust;
 }
 
 export function securityHeaders(opts: SecurityOptions = {}): MiddlewareHandler<AppEnv>[] {
@@ -45,7 +46,7 @@ export function securityHeaders(opts: SecurityOptions = {}): MiddlewareHandler<A
   });
   const hsts: MiddlewareHandler<AppEnv> = async (c, next) => {
     await next();
-    if (overHttps(c.req.url, c.req.header('x-forwarded-proto'), opts.trustProxy === true)) {
+    if (overHttps(c.req.url, c.req.header('x-forwarded-proto'), trustsPeer(opts.trustProxy, peerAddress(c)))) {
       c.res.headers.set('Strict-Transport-Security', HSTS);
     }
   };

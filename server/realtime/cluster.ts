@@ -55,6 +55,11 @@ export class RealtimeCluster {
     this.description = `Redis streams adapter at ${shownRedisUrl(opts.url)} (stream "${opts.stream}")`;
   }
 
+  /** The command connection, shared with whatever else this process keeps in Redis (sign-in counters). */
+  get redis(): Redis {
+    return this.client;
+  }
+
   /** Connects to Redis; throws a clear error when it cannot be reached (see connectRedis). */
   static async connect(opts: ClusterOptions): Promise<RealtimeCluster> {
     const client = await connectRedis(opts.url, `${opts.stream}:${process.pid}`, opts.log);

@@ -2,21 +2,24 @@ import { Hono } from 'hono';
 import { judgeLoginBody, loginBody } from '../../shared/api.ts';
 import { parseInput, unauthorized } from '../errors.ts';
 import { readJson } from '../http/body.ts';
-import { clearSessionCookie, clientAddress, setSessionCookie } from '../http/auth.ts';
+import { clearSessionCookie, setDeviceCookie, setSessionCookie, signInSource } from '../http/auth.ts';
 import type { AppEnv } from '../http/types.ts';
 
 export const authRoutes = new Hono<AppEnv>()
   .post('/login', async (c) => {
     const parsed = parseInput(loginBody, await readJson(c));
-    const s = await c.get('services').auth.loginOrganiser(parsed.username, parsed.password, clientAddress(c));
-    setSessionCookie(c, s.token, s.expiresAt);
-    return c.json(s);
+    const { auth } = c.get('services');
+    const { session, device } = await auth.loginOrganiser(parsed.username, parsed.password, signInSource(c));
+    setSessionCookie(c, session.token, session.expiresAt);
+    setDeviceCookie(c, device);
+    return c.json(session);
   })
   .post('/judge', async (c) => {
     const { event, judge, pin } = parseInput(judgeLoginBody, await readJson(c));
-    const s = await c.get('services').auth.loginJudge(event, judge, pin, clientAddress(c));
-    setSessionCookie(c, s.token, s.expiresAt);
-    return c.json(s);
+    const { session, device } = await c.get('services').auth.loginJudge(event, judge, pin, signInSource(c));
+    setSessionCookie(c, session.token, session.expiresAt);
+    setDeviceCookie(c, device);
+    return c.json(session);
   })
   .post('/logout', async (c) => {
     const actor = c.get('actor');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { requireOrganiser } from '../domain/auth.ts';
+import { actorName, requireOrganiser } from '../domain/auth.ts';
 import { parseInput, refuse } from '../errors.ts';
 import { archiveQuery } from '../../shared/backups-api.ts';
 import type { AppEnv } from '../http/types.ts';
@@ -73,7 +73,8 @@ export const backupRoutes = new Hono<AppEnv>()
     });
   })
   .post('/events/archive', async (c) => {
-    requireOrganiser(c.get('actor'));
-    const out = await importEventArchive(c.get('services').db, await readArchiveBody(c));
+    const actor = c.get('actor');
+    requireOrganiser(actor);
+    const out = await importEventArchive(c.get('services').db, await readArchiveBody(c), actorName(actor));
     return c.json(out, 201);
   });

@@ -5,8 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { DbHandle } from '../../db/create-db.ts';
-import { chainHash } from '../domain/audit.ts';
-import { canonicalJson } from '../domain/ids.ts';
+import { rechain } from './archive-forgery.ts';
 import { api, exampleEvent, freshTestDb, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
 import { contestDay } from './backup-fixture.ts';
 import { expectRefusal } from './fuzz/expect.ts';
@@ -63,18 +62,6 @@ async function markingStillWorks() {
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(Number(r.body.mark.id)).toBeLessThan(1_000_000);
   }
-}
-
-/** Every audit entry re-hashed after its payload's data was changed, so the chain verifies. */
-function rechain(doc: any, change: (entry: any, data: any) => void) {
-  let prev = '';
-  for (const row of doc.tables.audit_log.sort((x: any, y: any) => x.n - y.n)) {
-    const payload = JSON.parse(row.payload);
-    change(row, payload.data);
-    row.payload = canonicalJson(payload);
-    row.hash = prev = chainHash(prev, row.n, row.payload);
-  }
-  doc.tables.events[0].audit_head = prev;
 }
 
 type Mutation = [string, (doc: any) => void, { path: string; code: string }];
@@ -163,6 +150,11 @@ const MUTATIONS: Mutation[] = [
     'an id this server never makes',
     (d) => (d.tables.judges[0].id = '../../j'),
     { path: 'tables.judges[0].id', code: 'archive_bad_id' },
+  ],
+  [
+    'a certificate signature of another shape',
+    (d) => (d.tables.certificates[0].signature = 'x'.repeat(5000)),
+    { path: 'tables.certificates[0].signature', code: 'bad_format' },
   ],
   [
     'a certification whose digest lies',

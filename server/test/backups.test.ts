@@ -1,7 +1,7 @@
 // Snapshots of the embedded database: taken after state changes, on a schedule while scoring and on
 // demand; pruned; downloadable; and restored (with the restore command's code) into a database
 // that serves the same boards and the same audit chain.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,12 +44,8 @@ async function serverWithBackups(dataDir: string, opts: { intervalMs?: number; k
   return { s, handle, backups, logs, stop, admin: api(s.url, s.adminToken) };
 }
 
-async function waitFor(what: string, check: () => boolean, ms = 60_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+async function waitFor(what: string, check: () => boolean, timeout = 60_000): Promise<void> {
+  await vi.waitFor(() => expect(check(), what).toBe(true), { timeout, interval: 50 });
 }
 
 const logged = (logs: string[], reason: string) => logs.filter((l) => new RegExp(`-${reason}\\.tar\\.gz`).test(l));
@@ -122,8 +118,9 @@ describe('snapshots of the embedded database', () => {
 
   it('takes scheduled snapshots only while a contest is scoring, and keeps the newest BACKUP_KEEP', async () => {
     const dir = tempDir('backup-sched');
-    const { s, logs, stop } = await serverWithBackups(dir, { intervalMs: 150, keep: 1, settleMs: 60_000 });
-    await new Promise((r) => setTimeout(r, 700));
+    const { s, logs, stop, backups } = await serverWithBackups(dir, { intervalMs: 150, keep: 1, settleMs: 60_000 });
+    // Several scheduled checks with nothing scoring: none of them takes a snapshot.
+    await vi.waitFor(() => expect(backups.scheduleChecks).toBeGreaterThanOrEqual(4), { timeout: 10_000 });
     expect(logged(logs, 'scheduled')).toHaveLength(0);
 
     await importAndOpen(s, exampleEvent('new-economy-contest'));

@@ -6,6 +6,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificates, certifications } from '../../db/schema/index.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
+import { GLOSSARY } from '../../shared/glossary.ts';
 import { criterionPoints } from '../../shared/scoring/criterion.ts';
 import { round2 } from '../../shared/scoring/round.ts';
 import type { ScoringMark } from '../../shared/scoring/types.ts';
@@ -249,9 +250,11 @@ describe('contest exports', () => {
     const lb = await board(ev, id);
     for (const r of lb.rows.slice(0, 5)) expect(text).toContain(r.name);
     expect(text).toContain(lb.rows.at(-1)!.name);
-    expect(text).toContain('裁判长');
-    expect(text).toContain('主办方');
-    expect(text).toContain('未认证（临时）');
+    // The screens' words (shared/glossary.ts): 裁判长, 主办方, 评分中 · 未确认（临时）.
+    const words = GLOSSARY['zh-CN'];
+    expect(text).toContain(words.role.chiefJudge);
+    expect(text).toContain(words.role.organiser);
+    expect(text).toContain(`${words.state.scoring} · ${words.certification.provisional}`);
     expect(text).not.toContain('SHA-256');
   });
 
@@ -371,8 +374,8 @@ describe('after certification', () => {
 
     const text = (await pdfPages((await download(`/contests/${id}/results.pdf`, s.adminToken)).bytes)).join('\n');
     expect(text).toContain(cert!.digest);
-    expect(text).toContain('已认证');
-    expect(text).not.toContain('未认证（临时）');
+    expect(text).toContain(GLOSSARY['zh-CN'].state.certified);
+    expect(text).not.toContain(GLOSSARY['zh-CN'].certification.provisional);
 
     // Reopened for an amendment: the old certificates are no longer printed.
     expect((await ev.admin.post(`/contests/${id}/state`, { to: 'review', reason: '复核' })).status).toBe(200);

@@ -6,9 +6,11 @@ import { createDb, type DbHandle } from '../../db/create-db.ts';
 import { startServer, type RunningServer } from '../start.ts';
 import type { DrainBounds } from '../http/incoming-body.ts';
 import type { LiveLimits } from '../realtime/socket-limits.ts';
+import type { TurnLimits } from '../http/anonymous-turns.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { InterfaceList } from '../site/interfaces.ts';
+import type { ProxyTrust } from '../http/proxy-trust.ts';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
 
@@ -73,10 +75,19 @@ export interface TestServerOptions {
   liveLimits?: LiveLimits;
   /** METRICS_TOKEN of the server. */
   metricsToken?: string;
+  /** TRUST_PROXY of the server (server/http/proxy-trust.ts). */
+  trustProxy?: ProxyTrust;
+  /** Servers given one name share sign-in counters; by default each test server counts on its own. */
+  signInNamespace?: string;
+  /** Several servers as processes of one deployment: through this Redis. */
+  redisUrl?: string;
+  /** How many anonymous reads run and wait at once (server/http/anonymous-turns.ts). */
+  anonymousTurns?: TurnLimits;
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const db = opts.db ?? (await openTestDb());
+  const namespace = opts.signInNamespace ?? `test-${uuid()}`;
   const server = await startServer({
     db,
     port: 0,
@@ -86,6 +97,11 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     drain: opts.drain,
     liveLimits: opts.liveLimits,
     metricsToken: opts.metricsToken,
+    trustProxy: opts.trustProxy,
+    signInNamespace: namespace,
+    redisUrl: opts.redisUrl,
+    redisStream: opts.redisUrl ? namespace : undefined,
+    anonymousTurns: opts.anonymousTurns,
     log: () => {},
     interfaces: opts.interfaces ?? (() => TEST_LAN),
     siteHost: opts.bindHost ?? '0.0.0.0',

@@ -1,6 +1,6 @@
 // The organiser console's API on a real database: the live overview of an event (progress, flags,
 // requests to mark again, judges online, screens watching) and the audit log's filters.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import type { AuditPage, EventOverview } from '../../shared/admin-api.ts';
 import type { ContestProgress } from '../../shared/judge.ts';
@@ -30,16 +30,6 @@ async function watch(contest: string, token?: string): Promise<Socket> {
   const ack = await so.timeout(5000).emitWithAck('watch', { contest });
   if (ack?.error) throw new Error(`watch: ${JSON.stringify(ack)}`);
   return so;
-}
-
-/** Polls until `check` passes (room membership and presence are updated as requests arrive). */
-async function until<T>(read: () => Promise<T>, check: (v: T) => boolean, ms = 3000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (check(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** The courier contest with some marks: C001 packing flagged, C002 complete, a request to mark again. */
@@ -124,14 +114,19 @@ describe('GET /events/:id/overview', () => {
     await watch(id);
     const second = await watch(id);
     await watch(id, s.adminToken); // the console's own live board
-    let o = await until(() => overviewOf(ev.id), (v) => v.contests.find((c) => c.id === id)!.screens === 2);
-    expect(o.contests.find((c) => c.id === id)!.screens).toBe(2);
-    expect(o.contests.find((c) => c.code === 'rider')!.screens).toBe(0);
+    // Room membership and presence are updated as the watches arrive: wait for them.
+    await vi.waitFor(async () => {
+      const o = await overviewOf(ev.id);
+      expect(o.contests.find((c) => c.id === id)!.screens).toBe(2);
+      expect(o.contests.find((c) => c.code === 'rider')!.screens).toBe(0);
+    });
 
     second.disconnect();
     expect((await ev.admin.post(`/contests/${id}/freeze`, { frozen: true })).status).toBe(200);
-    o = await until(() => overviewOf(ev.id), (v) => v.contests.find((c) => c.id === id)!.screens === 1);
-    expect(o.contests.find((c) => c.id === id)).toMatchObject({ screens: 1, frozen: true });
+    await vi.waitFor(async () => {
+      const o = await overviewOf(ev.id);
+      expect(o.contests.find((c) => c.id === id)).toMatchObject({ screens: 1, frozen: true });
+    });
   });
 
   it('is for organisers only, and 404 for an unknown event', async () => {

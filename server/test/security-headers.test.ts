@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../db/create-db.ts';
 import { startServer, type RunningServer } from '../start.ts';
 import { openTestDb } from './harness.ts';
+import { parseTrustProxy } from '../http/proxy-trust.ts';
 
 const BUILT = new URL('../../web/build/index.html', import.meta.url);
 // The built SPA's index.html when there is a build; otherwise one shaped like it (an inline boot script).
@@ -120,7 +121,8 @@ describe('Strict-Transport-Security', () => {
   });
 
   it('is sent behind a trusted proxy that says the client connected over HTTPS', async () => {
-    const proxied = await startServer({ db, port: 0, host: '127.0.0.1', webRoot, trustProxy: true, log: () => {} });
+    const trustProxy = parseTrustProxy('1');
+    const proxied = await startServer({ db, port: 0, host: '127.0.0.1', webRoot, trustProxy, log: () => {} });
     try {
       const at = (path: string, proto?: string) =>
         fetch(`${proxied.url}${path}`, { headers: proto ? { 'x-forwarded-proto': proto } : {} });

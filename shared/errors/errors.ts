@@ -51,6 +51,7 @@ export const ERRORS = {
   'not_found:snapshot': {},
   'not_found:certificate': {},
   'not_found:not_certified': {},
+  'not_found:trusted_key': {},
 
   conflict: {},
   'conflict:already_in_state': { state: STATES },
@@ -95,6 +96,8 @@ export const ERRORS = {
   unavailable: {},
   'unavailable:shutting_down': {},
   'unavailable:snapshot_failed': {},
+  /** too many public (anonymous) requests waiting at once (issue 12, point 9) */
+  'unavailable:busy': { seconds: 'count' },
   internal: {},
 } as const satisfies Record<string, ParamsSpec>;
 

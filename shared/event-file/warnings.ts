@@ -3,10 +3,10 @@
 // are advice only because CONTRACT §4's own example has a 3-judge panel and one judge.
 import { issue, type Issue } from '../errors/issues.ts';
 import type { EventFile, Judge } from './schema.ts';
+import { counted } from '../plural.ts';
 
 const q = (s: string) => JSON.stringify(s);
 const marks = (j: Judge, criterionCode: string) => j.criteria === '*' || j.criteria.includes(criterionCode);
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Advice that does not block an import: a contest that may never be complete. */
 export function eventFileWarnings(file: EventFile): Issue[] {
@@ -25,7 +25,7 @@ export function eventFileWarnings(file: EventFile): Issue[] {
         const code = criterion.code;
         if (assigned < needed) {
           const path = criterion.kind === 'judgement' && criterion.judges !== undefined ? `${kPath}.judges` : kPath;
-          const message = `criterion ${q(code)} needs ${plural(needed, 'judge', 'judges')} but ${
+          const message = `criterion ${q(code)} needs ${counted(needed, 'judge', 'judges')} but ${
             assigned
           } non-shadow ${assigned === 1 ? 'judge is' : 'judges are'} assigned to it, so no contestant can get ${
             needed === 1 ? 'the mark needed' : `the ${needed} marks needed`
@@ -39,7 +39,7 @@ export function eventFileWarnings(file: EventFile): Issue[] {
           if (eligible >= needed) continue;
           const message =
             `contestants of organisation ${q(organisation)} can be marked on criterion ${q(code)} ` +
-            `by ${plural(eligible, 'judge', 'judges')} but ${needed} ${needed === 1 ? 'is' : 'are'} needed: ` +
+            `by ${counted(eligible, 'judge', 'judges')} but ${needed} ${needed === 1 ? 'is' : 'are'} needed: ` +
             `the other assigned judges belong to ${q(organisation)}`;
           const params = { criterion: code, organisation, eligible, needed };
           warnings.push(issue(kPath, 'panel_own_organisation', message, params));

@@ -103,7 +103,7 @@ export function readContestants(records: readonly CsvRecord[], ctx: RosterContex
     const statusText = values.status ?? '';
     const status = statusText === '' ? undefined : STATUS[statusText.toLowerCase()];
     if (statusText !== '' && !status)
-      p.add('status', 'invalid', 'must be active, withdrawn or disqualified (正常, 退赛, 取消资格)', { reason: 'status' });
+      p.add('status', 'invalid', 'must be active, withdrawn or disqualified (参赛, 退赛, 取消资格)', { reason: 'status' });
     const written = values.organisation ?? '';
     const organisation = written === '' ? '' : orgs.resolve(p, written);
     const candidate = {

@@ -55,6 +55,8 @@ const V = '/api/v1';
 const ev = (rest = '') => (f: Fixture) => `${V}/events/${f.eventId}${rest}`;
 const lathe = (rest = '') => (f: Fixture) => `${V}/contests/${f.lathe}${rest}`;
 const csv = (lines: string[]) => lines.join('\n');
+/** An installation public key (shape only) that the matrix trusts and untrusts. */
+const MATRIX_KEY = 'authz-matrix-key_0123456789abcdefghijklmnop';
 
 export const MATRIX: Row[] = [
   // Operations and the site (outside /api/v1/auth's reach: nothing to sign in for).
@@ -67,6 +69,14 @@ export const MATRIX: Row[] = [
     cells: organiserOnly, path: () => `${V}/site/public-url`, body: () => ({ url: 'http://192.0.2.81:3000' }) })] },
   { route: 'DELETE /api/v1/site/public-url', cases: [write({ name: 'back to the detected address', stage: 'certified', fixture: 'shared',
     cells: organiserOnly, path: () => `${V}/site/public-url`, body: () => undefined })] },
+  // The installation's signing key and the installations it trusts: trust a key, then untrust it (the row below).
+  { route: 'GET /api/v1/installation', cases: [read(() => `${V}/installation`, organiserOnly)] },
+  { route: 'POST /api/v1/installation/trusted-keys', cases: [write({ name: 'trust a key', stage: 'certified',
+    fixture: 'shared', cells: organiserOnly, path: () => `${V}/installation/trusted-keys`,
+    body: () => ({ publicKey: MATRIX_KEY, name: 'matrix' }) })] },
+  { route: 'DELETE /api/v1/installation/trusted-keys/:key', cases: [write({ name: 'untrust it', stage: 'certified',
+    fixture: 'shared', cells: organiserOnly, path: () => `${V}/installation/trusted-keys/${MATRIX_KEY}`,
+    body: () => undefined })] },
 
   // Signing in and out.
   { route: 'POST /api/v1/auth/login', cases: [write({ name: 'sign in', stage: 'certified', fixture: 'shared', cells: everyone,
@@ -103,6 +113,7 @@ export const MATRIX: Row[] = [
   { route: 'GET /api/v1/events/:id/export.csv', cases: [read(ev('/export.csv'), organiserOnly)] },
   { route: 'GET /api/v1/events/:id/export.xlsx', cases: [read(ev('/export.xlsx'), organiserOnly)] },
   { route: 'GET /api/v1/events/:id/archive', cases: [read(ev('/archive'), organiserOnly)] },
+  { route: 'GET /api/v1/events/:id/origin', cases: [read(ev('/origin'), organiserOnly)] },
   { route: 'POST /api/v1/events/archive', cases: [{ name: 'import an archive', stage: 'archive', fixture: 'fresh', cells: organiserOnly,
     call: (f) => ({ path: `${V}/events/archive`, raw: { bytes: f.archive!, type: 'application/gzip' } }) }] },
 

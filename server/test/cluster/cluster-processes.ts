@@ -13,6 +13,7 @@ import { createClient } from 'redis';
 import { ADMIN_PASSWORD } from '../harness.ts';
 import { kill9, waitHealthy, type ServerProcess } from '../faults/server-process.ts';
 import { pairUp } from '../faults/tcp-proxy.ts';
+import { POSTGRES_URL } from '../services-available.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -90,7 +91,7 @@ export async function stopClusterServer(p: ClusterServer, timeoutMs = 10_000): P
 
 /** A new, empty database on the local PostgreSQL, dropped by `drop()`. */
 export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = process.env.DATABASE_URL ?? process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const admin = POSTGRES_URL;
   const name = `jx_cluster_${process.pid}_${crypto.randomUUID().slice(0, 8).replace(/-/g, '')}`;
   const sql = postgres(admin, { max: 1, onnotice: () => {} });
   await sql.unsafe(`CREATE DATABASE ${name}`);

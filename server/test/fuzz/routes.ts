@@ -71,6 +71,11 @@ export function templates(ids: Ids): Record<string, Record<string, unknown>> {
     'POST /api/v1/appeals/:id/decision': { decision: 'rejected', reason: 'r' },
     'PUT /api/v1/events/:id/settings': { appealWindowMinutes: 30 },
     'PUT /api/v1/site/public-url': { url: 'http://192.0.2.9:3000' },
+    // Trusting a key no installation holds (its shape only) lets nothing verify that did not before.
+    'POST /api/v1/installation/trusted-keys': {
+      publicKey: 'fuzz-template-key_0123456789abcdefghijklmno',
+      name: 'fuzz',
+    },
     'POST /api/v1/backups': {},
     'POST /api/v1/events/archive': { format: 'jiangxin-archive@1' },
   };

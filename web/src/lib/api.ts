@@ -24,12 +24,15 @@ export interface ContestDetail extends ContestSummary {
 export class ApiRequestError extends Error {
   readonly status: number;
   readonly body: ApiError;
+  /** Seconds the server asked to wait (Retry-After), when it said so. */
+  readonly retryAfter: number | undefined;
 
-  constructor(status: number, body: ApiError) {
+  constructor(status: number, body: ApiError, retryAfter?: number) {
     super(body.error.message);
     this.name = 'ApiRequestError';
     this.status = status;
     this.body = body;
+    this.retryAfter = retryAfter;
   }
 
   get code(): string {
@@ -93,13 +96,34 @@ async function request<T>(method: string, path: string, body: unknown, options: 
     parsed = undefined;
   }
   if (response.ok) return parsed as T;
-  if (isApiError(parsed)) throw new ApiRequestError(response.status, parsed);
-  throw new ApiRequestError(response.status, bodyFor(codeForStatus(response.status), `HTTP ${response.status}`));
+  const retryAfter = Number(response.headers.get('retry-after')) || undefined;
+  if (isApiError(parsed)) throw new ApiRequestError(response.status, parsed, retryAfter);
+  throw new ApiRequestError(response.status, bodyFor(codeForStatus(response.status), `HTTP ${response.status}`), retryAfter);
 }
 
-/** GET `/api/v1${path}`. */
-export function getJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  return request<T>('GET', path, undefined, options);
+/** A busy server (503 with Retry-After: public reads wait their turn behind judges) is asked again this often. */
+const BUSY_RETRIES = 4;
+const MAX_BUSY_WAIT_S = 10;
+
+function pause(seconds: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, seconds * 1000);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
+
+/** GET `/api/v1${path}`; a 503 that says when to come back is tried again then (a few times). */
+export async function getJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await request<T>('GET', path, undefined, options);
+    } catch (err) {
+      const busy = err instanceof ApiRequestError && err.status === 503 && err.retryAfter !== undefined;
+      if (!busy || attempt >= BUSY_RETRIES || options.signal?.aborted) throw err;
+      await pause(Math.min(err.retryAfter!, MAX_BUSY_WAIT_S), options.signal);
+      if (options.signal?.aborted) throw err;
+    }
+  }
 }
 
 /** POST `/api/v1${path}` with a JSON body. */

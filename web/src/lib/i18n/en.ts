@@ -11,6 +11,7 @@ import { backupsEn } from './screens/backups.en.ts';
 import { appealsEn } from './screens/appeals.en.ts';
 import { siteEn } from './screens/site.en.ts';
 import { rosterEn } from './screens/roster.en.ts';
+import { installationsEn } from './screens/installations.en.ts';
 import type { judgeZhCN } from './screens/judge.zh-CN.ts';
 import type { chiefZhCN } from './screens/chief.zh-CN.ts';
 import type { displayZhCN } from './screens/display.zh-CN.ts';
@@ -22,12 +23,16 @@ import type { backupsZhCN } from './screens/backups.zh-CN.ts';
 import type { appealsZhCN } from './screens/appeals.zh-CN.ts';
 import type { siteZhCN } from './screens/site.zh-CN.ts';
 import type { rosterZhCN } from './screens/roster.zh-CN.ts';
+import type { installationsZhCN } from './screens/installations.zh-CN.ts';
+import { GLOSSARY } from '$shared/glossary.ts';
 
 type ScreenKeys = keyof typeof judgeZhCN | keyof typeof chiefZhCN | keyof typeof displayZhCN | keyof typeof resultsZhCN
   | keyof typeof adminZhCN | keyof typeof editorZhCN | keyof typeof verifyZhCN | keyof typeof backupsZhCN | keyof typeof appealsZhCN
   | keyof typeof rosterZhCN
+  | keyof typeof installationsZhCN
   | keyof typeof siteZhCN;
 
+const words = GLOSSARY['en'];
 const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'app.name': 'Jiangxin',
   'brand.mark': '匠心',
@@ -51,11 +56,11 @@ const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'home.contests': 'Contests',
   'home.open': 'View results',
 
-  'state.setup': 'Setting up',
-  'state.scoring': 'Scoring',
-  'state.review': 'In review',
-  'state.certified': 'Certified',
-  'state.published': 'Published',
+  'state.setup': words.state.setup,
+  'state.scoring': words.state.scoring,
+  'state.review': words.state.review,
+  'state.certified': words.state.certified,
+  'state.published': words.state.published,
 
   'event.contests': 'Contests',
   'event.noContests': 'This event has no contests yet.',
@@ -85,8 +90,8 @@ const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'board.search': 'Search bib, name or station',
   'board.searchLabel': 'Find a contestant',
   'board.clear': 'Clear',
-  'board.count': '{total} contestants',
-  'board.filtered': 'Showing {shown} of {total} contestants',
+  'board.count': '{total, plural, one {# contestant} other {# contestants}}',
+  'board.filtered': 'Showing {shown} of {total, plural, one {# contestant} other {# contestants}}',
   'board.noMatch': 'No contestant matches “{query}”.',
   'board.empty': 'No contestants yet.',
   'board.notOpen': 'Scoring has not started; this board is not public yet.',
@@ -96,9 +101,9 @@ const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'board.legend': '✓ all marks in   ○ marks pending   ⚑ flagged for the chief judge',
   'board.allContests': 'All contests',
 
-  'status.active': 'Active',
-  'status.withdrawn': 'Withdrawn',
-  'status.disqualified': 'Disqualified',
+  'status.active': words.status.active,
+  'status.withdrawn': words.status.withdrawn,
+  'status.disqualified': words.status.disqualified,
 
   'live.connected': 'Live',
   'live.connecting': 'Connecting…',
@@ -110,4 +115,4 @@ const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'error.home': 'Go to the home page',
 };
 
-export const en: Record<keyof typeof zhCN, string> = { ...base, ...judgeEn, ...chiefEn, ...displayEn, ...resultsEn, ...adminEn, ...editorEn, ...verifyEn, ...backupsEn, ...appealsEn, ...siteEn, ...rosterEn };
+export const en: Record<keyof typeof zhCN, string> = { ...base, ...judgeEn, ...chiefEn, ...displayEn, ...resultsEn, ...adminEn, ...editorEn, ...verifyEn, ...backupsEn, ...appealsEn, ...siteEn, ...rosterEn, ...installationsEn };

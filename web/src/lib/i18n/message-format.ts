@@ -2,6 +2,7 @@
 //   {count, plural, one {# entry} other {# entries}}   (Intl.PluralRules; =0 exact matches; # is the number)
 //   {kind, select, judges {…} other {…}}               (a missing value picks `none`, else `other`)
 // so wordings agree with numbers in every language instead of writing "(s)". Branches may nest.
+import { pluralCategory } from '$shared/plural.ts';
 
 export type Shown = (name: string, raw: unknown) => string;
 
@@ -9,14 +10,6 @@ interface Branches {
   name: string;
   type: 'plural' | 'select';
   options: Map<string, string>;
-}
-
-const pluralRules = new Map<string, Intl.PluralRules>();
-
-function rulesFor(locale: string): Intl.PluralRules {
-  let rules = pluralRules.get(locale);
-  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
-  return rules;
 }
 
 /** The index just past the brace that closes the one at `open`, or -1. */
@@ -53,7 +46,7 @@ function choose(b: Branches, raw: unknown, locale: string): string {
     return b.options.get(key) ?? b.options.get('other') ?? '';
   }
   const n = Number(raw);
-  return b.options.get(`=${n}`) ?? b.options.get(rulesFor(locale).select(n)) ?? b.options.get('other') ?? '';
+  return b.options.get(`=${n}`) ?? b.options.get(pluralCategory(locale, n)) ?? b.options.get('other') ?? '';
 }
 
 /** The names of the params a message refers to (plain placeholders, plural and select), sorted, once each. */

@@ -11,7 +11,10 @@ import { backupsZhCN } from './screens/backups.zh-CN.ts';
 import { appealsZhCN } from './screens/appeals.zh-CN.ts';
 import { siteZhCN } from './screens/site.zh-CN.ts';
 import { rosterZhCN } from './screens/roster.zh-CN.ts';
+import { installationsZhCN } from './screens/installations.zh-CN.ts';
+import { GLOSSARY } from '$shared/glossary.ts';
 
+const words = GLOSSARY['zh-CN'];
 const base = {
   'app.name': '匠心',
   'brand.mark': '匠心',
@@ -35,11 +38,11 @@ const base = {
   'home.contests': '赛项',
   'home.open': '查看成绩',
 
-  'state.setup': '筹备中',
-  'state.scoring': '评分中',
-  'state.review': '审核中',
-  'state.certified': '已确认',
-  'state.published': '已发布',
+  'state.setup': words.state.setup,
+  'state.scoring': words.state.scoring,
+  'state.review': words.state.review,
+  'state.certified': words.state.certified,
+  'state.published': words.state.published,
 
   'event.contests': '赛项',
   'event.noContests': '本赛事暂无赛项。',
@@ -79,9 +82,9 @@ const base = {
   'board.legend': '✓ 评分已完成　○ 评分未完成　⚑ 待裁判长处理',
   'board.allContests': '全部赛项',
 
-  'status.active': '在赛',
-  'status.withdrawn': '退赛',
-  'status.disqualified': '取消资格',
+  'status.active': words.status.active,
+  'status.withdrawn': words.status.withdrawn,
+  'status.disqualified': words.status.disqualified,
 
   'live.connected': '实时',
   'live.connecting': '正在连接…',
@@ -94,4 +97,4 @@ const base = {
 };
 
 // Each screen keeps its messages in screens/, so screens can grow without touching this file.
-export const zhCN = { ...base, ...judgeZhCN, ...chiefZhCN, ...displayZhCN, ...resultsZhCN, ...adminZhCN, ...editorZhCN, ...verifyZhCN, ...backupsZhCN, ...appealsZhCN, ...siteZhCN, ...rosterZhCN };
+export const zhCN = { ...base, ...judgeZhCN, ...chiefZhCN, ...displayZhCN, ...resultsZhCN, ...adminZhCN, ...editorZhCN, ...verifyZhCN, ...backupsZhCN, ...appealsZhCN, ...siteZhCN, ...rosterZhCN, ...installationsZhCN };

@@ -17,6 +17,7 @@ const result = (over: Partial<VerifyResponse> = {}): VerifyResponse => ({
   certifiedAt: '2026-05-01T08:30:00.000Z', certifiedBy: 'judge:chief',
   digest: 'a'.repeat(64), status: 'valid',
   checks: [{ check: 'current', ok: true }, { check: 'digest', ok: true }, { check: 'marks', ok: true }, { check: 'certificate', ok: true }],
+  signature: { issuer: 'here', fingerprint: '0123456789abcdef', installation: 'venue-laptop' },
   ...over,
 });
 
@@ -57,6 +58,26 @@ describe('verify page parts', () => {
       const banner = render(VerdictBanner, { props: { result: edited } }).body;
       expect(banner).toContain('data-check="audit"');
       expect(banner).toContain(words);
+    }
+  });
+
+  it('says in amber words that a certificate of an imported event was issued elsewhere, and by which key', () => {
+    const elsewhere = result({
+      status: 'elsewhere',
+      checks: [{ check: 'certificate', ok: true }, { check: 'signature', ok: false }],
+      signature: { issuer: 'elsewhere', fingerprint: '0123456789abcdef', installation: null },
+    });
+    for (const [locale, title, issuer] of [
+      ['zh-CN', '证书由其他系统签发', '其他系统（0123 4567 89ab cdef）'],
+      ['en', 'Issued elsewhere', 'Another installation (0123 4567 89ab cdef)'],
+    ] as const) {
+      i18n.locale = locale;
+      const banner = render(VerdictBanner, { props: { result: elsewhere } }).body;
+      expect(banner).toContain('data-status="elsewhere"');
+      expect(banner).toMatch(/class="verdict[^"]*\belsewhere\b/);
+      expect(banner).toContain(title);
+      expect(banner).toContain('data-check="signature"');
+      expect(render(CertificateFacts, { props: { result: elsewhere } }).body).toContain(issuer);
     }
   });
 });

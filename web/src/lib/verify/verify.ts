@@ -1,6 +1,6 @@
 // The verify pages' logic without the DOM: fetching a code's verification, and the words and
 // shapes the page shows (grouped code, short digest, who certified, which checks failed).
-import type { VerifyCheckName, VerifyResponse } from '$shared/certification-api.ts';
+import type { VerifyCheckName, VerifyResponse, VerifySignature } from '$shared/certification-api.ts';
 import { ApiRequestError, getJson } from '$lib/api.ts';
 import { pageError } from '$lib/page-error.ts';
 import type { MessageKey } from '$lib/i18n/index.ts';
@@ -42,6 +42,21 @@ export const CHECK_KEYS: Record<VerifyCheckName, MessageKey> = {
   marks: 'verify.check.marks',
   certificate: 'verify.check.certificate',
   audit: 'verify.check.audit',
+  signature: 'verify.check.signature',
+};
+
+/** Who issued the certificate, in words: the installation's name, else its key's fingerprint. */
+export function issuerLabel(s: VerifySignature): { key: MessageKey; name: string } {
+  if (!s.fingerprint) return { key: 'verify.issuer.unsigned', name: '' };
+  return { key: `verify.issuer.${s.issuer}`, name: s.installation || shortDigest(s.fingerprint) };
+}
+
+/** The verdict's words: a title and a sentence for each status. */
+export const VERDICT_KEYS: Record<VerifyResponse['status'], { title: MessageKey; text: MessageKey }> = {
+  valid: { title: 'verify.valid', text: 'verify.validText' },
+  superseded: { title: 'verify.superseded', text: 'verify.supersededText' },
+  mismatch: { title: 'verify.mismatch', text: 'verify.mismatchText' },
+  elsewhere: { title: 'verify.elsewhere', text: 'verify.elsewhereText' },
 };
 
 /** The checks that failed, in the server's order (the first one is the status). */

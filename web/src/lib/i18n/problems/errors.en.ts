@@ -48,6 +48,7 @@ export const errorsEn: Record<ProblemKey, string> = {
   'not_found:snapshot': 'This snapshot does not exist.',
   'not_found:certificate': 'No certificate has this verification code: check the code on the certificate.',
   'not_found:not_certified': 'The results of this contest have not been certified yet.',
+  'not_found:trusted_key': 'This installation key is not trusted here.',
 
   conflict: 'This conflicts with the current state: reload and try again.',
   'conflict:already_in_state': 'The contest is already “{state}”.',
@@ -113,6 +114,9 @@ export const errorsEn: Record<ProblemKey, string> = {
   unavailable: 'The server cannot reach its database right now; nothing was stored. Try again shortly.',
   'unavailable:shutting_down': 'The server is shutting down: try again shortly.',
   'unavailable:snapshot_failed': 'The snapshot could not be written: free some disk space and try again.',
+  'unavailable:busy':
+    'The server is answering many requests from the public right now: try again in ' +
+    '{seconds, plural, one {# second} other {# seconds}}.',
   internal: 'The server failed; nothing was stored. Try again shortly.',
 
   network_error: 'Cannot reach the server: check the network.',

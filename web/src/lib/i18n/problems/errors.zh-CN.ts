@@ -25,14 +25,14 @@ export const errorsZhCN: Record<ProblemKey, string> = {
 
   forbidden: '您没有执行此操作的权限。',
   'forbidden:cross_site': '已拒绝来自其他网站的请求。',
-  'forbidden:organiser_only': '只有组织者可以执行此操作。',
-  'forbidden:chief_or_organiser': '只有本赛项的裁判长或组织者可以执行此操作。',
-  'forbidden:state_change': '只有组织者可以变更赛项状态（裁判长可以结束评分、重新开放评分和确认成绩）。',
+  'forbidden:organiser_only': '只有主办方可以执行此操作。',
+  'forbidden:chief_or_organiser': '只有本赛项的裁判长或主办方可以执行此操作。',
+  'forbidden:state_change': '只有主办方可以变更赛项状态（裁判长可以结束评分、重新开放评分和确认成绩）。',
   'forbidden:not_published': '已确认的成绩在发布后才对外公开。',
   'forbidden:not_your_contest': '您不是本赛项的裁判。',
   'forbidden:criterion_not_assigned': '评分项“{criterion}”未分配给您。',
   'forbidden:own_organisation': '不能给本单位的选手评分。',
-  'forbidden:recused': '该选手属于本单位，您需回避：其评分由组织者处理。',
+  'forbidden:recused': '该选手属于本单位，您需回避：其评分由主办方处理。',
   'forbidden:judges_only': '这是裁判评分页面，请以裁判身份登录。',
   'forbidden:not_started': '该赛项尚未开始评分，榜单暂未公开。',
 
@@ -46,6 +46,7 @@ export const errorsZhCN: Record<ProblemKey, string> = {
   'not_found:snapshot': '找不到该备份快照。',
   'not_found:certificate': '没有使用此验证码的证书，请核对证书上的验证码。',
   'not_found:not_certified': '该赛项的成绩尚未确认。',
+  'not_found:trusted_key': '本系统未信任该安装密钥。',
 
   conflict: '操作与当前状态冲突，请刷新后重试。',
   'conflict:already_in_state': '赛项已经是“{state}”状态。',
@@ -89,6 +90,7 @@ export const errorsZhCN: Record<ProblemKey, string> = {
   unavailable: '服务器暂时无法访问数据库，本次操作未保存，请稍后重试。',
   'unavailable:shutting_down': '服务器正在关闭，请稍后重试。',
   'unavailable:snapshot_failed': '无法写入备份快照：请清理磁盘空间后重试。',
+  'unavailable:busy': '当前公众访问过多，服务器繁忙，请 {seconds} 秒后重试。',
   internal: '服务器出错，未保存任何内容，请稍后重试。',
 
   network_error: '无法连接服务器，请检查网络。',

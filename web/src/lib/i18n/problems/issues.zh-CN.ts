@@ -50,7 +50,7 @@ export const issuesZhCN: Record<IssueCode, string> = {
   panel_own_organisation:
     '单位“{organisation}”的选手在评分项“{criterion}”上只有 {eligible} 位裁判可评分，需要 {needed} 位：其余已分配的裁判属于该单位',
   blind_without_station:
-    '赛项 {contest} 为盲评，但选手 {bib} 没有工位：结果认证前，裁判和观众只能看到每位选手的工位。' +
+    '赛项 {contest} 为盲评，但选手 {bib} 没有工位：成绩确认前，裁判和观众只能看到每位选手的工位。' +
     '请为每位选手填写工位，或在抽签确定工位前先不设为盲评',
 
   value_type: '{expected, select, pass {请选择合格或不合格} count {请输入违规次数（整数）} other {请输入数值}}',

@@ -1,10 +1,13 @@
 // Messages of the organiser's console screens (English). Typed against the Chinese file: same keys.
 import type { adminZhCN } from './admin.zh-CN.ts';
+import { GLOSSARY } from '$shared/glossary.ts';
+
+const words = GLOSSARY['en'];
 
 export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.title': 'Organiser console',
   'admin.entry': 'Organisers: console',
-  'admin.organiser': 'Organiser',
+  'admin.organiser': words.role.organiser,
   'admin.signIn.title': 'Organiser sign-in',
   'admin.signIn.username': 'Username',
   'admin.signIn.password': 'Password',
@@ -28,7 +31,7 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.import.title': 'Import an event file',
   'admin.import.choose': 'Choose a JSON file…',
   'admin.import.hint': 'Event file format jiangxin/event@1. A file with problems is refused with every problem listed; nothing is stored.',
-  'admin.import.more': '{count} more problems not listed.',
+  'admin.import.more': '{count, plural, one {# more problem} other {# more problems}} not listed.',
   'admin.import.pinsTitle': 'Write down the generated PINs.',
   'admin.import.pinsText': 'These judges had no PIN in the file, so the server made one. They are not shown again once you leave this page.',
   'admin.import.judge': 'Judge code',
@@ -45,8 +48,8 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
 
   'admin.frozen': 'Board frozen',
   'admin.progress.label': 'Marking progress',
-  'admin.progress.text': '{complete} of {active} contestants fully marked',
-  'admin.progress.marks': '{marks} marks received',
+  'admin.progress.text': '{complete} of {active, plural, one {# contestant} other {# contestants}} fully marked',
+  'admin.progress.marks': '{marks, plural, one {# mark} other {# marks}} received',
   'admin.facts.flags': 'Flags',
   'admin.facts.remarks': 'Re-marks asked',
   'admin.facts.screens': 'Screens',
@@ -99,8 +102,8 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.cert.title': 'Certification',
   'admin.cert.notYet': 'The results are not certified yet.',
   'admin.cert.notYetReview': 'In review: certify once the problems are resolved.',
-  'admin.cert.by': 'Certified by',
-  'admin.cert.at': 'Certified at',
+  'admin.cert.by': words.certification.certifiedBy,
+  'admin.cert.at': words.certification.certifiedAt,
   'admin.cert.seq': 'Data version',
   'admin.cert.digest': 'Results digest (SHA-256)',
   'admin.cert.certificates': 'Award certificates ({count})',
@@ -118,7 +121,8 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.audit.checking': 'Verifying…',
   'admin.audit.chainOk': 'Hash chain intact: the log has not been altered',
   'admin.audit.chainBroken': 'Hash chain broken: the log was altered',
-  'admin.audit.chainEntries': '{entries} entries, each checked against the SHA-256 hash chain.',
+  'admin.audit.chainEntries':
+    '{entries, plural, one {# entry} other {# entries}}, each checked against the SHA-256 hash chain.',
   'admin.audit.problem': 'Problem',
   'admin.audit.head': 'Head hash',
   'admin.audit.verifyAgain': 'Verify again',

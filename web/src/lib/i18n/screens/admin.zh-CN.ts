@@ -1,8 +1,12 @@
 // Messages of the organiser's console screens (Simplified Chinese, the reference). Keys start with "admin.".
+import { GLOSSARY } from '$shared/glossary.ts';
+
+const words = GLOSSARY['zh-CN'];
+
 export const adminZhCN = {
   'admin.title': '主办方控制台',
   'admin.entry': '主办方控制台入口',
-  'admin.organiser': '主办方',
+  'admin.organiser': words.role.organiser,
   'admin.signIn.title': '主办方登录',
   'admin.signIn.username': '用户名',
   'admin.signIn.password': '密码',
@@ -97,8 +101,8 @@ export const adminZhCN = {
   'admin.cert.title': '成绩确认',
   'admin.cert.notYet': '成绩尚未确认。',
   'admin.cert.notYetReview': '审核中：处理完问题后即可确认成绩。',
-  'admin.cert.by': '确认人',
-  'admin.cert.at': '确认时间',
+  'admin.cert.by': words.certification.certifiedBy,
+  'admin.cert.at': words.certification.certifiedAt,
   'admin.cert.seq': '数据版本',
   'admin.cert.digest': '成绩摘要 (SHA-256)',
   'admin.cert.certificates': '获奖证书（{count}）',

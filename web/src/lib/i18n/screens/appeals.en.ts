@@ -9,8 +9,11 @@ export const appealsEn: Record<keyof typeof appealsZhCN, string> = {
   'appeals.loadFailed': 'Could not load the appeals: {message}',
 
   'appeals.window.notOut': 'Results are not out yet (the contest is {state}); no appeals are heard.',
-  'appeals.window.review': 'The contest is in review: appeals are heard; after certification for {minutes} more minutes.',
-  'appeals.window.open': 'Appeals are accepted until {deadline} ({minutes} minutes after certification).',
+  'appeals.window.review':
+    'The contest is in review: appeals are heard; after certification for {minutes, plural, one {# more minute} ' +
+    'other {# more minutes}}.',
+  'appeals.window.open':
+    'Appeals are accepted until {deadline} ({minutes, plural, one {# minute} other {# minutes}} after certification).',
   'appeals.window.closed': 'The appeal window closed at {deadline}; no new appeals are accepted.',
 
   'appeals.new.title': 'Record an appeal',

@@ -36,7 +36,7 @@ export const backupsEn: Record<keyof typeof backupsZhCN, string> = {
     '{count, plural, one {Event imported with # contest.} other {Event imported with # contests.}}',
   'backups.import.open': 'Open the event',
   'backups.import.refused': 'Not imported: {message}',
-  'backups.import.auditOk': 'The audit log verifies ({entries} entries).',
+  'backups.import.auditOk': 'The audit log verifies ({entries, plural, one {# entry} other {# entries}}).',
   'backups.import.auditBad': 'Warning: the audit log does not verify ({problem}).',
   'backups.import.noPins':
     '{count, plural, one {The archive holds no PINs: # judge has no PIN on this computer yet. Issue a new PIN and print the judge card before marking.} other {The archive holds no PINs: # judges have no PIN on this computer yet. Issue new PINs and print the judge cards before marking.}}',

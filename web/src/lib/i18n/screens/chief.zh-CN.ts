@@ -108,7 +108,7 @@ export const chiefZhCN = {
   'chief.missing.noJudges': '本赛项没有评分裁判。',
   'chief.missing.note': '按分配的评分项计算，不含本单位选手；裁判长和见习裁判不列出。',
   'chief.missing.blindNote':
-    '盲评赛项：结果认证前不显示裁判所属单位，因此这里按分配的评分项计算全部未完成的评分，' +
+    '盲评赛项：成绩确认前不显示裁判所属单位，因此这里按分配的评分项计算全部未完成的评分，' +
     '其中包括裁判本单位选手（裁判不评本单位选手）；裁判长和见习裁判不列出。',
 
   'chief.correct.title': '审核更正',
@@ -132,8 +132,8 @@ export const chiefZhCN = {
   'chief.correct.fromCell': '更正此项评分',
 
   'chief.recused.badge': '本单位 · 回避',
-  'chief.recused.cell': '本单位选手，由组织者处理',
-  'chief.recused.note': '{who} 是本单位的选手，您需回避：接受分歧、要求重评和更正评分均由组织者处理。',
+  'chief.recused.cell': '本单位选手，由主办方处理',
+  'chief.recused.note': '{who} 是本单位的选手，您需回避：接受分歧、要求重评和更正评分均由主办方处理。',
   'chief.recused.legend': '本单位选手（回避）',
 
   'chief.value.pass': '合格',

@@ -1,5 +1,8 @@
 // Messages of the organiser's editor screens (English). Typed against the Chinese file: same keys.
 import type { editorZhCN } from './editor.zh-CN.ts';
+import { GLOSSARY } from '$shared/glossary.ts';
+
+const words = GLOSSARY['en'];
 
 export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'editor.title': 'Edit event',
@@ -49,7 +52,7 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'editor.field.bib': 'Bib',
   'editor.field.status': 'Status',
   'editor.field.pin': 'PIN',
-  'editor.field.chief': 'Chief judge',
+  'editor.field.chief': words.role.chiefJudge,
   'editor.field.shadow': 'Shadow (trainee, not counted)',
   'editor.field.ratio': 'Share (0–1)',
   'editor.field.count': 'Count',
@@ -75,7 +78,7 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'editor.contests.title': 'Contests',
   'editor.contests.add': 'Add contest',
   'editor.contests.remove': 'Remove this contest',
-  'editor.contests.contestants': '{n} contestants',
+  'editor.contests.contestants': '{n, plural, one {# contestant} other {# contestants}}',
   'editor.contests.toRoster': 'Import or replace the roster',
   'editor.contests.rosterLater': 'Import contestants on “Import roster” once the event exists',
 
@@ -153,17 +156,21 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'editor.template.exam': 'Theory exam',
   'editor.template.practical': 'Practical',
   'editor.template.task': 'Practical task',
-  'editor.template.chief': 'Chief judge',
-  'editor.template.award1': 'First prize',
-  'editor.template.award2': 'Second prize',
-  'editor.template.award3': 'Third prize',
+  'editor.template.chief': words.role.chiefJudge,
+  'editor.template.award1': words.award.first,
+  'editor.template.award2': words.award.second,
+  'editor.template.award3': words.award.third,
 
   'editor.new.title': 'New event',
   'editor.new.importTitle': 'Import an event file',
   'editor.new.importHelp': 'Choose or drop a JSON event file (jiangxin/event@1). It is checked first; nothing is created until you confirm.',
   'editor.new.fileLabel': 'Event file (.json)',
   'editor.new.fileHint': 'You can drop the file here.',
-  'editor.new.summary': '{contests} contests · {organisations} organisations · {contestants} contestants · {judges} judges',
+  'editor.new.summary':
+    '{contests, plural, one {# contest} other {# contests}} · ' +
+    '{organisations, plural, one {# organisation} other {# organisations}} · ' +
+    '{contestants, plural, one {# contestant} other {# contestants}} · ' +
+    '{judges, plural, one {# judge} other {# judges}}',
   'editor.new.create': 'Create event',
   'editor.new.reviewFirst': 'Review in the editor first',
   'editor.new.problems': 'Problems found: {n}.',
@@ -180,9 +187,9 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'editor.pins.once': 'PINs are shown this once; the server keeps no readable copy. Print the judge cards or write them down now.',
   'editor.pins.print': 'Print judge cards',
 
-  'editor.status.active': 'active',
-  'editor.status.withdrawn': 'withdrawn',
-  'editor.status.disqualified': 'disqualified',
+  'editor.status.active': words.status.active,
+  'editor.status.withdrawn': words.status.withdrawn,
+  'editor.status.disqualified': words.status.disqualified,
 
   'editor.print.judgesTitle': 'Judge cards',
   'editor.print.judgesPick': 'Judges and PINs',
@@ -193,10 +200,10 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'editor.print.pinReady': 'ready to print',
   'editor.print.pinUnknown': 'needs a new PIN',
   'editor.print.issueSelected': 'New PINs for {n} selected',
-  'editor.print.issueAll': 'New PINs for all {n} judges',
-  'editor.print.print': 'Print {n} cards',
+  'editor.print.issueAll': '{n, plural, one {A new PIN for the # judge} other {New PINs for all # judges}}',
+  'editor.print.print': '{n, plural, one {Print # card} other {Print # cards}}',
   'editor.print.noCards': 'No cards to print yet: issue new PINs first.',
-  'editor.print.confirmTitle': 'Issue new PINs for {n} judges?',
+  'editor.print.confirmTitle': '{n, plural, one {Issue a new PIN for # judge?} other {Issue new PINs for # judges?}}',
   'editor.print.confirmBody': 'Their old PINs stop working at once; tablets signed in with them must sign in again with the new PIN or card.',
   'editor.print.confirmOk': 'Issue new PINs',
   'editor.print.chief': 'Chief',

@@ -1,4 +1,8 @@
 // Messages of the organiser's editor screens (Simplified Chinese, the reference). Keys start with "editor.".
+import { GLOSSARY } from '$shared/glossary.ts';
+
+const words = GLOSSARY['zh-CN'];
+
 export const editorZhCN = {
   'editor.title': '编辑赛事',
   'editor.remove': '删除',
@@ -46,7 +50,7 @@ export const editorZhCN = {
   'editor.field.bib': '编号',
   'editor.field.status': '状态',
   'editor.field.pin': 'PIN 码',
-  'editor.field.chief': '裁判长',
+  'editor.field.chief': words.role.chiefJudge,
   'editor.field.shadow': '见习裁判（分数不计入）',
   'editor.field.ratio': '比例（0–1）',
   'editor.field.count': '人数',
@@ -150,10 +154,10 @@ export const editorZhCN = {
   'editor.template.exam': '理论考试',
   'editor.template.practical': '实际操作',
   'editor.template.task': '实操任务',
-  'editor.template.chief': '裁判长',
-  'editor.template.award1': '一等奖',
-  'editor.template.award2': '二等奖',
-  'editor.template.award3': '三等奖',
+  'editor.template.chief': words.role.chiefJudge,
+  'editor.template.award1': words.award.first,
+  'editor.template.award2': words.award.second,
+  'editor.template.award3': words.award.third,
 
   'editor.new.title': '新建赛事',
   'editor.new.importTitle': '导入赛事文件',
@@ -177,9 +181,9 @@ export const editorZhCN = {
   'editor.pins.once': 'PIN 码只显示这一次，服务器不保存明文。请立即打印裁判卡或妥善记录。',
   'editor.pins.print': '打印裁判卡',
 
-  'editor.status.active': '参赛',
-  'editor.status.withdrawn': '退赛',
-  'editor.status.disqualified': '取消资格',
+  'editor.status.active': words.status.active,
+  'editor.status.withdrawn': words.status.withdrawn,
+  'editor.status.disqualified': words.status.disqualified,
 
   'editor.print.judgesTitle': '裁判卡',
   'editor.print.judgesPick': '裁判与 PIN 码',

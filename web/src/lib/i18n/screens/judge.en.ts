@@ -1,5 +1,8 @@
 // Messages of the judge screens (English). Typed against the Chinese file: same keys.
 import type { judgeZhCN } from './judge.zh-CN.ts';
+import { GLOSSARY } from '$shared/glossary.ts';
+
+const words = GLOSSARY['en'];
 
 export const judgeEn: Record<keyof typeof judgeZhCN, string> = {
   'judge.title': 'Judge scoring',
@@ -21,14 +24,16 @@ export const judgeEn: Record<keyof typeof judgeZhCN, string> = {
   'judge.signin.tooMany': 'Too many attempts. Wait {seconds} s, then try again.',
   'judge.signin.missing': 'Fill in the event, judge code and PIN.',
   'judge.signin.again': 'Your session has ended: sign in again. Marks saved on this tablet are kept and will be sent.',
-  'judge.signin.othersWaiting': 'This tablet holds {count} unsent marks of judge {judge}: that judge must sign in to send them.',
+  'judge.signin.othersWaiting':
+    'This tablet holds {count, plural, one {# unsent mark of judge {judge}: that judge must sign in to send it.} ' +
+    'other {# unsent marks of judge {judge}: that judge must sign in to send them.}}',
 
   'judge.keypad.label': 'Number pad',
   'judge.keypad.clear': 'Clear',
   'judge.keypad.back': 'Delete',
 
   'judge.bar.judge': 'Judge: {name} ({code})',
-  'judge.bar.chief': 'Chief judge',
+  'judge.bar.chief': words.role.chiefJudge,
   'judge.bar.shadow': 'Trainee judge (marks do not count)',
   'judge.bar.signOut': 'Sign out',
 
@@ -42,7 +47,7 @@ export const judgeEn: Record<keyof typeof judgeZhCN, string> = {
 
   'judge.home.search': 'Search bib or station',
   'judge.home.searchBlind': 'Search station',
-  'judge.home.count': '{total} contestants, {complete} fully marked',
+  'judge.home.count': '{total, plural, one {# contestant} other {# contestants}}, {complete} fully marked',
   'judge.home.noMatch': 'No contestant matches “{query}”.',
   'judge.home.empty': 'There are no contestants for you to mark.',
   'judge.home.progress': '{done}/{total} marked',
@@ -73,8 +78,8 @@ export const judgeEn: Record<keyof typeof judgeZhCN, string> = {
   'judge.sheet.next': 'Next',
   'judge.sheet.nextTo': 'Next: {label}',
   'judge.sheet.max': 'max {max}',
-  'judge.sheet.points': '{points} points',
-  'judge.sheet.deducts': '−{points} points',
+  'judge.sheet.points': '{points, plural, one {# point} other {# points}}',
+  'judge.sheet.deducts': '−{points, plural, one {# point} other {# points}}',
   'judge.sheet.save': 'Save',
   'judge.sheet.saveAgain': 'Save again',
   'judge.sheet.saved': 'Saved',
@@ -90,7 +95,7 @@ export const judgeEn: Record<keyof typeof judgeZhCN, string> = {
   'judge.sheet.pass': 'Pass',
   'judge.sheet.fail': 'Fail',
   'judge.sheet.violations': '{count} ×',
-  'judge.sheet.perUnit': '{points} points each, at most {max}',
+  'judge.sheet.perUnit': '{points, plural, one {# point} other {# points}} each, at most {max}',
   'judge.sheet.linear': 'Raw value · best {best}, worst {worst}',
   'judge.sheet.step': 'step {step}',
   'judge.sheet.less': 'Less',
@@ -114,9 +119,12 @@ export const judgeEn: Record<keyof typeof judgeZhCN, string> = {
 
   'judge.signout.title': 'Sign out?',
   'judge.signout.text': 'Signing out clears the scoring sheet and your marks from this tablet.',
-  'judge.signout.pending': '{count} marks have not reached the server yet! If you sign out now they are lost. Connect to the network and wait until they are sent.',
+  'judge.signout.pending':
+    '{count, plural, one {# mark has not reached the server yet! If you sign out now it is lost. ' +
+    'Connect to the network and wait until it is sent.} other {# marks have not reached the server yet! ' +
+    'If you sign out now they are lost. Connect to the network and wait until they are sent.}}',
   'judge.signout.confirm': 'Sign out',
-  'judge.signout.discard': 'Discard {count} marks and sign out',
+  'judge.signout.discard': '{count, plural, one {Discard # mark and sign out} other {Discard # marks and sign out}}',
   'judge.signout.cancel': 'Cancel',
 
   'judge.storage': 'Storage on this tablet is not available, so marks cannot be kept offline: {error}',

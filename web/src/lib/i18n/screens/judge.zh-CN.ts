@@ -1,4 +1,8 @@
 // Messages of the judge screens (Simplified Chinese, the reference). Keys start with "judge.".
+import { GLOSSARY } from '$shared/glossary.ts';
+
+const words = GLOSSARY['zh-CN'];
+
 export const judgeZhCN = {
   'judge.title': '裁判评分',
   'judge.entry': '裁判评分入口',
@@ -26,7 +30,7 @@ export const judgeZhCN = {
   'judge.keypad.back': '退格',
 
   'judge.bar.judge': '裁判：{name}（{code}）',
-  'judge.bar.chief': '裁判长',
+  'judge.bar.chief': words.role.chiefJudge,
   'judge.bar.shadow': '见习裁判（评分不计入成绩）',
   'judge.bar.signOut': '退出登录',
 

@@ -20,16 +20,20 @@ export const rosterEn: Record<keyof typeof rosterZhCN, string> = {
   'editor.roster.locked': 'This contest is in {state}: its roster can no longer change.',
   'editor.roster.reading': 'Checking the file…',
   'editor.roster.preview': 'Preview',
-  'editor.roster.summaryOk': '{rows} rows, no problems: {new} new, {updated} updated, {removed} removed.',
-  'editor.roster.summaryBad': '{rows} rows, {problems} problems — nothing will be imported until they are fixed.',
+  'editor.roster.summaryOk':
+    '{rows, plural, one {# row} other {# rows}}, no problems: {new} new, {updated} updated, {removed} removed.',
+  'editor.roster.summaryBad':
+    '{rows, plural, one {# row} other {# rows}}, {problems, plural, one {# problem} other {# problems}} — nothing ' +
+    'will be imported until they are fixed.',
   'editor.roster.gbk': 'The file was read as GBK (Excel on Chinese Windows).',
   'editor.roster.ignored': 'Columns not recognised (not imported): {columns}',
   'editor.roster.atLine': 'Line {n}: ',
   'editor.roster.line': 'Line',
   'editor.roster.problemsCol': 'Problems',
-  'editor.roster.import': 'Import {n} rows',
-  'editor.roster.importedContestants': '{n} contestants imported into “{contest}”.',
-  'editor.roster.importedJudges': '{n} judges imported into “{contest}”.',
+  'editor.roster.import': '{n, plural, one {Import # row} other {Import # rows}}',
+  'editor.roster.importedContestants':
+    '{n, plural, one {# contestant} other {# contestants}} imported into “{contest}”.',
+  'editor.roster.importedJudges': '{n, plural, one {# judge} other {# judges}} imported into “{contest}”.',
   'editor.roster.col.bib': 'Bib',
   'editor.roster.col.name': 'Name',
   'editor.roster.col.organisation': 'Organisation',
@@ -41,8 +45,10 @@ export const rosterEn: Record<keyof typeof rosterZhCN, string> = {
   'editor.roster.col.shadow': 'Shadow',
   'editor.roster.col.pin': 'PIN',
 
-  'editor.roster.summaryOrganisations': '{rows} rows. Organisations not in this event: {n}. Add them below, or correct the file and choose it again.',
-  'editor.roster.importAdding': 'Add the organisations ({orgs}) and import {n} rows',
+  'editor.roster.summaryOrganisations':
+    '{rows, plural, one {# row} other {# rows}}. Organisations not in this event: {n}. Add them below, or correct ' +
+    'the file and choose it again.',
+  'editor.roster.importAdding': 'Add the organisations ({orgs}) and import {n, plural, one {# row} other {# rows}}',
   'editor.roster.retry': 'Nothing was imported: the file or the event changed. Here is the file checked again.',
   'editor.roster.listSep': ', ',
   'editor.roster.org': '{name} ({code})',
@@ -70,15 +76,18 @@ export const rosterEn: Record<keyof typeof rosterZhCN, string> = {
   'editor.roster.orgs.codeTaken': '“{value}” is already the code of “{holder}”.',
   'editor.roster.orgs.nameTaken': '“{value}” is the same name as the organisation “{holder}”.',
   'editor.roster.orgs.nameEmpty': 'The name must not be empty.',
-  'editor.roster.orgs.nameTooLong': 'The name is too long: at most {max} characters.',
+  'editor.roster.orgs.nameTooLong':
+    'The name is too long: at most {max, plural, one {# character} other {# characters}}.',
 
   'editor.roster.problem.syntax': 'A quote (") on this line is never closed, so the rest of the file reads as one cell: check the quotes.',
   'editor.roster.problem.empty_file': 'The file is empty: its first row must name the columns ({names} …).',
   'editor.roster.problem.no_rows': 'The file has a header but no rows.',
   'editor.roster.problem.missing_column': 'No “{field}” column: add one, headed {names}.',
   'editor.roster.problem.duplicate_column': 'Two columns hold “{field}”: keep one (the second is “{header}”).',
-  'editor.roster.problem.too_many_rows.contestants': 'A contest holds at most {max} contestants; this would make {total}.',
-  'editor.roster.problem.too_many_rows.judges': 'A contest holds at most {max} judges; this would make {total}.',
+  'editor.roster.problem.too_many_rows.contestants':
+    'A contest holds at most {max, plural, one {# contestant} other {# contestants}}; this would make {total}.',
+  'editor.roster.problem.too_many_rows.judges':
+    'A contest holds at most {max, plural, one {# judge} other {# judges}}; this would make {total}.',
   'editor.roster.problem.required': 'Must not be empty.',
   'editor.roster.problem.invalid': '“{value}” is not valid.',
   'editor.roster.problem.invalid.format': '“{value}” is not in the right form.',
@@ -86,11 +95,12 @@ export const rosterEn: Record<keyof typeof rosterZhCN, string> = {
   'editor.roster.problem.invalid.format.code': '“{value}” is not in the right form: 1–32 letters, digits, - or _, no spaces or other signs.',
   'editor.roster.problem.invalid.format.criteria': 'Criterion code “{value}” is not in the right form: 1–32 lower-case letters, digits, - or _.',
   'editor.roster.problem.invalid.format.pin': 'A PIN is 4–8 digits.',
-  'editor.roster.problem.invalid.too_long': 'Too long: at most {max} characters.',
+  'editor.roster.problem.invalid.too_long': 'Too long: at most {max, plural, one {# character} other {# characters}}.',
   'editor.roster.problem.invalid.status': '“{value}” is not a status: write active, withdrawn or disqualified (empty is active).',
   'editor.roster.problem.invalid.flag': '“{value}” is not understood: write yes or no.',
   'editor.roster.problem.invalid.chief_shadow': 'A chief judge cannot be a shadow (trainee) judge.',
-  'editor.roster.problem.invalid.too_many_columns': 'Cell {cell} is out of range: a roster has at most {max} columns.',
+  'editor.roster.problem.invalid.too_many_columns':
+    'Cell {cell} is out of range: a roster has at most {max, plural, one {# column} other {# columns}}.',
   'editor.roster.problem.invalid.formula': 'Cell {cell} holds a formula without a saved value (or with an error): type the value itself.',
   'editor.roster.problem.invalid.event_rule': 'This row conflicts with the rest of the event’s set-up and cannot be imported.',
   'editor.roster.problem.duplicate': '“{value}” appears twice.',

@@ -86,7 +86,7 @@ export const rosterZhCN = {
   'editor.roster.problem.invalid.format.criteria': '评分项代码“{value}”格式不对：只能用 1–32 位小写字母、数字、- 或 _。',
   'editor.roster.problem.invalid.format.pin': 'PIN 应为 4–8 位数字。',
   'editor.roster.problem.invalid.too_long': '太长：最多 {max} 个字符。',
-  'editor.roster.problem.invalid.status': '“{value}”不是有效状态：请填 正常、退赛 或 取消资格（留空为正常）。',
+  'editor.roster.problem.invalid.status': '“{value}”不是有效状态：请填 参赛、退赛 或 取消资格（留空为参赛）。',
   'editor.roster.problem.invalid.flag': '“{value}”无法识别：请填 是 或 否。',
   'editor.roster.problem.invalid.chief_shadow': '裁判长不能同时是见习裁判。',
   'editor.roster.problem.invalid.too_many_columns': '单元格 {cell} 超出范围：名单最多 {max} 列。',

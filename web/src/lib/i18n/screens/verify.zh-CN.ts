@@ -1,4 +1,8 @@
 // Messages of the public verify screens (Simplified Chinese, the reference). Keys start with "verify.".
+import { GLOSSARY } from '$shared/glossary.ts';
+
+const words = GLOSSARY['zh-CN'];
+
 export const verifyZhCN = {
   'verify.title': '证书验证',
   'verify.lead': '输入获奖证书上的验证码，核对证书是否与确认的成绩一致。',
@@ -13,6 +17,8 @@ export const verifyZhCN = {
   'verify.supersededText': '该赛项的成绩已重新开放更正或已重新确认，此证书已被取代。请向组委会索取新证书。',
   'verify.mismatch': '证书与成绩不符',
   'verify.mismatchText': '以下核对未通过，此证书不能作为获奖凭证，请联系组委会。',
+  'verify.elsewhere': '证书由其他系统签发',
+  'verify.elsewhereText': '此证书属于从其他系统导入的赛事，由那套系统签发（或没有签名），本系统无法担保其真实性。请向颁发证书的组委会核实。',
   'verify.checks': '核对结果',
   'verify.checkPassed': '通过',
   'verify.checkFailed': '未通过',
@@ -21,6 +27,7 @@ export const verifyZhCN = {
   'verify.check.marks': '按评分记录重新计算，结果与确认的成绩一致',
   'verify.check.certificate': '证书上的姓名、单位、名次、总分和奖项与确认的成绩一致',
   'verify.check.audit': '赛项记录（选手、裁判、裁决、成绩确认和证书）与审计日志的记载一致',
+  'verify.check.signature': '证书和确认记录由本系统或其信任的系统签名，签名有效',
   'verify.facts': '证书信息',
   'verify.event': '赛事',
   'verify.contest': '赛项',
@@ -31,13 +38,19 @@ export const verifyZhCN = {
   'verify.rank': '名次',
   'verify.rankValue': '第 {rank} 名',
   'verify.total': '总分',
-  'verify.certifiedAt': '确认时间',
-  'verify.certifiedBy': '确认人',
+  'verify.certifiedAt': words.certification.certifiedAt,
+  'verify.certifiedBy': words.certification.certifiedBy,
   'verify.digest': '成绩指纹',
   'verify.code': '验证码',
   'verify.by.organiser': '组委会（{name}）',
   'verify.by.judge': '裁判长（{name}）',
   'verify.by.other': '{name}',
+  'verify.issuer': '签发系统',
+  'verify.issuer.here': '本系统（{name}）',
+  'verify.issuer.trusted': '受信任的系统（{name}）',
+  'verify.issuer.elsewhere': '其他系统（{name}）',
+  'verify.issuer.unsigned': '未签名',
+  'verify.fingerprint': '密钥指纹',
   'verify.notFound': '未找到该证书',
   'verify.notFoundText': '没有证书使用验证码 {code}。请核对证书上的验证码后重新输入；如仍无法验证，请联系组委会。',
 };

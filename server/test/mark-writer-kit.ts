@@ -1,0 +1,81 @@
+// What the mark writer's tests share (server/domain/mark-writer*.test.ts): the example event open
+// for scoring on a database, marks to hand over, a writer that records its commits, and what each
+// caller was told.
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../db/create-db.ts';
+import { importEvent } from '../domain/import-event.ts';
+import { MarkWriter, type PendingMark, type WriteResult } from '../domain/mark-writer.ts';
+import { exampleEvent, uuid } from './harness.ts';
+
+export interface OpenEvent {
+  eventId: string;
+  /** courier (bibs C001…C024) and rider (R001…R020); both have the criterion 'exam'. */
+  contestIds: string[];
+}
+
+/** Imports the example event and opens its contests for scoring. */
+export async function openEvent(db: Db): Promise<OpenEvent> {
+  const imported = await importEvent({ db, input: exampleEvent('new-economy-contest'), actor: 'test' });
+  const contestIds = imported.contests.map((c) => c.id);
+  for (const id of contestIds) await setState(db, id, 'scoring');
+  return { eventId: imported.id, contestIds };
+}
+
+export async function setState(db: Db, contestId: string, state: string) {
+  await db.execute(sql`UPDATE contests SET state = ${state} WHERE id = ${contestId}`);
+}
+
+export async function contestSeq(db: Db, contestId: string): Promise<number> {
+  const [row] = rowsOf<{ seq: number }>(await db.execute(sql`SELECT seq FROM contests WHERE id = ${contestId}`));
+  return Number(row!.seq);
+}
+
+/** A writer that records each committed batch as [contest, marks stored]. */
+export function writerWithLog(db: Db) {
+  const writer = new MarkWriter(db);
+  const commits: [string, number][] = [];
+  writer.onCommitted = (contestId, stored) => void commits.push([contestId, stored]);
+  return { writer, commits };
+}
+
+export type MarkSpec = Partial<PendingMark> & {
+  contestant: string;
+  value?: number;
+  clientId?: string;
+  reason?: string;
+};
+
+/** A mark of the criterion 'exam' (in the first contest unless told), as marks.ts hands it over. */
+export function pendingMark(ev: OpenEvent, o: MarkSpec): PendingMark {
+  const body = {
+    contestant: o.contestant,
+    criterion: 'exam',
+    value: o.value ?? 80,
+    clientId: o.clientId ?? uuid(),
+    reason: o.reason,
+  };
+  const contestId = o.contestId ?? ev.contestIds[0]!;
+  return {
+    contestId,
+    eventId: ev.eventId,
+    body,
+    judge: o.judge ?? 'c-j1',
+    actor: `judge:${o.judge ?? 'c-j1'}`,
+    mayCorrect: o.mayCorrect ?? false,
+    shadow: false,
+    // As marks.ts makes it: a digest of the contest and the body.
+    fingerprint: o.fingerprint ?? `${contestId}/${body.contestant}/${body.value}/${body.reason ?? ''}`,
+  };
+}
+
+/** What a caller was told: stored, replayed, or the refusal's key. */
+export function outcome(r: WriteResult): string {
+  if ('error' in r) return r.error.key;
+  return r.status === 201 ? 'stored' : 'replayed';
+}
+
+/** The stored mark a caller was given (throws on a refusal). */
+export function rowOf(r: WriteResult) {
+  if ('error' in r) throw new Error(`refused: ${r.error.key}`);
+  return r.row;
+}
