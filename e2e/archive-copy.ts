@@ -1,7 +1,7 @@
 // An event archive as if it came from another computer: new ids everywhere the archive names them
 // (event, contests, judges, appeals, certificate codes, marks' client ids), made by an older
-// installation that signed nothing and named no origin, its audit entries re-hashed over the new
-// ids, so it imports into the database it was exported from.
+// installation that signed nothing, named no origin and recorded no digests of facts in its audit
+// entries, re-hashed over the new ids, so it imports into the database it was exported from.
 import { createHash } from 'node:crypto';
 
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
@@ -27,6 +27,9 @@ export function asCopy(doc: any): any {
   }
   let prev = '';
   for (const row of copy.tables.audit_log) {
+    // The payload is canonical JSON (sorted keys), which parsing and writing again keeps.
+    const { facts: _, ...payload } = JSON.parse(row.payload);
+    row.payload = JSON.stringify(payload);
     row.hash = prev = createHash('sha256').update(`${prev}:${row.n}:${row.payload}`, 'utf8').digest('hex');
   }
   copy.tables.events[0].audit_head = prev;

@@ -72,7 +72,7 @@ test('a certified winner\'s code is shown as valid, with the facts, in Chinese a
   await expect(page.getByTestId('verify-award')).toHaveText('一等奖');
   await expect(page.getByTestId('verify-rank')).toHaveText('第 1 名');
   await expect(page.getByTestId('verify-contest')).toHaveText('数控车工');
-  await expect(page.locator('[data-testid="checks"] li[data-ok="true"]')).toHaveCount(5);
+  await expect(page.locator('[data-testid="checks"] li[data-ok="true"]')).toHaveCount(6);
   // Green, and nothing wider than the phone.
   expect(await page.getByTestId('verdict').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(18, 115, 58)');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -38,7 +38,9 @@ export interface CertificatesResponse {
  */
 export type VerifyStatus = 'valid' | 'superseded' | 'mismatch' | 'elsewhere';
 
-export type VerifyCheckName = 'current' | 'digest' | 'marks' | 'certificate' | 'signature';
+// audit: the facts behind the certificate (contestants, certification, certificate, …) are as the
+// audit chain recorded them.
+export type VerifyCheckName = 'current' | 'digest' | 'marks' | 'certificate' | 'audit' | 'signature';
 
 /** Who signed the certificate and its certification: this installation, one it trusts, or another. */
 export interface VerifySignature {

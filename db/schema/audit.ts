@@ -1,5 +1,6 @@
 // The event's audit log: each entry's hash = sha256(previous hash + n + payload), payload kept verbatim.
-import { pgTable, text, timestamp, integer, primaryKey } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { pgTable, text, timestamp, integer, primaryKey, index } from 'drizzle-orm/pg-core';
 import { events } from './events.ts';
 
 export const auditLog = pgTable(
@@ -14,5 +15,9 @@ export const auditLog = pgTable(
     payload: text('payload').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.eventId, t.n] })],
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.n] }),
+    // The entries other than marks, newest first: the latest digests of the facts (server/domain/audit-facts.ts).
+    index('audit_log_facts').on(t.eventId, t.n).where(sql`${t.kind} <> 'mark'`),
+  ],
 );

@@ -7,6 +7,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { auditLog, contests, marks } from '../../db/schema/index.ts';
+import { maskIdentityNumbersIn } from '../../shared/identity/identity-number.ts';
 
 type MarkRow = Pick<
   typeof marks.$inferSelect,
@@ -113,18 +114,21 @@ export class MarkAuditCheck {
   }
 }
 
+// Entries keep identity numbers masked (audit.ts): a text that differs may still be the same masked.
+const sameText = (row: string, entry: unknown) => row === entry || maskIdentityNumbersIn(row) === entry;
+
 function differences(m: MarkRow, d: MarkEntry, at: Date): string[] {
   const out: string[] = [];
-  if (m.contestant !== d.contestant) out.push('contestant');
-  if (m.criterion !== d.criterion) out.push('criterion');
-  if (m.judge !== d.judge) out.push('judge');
+  if (!sameText(m.contestant, d.contestant)) out.push('contestant');
+  if (!sameText(m.criterion, d.criterion)) out.push('criterion');
+  if (!sameText(m.judge, d.judge)) out.push('judge');
   if (m.value !== d.value) out.push('value');
   if (m.revision !== d.revision) out.push('revision');
   if (m.clientId !== d.clientId) out.push('clientId');
   if (m.seq !== d.seq) out.push('seq');
   if (m.shadow !== d.shadow) out.push('shadow');
   // The entry leaves out an empty reason.
-  if ((m.reason || undefined) !== d.reason) out.push('reason');
+  if (m.reason ? !sameText(m.reason, d.reason) : d.reason !== undefined) out.push('reason');
   if (m.receivedAt.getTime() !== at.getTime()) out.push('receivedAt');
   return out;
 }

@@ -1,11 +1,15 @@
 // The event's audit log: append inside the caller's transaction, read, and verify the hash chain.
 // hash(n) = sha256(hash(n-1) + ":" + n + ":" + payload), hash(0) = "". PostgreSQL computes it on
-// append (one statement, under the event row's lock); verify recomputes it here.
+// append (one statement, under the event row's lock); verify recomputes it here. Besides the chain,
+// verify matches the rows with it: marks (audit-marks.ts) and every other fact (audit-facts.ts).
+// Identity numbers are masked in every entry (CONTRACT v1.1 §4).
 import { sql, eq, asc } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/create-db.ts';
 import { auditLog, events } from '../../db/schema/index.ts';
+import { maskIdentityNumbersDeep } from '../../shared/identity/identity-number.ts';
 import { canonicalJson, sha256 } from './ids.ts';
 import { MarkAuditCheck } from './audit-marks.ts';
+import { FactAuditCheck, factsOfChange, type FactDigests } from './audit-facts.ts';
 
 export interface AuditInput {
   eventId: string;
@@ -16,17 +20,29 @@ export interface AuditInput {
   at?: Date;
 }
 
-/** The text an entry's hash covers; its fields are checked against the row's columns on verify. */
-export function auditPayload(e: Omit<AuditInput, 'eventId'> & { at: Date }): string {
-  return canonicalJson({ kind: e.kind, contest: e.contestId ?? null, actor: e.actor, at: e.at.toISOString(), data: e.data });
+/**
+ * The text an entry's hash covers; its fields are checked against the row's columns on verify. The
+ * data is stored with identity numbers masked; `facts` (not shown by the read API) are the digests
+ * of the facts after the change.
+ */
+export function auditPayload(e: Omit<AuditInput, 'eventId'> & { at: Date; facts?: FactDigests }): string {
+  return canonicalJson({
+    kind: e.kind, contest: e.contestId ?? null, actor: e.actor, at: e.at.toISOString(),
+    data: maskIdentityNumbersDeep(e.data), facts: e.facts,
+  });
 }
 
 export const chainHash = (prev: string, n: number, payload: string) => sha256(`${prev}:${n}:${payload}`);
 
-/** Appends one entry; the hash is computed by PostgreSQL in the same statement that takes the chain's lock. */
-export async function appendAudit(tx: Tx | Db, e: AuditInput): Promise<void> {
+/**
+ * Appends one entry, with the digests of the facts of its scope: they are read under the chain's lock
+ * (the event row, which every writer of the chain takes last), so the newest entry's digests are of
+ * every change committed before it. The hash is computed by PostgreSQL in the statement that appends.
+ */
+export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
   const at = e.at ?? new Date();
-  const payload = auditPayload({ ...e, at });
+  await tx.select({ id: events.id }).from(events).where(eq(events.id, e.eventId)).for('update');
+  const payload = auditPayload({ ...e, at, facts: await factsOfChange(tx, e.eventId, e.contestId) });
   await tx.execute(sql`
     WITH e AS (
       UPDATE ${events} SET
@@ -70,8 +86,9 @@ export interface AuditVerification {
 
 /**
  * Walks the whole chain; any edited, removed or reordered entry breaks it. On the same walk every
- * mark row is matched with its entry, so a mark changed, added or deleted in the database is found too
- * (a broken chain is reported first: it is the graver problem).
+ * mark row is matched with its entry, and every other fact with the digests the entries recorded, so
+ * a row changed, added or deleted in the database is found too (a broken chain is reported first: it
+ * is the graver problem).
  */
 export async function verifyAudit(db: Db, eventId: string): Promise<AuditVerification> {
   const [ev] = await db.select({ seq: events.auditSeq, head: events.auditHead }).from(events).where(eq(events.id, eventId));
@@ -80,7 +97,9 @@ export async function verifyAudit(db: Db, eventId: string): Promise<AuditVerific
   let count = 0;
   const pageSize = 5000;
   const marksCheck = new MarkAuditCheck(db, eventId);
-  let markProblem: string | null = null;
+  const factsCheck = new FactAuditCheck(db, eventId);
+  await factsCheck.start();
+  let rowProblem: string | null = null;
   for (let after = 0; ; after += pageSize) {
     const rows = await db
       .select()
@@ -93,15 +112,17 @@ export async function verifyAudit(db: Db, eventId: string): Promise<AuditVerific
       const problem = checkEntry(r, count, prev);
       if (problem) return { ok: false, entries: count, head: ev.head, problem };
       prev = r.hash;
-      if (r.kind === 'mark' && !markProblem) markProblem = await marksCheck.entry(r);
+      if (r.kind === 'mark') rowProblem ??= await marksCheck.entry(r);
+      else rowProblem ??= factsCheck.entry(r);
     }
     if (rows.length < pageSize) break;
   }
   if (count !== ev.seq || prev !== ev.head) {
     return { ok: false, entries: count, head: ev.head, problem: `the chain ends at entry ${count}, the event records ${ev.seq}` };
   }
-  markProblem ??= await marksCheck.finish();
-  if (markProblem) return { ok: false, entries: count, head: ev.head, problem: markProblem };
+  rowProblem ??= await marksCheck.finish();
+  rowProblem ??= await factsCheck.finish();
+  if (rowProblem) return { ok: false, entries: count, head: ev.head, problem: rowProblem };
   return { ok: true, entries: count, head: ev.head };
 }
 

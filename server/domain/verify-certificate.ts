@@ -12,6 +12,7 @@ import { refuse } from '../errors.ts';
 import { certifiedBoardsOf } from './certified-boards.ts';
 import { loadContestMeta, type ContestMeta } from './contest-meta.ts';
 import { canonicalJson, sha256 } from './ids.ts';
+import { contestFactsUnchanged } from './audit-facts.ts';
 import { checkSignatures, verifyStatus } from './signature-check.ts';
 
 const unknownCode = () =>
@@ -46,6 +47,8 @@ export async function verifyCertificate(db: Db, rawCode: string): Promise<Verify
       ok: !!row && row.name === cert.name && (meta.organisations.get(row.organisation) ?? row.organisation) === cert.organisation
         && row.award === cert.award && row.rank === cert.rank && row.total === cert.total,
     },
+    // Rows edited behind the API's back (a winner renamed in contestants, certification and certificate alike).
+    { check: 'audit', ok: await contestFactsUnchanged(db, event.id, contest.id) },
   ];
   const signed = await checkSignatures(db, event.id, certification, cert);
   checks.push(signed.check);

@@ -9,7 +9,7 @@ import * as schema from '../../db/schema/index.ts';
 import type { DbHandle } from '../../db/create-db.ts';
 import { NOT_ARCHIVED, TABLES } from '../backup/archive-tables.ts';
 import { api, freshTestDb, startTestServer, uuid, type TestServer } from './harness.ts';
-import { newId } from '../domain/ids.ts';
+import { canonicalJson, newId, sha256 } from '../domain/ids.ts';
 import { amendAfterAppeal, boardsOf, contestDay, type ContestDay } from './backup-fixture.ts';
 
 let a: TestServer;
@@ -201,6 +201,40 @@ describe('event archive', () => {
     expect((await postArchive(b, '')).status).toBe(400);
     expect((await api(b.url, b.adminToken).get(`/events/${fresh.event}`)).status).toBe(404);
   });
+
+  it('names a winner renamed inside the archive: the import’s audit and the certificate check fail', async () => {
+    const { db, drop } = await freshTestDb('archive_d');
+    const d = await startTestServer({ db });
+    try {
+      const doc = parsedArchive();
+      const contest = day.contests[0]!.id;
+      const ofContest = doc.tables.certifications.filter((x: any) => x.contest_id === contest);
+      const latest = Math.max(...ofContest.map((x: any) => Number(x.id)));
+      const cert = doc.tables.certificates.find((c: any) => Number(c.certification_id) === latest && c.rank === 1);
+      const forged = '冒名顶替';
+      for (const p of doc.tables.contestants) if (p.contest_id === contest && p.bib === cert.bib) p.name = forged;
+      for (const c of doc.tables.events[0].file.contests) {
+        for (const p of c.contestants) if (p.bib === cert.bib) p.name = forged;
+      }
+      for (const x of doc.tables.certifications) {
+        x.results = x.results.map((r: any) => (r.bib === cert.bib ? { ...r, name: forged } : r));
+        x.digest = sha256(canonicalJson(x.results));
+      }
+      for (const c of doc.tables.certificates) if (c.bib === cert.bib) c.name = forged;
+      const imported = await postArchive(d, gzipSync(JSON.stringify(doc)));
+      expect(imported.status, JSON.stringify(imported.body).slice(0, 500)).toBe(201);
+      const named = /^the (file|contestants|certifications|certificates) of (the event|contest) .*changed outside/;
+      expect(imported.body.audit).toMatchObject({ ok: false, problem: expect.stringMatching(named) });
+      const check = (await api(d.url).get(`/verify/${cert.code}`)).body;
+      expect(check.contestant.name).toBe(forged);
+      expect(check.status).toBe('mismatch');
+      expect(check.checks).toContainEqual({ check: 'audit', ok: false });
+    } finally {
+      await d.stop();
+      await db.close();
+      await drop();
+    }
+  }, 120_000);
 
   it('is for organisers only, and 404 for an unknown event', async () => {
     expect((await fetch(`${a.url}/api/v1/events/${day.id}/archive`)).status).toBe(401);

@@ -84,8 +84,10 @@ describe('certificates of an imported event', () => {
     expect(honestImport.status, JSON.stringify(honestImport.body).slice(0, 400)).toBe(201);
     const forgedImport = await importInto(b, forgedArchive);
     expect(forgedImport.status, JSON.stringify(forgedImport.body).slice(0, 400)).toBe(201);
-    // The forgery is consistent: its audit chain verifies and its results match its marks.
-    expect(forgedImport.body.audit).toMatchObject({ ok: true });
+    // The forgery is consistent with its marks, but not with the facts its audit chain recorded.
+    expect(honestImport.body.audit).toMatchObject({ ok: true });
+    const edited = expect.stringMatching(/changed outside the API/);
+    expect(forgedImport.body.audit).toMatchObject({ ok: false, problem: edited });
 
     const self = (await api(a.url, a.adminToken).get('/installation')).body.self;
     const [honestWinner] = await certificatesOf(b, honest.contests[0]!.id);
@@ -95,11 +97,12 @@ describe('certificates of an imported event', () => {
     expect(forgedWinner.code).toBe(original.code);
     expect(forgedWinner.name).not.toBe(original.name);
 
-    for (const code of [honestWinner!.code, forgedWinner.code]) {
+    for (const [code, edited] of [[honestWinner!.code, false], [forgedWinner.code, true]] as const) {
       const v = await verify(b, code);
-      expect(v.status).toBe('elsewhere');
+      expect(v.status).toBe(edited ? 'mismatch' : 'elsewhere');
       expect(v.signature).toEqual({ issuer: 'elsewhere', fingerprint: self.fingerprint, installation: self.name });
-      expect(checksOf(v)).toEqual({ current: true, digest: true, marks: true, certificate: true, signature: false });
+      const checks = { current: true, digest: true, marks: true, certificate: true, audit: !edited, signature: false };
+      expect(checksOf(v)).toEqual(checks);
     }
   });
 
@@ -144,7 +147,8 @@ describe('certificates of an imported event', () => {
     const forgedWinner = (await certificatesOf(b, forged.contests[0]!.id)).find((c) => c.rank === 1)!;
     const v = await verify(b, forgedWinner.code);
     expect(v.status).toBe('mismatch');
-    expect(checksOf(v)).toEqual({ current: true, digest: true, marks: true, certificate: true, signature: false });
+    const checks = { current: true, digest: true, marks: true, certificate: true, audit: false, signature: false };
+    expect(checksOf(v)).toEqual(checks);
 
     const untrusted = await api(b.url, b.adminToken).call('DELETE', `/installation/trusted-keys/${self.publicKey}`);
     expect(untrusted.status).toBe(200);
@@ -186,7 +190,7 @@ describe('certificates issued on this installation', () => {
 
     const v = await verify(b, winner!.code);
     expect(v.contestant.name).toBe(forgedName);
-    expect(checksOf(v)).toMatchObject({ digest: true, certificate: true, signature: false });
+    expect(checksOf(v)).toMatchObject({ digest: true, certificate: true, audit: false, signature: false });
     expect(v.status).toBe('mismatch');
   });
 

@@ -129,7 +129,7 @@ describe('certifying a contest', () => {
       award: first.award, rank: first.rank, total: first.total,
       certifiedAt: cert.certifiedAt, certifiedBy: 'organiser:admin', digest: cert.digest,
       status: 'valid',
-      checks: ['current', 'digest', 'marks', 'certificate', 'signature'].map((check) => ({ check, ok: true })),
+      checks: ['current', 'digest', 'marks', 'certificate', 'audit', 'signature'].map((check) => ({ check, ok: true })),
       signature: {
         issuer: 'here', fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/), installation: expect.any(String),
       },
@@ -165,7 +165,7 @@ describe('tampering and amendments', () => {
     expect(v.status).toBe('mismatch');
     expect(v.checks).toEqual([
       { check: 'current', ok: true }, { check: 'digest', ok: true }, { check: 'marks', ok: false }, { check: 'certificate', ok: true },
-      { check: 'signature', ok: true },
+      { check: 'audit', ok: true }, { check: 'signature', ok: true },
     ]);
     // Another event's marks and certificates are untouched.
     expect(await auditVerify(other.ev)).toMatchObject({ ok: true });

@@ -78,7 +78,7 @@ describe('the board /verify recomputes is built once per version of what it is b
     // A contestant renamed, and a flag decision added, in the database.
     await s.db.db.execute(sql`
       UPDATE contestants SET name = '改名' WHERE contest_id = ${c.contestId} AND bib = ${c.winner.bib}`);
-    expect(await c.failed(c.winner.code)).toEqual(['marks']);
+    expect(await c.failed(c.winner.code)).toEqual(['marks', 'audit']);
     await s.db.db.execute(sql`
       INSERT INTO flag_resolutions (contest_id, contestant, criterion, seq, reason, actor)
       SELECT ${c.contestId}, ${c.winner.bib}, 'craft-1', 1, '直接写入', 'nobody'`);

@@ -51,6 +51,16 @@ describe('verify page parts', () => {
     expect(old).toContain('Certificate no longer valid');
   });
 
+  it('says in both languages when the records behind the certificate were edited outside the audit log', () => {
+    const edited = result({ status: 'mismatch', checks: [...result().checks, { check: 'audit', ok: false }] });
+    for (const [locale, words] of [['zh-CN', '与审计日志的记载一致'], ['en', 'as the audit log recorded them']] as const) {
+      i18n.locale = locale;
+      const banner = render(VerdictBanner, { props: { result: edited } }).body;
+      expect(banner).toContain('data-check="audit"');
+      expect(banner).toContain(words);
+    }
+  });
+
   it('says in amber words that a certificate of an imported event was issued elsewhere, and by which key', () => {
     const elsewhere = result({
       status: 'elsewhere',

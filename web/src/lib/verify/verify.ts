@@ -41,6 +41,7 @@ export const CHECK_KEYS: Record<VerifyCheckName, MessageKey> = {
   digest: 'verify.check.digest',
   marks: 'verify.check.marks',
   certificate: 'verify.check.certificate',
+  audit: 'verify.check.audit',
   signature: 'verify.check.signature',
 };
 

@@ -27,6 +27,7 @@ export const verifyEn: Record<keyof typeof verifyZhCN, string> = {
   'verify.check.digest': 'The certified results are unchanged (their fingerprint matches)',
   'verify.check.marks': 'Recomputing the results from the judges\' marks gives the certified results',
   'verify.check.certificate': 'Name, organisation, rank, total and award match the certified results',
+  'verify.check.audit': 'The contest\'s records (contestants, judges, decisions, certification, certificates) are as the audit log recorded them',
   'verify.check.signature': 'Signed by this installation, or one it trusts, and the signatures hold',
   'verify.facts': 'Certificate details',
   'verify.event': 'Event',

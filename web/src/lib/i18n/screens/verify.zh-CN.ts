@@ -26,6 +26,7 @@ export const verifyZhCN = {
   'verify.check.digest': '确认的成绩未被改动（成绩指纹一致）',
   'verify.check.marks': '按评分记录重新计算，结果与确认的成绩一致',
   'verify.check.certificate': '证书上的姓名、单位、名次、总分和奖项与确认的成绩一致',
+  'verify.check.audit': '赛项记录（选手、裁判、裁决、成绩确认和证书）与审计日志的记载一致',
   'verify.check.signature': '证书和确认记录由本系统或其信任的系统签名，签名有效',
   'verify.facts': '证书信息',
   'verify.event': '赛事',
