@@ -14,7 +14,7 @@ function gate(started: string[], name: string) {
 
 describe('Turns', () => {
   it('runs two at once, queues two in order, refuses the fifth at once, and frees turns as work ends', async () => {
-    const turns = new Turns({ running: 2, waiting: 2, activeMs: 0, retryAfter: 4 });
+    const turns = new Turns({ running: 2, waiting: 2, activeMs: 0, retryAfter: 4, maxPauseMs: 500 });
     const started: string[] = [];
     const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((n) => gate(started, n));
     const runs = [a, b, c, d].map((g) => turns.take(g!.work));
@@ -41,13 +41,13 @@ describe('Turns', () => {
   });
 
   it('gives the turn back when the work fails', async () => {
-    const turns = new Turns({ running: 1, waiting: 1, activeMs: 0, retryAfter: 1 });
+    const turns = new Turns({ running: 1, waiting: 1, activeMs: 0, retryAfter: 1, maxPauseMs: 500 });
     await expect(turns.take(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(await turns.take(async () => 'next')).toBe('next');
   });
 
   it('while other work is under way or recent: one at a time, each after 3 times the last one’s time', async () => {
-    const turns = new Turns({ running: 2, waiting: 8, activeMs: 60_000, retryAfter: 1 });
+    const turns = new Turns({ running: 2, waiting: 8, activeMs: 60_000, retryAfter: 1, maxPauseMs: 500 });
     const end = turns.begin();
     const times: Record<string, number> = {};
     const timed = (name: string, ms: number) => async () => {
@@ -61,7 +61,7 @@ describe('Turns', () => {
     end(); // still recent for activeMs: the same rule
 
     // With nothing else going on, two at once again.
-    const idle = new Turns({ running: 2, waiting: 8, activeMs: 0, retryAfter: 1 });
+    const idle = new Turns({ running: 2, waiting: 8, activeMs: 0, retryAfter: 1, maxPauseMs: 500 });
     idle.begin()();
     const started: string[] = [];
     const [f, g] = ['f', 'g'].map((n) => gate(started, n));
@@ -70,5 +70,21 @@ describe('Turns', () => {
     f!.open();
     g!.open();
     await Promise.all(both);
+  });
+
+  it('pauses at most maxPauseMs after a slow public read, however slow it was', async () => {
+    const turns = new Turns({ running: 2, waiting: 8, activeMs: 60_000, retryAfter: 1, maxPauseMs: 50 });
+    const end = turns.begin();
+    let slowEnd = 0;
+    let nextStart = 0;
+    const slow = turns.take(async () => {
+      await new Promise((r) => setTimeout(r, 400)); // a read slowed down by a loaded machine
+      slowEnd = performance.now();
+    });
+    const next = turns.take(async () => void (nextStart = performance.now()));
+    await Promise.all([slow, next]);
+    end();
+    expect(nextStart - slowEnd).toBeGreaterThanOrEqual(45);
+    expect(nextStart - slowEnd).toBeLessThan(3 * 400); // uncapped it would wait 1,200 ms
   });
 });

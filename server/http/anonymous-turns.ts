@@ -17,11 +17,15 @@ export interface TurnLimits {
   activeMs: number;
   /** Retry-After of a request turned away (seconds). */
   retryAfter: number;
+  /** The longest pause after one public read (ms): a read slowed by a busy machine must not hold the queue for long. */
+  maxPauseMs: number;
 }
 
 // Two at once keep both cores busy (one answering, one in the database) when nothing else runs.
 // The queue is deep enough for a venue's phones opening a page together.
-export const ANONYMOUS_TURNS: TurnLimits = { running: 2, waiting: 256, activeMs: 250, retryAfter: 2 };
+// A pause is at most half a second: one public read that took seconds on a loaded machine would
+// otherwise hold every phone (and a judge's sign-in page listing the events) three times as long.
+export const ANONYMOUS_TURNS: TurnLimits = { running: 2, waiting: 256, activeMs: 250, retryAfter: 2, maxPauseMs: 500 };
 
 /** While other work is active, the pause after a public read, in multiples of its duration. */
 const PAUSE = 3;
@@ -64,7 +68,7 @@ export class Turns {
       return await work();
     } finally {
       const ended = performance.now();
-      this.nextAt = ended + PAUSE * (ended - started);
+      this.nextAt = ended + Math.min(PAUSE * (ended - started), this.limits.maxPauseMs);
       this.running--;
       this.pump();
     }

@@ -122,7 +122,7 @@ describe('the board /verify recomputes is built once per version of what it is b
 describe('anonymous reads take turns', () => {
   it('turns the public away with 503 unavailable:busy and Retry-After when the queue is full', async () => {
     // No turns at all: every anonymous read is beyond the queue (the queue itself: anonymous-turns.test.ts).
-    const none = { running: 0, waiting: 0, activeMs: 0, retryAfter: 3 };
+    const none = { running: 0, waiting: 0, activeMs: 0, retryAfter: 3, maxPauseMs: 500 };
     const full = await startTestServer({ db: s.db, anonymousTurns: none });
     try {
       const c = await certifiedContest(through(full), full.adminToken, 10);
