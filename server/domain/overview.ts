@@ -38,7 +38,12 @@ export interface OverviewCtx extends DomainCtx {
   screens: ScreenCounter;
 }
 
-export async function eventOverview(ctx: OverviewCtx, actor: Actor, eventId: string, now = Date.now()): Promise<EventOverview> {
+export async function eventOverview(
+  ctx: OverviewCtx,
+  actor: Actor,
+  eventId: string,
+  now = Date.now(),
+): Promise<EventOverview> {
   requireOrganiser(actor);
   const [ev] = await ctx.db.select({ id: events.id, name: events.name }).from(events).where(eq(events.id, eventId));
   if (!ev) throw unknownEvent();

@@ -150,7 +150,11 @@ export class RealtimeCluster {
    * Notices of another process were trimmed from the feed before this one read them: forget every
    * cached definition and refresh every contest watched here, as a process that just started would.
    */
-  private async resync(services: AppServices, broadcaster: ChangeListener, watched: (contest: string) => boolean): Promise<void> {
+  private async resync(
+    services: AppServices,
+    broadcaster: ChangeListener,
+    watched: (contest: string) => boolean,
+  ): Promise<void> {
     this.opts.log('[realtime] missed changes of another process: reloading the boards watched here');
     for (let attempt = 0; ; attempt++) {
       try {

@@ -46,7 +46,8 @@ function sharedFixture(stage: FixtureStage): Promise<Fixture> {
 async function build(stage: FixtureStage, roles: readonly Role[] = ROLES): Promise<Fixture> {
   if (stage === 'backups') {
     const f = { ...(await sharedFixture('certified')) };
-    backups ??= await s.services.backups.start({ dataDir: backupDir, intervalMs: 3_600_000, keep: 5, settleMs: 50, log: () => {} });
+    const opts = { dataDir: backupDir, intervalMs: 3_600_000, keep: 5, settleMs: 50, log: () => {} };
+    backups ??= await s.services.backups.start(opts);
     if (backups.enabled) f.snapshot = (await backups.takeNow()).file;
     return f;
   }

@@ -176,7 +176,10 @@ describe('snapshots of the embedded database', () => {
     cleanups.push(() => s.stop());
     const logs: string[] = [];
     let backups: BackupService | undefined;
-    if (s.db.kind === 'postgres') backups = await s.services.backups.start({ dataDir: tempDir('backup-pg'), intervalMs: 1000, keep: 2, log: (m) => logs.push(m) });
+    if (s.db.kind === 'postgres') {
+      const opts = { dataDir: tempDir('backup-pg'), intervalMs: 1000, keep: 2, log: (m: string) => logs.push(m) };
+      backups = await s.services.backups.start(opts);
+    }
     const admin = api(s.url, s.adminToken);
     const listed = await admin.get('/backups');
     expect(listed.status).toBe(200);
