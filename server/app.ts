@@ -74,6 +74,12 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
   app.use('/api/*', requireDatabase);
   app.use('/api/*', resolveActor);
   app.use('/api/*', anonymousTurns(opts.anonymousTurns));
+  // Who is online on the overview: every request a judge's tablet makes counts.
+  app.use('/api/v1/*', async (c, next) => {
+    const actor = c.get('actor');
+    if (actor.role === 'judge') services.presence.touch(actor.judgeId);
+    await next();
+  });
   app.route('/api/v1', adminRoutes);
   app.route('/api/v1/auth', authRoutes);
   app.route('/api/v1/events', eventRoutes);

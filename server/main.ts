@@ -9,7 +9,6 @@ import { isPostgresClosedSocketRace } from '../db/errors.ts';
 import { startServer } from './start.ts';
 import { listEvents } from './domain/queries.ts';
 import { importEvent } from './domain/import-event.ts';
-import { startBackups } from './backup/service.ts';
 import { startupBanner, type BannerJudge } from './startup-banner.ts';
 import { healthAddress, healthy, localAddress } from './local-address.ts';
 import type { EventFile } from '../shared/event-file/schema.ts';
@@ -51,7 +50,7 @@ if (config.demo && (await listEvents(server.services)).length === 0) {
   })));
 }
 if (!existsSync(join(webRoot, 'index.html'))) console.warn('The web app is not built; run "npm run build" (npm start does it).');
-const backups = await startBackups(server.services, db, {
+const backups = await server.services.backups.start({
   dataDir: config.dataDir, intervalMs: config.backupIntervalMinutes * 60_000, keep: config.backupKeep, port: server.port,
 });
 if (config.redisUrl && db.kind === 'embedded') console.warn('REDIS_URL is set but DATABASE_URL is not: each process has its own embedded database, so processes share no boards; give them all one PostgreSQL.');

@@ -4,7 +4,12 @@ import { AuthService } from './domain/auth.ts';
 import { SignInGuard, type SignInStore } from './domain/sign-in-guard.ts';
 import { BoardCache } from './domain/boards.ts';
 import { MarkWriter } from './domain/mark-writer.ts';
-import type { ChangeSink, DomainCtx } from './domain/context.ts';
+import type { Committed, DomainCtx } from './domain/context.ts';
+import { CertifiedBoards } from './domain/certified-boards.ts';
+import { JudgePresence, type ScreenCounter } from './domain/overview.ts';
+import { BackupService } from './backup/service.ts';
+import { DbGate } from './http/db-gate.ts';
+import { Listeners } from './listeners.ts';
 import { Metrics } from './metrics.ts';
 import type { Config } from './config.ts';
 import { SiteAddresses, type SiteOptions } from './site/addresses.ts';
@@ -19,34 +24,30 @@ export interface AppServices extends DomainCtx {
   /** The public address printed in QR codes and on certificates, and where it comes from. */
   site: SiteAddresses;
   version: string;
-  /** Set once the realtime layer is attached; until then changes are only stored. */
-  setChangeSink(sink: ChangeSink): void;
-  /** Also called after every committed change of a contest (e.g. to take a snapshot after a state change). */
-  onContestChanged(listener: (contestId: string) => void): () => void;
+  /** When each judge last made a request here (the overview's "online"); app.ts notes them. */
+  presence: JudgePresence;
+  /** The public screens watching contests, counted by the realtime layer. */
+  screens: ScreenCounter;
+  /** Refuses requests at once while the database is out of reach (http/db-gate.ts). */
+  dbGate: DbGate;
+  /** The boards /verify recomputes, kept while their inputs stay the same. */
+  certifiedBoards: CertifiedBoards;
+  /** Snapshots of the embedded database: idle until started (main.ts). */
+  backups: BackupService;
 }
 
 export function createServices(
   handle: DbHandle,
   config: AppServices['config'],
   site: SiteOptions,
+  screens: ScreenCounter,
   metrics = new Metrics(),
   signIn: SignInStore = { db: handle.db, prefix: 'jiangxin' },
 ): AppServices {
+  const committed = new Listeners<Committed>();
+  committed.on(({ marks }) => metrics.marksAccepted.inc(marks));
   const boards = new BoardCache(handle.db);
-  boards.onRefresh = (ms) => metrics.boardRefresh.observe(ms / 1000);
-  let sink: ChangeSink | null = null;
-  const listeners = new Set<(contestId: string) => void>();
-  const changes: ChangeSink = {
-    contestChanged: (id) => {
-      sink?.contestChanged(id);
-      for (const l of listeners) l(id);
-    },
-  };
-  const writer = new MarkWriter(handle.db);
-  writer.onCommitted = (id, stored) => {
-    metrics.marksAccepted.inc(stored);
-    changes.contestChanged(id);
-  };
+  boards.refreshed.on(({ ms }) => metrics.boardRefresh.observe(ms / 1000));
   return {
     db: handle.db,
     dbKind: handle.kind,
@@ -56,14 +57,12 @@ export function createServices(
     config,
     site: new SiteAddresses(handle.db, site),
     version: VERSION,
-    changes,
-    writer,
-    setChangeSink(s) {
-      sink = s;
-    },
-    onContestChanged(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    committed,
+    writer: new MarkWriter(handle.db, committed),
+    presence: new JudgePresence(),
+    screens,
+    dbGate: new DbGate(handle.db),
+    certifiedBoards: new CertifiedBoards(handle.db),
+    backups: new BackupService(handle, committed),
   };
 }

@@ -11,8 +11,8 @@ import type { DrainBounds } from './http/incoming-body.ts';
 import type { ProxyTrust } from './http/proxy-trust.ts';
 import { createServices, type AppServices } from './services.ts';
 import { Broadcaster, localWatchers } from './realtime/broadcaster.ts';
-import { setScreenCounter } from './domain/overview.ts';
-import { attachLive, type LiveHooks } from './realtime/live.ts';
+import type { ScreenCounter } from './domain/overview.ts';
+import { attachLive } from './realtime/live.ts';
 import type { LiveServer } from './realtime/live-server.ts';
 import { sharingParser } from './realtime/shared-encoding.ts';
 import type { LiveLimits } from './realtime/socket-limits.ts';
@@ -21,6 +21,7 @@ import { Metrics } from './metrics.ts';
 import { refuse } from './errors.ts';
 import type { SiteOptions } from './site/addresses.ts';
 import { maskIdentityNumbersIn } from '../shared/identity/identity-number.ts';
+import { LIVE_NAMESPACE } from '../shared/realtime.ts';
 import { installationIdentity } from './domain/signing.ts';
 
 export interface StartOptions {
@@ -78,13 +79,35 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const stream = opts.redisStream ?? 'jiangxin';
   const cluster = opts.redisUrl ? await RealtimeCluster.connect({ url: opts.redisUrl, stream, log }) : null;
   const namespace = opts.signInNamespace ?? stream;
+  // One order, nothing wired back afterwards: Socket.IO and /live first (the HTTP server attaches
+  // below), then the services (which count screens through /live), the broadcaster that follows
+  // committed changes, the cluster, the /live handlers, the app and the HTTP server.
+  const io: LiveServer = new Server({
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    // Watch answers (whole boards) are encoded once and shared by every socket that asks.
+    parser: sharingParser,
+    allowRequest: (req, cb) => cb(null, sameOriginOrNone(req)),
+    ...(cluster ? { adapter: cluster.adapter } : {}),
+  });
+  const nsp = io.of(LIVE_NAMESPACE);
+  const screens: ScreenCounter = cluster
+    ? (ids) => cluster.screens(ids)
+    : async (ids) => new Map(ids.map((id) => [id, localWatchers(nsp, id, 'public')]));
   const services = createServices(
     opts.db,
     { boardIntervalMs: opts.boardIntervalMs ?? 20 },
     { envUrl: opts.publicUrl, port: () => port, bindHost: opts.siteHost ?? opts.host, interfaces: opts.interfaces },
+    screens,
     new Metrics(opts.defaultMetrics ?? false),
     cluster ? { redis: cluster.redis, prefix: namespace } : { db: opts.db.db, prefix: namespace },
   );
+  const broadcaster = new Broadcaster(nsp, services.boards, opts.boardIntervalMs ?? 20, services.metrics, (err) =>
+    log(`[realtime] ${(err as Error)?.message ?? String(err)}`),
+  );
+  services.committed.on(({ contestId }) => broadcaster.contestChanged(contestId));
+  await cluster?.join(nsp, services, broadcaster);
+  const stopLive = attachLive(nsp, services, broadcaster, opts.liveLimits);
   const app = createApp(services, {
     webRoot: opts.webRoot, drain: opts.drain, trustProxy: opts.trustProxy, metricsToken: opts.metricsToken,
     anonymousTurns: opts.anonymousTurns,
@@ -98,29 +121,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   // Requests Node's HTTP parser refuses (an address or headers too long, malformed HTTP) never
   // reach the app: they are answered in the one error shape too, not with a bare status line.
   http.on('clientError', replyClientError);
-  const io: LiveServer = new Server(http, {
-    serveClient: false,
-    maxHttpBufferSize: 64 * 1024,
-    // Watch answers (whole boards) are encoded once and shared by every socket that asks.
-    parser: sharingParser,
-    allowRequest: (req, cb) => cb(null, sameOriginOrNone(req)),
-    ...(cluster ? { adapter: cluster.adapter } : {}),
-  });
-  const liveHooks: LiveHooks = {};
-  const live = attachLive(io, services, liveHooks, opts.liveLimits);
-  const nsp = live.nsp;
-  const broadcaster = new Broadcaster(nsp, services.boards, opts.boardIntervalMs ?? 20, services.metrics, (err) =>
-    log(`[realtime] ${(err as Error)?.message ?? String(err)}`),
-  );
-  liveHooks.watched = (contestId, audience, format, board) => broadcaster.watched(contestId, audience, format, board);
-  liveHooks.settled = (contestId) => broadcaster.settled(contestId);
-  if (cluster) {
-    services.setChangeSink(await cluster.join(nsp, services, broadcaster));
-    setScreenCounter(services, (ids) => cluster.screens(ids));
-  } else {
-    services.setChangeSink(broadcaster);
-    setScreenCounter(services, async (ids) => new Map(ids.map((id) => [id, localWatchers(nsp, id, 'public')])));
-  }
+  io.attach(http);
   await opts.prepare?.(services);
   // The installation's signing key exists from the first start on (server/domain/signing.ts).
   await installationIdentity(services.db);
@@ -138,7 +139,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     realtime: cluster ? cluster.description : 'this process only (no REDIS_URL)',
     async close() {
       broadcaster.close();
-      live.stop();
+      stopLive();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections?.();
       await cluster?.close();

@@ -38,12 +38,7 @@ async function start(): Promise<ServerChildReady> {
   handle = await createDb(databaseUrl ? { databaseUrl } : { dataDir });
   server = await startServer({ db: handle, port: 0, host: '127.0.0.1', log: (m) => console.error(`[server] ${m}`) });
   await server.services.auth.ensureAdmin(process.env.JX_BENCH_ADMIN_PASSWORD ?? 'bench-admin-password', () => {});
-  const boards = server.services.boards;
-  const metricsHook = boards.onRefresh;
-  boards.onRefresh = (ms, marks) => {
-    refreshes.push([ms, marks]);
-    metricsHook?.(ms, marks);
-  };
+  server.services.boards.refreshed.on(({ ms, marksApplied }) => void refreshes.push([ms, marksApplied]));
   const [row] = rowsOf<{ v: string; sc: string }>(await handle.db.execute(
     sql`SELECT current_setting('server_version') AS v, current_setting('synchronous_commit') AS sc`));
   return { url: server.url, dbVersion: row!.v, synchronousCommit: row!.sc };

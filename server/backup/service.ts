@@ -7,7 +7,8 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { DbHandle } from '../../db/create-db.ts';
 import { contests, contestStates } from '../../db/schema/index.ts';
 import { refuse } from '../errors.ts';
-import type { AppServices } from '../services.ts';
+import type { Listeners } from '../listeners.ts';
+import type { Committed } from '../domain/context.ts';
 import { takeLock } from './lock.ts';
 import type { SnapshotInfo, SnapshotReason } from './names.ts';
 import { dumpDataDirGzip, pgliteOf } from './pglite.ts';
@@ -30,12 +31,12 @@ export const POSTGRES_NOTE =
   'snapshots are off: the database is PostgreSQL (DATABASE_URL). Back it up with pg_dump, ' +
   'and move single events with their archives (GET /api/v1/events/:id/archive).';
 
+export const OFF_NOTE = 'snapshots are not running on this server';
+
 export class BackupService {
-  readonly enabled: boolean;
-  /** DATA_DIR/backups, or null with PostgreSQL. */
-  readonly dir: string | null;
   private readonly client: PGlite | null;
-  private readonly log: (msg: string) => void;
+  private opts: BackupOptions | null = null;
+  private log: (msg: string) => void = () => {};
   private tail: Promise<void> = Promise.resolve();
   private queued: SnapshotReason | null = null;
   private retryState = false;
@@ -47,29 +48,41 @@ export class BackupService {
   private stopped = false;
   private checks = 0;
 
+  /** Built with the services, idle until `start` (main.ts starts it; test servers mostly do not). */
   constructor(
-    private readonly services: AppServices,
-    handle: Pick<DbHandle, 'db' | 'kind'>,
-    private readonly opts: BackupOptions,
+    private readonly handle: Pick<DbHandle, 'db' | 'kind'>,
+    private readonly committed: Listeners<Committed>,
   ) {
     this.client = pgliteOf(handle);
-    this.enabled = this.client !== null;
-    this.dir = this.enabled ? join(opts.dataDir, 'backups') : null;
-    this.log = opts.log ?? ((m) => console.log(m));
   }
 
-  async start(): Promise<void> {
-    if (!this.enabled) {
+  /** Whether snapshots are running: started, on the embedded database. */
+  get enabled(): boolean {
+    return this.opts !== null && this.client !== null;
+  }
+
+  /** DATA_DIR/backups while snapshots run, else null (PostgreSQL, or not started). */
+  get dir(): string | null {
+    return this.enabled ? join(this.opts!.dataDir, 'backups') : null;
+  }
+
+  /** Starts snapshots in `opts.dataDir` (once); with PostgreSQL it only says that they are off. */
+  async start(opts: BackupOptions): Promise<this> {
+    if (this.opts) throw new Error('backups are already started');
+    this.opts = opts;
+    this.log = opts.log ?? ((m) => console.log(m));
+    if (!this.client) {
       this.log(`[backup] ${POSTGRES_NOTE}`);
-      return;
+      return this;
     }
-    this.releaseLock = takeLock(this.opts.dataDir, this.opts.port);
+    this.releaseLock = takeLock(opts.dataDir, opts.port);
     await removeLeftovers(this.dir!);
     this.lastStateId = await this.latestStateChange().catch(() => -1);
     // setInterval takes at most 2^31-1 ms (about 24 days); a longer wait would fire at once.
-    this.interval = setInterval(() => void this.tick(), Math.min(this.opts.intervalMs, 2 ** 31 - 1));
+    this.interval = setInterval(() => void this.tick(), Math.min(opts.intervalMs, 2 ** 31 - 1));
     this.interval.unref();
-    this.unwatch = this.services.onContestChanged(() => this.contestChanged());
+    this.unwatch = this.committed.on(() => this.contestChanged());
+    return this;
   }
 
   async stop(): Promise<void> {
@@ -87,7 +100,8 @@ export class BackupService {
 
   /** A snapshot now (after the one running, if any). */
   takeNow(): Promise<SnapshotInfo> {
-    if (!this.enabled) throw refuse('conflict:snapshots_postgres', `cannot take a snapshot: ${POSTGRES_NOTE}`);
+    if (!this.client) throw refuse('conflict:snapshots_postgres', `cannot take a snapshot: ${POSTGRES_NOTE}`);
+    if (!this.enabled) throw refuse('conflict:snapshots_off', OFF_NOTE);
     if (this.stopped) throw refuse('unavailable:shutting_down', 'the server is shutting down');
     const run = this.tail.then(() => this.take('manual'));
     this.tail = run.then(() => {}, () => {});
@@ -128,7 +142,7 @@ export class BackupService {
     const started = performance.now();
     const bytes = await dumpDataDirGzip(this.client!);
     const info = await writeSnapshot(this.dir!, reason, bytes);
-    const pruned = await pruneSnapshots(this.dir!, this.opts.keep).catch(() => []);
+    const pruned = await pruneSnapshots(this.dir!, this.opts!.keep).catch(() => []);
     const took = Math.round(performance.now() - started);
     const removed = pruned.length ? `, ${counted(pruned.length, 'older one', 'older ones')} removed` : '';
     this.log(`[backup] ${info.file} (${Math.round(info.bytes / 1024)} KB, ${took} ms)${removed}`);
@@ -144,7 +158,7 @@ export class BackupService {
     if (this.stopped) return;
     try {
       if (this.retryState) this.request('state');
-      const [row] = await this.services.db.select({ n: count() }).from(contests).where(eq(contests.state, 'scoring'));
+      const [row] = await this.handle.db.select({ n: count() }).from(contests).where(eq(contests.state, 'scoring'));
       if (Number(row?.n ?? 0) > 0) this.request('scheduled');
     } catch (err) {
       this.log(`[backup] could not check the contests (${(err as Error).message})`);
@@ -160,7 +174,7 @@ export class BackupService {
     this.settleTimer = setTimeout(() => {
       this.settleTimer = null;
       void this.checkStates();
-    }, this.opts.settleMs ?? 2000);
+    }, this.opts!.settleMs ?? 2000);
     this.settleTimer.unref();
   }
 
@@ -178,21 +192,9 @@ export class BackupService {
   }
 
   private async latestStateChange(): Promise<number> {
-    const [row] = await this.services.db
+    const [row] = await this.handle.db
       .select({ id: sql<number>`coalesce(max(${contestStates.id}), 0)`.mapWith(Number) })
       .from(contestStates);
     return row?.id ?? 0;
   }
 }
-
-const registry = new WeakMap<AppServices, BackupService>();
-
-/** Starts snapshots for a running server; routes find them through its services. */
-export async function startBackups(services: AppServices, handle: Pick<DbHandle, 'db' | 'kind'>, opts: BackupOptions): Promise<BackupService> {
-  const backups = new BackupService(services, handle, opts);
-  registry.set(services, backups);
-  await backups.start();
-  return backups;
-}
-
-export const backupsOf = (services: AppServices): BackupService | undefined => registry.get(services);

@@ -10,6 +10,7 @@ import type { BoardRow, FlagResolution, ScoringMark } from '../../shared/scoring
 import type { ContestState, Leaderboard } from '../../shared/api.ts';
 import { blindHidden, blindRow } from '../../shared/blind.ts';
 import { loadContestMeta, type ContestMeta } from './contest-meta.ts';
+import { Listeners } from '../listeners.ts';
 
 export type Audience = 'public' | 'organiser';
 
@@ -26,10 +27,10 @@ export class BoardCache {
   private readonly entries = new Map<string, CachedContest>();
   private readonly running = new Map<string, Promise<CachedContest | null>>();
   private readonly queued = new Map<string, Promise<CachedContest | null>>();
-  /** Milliseconds spent bringing boards up to date (for /metrics and the benchmark). */
-  onRefresh?: (ms: number, marksApplied: number) => void;
-  /** Called when this process forgets a contest's definition (other processes must forget it too). */
-  onInvalidated?: (contestId: string) => void;
+  /** Milliseconds spent bringing a board up to date, and the marks applied (for /metrics and the benchmark). */
+  readonly refreshed = new Listeners<{ ms: number; marksApplied: number }>();
+  /** The contest whose definition this process forgot (other processes must forget it too). */
+  readonly invalidated = new Listeners<string>();
 
   constructor(private readonly db: Db) {}
 
@@ -71,10 +72,10 @@ export class BoardCache {
     return this.entries.get(contestId)?.meta ?? (await this.get(contestId))?.meta ?? null;
   }
 
-  /** Forget a contest (its definition or contestants changed), here and, through onInvalidated, elsewhere. */
+  /** Forget a contest (its definition or contestants changed), here and, through `invalidated`, elsewhere. */
   invalidate(contestId: string): void {
     this.forget(contestId);
-    this.onInvalidated?.(contestId);
+    this.invalidated.emit(contestId);
   }
 
   /** Forget a contest because another process changed its definition. */
@@ -119,7 +120,7 @@ export class BoardCache {
       await this.catchUp(board, contestId, 0, row.frozen_seq);
       entry.frozen = { seq: row.frozen_seq, rows: board.rows() };
     }
-    this.onRefresh?.(performance.now() - started, applied);
+    this.refreshed.emit({ ms: performance.now() - started, marksApplied: applied });
     return entry;
   }
 

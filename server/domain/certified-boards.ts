@@ -71,12 +71,3 @@ export class CertifiedBoards {
     return `${row!.marks}:${row!.resolutions}:${people}`;
   }
 }
-
-const caches = new WeakMap<Db, CertifiedBoards>();
-
-/** The certified boards kept for one database handle (one per server instance). */
-export function certifiedBoardsOf(db: Db): CertifiedBoards {
-  let found = caches.get(db);
-  if (!found) caches.set(db, (found = new CertifiedBoards(db)));
-  return found;
-}

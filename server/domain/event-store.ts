@@ -161,5 +161,5 @@ export async function revokeJudgeSessions(tx: Tx, judgeIds: readonly string[]): 
 export async function contestRedefined(ctx: DomainCtx, contestId: string): Promise<void> {
   await ctx.boards.get(contestId).catch(() => null);
   ctx.boards.invalidate(contestId);
-  ctx.changes.contestChanged(contestId);
+  ctx.committed.emit({ contestId, marks: 0 });
 }

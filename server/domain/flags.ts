@@ -51,7 +51,7 @@ export async function resolveFlag(ctx: DomainCtx, actor: Actor, contestId: strin
     await appendAudit(tx, { eventId: c.meta.eventId, kind: 'flag.resolved', contestId, actor: who, data: { contestant, criterion, reason, seq: row.seq } });
     return row.seq;
   });
-  ctx.changes.contestChanged(contestId);
+  ctx.committed.emit({ contestId, marks: 0 });
   return { contestant, criterion, resolved: true, seq };
 }
 
@@ -74,6 +74,6 @@ export async function setFrozen(ctx: DomainCtx, actor: Actor, contestId: string,
     return row.seq;
   });
   if (seq === null) return { frozen, seq: (await ctx.boards.get(contestId))?.seq ?? c.seq }; // done by another request
-  ctx.changes.contestChanged(contestId);
+  ctx.committed.emit({ contestId, marks: 0 });
   return { frozen, seq };
 }

@@ -11,6 +11,8 @@ import { refuse, unknownContest, type DomainError } from '../errors.ts';
 import { issue } from '../../shared/errors/index.ts';
 import type { ContestState } from '../../shared/api.ts';
 import { auditPayload, chainHash } from './audit.ts';
+import type { Listeners } from '../listeners.ts';
+import type { Committed } from './context.ts';
 
 export type MarkRow = typeof marks.$inferSelect;
 
@@ -38,10 +40,12 @@ const MAX_BATCH = 200;
 export class MarkWriter {
   private readonly queues = new Map<string, Waiting[]>();
   private readonly draining = new Set<string>();
-  /** Called after each committed batch that stored at least one mark. */
-  onCommitted?: (contestId: string, stored: number) => void;
 
-  constructor(private readonly db: Db) {}
+  /** `committed` is told of each batch that stored at least one mark. */
+  constructor(
+    private readonly db: Db,
+    private readonly committed: Listeners<Committed>,
+  ) {}
 
   submit(mark: PendingMark): Promise<WriteResult> {
     return new Promise((resolve, reject) => {
@@ -75,7 +79,7 @@ export class MarkWriter {
       const results = await hotTransaction(this.db, (q) => writeBatch(q, batch.map((w) => w.mark)));
       batch.forEach((w, i) => w.resolve(results[i]!));
       const stored = results.filter((r) => 'status' in r && r.status === 201).length;
-      if (stored > 0) this.onCommitted?.(contestId, stored);
+      if (stored > 0) this.committed.emit({ contestId, marks: stored });
     } catch (err) {
       // A batch fails whole (database away, or a race on a clientId used in another contest):
       // alone, each mark gets its own answer.
@@ -90,7 +94,7 @@ export class MarkWriter {
       // The connection may have dropped after the COMMIT reached the database: the marks may be stored
       // though no one was told, and their retries replay (200) without announcing anything. Announce
       // a possible change; the boards catch up from the database by seq once it answers again.
-      if (isDatabaseDown(err)) this.onCommitted?.(contestId, 0);
+      if (isDatabaseDown(err)) this.committed.emit({ contestId, marks: 0 });
     }
   }
 }

@@ -27,26 +27,23 @@ export class JudgePresence {
 }
 
 /**
- * Counts the public watchers of contests' boards (Socket.IO room sizes), set by the realtime layer:
+ * Counts the public watchers of contests' boards (Socket.IO room sizes), from the realtime layer:
  * across all server processes when several share Redis, hence asynchronous and for many at once.
  */
 export type ScreenCounter = (contestIds: string[]) => Promise<ReadonlyMap<string, number>>;
 
-// One per server instance (tests run several in one process), keyed by its services object.
-const presences = new WeakMap<object, JudgePresence>();
-const screenCounters = new WeakMap<object, ScreenCounter>();
-
-export function presenceOf(ctx: object): JudgePresence {
-  let p = presences.get(ctx);
-  if (!p) presences.set(ctx, (p = new JudgePresence()));
-  return p;
+/** What the overview reads besides the database and the boards (fields of the services object). */
+export interface OverviewCtx extends DomainCtx {
+  presence: JudgePresence;
+  screens: ScreenCounter;
 }
 
-export function setScreenCounter(ctx: object, count: ScreenCounter): void {
-  screenCounters.set(ctx, count);
-}
-
-export async function eventOverview(ctx: DomainCtx, actor: Actor, eventId: string, now = Date.now()): Promise<EventOverview> {
+export async function eventOverview(
+  ctx: OverviewCtx,
+  actor: Actor,
+  eventId: string,
+  now = Date.now(),
+): Promise<EventOverview> {
   requireOrganiser(actor);
   const [ev] = await ctx.db.select({ id: events.id, name: events.name }).from(events).where(eq(events.id, eventId));
   if (!ev) throw unknownEvent();
@@ -61,8 +58,7 @@ export async function eventOverview(ctx: DomainCtx, actor: Actor, eventId: strin
       WHERE contest_id IN ${inList(ids)} GROUP BY contest_id, judge`),
   );
   const remarks = await openRemarks(ctx, ids);
-  const presence = presenceOf(ctx);
-  const screens = (await screenCounters.get(ctx)?.(ids)) ?? new Map<string, number>();
+  const screens = await ctx.screens(ids);
 
   const out: ContestOverview[] = [];
   for (const id of ids) {
@@ -86,7 +82,7 @@ export async function eventOverview(ctx: DomainCtx, actor: Actor, eventId: strin
       remarks: remarks.get(id) ?? 0,
       judges: js.filter((j) => j.contestId === id).map((j) => {
         const marked = mine.find((r) => r.judge === j.code);
-        const last = Math.max(presence.lastSeen(j.id) ?? 0, marked ? new Date(marked.last).getTime() : 0);
+        const last = Math.max(ctx.presence.lastSeen(j.id) ?? 0, marked ? new Date(marked.last).getTime() : 0);
         return {
           code: j.code, name: j.name, chief: j.chief, shadow: j.shadow,
           online: last > 0 && now - last <= ONLINE_WINDOW_MS,

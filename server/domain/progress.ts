@@ -166,6 +166,6 @@ export async function requestRemark(ctx: DomainCtx, actor: Actor, contestId: str
     await appendAudit(tx, { eventId: c.meta.eventId, kind: 'remark.requested', contestId, actor: who, data: { contestant, criterion, judge: judge ?? null, reason, seq: locked.seq } });
     return r!;
   });
-  ctx.changes.contestChanged(contestId);
+  ctx.committed.emit({ contestId, marks: 0 });
   return toRemark(row);
 }

@@ -72,7 +72,7 @@ export async function changeState(ctx: DomainCtx, actor: Actor, contestId: strin
       return true;
     });
     if (done) {
-      ctx.changes.contestChanged(contestId);
+      ctx.committed.emit({ contestId, marks: 0 });
       return { state: to };
     }
     if (attempt >= 4) throw refuse('conflict:changed_meanwhile', 'the contest kept changing; try again');

@@ -9,7 +9,7 @@ import { isCodeShape, normaliseCode, type VerifyCheck, type VerifyResponse } fro
 import { ContestBoard } from '../../shared/scoring/board.ts';
 import type { BoardRow, ScoringMark } from '../../shared/scoring/types.ts';
 import { refuse } from '../errors.ts';
-import { certifiedBoardsOf } from './certified-boards.ts';
+import type { CertifiedBoards } from './certified-boards.ts';
 import { loadContestMeta, type ContestMeta } from './contest-meta.ts';
 import { canonicalJson, sha256 } from './ids.ts';
 import { contestFactsUnchanged } from './audit-facts.ts';
@@ -18,7 +18,7 @@ import { checkSignatures, verifyStatus } from './signature-check.ts';
 const unknownCode = () =>
   refuse('not_found:certificate', 'no certificate has this verification code; check the code on the certificate');
 
-export async function verifyCertificate(db: Db, rawCode: string): Promise<VerifyResponse> {
+export async function verifyCertificate(db: Db, certified: CertifiedBoards, rawCode: string): Promise<VerifyResponse> {
   const code = normaliseCode(rawCode);
   if (!isCodeShape(code)) throw unknownCode();
   const [cert] = await db.select().from(certificates).where(eq(certificates.code, code));
@@ -36,7 +36,7 @@ export async function verifyCertificate(db: Db, rawCode: string): Promise<Verify
     .where(and(eq(certifications.contestId, cert.contestId), gt(certifications.id, certification.id)));
   const results = certification.results as BoardRow[];
   const row = results.find((r) => r.bib === cert.bib);
-  const recomputed = await certifiedBoardsOf(db).at(meta, certification.seq, boardAt);
+  const recomputed = await certified.at(meta, certification.seq, boardAt);
   const checks: VerifyCheck[] = [
     // Reopened for an amendment, or certified again since: these results are no longer the contest's.
     { check: 'current', ok: Number(newer?.n ?? 0) === 0 && (contest.state === 'certified' || contest.state === 'published') },

@@ -53,20 +53,12 @@ export class DbGate {
   }
 }
 
-const gates = new WeakMap<Db, DbGate>();
-
-export function dbGateOf(db: Db): DbGate {
-  let gate = gates.get(db);
-  if (!gate) gates.set(db, (gate = new DbGate(db)));
-  return gate;
-}
-
 export const unavailable = () => {
   const message = 'the database is not reachable; your request was not stored, try again shortly';
   return refuse('unavailable', message, {}, { retryAfter: 2 });
 };
 
 export const requireDatabase: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!dbGateOf(c.get('services').db).open) throw unavailable();
+  if (!c.get('services').dbGate.open) throw unavailable();
   await next();
 };

@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError, refuse, type ErrorCode } from '../errors.ts';
 import { isDatabaseDown } from '../../db/errors.ts';
-import { dbGateOf, unavailable } from './db-gate.ts';
+import { unavailable } from './db-gate.ts';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503;
 
@@ -49,7 +49,7 @@ export function errorResponse(err: unknown, c: Context, log: (err: unknown) => v
   }
   if (isDatabaseDown(err)) {
     const services = c.get('services');
-    if (services) dbGateOf(services.db).close();
+    if (services) services.dbGate.close();
     return errorResponse(unavailable(), c, log);
   }
   log(err);

@@ -5,7 +5,6 @@
 import type { LiveNamespace } from './live-server.ts';
 import { boardFor, type Audience, type BoardCache } from '../domain/boards.ts';
 import type { Leaderboard } from '../../shared/api.ts';
-import type { ChangeSink } from '../domain/context.ts';
 import type { Metrics } from '../metrics.ts';
 import { compactUpdateFor, rememberBoard, updateFor, type SentBoard } from './delta.ts';
 
@@ -28,7 +27,7 @@ export const localWatchers = (nsp: LiveNamespace, contestId: string, audience: A
 const AUDIENCES: Audience[] = ['public', 'organiser'];
 const FORMATS: DeltaFormat[] = ['contract', 'compact'];
 
-export class Broadcaster implements ChangeSink {
+export class Broadcaster {
   private readonly contests = new Map<string, ContestState>();
   private closed = false;
 

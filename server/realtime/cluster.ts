@@ -16,11 +16,10 @@
 // whichever process accepted a mark.
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { contests } from '../../db/schema/index.ts';
-import type { ChangeSink } from '../domain/context.ts';
 import type { AppServices } from '../services.ts';
 import { ChangeFeed, type ClusterMessage } from './change-feed.ts';
 import { closeSessionSockets } from './live.ts';
-import { localWatchers } from './broadcaster.ts';
+import { localWatchers, type Broadcaster } from './broadcaster.ts';
 import { SCREENS_EVENT, type LiveNamespace } from './live-server.ts';
 import { connectRedis, shownRedisUrl, watchConnection, type Redis } from './redis-client.ts';
 
@@ -37,6 +36,9 @@ const FEED_MAX_LEN = 100_000;
 const ADAPTER_MAX_LEN = 10_000;
 /** How long the organiser overview waits for other processes' screen counts. */
 const SCREENS_WAIT_MS = 1_500;
+
+/** What brings this process's watchers up to date after a change (its Broadcaster). */
+type ChangeListener = Pick<Broadcaster, 'contestChanged'>;
 
 export class RealtimeCluster {
   /** For `new Server(http, { adapter })`. */
@@ -70,10 +72,10 @@ export class RealtimeCluster {
   }
 
   /**
-   * Wires the cluster into this process once /live and its Broadcaster exist. Returns the ChangeSink
-   * for the domain: the local broadcaster plus a notice to the other processes.
+   * Wires the cluster into this process once /live and its Broadcaster exist: every change committed
+   * here is told to the other processes, and theirs to the local broadcaster.
    */
-  async join(nsp: LiveNamespace, services: AppServices, broadcaster: ChangeSink): Promise<ChangeSink> {
+  async join(nsp: LiveNamespace, services: AppServices, broadcaster: ChangeListener): Promise<void> {
     this.nsp = nsp;
     const { boards, auth } = services;
     const watched = (contest: string) => localWatchers(nsp, contest, 'public') + localWatchers(nsp, contest, 'organiser') > 0;
@@ -97,18 +99,13 @@ export class RealtimeCluster {
     this.feed = feed;
     await feed.start();
 
-    boards.onInvalidated = (contest) => feed.publish({ kind: 'invalidated', contest });
+    services.committed.on(({ contestId }) => feed.publish({ kind: 'changed', contest: contestId }));
+    boards.invalidated.on((contest) => feed.publish({ kind: 'invalidated', contest }));
     auth.onSessionEnded((tokenHash) => feed.publish({ kind: 'session-ended', tokenHash }));
     nsp.on(SCREENS_EVENT, (ids, ack) => {
       if (typeof ack !== 'function' || !Array.isArray(ids)) return;
       ack(Object.fromEntries(ids.filter((id) => typeof id === 'string').map((id: string) => [id, localWatchers(nsp, id, 'public')])));
     });
-    return {
-      contestChanged(contest) {
-        broadcaster.contestChanged(contest);
-        feed.publish({ kind: 'changed', contest });
-      },
-    };
   }
 
   /**
@@ -153,7 +150,11 @@ export class RealtimeCluster {
    * Notices of another process were trimmed from the feed before this one read them: forget every
    * cached definition and refresh every contest watched here, as a process that just started would.
    */
-  private async resync(services: AppServices, broadcaster: ChangeSink, watched: (contest: string) => boolean): Promise<void> {
+  private async resync(
+    services: AppServices,
+    broadcaster: ChangeListener,
+    watched: (contest: string) => boolean,
+  ): Promise<void> {
     this.opts.log('[realtime] missed changes of another process: reloading the boards watched here');
     for (let attempt = 0; ; attempt++) {
       try {

@@ -2,19 +2,18 @@
 // contest's room for the caller's audience; `unwatch` leaves it. Every payload is validated, and
 // every socket is bounded (socket-limits.ts): anyone on the venue Wi-Fi may open one.
 import { watchPayload } from '../../shared/realtime-schema.ts';
-import { LIVE_NAMESPACE, protocolRefusal, type LiveHandshake, type WatchAck } from '../../shared/realtime.ts';
+import { protocolRefusal, type LiveHandshake, type WatchAck } from '../../shared/realtime.ts';
 import type { AppServices } from '../services.ts';
 import type { Audience, CachedContest } from '../domain/boards.ts';
 import { DomainError, refuse } from '../errors.ts';
-import { roomOf, type DeltaFormat } from './broadcaster.ts';
-import type { Leaderboard } from '../../shared/api.ts';
+import { roomOf, type Broadcaster, type DeltaFormat } from './broadcaster.ts';
 import { SESSION_COOKIE } from '../http/auth.ts';
 import { contests } from '../../db/schema/index.ts';
 import { backlogOf, cut, sweepBacklogs } from './backlog.ts';
 import { KnownContests } from './known-contests.ts';
 import { LIVE_LIMITS, SocketAllowance, type LiveLimits } from './socket-limits.ts';
 import { WatchAnswers } from './watch-answers.ts';
-import type { LiveNamespace, LiveServer, LiveSocket } from './live-server.ts';
+import type { LiveNamespace, LiveSocket } from './live-server.ts';
 
 /** How often an organiser connection checks that its session still holds (expiry, revocation elsewhere). */
 export const SESSION_RECHECK_MS = 60_000;
@@ -57,20 +56,17 @@ export function closeSessionSockets(nsp: LiveNamespace, tokenHash: string): void
   }
 }
 
-/** Told of every board a watch reply carried, so the room's next update can be a delta from it. */
-export interface LiveHooks {
-  watched?: (contestId: string, audience: Audience, format: DeltaFormat, board: Leaderboard) => void;
-  /** Whether every change of the contest this process heard of has been sent to its watchers. */
-  settled?: (contestId: string) => boolean;
-}
-
+/**
+ * Attaches /live to its namespace. `sent` (the Broadcaster) is told of every board a watch reply
+ * carried, so the room's next update can be a delta from it, and says whether a contest's changes
+ * have all been sent. Returns what stops its sweeps.
+ */
 export function attachLive(
-  io: LiveServer,
+  nsp: LiveNamespace,
   services: AppServices,
-  hooks: LiveHooks = {},
+  sent: Pick<Broadcaster, 'watched' | 'settled'>,
   limits: LiveLimits = LIVE_LIMITS,
-) {
-  const nsp = io.of(LIVE_NAMESPACE);
+): () => void {
   const known = new KnownContests(async () => {
     const rows = await services.db.select({ id: contests.id }).from(contests);
     return rows.map((r) => r.id);
@@ -173,7 +169,7 @@ export function attachLive(
         if (held === format) {
           // In the room, so every change reaches it: the cached board is current unless a change is
           // on its way, and its answer is the one encoded for everyone at this version.
-          c = hooks.settled?.(contestId) ? services.boards.peek(contestId) : undefined;
+          c = sent.settled(contestId) ? services.boards.peek(contestId) : undefined;
         } else {
           // Watches in flight hold their slot too.
           if (held === undefined && !joining.has(contestId) && watching.size + joining.size >= limits.contests) {
@@ -202,7 +198,7 @@ export function attachLive(
         // Checked when the board is about to be queued: watches sent together all get this far.
         if (backlogOf(socket) > limits.backlogBytes) return cutFor(socket, 'backlog');
         const answer = answers.of(c!, audience);
-        hooks.watched?.(contestId, audience, format, answer.value);
+        sent.watched(contestId, audience, format, answer.value);
         reply(answer);
       } catch {
         // The database is away: a socket in the room stays there, and its updates resume with it.
@@ -218,5 +214,5 @@ export function attachLive(
       reply({ ok: true });
     });
   });
-  return { nsp, stop: stopSweep };
+  return stopSweep;
 }

@@ -16,39 +16,31 @@ import { exportEventArchive } from '../backup/archive-export.ts';
 import { importEventArchive } from '../backup/archive-import.ts';
 import { readArchiveBody } from '../backup/archive-body.ts';
 import { parseSnapshotName } from '../backup/names.ts';
-import { POSTGRES_NOTE, backupsOf } from '../backup/service.ts';
+import { OFF_NOTE, POSTGRES_NOTE } from '../backup/service.ts';
 
 const gzipAsync = promisify(gzip);
 
 export const backupRoutes = new Hono<AppEnv>()
   .get('/backups', async (c) => {
     requireOrganiser(c.get('actor'));
-    const backups = backupsOf(c.get('services'));
-    const enabled = backups?.enabled ?? false;
+    const { backups, dbKind } = c.get('services');
     return c.json({
-      enabled,
-      dir: backups?.dir ?? null,
-      ...(enabled ? {} : { note: c.get('services').dbKind === 'postgres' ? POSTGRES_NOTE : 'snapshots are not running on this server' }),
-      snapshots: (await backups?.list()) ?? [],
+      enabled: backups.enabled,
+      dir: backups.dir,
+      ...(backups.enabled ? {} : { note: dbKind === 'postgres' ? POSTGRES_NOTE : OFF_NOTE }),
+      snapshots: await backups.list(),
     });
   })
   .post('/backups', async (c) => {
     requireOrganiser(c.get('actor'));
-    const s = c.get('services');
-    const backups = backupsOf(s);
-    if (!backups?.enabled) {
-      throw s.dbKind === 'postgres'
-        ? refuse('conflict:snapshots_postgres', `cannot take a snapshot: ${POSTGRES_NOTE}`)
-        : refuse('conflict:snapshots_off', 'snapshots are not running on this server');
-    }
-    return c.json(await backups.takeNow(), 201);
+    return c.json(await c.get('services').backups.takeNow(), 201);
   })
   .get('/backups/:file', async (c) => {
     requireOrganiser(c.get('actor'));
-    const backups = backupsOf(c.get('services'));
+    const { backups } = c.get('services');
     const file = c.req.param('file');
     // Only names the server itself gives snapshots are opened: no separators, no "..", nothing else.
-    if (!backups?.dir || !parseSnapshotName(file)) throw refuse('not_found:snapshot', 'no such snapshot');
+    if (!backups.dir || !parseSnapshotName(file)) throw refuse('not_found:snapshot', 'no such snapshot');
     const path = join(backups.dir, file);
     const size = await stat(path).then((s) => (s.isFile() ? s.size : null), () => null);
     if (size === null) throw refuse('not_found:snapshot', 'no such snapshot');

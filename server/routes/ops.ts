@@ -8,7 +8,6 @@ import { sql } from 'drizzle-orm';
 import { requireOrganiser } from '../domain/auth.ts';
 import { bearerOf, SESSION_COOKIE } from '../http/auth.ts';
 import type { AppEnv } from '../http/types.ts';
-import { dbGateOf } from '../http/db-gate.ts';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
@@ -27,7 +26,7 @@ export function opsRoutes(opts: { metricsToken?: string } = {}) {
       const s = c.get('services');
       try {
         // While the gate is closed the pool cannot connect: answer at once rather than queue behind it.
-        if (!dbGateOf(s.db).open) throw new Error('database down');
+        if (!s.dbGate.open) throw new Error('database down');
         await s.db.execute(sql`select 1`);
       } catch {
         c.header('Retry-After', '5');

@@ -9,7 +9,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events } from '../../db/schema/index.ts';
 import { createApp } from '../app.ts';
-import { startBackups, type BackupService } from '../backup/service.ts';
+import type { BackupService } from '../backup/service.ts';
 import { api, startTestServer, uuid, type TestServer } from './harness.ts';
 import { ROLES, makeFixture, type Fixture, type Role, type Stage } from './authz/fixture.ts';
 import { MATRIX, type Call, type Case, type Cells, type Outcome } from './authz/matrix.ts';
@@ -46,7 +46,8 @@ function sharedFixture(stage: FixtureStage): Promise<Fixture> {
 async function build(stage: FixtureStage, roles: readonly Role[] = ROLES): Promise<Fixture> {
   if (stage === 'backups') {
     const f = { ...(await sharedFixture('certified')) };
-    backups ??= await startBackups(s.services, s.db, { dataDir: backupDir, intervalMs: 3_600_000, keep: 5, settleMs: 50, log: () => {} });
+    const opts = { dataDir: backupDir, intervalMs: 3_600_000, keep: 5, settleMs: 50, log: () => {} };
+    backups ??= await s.services.backups.start(opts);
     if (backups.enabled) f.snapshot = (await backups.takeNow()).file;
     return f;
   }

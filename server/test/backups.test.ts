@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb, type DbHandle } from '../../db/create-db.ts';
-import { startBackups, type BackupService } from '../backup/service.ts';
+import { createDb } from '../../db/create-db.ts';
+import type { BackupService } from '../backup/service.ts';
 import { listSnapshots, pruneSnapshots } from '../backup/snapshots.ts';
 import { snapshotName } from '../backup/names.ts';
 import { RestoreRefused, restoreSnapshot } from '../backup/restore.ts';
@@ -29,7 +29,7 @@ async function serverWithBackups(dataDir: string, opts: { intervalMs?: number; k
   const handle = await createDb({ dataDir: join(dataDir, 'db') });
   const s = await startTestServer({ db: handle });
   const logs: string[] = [];
-  const backups = await startBackups(s.services, handle, {
+  const backups = await s.services.backups.start({
     dataDir, intervalMs: opts.intervalMs ?? 3_600_000, keep: opts.keep ?? 24, settleMs: opts.settleMs ?? 50, log: (m) => logs.push(m),
   });
   let stopped = false;
@@ -176,7 +176,10 @@ describe('snapshots of the embedded database', () => {
     cleanups.push(() => s.stop());
     const logs: string[] = [];
     let backups: BackupService | undefined;
-    if (s.db.kind === 'postgres') backups = await startBackups(s.services, s.db as DbHandle, { dataDir: tempDir('backup-pg'), intervalMs: 1000, keep: 2, log: (m) => logs.push(m) });
+    if (s.db.kind === 'postgres') {
+      const opts = { dataDir: tempDir('backup-pg'), intervalMs: 1000, keep: 2, log: (m: string) => logs.push(m) };
+      backups = await s.services.backups.start(opts);
+    }
     const admin = api(s.url, s.adminToken);
     const listed = await admin.get('/backups');
     expect(listed.status).toBe(200);

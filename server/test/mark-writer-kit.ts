@@ -4,7 +4,9 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/create-db.ts';
 import { importEvent } from '../domain/import-event.ts';
+import type { Committed } from '../domain/context.ts';
 import { MarkWriter, type PendingMark, type WriteResult } from '../domain/mark-writer.ts';
+import { Listeners } from '../listeners.ts';
 import { exampleEvent, uuid } from './harness.ts';
 
 export interface OpenEvent {
@@ -32,9 +34,10 @@ export async function contestSeq(db: Db, contestId: string): Promise<number> {
 
 /** A writer that records each committed batch as [contest, marks stored]. */
 export function writerWithLog(db: Db) {
-  const writer = new MarkWriter(db);
+  const committed = new Listeners<Committed>();
   const commits: [string, number][] = [];
-  writer.onCommitted = (contestId, stored) => void commits.push([contestId, stored]);
+  committed.on(({ contestId, marks }) => void commits.push([contestId, marks]));
+  const writer = new MarkWriter(db, committed);
   return { writer, commits };
 }
 

@@ -7,7 +7,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, type DbHandle } from '../../db/create-db.ts';
-import { certifiedBoardsOf } from '../domain/certified-boards.ts';
 import { certifiedContest } from '../../bench/lib/public-scene.ts';
 import { api, openTestDb, startTestServer, uuid, type TestServer } from './harness.ts';
 
@@ -55,7 +54,7 @@ async function countedMark(contestId: string, bib: string, criterion: string) {
 describe('the board /verify recomputes is built once per version of what it is built from', () => {
   it('serves many requests from one build, and builds again after any change in the database', async () => {
     const c = await certified();
-    const boards = certifiedBoardsOf(s.db.db);
+    const boards = s.services.certifiedBoards;
     const before = boards.builds;
     const answers = await Promise.all(Array.from({ length: 8 }, () => c.verify()));
     for (let i = 0; i < 4; i++) answers.push(await c.verify(c.codes[i % c.codes.length]));
