@@ -6,7 +6,7 @@ import type { Actor } from './auth.ts';
 import type { DomainCtx } from './context.ts';
 import { outcomeOf, prepareMark, type MarkOutcome } from './marks.ts';
 
-/** One mark's answer: stored (201, or 200 for a replay), or refused on its own. */
+/** One mark's answer: stored (created, or replayed for a retry), or refused on its own. */
 export type BatchOutcome = { clientId: string | null } & ({ outcome: MarkOutcome } | { error: DomainError });
 
 // Refusals about the whole request, not one mark: they answer for the batch.

@@ -89,7 +89,7 @@ describe.skipIf(skip)('MarkWriter on PostgreSQL', () => {
     await release();
 
     const [a, b] = await Promise.all([inFirst, inSecond]);
-    expect(outcome(a)).toBe('stored');
+    expect(outcome(a)).toBe('created');
     // Looked up again after the unique violation: the stored mark, another contest's, is a conflict.
     expect(outcome(b)).toBe('idempotency_conflict');
     expect(commits).toEqual([[first.contestIds[0], 1]]);

@@ -39,7 +39,7 @@ describe('MarkWriter', () => {
 
     expect(commits).toEqual([[contestId, 12]]);
     results.forEach((r, i) => {
-      expect(outcome(r)).toBe('stored');
+      expect(outcome(r)).toBe('created');
       const row = rowOf(r);
       expect(row).toMatchObject({ clientId: marks[i]!.body.clientId, contestant: marks[i]!.body.contestant });
       expect(row.value).toBe(50 + i);
@@ -115,7 +115,7 @@ describe('MarkWriter', () => {
     const results = await Promise.all(batch.map((m) => writer.submit(m)));
 
     expect(results.map(outcome)).toEqual([
-      'replayed', 'replayed', 'idempotency_conflict', 'stored', 'replayed', 'idempotency_conflict',
+      'replayed', 'replayed', 'idempotency_conflict', 'created', 'replayed', 'idempotency_conflict',
     ]);
     expect(rowOf(results[0]!)).toEqual(first);
     expect(rowOf(results[1]!)).toEqual(first);
@@ -140,7 +140,7 @@ describe('MarkWriter', () => {
         writer.submit(earlier),
       ]);
       expect(results.map(outcome)).toEqual([
-        'contest_closed:review', 'validation_failed:reason_required', 'stored', 'replayed',
+        'contest_closed:review', 'validation_failed:reason_required', 'created', 'replayed',
       ]);
 
       await setState(handle.db, contestId, 'certified');

@@ -25,7 +25,10 @@ export interface PendingMark {
   fingerprint: string;
 }
 
-export type WriteResult = { status: 201 | 200; row: MarkRow } | { error: DomainError };
+/** What a write did: stored a new row, or answered a retry with the row already stored. */
+export type WriteOutcome = 'created' | 'replayed';
+
+export type WriteResult = { outcome: WriteOutcome; row: MarkRow } | { error: DomainError };
 
 interface Waiting {
   mark: PendingMark;
@@ -74,7 +77,7 @@ export class MarkWriter {
     try {
       const results = await hotTransaction(this.db, (q) => writeBatch(q, batch.map((w) => w.mark)));
       batch.forEach((w, i) => w.resolve(results[i]!));
-      const stored = results.filter((r) => 'status' in r && r.status === 201).length;
+      const stored = results.filter((r) => 'outcome' in r && r.outcome === 'created').length;
       if (stored > 0) this.onCommitted?.(contestId, stored);
     } catch (err) {
       // A batch fails whole (database away, or a race on a clientId used in another contest):
@@ -84,11 +87,11 @@ export class MarkWriter {
         return;
       }
       // Another process stored this clientId (for another contest) after our look-up: once more, the
-      // look-up finds it and answers as a replay (200 or 409) instead of an internal error.
+      // look-up finds it and answers as a replay (or an idempotency conflict) instead of an internal error.
       if (!retried && isUniqueViolation(err)) return this.writeSafely(contestId, batch, true);
       for (const w of batch) w.reject(err);
       // The connection may have dropped after the COMMIT reached the database: the marks may be stored
-      // though no one was told, and their retries replay (200) without announcing anything. Announce
+      // though no one was told, and their retries replay without announcing anything. Announce
       // a possible change; the boards catch up from the database by seq once it answers again.
       if (isDatabaseDown(err)) this.onCommitted?.(contestId, 0);
     }
@@ -115,7 +118,7 @@ async function writeBatch(q: HotSql, batch: PendingMark[]): Promise<WriteResult[
   if (!contest || !head) throw unknownContest();
   const revisions = new Map(revisionRows.map((r) => [revisionKey(r.contestant, r.criterion, r.judge), Number(r.revision)]));
 
-  // Replays first: a clientId already stored answers 200 (same body) or 409, whatever the state.
+  // Replays first: a clientId already stored replays (same body) or conflicts, whatever the state.
   const byClient = new Map(existing.map((r) => [r.client_id, markRow(r)] as const));
   const fresh: number[] = [];
   const seenInBatch = new Map<string, number>();
@@ -148,7 +151,7 @@ async function writeBatch(q: HotSql, batch: PendingMark[]): Promise<WriteResult[
         originId: null,
       };
     });
-    fresh.forEach((i, k) => (results[i] = { status: 201, row: rows[k]! }));
+    fresh.forEach((i, k) => (results[i] = { outcome: 'created', row: rows[k]! }));
     const audit = markAudits(first.eventId, head, fresh.map((i, k) => ({ m: batch[i]!, row: rows[k]! })));
     // The writes, pipelined too; any failure aborts the whole transaction.
     await Promise.all([
@@ -236,7 +239,7 @@ function replayOf(stored: MarkRow, m: PendingMark): WriteResult {
   if (stored.fingerprint !== m.fingerprint) {
     return { error: refuse('idempotency_conflict', 'this clientId was already used for a different mark') };
   }
-  return { status: 200, row: stored };
+  return { outcome: 'replayed', row: stored };
 }
 
 /** The audit entries of the stored marks, chained from the event's head (read under its lock). */

@@ -7,12 +7,12 @@ import { invalid, parseInput, refuse, unauthorized, unknownContest } from '../er
 import type { Actor } from './auth.ts';
 import { canonicalJson, sha256 } from './ids.ts';
 import type { DomainCtx } from './context.ts';
-import type { PendingMark, WriteResult } from './mark-writer.ts';
+import type { PendingMark, WriteOutcome, WriteResult } from './mark-writer.ts';
 
 type MarkRow = typeof marks.$inferSelect;
 
 export interface MarkOutcome {
-  status: 200 | 201;
+  outcome: WriteOutcome;
   body: MarkResponse;
 }
 
@@ -22,7 +22,7 @@ export async function submitMark(ctx: DomainCtx, actor: Actor, contestId: string
 
 export function outcomeOf(result: WriteResult): MarkOutcome {
   if ('error' in result) throw result.error;
-  return { status: result.status, body: { mark: toMark(result.row), seq: result.row.seq } };
+  return { outcome: result.outcome, body: { mark: toMark(result.row), seq: result.row.seq } };
 }
 
 /** Everything that can be checked before the contest's lock: the body, the judge's rights, the value. */

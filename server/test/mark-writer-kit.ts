@@ -68,10 +68,10 @@ export function pendingMark(ev: OpenEvent, o: MarkSpec): PendingMark {
   };
 }
 
-/** What a caller was told: stored, replayed, or the refusal's key. */
+/** What a caller was told: created, replayed, or the refusal's key. */
 export function outcome(r: WriteResult): string {
   if ('error' in r) return r.error.key;
-  return r.status === 201 ? 'stored' : 'replayed';
+  return r.outcome;
 }
 
 /** The stored mark a caller was given (throws on a refusal). */
