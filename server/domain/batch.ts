@@ -1,7 +1,7 @@
 // A batch of marks (CONTRACT §6): each entry judged alone, in order, as if sent one by one.
 import { batchBody } from '../../shared/api.ts';
 import { DomainError, parseInput, unauthorized, unknownContest } from '../errors.ts';
-import { checkEntry } from '../http/body.ts';
+import { checkStorable } from '../storable-text.ts';
 import type { Actor } from './auth.ts';
 import type { DomainCtx } from './context.ts';
 import { outcomeOf, prepareMark, type MarkOutcome } from './marks.ts';
@@ -31,7 +31,7 @@ export async function submitBatch(
     const raw = (entry as { clientId?: unknown } | null)?.clientId;
     const clientId = typeof raw === 'string' ? raw : null;
     try {
-      checkEntry(entry); // the body was read with its marks unchecked: each is refused on its own
+      checkStorable(entry); // the body was read with its marks unchecked: each is refused on its own
       const mark = await prepareMark(ctx, actor, contestId, entry);
       pending.push(ctx.writer.submit(mark).then((r) => resultOf(clientId, () => outcomeOf(r))));
     } catch (err) {

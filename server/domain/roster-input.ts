@@ -6,7 +6,7 @@ import type { RosterBody } from '../../shared/roster-api.ts';
 import { decodeBase64, decodeText, parseCsv, type CsvRecord, type RosterProblem, type TextEncodingName } from '../../shared/roster/index.ts';
 import { invalid, refuse } from '../errors.ts';
 import { issue, type Issue } from '../../shared/errors/index.ts';
-import { isUnstorable } from '../http/body.ts';
+import { isUnstorable } from '../storable-text.ts';
 import { unpackZip } from './zip-guard.ts';
 
 export interface RosterInput {
