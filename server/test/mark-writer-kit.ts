@@ -3,6 +3,7 @@
 // caller was told.
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/create-db.ts';
+import { appendAudit } from '../domain/audit.ts';
 import { importEvent } from '../domain/import-event.ts';
 import { MarkWriter, type PendingMark, type WriteResult } from '../domain/mark-writer.ts';
 import { exampleEvent, uuid } from './harness.ts';
@@ -21,8 +22,15 @@ export async function openEvent(db: Db): Promise<OpenEvent> {
   return { eventId: imported.id, contestIds };
 }
 
+/** Sets a contest's state as a state change records it: the row and its audit entry, in one transaction. */
 export async function setState(db: Db, contestId: string, state: string) {
-  await db.execute(sql`UPDATE contests SET state = ${state} WHERE id = ${contestId}`);
+  await db.transaction(async (tx) => {
+    const found = await tx.execute(sql`SELECT event_id, state FROM contests WHERE id = ${contestId} FOR UPDATE`);
+    const [row] = rowsOf<{ event_id: string; state: string }>(found);
+    await tx.execute(sql`UPDATE contests SET state = ${state} WHERE id = ${contestId}`);
+    const data = { from: row!.state, to: state };
+    await appendAudit(tx, { eventId: row!.event_id, kind: 'state', contestId, actor: 'test', data });
+  });
 }
 
 export async function contestSeq(db: Db, contestId: string): Promise<number> {
