@@ -1,7 +1,7 @@
 // The event's audit log: append inside the caller's transaction, read, and verify the hash chain.
-// hash(n) = sha256(hash(n-1) + ":" + n + ":" + payload), hash(0) = "". PostgreSQL computes it on
-// append (one statement, under the event row's lock); verify recomputes it here. Besides the chain,
-// verify matches the rows with it: marks (audit-marks.ts) and every other fact (audit-facts.ts).
+// hash(n) = sha256(hash(n-1) + ":" + n + ":" + payload), hash(0) = "", computed by chainHash alone:
+// on append (under the event row's lock), by the mark writer for its batches, and on verify. Besides
+// the chain, verify matches the rows with it: marks (audit-marks.ts) and every other fact (audit-facts.ts).
 // Identity numbers are masked in every entry (CONTRACT v1.1 §4).
 import { sql, eq, asc } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/create-db.ts';
@@ -32,26 +32,29 @@ export function auditPayload(e: Omit<AuditInput, 'eventId'> & { at: Date; facts?
   });
 }
 
+/** The one hash of the chain: every writer of the chain and its verification compute it here. */
 export const chainHash = (prev: string, n: number, payload: string) => sha256(`${prev}:${n}:${payload}`);
 
 /**
  * Appends one entry, with the digests of the facts of its scope: they are read under the chain's lock
  * (the event row, which every writer of the chain takes last), so the newest entry's digests are of
- * every change committed before it. The hash is computed by PostgreSQL in the statement that appends.
+ * every change committed before it. The head is read with that lock and the new one written with the entry.
  */
 export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
   const at = e.at ?? new Date();
-  await tx.select({ id: events.id }).from(events).where(eq(events.id, e.eventId)).for('update');
+  const [head] = await tx
+    .select({ seq: events.auditSeq, hash: events.auditHead })
+    .from(events)
+    .where(eq(events.id, e.eventId))
+    .for('update');
+  if (!head) return; // no such event, no chain: nothing to append to (as the statement before found no row)
   const payload = auditPayload({ ...e, at, facts: await factsOfChange(tx, e.eventId, e.contestId) });
+  const n = head.seq + 1;
+  const hash = chainHash(head.hash, n, payload);
   await tx.execute(sql`
-    WITH e AS (
-      UPDATE ${events} SET
-        audit_seq = audit_seq + 1,
-        audit_head = encode(sha256(convert_to(audit_head || ':' || (audit_seq + 1)::text || ':' || ${payload}, 'UTF8')), 'hex')
-      WHERE id = ${e.eventId}
-      RETURNING audit_seq, audit_head)
+    WITH head AS (UPDATE ${events} SET audit_seq = ${n}, audit_head = ${hash} WHERE id = ${e.eventId})
     INSERT INTO ${auditLog} (event_id, n, kind, contest_id, actor, at, payload, hash)
-    SELECT ${e.eventId}, e.audit_seq, ${e.kind}, ${e.contestId ?? null}, ${e.actor}, ${at.toISOString()}::timestamptz, ${payload}, e.audit_head FROM e`);
+    VALUES (${e.eventId}, ${n}, ${e.kind}, ${e.contestId ?? null}, ${e.actor}, ${at.toISOString()}::timestamptz, ${payload}, ${hash})`);
 }
 
 export interface AuditEntry {
