@@ -1,9 +1,9 @@
 // Everything one server instance holds: database, caches, auth, metrics. Built once at start.
 import type { DbHandle } from '../db/create-db.ts';
-import { AuthService } from './domain/auth.ts';
-import { SignInGuard, type SignInStore } from './domain/sign-in-guard.ts';
-import { BoardCache } from './domain/boards.ts';
-import { MarkWriter } from './domain/mark-writer.ts';
+import { AuthService } from './domain/auth/auth.ts';
+import { SignInGuard, type SignInStore } from './domain/auth/sign-in-guard.ts';
+import { BoardCache } from './domain/boards/boards.ts';
+import { MarkWriter } from './domain/marks/mark-writer.ts';
 import type { ChangeSink, DomainCtx } from './domain/context.ts';
 import { Metrics } from './metrics.ts';
 import type { Config } from './config.ts';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Tx } from '../../db/create-db.ts';
 import { eventOrigins } from '../../db/schema/index.ts';
 import { PUBLIC_KEY_RE } from '../../shared/installation-api.ts';
-import type { InstallationIdentity } from '../domain/signing.ts';
+import type { InstallationIdentity } from '../domain/certification/signing.ts';
 
 export const archiveOrigin = z.strictObject({
   installation: z.string().max(200),

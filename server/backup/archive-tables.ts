@@ -11,7 +11,7 @@ import { contestState, markBody } from '../../shared/api.ts';
 import { CODE_ALPHABET, CODE_LENGTH } from '../../shared/certification-api.ts';
 import { MAX_APPEAL_WINDOW_MINUTES } from '../../shared/appeals-api.ts';
 import { idPattern } from '../domain/ids.ts';
-import { SIGNATURE_RE } from '../domain/signing.ts';
+import { SIGNATURE_RE } from '../domain/certification/signing.ts';
 import { PUBLIC_KEY_RE } from '../../shared/installation-api.ts';
 
 /** Insert order: a table comes after the tables its foreign keys point to. */

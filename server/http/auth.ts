@@ -3,8 +3,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { refuse } from '../errors.ts';
-import type { DeviceCookie, SignInSource } from '../domain/auth.ts';
-import { DEVICE_COOKIE_DAYS } from '../domain/trusted-device.ts';
+import type { DeviceCookie, SignInSource } from '../domain/auth/auth.ts';
+import { DEVICE_COOKIE_DAYS } from '../domain/auth/trusted-device.ts';
 import { clientOf, peerAddress } from './proxy-trust.ts';
 import type { AppEnv } from './types.ts';
 

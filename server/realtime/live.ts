@@ -4,7 +4,7 @@
 import { watchPayload } from '../../shared/realtime-schema.ts';
 import { LIVE_NAMESPACE, protocolRefusal, type LiveHandshake, type WatchAck } from '../../shared/realtime.ts';
 import type { AppServices } from '../services.ts';
-import type { Audience, CachedContest } from '../domain/boards.ts';
+import type { Audience, CachedContest } from '../domain/boards/boards.ts';
 import { DomainError, refuse } from '../errors.ts';
 import { roomOf, type DeltaFormat } from './broadcaster.ts';
 import type { Leaderboard } from '../../shared/api.ts';

@@ -1,7 +1,7 @@
 // The organiser console's API under /api/v1: the event's live overview. Mounted before the other
 // API routes, so its middleware also notes every judge request (who is online).
 import { Hono } from 'hono';
-import { eventOverview, presenceOf } from '../domain/overview.ts';
+import { eventOverview, presenceOf } from '../domain/boards/overview.ts';
 import type { AppEnv } from '../http/types.ts';
 
 export const adminRoutes = new Hono<AppEnv>()

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { changeState } from '../domain/state.ts';
-import { resolveFlag, setFrozen } from '../domain/flags.ts';
-import { getContest } from '../domain/queries.ts';
-import { submitMark } from '../domain/marks.ts';
-import { submitBatch } from '../domain/batch.ts';
-import { listMarks } from '../domain/queries.ts';
+import { changeState } from '../domain/lifecycle/state.ts';
+import { resolveFlag, setFrozen } from '../domain/marks/flags.ts';
+import { getContest } from '../domain/boards/queries.ts';
+import { submitMark } from '../domain/marks/marks.ts';
+import { submitBatch } from '../domain/marks/batch.ts';
+import { listMarks } from '../domain/boards/queries.ts';
 import { refuse, unknownContest } from '../errors.ts';
 import { statusOf } from '../http/errors.ts';
 import { statusOfWrite } from '../http/write-status.ts';

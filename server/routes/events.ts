@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { importEvent } from '../domain/import-event.ts';
-import { eventTeams, getEvent, getEventFile, listEvents } from '../domain/queries.ts';
-import { verifyAudit } from '../domain/audit.ts';
-import { readAuditFiltered } from '../domain/audit-query.ts';
+import { importEvent } from '../domain/events/import-event.ts';
+import { eventTeams, getEvent, getEventFile, listEvents } from '../domain/boards/queries.ts';
+import { verifyAudit } from '../domain/audit/audit.ts';
+import { readAuditFiltered } from '../domain/audit/audit-query.ts';
 import { auditQuery } from '../../shared/admin-api.ts';
-import { actorName, requireOrganiser } from '../domain/auth.ts';
+import { actorName, requireOrganiser } from '../domain/auth/auth.ts';
 import { parseInput, unknownEvent } from '../errors.ts';
 import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/types.ts';

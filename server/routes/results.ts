@@ -1,7 +1,7 @@
 // Certified results, award certificates and the public verification of a certificate's code.
 import { Hono } from 'hono';
-import { getCertification, listCertificates } from '../domain/certification.ts';
-import { verifyCertificate } from '../domain/verify-certificate.ts';
+import { getCertification, listCertificates } from '../domain/certification/certification.ts';
+import { verifyCertificate } from '../domain/certification/verify-certificate.ts';
 import type { AppEnv } from '../http/types.ts';
 
 export const resultRoutes = new Hono<AppEnv>()

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { DbHandle } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/create-db.ts';
 import { canonicalJson, sha256 } from '../domain/ids.ts';
-import { installationIdentity } from '../domain/signing.ts';
+import { installationIdentity } from '../domain/certification/signing.ts';
 import { api, freshTestDb, startTestServer, type TestServer } from './harness.ts';
 import { contestDay, type ContestDay } from './backup-fixture.ts';
 import { swapNames } from './archive-forgery.ts';

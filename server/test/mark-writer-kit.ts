@@ -3,9 +3,9 @@
 // caller was told.
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/create-db.ts';
-import { appendAudit } from '../domain/audit.ts';
-import { importEvent } from '../domain/import-event.ts';
-import { MarkWriter, type PendingMark, type WriteResult } from '../domain/mark-writer.ts';
+import { appendAudit } from '../domain/audit/audit.ts';
+import { importEvent } from '../domain/events/import-event.ts';
+import { MarkWriter, type PendingMark, type WriteResult } from '../domain/marks/mark-writer.ts';
 import { exampleEvent, uuid } from './harness.ts';
 
 export interface OpenEvent {

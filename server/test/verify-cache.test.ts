@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, type DbHandle } from '../../db/create-db.ts';
-import { certifiedBoardsOf } from '../domain/certified-boards.ts';
+import { certifiedBoardsOf } from '../domain/boards/certified-boards.ts';
 import { certifiedContest } from '../../bench/lib/public-scene.ts';
 import { api, openTestDb, startTestServer, uuid, type TestServer } from './harness.ts';
 
