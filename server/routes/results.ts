@@ -11,4 +11,4 @@ export const resultRoutes = new Hono<AppEnv>()
     const { publicUrl } = await s.site.resolve(new URL(c.req.url).origin);
     return c.json(await listCertificates(s, c.get('actor'), c.req.param('id'), publicUrl));
   })
-  .get('/verify/:code', async (c) => c.json(await verifyCertificate(c.get('services').db, c.req.param('code'))));
+  .get('/verify/:code', async (c) => c.json(await verifyCertificate(c.get('services'), c.req.param('code'))));

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/create-db.ts';
 import { appendAudit } from '../domain/audit/audit.ts';
-import { importEvent } from '../domain/events/import-event.ts';
+import { storeEventFile } from '../domain/events/import-event.ts';
 import { MarkWriter, type PendingMark, type WriteResult } from '../domain/marks/mark-writer.ts';
 import { exampleEvent, uuid } from './harness.ts';
 
@@ -16,7 +16,7 @@ export interface OpenEvent {
 
 /** Imports the example event and opens its contests for scoring. */
 export async function openEvent(db: Db): Promise<OpenEvent> {
-  const imported = await importEvent({ db, input: exampleEvent('new-economy-contest'), actor: 'test' });
+  const imported = await storeEventFile(db, exampleEvent('new-economy-contest'), 'test');
   const contestIds = imported.contests.map((c) => c.id);
   for (const id of contestIds) await setState(db, id, 'scoring');
   return { eventId: imported.id, contestIds };

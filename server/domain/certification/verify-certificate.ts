@@ -14,11 +14,13 @@ import { loadContestMeta, type ContestMeta } from '../boards/contest-meta.ts';
 import { canonicalJson, sha256 } from '../ids.ts';
 import { contestFactsUnchanged } from '../audit/audit-facts.ts';
 import { checkSignatures, verifyStatus } from './signature-check.ts';
+import type { DomainCtx } from '../context.ts';
 
 const unknownCode = () =>
   refuse('not_found:certificate', 'no certificate has this verification code; check the code on the certificate');
 
-export async function verifyCertificate(db: Db, rawCode: string): Promise<VerifyResponse> {
+/** GET /verify/:code, public: what a certificate's code proves. */
+export async function verifyCertificate({ db }: DomainCtx, rawCode: string): Promise<VerifyResponse> {
   const code = normaliseCode(rawCode);
   if (!isCodeShape(code)) throw unknownCode();
   const [cert] = await db.select().from(certificates).where(eq(certificates.code, code));

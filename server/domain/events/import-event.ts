@@ -5,7 +5,8 @@ import { parseEventFile, stripPins } from '../../../shared/event-file/parse.ts';
 import type { EventFile } from '../../../shared/event-file/schema.ts';
 import { invalid } from '../../errors.ts';
 import type { Issue } from '../../../shared/errors/index.ts';
-import { hashSecret } from '../auth/auth.ts';
+import { actorName, hashSecret, requireOrganiser, type Actor } from '../auth/auth.ts';
+import type { DomainCtx } from '../context.ts';
 import { newId, newPin } from '../ids.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { chunks, contestDefinition, insertContestParts, insertJudges, organisationRows } from './event-store.ts';
@@ -26,7 +27,14 @@ export function invalidEventFile(issues: Issue[]) {
   return invalid(message, issues, 'validation_failed:event_file');
 }
 
-export async function importEvent({ db, input, actor }: { db: Db; input: unknown; actor: string }): Promise<ImportResult> {
+/** POST /events: an organiser imports an event file. */
+export async function importEvent(ctx: DomainCtx, actor: Actor, input: unknown): Promise<ImportResult> {
+  requireOrganiser(actor);
+  return storeEventFile(ctx.db, input, actorName(actor));
+}
+
+/** Checks an event file and stores it, audited as `actor`'s (an organiser, or the system's demo). */
+export async function storeEventFile(db: Db, input: unknown, actor: string): Promise<ImportResult> {
   const parsed = parseEventFile(input);
   if (!parsed.ok) throw invalidEventFile(parsed.issues);
   const file = parsed.file;
