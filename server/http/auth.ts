@@ -56,7 +56,7 @@ export const signInSource = (c: Context<AppEnv>): SignInSource => ({
   cookie: (name) => getCookie(c, name),
 });
 
-/** Marks this browser as a device the account signed in from (domain/trusted-device.ts). */
+/** Marks this browser as a device the account signed in from (domain/auth/trusted-device.ts). */
 export function setDeviceCookie(c: Context, device: DeviceCookie) {
   const maxAge = DEVICE_COOKIE_DAYS * 24 * 3600;
   setCookie(c, device.name, device.value, { httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth', maxAge });

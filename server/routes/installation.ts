@@ -1,4 +1,4 @@
-// The installation's signing key and trusted installations (organisers; server/domain/installation.ts):
+// The installation's signing key and trusted installations (organisers; server/domain/certification/installation.ts):
 // GET /api/v1/installation, POST /api/v1/installation/trusted-keys, DELETE …/trusted-keys/:key,
 // GET /api/v1/events/:id/origin. Mounted at /api/v1.
 import { Hono } from 'hono';

@@ -1,4 +1,4 @@
-// Certificates signed by the installation that issued them (server/domain/signing.ts): an archive
+// Certificates signed by the installation that issued them (server/domain/certification/signing.ts): an archive
 // made on installation A and imported on B verifies there as "issued elsewhere", not valid, even
 // when an attacker edited it to crown another winner and made every checksum agree; once B trusts
 // A's key, an unedited archive's certificates verify as valid and an edited one's signatures fail.

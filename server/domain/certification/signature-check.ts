@@ -1,6 +1,6 @@
 // The signature part of /verify/:code: a certificate is this installation's word only if it and its
 // certification are signed by this installation's key, or by a key the organisers trust
-// (server/domain/installation.ts), and both signatures hold. Another installation's signature is
+// (server/domain/certification/installation.ts), and both signatures hold. Another installation's signature is
 // not checked against anything here: an archive's author could have signed whatever it liked, so
 // such a certificate is "issued elsewhere", whatever its signatures say.
 import { eq, inArray } from 'drizzle-orm';

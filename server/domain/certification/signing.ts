@@ -2,7 +2,7 @@
 // installation_key), so every server process on that database signs with the same key; it never
 // travels in archives, exports, logs or API answers, only its public key does. Certifications and
 // certificates are signed when issued, over a canonical statement of what they state, so that a
-// certificate made (or edited) elsewhere cannot pass for one issued here (server/domain/signature-check.ts).
+// certificate made (or edited) elsewhere cannot pass for one issued here (signature-check.ts).
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { hostname } from 'node:os';
 import { and, eq, isNull } from 'drizzle-orm';
