@@ -9,7 +9,7 @@
 // On the embedded database unless DATABASE_URL is set (then that PostgreSQL database).
 import { pathToFileURL } from 'node:url';
 import { api, importAndOpen, startTestServer, uuid } from '../server/test/harness.ts';
-import { contestIdsOf, factDigests } from '../server/domain/audit-facts.ts';
+import { contestIdsOf, factDigests } from '../server/domain/audit/audit-facts.ts';
 import { CRITERIA, syntheticEvent, valueFor } from './lib/synthetic.ts';
 import { percentile } from './lib/stats.ts';
 

@@ -52,7 +52,7 @@ test.describe('a tablet of its own on the venue network', () => {
     await page.getByTestId('signin-submit').click();
     await expect(page.getByTestId('signin-error')).toHaveText('赛事、裁判编号或密码不正确。请核对裁判证后重试。');
     await expect(page.getByTestId('signin-pin')).toHaveValue('');
-    // Five more wrong PINs at once use up the free attempts and the next turn (server/domain/sign-in-guard.ts).
+    // Five more wrong PINs at once use up the free attempts and the next turn (server/domain/auth/sign-in-guard.ts).
     const guess = (pin: string) => page.request.post('/api/v1/auth/judge', { data: { event, judge: 'c-j4', pin } });
     const pins = ['111110', '111111', '111112', '111113', '111114'];
     const statuses = await Promise.all(pins.map(async (pin) => (await guess(pin)).status()));

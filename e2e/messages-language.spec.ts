@@ -35,7 +35,7 @@ test.describe('an organiser’s computer of its own on the venue network', () =>
   test('repeated wrong organiser passwords make the console count a wait down, in either language', async ({ page }) => {
     await page.goto('/admin?lang=zh-CN');
     const form = page.getByTestId('admin-signin');
-    // Six wrong passwords at once use up the free attempts and the next turn (server/domain/sign-in-guard.ts;
+    // Six wrong passwords at once use up the free attempts and the next turn (server/domain/auth/sign-in-guard.ts;
     // the test before this one spent an attempt too).
     const guess = async (password: string) =>
       (await page.request.post('/api/v1/auth/login', { data: { username: 'admin', password } })).status();

@@ -6,7 +6,7 @@ import { resolveActor } from './http/auth.ts';
 import { anonymousTurns, type TurnLimits } from './http/anonymous-turns.ts';
 import { requireDatabase } from './http/db-gate.ts';
 import { errorResponse } from './http/errors.ts';
-import { isUnstorable } from './http/body.ts';
+import { isUnstorable } from './storable-text.ts';
 import { limitBody } from './http/body-limit.ts';
 import { inlineScriptHashes, securityHeaders } from './http/security-headers.ts';
 import type { DrainBounds } from './http/incoming-body.ts';

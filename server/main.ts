@@ -7,8 +7,8 @@ import { readConfig } from './config.ts';
 import { createDb } from '../db/create-db.ts';
 import { isPostgresClosedSocketRace } from '../db/errors.ts';
 import { startServer } from './start.ts';
-import { listEvents } from './domain/queries.ts';
-import { importEvent } from './domain/import-event.ts';
+import { listEvents } from './domain/boards/queries.ts';
+import { storeEventFile } from './domain/events/import-event.ts';
 import { startupBanner, type BannerJudge } from './startup-banner.ts';
 import { healthAddress, healthy, localAddress } from './local-address.ts';
 import type { EventFile } from '../shared/event-file/schema.ts';
@@ -43,7 +43,7 @@ const server = await startServer({
 let demoJudges: BannerJudge[] | undefined;
 if (config.demo && (await listEvents(server.services)).length === 0) {
   const file = JSON.parse(readFileSync(demoFile, 'utf8')) as EventFile;
-  const out = await importEvent({ db: db.db, input: file, actor: 'system:demo' });
+  const out = await storeEventFile(db.db, file, 'system:demo');
   const generated = new Map(out.judges.map((j) => [j.code, j.pin]));
   demoJudges = file.contests.flatMap((c) => c.judges.map((j) => ({
     contest: c.code, code: j.code, name: j.name, pin: j.pin ?? generated.get(j.code) ?? '', chief: j.chief ?? false,

@@ -1,12 +1,12 @@
 // Everything one server instance holds: database, caches, auth, metrics. Built once at start.
 import type { DbHandle } from '../db/create-db.ts';
-import { AuthService } from './domain/auth.ts';
-import { SignInGuard, type SignInStore } from './domain/sign-in-guard.ts';
-import { BoardCache } from './domain/boards.ts';
-import { MarkWriter } from './domain/mark-writer.ts';
+import { AuthService } from './domain/auth/auth.ts';
+import { SignInGuard, type SignInStore } from './domain/auth/sign-in-guard.ts';
+import { BoardCache } from './domain/boards/boards.ts';
+import { MarkWriter } from './domain/marks/mark-writer.ts';
 import type { Committed, DomainCtx } from './domain/context.ts';
-import { CertifiedBoards } from './domain/certified-boards.ts';
-import { JudgePresence, type ScreenCounter } from './domain/overview.ts';
+import { CertifiedBoards } from './domain/boards/certified-boards.ts';
+import { JudgePresence, type ScreenCounter } from './domain/boards/overview.ts';
 import { BackupService } from './backup/service.ts';
 import { DbGate } from './http/db-gate.ts';
 import { Listeners } from './listeners.ts';

@@ -11,7 +11,7 @@ import type { DrainBounds } from './http/incoming-body.ts';
 import type { ProxyTrust } from './http/proxy-trust.ts';
 import { createServices, type AppServices } from './services.ts';
 import { Broadcaster, localWatchers } from './realtime/broadcaster.ts';
-import type { ScreenCounter } from './domain/overview.ts';
+import type { ScreenCounter } from './domain/boards/overview.ts';
 import { attachLive } from './realtime/live.ts';
 import type { LiveServer } from './realtime/live-server.ts';
 import { sharingParser } from './realtime/shared-encoding.ts';
@@ -22,7 +22,7 @@ import { refuse } from './errors.ts';
 import type { SiteOptions } from './site/addresses.ts';
 import { maskIdentityNumbersIn } from '../shared/identity/identity-number.ts';
 import { LIVE_NAMESPACE } from '../shared/realtime.ts';
-import { installationIdentity } from './domain/signing.ts';
+import { installationIdentity } from './domain/certification/signing.ts';
 
 export interface StartOptions {
   db: DbHandle;

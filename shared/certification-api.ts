@@ -45,7 +45,7 @@ export type VerifyCheckName = 'current' | 'digest' | 'marks' | 'certificate' | '
 /** Who signed the certificate and its certification: this installation, one it trusts, or another. */
 export interface VerifySignature {
   issuer: 'here' | 'trusted' | 'elsewhere';
-  /** The signing key's fingerprint (server/domain/signing.ts), null when unsigned. */
+  /** The signing key's fingerprint (server/domain/certification/signing.ts), null when unsigned. */
   fingerprint: string | null;
   /** The signing installation's name, when known here. */
   installation: string | null;

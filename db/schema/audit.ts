@@ -17,7 +17,7 @@ export const auditLog = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.eventId, t.n] }),
-    // The entries other than marks, newest first: the latest digests of the facts (server/domain/audit-facts.ts).
+    // The entries other than marks, newest first: the latest digests of the facts (server/domain/audit/audit-facts.ts).
     index('audit_log_facts').on(t.eventId, t.n).where(sql`${t.kind} <> 'mark'`),
   ],
 );

@@ -1,4 +1,4 @@
-// What identifies this installation and whom it trusts (server/domain/signing.ts). None of these
+// What identifies this installation and whom it trusts (server/domain/certification/signing.ts). None of these
 // tables travels in event archives (server/backup/archive-tables.ts NOT_ARCHIVED), and an archive
 // import never writes the first two: the private key never leaves this database.
 import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';

@@ -18,7 +18,8 @@ export const certifications = pgTable(
     certifiedAt: timestamp('certified_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     // Brought by an event archive: the id it had where it was made, which its audit entry names.
     originId: bigint('origin_id', { mode: 'number' }),
-    // Ed25519 signature of the installation that certified (server/domain/signing.ts), and its public key.
+    // Ed25519 signature of the installation that certified (server/domain/certification/signing.ts),
+    // and its public key.
     signingKey: text('signing_key'),
     signature: text('signature'),
   },
@@ -39,7 +40,7 @@ export const certificates = pgTable(
     rank: integer('rank').notNull(),
     total: doublePrecision('total').notNull(),
     issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    // Ed25519 signature of the issuing installation (server/domain/signing.ts), and its public key.
+    // Ed25519 signature of the issuing installation (server/domain/certification/signing.ts), and its public key.
     signingKey: text('signing_key'),
     signature: text('signature'),
   },

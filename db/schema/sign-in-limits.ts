@@ -1,5 +1,5 @@
 // Sign-in attempts counted per client address, per account and per trusted device, shared by every
-// server process on this database (server/domain/sign-in-guard.ts; rate-limiter-flexible's Drizzle
+// server process on this database (server/domain/auth/sign-in-guard.ts; rate-limiter-flexible's Drizzle
 // store). Without Redis this is the shared store; rows expire and are swept by the limiter.
 import { pgTable, text, integer, timestamp, index } from 'drizzle-orm/pg-core';
 

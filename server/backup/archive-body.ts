@@ -2,8 +2,8 @@
 import type { Context } from 'hono';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
-import { pathOf, refuse } from '../errors.ts';
-import { isUnstorable, unstorableError } from '../http/body.ts';
+import { refuse } from '../errors.ts';
+import { checkStorable } from '../storable-text.ts';
 
 const gunzipAsync = promisify(gunzip);
 /** Unpacked size allowed: a large event's archive is about ten times its gzipped size. */
@@ -37,26 +37,6 @@ export async function readArchiveBody(c: Context): Promise<unknown> {
   } catch (err) {
     throw refuse('invalid_json:syntax', `the archive is not valid JSON (${(err as Error).message})`);
   }
-  const bad = unstorableAt(value);
-  if (bad !== null) throw unstorableError(bad);
+  checkStorable(value);
   return value;
-}
-
-/** Path of the first string or key PostgreSQL cannot store, or null. Iterative: archives are large. */
-function unstorableAt(root: unknown): string | null {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
-  while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (typeof value === 'string') {
-      if (isUnstorable(value)) return pathOf(path);
-    } else if (Array.isArray(value)) {
-      value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
-    } else if (value !== null && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
-        if (isUnstorable(k)) return pathOf([...path, k]);
-        stack.push({ value: v, path: [...path, k] });
-      }
-    }
-  }
-  return null;
 }

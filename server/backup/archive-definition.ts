@@ -8,7 +8,7 @@ import * as s from '../../db/schema/index.ts';
 import { parseEventFile } from '../../shared/event-file/parse.ts';
 import type { Contest, EventFile } from '../../shared/event-file/schema.ts';
 import { issue, type Issue } from '../../shared/errors/index.ts';
-import { contestDefinition, contestPartRows, judgeRow, organisationRows } from '../domain/event-store.ts';
+import { contestDefinition, contestPartRows, judgeRow, organisationRows } from '../domain/events/event-store.ts';
 import { canonicalJson } from '../domain/ids.ts';
 import type { ArchiveRow, EventArchive } from './archive-format.ts';
 

@@ -6,7 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/create-db.ts';
 import { unknownEvent } from '../errors.ts';
-import { installationIdentity } from '../domain/signing.ts';
+import { installationIdentity } from '../domain/certification/signing.ts';
 import { ARCHIVE_FORMAT, type ArchiveRow, type EventArchive } from './archive-format.ts';
 import { originOf } from './archive-origin.ts';
 import { TABLES, type ArchivedTable } from './archive-tables.ts';

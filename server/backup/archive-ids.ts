@@ -3,7 +3,7 @@
 // database's sequence, never the archive's, so an archive can neither collide with rows made here
 // later nor move a sequence (ids near 2^53 once made every later mark fail). The audit log and
 // appeals name marks and certifications by the id they had where they were made: that id is kept
-// in origin_id, which the audit check reads (server/domain/audit-marks.ts). New ids are given in
+// in origin_id, which the audit check reads (server/domain/audit/audit-marks.ts). New ids are given in
 // the order of the archive's ids, so "newest first" and (seq, id) orders stay what they were.
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/create-db.ts';

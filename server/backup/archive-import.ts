@@ -8,7 +8,7 @@ import { events } from '../../db/schema/index.ts';
 import { DomainError, fromZod, invalid, refuse } from '../errors.ts';
 import { englishErrorMap, issue } from '../../shared/errors/index.ts';
 import type { ArchiveImportResponse } from '../../shared/backups-api.ts';
-import { verifyAudit } from '../domain/audit.ts';
+import { verifyAudit } from '../domain/audit/audit.ts';
 import { archiveSchema } from './archive-format.ts';
 import { withLocalIds } from './archive-ids.ts';
 import { recordOrigin } from './archive-origin.ts';

@@ -1,12 +1,12 @@
 // Where an archive was made: the exporting installation's name and public key travel in the archive
 // (never its private key), and an import records them with the export time for the console
-// (server/domain/installation.ts). It is what the archive claims, shown for information: whether
+// (server/domain/certification/installation.ts). It is what the archive claims, shown for information: whether
 // its certificates verify depends on their signatures and the keys trusted here, not on this.
 import { z } from 'zod';
 import type { Tx } from '../../db/create-db.ts';
 import { eventOrigins } from '../../db/schema/index.ts';
 import { PUBLIC_KEY_RE } from '../../shared/installation-api.ts';
-import type { InstallationIdentity } from '../domain/signing.ts';
+import type { InstallationIdentity } from '../domain/certification/signing.ts';
 
 export const archiveOrigin = z.strictObject({
   installation: z.string().max(200),

@@ -11,7 +11,7 @@ import { contestState, markBody } from '../../shared/api.ts';
 import { CODE_ALPHABET, CODE_LENGTH } from '../../shared/certification-api.ts';
 import { MAX_APPEAL_WINDOW_MINUTES } from '../../shared/appeals-api.ts';
 import { idPattern } from '../domain/ids.ts';
-import { SIGNATURE_RE } from '../domain/signing.ts';
+import { SIGNATURE_RE } from '../domain/certification/signing.ts';
 import { PUBLIC_KEY_RE } from '../../shared/installation-api.ts';
 
 /** Insert order: a table comes after the tables its foreign keys point to. */
@@ -25,7 +25,7 @@ export const NOT_ARCHIVED: Readonly<Record<string, string>> = {
   users: 'organiser accounts of this installation',
   sessions: 'sign-in sessions of this installation (judges sign in again with their PINs)',
   settings: 'settings of this installation (its public address)',
-  installation_key: "this installation's signing key (server/domain/signing.ts): never leaves it",
+  installation_key: "this installation's signing key (server/domain/certification/signing.ts): never leaves it",
   trusted_keys: 'the other installations whose certificates this one trusts',
   event_origins: 'where this installation got an imported event (the archive carries its own origin)',
   sign_in_limits: 'sign-in attempts counted on this installation (they expire within the hour)',
@@ -57,7 +57,7 @@ const certificateCode = z.string().refine(
   coded('archive_bad_id', 'is not a certificate code this server makes'),
 );
 const reason = z.string().trim().min(1).max(1000);
-/** Who signed a certification or certificate (server/domain/signing.ts): a key and a signature of their shape. */
+/** Who signed a certification or certificate (certification/signing.ts): a key and a signature of their shape. */
 const signed = {
   signing_key: z.string().regex(PUBLIC_KEY_RE, 'must be an Ed25519 public key (base64url)'),
   signature: z.string().regex(SIGNATURE_RE, 'must be an Ed25519 signature (base64url)'),

@@ -1,6 +1,6 @@
 // Who may export: organisers everything; a contest's chief judge that contest's results.
 import { refuse, unauthorized } from '../errors.ts';
-import { requireOrganiser, type Actor } from '../domain/auth.ts';
+import { requireOrganiser, type Actor } from '../domain/auth/auth.ts';
 import type { Viewer } from './table.ts';
 
 /** The viewer an export is made for; 401 when not signed in, 403 for any other judge. */

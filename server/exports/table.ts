@@ -9,10 +9,10 @@ import { teamTables } from '../../shared/scoring/teams.ts';
 import { blindHidden } from '../../shared/blind.ts';
 import type { BoardRow, ScoringMark } from '../../shared/scoring/types.ts';
 import { unknownContest, unknownEvent } from '../errors.ts';
-import type { CachedContest } from '../domain/boards.ts';
+import type { CachedContest } from '../domain/boards/boards.ts';
 import type { DomainCtx } from '../domain/context.ts';
-import { eventTeams } from '../domain/queries.ts';
-import type { Actor } from '../domain/auth.ts';
+import { eventTeams } from '../domain/boards/queries.ts';
+import type { Actor } from '../domain/auth/auth.ts';
 
 /** What one criterion was marked: nothing, one value, or each counted judge's value. */
 export type RawMark =

@@ -3,8 +3,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { refuse } from '../errors.ts';
-import type { DeviceCookie, SignInSource } from '../domain/auth.ts';
-import { DEVICE_COOKIE_DAYS } from '../domain/trusted-device.ts';
+import type { DeviceCookie, SignInSource } from '../domain/auth/auth.ts';
+import { DEVICE_COOKIE_DAYS } from '../domain/auth/trusted-device.ts';
 import { clientOf, peerAddress } from './proxy-trust.ts';
 import type { AppEnv } from './types.ts';
 
@@ -56,7 +56,7 @@ export const signInSource = (c: Context<AppEnv>): SignInSource => ({
   cookie: (name) => getCookie(c, name),
 });
 
-/** Marks this browser as a device the account signed in from (domain/trusted-device.ts). */
+/** Marks this browser as a device the account signed in from (domain/auth/trusted-device.ts). */
 export function setDeviceCookie(c: Context, device: DeviceCookie) {
   const maxAge = DEVICE_COOKIE_DAYS * 24 * 3600;
   setCookie(c, device.name, device.value, { httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth', maxAge });

@@ -1,4 +1,4 @@
-import type { Actor } from '../domain/auth.ts';
+import type { Actor } from '../domain/auth/auth.ts';
 import type { AppServices } from '../services.ts';
 import type { ProxyTrust } from './proxy-trust.ts';
 

@@ -9,8 +9,8 @@ import { ContestBoard } from '../../shared/scoring/board.ts';
 import type { ContestDef, ContestantInfo } from '../../shared/scoring/types.ts';
 import { applyBoardUpdate, type BoardUpdate } from '../../shared/realtime.ts';
 import type { Leaderboard } from '../../shared/api.ts';
-import { boardFor, type Audience, type BoardCache, type CachedContest } from '../domain/boards.ts';
-import type { ContestMeta } from '../domain/contest-meta.ts';
+import { boardFor, type Audience, type BoardCache, type CachedContest } from '../domain/boards/boards.ts';
+import type { ContestMeta } from '../domain/boards/contest-meta.ts';
 import { Metrics } from '../metrics.ts';
 import { Broadcaster, roomOf, type DeltaFormat } from './broadcaster.ts';
 

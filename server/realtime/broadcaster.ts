@@ -3,7 +3,7 @@
 // format) as a delta against what that room last received, so nothing is lost and idle rooms cost
 // nothing. Each update is encoded once per room, whatever the number of watchers in it.
 import type { LiveNamespace } from './live-server.ts';
-import { boardFor, type Audience, type BoardCache } from '../domain/boards.ts';
+import { boardFor, type Audience, type BoardCache } from '../domain/boards/boards.ts';
 import type { Leaderboard } from '../../shared/api.ts';
 import type { Metrics } from '../metrics.ts';
 import { compactUpdateFor, rememberBoard, updateFor, type SentBoard } from './delta.ts';

@@ -2,7 +2,7 @@
 // room emit of the realtime code is typed by them (no casts of sockets or socket.data).
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { LiveClientToServer, LiveServerToClient } from '../../shared/realtime.ts';
-import type { Audience } from '../domain/boards.ts';
+import type { Audience } from '../domain/boards/boards.ts';
 import type { DeltaFormat } from './broadcaster.ts';
 
 /** Between server processes (cluster.ts): how many public screens watch each contest here. */

@@ -4,7 +4,7 @@
 import { watchPayload } from '../../shared/realtime-schema.ts';
 import { protocolRefusal, type LiveHandshake, type WatchAck } from '../../shared/realtime.ts';
 import type { AppServices } from '../services.ts';
-import type { Audience, CachedContest } from '../domain/boards.ts';
+import type { Audience, CachedContest } from '../domain/boards/boards.ts';
 import { DomainError, refuse } from '../errors.ts';
 import { roomOf, type Broadcaster, type DeltaFormat } from './broadcaster.ts';
 import { SESSION_COOKIE } from '../http/auth.ts';

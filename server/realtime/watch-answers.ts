@@ -1,6 +1,6 @@
 // The board a `watch` is answered with, made and encoded once per contest, audience and version of
 // the cached board, and shared by every socket that asks meanwhile (see shared-encoding.ts).
-import { boardFor, type Audience, type CachedContest } from '../domain/boards.ts';
+import { boardFor, type Audience, type CachedContest } from '../domain/boards/boards.ts';
 import type { Leaderboard } from '../../shared/api.ts';
 import { PreEncoded } from './shared-encoding.ts';
 

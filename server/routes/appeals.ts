@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import {
   decideAppeal, getEventSettings, listContestAppeals, listEventAppeals, putEventSettings, submitAppeal,
-} from '../domain/appeals.ts';
+} from '../domain/lifecycle/appeals.ts';
 import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/types.ts';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { actorName, requireOrganiser } from '../domain/auth.ts';
+import { actorName, requireOrganiser } from '../domain/auth/auth.ts';
 import { parseInput, refuse } from '../errors.ts';
 import { archiveQuery } from '../../shared/backups-api.ts';
 import type { AppEnv } from '../http/types.ts';

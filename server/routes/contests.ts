@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
-import { changeState } from '../domain/state.ts';
-import { resolveFlag, setFrozen } from '../domain/flags.ts';
-import { getContest } from '../domain/queries.ts';
-import { submitMark } from '../domain/marks.ts';
-import { submitBatch } from '../domain/batch.ts';
-import { listMarks } from '../domain/queries.ts';
+import { changeState } from '../domain/lifecycle/state.ts';
+import { resolveFlag, setFrozen } from '../domain/marks/flags.ts';
+import { getContest } from '../domain/boards/queries.ts';
+import { submitMark } from '../domain/marks/marks.ts';
+import { submitBatch } from '../domain/marks/batch.ts';
+import { listMarks } from '../domain/boards/queries.ts';
 import { refuse, unknownContest } from '../errors.ts';
 import { statusOf } from '../http/errors.ts';
+import { statusOfWrite } from '../http/write-status.ts';
 import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/types.ts';
 import type { BatchResult } from '../../shared/api.ts';
@@ -29,7 +30,7 @@ export const contestRoutes = new Hono<AppEnv>()
   .post('/:id/marks', async (c) => {
     const s = c.get('services');
     const out = await submitMark(s, c.get('actor'), c.req.param('id'), await readJson(c));
-    return c.json(out.body, out.status);
+    return c.json(out.body, statusOfWrite(out.outcome));
   })
   .post('/:id/marks/batch', async (c) => {
     const s = c.get('services');
@@ -37,7 +38,7 @@ export const contestRoutes = new Hono<AppEnv>()
     const results: BatchResult[] = outcomes.map((o) =>
       'error' in o
         ? { clientId: o.clientId, status: statusOf(o.error), error: o.error.body().error }
-        : { clientId: o.clientId, status: o.outcome.status, mark: o.outcome.body.mark, seq: o.outcome.body.seq },
+        : { clientId: o.clientId, status: statusOfWrite(o.outcome.outcome), mark: o.outcome.body.mark, seq: o.outcome.body.seq },
     );
     return c.json({ results });
   })

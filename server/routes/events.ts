@@ -1,20 +1,18 @@
 import { Hono } from 'hono';
-import { importEvent } from '../domain/import-event.ts';
-import { eventTeams, getEvent, getEventFile, listEvents } from '../domain/queries.ts';
-import { verifyAudit } from '../domain/audit.ts';
-import { readAuditFiltered } from '../domain/audit-query.ts';
+import { importEvent } from '../domain/events/import-event.ts';
+import { eventTeams, getEvent, getEventFile, listEvents } from '../domain/boards/queries.ts';
+import { verifyAudit } from '../domain/audit/audit.ts';
+import { readAuditFiltered } from '../domain/audit/audit-query.ts';
 import { auditQuery } from '../../shared/admin-api.ts';
-import { actorName, requireOrganiser } from '../domain/auth.ts';
+import { requireOrganiser } from '../domain/auth/auth.ts';
 import { parseInput, unknownEvent } from '../errors.ts';
 import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/types.ts';
 
 export const eventRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
-    const actor = c.get('actor');
-    requireOrganiser(actor);
-    const out = await importEvent({ db: c.get('services').db, input: await readJson(c), actor: actorName(actor) });
-    return c.json(out, 201);
+    requireOrganiser(c.get('actor')); // before the body is read: a stranger learns nothing from a 400
+    return c.json(await importEvent(c.get('services'), c.get('actor'), await readJson(c)), 201);
   })
   .get('/', async (c) => c.json(await listEvents(c.get('services'))))
   .get('/:id', async (c) => c.json(await getEvent(c.get('services'), c.req.param('id'))))

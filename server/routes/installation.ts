@@ -1,9 +1,9 @@
-// The installation's signing key and trusted installations (organisers; server/domain/installation.ts):
+// The installation's signing key and trusted installations (organisers; server/domain/certification/installation.ts):
 // GET /api/v1/installation, POST /api/v1/installation/trusted-keys, DELETE …/trusted-keys/:key,
 // GET /api/v1/events/:id/origin. Mounted at /api/v1.
 import { Hono } from 'hono';
-import { requireOrganiser } from '../domain/auth.ts';
-import { eventOrigin, installationInfo, trustKey, untrustKey } from '../domain/installation.ts';
+import { requireOrganiser } from '../domain/auth/auth.ts';
+import { eventOrigin, installationInfo, trustKey, untrustKey } from '../domain/certification/installation.ts';
 import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/types.ts';
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { judgeSheet } from '../domain/judge-sheet.ts';
-import { contestProgress, requestRemark } from '../domain/progress.ts';
+import { judgeSheet } from '../domain/boards/judge-sheet.ts';
+import { contestProgress, requestRemark } from '../domain/boards/progress.ts';
 import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/types.ts';
 

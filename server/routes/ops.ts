@@ -5,7 +5,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { sql } from 'drizzle-orm';
-import { requireOrganiser } from '../domain/auth.ts';
+import { requireOrganiser } from '../domain/auth/auth.ts';
 import { bearerOf, SESSION_COOKIE } from '../http/auth.ts';
 import type { AppEnv } from '../http/types.ts';
 

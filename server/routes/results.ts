@@ -1,7 +1,7 @@
 // Certified results, award certificates and the public verification of a certificate's code.
 import { Hono } from 'hono';
-import { getCertification, listCertificates } from '../domain/certification.ts';
-import { verifyCertificate } from '../domain/verify-certificate.ts';
+import { getCertification, listCertificates } from '../domain/certification/certification.ts';
+import { verifyCertificate } from '../domain/certification/verify-certificate.ts';
 import type { AppEnv } from '../http/types.ts';
 
 export const resultRoutes = new Hono<AppEnv>()
@@ -11,7 +11,4 @@ export const resultRoutes = new Hono<AppEnv>()
     const { publicUrl } = await s.site.resolve(new URL(c.req.url).origin);
     return c.json(await listCertificates(s, c.get('actor'), c.req.param('id'), publicUrl));
   })
-  .get('/verify/:code', async (c) => {
-    const { db, certifiedBoards } = c.get('services');
-    return c.json(await verifyCertificate(db, certifiedBoards, c.req.param('code')));
-  });
+  .get('/verify/:code', async (c) => c.json(await verifyCertificate(c.get('services'), c.req.param('code'))));

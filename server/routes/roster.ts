@@ -1,10 +1,10 @@
 // Preparing an event (organiser), under /api/v1/events: edit the event file, import contestants
 // and judges from CSV/XLSX (with a preview first), new judge PINs for printing cards.
 import { Hono, type Context } from 'hono';
-import { requireOrganiser } from '../domain/auth.ts';
-import { editEvent } from '../domain/edit-event.ts';
-import { resetJudgePins } from '../domain/judge-pins.ts';
-import { importRoster, previewRoster } from '../domain/roster.ts';
+import { requireOrganiser } from '../domain/auth/auth.ts';
+import { editEvent } from '../domain/events/edit-event.ts';
+import { resetJudgePins } from '../domain/auth/judge-pins.ts';
+import { importRoster, previewRoster } from '../domain/roster/roster.ts';
 import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/types.ts';
 

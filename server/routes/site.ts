@@ -2,7 +2,7 @@
 // PUT/DELETE /api/v1/site/public-url for the organiser's choice. Mounted at /api/v1.
 import { Hono, type Context } from 'hono';
 import { publicUrlBody, type OrganiserSiteInfo, type SiteInfo } from '../../shared/site.ts';
-import { actorName, requireOrganiser } from '../domain/auth.ts';
+import { actorName, requireOrganiser } from '../domain/auth/auth.ts';
 import { parseInput } from '../errors.ts';
 import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/types.ts';

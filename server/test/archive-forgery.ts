@@ -1,6 +1,6 @@
 // What an attacker does to an event archive so that it still imports: change rows, then re-hash the
 // audit chain (and the certified results' digests) so every checksum the archive carries agrees.
-import { chainHash } from '../domain/audit.ts';
+import { chainHash } from '../domain/audit/audit.ts';
 import { canonicalJson, sha256 } from '../domain/ids.ts';
 
 /** Every audit entry re-hashed after its payload's data was changed, so the chain verifies. */

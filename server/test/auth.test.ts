@@ -2,7 +2,7 @@
 // expiry and logout, roles, anonymous callers, and the web app's session cookie.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { users } from '../../db/schema/index.ts';
-import { hashSecret } from '../domain/auth.ts';
+import { hashSecret } from '../domain/auth/auth.ts';
 import { ADMIN_PASSWORD, api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
 
 let s: TestServer;

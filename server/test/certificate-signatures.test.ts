@@ -1,4 +1,4 @@
-// Certificates signed by the installation that issued them (server/domain/signing.ts): an archive
+// Certificates signed by the installation that issued them (server/domain/certification/signing.ts): an archive
 // made on installation A and imported on B verifies there as "issued elsewhere", not valid, even
 // when an attacker edited it to crown another winner and made every checksum agree; once B trusts
 // A's key, an unedited archive's certificates verify as valid and an edited one's signatures fail.
@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { DbHandle } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/create-db.ts';
 import { canonicalJson, sha256 } from '../domain/ids.ts';
-import { installationIdentity } from '../domain/signing.ts';
+import { installationIdentity } from '../domain/certification/signing.ts';
 import { api, freshTestDb, startTestServer, type TestServer } from './harness.ts';
 import { contestDay, type ContestDay } from './backup-fixture.ts';
 import { swapNames } from './archive-forgery.ts';

@@ -4,7 +4,7 @@
 // stored revisions (GET /contests/:id/marks) with the shared scoring engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../db/schema/index.ts';
-import { hashSecret } from '../domain/auth.ts';
+import { hashSecret } from '../domain/auth/auth.ts';
 import { canonicalJson, sha256 } from '../domain/ids.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import { round2 } from '../../shared/scoring/index.ts';

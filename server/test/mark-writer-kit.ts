@@ -3,9 +3,10 @@
 // caller was told.
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/create-db.ts';
-import { importEvent } from '../domain/import-event.ts';
+import { appendAudit } from '../domain/audit/audit.ts';
+import { storeEventFile } from '../domain/events/import-event.ts';
 import type { Committed } from '../domain/context.ts';
-import { MarkWriter, type PendingMark, type WriteResult } from '../domain/mark-writer.ts';
+import { MarkWriter, type PendingMark, type WriteResult } from '../domain/marks/mark-writer.ts';
 import { Listeners } from '../listeners.ts';
 import { exampleEvent, uuid } from './harness.ts';
 
@@ -17,14 +18,21 @@ export interface OpenEvent {
 
 /** Imports the example event and opens its contests for scoring. */
 export async function openEvent(db: Db): Promise<OpenEvent> {
-  const imported = await importEvent({ db, input: exampleEvent('new-economy-contest'), actor: 'test' });
+  const imported = await storeEventFile(db, exampleEvent('new-economy-contest'), 'test');
   const contestIds = imported.contests.map((c) => c.id);
   for (const id of contestIds) await setState(db, id, 'scoring');
   return { eventId: imported.id, contestIds };
 }
 
+/** Sets a contest's state as a state change records it: the row and its audit entry, in one transaction. */
 export async function setState(db: Db, contestId: string, state: string) {
-  await db.execute(sql`UPDATE contests SET state = ${state} WHERE id = ${contestId}`);
+  await db.transaction(async (tx) => {
+    const found = await tx.execute(sql`SELECT event_id, state FROM contests WHERE id = ${contestId} FOR UPDATE`);
+    const [row] = rowsOf<{ event_id: string; state: string }>(found);
+    await tx.execute(sql`UPDATE contests SET state = ${state} WHERE id = ${contestId}`);
+    const data = { from: row!.state, to: state };
+    await appendAudit(tx, { eventId: row!.event_id, kind: 'state', contestId, actor: 'test', data });
+  });
 }
 
 export async function contestSeq(db: Db, contestId: string): Promise<number> {
@@ -71,10 +79,10 @@ export function pendingMark(ev: OpenEvent, o: MarkSpec): PendingMark {
   };
 }
 
-/** What a caller was told: stored, replayed, or the refusal's key. */
+/** What a caller was told: created, replayed, or the refusal's key. */
 export function outcome(r: WriteResult): string {
   if ('error' in r) return r.error.key;
-  return r.status === 201 ? 'stored' : 'replayed';
+  return r.outcome;
 }
 
 /** The stored mark a caller was given (throws on a refusal). */

@@ -18,7 +18,7 @@ import {
   sleep,
   sockets,
 } from './live-kit.ts';
-import { BoardCache } from '../domain/boards.ts';
+import { BoardCache } from '../domain/boards/boards.ts';
 import { rowsOf, type Db } from '../../db/create-db.ts';
 
 let s: TestServer;

@@ -4,9 +4,9 @@
 // that ends); TRUST_PROXY decides whether X-Forwarded-For tells clients apart; unknown accounts take
 // an argon2 verification too. `auth.secretChecks` counts real verifications.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIGN_IN_POLICY } from '../domain/sign-in-guard.ts';
-import { hashSecret } from '../domain/auth.ts';
-import { newDeviceCookie, trustedDevice } from '../domain/trusted-device.ts';
+import { SIGN_IN_POLICY } from '../domain/auth/sign-in-guard.ts';
+import { hashSecret } from '../domain/auth/auth.ts';
+import { newDeviceCookie, trustedDevice } from '../domain/auth/trusted-device.ts';
 import { clientOf, parseTrustProxy } from '../http/proxy-trust.ts';
 import { readConfig } from '../config.ts';
 import { createDb, type DbHandle } from '../../db/create-db.ts';

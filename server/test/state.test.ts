@@ -2,7 +2,7 @@
 // certification blockers, concurrent changes, flags and the freeze.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../db/schema/index.ts';
-import { hashSecret } from '../domain/auth.ts';
+import { hashSecret } from '../domain/auth/auth.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import { api, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
 

@@ -1,5 +1,5 @@
 // Issue 12, point 9: /verify/:code no longer rebuilds a certified contest's board on every request
-// (server/domain/certified-boards.ts), yet always answers the truth of the database: after a mark
+// (server/domain/boards/certified-boards.ts), yet always answers the truth of the database: after a mark
 // edited behind the API's back, a contestant renamed there, a flag decision added there, a reopened
 // contest or a new certification, whichever server instance (or none) made the change. And public
 // reads take turns (server/http/anonymous-turns.ts): beyond the queue they get 503
