@@ -8,16 +8,20 @@ import { actorName, requireOrganiser } from '../domain/auth.ts';
 import { parseInput, unknownEvent } from '../errors.ts';
 import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/types.ts';
+import type { EventDetail, ImportResult } from '../../shared/api.ts';
 
 export const eventRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
     const actor = c.get('actor');
     requireOrganiser(actor);
     const out = await importEvent({ db: c.get('services').db, input: await readJson(c), actor: actorName(actor) });
-    return c.json(out, 201);
+    return c.json(out satisfies ImportResult, 201);
   })
   .get('/', async (c) => c.json(await listEvents(c.get('services'))))
-  .get('/:id', async (c) => c.json(await getEvent(c.get('services'), c.req.param('id'))))
+  .get('/:id', async (c) => {
+    const event: EventDetail = await getEvent(c.get('services'), c.req.param('id'));
+    return c.json(event);
+  })
   .get('/:id/file', async (c) => c.json(await getEventFile(c.get('services'), c.get('actor'), c.req.param('id'))))
   .get('/:id/teams', async (c) => c.json(await eventTeams(c.get('services'), c.get('actor'), c.req.param('id'))))
   .get('/:id/audit', async (c) => {

@@ -1,25 +1,12 @@
 // The web app's one HTTP client for the API (CONTRACT §2–§7), same origin under /api/v1: JSON
 // requests with a timeout, refusals as ApiRequestError (with Retry-After), and Failure for screens.
-import type { ApiError, ContestSummary, EventSummary } from '$shared/api.ts';
-import type { AwardTier, Organisation, Section } from '$shared/event-file/schema.ts';
+import type { ApiError } from '$shared/api.ts';
 import { codeForStatus } from '$shared/errors/status-code.ts';
 
 export const API_BASE = '/api/v1';
 const TIMEOUT_MS = 15_000;
 
-/** GET /api/v1/events/:id. `organisations` may be absent; pages then show codes. */
-export interface EventDetail extends EventSummary {
-  organisations?: Organisation[];
-}
-
-/** GET /api/v1/contests/:id (public fields; pins and judges are never sent to the public). */
-export interface ContestDetail extends ContestSummary {
-  blind?: boolean;
-  teamSize?: number;
-  frozen?: boolean;
-  sections: Section[];
-  awards?: AwardTier[];
-}
+export type { ContestDetail, EventDetail } from '$shared/api.ts';
 
 /** A refused or failed request. `status` is 0 when the server was not reached. */
 export class ApiRequestError extends Error {
