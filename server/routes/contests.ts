@@ -37,15 +37,18 @@ export const contestRoutes = new Hono<AppEnv>()
     return c.json(board satisfies Leaderboard);
   })
   .post('/:id/state', async (c) => {
-    const out: StateResponse = await changeState(c.get('services'), c.get('actor'), c.req.param('id'), await readJson(c));
+    const input = await readJson(c);
+    const out: StateResponse = await changeState(c.get('services'), c.get('actor'), c.req.param('id'), input);
     return c.json(out);
   })
   .post('/:id/flags', async (c) => {
-    const out: FlagResponse = await resolveFlag(c.get('services'), c.get('actor'), c.req.param('id'), await readJson(c));
+    const input = await readJson(c);
+    const out: FlagResponse = await resolveFlag(c.get('services'), c.get('actor'), c.req.param('id'), input);
     return c.json(out);
   })
   .post('/:id/freeze', async (c) => {
-    const out: FreezeResponse = await setFrozen(c.get('services'), c.get('actor'), c.req.param('id'), await readJson(c));
+    const input = await readJson(c);
+    const out: FreezeResponse = await setFrozen(c.get('services'), c.get('actor'), c.req.param('id'), input);
     return c.json(out);
   })
   .post('/:id/marks', async (c) => {

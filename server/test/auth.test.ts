@@ -3,7 +3,17 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { users } from '../../db/schema/index.ts';
 import { hashSecret } from '../domain/auth.ts';
-import { ADMIN_PASSWORD, api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer, type Reply, refusalOf } from './harness.ts';
+import {
+  ADMIN_PASSWORD,
+  api,
+  exampleEvent,
+  importAndOpen,
+  startTestServer,
+  uuid,
+  type TestServer,
+  type Reply,
+  refusalOf,
+} from './harness.ts';
 
 let s: TestServer;
 let ev: Awaited<ReturnType<typeof importAndOpen>>;

@@ -9,6 +9,7 @@ import { canonicalJson, sha256 } from '../domain/ids.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import { round2 } from '../../shared/scoring/index.ts';
 import { api, importAndOpen, startTestServer, uuid, type TestServer, type Reply } from './harness.ts';
+import type { AuditEntryView, AuditPage } from '../../shared/admin-api.ts';
 import type { ContestDetail, Leaderboard, BatchResponse, FreezeResponse, StateResponse } from '../../shared/api.ts';
 import { expectBoardsMatchMarks, listMarks, recompute, type ListedMark } from './board-check.ts';
 
@@ -135,12 +136,16 @@ async function storm(c: Awaited<ReturnType<typeof setup>>, count: number, seed: 
   return sent;
 }
 
+/** An audit entry of a mark, a state change or a freeze: each records the contest's seq. */
+type SeqEntry = AuditEntryView & { data: { seq: number; from?: string; to?: string } };
+
 async function auditOf(eventId: string, contestId: string) {
-  const out: { n: number; kind: string; data: any }[] = [];
+  const out: SeqEntry[] = [];
   for (let after = 0; ; ) {
-    const res = await api(a.url, a.adminToken).get(`/events/${eventId}/audit?contest=${contestId}&after=${after}&limit=5000`);
+    const query = `contest=${contestId}&after=${after}&limit=5000`;
+    const res = await api(a.url, a.adminToken).get<AuditPage>(`/events/${eventId}/audit?${query}`);
     expect(res.status).toBe(200);
-    const page = res.body.entries as { n: number; kind: string; data: any }[];
+    const page = res.body.entries as SeqEntry[];
     out.push(...page);
     if (page.length < 5000) break;
     after = page.at(-1)!.n;

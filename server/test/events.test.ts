@@ -5,7 +5,16 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/create-db.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
-import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer, issuesOf, refusalOf } from './harness.ts';
+import {
+  api,
+  exampleEvent,
+  importAndOpen,
+  startTestServer,
+  uuid,
+  type TestServer,
+  issuesOf,
+  refusalOf,
+} from './harness.ts';
 import type { ContestDetail, EventSummary, Leaderboard, ImportResult } from '../../shared/api.ts';
 
 let s: TestServer;

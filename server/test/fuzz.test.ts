@@ -7,7 +7,16 @@ import fc from 'fast-check';
 import { connect as netConnect } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer, refusalOf, issuesOf } from './harness.ts';
+import {
+  api,
+  exampleEvent,
+  importAndOpen,
+  startTestServer,
+  uuid,
+  type TestServer,
+  refusalOf,
+  issuesOf,
+} from './harness.ts';
 import type { ContestDetail, Leaderboard, MarksResponse, BatchResponse } from '../../shared/api.ts';
 import { expectRefusal, expectSafe, send, sendOversized } from './fuzz/expect.ts';
 import { bodyLimitOf, endpointsOf, fill, pathParams, templates, type Endpoint, type Ids } from './fuzz/routes.ts';

@@ -3,7 +3,16 @@
 import fc from 'fast-check';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer, issuesOf, refusalOf } from './harness.ts';
+import {
+  api,
+  exampleEvent,
+  importAndOpen,
+  startTestServer,
+  uuid,
+  type TestServer,
+  issuesOf,
+  refusalOf,
+} from './harness.ts';
 import type { ContestDetail, Leaderboard, MarksResponse, BatchResponse, ImportResult } from '../../shared/api.ts';
 import { expectRefusal, expectSafe } from './fuzz/expect.ts';
 
@@ -12,8 +21,6 @@ let ev: Awaited<ReturnType<typeof importAndOpen>>;
 let courier: string;
 let rider: string;
 let before: unknown;
-
-type Reply = { status: number; body: any };
 
 
 async function snapshot() {

@@ -7,7 +7,16 @@ import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/roster/csv.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
-import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer, refusalOf, issuesOf } from './harness.ts';
+import {
+  api,
+  exampleEvent,
+  importAndOpen,
+  startTestServer,
+  uuid,
+  type TestServer,
+  refusalOf,
+  issuesOf,
+} from './harness.ts';
 import type { RosterImportResult, RosterPreview } from '../../shared/roster-api.ts';
 import { expectRefusal, sendOversized } from './fuzz/expect.ts';
 import { readZip, writeZip, type ZipPart } from './fuzz/zip.ts';

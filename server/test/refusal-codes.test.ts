@@ -1,7 +1,17 @@
 // Refusals carry a code and params (CONTRACT §2 v1.1) that say what happened, so every screen can
 // word them in its reader's language; the English message stays for logs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer, type Reply, issuesOf, refusalOf } from './harness.ts';
+import {
+  api,
+  exampleEvent,
+  importAndOpen,
+  startTestServer,
+  uuid,
+  type TestServer,
+  type Reply,
+  issuesOf,
+  refusalOf,
+} from './harness.ts';
 import type { ImportResult } from '../../shared/api.ts';
 import { expectErrorShape } from './fuzz/expect.ts';
 

@@ -7,7 +7,16 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import { ContestBoard } from '../../shared/scoring/board.ts';
-import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer, issuesOf, refusalOf } from './harness.ts';
+import {
+  api,
+  exampleEvent,
+  importAndOpen,
+  startTestServer,
+  uuid,
+  type TestServer,
+  issuesOf,
+  refusalOf,
+} from './harness.ts';
 import type { EventEditResult, PinsResult, RosterImportResult, RosterPreview } from '../../shared/roster-api.ts';
 import type { ContestDetail, Leaderboard, ImportResult } from '../../shared/api.ts';
 import { TestScreen } from './live-screen.ts';

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ContestProgress, ProgressCell } from '$shared/judge.ts';
-import { acceptedFlag, cellStatus, filterProgressRows, flaggedCells, judgeDebts, blockersOf, who, type ProgressRow } from './view.ts';
+import {
+  acceptedFlag,
+  cellStatus,
+  filterProgressRows,
+  flaggedCells,
+  judgeDebts,
+  blockersOf,
+  who,
+  type ProgressRow,
+} from './view.ts';
 
 const cell = (over: Partial<ProgressCell> = {}): ProgressCell => ({ have: 0, need: 3, points: null, flagged: false, spread: null, marks: [], ...over });
 const row = (bib: string, over: Partial<ProgressRow> = {}): ProgressRow => ({
