@@ -1,7 +1,7 @@
 // HTTP API bodies (CONTRACT §3–§7) as zod schemas, shared by the server (validation) and web (types).
 import { z } from 'zod';
 import type { BoardRow, TeamRow } from './scoring/types.ts';
-import { bib, code } from './event-file/schema.ts';
+import { bib, code, type AwardTier, type Organisation, type Section } from './event-file/schema.ts';
 import type { WireIssue } from './errors/issues.ts';
 
 export const loginBody = z.strictObject({
@@ -68,6 +68,16 @@ export interface MarkResponse {
   seq: number;
 }
 
+/** GET /contests/:id/marks (chief judge or organiser): every mark with its place in the stream. */
+export interface MarksResponse {
+  marks: (Mark & { seq: number; shadow: boolean })[];
+}
+
+/** POST /contests/:id/marks/batch: one result per entry, in order. */
+export interface BatchResponse {
+  results: BatchResult[];
+}
+
 export interface BatchResult {
   clientId: string | null;
   status: number;
@@ -101,6 +111,53 @@ export interface EventSummary {
   id: string;
   name: string;
   contests: ContestSummary[];
+}
+
+/** GET /events/:id. `organisations` may be absent (older servers); pages then show codes. */
+export interface EventDetail extends EventSummary {
+  organisations?: Organisation[];
+}
+
+/** GET /contests/:id: public fields only (pins and judges are never sent to the public). */
+export interface ContestDetail extends ContestSummary {
+  eventId: string;
+  seq: number;
+  frozen: boolean;
+  blind: boolean;
+  teamSize: number;
+  tieBreak: string[];
+  awards: AwardTier[];
+  sections: Section[];
+}
+
+/** POST /events (201): the new event's ids and the PINs the server made for judges without one. */
+export interface ImportResult {
+  id: string;
+  contests: { id: string; code: string }[];
+  judges: { code: string; pin: string }[];
+}
+
+/** POST /auth/login and /auth/judge (the judge's with who signed in). */
+export interface SessionResponse {
+  token: string;
+  role: 'organiser' | 'judge';
+  expiresAt: string;
+  judge?: { code: string; name: string; chief: boolean; contest: string };
+}
+
+/** POST /contests/:id/state, /flags, /freeze. */
+export interface StateResponse {
+  state: ContestState;
+}
+export interface FlagResponse {
+  contestant: string;
+  criterion: string;
+  resolved: boolean;
+  seq: number;
+}
+export interface FreezeResponse {
+  frozen: boolean;
+  seq: number;
 }
 
 /** CONTRACT §2 (v1.1): `code` and `params` say what happened (see shared/errors); `message` is English, for logs. */

@@ -53,7 +53,6 @@ export const eventSettingsBody = z.strictObject({
     .min(0, 'at least 0')
     .max(MAX_APPEAL_WINDOW_MINUTES, `at most ${MAX_APPEAL_WINDOW_MINUTES} (a week)`),
 });
-export type EventSettingsBody = z.infer<typeof eventSettingsBody>;
 
 export interface Appeal {
   id: string;

@@ -63,7 +63,6 @@ export interface EventEditResult {
 export const pinsBody = z.strictObject({
   judges: z.array(judgeCode).min(1, 'name at least one judge, or leave "judges" out for all').max(2000).optional(),
 });
-export type PinsBody = z.infer<typeof pinsBody>;
 
 export interface JudgePin {
   code: string;

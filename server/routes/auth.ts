@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { judgeLoginBody, loginBody } from '../../shared/api.ts';
+import { judgeLoginBody, loginBody, type SessionResponse } from '../../shared/api.ts';
 import { parseInput, unauthorized } from '../errors.ts';
 import { readJson } from '../http/body.ts';
 import { clearSessionCookie, setDeviceCookie, setSessionCookie, signInSource } from '../http/auth.ts';
@@ -12,14 +12,14 @@ export const authRoutes = new Hono<AppEnv>()
     const { session, device } = await auth.loginOrganiser(parsed.username, parsed.password, signInSource(c));
     setSessionCookie(c, session.token, session.expiresAt);
     setDeviceCookie(c, device);
-    return c.json(session);
+    return c.json(session satisfies SessionResponse);
   })
   .post('/judge', async (c) => {
     const { event, judge, pin } = parseInput(judgeLoginBody, await readJson(c));
     const { session, device } = await c.get('services').auth.loginJudge(event, judge, pin, signInSource(c));
     setSessionCookie(c, session.token, session.expiresAt);
     setDeviceCookie(c, device);
-    return c.json(session);
+    return c.json(session satisfies SessionResponse);
   })
   .post('/logout', async (c) => {
     const actor = c.get('actor');

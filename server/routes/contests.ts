@@ -10,10 +10,23 @@ import { statusOf } from '../http/errors.ts';
 import { statusOfWrite } from '../http/write-status.ts';
 import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/types.ts';
-import type { BatchResult } from '../../shared/api.ts';
+import type {
+  BatchResponse,
+  BatchResult,
+  ContestDetail,
+  FlagResponse,
+  FreezeResponse,
+  Leaderboard,
+  MarkResponse,
+  MarksResponse,
+  StateResponse,
+} from '../../shared/api.ts';
 
 export const contestRoutes = new Hono<AppEnv>()
-  .get('/:id', async (c) => c.json(await getContest(c.get('services'), c.get('actor'), c.req.param('id'))))
+  .get('/:id', async (c) => {
+    const contest: ContestDetail = await getContest(c.get('services'), c.get('actor'), c.req.param('id'));
+    return c.json(contest);
+  })
   .get('/:id/leaderboard', async (c) => {
     const s = c.get('services');
     const organiser = c.get('actor').role === 'organiser';
@@ -22,15 +35,27 @@ export const contestRoutes = new Hono<AppEnv>()
     if (board.state === 'setup' && !organiser) {
       throw refuse('forbidden:not_started', 'this contest has not started; its board is not public yet');
     }
-    return c.json(board);
+    return c.json(board satisfies Leaderboard);
   })
-  .post('/:id/state', async (c) => c.json(await changeState(c.get('services'), c.get('actor'), c.req.param('id'), await readJson(c))))
-  .post('/:id/flags', async (c) => c.json(await resolveFlag(c.get('services'), c.get('actor'), c.req.param('id'), await readJson(c))))
-  .post('/:id/freeze', async (c) => c.json(await setFrozen(c.get('services'), c.get('actor'), c.req.param('id'), await readJson(c))))
+  .post('/:id/state', async (c) => {
+    const input = await readJson(c);
+    const out: StateResponse = await changeState(c.get('services'), c.get('actor'), c.req.param('id'), input);
+    return c.json(out);
+  })
+  .post('/:id/flags', async (c) => {
+    const input = await readJson(c);
+    const out: FlagResponse = await resolveFlag(c.get('services'), c.get('actor'), c.req.param('id'), input);
+    return c.json(out);
+  })
+  .post('/:id/freeze', async (c) => {
+    const input = await readJson(c);
+    const out: FreezeResponse = await setFrozen(c.get('services'), c.get('actor'), c.req.param('id'), input);
+    return c.json(out);
+  })
   .post('/:id/marks', async (c) => {
     const s = c.get('services');
     const out = await submitMark(s, c.get('actor'), c.req.param('id'), await readJson(c));
-    return c.json(out.body, statusOfWrite(out.outcome));
+    return c.json(out.body satisfies MarkResponse, statusOfWrite(out.outcome));
   })
   .post('/:id/marks/batch', async (c) => {
     const s = c.get('services');
@@ -40,6 +65,9 @@ export const contestRoutes = new Hono<AppEnv>()
         ? { clientId: o.clientId, status: statusOf(o.error), error: o.error.body().error }
         : { clientId: o.clientId, status: statusOfWrite(o.outcome.outcome), mark: o.outcome.body.mark, seq: o.outcome.body.seq },
     );
-    return c.json({ results });
+    return c.json({ results } satisfies BatchResponse);
   })
-  .get('/:id/marks', async (c) => c.json(await listMarks(c.get('services'), c.get('actor'), c.req.param('id'))));
+  .get('/:id/marks', async (c) => {
+    const out: MarksResponse = await listMarks(c.get('services'), c.get('actor'), c.req.param('id'));
+    return c.json(out);
+  });

@@ -8,14 +8,19 @@ import { requireOrganiser } from '../domain/auth/auth.ts';
 import { parseInput, unknownEvent } from '../errors.ts';
 import { readJson } from '../http/body.ts';
 import type { AppEnv } from '../http/types.ts';
+import type { EventDetail, ImportResult } from '../../shared/api.ts';
 
 export const eventRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
     requireOrganiser(c.get('actor')); // before the body is read: a stranger learns nothing from a 400
-    return c.json(await importEvent(c.get('services'), c.get('actor'), await readJson(c)), 201);
+    const out = await importEvent(c.get('services'), c.get('actor'), await readJson(c));
+    return c.json(out satisfies ImportResult, 201);
   })
   .get('/', async (c) => c.json(await listEvents(c.get('services'))))
-  .get('/:id', async (c) => c.json(await getEvent(c.get('services'), c.req.param('id'))))
+  .get('/:id', async (c) => {
+    const event: EventDetail = await getEvent(c.get('services'), c.req.param('id'));
+    return c.json(event);
+  })
   .get('/:id/file', async (c) => c.json(await getEventFile(c.get('services'), c.get('actor'), c.req.param('id'))))
   .get('/:id/teams', async (c) => c.json(await eventTeams(c.get('services'), c.get('actor'), c.req.param('id'))))
   .get('/:id/audit', async (c) => {

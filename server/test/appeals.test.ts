@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { contestStates } from '../../db/schema/index.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
-import { api, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import { api, importAndOpen, startTestServer, uuid, type TestServer, issuesOf, refusalOf } from './harness.ts';
+import type { ContestAppeals, EventAppeals } from '../../shared/appeals-api.ts';
+import type { ContestDetail, Leaderboard, MarksResponse } from '../../shared/api.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -67,7 +69,7 @@ async function setup() {
   /** Drives the contest on from its state to `target`: W1 exam 70, form 7 and 8; W2 exam 60, form 9 and 9. */
   const reach = async (target: State) => {
     const path: State[] = ['setup', 'scoring', 'review', 'certified', 'published'];
-    const from = (await ev.admin.get(`/contests/${id}`)).body.state as State;
+    const from = (await ev.admin.get<ContestDetail>(`/contests/${id}`)).body.state as State;
     for (const next of path.slice(path.indexOf(from) + 1, path.indexOf(target) + 1)) {
       if (next === 'review') {
         for (const [bib, exam, f1, f2] of [['W1', 70, 7, 8], ['W2', 60, 9, 9]] as const) {
@@ -82,7 +84,7 @@ async function setup() {
   const appeal = (body: object = { contestant: 'W1', criterion: 'form', text: '焊缝成形评分过低' }, who = ev.admin) =>
     who.post(`/contests/${id}/appeals`, body);
   const decide = (appealId: string, body: object, who = ev.admin) => who.post(`/appeals/${appealId}/decision`, body);
-  const board = async () => (await ev.admin.get(`/contests/${id}/leaderboard`)).body.rows as { bib: string; total: number; rank: number }[];
+  const board = async () => (await ev.admin.get<Leaderboard>(`/contests/${id}/leaderboard`)).body.rows as { bib: string; total: number; rank: number }[];
   const audit = async () => (await ev.admin.get(`/events/${ev.id}/audit`)).body.entries as { kind: string; actor: string; contest: string; data: any }[];
   /** Moves the latest certification `minutes` into the past. */
   const certifiedAgo = async (minutes: number) => {
@@ -109,13 +111,13 @@ describe('recording an appeal', () => {
     expect(whole.status).toBe(201);
     expect(whole.body.criterion).toBeNull();
 
-    const list = await c.ev.admin.get(`/contests/${c.id}/appeals`);
+    const list = await c.ev.admin.get<ContestAppeals>(`/contests/${c.id}/appeals`);
     expect(list.status).toBe(200);
-    expect(list.body.appeals.map((a: any) => a.id)).toEqual([whole.body.id, r.body.id]); // newest first
+    expect(list.body.appeals.map((a) => a.id)).toEqual([whole.body.id, r.body.id]); // newest first
     expect(list.body.window).toMatchObject({ minutes: 60, open: true, certifiedAt: expect.any(String), deadline: expect.any(String) });
-    expect(Date.parse(list.body.window.deadline) - Date.parse(list.body.window.certifiedAt)).toBe(60 * 60_000);
-    const byEvent = await c.ev.admin.get(`/events/${c.ev.id}/appeals`);
-    expect(byEvent.body.appeals.map((a: any) => a.id)).toEqual([whole.body.id, r.body.id]);
+    expect(Date.parse(list.body.window.deadline!) - Date.parse(list.body.window.certifiedAt!)).toBe(60 * 60_000);
+    const byEvent = await c.ev.admin.get<EventAppeals>(`/events/${c.ev.id}/appeals`);
+    expect(byEvent.body.appeals.map((a) => a.id)).toEqual([whole.body.id, r.body.id]);
 
     const logged = (await c.audit()).filter((e) => e.kind === 'appeal');
     expect(logged.map((e) => e.data.id)).toEqual([r.body.id, whole.body.id]);
@@ -132,10 +134,10 @@ describe('recording an appeal', () => {
     await c.certifiedAgo(61);
     const late = await c.appeal();
     expect(late.status).toBe(409);
-    expect(late.body.error.code).toBe('appeal_window_closed');
-    const window = (await c.ev.admin.get(`/contests/${c.id}/appeals`)).body.window;
+    expect(refusalOf(late).code).toBe('appeal_window_closed');
+    const window = (await c.ev.admin.get<ContestAppeals>(`/contests/${c.id}/appeals`)).body.window;
     expect(window.open).toBe(false);
-    expect(late.body.error.message).toContain(window.deadline);
+    expect(refusalOf(late).message).toContain(window.deadline);
 
     // A longer window set by the organiser reopens it; a window of 0 closes it at once.
     expect((await c.ev.admin.call('PUT', `/events/${c.ev.id}/settings`, { appealWindowMinutes: 120 })).body).toEqual({ event: c.ev.id, appealWindowMinutes: 120 });
@@ -160,12 +162,12 @@ describe('recording an appeal', () => {
     const c = await setup();
     const inSetup = await c.appeal();
     expect(inSetup.status).toBe(409);
-    expect(inSetup.body.error.code).toBe('conflict');
+    expect(refusalOf(inSetup).code).toBe('conflict');
     await c.reach('scoring');
     const inScoring = await c.appeal();
     expect(inScoring.status).toBe(409);
-    expect(inScoring.body.error.message).toMatch(/not out yet/);
-    expect((await c.ev.admin.get(`/contests/${c.id}/appeals`)).body).toMatchObject({ state: 'scoring', appeals: [], window: { open: false } });
+    expect(refusalOf(inScoring).message).toMatch(/not out yet/);
+    expect((await c.ev.admin.get<ContestAppeals>(`/contests/${c.id}/appeals`)).body).toMatchObject({ state: 'scoring', appeals: [], window: { open: false } });
     await c.reach('review');
     expect((await c.appeal()).status).toBe(201);
   });
@@ -179,20 +181,20 @@ describe('recording an appeal', () => {
     expect((await c.appeal(undefined, c.j1)).status).toBe(403);
     expect((await c.appeal(undefined, c.pchief)).status).toBe(403);
     expect((await c.appeal(undefined, c.anon)).status).toBe(401);
-    expect((await c.chief.get(`/contests/${c.id}/appeals`)).status).toBe(200);
-    expect((await c.j1.get(`/contests/${c.id}/appeals`)).status).toBe(403);
-    expect((await c.anon.get(`/contests/${c.id}/appeals`)).status).toBe(401);
-    expect((await c.chief.get(`/events/${c.ev.id}/appeals`)).body.appeals.map((a: any) => a.id)).toEqual([byChief.body.id]);
-    expect((await c.pchief.get(`/events/${c.ev.id}/appeals`)).body.appeals).toEqual([]);
-    expect((await c.j1.get(`/events/${c.ev.id}/appeals`)).status).toBe(403);
-    expect((await c.anon.get(`/events/${c.ev.id}/appeals`)).status).toBe(401);
+    expect((await c.chief.get<ContestAppeals>(`/contests/${c.id}/appeals`)).status).toBe(200);
+    expect((await c.j1.get<ContestAppeals>(`/contests/${c.id}/appeals`)).status).toBe(403);
+    expect((await c.anon.get<ContestAppeals>(`/contests/${c.id}/appeals`)).status).toBe(401);
+    expect((await c.chief.get<EventAppeals>(`/events/${c.ev.id}/appeals`)).body.appeals.map((a) => a.id)).toEqual([byChief.body.id]);
+    expect((await c.pchief.get<EventAppeals>(`/events/${c.ev.id}/appeals`)).body.appeals).toEqual([]);
+    expect((await c.j1.get<EventAppeals>(`/events/${c.ev.id}/appeals`)).status).toBe(403);
+    expect((await c.anon.get<EventAppeals>(`/events/${c.ev.id}/appeals`)).status).toBe(401);
     // Deciding and settings are the organiser's.
     expect((await c.decide(byChief.body.id, { decision: 'rejected', reason: '维持' }, c.chief)).status).toBe(403);
     expect((await c.decide(byChief.body.id, { decision: 'rejected', reason: '维持' }, c.anon)).status).toBe(401);
     expect((await c.chief.get(`/events/${c.ev.id}/settings`)).status).toBe(403);
     expect((await c.chief.call('PUT', `/events/${c.ev.id}/settings`, { appealWindowMinutes: 5 })).status).toBe(403);
     expect((await c.anon.call('PUT', `/events/${c.ev.id}/settings`, { appealWindowMinutes: 5 })).status).toBe(401);
-    expect((await c.ev.admin.get(`/contests/${c.id}/appeals`)).body.appeals[0].status).toBe('pending');
+    expect((await c.ev.admin.get<ContestAppeals>(`/contests/${c.id}/appeals`)).body.appeals[0]!.status).toBe('pending');
   });
 });
 
@@ -207,7 +209,7 @@ describe('deciding an appeal', () => {
     const locked = await c.decide(a.id, correction);
     expect(locked.status).toBe(409);
     expect(locked.body.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/reopen the contest for review first/) });
-    expect((await c.ev.admin.get(`/contests/${c.id}/appeals`)).body.appeals[0].status).toBe('pending');
+    expect((await c.ev.admin.get<ContestAppeals>(`/contests/${c.id}/appeals`)).body.appeals[0]!.status).toBe('pending');
     expect(await c.board()).toEqual(before);
 
     await c.to('review', `申诉 ${a.id}`);
@@ -218,10 +220,10 @@ describe('deciding an appeal', () => {
     const markId = r.body.amendment.marks[0];
 
     // The correction is j2's next revision, with the appeal in its reason.
-    const marks = (await c.ev.admin.get(`/contests/${c.id}/marks`)).body.marks as any[];
+    const marks = (await c.ev.admin.get<MarksResponse>(`/contests/${c.id}/marks`)).body.marks;
     const stored = marks.find((m) => m.id === markId);
     expect(stored).toMatchObject({ contestant: 'W1', criterion: 'form', judge: 'j2', value: 10, revision: 2, note: '录像复核' });
-    expect(stored.reason).toContain(a.id);
+    expect(stored!.reason).toContain(a.id);
 
     // W1's form is now mean(7, 10); W2 is untouched.
     const after = await c.board();
@@ -238,7 +240,7 @@ describe('deciding an appeal', () => {
     // Decided once: a second decision is refused and changes nothing.
     const again = await c.decide(a.id, { decision: 'rejected', reason: '再议' });
     expect(again.status).toBe(409);
-    expect((await c.ev.admin.get(`/contests/${c.id}/appeals`)).body.appeals[0].status).toBe('upheld');
+    expect((await c.ev.admin.get<ContestAppeals>(`/contests/${c.id}/appeals`)).body.appeals[0]!.status).toBe('upheld');
     await c.to('certified');
     expect((await c.board()).find((row) => row.bib === 'W1')!.total).toBe(weldTotal(70, [7, 10]));
   });
@@ -250,7 +252,7 @@ describe('deciding an appeal', () => {
     const before = await c.board();
     const withCorrections = await c.decide(a.id, { decision: 'rejected', reason: '维持原判', corrections: [{ criterion: 'form', judge: 'j2', value: 10 }] });
     expect(withCorrections.status).toBe(400);
-    expect(withCorrections.body.error.issues.map((i: any) => i.path)).toEqual(['corrections']);
+    expect(issuesOf(withCorrections).map((i) => i.path)).toEqual(['corrections']);
     const r = await c.decide(a.id, { decision: 'rejected', reason: '维持原判' });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ status: 'rejected', decisionReason: '维持原判', amendment: null });
@@ -266,7 +268,7 @@ describe('deciding an appeal', () => {
     const c = await setup();
     await c.reach('review');
     const a = (await c.appeal()).body;
-    const marksBefore = (await c.ev.admin.get(`/contests/${c.id}/marks`)).body.marks.length;
+    const marksBefore = (await c.ev.admin.get<MarksResponse>(`/contests/${c.id}/marks`)).body.marks.length;
     const good = { criterion: 'exam', judge: 'j1', value: 75 };
     const cases: [object, string][] = [
       [{ criterion: 'form', judge: 'j2', value: 11 }, 'corrections[1].value'], // above max
@@ -283,10 +285,10 @@ describe('deciding an appeal', () => {
     for (const [bad, path] of cases) {
       const r = await c.decide(a.id, { decision: 'upheld', reason: '复核', corrections: [good, bad] });
       expect(r.status, JSON.stringify(bad)).toBe(400);
-      expect(r.body.error.issues.map((i: any) => i.path), JSON.stringify(bad)).toContain(path);
+      expect(issuesOf(r).map((i) => i.path), JSON.stringify(bad)).toContain(path);
     }
-    expect((await c.ev.admin.get(`/contests/${c.id}/marks`)).body.marks).toHaveLength(marksBefore);
-    expect((await c.ev.admin.get(`/contests/${c.id}/appeals`)).body.appeals[0].status).toBe('pending');
+    expect((await c.ev.admin.get<MarksResponse>(`/contests/${c.id}/marks`)).body.marks).toHaveLength(marksBefore);
+    expect((await c.ev.admin.get<ContestAppeals>(`/contests/${c.id}/appeals`)).body.appeals[0]!.status).toBe('pending');
     expect((await c.audit()).some((e) => e.kind === 'appeal_decision')).toBe(false);
     const ok = await c.decide(a.id, { decision: 'upheld', reason: '复核', corrections: [good] });
     expect(ok.status).toBe(200);
@@ -296,16 +298,16 @@ describe('deciding an appeal', () => {
     const c = await setup();
     await c.reach('review');
     const a = (await c.appeal()).body;
-    const marksBefore = (await c.ev.admin.get(`/contests/${c.id}/marks`)).body.marks.length;
+    const marksBefore = (await c.ev.admin.get<MarksResponse>(`/contests/${c.id}/marks`)).body.marks.length;
     const results = await Promise.all([
       c.decide(a.id, { decision: 'upheld', reason: '复核', corrections: [{ criterion: 'form', judge: 'j2', value: 9 }] }),
       c.decide(a.id, { decision: 'upheld', reason: '复核', corrections: [{ criterion: 'form', judge: 'j2', value: 10 }] }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const winner = results.find((r) => r.status === 200)!.body;
-    const marks = (await c.ev.admin.get(`/contests/${c.id}/marks`)).body.marks as any[];
+    const marks = (await c.ev.admin.get<MarksResponse>(`/contests/${c.id}/marks`)).body.marks;
     expect(marks).toHaveLength(marksBefore + 1);
-    expect(marks.at(-1).id).toBe(winner.amendment.marks[0]);
+    expect(marks.at(-1)!.id).toBe(winner.amendment.marks[0]);
     expect((await c.audit()).filter((e) => e.kind === 'appeal_decision')).toHaveLength(1);
   });
 });
@@ -332,7 +334,7 @@ describe('bad requests', () => {
     for (const [body, path] of bodies) {
       const r = typeof body === 'string' ? await c.ev.admin.call('POST', appeals, body, { 'content-type': 'application/json' }) : await post(appeals, body);
       expect(r.status, JSON.stringify(body)).toBe(400);
-      if (path !== null) expect(r.body.error.issues.map((i: any) => i.path), JSON.stringify(body)).toContain(path);
+      if (path !== null) expect(issuesOf(r).map((i) => i.path), JSON.stringify(body)).toContain(path);
     }
     const a = (await c.appeal()).body;
     const decisions: [unknown, string][] = [
@@ -347,16 +349,16 @@ describe('bad requests', () => {
     for (const [body, path] of decisions) {
       const r = await c.decide(a.id, body as object);
       expect(r.status, JSON.stringify(body)).toBe(400);
-      expect(r.body.error.issues.map((i: any) => i.path), JSON.stringify(body)).toContain(path);
+      expect(issuesOf(r).map((i) => i.path), JSON.stringify(body)).toContain(path);
     }
     for (const bad of [-1, 10_081, 1.5, '60', null]) {
       const r = await c.ev.admin.call('PUT', `/events/${c.ev.id}/settings`, { appealWindowMinutes: bad });
       expect(r.status, String(bad)).toBe(400);
-      expect(r.body.error.issues[0].path).toBe('appealWindowMinutes');
+      expect(issuesOf(r)[0]!.path).toBe('appealWindowMinutes');
     }
     expect((await c.ev.admin.call('PUT', `/events/${c.ev.id}/settings`, { appealWindowMinutes: 10_080, more: 1 })).status).toBe(400);
     expect((await c.ev.admin.get(`/events/${c.ev.id}/settings`)).body.appealWindowMinutes).toBe(60);
-    expect((await c.ev.admin.get(`/contests/${c.id}/appeals`)).body.appeals).toHaveLength(1);
+    expect((await c.ev.admin.get<ContestAppeals>(`/contests/${c.id}/appeals`)).body.appeals).toHaveLength(1);
 
     expect((await c.decide('ap-unknown', { decision: 'rejected', reason: 'x' })).status).toBe(404);
     expect((await post('/contests/c-unknown/appeals', { contestant: 'W1', text: '异议' })).status).toBe(404);

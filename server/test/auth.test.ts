@@ -3,7 +3,17 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { users } from '../../db/schema/index.ts';
 import { hashSecret } from '../domain/auth/auth.ts';
-import { ADMIN_PASSWORD, api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import {
+  ADMIN_PASSWORD,
+  api,
+  exampleEvent,
+  importAndOpen,
+  startTestServer,
+  uuid,
+  type TestServer,
+  type Reply,
+  refusalOf,
+} from './harness.ts';
 
 let s: TestServer;
 let ev: Awaited<ReturnType<typeof importAndOpen>>;
@@ -22,9 +32,9 @@ const anon = () => api(s.url);
 const login = (username: string, password: string) => anon().post('/auth/login', { username, password });
 const judgeLogin = (judge: string, pin: string, event = ev.id) => anon().post('/auth/judge', { event, judge, pin });
 /** 401 in the error shape; `reason` (CONTRACT §2 v1.1 params) tells a wrong secret from a missing session. */
-const expect401 = (r: { status: number; body: any }, reason?: string) => {
+const expect401 = (r: Reply<unknown>, reason?: string) => {
   expect(r.status).toBe(401);
-  const { params, ...rest } = r.body.error;
+  const { params, ...rest } = refusalOf(r);
   expect(rest).toEqual({ code: 'unauthorized', message: expect.any(String) });
   if (reason) expect(params).toEqual({ reason });
 };

@@ -6,7 +6,7 @@ import type { Socket } from 'socket.io-client';
 import { sql } from 'drizzle-orm';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import type { ContestProgress } from '../../shared/judge.ts';
-import type { Leaderboard, TeamsResponse } from '../../shared/api.ts';
+import type { Leaderboard, TeamsResponse, ContestDetail } from '../../shared/api.ts';
 import { api, exampleEvent, importAndOpen, uuid, type TestServer } from './harness.ts';
 import { Watcher, connect, expectExact, liveSuite } from './live-kit.ts';
 import { certifyContest } from './backup-fixture.ts';
@@ -75,7 +75,7 @@ describe('an uncertified blind contest in public', () => {
 
     const pub = api(s.url);
     const board = (await pub.get<Leaderboard>(`/contests/${id}/leaderboard`)).body;
-    const detail = (await pub.get(`/contests/${id}`)).body;
+    const detail = (await pub.get<ContestDetail>(`/contests/${id}`)).body;
     const teams = (await pub.get<TeamsResponse>(`/events/${ev.id}/teams`)).body;
     const raw = connect();
     const acks = [await ackOf(raw, id, false), await ackOf(raw, id, true)];

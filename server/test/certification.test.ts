@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/create-db.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import { canonicalJson, sha256 } from '../domain/ids.ts';
-import { api, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import { api, importAndOpen, startTestServer, uuid, type TestServer, refusalOf } from './harness.ts';
+import type { CertificatesResponse, VerifyResponse } from '../../shared/certification-api.ts';
+import type { ContestDetail, Leaderboard, MarksResponse } from '../../shared/api.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -52,15 +54,15 @@ async function reviewed() {
     }
   }
   expect((await ev.admin.post(`/contests/${id}/state`, { to: 'review' })).status).toBe(200);
-  const board = async () => (await ev.admin.get(`/contests/${id}/leaderboard`)).body.rows as any[];
+  const board = async () => (await ev.admin.get<Leaderboard>(`/contests/${id}/leaderboard`)).body.rows;
   const certify = async (who = ev.admin) => {
     const res = await who.post(`/contests/${id}/state`, { to: 'certified' });
     expect(res.status).toBe(200);
   };
   const certificates = async () => {
-    const res = await ev.admin.get(`/contests/${id}/certificates`);
+    const res = await ev.admin.get<CertificatesResponse>(`/contests/${id}/certificates`);
     expect(res.status).toBe(200);
-    return res.body as { certificationId: string; certifiedAt: string; certificates: any[] };
+    return res.body;
   };
   const orgName = (code: string) => latheEvent().organisations.find((o) => o.code === code)!.name;
   return { ev, id, j1, chief, board, certify, certificates, orgName };
@@ -85,7 +87,7 @@ describe('certifying a contest', () => {
     const at = Date.parse(cert.certifiedAt);
     expect(at).toBeGreaterThanOrEqual(before - 5);
     expect(at).toBeLessThanOrEqual(after + 5);
-    expect(cert.seq).toBe((await c.ev.admin.get(`/contests/${c.id}`)).body.seq);
+    expect(cert.seq).toBe((await c.ev.admin.get<ContestDetail>(`/contests/${c.id}`)).body.seq);
     // The audit entry of the state change names the same digest and the certification.
     const audit = (await c.ev.admin.get(`/events/${c.ev.id}/audit`)).body.entries as any[];
     const entry = audit.find((e) => e.kind === 'state' && e.data.to === 'certified');
@@ -117,9 +119,9 @@ describe('certifying a contest', () => {
   it('verifies a code as valid with the certificate\'s facts, however the code is typed', async () => {
     const c = await reviewed();
     await c.certify();
-    const [first] = (await c.certificates()).certificates;
+    const first = (await c.certificates()).certificates[0]!;
     const cert = (await c.ev.admin.get(`/contests/${c.id}/certification`)).body;
-    const res = await pub().get(`/verify/${first.code}`);
+    const res = await pub().get<VerifyResponse>(`/verify/${first.code}`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       code: first.code,
@@ -135,14 +137,14 @@ describe('certifying a contest', () => {
       },
     });
     const typed = `${first.code.slice(0, 5).toLowerCase()} - ${first.code.slice(5)}`;
-    expect((await pub().get(`/verify/${encodeURIComponent(typed)}`)).body).toMatchObject({ code: first.code, status: 'valid' });
+    expect((await pub().get<VerifyResponse>(`/verify/${encodeURIComponent(typed)}`)).body).toMatchObject({ code: first.code, status: 'valid' });
   });
 
   it('answers 404 for an unknown or malformed code', async () => {
     for (const code of ['ABCDEFGH12', '0000000000', 'nope', 'x'.repeat(300)]) {
-      const res = await pub().get(`/verify/${code}`);
+      const res = await pub().get<VerifyResponse>(`/verify/${code}`);
       expect(res.status, code).toBe(404);
-      expect(res.body.error).toMatchObject({ code: 'not_found', message: expect.stringMatching(/code/) });
+      expect(refusalOf(res)).toMatchObject({ code: 'not_found', message: expect.stringMatching(/code/) });
     }
   });
 });
@@ -153,15 +155,15 @@ describe('tampering and amendments', () => {
     const other = await reviewed();
     await c.certify();
     await other.certify();
-    const [first] = (await c.certificates()).certificates;
-    const [otherFirst] = (await other.certificates()).certificates;
+    const first = (await c.certificates()).certificates[0]!;
+    const otherFirst = (await other.certificates()).certificates[0]!;
     expect(await auditVerify(c.ev)).toMatchObject({ ok: true });
-    const [mark] = (await c.ev.admin.get(`/contests/${c.id}/marks`)).body.marks.filter((m: any) => m.contestant === first.bib && m.criterion === 'exam');
-    await s.db.db.execute(sql`UPDATE marks SET value = '10'::jsonb WHERE id = ${Number(mark.id)}`);
+    const [mark] = (await c.ev.admin.get<MarksResponse>(`/contests/${c.id}/marks`)).body.marks.filter((m) => m.contestant === first.bib && m.criterion === 'exam');
+    await s.db.db.execute(sql`UPDATE marks SET value = '10'::jsonb WHERE id = ${Number(mark!.id)}`);
     const audit = await auditVerify(c.ev);
     expect(audit.ok).toBe(false);
-    expect(audit.problem).toMatch(new RegExp(`^mark ${mark.id} was changed outside the API \\(value`));
-    const v = (await pub().get(`/verify/${first.code}`)).body;
+    expect(audit.problem).toMatch(new RegExp(`^mark ${mark!.id} was changed outside the API \\(value`));
+    const v = (await pub().get<VerifyResponse>(`/verify/${first.code}`)).body;
     expect(v.status).toBe('mismatch');
     expect(v.checks).toEqual([
       { check: 'current', ok: true }, { check: 'digest', ok: true }, { check: 'marks', ok: false }, { check: 'certificate', ok: true },
@@ -169,23 +171,23 @@ describe('tampering and amendments', () => {
     ]);
     // Another event's marks and certificates are untouched.
     expect(await auditVerify(other.ev)).toMatchObject({ ok: true });
-    expect((await pub().get(`/verify/${otherFirst.code}`)).body.status).toBe('valid');
+    expect((await pub().get<VerifyResponse>(`/verify/${otherFirst.code}`)).body.status).toBe('valid');
   });
 
   it('catches a mark deleted or added in the database', async () => {
     const deleted = await reviewed();
-    const [gone] = (await deleted.ev.admin.get(`/contests/${deleted.id}/marks`)).body.marks;
-    await s.db.db.execute(sql`DELETE FROM marks WHERE id = ${Number(gone.id)}`);
+    const [gone] = (await deleted.ev.admin.get<MarksResponse>(`/contests/${deleted.id}/marks`)).body.marks;
+    await s.db.db.execute(sql`DELETE FROM marks WHERE id = ${Number(gone!.id)}`);
     const v = await auditVerify(deleted.ev);
     expect(v.ok).toBe(false);
-    expect(v.problem).toMatch(new RegExp(`^mark ${gone.id} was deleted outside the API`));
+    expect(v.problem).toMatch(new RegExp(`^mark ${gone!.id} was deleted outside the API`));
 
     const added = await reviewed();
-    const [copy] = (await added.ev.admin.get(`/contests/${added.id}/marks`)).body.marks.slice(-1);
+    const [copy] = (await added.ev.admin.get<MarksResponse>(`/contests/${added.id}/marks`)).body.marks.slice(-1);
     const inserted = await s.db.db.execute(sql`
       INSERT INTO marks (contest_id, contestant, criterion, judge, value, revision, client_id, fingerprint, shadow, seq)
       SELECT contest_id, contestant, criterion, judge, '99'::jsonb, revision + 1, ${uuid()}, fingerprint, shadow, seq
-      FROM marks WHERE id = ${Number(copy.id)} RETURNING id`);
+      FROM marks WHERE id = ${Number(copy!.id)} RETURNING id`);
     const newId = String(rowsOf<{ id: string | number }>(inserted)[0]!.id);
     const w = await auditVerify(added.ev);
     expect(w.ok).toBe(false);
@@ -195,22 +197,22 @@ describe('tampering and amendments', () => {
   it('catches certified results edited in the database', async () => {
     const c = await reviewed();
     await c.certify();
-    const [first] = (await c.certificates()).certificates;
+    const first = (await c.certificates()).certificates[0]!;
     await s.db.db.execute(sql`UPDATE certifications SET results = jsonb_set(results, '{0,total}', '100'::jsonb) WHERE contest_id = ${c.id}`);
-    const v = (await pub().get(`/verify/${first.code}`)).body;
+    const v = (await pub().get<VerifyResponse>(`/verify/${first.code}`)).body;
     expect(v.status).toBe('mismatch');
-    expect(v.checks.filter((x: any) => !x.ok).map((x: any) => x.check)).toContain('digest');
+    expect(v.checks.filter((x) => !x.ok).map((x) => x.check)).toContain('digest');
   });
 
   it('supersedes the old certificates when results are amended and certified again', async () => {
     const c = await reviewed();
     await c.certify();
     const old = await c.certificates();
-    const oldCode = old.certificates[0].code;
+    const oldCode = old.certificates[0]!.code;
     expect((await c.ev.admin.post(`/contests/${c.id}/state`, { to: 'review', reason: '申诉：复核理论成绩' })).status).toBe(200);
     // Reopened for amendment: the old certificate no longer stands, even before a new certification.
-    expect((await pub().get(`/verify/${oldCode}`)).body.status).toBe('superseded');
-    const last = (await c.board()).at(-1);
+    expect((await pub().get<VerifyResponse>(`/verify/${oldCode}`)).body.status).toBe('superseded');
+    const last = (await c.board()).at(-1)!;
     const fix = await c.chief.post(`/contests/${c.id}/marks`, { contestant: last.bib, criterion: 'exam', value: 100, clientId: uuid(), reason: '复核后更正' });
     expect(fix.status).toBe(201);
     await c.certify();
@@ -219,10 +221,10 @@ describe('tampering and amendments', () => {
     const rows = await c.board();
     expect(fresh.certificates.map((x) => [x.bib, x.rank, x.total, x.award]).sort())
       .toEqual(rows.filter((r) => r.award !== null).map((r) => [r.bib, r.rank, r.total, r.award]).sort());
-    const oldV = (await pub().get(`/verify/${oldCode}`)).body;
+    const oldV = (await pub().get<VerifyResponse>(`/verify/${oldCode}`)).body;
     expect(oldV.status).toBe('superseded');
     expect(oldV.checks[0]).toEqual({ check: 'current', ok: false });
-    for (const x of fresh.certificates) expect((await pub().get(`/verify/${x.code}`)).body.status).toBe('valid');
+    for (const x of fresh.certificates) expect((await pub().get<VerifyResponse>(`/verify/${x.code}`)).body.status).toBe('valid');
     expect((await c.ev.admin.get(`/contests/${c.id}/certification`)).body.id).toBe(fresh.certificationId);
     expect(await auditVerify(c.ev)).toMatchObject({ ok: true });
   });

@@ -8,7 +8,9 @@ import { hashSecret } from '../domain/auth/auth.ts';
 import { canonicalJson, sha256 } from '../domain/ids.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import { round2 } from '../../shared/scoring/index.ts';
-import { api, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import { api, importAndOpen, startTestServer, uuid, type TestServer, type Reply } from './harness.ts';
+import type { AuditEntryView, AuditPage } from '../../shared/admin-api.ts';
+import type { ContestDetail, Leaderboard, BatchResponse, FreezeResponse, StateResponse } from '../../shared/api.ts';
 import { expectBoardsMatchMarks, listMarks, recompute, type ListedMark } from './board-check.ts';
 
 let a: TestServer;
@@ -101,11 +103,11 @@ async function setup() {
       expect((await post('timer', timer, { contestant: bib, criterion: 'exam', value: 50 + i * 5, clientId: uuid() })).status).toBe(201);
     }
     await Promise.all(JUDGES.slice(0, 5).map(async (code, k) => {
-      const res = await judge(code, k % 2 ? b : a).post(`/contests/${id}/marks/batch`, {
+      const res = await judge(code, k % 2 ? b : a).post<BatchResponse>(`/contests/${id}/marks/batch`, {
         marks: BIBS.map((bib, i) => ({ contestant: bib, criterion: 'skill', value: 10 + i + k * 0.5, clientId: uuid() })),
       });
       expect(res.status).toBe(200);
-      expect(res.body.results.map((r: any) => r.status)).toEqual(BIBS.map(() => 201));
+      expect(res.body.results.map((r) => r.status)).toEqual(BIBS.map(() => 201));
     }));
   };
   return { file, contest, ev, id, judge, post, to, check, complete };
@@ -134,12 +136,16 @@ async function storm(c: Awaited<ReturnType<typeof setup>>, count: number, seed: 
   return sent;
 }
 
+/** An audit entry of a mark, a state change or a freeze: each records the contest's seq. */
+type SeqEntry = AuditEntryView & { data: { seq: number; from?: string; to?: string } };
+
 async function auditOf(eventId: string, contestId: string) {
-  const out: { n: number; kind: string; data: any }[] = [];
+  const out: SeqEntry[] = [];
   for (let after = 0; ; ) {
-    const res = await api(a.url, a.adminToken).get(`/events/${eventId}/audit?contest=${contestId}&after=${after}&limit=5000`);
+    const query = `contest=${contestId}&after=${after}&limit=5000`;
+    const res = await api(a.url, a.adminToken).get<AuditPage>(`/events/${eventId}/audit?${query}`);
     expect(res.status).toBe(200);
-    const page = res.body.entries as { n: number; kind: string; data: any }[];
+    const page = res.body.entries as SeqEntry[];
     out.push(...page);
     if (page.length < 5000) break;
     after = page.at(-1)!.n;
@@ -191,7 +197,7 @@ describe('many judges at once', () => {
       c.post('j1', c.judge('j1', i % 2 ? b : a), { contestant: 'P02', criterion: 'skill', value, clientId: uuid() }));
     const batches = [values.slice(30, 35), values.slice(35)].map(async (vs, i) => {
       const marks = vs.map((value) => ({ contestant: 'P02', criterion: 'skill', value, clientId: uuid() }));
-      const res = await c.judge('j1', i ? b : a).post(`/contests/${c.id}/marks/batch`, { marks });
+      const res = await c.judge('j1', i ? b : a).post<BatchResponse>(`/contests/${c.id}/marks/batch`, { marks });
       return marks.map((body, k): Sent => ({ who: 'j1', body, status: res.body.results?.[k]?.status ?? res.status, res: res.body.results?.[k] ?? res.body }));
     });
     const sent = [...(await Promise.all(single)), ...(await Promise.all(batches)).flat()];
@@ -269,7 +275,7 @@ describe('retries of one clientId from two connections', () => {
 describe('marks racing state changes', () => {
   it('closing marking in the middle of a storm: each mark stored before the change or refused with contest_closed', async () => {
     const c = await setup();
-    let closing: Promise<{ status: number; body: any }> | null = null;
+    let closing: Promise<Reply<StateResponse>> | null = null;
     const sent = await storm(c, 180, SEED + 1, 3, (n) => {
       if (n === 60) closing = c.to('review', n % 2 ? api(b.url, secondOrganiser) : c.ev.admin);
     });
@@ -324,21 +330,21 @@ describe('marks racing state changes', () => {
       expect(changes[i]!.data.from).toBe(changes[i - 1]!.data.to);
       expect(changes[i]!.data.seq).toBeGreaterThan(changes[i - 1]!.data.seq);
     }
-    expect((await c.ev.admin.get(`/contests/${c.id}`)).body.state).toBe(changes.at(-1)!.data.to);
+    expect((await c.ev.admin.get<ContestDetail>(`/contests/${c.id}`)).body.state).toBe(changes.at(-1)!.data.to);
     await c.check();
   });
 
   it('freezing in the middle of a storm, twice at once: one freeze, and the public board is exactly the marks before it', async () => {
     const c = await setup();
-    let freezing: Promise<{ status: number; body: any }[]> | null = null;
-    let revealing: Promise<{ status: number; body: any }> | null = null;
+    let freezing: Promise<Reply<FreezeResponse>[]> | null = null;
+    let revealing: Promise<Reply<FreezeResponse>> | null = null;
     const org2 = api(b.url, secondOrganiser);
     const sent = await storm(c, 180, SEED + 2, 3, (n) => {
       if (n === 50) freezing = Promise.all([c.ev.admin.post(`/contests/${c.id}/freeze`, { frozen: true }), org2.post(`/contests/${c.id}/freeze`, { frozen: true })]);
       if (n === 120) revealing = (async () => {
         await freezing;
         // Mid-storm: the public board shows the marks up to the freeze, and nothing stored after it.
-        const pub = (await api(a.url).get(`/contests/${c.id}/leaderboard`)).body;
+        const pub = (await api(a.url).get<Leaderboard>(`/contests/${c.id}/leaderboard`)).body;
         expect(pub.frozen).toBe(true);
         expect(pub.rows).toEqual(recompute(c.contest, await listMarks(a.url, a.adminToken, c.id), pub.seq));
         return org2.post(`/contests/${c.id}/freeze`, { frozen: false });
@@ -368,7 +374,7 @@ describe('marks racing state changes', () => {
     await c.complete();
     expect((await c.to('review')).status).toBe(200);
     const chief = c.judge('chief', b);
-    expect((await chief.get(`/contests/${c.id}`)).status).toBe(200); // signed in before the races
+    expect((await chief.get<ContestDetail>(`/contests/${c.id}`)).status).toBe(200); // signed in before the races
     for (let round = 0; round < 6; round++) {
       if (round > 0) expect((await c.to('review', c.ev.admin, 'amend after a late correction')).status).toBe(200);
       const bib = BIBS[round % BIBS.length]!;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { createDb, type DbHandle } from '../../db/create-db.ts';
-import { api, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import { api, importAndOpen, startTestServer, uuid, type Reply, type TestServer } from './harness.ts';
 import { TestScreen } from './live-screen.ts';
 import { JUDGES, faultEvent, pinOf, planMarks, seeded } from './faults/fault-event.ts';
 import { JudgeOutbox } from './faults/judge-outbox.ts';
@@ -85,10 +85,10 @@ interface Probe {
   status: number;
   ms: number;
   retryAfter: string | null;
-  body: any;
+  body: unknown;
 }
 
-async function probe(what: string, run: () => Promise<{ status: number; body: any; headers: Headers }>): Promise<Probe> {
+async function probe(what: string, run: () => Promise<Reply<unknown>>): Promise<Probe> {
   const started = performance.now();
   const r = await run();
   return { what, status: r.status, ms: performance.now() - started, retryAfter: r.headers.get('retry-after'), body: r.body };
@@ -143,7 +143,7 @@ describe.skipIf(skip)('PostgreSQL out of reach while judges mark, then back', ()
     for (const p of probes) {
       expect({ what: p.what, status: p.status, retryAfter: Number(p.retryAfter) > 0 }).toEqual({ what: p.what, status: 503, retryAfter: true });
       expect(p.ms, `${p.what} answered within ${BOUNDED_MS} ms`).toBeLessThan(BOUNDED_MS);
-      if (p.what === 'GET healthz') expect(p.body.ok).toBe(false);
+      if (p.what === 'GET healthz') expect(p.body).toMatchObject({ ok: false });
       else expect(p.body).toEqual({ error: { code: 'unavailable', message: expect.any(String) } });
     }
     // The screens stay connected; asking for a board gets an answer, not silence.

@@ -5,7 +5,17 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/create-db.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
-import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import {
+  api,
+  exampleEvent,
+  importAndOpen,
+  startTestServer,
+  uuid,
+  type TestServer,
+  issuesOf,
+  refusalOf,
+} from './harness.ts';
+import type { ContestDetail, EventSummary, Leaderboard, ImportResult } from '../../shared/api.ts';
 
 let s: TestServer;
 let admin: ReturnType<typeof api>;
@@ -43,25 +53,25 @@ const stored = async (name: string) => rowsOf<{ n: number }>(await s.db.db.execu
 
 describe('POST /events', () => {
   it('answers 201 with the ids and the PINs it generated, and only those', async () => {
-    const res = await admin.post('/events', smallEvent());
+    const res = await admin.post<ImportResult>('/events', smallEvent());
     expect(res.status).toBe(201);
     expect(Object.keys(res.body).sort()).toEqual(['contests', 'id', 'judges']);
     expect(res.body.id).toEqual(expect.any(String));
     expect(res.body.contests).toEqual([{ id: expect.any(String), code: 'fit' }, { id: expect.any(String), code: 'turn' }]);
-    expect(res.body.contests[0].id).not.toBe(res.body.contests[1].id);
-    expect(res.body.judges.map((j: any) => j.code).sort()).toEqual(['no-pin', 'turn-j']);
+    expect(res.body.contests[0]!.id).not.toBe(res.body.contests[1]!.id);
+    expect(res.body.judges.map((j) => j.code).sort()).toEqual(['no-pin', 'turn-j']);
     for (const j of res.body.judges) expect(j.pin).toMatch(/^[0-9]{4,8}$/);
     // The generated PINs work, as does the given one, and a generated PIN is shown nowhere else.
-    const pins: Record<string, string> = { 'with-pin': '4821', ...Object.fromEntries(res.body.judges.map((j: any) => [j.code, j.pin])) };
+    const pins: Record<string, string> = { 'with-pin': '4821', ...Object.fromEntries(res.body.judges.map((j) => [j.code, j.pin])) };
     for (const [judge, pin] of Object.entries(pins)) {
       const login = await api(s.url).post('/auth/judge', { event: res.body.id, judge, pin });
       expect(login.status, judge).toBe(200);
       expect(login.body.judge.code).toBe(judge);
     }
-    const elsewhere = [await admin.get('/events'), await admin.get(`/events/${res.body.id}`), await admin.get(`/events/${res.body.id}/file`)];
+    const elsewhere = [await admin.get<EventSummary[]>('/events'), await admin.get(`/events/${res.body.id}`), await admin.get(`/events/${res.body.id}/file`)];
     for (const r of elsewhere) for (const pin of Object.values(pins)) expect(JSON.stringify(r.body)).not.toContain(`"${pin}"`);
-    const contest = await admin.get(`/contests/${res.body.contests[0].id}`);
-    expect(contest.body).toMatchObject({ id: res.body.contests[0].id, code: 'fit', state: 'setup' });
+    const contest = await admin.get<ContestDetail>(`/contests/${res.body.contests[0]!.id}`);
+    expect(contest.body).toMatchObject({ id: res.body.contests[0]!.id, code: 'fit', state: 'setup' });
   });
 
   it('refuses an invalid file with every problem and its path, and stores nothing', async () => {
@@ -72,14 +82,14 @@ describe('POST /events', () => {
     bad.contests[0].contestants[0].shoeSize = 42;
     bad.contests[1].judges[0].pin = '12';
     delete bad.contests[1].name;
-    const shape = await admin.post('/events', bad);
+    const shape = await admin.post<ImportResult>('/events', bad);
     expect(shape.status).toBe(400);
-    expect(shape.body.error.code).toBe('validation_failed');
-    expect(shape.body.error.issues.map((i: any) => i.path).sort()).toEqual([
+    expect(refusalOf(shape).code).toBe('validation_failed');
+    expect(issuesOf(shape).map((i) => i.path).sort()).toEqual([
       'contests[0].contestants[0].shoeSize', 'contests[0].sections[0].criteria[0].max', 'contests[1].judges[0].pin',
       'contests[1].name', 'format', 'organisations[0].code',
     ]);
-    for (const i of shape.body.error.issues) expect(i.message).toEqual(expect.any(String));
+    for (const i of issuesOf(shape)) expect(i.message).toEqual(expect.any(String));
 
     // Well-shaped, but breaking the rules between fields.
     const rules = smallEvent() as any;
@@ -88,16 +98,16 @@ describe('POST /events', () => {
     rules.contests[1].contestants[0].organisation = 'zz'; // unknown organisation
     rules.contests[1].judges[0].criteria = ['nope']; // unknown criterion
     rules.contests[1].judges[0].code = 'with-pin'; // judge codes are unique in the event
-    const cross = await admin.post('/events', rules);
+    const cross = await admin.post<ImportResult>('/events', rules);
     expect(cross.status).toBe(400);
-    const paths = cross.body.error.issues.map((i: any) => i.path);
+    const paths = issuesOf(cross).map((i) => i.path);
     for (const p of ['contests[0].contestants[1].bib', 'contests[1].contestants[0].organisation', 'contests[1].judges[0].criteria[0]']) expect(paths).toContain(p);
     expect(paths.some((p: string) => p.startsWith('contests[0].sections'))).toBe(true);
     expect(paths.some((p: string) => p.startsWith('contests[1].judges[0].code'))).toBe(true);
-    expect(cross.body.error.issues.length).toBeGreaterThanOrEqual(5);
+    expect(issuesOf(cross).length).toBeGreaterThanOrEqual(5);
     expect(await stored(bad.name)).toBe(0);
     expect(await stored(rules.name)).toBe(0);
-    const names = (await admin.get('/events')).body.map((e: any) => e.name);
+    const names = (await admin.get<EventSummary[]>('/events')).body.map((e) => e.name);
     expect(names).not.toContain(bad.name);
     expect(names).not.toContain(rules.name);
   });
@@ -106,8 +116,8 @@ describe('POST /events', () => {
     const ev = await importAndOpen(s, smallEvent());
     const judge = api(s.url, await ev.judgeToken('with-pin'));
     const file = smallEvent();
-    expect((await judge.post('/events', file)).status).toBe(403);
-    expect((await api(s.url).post('/events', file)).status).toBe(401);
+    expect((await judge.post<ImportResult>('/events', file)).status).toBe(403);
+    expect((await api(s.url).post<ImportResult>('/events', file)).status).toBe(401);
     expect(await stored(file.name)).toBe(0);
   });
 });
@@ -123,9 +133,9 @@ describe('GET /events and /events/:id', () => {
     ] };
     const secrets = file.contests.flatMap((c) => c.judges.flatMap((j) => [j.pin!, j.code, j.name]));
     for (const client of [api(s.url), admin]) {
-      const list = await client.get('/events');
+      const list = await client.get<EventSummary[]>('/events');
       expect(list.status).toBe(200);
-      expect(list.body.find((e: any) => e.id === ev.id)).toEqual(expected);
+      expect(list.body.find((e) => e.id === ev.id)).toEqual(expected);
       const one = await client.get(`/events/${ev.id}`);
       expect(one.status).toBe(200);
       expect(one.body).toMatchObject(expected);
@@ -171,9 +181,9 @@ describe('GET /events/:id/file', () => {
     const b = (await admin.get(`/events/${again.id}`)).body;
     expect({ ...b, id: a.id, contests: b.contests.map(strip) }).toEqual({ ...a, contests: a.contests.map(strip) });
     for (const code of ['courier', 'rider']) {
-      const [ca, cb] = [await admin.get(`/contests/${original.contestId(code)}`), await admin.get(`/contests/${again.contestId(code)}`)];
+      const [ca, cb] = [await admin.get<ContestDetail>(`/contests/${original.contestId(code)}`), await admin.get<ContestDetail>(`/contests/${again.contestId(code)}`)];
       expect(strip(cb.body)).toEqual(strip(ca.body));
-      const [ba, bb] = [await api(s.url).get(`/contests/${original.contestId(code)}/leaderboard`), await api(s.url).get(`/contests/${again.contestId(code)}/leaderboard`)];
+      const [ba, bb] = [await api(s.url).get<Leaderboard>(`/contests/${original.contestId(code)}/leaderboard`), await api(s.url).get<Leaderboard>(`/contests/${again.contestId(code)}/leaderboard`)];
       expect(strip(bb.body)).toEqual(strip(ba.body));
     }
     expect((await admin.get(`/events/${again.id}/file`)).body).toEqual(exported);

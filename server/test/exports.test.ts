@@ -11,7 +11,8 @@ import { criterionPoints } from '../../shared/scoring/criterion.ts';
 import { round2 } from '../../shared/scoring/round.ts';
 import type { ScoringMark } from '../../shared/scoring/types.ts';
 import { planFor, seededRng, simulated, valueFor } from '../demo/marks.ts';
-import { api, exampleEvent, importAndOpen, startTestServer, type TestServer } from './harness.ts';
+import { api, exampleEvent, importAndOpen, startTestServer, type TestServer, refusalOf, issuesOf } from './harness.ts';
+import type { Leaderboard, MarksResponse, TeamsResponse, BatchResponse } from '../../shared/api.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -33,9 +34,9 @@ async function scored(code = 'courier', edit: (f: EventFile) => void = () => {})
     const marks = planFor(def, judge).map((t) => ({
       contestant: t.contestant, criterion: t.criterion.code, clientId: crypto.randomUUID(), value: valueFor(t, { judge: judge.code, rng }),
     }));
-    const res = await api(s.url, await ev.judgeToken(judge.code)).post(`/contests/${id}/marks/batch`, { marks });
+    const res = await api(s.url, await ev.judgeToken(judge.code)).post<BatchResponse>(`/contests/${id}/marks/batch`, { marks });
     expect(res.status).toBe(200);
-    expect(res.body.results.filter((r: any) => r.status !== 201)).toEqual([]);
+    expect(res.body.results.filter((r) => r.status !== 201)).toEqual([]);
   }
   const orgName = new Map(file.organisations.map((o) => [o.code, o.name]));
   return { ev, file, def, id, orgName };
@@ -47,9 +48,9 @@ async function download(path: string, token?: string) {
 }
 
 async function board(ev: Ev, id: string) {
-  const r = await ev.admin.get(`/contests/${id}/leaderboard`);
+  const r = await ev.admin.get<Leaderboard>(`/contests/${id}/leaderboard`);
   expect(r.status).toBe(200);
-  return r.body as { state: string; rows: any[] };
+  return r.body;
 }
 
 async function workbook(bytes: Uint8Array) {
@@ -152,12 +153,12 @@ describe('contest exports', () => {
     expect(lb.rows.filter((r) => r.award).length).toBeGreaterThan(0);
 
     // Teams: the same as GET /events/:id/teams for this contest, with organisation names.
-    const teams = (await ev.admin.get(`/events/${ev.id}/teams`)).body.contests.courier as any[];
+    const teams = (await ev.admin.get<TeamsResponse>(`/events/${ev.id}/teams`)).body.contests.courier!;
     const tt = table(wb.getWorksheet('团体')!);
     expect(tt.rows).toEqual(teams.map((x) => [x.rank, orgName.get(x.organisation), x.score]));
 
     // Criterion points: the newest counted revision of each judge, and the engine's points for them.
-    const all = (await ev.admin.get(`/contests/${id}/marks`)).body.marks as any[];
+    const all = (await ev.admin.get<MarksResponse>(`/contests/${id}/marks`)).body.marks;
     const newest = new Map<string, any>();
     for (const m of all.filter((x) => !x.shadow)) {
       const key = `${m.contestant}|${m.criterion}|${m.judge}`;
@@ -191,7 +192,7 @@ describe('contest exports', () => {
           if (k.kind !== 'deduction') max += k.max;
         }
         // The section score is the clamped sum of its points (SCORING §4), within rounding.
-        expect(Math.abs(Math.min(Math.max(sum, 0), max) - sectionsOf[sec.code])).toBeLessThanOrEqual(0.01 * sec.criteria.length);
+        expect(Math.abs(Math.min(Math.max(sum, 0), max) - sectionsOf[sec.code]!)).toBeLessThanOrEqual(0.01 * sec.criteria.length);
       }
     }
   });
@@ -235,7 +236,7 @@ describe('contest exports', () => {
 
     const bad = await api(s.url, s.adminToken).get(`/contests/${id}/export.csv?lang=fr`);
     expect(bad.status).toBe(400);
-    expect(bad.body.error.issues[0].path).toBe('lang');
+    expect(issuesOf(bad)[0]!.path).toBe('lang');
   });
 
   it('results PDF: Chinese names, signature lines and a provisional mark before certification', async () => {
@@ -275,10 +276,10 @@ describe('contest exports', () => {
     });
     // Team scores are sums of the totals beside the stations: they would tie stations to organisations.
     expect(table(chiefBook.getWorksheet('团体')!).rows).toEqual([]);
-    expect(table(chiefBook.getWorksheet('评分明细')!).rows.flat()).not.toContain(lb.rows[0].bib);
+    expect(table(chiefBook.getWorksheet('评分明细')!).rows.flat()).not.toContain(lb.rows[0]!.bib);
     const pdf = (await pdfPages((await download(`/contests/${id}/results.pdf`, chief)).bytes)).join('\n');
-    expect(pdf).not.toContain(lb.rows[0].name);
-    expect(pdf).toContain(lb.rows[0].station);
+    expect(pdf).not.toContain(lb.rows[0]!.name);
+    expect(pdf).toContain(lb.rows[0]!.station);
   });
 
   it('who may export: organisers, and the chief judge for its own contest only; 401, 403, 404, 409', async () => {
@@ -289,17 +290,17 @@ describe('contest exports', () => {
     for (const path of ['export.csv', 'export.xlsx', 'results.pdf', 'certificates.pdf']) {
       const anon = await api(s.url).get(`/contests/${id}/${path}`);
       expect(anon.status, path).toBe(401);
-      expect(anon.body.error.code).toBe('unauthorized');
+      expect(refusalOf(anon).code).toBe('unauthorized');
       expect((await api(s.url, judge).get(`/contests/${id}/${path}`)).status, path).toBe(403);
       expect((await api(s.url, chief).get(`/contests/${rider}/${path}`)).status, path).toBe(403);
       const unknown = await api(s.url, s.adminToken).get(`/contests/nope/${path}`);
       expect(unknown.status, path).toBe(404);
-      expect(unknown.body.error.code).toBe('not_found');
+      expect(refusalOf(unknown).code).toBe('not_found');
     }
     for (const path of ['export.csv', 'export.xlsx', 'results.pdf']) expect((await download(`/contests/${id}/${path}`, chief)).status, path).toBe(200);
     const early = await api(s.url, s.adminToken).get(`/contests/${id}/certificates.pdf`);
     expect(early.status).toBe(409);
-    expect(early.body.error.message).toMatch(/no certified results/);
+    expect(refusalOf(early).message).toMatch(/no certified results/);
     for (const path of ['export.csv', 'export.xlsx']) {
       expect((await api(s.url).get(`/events/${ev.id}/${path}`)).status).toBe(401);
       expect((await api(s.url, chief).get(`/events/${ev.id}/${path}`)).status).toBe(403);
@@ -323,10 +324,10 @@ describe('event exports', () => {
         lb.rows.map((r) => [r.rank, r.bib, r.total, r.award]),
       );
     }
-    const teams = (await ev.admin.get(`/events/${ev.id}/teams`)).body;
+    const teams = (await ev.admin.get<TeamsResponse>(`/events/${ev.id}/teams`)).body;
     const tt = table(wb.getWorksheet('团体总分')!);
     expect(tt.rows.map((r) => [tt.at(r, '团体名次'), tt.at(r, '代表队'), tt.at(r, '团体总分')])).toEqual(
-      teams.overall.map((o: any) => [o.rank, orgName.get(o.organisation), o.score]),
+      teams.overall.map((o) => [o.rank, orgName.get(o.organisation), o.score]),
     );
 
     const csv = await download(`/events/${ev.id}/export.csv`, s.adminToken);
@@ -381,6 +382,6 @@ describe('after certification', () => {
     expect((await ev.admin.post(`/contests/${id}/state`, { to: 'review', reason: '复核' })).status).toBe(200);
     const reopened = await api(s.url, s.adminToken).get(`/contests/${id}/certificates.pdf`);
     expect(reopened.status).toBe(409);
-    expect(reopened.body.error.message).toMatch(/certify it again/);
+    expect(refusalOf(reopened).message).toMatch(/certify it again/);
   });
 });

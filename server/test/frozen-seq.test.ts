@@ -2,7 +2,7 @@
 // hall that marks are arriving, and how many. On reveal it jumps to the live seq, and every watcher
 // holding the frozen board gets the whole board or a delta from exactly that seq (CONTRACT §8).
 import { describe, expect, it } from 'vitest';
-import type { Leaderboard } from '../../shared/api.ts';
+import type { Leaderboard, ContestDetail } from '../../shared/api.ts';
 import { api, type TestServer } from './harness.ts';
 import { Watcher, expectExact, liveSuite, setup } from './live-kit.ts';
 
@@ -20,11 +20,11 @@ describe('the public seq of a frozen contest', () => {
     const pub = api(s.url);
     const publicSeqs = async () => [
       (await pub.get<Leaderboard>(`/contests/${id}/leaderboard`)).body.seq,
-      (await pub.get(`/contests/${id}`)).body.seq as number,
+      (await pub.get<ContestDetail>(`/contests/${id}`)).body.seq as number,
     ];
     const [frozenSeq] = await publicSeqs();
     expect(await publicSeqs()).toEqual([frozenSeq, frozenSeq]);
-    const organiserSeq = async () => (await ev.admin.get(`/contests/${id}`)).body.seq as number;
+    const organiserSeq = async () => (await ev.admin.get<ContestDetail>(`/contests/${id}`)).body.seq as number;
     const before = await organiserSeq();
 
     await storm(30);

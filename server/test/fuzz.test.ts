@@ -7,7 +7,17 @@ import fc from 'fast-check';
 import { connect as netConnect } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import {
+  api,
+  exampleEvent,
+  importAndOpen,
+  startTestServer,
+  uuid,
+  type TestServer,
+  refusalOf,
+  issuesOf,
+} from './harness.ts';
+import type { ContestDetail, Leaderboard, MarksResponse, BatchResponse } from '../../shared/api.ts';
 import { expectRefusal, expectSafe, send, sendOversized } from './fuzz/expect.ts';
 import { bodyLimitOf, endpointsOf, fill, pathParams, templates, type Endpoint, type Ids } from './fuzz/routes.ts';
 import { jsonText, nastyString, pathSegment, queryString } from './fuzz/values.ts';
@@ -29,10 +39,10 @@ async function snapshot() {
   const out: Record<string, unknown> = {};
   for (const c of ev.contests) {
     out[c.code] = {
-      organiser: (await admin.get(`/contests/${c.id}/leaderboard`)).body,
-      public: (await api(s.url).get(`/contests/${c.id}/leaderboard`)).body,
-      marks: (await admin.get(`/contests/${c.id}/marks`)).body,
-      contest: (await admin.get(`/contests/${c.id}`)).body,
+      organiser: (await admin.get<Leaderboard>(`/contests/${c.id}/leaderboard`)).body,
+      public: (await api(s.url).get<Leaderboard>(`/contests/${c.id}/leaderboard`)).body,
+      marks: (await admin.get<MarksResponse>(`/contests/${c.id}/marks`)).body,
+      contest: (await admin.get<ContestDetail>(`/contests/${c.id}`)).body,
     };
   }
   out.file = (await admin.get(`/events/${ev.id}/file`)).body;
@@ -94,22 +104,22 @@ describe('a batch with unstorable text in some entries (CONTRACT §6: each entry
       JSON.parse('{"contestant": "C005", "criterion": "exam", "value": 1, "clientId": "' + uuid() + '", "x\\u0000": 1}'),
       { ...good('C006'), note: '\udc00' },
     ];
-    const r = await victimTimer.post(`/contests/${ids.victimContest}/marks/batch`, { marks: entries });
+    const r = await victimTimer.post<BatchResponse>(`/contests/${ids.victimContest}/marks/batch`, { marks: entries });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect(r.body.results.map((x: any) => x.status)).toEqual([201, 400, 201, 400, 400, 400]);
-    expect(r.body.results.map((x: any) => x.clientId)).toEqual(entries.map((e) => e.clientId));
+    expect(r.body.results.map((x) => x.status)).toEqual([201, 400, 201, 400, 400, 400]);
+    expect(r.body.results.map((x) => x.clientId)).toEqual(entries.map((e) => e.clientId));
     const unstorable = (path: string) => [{ path, code: 'unstorable', message: expect.stringMatching(/NUL/) }];
-    expect(r.body.results[1].error).toMatchObject({ code: 'validation_failed', issues: unstorable('note') });
-    expect(r.body.results[3].error.issues).toEqual(unstorable('contestant'));
-    expect(r.body.results[4].error.issues).toEqual(unstorable('x\u0000'));
-    expect(r.body.results[5].error.issues).toEqual(unstorable('note'));
-    const marks = (await api(s.url, s.adminToken).get(`/contests/${ids.victimContest}/marks`)).body.marks;
-    expect(marks.map((m: any) => m.contestant).sort()).toEqual(['C001', 'C003']);
+    expect(r.body.results[1]!.error).toMatchObject({ code: 'validation_failed', issues: unstorable('note') });
+    expect(r.body.results[3]!.error!.issues).toEqual(unstorable('contestant'));
+    expect(r.body.results[4]!.error!.issues).toEqual(unstorable('x\u0000'));
+    expect(r.body.results[5]!.error!.issues).toEqual(unstorable('note'));
+    const marks = (await api(s.url, s.adminToken).get<MarksResponse>(`/contests/${ids.victimContest}/marks`)).body.marks;
+    expect(marks.map((m) => m.contestant).sort()).toEqual(['C001', 'C003']);
     // Outside the entries, unstorable text still refuses the whole body.
-    const outer = await victimTimer.post(`/contests/${ids.victimContest}/marks/batch`, '{"marks": [], "x\\u0000": 1}');
+    const outer = await victimTimer.post<BatchResponse>(`/contests/${ids.victimContest}/marks/batch`, '{"marks": [], "x\\u0000": 1}');
     expectRefusal(outer, 400);
-    expect(outer.body.error.issues).toEqual(unstorable('x\u0000'));
-    expectRefusal(await victimTimer.post(`/contests/${ids.victimContest}/marks/batch`, '{"marks": "\\u0000"}'), 400);
+    expect(issuesOf(outer)).toEqual(unstorable('x\u0000'));
+    expectRefusal(await victimTimer.post<BatchResponse>(`/contests/${ids.victimContest}/marks/batch`, '{"marks": "\\u0000"}'), 400);
   });
 });
 
@@ -166,7 +176,7 @@ describe('HTTP fuzzing', () => {
         cases++;
         const r = await sendOversized(s.url, e.method, path, limit + 1, token);
         expectRefusal(r, 413);
-        expect(r.body.error.code).toBe('payload_too_large');
+        expect(refusalOf(r).code).toBe('payload_too_large');
       }
       // Just under the limit is not refused for its size.
       if (limit === 1024 * 1024) {
@@ -197,7 +207,7 @@ describe("requests that Node's HTTP parser refuses", () => {
     cases += 3;
     const long = await send(s.url, 'GET', `/api/v1/events?q=${'x'.repeat(20_000)}`);
     expectRefusal(long, 431);
-    expect(long.body.error.code).toBe('payload_too_large');
+    expect(refusalOf(long).code).toBe('payload_too_large');
     for (const raw of ['GET /api/v1/events HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n', 'NOT-HTTP\r\n\r\n']) {
       const reply = await new Promise<string>((resolve, reject) => {
         const sock = netConnect(s.port, '127.0.0.1', () => sock.end(raw));

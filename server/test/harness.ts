@@ -11,6 +11,8 @@ import type { EventFile } from '../../shared/event-file/schema.ts';
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { InterfaceList } from '../site/interfaces.ts';
 import type { ProxyTrust } from '../http/proxy-trust.ts';
+import type { ApiError, ImportResult, SessionResponse } from '../../shared/api.ts';
+import type { WireIssue } from '../../shared/errors/issues.ts';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
 
@@ -112,7 +114,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
   });
-  const { token } = (await res.json()) as { token: string };
+  const { token } = (await res.json()) as SessionResponse;
   return {
     ...server,
     db,
@@ -128,9 +130,26 @@ export function exampleEvent(name: 'new-economy-contest' | 'wire-rope-contest'):
   return JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8')) as EventFile;
 }
 
-/** A small client for the JSON API: returns status and parsed body, never throws on 4xx. */
+/** An answer of the JSON API: status, headers and the parsed body (JSON, else the text; null when empty). */
+export interface Reply<T> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/**
+ * A small client for the JSON API: never throws on 4xx. Name the body's type from shared/ (`get<Leaderboard>`);
+ * read a refusal with `refusalOf`. Calls that name no type read the body untyped.
+ */
 export function api(base: string, token?: string) {
-  const call = async <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+  // The one untyped default, for calls that name no type yet.
+  type Untyped = any;
+  const call = async <T = Untyped>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> => {
     const res = await fetch(`${base}/api/v1${path}`, {
       method,
       headers: {
@@ -141,7 +160,7 @@ export function api(base: string, token?: string) {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    let json: any = null;
+    let json: unknown = null;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {
@@ -150,10 +169,23 @@ export function api(base: string, token?: string) {
     return { status: res.status, body: json as T, headers: res.headers };
   };
   return {
-    get: <T = any>(path: string) => call<T>('GET', path),
-    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
+    get: <T = Untyped>(path: string) => call<T>('GET', path),
+    post: <T = Untyped>(path: string, body?: unknown, headers?: Record<string, string>) =>
+      call<T>('POST', path, body, headers),
     call,
   };
+}
+
+/** The refusal an answer carries (CONTRACT §2); throws, failing the test, when the body is not one. */
+export function refusalOf(r: { status: number; body: unknown }): ApiError['error'] {
+  const error = (r.body as Partial<ApiError> | null)?.error;
+  if (typeof error?.code !== 'string') throw new Error(`not a refusal: ${r.status} ${JSON.stringify(r.body)}`);
+  return error;
+}
+
+/** The issues of a refused body (400 invalid), each with its path. */
+export function issuesOf(r: { status: number; body: unknown }): WireIssue[] {
+  return refusalOf(r).issues ?? [];
 }
 
 export const uuid = () => crypto.randomUUID();
@@ -161,17 +193,18 @@ export const uuid = () => crypto.randomUUID();
 /** Imports an event (unique per call) and returns its ids and judge tokens. */
 export async function importAndOpen(s: TestServer, file: EventFile, opts: { open?: boolean } = {}) {
   const admin = api(s.url, s.adminToken);
-  const res = await admin.post('/events', file);
+  const res = await admin.post<ImportResult>('/events', file);
   if (res.status !== 201) throw new Error(`import failed: ${JSON.stringify(res.body)}`);
-  const ids = res.body as { id: string; contests: { id: string; code: string }[]; judges: { code: string; pin: string }[] };
+  const ids = res.body;
   if (opts.open !== false) for (const c of ids.contests) await admin.post(`/contests/${c.id}/state`, { to: 'scoring' });
   const pins = new Map<string, string>();
   for (const c of file.contests) for (const j of c.judges) if (j.pin) pins.set(j.code, j.pin);
   for (const j of ids.judges) pins.set(j.code, j.pin);
   const judgeToken = async (code: string) => {
-    const r = await api(s.url).post('/auth/judge', { event: ids.id, judge: code, pin: pins.get(code) });
+    const signIn = { event: ids.id, judge: code, pin: pins.get(code) };
+    const r = await api(s.url).post<SessionResponse>('/auth/judge', signIn);
     if (r.status !== 200) throw new Error(`judge login ${code}: ${JSON.stringify(r.body)}`);
-    return r.body.token as string;
+    return r.body.token;
   };
   const contestId = (code: string) => ids.contests.find((c) => c.code === code)!.id;
   return { ...ids, admin, judgeToken, contestId, pins };

@@ -3,7 +3,17 @@
 import fc from 'fast-check';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import {
+  api,
+  exampleEvent,
+  importAndOpen,
+  startTestServer,
+  uuid,
+  type TestServer,
+  issuesOf,
+  refusalOf,
+} from './harness.ts';
+import type { ContestDetail, Leaderboard, MarksResponse, BatchResponse, ImportResult } from '../../shared/api.ts';
 import { expectRefusal, expectSafe } from './fuzz/expect.ts';
 
 let s: TestServer;
@@ -12,16 +22,14 @@ let courier: string;
 let rider: string;
 let before: unknown;
 
-type Reply = { status: number; body: any };
-
 
 async function snapshot() {
   const out: Record<string, unknown> = {};
   for (const id of [courier, rider]) {
-    const organiser = await ev.admin.get(`/contests/${id}/leaderboard`);
-    const pub = await api(s.url).get(`/contests/${id}/leaderboard`);
-    const marks = await ev.admin.get(`/contests/${id}/marks`);
-    const contest = await ev.admin.get(`/contests/${id}`);
+    const organiser = await ev.admin.get<Leaderboard>(`/contests/${id}/leaderboard`);
+    const pub = await api(s.url).get<Leaderboard>(`/contests/${id}/leaderboard`);
+    const marks = await ev.admin.get<MarksResponse>(`/contests/${id}/marks`);
+    const contest = await ev.admin.get<ContestDetail>(`/contests/${id}`);
     out[id] = { rows: organiser.body.rows, publicRows: pub.body.rows, marks: marks.body.marks, state: contest.body.state };
   }
   return out;
@@ -77,11 +85,11 @@ describe('every POST endpoint refuses bad bodies with 4xx and the error shape', 
       for (const [field, value] of Object.entries(template)) {
         const r = await ev.admin.post(path, { ...template, [field]: wrongType(value) });
         expectRefusal(r, 400);
-        expect(r.body.error.issues.map((i: any) => i.path), path).toContain(field);
+        expect(issuesOf(r).map((i) => i.path), path).toContain(field);
       }
       const extra = await ev.admin.post(path, { ...template, extra: 1 });
       expectRefusal(extra, 400);
-      expect(extra.body.error.issues.map((i: any) => i.path)).toContain('extra');
+      expect(issuesOf(extra).map((i) => i.path)).toContain('extra');
       expectRefusal(await ev.admin.post(path, '{"__proto__": {"admin": true}, "constructor": {"prototype": 1}}'), 400);
     }
   });
@@ -95,7 +103,7 @@ describe('every POST endpoint refuses bad bodies with 4xx and the error shape', 
       const limit = path === '/events' ? 16 * 1024 * 1024 : 1024 * 1024;
       const tooBig = await ev.admin.post(path, JSON.stringify({ pad: 'x'.repeat(limit) }));
       expectRefusal(tooBig, 413);
-      expect(tooBig.body.error.code).toBe('payload_too_large');
+      expect(refusalOf(tooBig).code).toBe('payload_too_large');
       // The unread rest of the body must not spoil the next request of this client.
       expectRefusal(await ev.admin.post(path, '{}'), 400);
     }
@@ -117,7 +125,7 @@ describe('every POST endpoint refuses bad bodies with 4xx and the error shape', 
       if (!path.endsWith('/batch')) expectRefusal(await ev.admin.post(path, `{"${field}": ${deep(50_000)}}`), 400);
       expectRefusal(await ev.admin.post(path, `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`), 400);
     }
-    const batch = await ev.admin.post(`/contests/${courier}/marks/batch`, `{"marks": [${deep(50_000)}]}`);
+    const batch = await ev.admin.post<BatchResponse>(`/contests/${courier}/marks/batch`, `{"marks": [${deep(50_000)}]}`);
     expect(batch.status).toBe(200);
     expect(batch.body.results).toEqual([{ clientId: null, status: 400, error: expect.objectContaining({ code: 'validation_failed' }) }]);
   });
@@ -129,7 +137,7 @@ describe('every POST endpoint refuses bad bodies with 4xx and the error shape', 
         for (const bad of ['a\u0000b', 'a\ud800b', '\udc00']) {
           const r = await ev.admin.post(path, { ...template, [field]: bad });
           expectRefusal(r, 400);
-          expect(r.body.error.issues).toEqual([
+          expect(issuesOf(r)).toEqual([
             { path: field, code: 'unstorable', message: expect.stringMatching(/NUL/) },
           ]);
         }
@@ -139,9 +147,9 @@ describe('every POST endpoint refuses bad bodies with 4xx and the error shape', 
     }
     const nested = exampleEvent('wire-rope-contest');
     nested.contests[0]!.contestants[3]!.name = '张\u0000三';
-    const r = await ev.admin.post('/events', nested);
+    const r = await ev.admin.post<ImportResult>('/events', nested);
     expectRefusal(r, 400);
-    expect(r.body.error.issues[0].path).toBe('contests[0].contestants[3].name');
+    expect(issuesOf(r)[0]!.path).toBe('contests[0].contestants[3].name');
   });
 });
 

@@ -7,7 +7,17 @@ import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/roster/csv.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
-import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import {
+  api,
+  exampleEvent,
+  importAndOpen,
+  startTestServer,
+  uuid,
+  type TestServer,
+  refusalOf,
+  issuesOf,
+} from './harness.ts';
+import type { RosterImportResult, RosterPreview } from '../../shared/roster-api.ts';
 import { expectRefusal, sendOversized } from './fuzz/expect.ts';
 import { readZip, writeZip, type ZipPart } from './fuzz/zip.ts';
 
@@ -94,10 +104,10 @@ describe('formula injection through a roster', () => {
     const ev = await freshEvent();
     const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
     const csv = ['bib,name,organisation,station', ...FORMULAS.map((f, i) => `F${i + 1},${quote(f)},sd,S-${i + 1}`)].join('\r\n');
-    const preview = await admin.post(`/events/${ev.id}/roster/preview`, roster(csv));
+    const preview = await admin.post<RosterPreview>(`/events/${ev.id}/roster/preview`, roster(csv));
     expect(preview.body.ok, JSON.stringify(preview.body.problems)).toBe(true);
-    expect(preview.body.rows.map((r: any) => r.values.name)).toEqual(FORMULAS.map(stored));
-    expect((await admin.post(`/events/${ev.id}/roster/import`, roster(csv))).status).toBe(200);
+    expect(preview.body.rows.map((r) => r.values.name)).toEqual(FORMULAS.map(stored));
+    expect((await admin.post<RosterImportResult>(`/events/${ev.id}/roster/import`, roster(csv))).status).toBe(200);
     const file = (await admin.get(`/events/${ev.id}/file`)).body as EventFile;
     expect(file.contests[0]!.contestants.map((c) => c.name)).toEqual(FORMULAS.map(stored));
     const id = ev.contestId('courier');
@@ -118,23 +128,23 @@ describe('formula injection through a roster', () => {
     ws.addRow(['X4', '李娜', 'sd', null]);
     ws.getCell('D5').value = { formula: '"S-"&4', result: 'S-4' };
     const good = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-    const preview = await admin.post(`/events/${ev.id}/roster/preview`, roster(good, { format: 'xlsx' }));
+    const preview = await admin.post<RosterPreview>(`/events/${ev.id}/roster/preview`, roster(good, { format: 'xlsx' }));
     expect(preview.body.ok, JSON.stringify(preview.body.problems)).toBe(true);
-    expect(preview.body.rows.map((r: any) => [r.values.name, r.values.station])).toEqual([['=1+1', 'S-1'], ['王磊', 'S-2'], ['点我', 'S-3'], ['李娜', 'S-4']]);
-    expect((await admin.post(`/events/${ev.id}/roster/import`, roster(good, { format: 'xlsx' }))).status).toBe(200);
+    expect(preview.body.rows.map((r) => [r.values.name, r.values.station])).toEqual([['=1+1', 'S-1'], ['王磊', 'S-2'], ['点我', 'S-3'], ['李娜', 'S-4']]);
+    expect((await admin.post<RosterImportResult>(`/events/${ev.id}/roster/import`, roster(good, { format: 'xlsx' }))).status).toBe(200);
     expect(((await admin.get(`/events/${ev.id}/file`)).body as EventFile).contests[0]!.contestants.map((c) => c.name)).toEqual(['=1+1', '王磊', '点我', '李娜']);
 
     // A formula Excel never calculated, and one whose result is an error: problems, nothing stored.
     ws.getCell('B3').value = { formula: '1+1' } as ExcelJS.CellFormulaValue;
     ws.getCell('B4').value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
     const bad = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-    const again = await admin.post(`/events/${ev.id}/roster/preview`, roster(bad, { format: 'xlsx' }));
+    const again = await admin.post<RosterPreview>(`/events/${ev.id}/roster/preview`, roster(bad, { format: 'xlsx' }));
     expect(again.body.ok).toBe(false);
-    const messages = again.body.problems.map((p: any) => p.message).join('\n');
+    const messages = again.body.problems.map((p) => p.message).join('\n');
     expect(messages).toMatch(/cell B3 holds a formula/);
     expect(messages).toMatch(/cell B4 holds a formula/);
     expect(messages).not.toMatch(/object Object/);
-    const refused = await admin.post(`/events/${ev.id}/roster/import`, roster(bad, { format: 'xlsx' }));
+    const refused = await admin.post<RosterImportResult>(`/events/${ev.id}/roster/import`, roster(bad, { format: 'xlsx' }));
     expectRefusal(refused, 400);
   });
 });
@@ -156,7 +166,7 @@ describe('hostile workbooks', () => {
     return writeZip(all).toString('base64');
   };
   const sheet = () => parts.get('xl/worksheets/sheet1.xml')!.toString('utf8');
-  const preview = (content: string) => admin.post(`/events/${ev.id}/roster/preview`, roster(content, { format: 'xlsx' }));
+  const preview = (content: string) => admin.post<RosterPreview>(`/events/${ev.id}/roster/preview`, roster(content, { format: 'xlsx' }));
   const timed = async (content: string) => {
     const started = performance.now();
     const r = await preview(content);
@@ -169,7 +179,7 @@ describe('hostile workbooks', () => {
     for (const declaredSize of [undefined, 1000]) {
       const r = await timed(zipWith({ 'xl/sharedStrings.xml': { data: huge, deflated, ...(declaredSize ? { declaredSize } : {}) } }));
       expectRefusal(r, 413);
-      expect(r.body.error.message).toMatch(/unpacks to more than/);
+      expect(refusalOf(r).message).toMatch(/unpacks to more than/);
       expect(r.ms).toBeLessThan(10_000);
     }
   });
@@ -178,7 +188,7 @@ describe('hostile workbooks', () => {
     const whole = '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells><dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"a"</formula1></dataValidation></dataValidations>';
     const r = await timed(zipWith({ 'xl/worksheets/sheet1.xml': { data: Buffer.from(sheet().replace('<pageMargins', `${whole}<pageMargins`)) } }));
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect(r.body.rows.map((x: any) => x.values.name)).toEqual(['张三']);
+    expect(r.body.rows.map((x) => x.values.name)).toEqual(['张三']);
     expect(r.ms).toBeLessThan(10_000);
   });
 
@@ -187,14 +197,14 @@ describe('hostile workbooks', () => {
     const r1 = await timed(zipWith({ 'xl/worksheets/sheet1.xml': { data: Buffer.from(far) } }));
     expect(r1.status, JSON.stringify(r1.body)).toBe(200);
     expect(r1.body.ok).toBe(false);
-    expect(r1.body.problems.map((p: any) => p.message)).toContain('cell XFD2: a roster has at most 256 columns');
+    expect(r1.body.problems.map((p) => p.message)).toContain('cell XFD2: a roster has at most 256 columns');
     expect(r1.ms).toBeLessThan(10_000);
 
     const rows = Array.from({ length: 60_000 }, (_, i) => `<row r="${i + 3}"><c r="A${i + 3}" t="inlineStr"><is><t>Z${i}</t></is></c></row>`).join('');
     const many = sheet().replace('</sheetData>', `${rows}</sheetData>`);
     const r2 = await timed(zipWith({ 'xl/worksheets/sheet1.xml': { data: Buffer.from(many) } }));
     expectRefusal(r2, 400);
-    expect(r2.body.error.message).toMatch(/more than 50000 rows/);
+    expect(refusalOf(r2).message).toMatch(/more than 50000 rows/);
     expect(r2.ms).toBeLessThan(15_000);
   });
 
@@ -204,7 +214,7 @@ describe('hostile workbooks', () => {
     for (const content of [Buffer.from('PK\u0003\u0004 not really').toString('base64'), truncated, Buffer.from('bib,name\n').toString('base64'), 'not base64!']) {
       const r = await preview(content);
       expectRefusal(r, 400);
-      expect(r.body.error.issues[0].path).toBe('content');
+      expect(issuesOf(r)[0]!.path).toBe('content');
     }
   });
 

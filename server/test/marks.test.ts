@@ -1,6 +1,7 @@
 // Marks over HTTP on a real database: stored, revised, idempotent, refused with the right status.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer, refusalOf } from './harness.ts';
+import type { Leaderboard, MarksResponse } from '../../shared/api.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -18,11 +19,11 @@ describe('POST /contests/:id/marks', () => {
     expect(res.status).toBe(201);
     expect(res.body.mark).toMatchObject({ contestant: 'C001', criterion: 'exam', judge: 'c-timer', value: 80, revision: 1, clientId });
     expect(typeof res.body.seq).toBe('number');
-    const board = await api(s.url).get(`/contests/${courier}/leaderboard`);
+    const board = await api(s.url).get<Leaderboard>(`/contests/${courier}/leaderboard`);
     expect(board.status).toBe(200);
-    const row = board.body.rows.find((r: any) => r.bib === 'C001');
-    expect(row.sections.theory).toBe(80);
-    expect(row.total).toBe(24);
+    const row = board.body.rows.find((r) => r.bib === 'C001');
+    expect(row!.sections.theory).toBe(80);
+    expect(row!.total).toBe(24);
     expect(board.body.seq).toBeGreaterThanOrEqual(res.body.seq);
   });
 
@@ -38,9 +39,9 @@ describe('POST /contests/:id/marks', () => {
     expect(again.body).toEqual(first.body);
     const other = await timer.post(`/contests/${courier}/marks`, { ...body, value: 91 });
     expect(other.status).toBe(409);
-    expect(other.body.error.code).toBe('idempotency_conflict');
-    const all = await ev.admin.get(`/contests/${courier}/marks`);
-    expect(all.body.marks.filter((m: any) => m.clientId === body.clientId)).toHaveLength(1);
+    expect(refusalOf(other).code).toBe('idempotency_conflict');
+    const all = await ev.admin.get<MarksResponse>(`/contests/${courier}/marks`);
+    expect(all.body.marks.filter((m) => m.clientId === body.clientId)).toHaveLength(1);
   });
 
   it('counts a concurrent storm of retries of one mark once', async () => {
@@ -51,8 +52,8 @@ describe('POST /contests/:id/marks', () => {
     const results = await Promise.all(Array.from({ length: 12 }, () => timer.post(`/contests/${courier}/marks`, body)));
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 200)).toHaveLength(11);
-    const all = await ev.admin.get(`/contests/${courier}/marks`);
-    expect(all.body.marks.filter((m: any) => m.contestant === 'C003')).toHaveLength(1);
+    const all = await ev.admin.get<MarksResponse>(`/contests/${courier}/marks`);
+    expect(all.body.marks.filter((m) => m.contestant === 'C003')).toHaveLength(1);
   });
 
   it('makes a new revision for a correction and counts only the newest', async () => {
@@ -62,10 +63,10 @@ describe('POST /contests/:id/marks', () => {
     await timer.post(`/contests/${courier}/marks`, { contestant: 'C004', criterion: 'exam', value: 50, clientId: uuid() });
     const second = await timer.post(`/contests/${courier}/marks`, { contestant: 'C004', criterion: 'exam', value: 90, clientId: uuid() });
     expect(second.body.mark.revision).toBe(2);
-    const board = await api(s.url).get(`/contests/${courier}/leaderboard`);
-    expect(board.body.rows.find((r: any) => r.bib === 'C004').sections.theory).toBe(90);
-    const all = await ev.admin.get(`/contests/${courier}/marks`);
-    expect(all.body.marks.filter((m: any) => m.contestant === 'C004').map((m: any) => m.value)).toEqual([50, 90]);
+    const board = await api(s.url).get<Leaderboard>(`/contests/${courier}/leaderboard`);
+    expect(board.body.rows.find((r) => r.bib === 'C004')!.sections.theory).toBe(90);
+    const all = await ev.admin.get<MarksResponse>(`/contests/${courier}/marks`);
+    expect(all.body.marks.filter((m) => m.contestant === 'C004').map((m) => m.value)).toEqual([50, 90]);
   });
 
   it('refuses bad values, unassigned criteria, own organisation, unknown ids and closed contests', async () => {
@@ -88,13 +89,13 @@ describe('POST /contests/:id/marks', () => {
     const j1b = api(s.url, await ev2.judgeToken('c-j1'));
     const own = await j1b.post(`/contests/${ev2.contestId('courier')}/marks`, { clientId: uuid(), contestant: 'C900', criterion: 'packing', value: 10 });
     expect(own.status).toBe(403);
-    expect(own.body.error.message).toMatch(/own organisation/);
+    expect(refusalOf(own).message).toMatch(/own organisation/);
     expect((await post(timer, { contestant: 'C999', criterion: 'exam', value: 80 })).status).toBe(404);
     expect((await post(timer, { contestant: 'C001', criterion: 'nope', value: 80 })).status).toBe(404);
     expect((await post(api(s.url), { contestant: 'C001', criterion: 'exam', value: 80 })).status).toBe(401);
     await ev.admin.post(`/contests/${courier}/state`, { to: 'review' });
     const closed = await post(timer, { contestant: 'C001', criterion: 'exam', value: 80 });
     expect(closed.status).toBe(409);
-    expect(closed.body.error.message).toMatch(/review/);
+    expect(refusalOf(closed).message).toMatch(/review/);
   });
 });

@@ -1,7 +1,18 @@
 // Refusals carry a code and params (CONTRACT §2 v1.1) that say what happened, so every screen can
 // word them in its reader's language; the English message stays for logs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import {
+  api,
+  exampleEvent,
+  importAndOpen,
+  startTestServer,
+  uuid,
+  type TestServer,
+  type Reply,
+  issuesOf,
+  refusalOf,
+} from './harness.ts';
+import type { ImportResult } from '../../shared/api.ts';
 import { expectErrorShape } from './fuzz/expect.ts';
 
 let s: TestServer;
@@ -32,11 +43,11 @@ describe('refusals carry code and params', () => {
     const j1 = api(s.url, await ev.judgeToken('c-j1'));
     const chief = api(s.url, await ev.judgeToken('c-chief'));
     const at = `/contests/${courier}/marks`;
-    const refusal = async (r: Promise<{ status: number; body: any }>, status: number) => {
-      const { status: got, body } = await r;
-      expect(got, JSON.stringify(body)).toBe(status);
-      expectErrorShape(body);
-      return body.error;
+    const refusal = async (answer: Promise<Reply<unknown>>, status: number) => {
+      const r = await answer;
+      expect(r.status, JSON.stringify(r.body)).toBe(status);
+      expectErrorShape(r.body);
+      return refusalOf(r);
     };
 
     expect(await refusal(j1.post(at, mark('C005', 'packing', 10)), 409)).toMatchObject({
@@ -109,11 +120,11 @@ describe('refusals carry code and params', () => {
     file.contests[0].teamSize = 'three';
     file.contests[0].sections[0].weight = 0.5;
     file.contests[0].contestants[1].bib = file.contests[0].contestants[0].bib;
-    const r = await api(s.url, s.adminToken).post('/events', file);
+    const r = await api(s.url, s.adminToken).post<ImportResult>('/events', file);
     expect(r.status).toBe(400);
     expectErrorShape(r.body);
-    expect(r.body.error.params).toEqual({ reason: 'event_file' });
-    expect(r.body.error.issues.map((i: any) => ({ path: i.path, code: i.code, params: i.params }))).toEqual([
+    expect(refusalOf(r).params).toEqual({ reason: 'event_file' });
+    expect(issuesOf(r).map((i) => ({ path: i.path, code: i.code, params: i.params }))).toEqual([
       { path: 'contests[0].teamSize', code: 'wrong_type', params: { expected: ['number'], got: 'text' } },
       { path: 'contests[0].colour', code: 'unknown_field', params: { field: 'colour' } },
       { path: 'contests[0].sections', code: 'weights_sum', params: { contest: 'courier', sum: 1.2 } },

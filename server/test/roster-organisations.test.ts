@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventFile } from '../../shared/event-file/schema.ts';
-import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer, issuesOf } from './harness.ts';
+import type { RosterImportResult, RosterPreview } from '../../shared/roster-api.ts';
+import type { Leaderboard, ImportResult } from '../../shared/api.ts';
 
 let s: TestServer;
 let admin: ReturnType<typeof api>;
@@ -49,13 +51,13 @@ const audit = async (eventId: string) =>
 describe('organisations in a roster', () => {
   it('imports a roster that names organisations by name as the organisations’ codes', async () => {
     const ev = await setUp();
-    const preview = await admin.post(`/events/${ev.id}/roster/preview`, body(courierByName()));
+    const preview = await admin.post<RosterPreview>(`/events/${ev.id}/roster/preview`, body(courierByName()));
     expect(preview.body).toMatchObject({ ok: true, problems: [], unknownOrganisations: [] });
-    expect(preview.body.namedOrganisations.map((o: any) => o.code).sort()).toEqual(['jd', 'yz', 'zt']);
+    expect(preview.body.namedOrganisations.map((o) => o.code).sort()).toEqual(['jd', 'yz', 'zt']);
     // The preview shows the cells as the file has them.
-    expect(preview.body.rows[0].values.organisation).toBe('邮政速递兴化分公司');
+    expect(preview.body.rows[0]!.values.organisation).toBe('邮政速递兴化分公司');
 
-    const res = await admin.post(`/events/${ev.id}/roster/import`, body(courierByName()));
+    const res = await admin.post<RosterImportResult>(`/events/${ev.id}/roster/import`, body(courierByName()));
     expect(res.status).toBe(200);
     const codes = (list: { bib: string; organisation: string }[]) => list.map((p) => `${p.bib} ${p.organisation}`);
     const expected = exampleEvent('new-economy-contest').contests[0]!.contestants;
@@ -65,7 +67,7 @@ describe('organisations in a roster', () => {
   it('lists the event’s organisations with a company it lacks, proposes adding it, and imports nothing', async () => {
     const ev = await setUp();
     const csv = withNewCompany(courierByName());
-    const preview = await admin.post(`/events/${ev.id}/roster/preview`, body(csv));
+    const preview = await admin.post<RosterPreview>(`/events/${ev.id}/roster/preview`, body(csv));
     expect(preview.body.ok).toBe(false);
     expect(preview.body.problems).toEqual([
       {
@@ -79,9 +81,9 @@ describe('organisations in a roster', () => {
     ]);
     expect(preview.body.unknownOrganisations).toEqual([{ name: '京运快运', code: 'org-1', rows: [26, 27] }]);
 
-    const refused = await admin.post(`/events/${ev.id}/roster/import`, body(csv));
+    const refused = await admin.post<RosterImportResult>(`/events/${ev.id}/roster/import`, body(csv));
     expect(refused.status).toBe(400);
-    expect(refused.body.error.issues[0]).toEqual({
+    expect(issuesOf(refused)[0]).toEqual({
       path: 'row 26 · organisation', code: 'unknown_organisation', message: expect.any(String),
       params: { organisations: ORGANISATIONS, row: 26, column: 'organisation', value: '京运快运' },
     });
@@ -94,20 +96,20 @@ describe('organisations in a roster', () => {
     const ev = await setUp();
     const csv = withNewCompany(courierByName());
     const adding = { addOrganisations: [{ code: 'jykd', name: '京运快运' }] };
-    const preview = await admin.post(`/events/${ev.id}/roster/preview`, body(csv, adding));
+    const preview = await admin.post<RosterPreview>(`/events/${ev.id}/roster/preview`, body(csv, adding));
     expect(preview.body).toMatchObject({ ok: true, unknownOrganisations: [], counts: { rows: 26, new: 26 } });
     // A preview adds nothing.
     expect((await storedFile(ev.id)).organisations).toEqual(ORGANISATIONS);
 
-    const res = await admin.post(`/events/${ev.id}/roster/import`, body(csv, adding));
+    const res = await admin.post<RosterImportResult>(`/events/${ev.id}/roster/import`, body(csv, adding));
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ imported: 26 });
     const file = await storedFile(ev.id);
     expect(file.organisations).toEqual([...ORGANISATIONS, { code: 'jykd', name: '京运快运' }]);
     expect(file.contests[0]!.contestants.slice(-2).map((p) => p.organisation)).toEqual(['jykd', 'jykd']);
     expect((await admin.get(`/events/${ev.id}`)).body.organisations).toContainEqual({ code: 'jykd', name: '京运快运' });
-    const board = (await admin.get(`/contests/${ev.contestId('courier')}/leaderboard`)).body;
-    expect(board.rows.find((r: any) => r.bib === 'C025')).toMatchObject({ organisation: 'jykd' });
+    const board = (await admin.get<Leaderboard>(`/contests/${ev.contestId('courier')}/leaderboard`)).body;
+    expect(board.rows.find((r) => r.bib === 'C025')).toMatchObject({ organisation: 'jykd' });
 
     const entries = await audit(ev.id);
     expect(entries.find((e) => e.kind === 'organisations_added')?.data).toEqual({
@@ -116,16 +118,16 @@ describe('organisations in a roster', () => {
     expect(entries.find((e) => e.kind === 'roster')?.data).toMatchObject({ rows: 26, addedOrganisations: ['jykd'] });
     expect((await admin.get(`/events/${ev.id}/audit/verify`)).body.ok).toBe(true);
     // The event file as stored imports again as an event.
-    expect((await admin.post('/events', { ...file, name: `${file.name} again` })).status).toBe(201);
+    expect((await admin.post<ImportResult>('/events', { ...file, name: `${file.name} again` })).status).toBe(201);
   });
 
   it('adds no organisation when the roster has another problem', async () => {
     const ev = await setUp();
     const csv = `${withNewCompany(courierByName())}C001,重复编号,京运物流,A-99\n`;
     const adding = { addOrganisations: [{ code: 'jykd', name: '京运快运' }] };
-    const res = await admin.post(`/events/${ev.id}/roster/import`, body(csv, adding));
+    const res = await admin.post<RosterImportResult>(`/events/${ev.id}/roster/import`, body(csv, adding));
     expect(res.status).toBe(400);
-    expect(res.body.error.issues.map((i: any) => [i.path, i.code, i.params])).toEqual([
+    expect(issuesOf(res).map((i) => [i.path, i.code, i.params])).toEqual([
       ['row 28 · bib', 'duplicate', { reason: 'in_file', firstRow: 2, row: 28, column: 'bib', value: 'C001' }],
     ]);
     expect((await storedFile(ev.id)).organisations).toEqual(ORGANISATIONS);
@@ -141,7 +143,7 @@ describe('organisations in a roster', () => {
     for (const step of ['preview', 'import']) {
       const res = await admin.post(`/events/${ev.id}/roster/${step}`, body(csv, clash));
       expect(res.status, step).toBe(400);
-      expect(res.body.error.issues).toEqual([
+      expect(issuesOf(res)).toEqual([
         {
           path: 'addOrganisations[0].code', code: 'duplicate', message: expect.any(String),
           params: { what: 'organisation', value: 'jd', first: 'organisations[5].code' },
@@ -163,7 +165,7 @@ describe('organisations in a roster', () => {
     const ev = await setUp();
     expect((await admin.post(`/contests/${ev.contestId('courier')}/state`, { to: 'scoring' })).status).toBe(200);
     const adding = { addOrganisations: [{ code: 'jykd', name: '京运快运' }] };
-    const res = await admin.post(`/events/${ev.id}/roster/import`, body(withNewCompany(courierByName()), adding));
+    const res = await admin.post<RosterImportResult>(`/events/${ev.id}/roster/import`, body(withNewCompany(courierByName()), adding));
     expect(res.status).toBe(409);
     expect((await storedFile(ev.id)).organisations).toEqual(ORGANISATIONS);
     expect((await audit(ev.id)).some((e) => e.kind === 'organisations_added')).toBe(false);

@@ -9,10 +9,19 @@ import type { DbHandle } from '../../db/create-db.ts';
 import { SiteAddresses } from '../site/addresses.ts';
 import { rankAddresses, type InterfaceList } from '../site/interfaces.ts';
 import { makeFixture } from './authz/fixture.ts';
-import { api, freshTestDb, ipv4, startTestServer, type TestServer, type TestServerOptions } from './harness.ts';
+import {
+  api,
+  freshTestDb,
+  ipv4,
+  startTestServer,
+  type Reply,
+  type TestServer,
+  type TestServerOptions,
+} from './harness.ts';
+import type { SiteInfo } from '../../shared/site.ts';
 
 /** GET with another Host header, as a phone that opened the server at its venue address sends. */
-function getAs(s: TestServer, path: string, host: string, token?: string): Promise<{ status: number; body: any }> {
+function getAs<T = SiteInfo>(s: TestServer, path: string, host: string, token?: string): Promise<Omit<Reply<T>, 'headers'>> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { host, ...(token ? { authorization: `Bearer ${token}` } : {}) };
     const req = httpRequest({ host: '127.0.0.1', port: s.port, path: `/api/v1${path}`, headers }, (res) => {

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../db/schema/index.ts';
 import { hashSecret } from '../domain/auth/auth.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
-import { api, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import { api, importAndOpen, startTestServer, uuid, type TestServer, issuesOf, refusalOf } from './harness.ts';
+import type { ContestDetail, Leaderboard } from '../../shared/api.ts';
+import type { AuditPage } from '../../shared/admin-api.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -49,8 +51,8 @@ async function setup() {
   const mark = (who: ReturnType<typeof api>, contestant: string, criterion: string, value: number, extra: object = {}) =>
     who.post(`/contests/${id}/marks`, { contestant, criterion, value, clientId: uuid(), ...extra });
   const to = (state: State, reason?: string, who = ev.admin) => who.post(`/contests/${id}/state`, { to: state, ...(reason ? { reason } : {}) });
-  const state = async () => (await ev.admin.get(`/contests/${id}`)).body.state as State;
-  const row = async (bib: string, who = ev.admin) => (await who.get(`/contests/${id}/leaderboard`)).body.rows.find((r: any) => r.bib === bib);
+  const state = async () => (await ev.admin.get<ContestDetail>(`/contests/${id}`)).body.state as State;
+  const row = async (bib: string, who = ev.admin) => (await who.get<Leaderboard>(`/contests/${id}/leaderboard`)).body.rows.find((r) => r.bib === bib);
   /** Every mark a complete contest needs, with the form panels close together. */
   const complete = async () => {
     for (const bib of ['W1', 'W2']) {
@@ -99,7 +101,7 @@ describe('transitions', () => {
       for (const reason of [undefined, '   ']) {
         const r = await c.ev.admin.post(`/contests/${c.id}/state`, { to: 'review', ...(reason === undefined ? {} : { reason }) });
         expect(r.status).toBe(400);
-        expect(r.body.error.issues.map((i: any) => i.path)).toContain('reason');
+        expect(issuesOf(r).map((i) => i.path)).toContain('reason');
       }
       expect(await c.state()).toBe(from);
       expect((await c.to('review', '选手申诉，复核理论成绩')).status).toBe(200);
@@ -132,8 +134,8 @@ describe('transitions', () => {
       await c.reach('scoring');
       const results = await Promise.all([c.to('review'), c.to('review', undefined, second), c.to('review'), c.to('review', undefined, second)]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
-      const audit = await c.ev.admin.get(`/events/${c.ev.id}/audit`);
-      expect(audit.body.entries.filter((e: any) => e.kind === 'state' && e.data.to === 'review')).toHaveLength(1);
+      const audit = await c.ev.admin.get<AuditPage>(`/events/${c.ev.id}/audit`);
+      expect(audit.body.entries.filter((e) => e.kind === 'state' && e.data.to === 'review')).toHaveLength(1);
     }
   });
 });
@@ -154,11 +156,11 @@ describe('marks by state', () => {
       code: 'validation_failed',
       params: { reason: 'reason_required', when: 'review' },
     });
-    expect(noReason.body.error.issues).toEqual([{ path: 'reason', code: 'required', message: expect.any(String) }]);
+    expect(issuesOf(noReason)).toEqual([{ path: 'reason', code: 'required', message: expect.any(String) }]);
     expect((await c.mark(c.chief, 'W1', 'exam', 60, { reason: '复核后更正' })).status).toBe(201);
     expect((await c.mark(c.ev.admin, 'W2', 'exam', 90, { reason: '录入错误' })).status).toBe(201);
     // W1: exam 60 (chief's mark is the newest), form mean(7, 8) = 7.5 → S = 67.5, total = 100 × 67.5 / 110 = 61.36
-    expect((await c.row('W1')).total).toBe(61.36);
+    expect((await c.row('W1'))!.total).toBe(61.36);
     for (const target of ['certified', 'published'] as const) {
       expect((await c.to(target)).status).toBe(200);
       expect((await c.mark(c.ev.admin, 'W1', 'exam', 10, { reason: 'late' })).status).toBe(409);
@@ -177,16 +179,16 @@ describe('marks by state', () => {
     await c.to('review');
     const incomplete = await c.to('certified');
     expect(incomplete.status).toBe(409);
-    expect(incomplete.body.error.code).toBe('transition_blocked');
-    expect(incomplete.body.error.reasons).toEqual([expect.stringMatching(/W2.*form/)]);
+    expect(refusalOf(incomplete).code).toBe('transition_blocked');
+    expect(refusalOf(incomplete).reasons).toEqual([expect.stringMatching(/W2.*form/)]);
     // The same, structured for screens: W2 has 1 of the 2 judges' marks of "form".
-    expect(incomplete.body.error.blockers).toEqual([{ kind: 'incomplete', bib: 'W2', missing: [{ criterion: 'form', have: 1, need: 2 }] }]);
+    expect(refusalOf(incomplete).blockers).toEqual([{ kind: 'incomplete', bib: 'W2', missing: [{ criterion: 'form', have: 1, need: 2 }] }]);
     // The chief completes W2 in review, but 2 and 9 are 7 apart (> maxSpread 2): flagged.
     expect((await c.mark(c.chief, 'W2', 'form', 9, { reason: '补录' })).status).toBe(201);
     const flagged = await c.to('certified');
     expect(flagged.status).toBe(409);
-    expect(flagged.body.error.reasons).toEqual([expect.stringMatching(/W2.*form.*flag/)]);
-    expect(flagged.body.error.blockers).toEqual([{ kind: 'flagged', bib: 'W2', criterion: 'form' }]);
+    expect(refusalOf(flagged).reasons).toEqual([expect.stringMatching(/W2.*form.*flag/)]);
+    expect(refusalOf(flagged).blockers).toEqual([{ kind: 'flagged', bib: 'W2', criterion: 'form' }]);
     expect(await c.state()).toBe('review');
     expect((await c.ev.admin.post(`/contests/${c.id}/flags`, { contestant: 'W2', criterion: 'form', reason: '合议后维持' })).status).toBe(200);
     expect(await c.to('certified', undefined, c.chief)).toMatchObject({ status: 200, body: { state: 'certified' } });
@@ -198,13 +200,13 @@ describe('flags and freeze', () => {
     const c = await setup();
     await c.reach('scoring');
     await c.mark(c.j1, 'W1', 'form', 3);
-    expect((await c.row('W1')).flagged).toBe(false); // one mark: no spread yet
+    expect((await c.row('W1'))!.flagged).toBe(false); // one mark: no spread yet
     await c.mark(c.j2, 'W1', 'form', 8); // 8 − 3 = 5 > 2
     const flagged = await c.row('W1');
     expect(flagged).toMatchObject({ flagged: true, complete: false });
     // Flagged points still count: form mean(3, 8) = 5.5 → total = 100 × 5.5 / 110 = 5
-    expect(flagged.total).toBe(5);
-    expect((await api(s.url).get(`/contests/${c.id}/leaderboard`)).body.rows.find((r: any) => r.bib === 'W1').flagged).toBe(true);
+    expect(flagged!.total).toBe(5);
+    expect((await api(s.url).get<Leaderboard>(`/contests/${c.id}/leaderboard`)).body.rows.find((r) => r.bib === 'W1')!.flagged).toBe(true);
     const body = { contestant: 'W1', criterion: 'form', reason: '两位裁判合议，维持原分' };
     expect((await c.ev.admin.post(`/contests/${c.id}/flags`, { ...body, contestant: 'W2' })).body.error.code).toBe('not_flagged');
     expect((await c.j1.post(`/contests/${c.id}/flags`, body)).status).toBe(403);
@@ -223,18 +225,18 @@ describe('flags and freeze', () => {
     await c.reach('scoring');
     await c.mark(c.j1, 'W1', 'exam', 55); // W1: 100 × 55 / 110 = 50
     const pub = api(s.url);
-    const shown = (await pub.get(`/contests/${c.id}/leaderboard`)).body;
-    expect(shown.rows.map((r: any) => [r.bib, r.total, r.rank])).toEqual([['W1', 50, 1], ['W2', 0, 2]]);
+    const shown = (await pub.get<Leaderboard>(`/contests/${c.id}/leaderboard`)).body;
+    expect(shown.rows.map((r) => [r.bib, r.total, r.rank])).toEqual([['W1', 50, 1], ['W2', 0, 2]]);
     expect((await c.ev.admin.post(`/contests/${c.id}/freeze`, { frozen: true })).status).toBe(200);
     expect((await c.j1.post(`/contests/${c.id}/freeze`, { frozen: false })).status).toBe(403);
     await c.mark(c.j1, 'W2', 'exam', 99); // W2: 100 × 99 / 110 = 90
-    const live = (await c.ev.admin.get(`/contests/${c.id}/leaderboard`)).body;
-    expect(live.rows.map((r: any) => [r.bib, r.total, r.rank])).toEqual([['W2', 90, 1], ['W1', 50, 2]]);
-    const frozen = (await pub.get(`/contests/${c.id}/leaderboard`)).body;
+    const live = (await c.ev.admin.get<Leaderboard>(`/contests/${c.id}/leaderboard`)).body;
+    expect(live.rows.map((r) => [r.bib, r.total, r.rank])).toEqual([['W2', 90, 1], ['W1', 50, 2]]);
+    const frozen = (await pub.get<Leaderboard>(`/contests/${c.id}/leaderboard`)).body;
     expect(frozen.rows).toEqual(shown.rows);
     expect(frozen.seq).toBe(shown.seq);
     expect((await c.ev.admin.post(`/contests/${c.id}/freeze`, { frozen: false })).status).toBe(200);
-    const revealed = (await pub.get(`/contests/${c.id}/leaderboard`)).body;
+    const revealed = (await pub.get<Leaderboard>(`/contests/${c.id}/leaderboard`)).body;
     expect(revealed.rows).toEqual(live.rows);
     expect(revealed.seq).toBeGreaterThan(live.seq);
   });

@@ -1,7 +1,8 @@
 // Team results over HTTP (CONTRACT §7, SCORING §7), checked against numbers worked out by hand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventFile } from '../../shared/event-file/schema.ts';
-import { api, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import { api, importAndOpen, startTestServer, uuid, type TestServer, refusalOf } from './harness.ts';
+import type { Leaderboard, TeamsResponse } from '../../shared/api.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -63,7 +64,7 @@ async function scored() {
 describe('GET /events/:id/teams', () => {
   it('matches SCORING §7 worked by hand', async () => {
     const ev = await scored();
-    const res = await api(s.url).get(`/events/${ev.id}/teams`);
+    const res = await api(s.url).get<TeamsResponse>(`/events/${ev.id}/teams`);
     expect(res.status).toBe(200);
     expect(res.body.event).toBe(ev.id);
     // alpha, teamSize 2 (best two ranked totals):
@@ -104,7 +105,7 @@ describe('GET /events/:id/teams', () => {
     await ev.admin.post(`/contests/${alpha}/marks`, { contestant: 'D1', criterion: 'score', value: 99.99, clientId: uuid() });
     // A correction of A3 to 85 (a new revision): a's best two are now 90.25 + 85 = 175.25.
     await ev.admin.post(`/contests/${alpha}/marks`, { contestant: 'A3', criterion: 'score', value: 85, clientId: uuid() });
-    const teams = (await api(s.url).get(`/events/${ev.id}/teams`)).body;
+    const teams = (await api(s.url).get<TeamsResponse>(`/events/${ev.id}/teams`)).body;
     expect(teams.contests.alpha).toEqual([
       { organisation: 'a', rank: 1, score: 175.25 },
       { organisation: 'b', rank: 2, score: 170 },
@@ -118,8 +119,8 @@ describe('GET /events/:id/teams', () => {
       { organisation: 'c', rank: 4, score: 170 },
     ]);
     // The same numbers from the public board: each organisation's best two ranked totals.
-    const rows = (await api(s.url).get(`/contests/${alpha}/leaderboard`)).body.rows as any[];
-    for (const t of teams.contests.alpha) {
+    const rows = (await api(s.url).get<Leaderboard>(`/contests/${alpha}/leaderboard`)).body.rows;
+    for (const t of teams.contests.alpha!) {
       const best = rows.filter((r) => r.organisation === t.organisation && r.rank !== null).map((r) => r.total).sort((x, y) => y - x);
       expect(Math.round((best.slice(0, 2).reduce((x, y) => x + y, 0)) * 100) / 100).toBe(t.score);
     }
@@ -128,21 +129,21 @@ describe('GET /events/:id/teams', () => {
   it('keeps the public team table at the freeze, like the public boards', async () => {
     const ev = await scored();
     const alpha = ev.contestId('alpha');
-    const before = (await api(s.url).get(`/events/${ev.id}/teams`)).body;
+    const before = (await api(s.url).get<TeamsResponse>(`/events/${ev.id}/teams`)).body;
     await ev.admin.post(`/contests/${alpha}/freeze`, { frozen: true });
     await ev.admin.post(`/contests/${alpha}/marks`, { contestant: 'D1', criterion: 'score', value: 99.99, clientId: uuid() });
-    expect((await api(s.url).get(`/events/${ev.id}/teams`)).body).toEqual(before);
+    expect((await api(s.url).get<TeamsResponse>(`/events/${ev.id}/teams`)).body).toEqual(before);
     // Organisers see d's 99.99 at once: alpha d 99.99 (3rd), overall d 189.99 (2nd).
-    const live = (await ev.admin.get(`/events/${ev.id}/teams`)).body;
-    expect(live.contests.alpha[2]).toEqual({ organisation: 'd', rank: 3, score: 99.99 });
+    const live = (await ev.admin.get<TeamsResponse>(`/events/${ev.id}/teams`)).body;
+    expect(live.contests.alpha![2]).toEqual({ organisation: 'd', rank: 3, score: 99.99 });
     expect(live.overall[1]).toEqual({ organisation: 'd', rank: 2, score: 189.99 });
     await ev.admin.post(`/contests/${alpha}/freeze`, { frozen: false });
-    expect((await api(s.url).get(`/events/${ev.id}/teams`)).body).toEqual(live);
+    expect((await api(s.url).get<TeamsResponse>(`/events/${ev.id}/teams`)).body).toEqual(live);
   });
 
   it('is 404 for an unknown event', async () => {
     const r = await api(s.url).get('/events/nope/teams');
     expect(r.status).toBe(404);
-    expect(r.body.error.code).toBe('not_found');
+    expect(refusalOf(r).code).toBe('not_found');
   });
 });

@@ -51,9 +51,7 @@ export const criterion = z.discriminatedUnion('kind', [
   deductionCriterion,
 ]);
 export type Criterion = z.infer<typeof criterion>;
-export type MeasurementCriterion = z.infer<typeof measurementCriterion>;
 export type JudgementCriterion = z.infer<typeof judgementCriterion>;
-export type DeductionCriterion = z.infer<typeof deductionCriterion>;
 
 export const section = z.strictObject({
   code,

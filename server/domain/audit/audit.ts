@@ -57,29 +57,6 @@ export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
     VALUES (${e.eventId}, ${n}, ${e.kind}, ${e.contestId ?? null}, ${e.actor}, ${at.toISOString()}::timestamptz, ${payload}, ${hash})`);
 }
 
-export interface AuditEntry {
-  n: number;
-  kind: string;
-  contest: string | null;
-  actor: string;
-  at: string;
-  data: Record<string, unknown>;
-  hash: string;
-}
-
-export async function readAudit(db: Db, eventId: string, opts: { after?: number; limit?: number } = {}): Promise<AuditEntry[]> {
-  const rows = await db
-    .select()
-    .from(auditLog)
-    .where(sql`${auditLog.eventId} = ${eventId} AND ${auditLog.n} > ${opts.after ?? 0}`)
-    .orderBy(asc(auditLog.n))
-    .limit(opts.limit ?? 1000);
-  return rows.map((r) => {
-    const p = JSON.parse(r.payload) as { data: Record<string, unknown> };
-    return { n: r.n, kind: r.kind, contest: r.contestId, actor: r.actor, at: r.at.toISOString(), data: p.data, hash: r.hash };
-  });
-}
-
 export interface AuditVerification {
   ok: boolean;
   entries: number;

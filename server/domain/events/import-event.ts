@@ -3,6 +3,7 @@ import type { Db } from '../../../db/create-db.ts';
 import { events, organisations, contests } from '../../../db/schema/index.ts';
 import { parseEventFile, stripPins } from '../../../shared/event-file/parse.ts';
 import type { EventFile } from '../../../shared/event-file/schema.ts';
+import type { ImportResult } from '../../../shared/api.ts';
 import { invalid } from '../../errors.ts';
 import type { Issue } from '../../../shared/errors/index.ts';
 import { actorName, hashSecret, requireOrganiser, type Actor } from '../auth/auth.ts';
@@ -11,12 +12,6 @@ import { newId, newPin } from '../ids.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { chunks, contestDefinition, insertContestParts, insertJudges, organisationRows } from './event-store.ts';
 import { counted } from '../../../shared/plural.ts';
-
-export interface ImportResult {
-  id: string;
-  contests: { id: string; code: string }[];
-  judges: { code: string; pin: string }[];
-}
 
 /** The 400 for an event file: every problem (CONTRACT §4), nothing stored. */
 export function invalidEventFile(issues: Issue[]) {

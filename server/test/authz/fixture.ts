@@ -1,7 +1,7 @@
 // A small event for the authorization tests, brought to a given stage of its life: two contests
 // (lathe: open, with a judging panel, a shadow and a chief; weld: blind), one organisation per
 // side, and a signed-in caller for every role the matrix names.
-import { api, uuid, type TestServer } from '../harness.ts';
+import { api, uuid, type Reply, type TestServer } from '../harness.ts';
 import type { EventFile } from '../../../shared/event-file/schema.ts';
 
 export const ROLES = ['anonymous', 'judge', 'otherJudge', 'shadow', 'chief', 'organiser'] as const;
@@ -77,7 +77,7 @@ export interface Fixture {
   freshToken(role: Role): Promise<string | undefined>;
 }
 
-async function must(what: string, p: Promise<{ status: number; body: any }>) {
+async function must<T>(what: string, p: Promise<Reply<T>>): Promise<T> {
   const r = await p;
   if (r.status >= 300) throw new Error(`${what}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;

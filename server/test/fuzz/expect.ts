@@ -11,10 +11,11 @@ import {
   isErrorKey,
   isIssueCode,
 } from '../../../shared/errors/index.ts';
+import type { ApiError } from '../../../shared/api.ts';
 
 export interface Reply {
   status: number;
-  body: any;
+  body: unknown;
   contentType: string;
 }
 
@@ -22,7 +23,7 @@ export interface Reply {
  * A refusal: 4xx with {error:{code,message}} and, v1.1, `params` and issues' `code`/`params` that
  * the shared catalogue knows, with the values its params say (so every screen can word it).
  */
-export function expectRefusal(r: { status: number; body: any }, status?: number) {
+export function expectRefusal(r: { status: number; body: unknown }, status?: number) {
   const shown = JSON.stringify(r.body)?.slice(0, 500);
   if (status !== undefined) expect(r.status, shown).toBe(status);
   expect(r.status, shown).toBeGreaterThanOrEqual(400);
@@ -31,12 +32,13 @@ export function expectRefusal(r: { status: number; body: any }, status?: number)
 }
 
 /** The CONTRACT §2 error shape with codes and params from shared/errors. */
-export function expectErrorShape(body: any) {
+export function expectErrorShape(body: unknown) {
   const shown = JSON.stringify(body)?.slice(0, 500);
   expect(body).toEqual({ error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) });
-  const { code, params = {}, issues = [] } = body.error;
+  const error = (body as ApiError).error;
+  const { code, params = {}, issues = [] } = error;
   const fields = ['code', 'message', 'params', 'issues', 'reasons', 'blockers'];
-  expect(Object.keys(body.error).every((k) => fields.includes(k)), shown).toBe(true);
+  expect(Object.keys(error).every((k) => fields.includes(k)), shown).toBe(true);
   expect(ERROR_CODES, shown).toContain(code);
   const key = errorKeyOf(code, params);
   expect(isErrorKey(key), `${key} in ${shown}`).toBe(true);
@@ -52,7 +54,7 @@ export function expectErrorShape(body: any) {
 }
 
 /** Anything but a server error; a refusal has the error shape. */
-export function expectSafe(r: { status: number; body: any }) {
+export function expectSafe(r: { status: number; body: unknown }) {
   expect(r.status, JSON.stringify(r.body)?.slice(0, 500)).toBeLessThan(500);
   if (r.status >= 400) expectRefusal(r);
 }
@@ -74,7 +76,7 @@ export function send(base: string, method: string, path: string, opts: { token?:
       res.on('data', (c: Buffer) => chunks.push(c)).on('error', reject).on('end', () => {
         const contentType = String(res.headers['content-type'] ?? '');
         const text = Buffer.concat(chunks).toString('utf8');
-        let parsed: any = null;
+        let parsed: unknown = null;
         if (contentType.includes('json')) parsed = JSON.parse(text);
         else if ((res.statusCode ?? 0) >= 400) parsed = text.slice(0, 500); // not the error shape: expectRefusal fails on it
         resolve({ status: res.statusCode ?? 0, body: parsed, contentType });
@@ -90,7 +92,7 @@ export function send(base: string, method: string, path: string, opts: { token?:
  * A body larger than the server takes, declared with its Content-Length and written in pieces
  * (node:http); the server reads and drops the rest before it answers 413 (oversized-bodies.test.ts).
  */
-export function sendOversized(base: string, method: string, path: string, bytes: number, token?: string): Promise<{ status: number; body: any }> {
+export function sendOversized(base: string, method: string, path: string, bytes: number, token?: string): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const req = request(`${base}${path}`, {
       method,

@@ -1,24 +1,12 @@
-// Typed fetch client for the HTTP API (CONTRACT §2–§7), same origin under /api/v1.
-import type { ApiError, ContestSummary, EventSummary } from '$shared/api.ts';
-import type { AwardTier, Organisation, Section } from '$shared/event-file/schema.ts';
+// The web app's one HTTP client for the API (CONTRACT §2–§7), same origin under /api/v1: JSON
+// requests with a timeout, refusals as ApiRequestError (with Retry-After), and Failure for screens.
+import type { ApiError } from '$shared/api.ts';
 import { codeForStatus } from '$shared/errors/status-code.ts';
 
 export const API_BASE = '/api/v1';
 const TIMEOUT_MS = 15_000;
 
-/** GET /api/v1/events/:id. `organisations` may be absent; pages then show codes. */
-export interface EventDetail extends EventSummary {
-  organisations?: Organisation[];
-}
-
-/** GET /api/v1/contests/:id (public fields; pins and judges are never sent to the public). */
-export interface ContestDetail extends ContestSummary {
-  blind?: boolean;
-  teamSize?: number;
-  frozen?: boolean;
-  sections: Section[];
-  awards?: AwardTier[];
-}
+export type { ContestDetail, EventDetail } from '$shared/api.ts';
 
 /** A refused or failed request. `status` is 0 when the server was not reached. */
 export class ApiRequestError extends Error {
@@ -45,6 +33,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** SvelteKit's `fetch` inside load functions; the global one otherwise. */
   fetch?: typeof fetch;
+  /** Give up after this long (default 15 s); 0 waits as long as the network does (uploads). */
+  timeoutMs?: number;
 }
 
 function isApiError(value: unknown): value is ApiError {
@@ -57,18 +47,25 @@ function bodyFor(code: string, message: string): ApiError {
   return { error: { code, message } };
 }
 
-async function request<T>(method: string, path: string, body: unknown, options: RequestOptions): Promise<T> {
+/** What a request sends: JSON, or a file's bytes as they are. */
+type Outgoing = { json: unknown } | { file: Blob; type: string } | undefined;
+
+async function request<T>(method: string, path: string, outgoing: Outgoing, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (outgoing) headers['content-type'] = 'json' in outgoing ? 'application/json' : outgoing.type;
   if (options.token) headers.authorization = `Bearer ${options.token}`;
 
   // One controller for the caller's signal and the timeout (AbortSignal.any is too new for older phones).
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, TIMEOUT_MS);
+  const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
+  const timer =
+    timeoutMs > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, timeoutMs)
+      : undefined;
   const forward = () => controller.abort();
   options.signal?.addEventListener('abort', forward, { once: true });
   let response: Response;
@@ -77,7 +74,7 @@ async function request<T>(method: string, path: string, body: unknown, options: 
     response = await (options.fetch ?? fetch)(API_BASE + path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: outgoing === undefined ? undefined : 'json' in outgoing ? JSON.stringify(outgoing.json) : outgoing.file,
       signal: controller.signal,
     });
     text = await response.text();
@@ -128,5 +125,31 @@ export async function getJson<T>(path: string, options: RequestOptions = {}): Pr
 
 /** POST `/api/v1${path}` with a JSON body. */
 export function postJson<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
-  return request<T>('POST', path, body, options);
+  return request<T>('POST', path, body === undefined ? undefined : { json: body }, options);
+}
+
+/** PUT, PATCH or DELETE `/api/v1${path}` with a JSON body. */
+export function sendJson<T>(
+  method: 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
+  return request<T>(method, path, { json: body }, options);
+}
+
+/** POST `/api/v1${path}` with a file's bytes as the body, of the given content type; no timeout by default. */
+export function postFile<T>(path: string, file: Blob, type: string, options: RequestOptions = {}): Promise<T> {
+  return request<T>('POST', path, { file, type }, { timeoutMs: 0, ...options });
+}
+
+/** Failure details a screen shows: the API's code, message and issues, the HTTP status (0: not reached). */
+export type Failure = ApiError['error'] & { status: number; retryAfter?: number };
+
+export function failureOf(cause: unknown): Failure {
+  if (cause instanceof ApiRequestError) {
+    const failure: Failure = { ...cause.body.error, status: cause.status };
+    return cause.retryAfter === undefined ? failure : { ...failure, retryAfter: cause.retryAfter };
+  }
+  return { code: 'unknown', message: String(cause), status: 0 };
 }

@@ -1,8 +1,7 @@
 // The audit page's state: filters, the page shown (paged forward by `after`, back by a stack of the
 // pages seen), and the hash chain's verification.
 import type { AuditEntryView, AuditPage } from '$shared/admin-api.ts';
-import { getJson } from '$lib/api.ts';
-import { failureOf, type Failure } from './request.ts';
+import { getJson, failureOf, type Failure } from '$lib/api.ts';
 
 export const AUDIT_PAGE = 50;
 

@@ -1,8 +1,7 @@
 // The events the console knows, for the navigation's event switcher and the home page. Read again
 // after an import, so a new event appears everywhere at once.
 import type { EventSummary } from '$shared/api.ts';
-import { getJson } from '$lib/api.ts';
-import { failureOf, type Failure } from './request.ts';
+import { getJson, failureOf, type Failure } from '$lib/api.ts';
 
 class ConsoleEvents {
   list = $state.raw<EventSummary[] | null>(null);

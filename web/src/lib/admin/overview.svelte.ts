@@ -1,8 +1,7 @@
 // The event's live overview (GET /events/:id/overview) kept fresh by polling while the page is
 // visible. A few seconds is live enough for an organiser's desk and costs the venue network little.
 import type { EventOverview } from '$shared/admin-api.ts';
-import { getJson } from '$lib/api.ts';
-import { failureOf, type Failure } from './request.ts';
+import { getJson, failureOf, type Failure } from '$lib/api.ts';
 
 export const OVERVIEW_POLL_MS = 3000;
 

@@ -2,9 +2,8 @@
 // the warning while it is loopback, the choice of this machine's addresses, and the certify and
 // print steps that confirm it. One instance for the console, read again after every change.
 import type { OrganiserSiteInfo } from '$shared/site.ts';
-import { getJson } from '$lib/api.ts';
+import { getJson, failureOf, sendJson, type Failure } from '$lib/api.ts';
 import { forgetPublicSite } from '$lib/site.ts';
-import { failureOf, sendJson, type Failure } from './request.ts';
 
 class PublicAddress {
   info = $state.raw<OrganiserSiteInfo | null>(null);

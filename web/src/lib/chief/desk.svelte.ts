@@ -2,22 +2,16 @@
 // board's socket, and the chief's actions (accept a flag, ask to re-mark, change state, correct).
 import { untrack } from 'svelte';
 import type { ContestProgress, RemarkRequest } from '$shared/judge.ts';
-import type { ApiError, ContestState, MarkResponse } from '$shared/api.ts';
-import { ApiRequestError, getJson, postJson } from '$lib/api.ts';
+import type { ContestState, MarkResponse } from '$shared/api.ts';
+import { failureOf, getJson, postJson, type Failure } from '$lib/api.ts';
 import { LiveBoard } from '$lib/live.svelte.ts';
 import type { JudgeSession } from '$lib/judge/session.ts';
-import { newClientId } from './view.ts';
+import { newClientId } from '$shared/client-id.ts';
 
 /** Polling is the fallback; socket updates usually refresh sooner. */
 export const POLL_MS = 2500;
 
-export type Failure = ApiError['error'] & { status: number };
 export type Outcome<T = unknown> = { ok: true; value: T } | { ok: false; error: Failure };
-
-function failure(cause: unknown): Failure {
-  if (cause instanceof ApiRequestError) return { ...cause.body.error, status: cause.status };
-  return { code: 'unknown', message: String(cause), status: 0 };
-}
 
 export class ChiefDesk {
   progress = $state.raw<ContestProgress | null>(null);
@@ -92,7 +86,7 @@ export class ChiefDesk {
       this.online = true;
       this.updatedAt = new Date();
     } catch (cause) {
-      const f = failure(cause);
+      const f = failureOf(cause);
       if (f.status === 0) this.online = false;
       else this.loadError = f;
     }
@@ -104,7 +98,7 @@ export class ChiefDesk {
       void this.refresh();
       return { ok: true, value };
     } catch (cause) {
-      const error = failure(cause);
+      const error = failureOf(cause);
       if (error.status === 409) void this.refresh(); // the contest moved on: show where it is now
       return { ok: false, error };
     }

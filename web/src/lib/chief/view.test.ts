@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ContestProgress, ProgressCell } from '$shared/judge.ts';
-import { acceptedFlag, cellStatus, filterProgressRows, flaggedCells, judgeDebts, newClientId, blockersOf, who, type ProgressRow } from './view.ts';
+import {
+  acceptedFlag,
+  cellStatus,
+  filterProgressRows,
+  flaggedCells,
+  judgeDebts,
+  blockersOf,
+  who,
+  type ProgressRow,
+} from './view.ts';
 
 const cell = (over: Partial<ProgressCell> = {}): ProgressCell => ({ have: 0, need: 3, points: null, flagged: false, spread: null, marks: [], ...over });
 const row = (bib: string, over: Partial<ProgressRow> = {}): ProgressRow => ({
@@ -92,13 +101,10 @@ describe('blockersOf', () => {
   });
 });
 
-describe('who and newClientId', () => {
+describe('who', () => {
   it('names a contestant by bib and name, or by station when blind', () => {
     expect(who(row('C001'), 'C001')).toBe('C001 name-C001');
     expect(who(row('C001', { name: undefined }), 'C001')).toBe('S-C001');
     expect(who(undefined, 'C009')).toBe('C009');
-  });
-  it('makes version 4 UUIDs', () => {
-    expect(newClientId()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });

@@ -126,13 +126,3 @@ export function blockersOf(error: { reasons?: string[]; blockers?: { kind: strin
   }
   return (error.reasons ?? []).map(() => ({ kind: 'other' }));
 }
-
-/** A version 4 UUID; crypto.randomUUID exists only on secure origins, venue tablets often use plain http. */
-export function newClientId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}

@@ -1,16 +1,16 @@
 // The judge tablet's state: session, cached sheet, outbox, connection. One instance per /judge page.
 import type { JudgeSheet } from '$shared/judge.ts';
 import type { MarkBody } from '$shared/api.ts';
-import { ApiRequestError, getJson } from '../api.ts';
+import { ApiRequestError, getJson, type Failure } from '../api.ts';
 import { clearSession, loadSession, saveSession, type JudgeSession } from './session.ts';
 import { openJudgeDb, KvStore } from './idb.ts';
 import { IdbOutboxStore } from './outbox-store.ts';
 import { Outbox, type OutboxEntry, type OutboxPhase } from '$shared/judge-outbox/outbox.ts';
 import { startWakeUps } from './outbox-wakeups.ts';
 import type { SendError } from '$shared/judge-outbox/send.ts';
-import { signInJudge, signOutJudge, type SignInFailure } from './auth.ts';
+import { signInJudge, signOutJudge } from './auth.ts';
 import { MarkIndex, criteriaOf, openRemarks } from './sheet-view.ts';
-import { newClientId } from './ids.ts';
+import { newClientId } from '$shared/client-id.ts';
 
 export type Connection = 'online' | 'offline' | 'sending' | 'waiting' | 'signin';
 
@@ -121,7 +121,7 @@ export class JudgeApp {
   }
 
   /** Signs in (typed or from a pairing link). Resolves to null on success, else why not. */
-  async signIn(event: string, judge: string, pin: string): Promise<SignInFailure | null> {
+  async signIn(event: string, judge: string, pin: string): Promise<Failure | null> {
     const r = await signInJudge(event, judge, pin);
     if (!r.ok) {
       if (OFFLINE_CODES.has(r.error.code)) this.unreachable = true;

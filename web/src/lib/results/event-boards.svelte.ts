@@ -1,8 +1,7 @@
 // The public boards of an event's open contests, fetched when someone starts a search (not before:
 // most visitors only open a board) and again when they are older than `maxAgeMs`.
 import type { Leaderboard } from '$shared/api.ts';
-import type { EventDetail } from '$lib/api.ts';
-import { getJson } from '$lib/api.ts';
+import { type EventDetail, getJson } from '$lib/api.ts';
 import type { ContestRows } from './event-search.ts';
 
 export class EventBoards {

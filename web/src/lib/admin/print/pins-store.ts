@@ -35,11 +35,3 @@ export function rememberPins(eventId: string, pins: readonly StoredPin[]): void 
     // Storage full or disabled: the PINs are still on screen to be written down.
   }
 }
-
-export function forgetPins(eventId: string): void {
-  try {
-    sessionStorage.removeItem(key(eventId));
-  } catch {
-    // nothing stored
-  }
-}

@@ -1,5 +1,6 @@
-// A UUID v4 per mark. crypto.randomUUID exists only in secure contexts (https, localhost); a venue
-// server reached as http://192.168.x.x is not one, so fall back to getRandomValues, which always is.
+// A UUID v4 per mark, for the judge app and the chief desk alike. crypto.randomUUID exists only in
+// secure contexts (https, localhost); a venue server reached as http://192.168.x.x is not one, so
+// fall back to getRandomValues, which always is.
 export function newClientId(): string {
   const c = globalThis.crypto;
   if (typeof c.randomUUID === 'function') return c.randomUUID();
