@@ -40,7 +40,11 @@ async function timed(rounds: number, run: () => Promise<unknown>): Promise<Timin
     cpu.push((used.user + used.system) / 1000);
   }
   const r = (x: number) => Math.round(x * 10) / 10;
-  const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+  const median = (xs: number[]) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      50,
+    );
   return { p50: r(median(ms)), max: r(Math.max(...ms)), cpuP50: r(median(cpu)) };
 }
 
@@ -95,7 +99,12 @@ export async function runAuditVerify(opts: { contestants: number; rounds: number
       await must(raw.post(`/contests/${rawId}/marks`, body));
     });
     return {
-      db: s.db.kind, contestants: opts.contestants, entries, verifyMs: verify, certificateMs: certificate, markMs: mark,
+      db: s.db.kind,
+      contestants: opts.contestants,
+      entries,
+      verifyMs: verify,
+      certificateMs: certificate,
+      markMs: mark,
       factsMs: facts,
     };
   } finally {

@@ -5,7 +5,13 @@ import { boardWorkMarkdown, runBoardWork } from './board-work.ts';
 
 describe('bench/board-work', () => {
   it('times apply, rank, diff and encode per mark at each point of a contest history', () => {
-    const r = runBoardWork({ contestants: 300, updates: 20, history: [100, 2_000], marksPerUpdate: [1, 5], compact: true });
+    const r = runBoardWork({
+      contestants: 300,
+      updates: 20,
+      history: [100, 2_000],
+      marksPerUpdate: [1, 5],
+      compact: true,
+    });
     expect(r.points).toHaveLength(4);
     for (const p of r.points) {
       expect(p.msPerMark).toBeGreaterThan(0);
@@ -13,7 +19,12 @@ describe('bench/board-work', () => {
       expect(p.meanBytes).toBeGreaterThan(0);
       expect(p.split.rank).toBeGreaterThanOrEqual(0);
     }
-    expect(r.points.map((p) => [p.history, p.marksPerUpdate])).toEqual([[100, 1], [2_000, 1], [100, 5], [2_000, 5]]);
+    expect(r.points.map((p) => [p.history, p.marksPerUpdate])).toEqual([
+      [100, 1],
+      [2_000, 1],
+      [100, 5],
+      [2_000, 5],
+    ]);
     expect(boardWorkMarkdown(r)).toContain('| 2000 | 5 |');
   });
 });

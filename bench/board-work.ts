@@ -62,7 +62,13 @@ export function runBoardWork(o: BoardWorkOptions): BoardWorkResult {
   const file = syntheticEvent({ contestants: o.contestants, judges: 3 });
   const contest = file.contests[0]!;
   const def = contest as unknown as ContestDef;
-  const people = contest.contestants.map((p) => ({ bib: p.bib, name: p.name, organisation: p.organisation, station: p.station, status: 'active' as const }));
+  const people = contest.contestants.map((p) => ({
+    bib: p.bib,
+    name: p.name,
+    organisation: p.organisation,
+    station: p.station,
+    status: 'active' as const,
+  }));
   const points: BoardWorkPoint[] = [];
   for (const mpu of o.marksPerUpdate) {
     const board = new ContestBoard(def, people);
@@ -95,9 +101,21 @@ export function runBoardWork(o: BoardWorkOptions): BoardWorkResult {
       const total = perUpdate.reduce((a, b) => a + b, 0);
       const r3 = (x: number) => Math.round(x * 1000) / 1000;
       points.push({
-        history: target, marksPerUpdate: mpu, msPerMark: r3(total / (o.updates * mpu)),
-        p99MsPerUpdate: r3(percentile([...perUpdate].sort((a, b) => a - b), 99)),
-        split: { apply: r3(split.apply / o.updates), rank: r3(split.rank / o.updates), diff: r3(split.diff / o.updates), encode: r3(split.encode / o.updates) },
+        history: target,
+        marksPerUpdate: mpu,
+        msPerMark: r3(total / (o.updates * mpu)),
+        p99MsPerUpdate: r3(
+          percentile(
+            [...perUpdate].sort((a, b) => a - b),
+            99,
+          ),
+        ),
+        split: {
+          apply: r3(split.apply / o.updates),
+          rank: r3(split.rank / o.updates),
+          diff: r3(split.diff / o.updates),
+          encode: r3(split.encode / o.updates),
+        },
         meanBytes: Math.round(bytes / o.updates),
       });
     }
@@ -114,16 +132,23 @@ export function boardWorkMarkdown(r: BoardWorkResult): string {
     '',
     '| marks already on the board | marks per update | ms per mark | p99 ms per update | apply / rank / diff / encode (ms per update) | update size (bytes) |',
     '| ---: | ---: | ---: | ---: | --- | ---: |',
-    ...r.points.map((p) =>
-      `| ${p.history} | ${p.marksPerUpdate} | ${p.msPerMark} | ${p.p99MsPerUpdate} | ${p.split.apply} / ${p.split.rank} / ${p.split.diff} / ${p.split.encode} | ${p.meanBytes} |`),
+    ...r.points.map(
+      (p) =>
+        `| ${p.history} | ${p.marksPerUpdate} | ${p.msPerMark} | ${p.p99MsPerUpdate} | ${p.split.apply} / ${p.split.rank} / ${p.split.diff} / ${p.split.encode} | ${p.meanBytes} |`,
+    ),
   ].join('\n');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const arg = (name: string, dflt: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
+  const arg = (name: string, dflt: number) =>
+    Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
   for (const compact of [true, false]) {
     const r = runBoardWork({
-      contestants: arg('contestants', 1000), updates: arg('updates', 200), history: [1_000, 36_000, 100_000], marksPerUpdate: [1, 10], compact,
+      contestants: arg('contestants', 1000),
+      updates: arg('updates', 200),
+      history: [1_000, 36_000, 100_000],
+      marksPerUpdate: [1, 10],
+      compact,
     });
     console.log(boardWorkMarkdown(r), '\n');
   }

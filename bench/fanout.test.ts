@@ -21,8 +21,16 @@ const alive = (pid: number) => {
 describe.skipIf(skip)('bench/fanout', () => {
   it('measures submit → viewer latency against a bare Socket.IO baseline and delivers every update', async () => {
     const r = await runFanout({
-      ...SCENARIOS.smoke, db: 'postgres', judges: 5, contestants: 1000, fleet: 2, addresses: 2, connectConcurrency: 25,
-      pgBase: PG_BASE, outDir: null, log: () => {},
+      ...SCENARIOS.smoke,
+      db: 'postgres',
+      judges: 5,
+      contestants: 1000,
+      fleet: 2,
+      addresses: 2,
+      connectConcurrency: 25,
+      pgBase: PG_BASE,
+      outDir: null,
+      log: () => {},
     });
     const { jiangxin: j, bare: b } = r;
     const viewers = SCENARIOS.smoke.viewers;

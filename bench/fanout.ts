@@ -80,12 +80,27 @@ export interface MemoryFigures {
 }
 
 export interface SideResult {
-  viewers: { wanted: number; connected: number; failed: number; errors: string[]; connectSeconds: number; connectedAtEnd: number; disconnects: Record<string, number> };
+  viewers: {
+    wanted: number;
+    connected: number;
+    failed: number;
+    errors: string[];
+    connectSeconds: number;
+    connectedAtEnd: number;
+    disconnects: Record<string, number>;
+  };
   latency: LatencySummary;
   /** Latencies recorded, against viewers × (accepted marks | messages sent). */
   deliveries: { expected: number; recorded: number; missed: number };
   /** Updates each viewer received (per second of the run), broadcasts sent (distinct updates received), full boards among them. */
-  updates: { perViewer: number; perSecond: number; broadcasts: number; broadcastsPerSecond: number; full: number; size: SizeSummary };
+  updates: {
+    perViewer: number;
+    perSecond: number;
+    broadcasts: number;
+    broadcastsPerSecond: number;
+    full: number;
+    size: SizeSummary;
+  };
   /** Seconds after the last send (or reply) until the slowest viewer had everything; null: never within the limit. */
   drainSeconds: number | null;
   server: PhaseReading & { pid: number };
@@ -113,7 +128,12 @@ export interface FanoutResult {
   };
   bare: SideResult & { sent: number; perSecond: number; payloadBytes: number };
   /** Jiangxin ÷ bare; null when the bare figure is not positive (memory noise with few viewers). */
-  ratios: { latencyP50: number | null; latencyP99: number | null; memoryPerViewerRss: number | null; memoryPerViewerHeap: number | null };
+  ratios: {
+    latencyP50: number | null;
+    latencyP99: number | null;
+    memoryPerViewerRss: number | null;
+    memoryPerViewerHeap: number | null;
+  };
   targets: { target: string; applies: boolean; met: boolean; figures: string }[];
   /** Process ids of the children this run started (all ended when it returns). */
   processes: { server: number; bare: number; fleet: number[] };
@@ -145,11 +165,20 @@ async function connectViewers(s: ServerSide) {
   const before = await s.child.call<MemoryReading>('memory');
   const t0 = performance.now();
   await s.child.call('phaseStart');
-  const c = await s.fleet.connect(s.child.ready.url, s.mode, s.contest, s.o.viewers, s.o.connectConcurrency, CONNECT_TIMEOUT_MS);
+  const c = await s.fleet.connect(
+    s.child.ready.url,
+    s.mode,
+    s.contest,
+    s.o.viewers,
+    s.o.connectConcurrency,
+    CONNECT_TIMEOUT_MS,
+  );
   const connectSeconds = r2((performance.now() - t0) / 1000);
   const phase = await s.child.call<PhaseReading>('phaseRead');
   const onServer = await s.child.call<number>('viewers');
-  s.o.log(`[${s.mode}] ${c.connected} viewers connected in ${connectSeconds} s (${c.failed} failed${c.errors.length ? `: ${c.errors[0]}` : ''}); the server counts ${onServer}`);
+  s.o.log(
+    `[${s.mode}] ${c.connected} viewers connected in ${connectSeconds} s (${c.failed} failed${c.errors.length ? `: ${c.errors[0]}` : ''}); the server counts ${onServer}`,
+  );
   // The replies to `watch` (a whole board each, on Jiangxin) were in flight a moment ago: let the
   // process give back what they took before reading what the connected viewers hold.
   await sleep(2000);
@@ -166,11 +195,20 @@ async function disconnectViewers(s: ServerSide): Promise<MemoryReading> {
   return s.child.call<MemoryReading>('memory');
 }
 
-function memoryFigures(before: MemoryReading, connected: MemoryReading, afterRun: MemoryReading, afterLeave: MemoryReading, viewers: number): MemoryFigures {
+function memoryFigures(
+  before: MemoryReading,
+  connected: MemoryReading,
+  afterRun: MemoryReading,
+  afterLeave: MemoryReading,
+  viewers: number,
+): MemoryFigures {
   const heap = (m: MemoryReading) => m.heapUsedBytes + m.externalBytes;
   const added = heap(connected) - heap(before);
   return {
-    before, connected, afterRun, afterLeave,
+    before,
+    connected,
+    afterRun,
+    afterLeave,
     perViewerRssBytes: Math.round((connected.rssBytes - before.rssBytes) / Math.max(1, viewers)),
     perViewerHeapBytes: Math.round(added / Math.max(1, viewers)),
     leftAfterLeaveBytes: heap(afterLeave) - heap(before),
@@ -186,16 +224,26 @@ async function setUpEvent(url: string, o: FanoutOptions) {
     return r.body;
   };
   try {
-    const admin = (await must('login', client.request('POST', '/api/v1/auth/login', { username: 'admin', password: PASSWORD }))).token as string;
+    const admin = (
+      await must('login', client.request('POST', '/api/v1/auth/login', { username: 'admin', password: PASSWORD }))
+    ).token as string;
     const file = syntheticEvent({ contestants: o.contestants, judges: o.judges });
     const imported = await must('import', client.request('POST', '/api/v1/events', file, admin), 201);
     const contest = (imported.contests as { id: string; code: string }[]).find((c) => c.code === 'main')!.id;
     await must('open', client.request('POST', `/api/v1/contests/${contest}/state`, { to: 'scoring' }, admin));
     const tokens: string[] = [];
     for (const j of file.contests[0]!.judges) {
-      tokens.push((await must('judge login', client.request('POST', '/api/v1/auth/judge', { event: imported.id, judge: j.code, pin: j.pin }))).token);
+      tokens.push(
+        (
+          await must(
+            'judge login',
+            client.request('POST', '/api/v1/auth/judge', { event: imported.id, judge: j.code, pin: j.pin }),
+          )
+        ).token,
+      );
     }
-    const board = async () => (await must('leaderboard', client.request('GET', `/api/v1/contests/${contest}/leaderboard`))) as Leaderboard;
+    const board = async () =>
+      (await must('leaderboard', client.request('GET', `/api/v1/contests/${contest}/leaderboard`))) as Leaderboard;
     await board(); // the server loads the board once before anything is measured
     return { client, contest, tokens, board };
   } catch (err) {
@@ -211,22 +259,47 @@ async function jiangxinSide(server: Child<ServerChildReady>, fleet: ViewerFleet,
     const conn = await connectViewers(s);
     await Promise.all([server.call('phaseStart'), fleet.phaseStart()]);
     o.log(`[jiangxin] ${o.marksPerSecond} marks/s for ${o.seconds} s from ${o.judges} judges`);
-    const marks = await openLoopMarks({ client: ev.client, contest: ev.contest, tokens: ev.tokens, perSecond: o.marksPerSecond, seconds: o.seconds, contestants: o.contestants });
+    const marks = await openLoopMarks({
+      client: ev.client,
+      contest: ev.contest,
+      tokens: ev.tokens,
+      perSecond: o.marksPerSecond,
+      seconds: o.seconds,
+      contestants: o.contestants,
+    });
     const repliedAt = performance.now();
     const target = await ev.board();
     const drained = await fleet.waitFor({ seq: target.seq }, drainTimeoutMs(o));
     const drainSeconds = drained ? r2((performance.now() - repliedAt) / 1000) : null;
-    const [phase, fleetPhase] = await Promise.all([server.call<PhaseReading & { board: BoardTimings }>('phaseRead'), fleet.phaseRead()]);
+    const [phase, fleetPhase] = await Promise.all([
+      server.call<PhaseReading & { board: BoardTimings }>('phaseRead'),
+      fleet.phaseRead(),
+    ]);
     const final = await ev.board();
-    const report = await fleet.report({ sent: marks.sentAt, expected: { seq: final.seq, rowsJson: JSON.stringify(final.rows) } });
+    const report = await fleet.report({
+      sent: marks.sentAt,
+      expected: { seq: final.seq, rowsJson: JSON.stringify(final.rows) },
+    });
     const afterRun = await server.call<MemoryReading>('memory');
     const stored = await server.call<{ rows: number; distinctClientIds: number }>('stored', ev.contest);
-    o.log(`[jiangxin] ${marks.accepted}/${marks.sent} marks accepted; latency p50 ${report.latency.p50Ms} ms p99 ${report.latency.p99Ms} ms; ` +
-      `${report.updates} updates, mean ${report.sizes.meanBytes} B; drained ${drainSeconds ?? 'never'} s`);
+    o.log(
+      `[jiangxin] ${marks.accepted}/${marks.sent} marks accepted; latency p50 ${report.latency.p50Ms} ms p99 ${report.latency.p99Ms} ms; ` +
+        `${report.updates} updates, mean ${report.sizes.meanBytes} B; drained ${drainSeconds ?? 'never'} s`,
+    );
     const afterLeave = await disconnectViewers(s);
     const { sentAt: _sentAt, ...markFigures } = marks;
     return {
-      side: sideResult(o, conn, report, marks.accepted, drainSeconds, { ...phase, pid: server.pid }, fleetPhase, afterRun, afterLeave),
+      side: sideResult(
+        o,
+        conn,
+        report,
+        marks.accepted,
+        drainSeconds,
+        { ...phase, pid: server.pid },
+        fleetPhase,
+        afterRun,
+        afterLeave,
+      ),
       marks: { ...markFigures, stored },
       board: phase.board,
       finalSeq: final.seq,
@@ -241,8 +314,17 @@ async function jiangxinSide(server: Child<ServerChildReady>, fleet: ViewerFleet,
 }
 
 /** The baseline at Jiangxin's update rate and mean packet size, its payload made of `rows`. */
-async function bareSide(fleet: ViewerFleet, o: FanoutOptions, perSecond: number, packetBytes: number, rows: BoardRow[]) {
-  const bare = await startChild<{ url: string }>('bare socket.io server', new URL('./lib/bare-server.ts', import.meta.url));
+async function bareSide(
+  fleet: ViewerFleet,
+  o: FanoutOptions,
+  perSecond: number,
+  packetBytes: number,
+  rows: BoardRow[],
+) {
+  const bare = await startChild<{ url: string }>(
+    'bare socket.io server',
+    new URL('./lib/bare-server.ts', import.meta.url),
+  );
   try {
     const s: ServerSide = { child: bare, fleet, o, mode: 'bare', contest: 'bare' };
     const conn = await connectViewers(s);
@@ -257,63 +339,115 @@ async function bareSide(fleet: ViewerFleet, o: FanoutOptions, perSecond: number,
     const [phase, fleetPhase] = await Promise.all([bare.call<PhaseReading>('phaseRead'), fleet.phaseRead()]);
     const report = await fleet.report({ bareSent: sent });
     const afterRun = await bare.call<MemoryReading>('memory');
-    o.log(`[bare] latency p50 ${report.latency.p50Ms} ms p99 ${report.latency.p99Ms} ms; drained ${drainSeconds ?? 'never'} s`);
+    o.log(
+      `[bare] latency p50 ${report.latency.p50Ms} ms p99 ${report.latency.p99Ms} ms; drained ${drainSeconds ?? 'never'} s`,
+    );
     const afterLeave = await disconnectViewers(s);
-    return { side: sideResult(o, conn, report, sent, drainSeconds, { ...phase, pid: bare.pid }, fleetPhase, afterRun, afterLeave), sent, perSecond: r2(perSecond), payloadBytes: bytes };
+    return {
+      side: sideResult(
+        o,
+        conn,
+        report,
+        sent,
+        drainSeconds,
+        { ...phase, pid: bare.pid },
+        fleetPhase,
+        afterRun,
+        afterLeave,
+      ),
+      sent,
+      perSecond: r2(perSecond),
+      payloadBytes: bytes,
+    };
   } finally {
     await bare.stop();
   }
 }
 
 function sideResult(
-  o: FanoutOptions, conn: Awaited<ReturnType<typeof connectViewers>>, report: FleetReport, messages: number,
-  drainSeconds: number | null, server: SideResult['server'], fleet: FleetPhase, afterRun: MemoryReading, afterLeave: MemoryReading,
+  o: FanoutOptions,
+  conn: Awaited<ReturnType<typeof connectViewers>>,
+  report: FleetReport,
+  messages: number,
+  drainSeconds: number | null,
+  server: SideResult['server'],
+  fleet: FleetPhase,
+  afterRun: MemoryReading,
+  afterLeave: MemoryReading,
 ): SideResult {
   const n = conn.c.connected;
   return {
     viewers: {
-      wanted: o.viewers, connected: n, failed: conn.c.failed, errors: conn.c.errors, connectSeconds: conn.connectSeconds,
-      connectedAtEnd: report.connectedNow, disconnects: report.disconnects,
+      wanted: o.viewers,
+      connected: n,
+      failed: conn.c.failed,
+      errors: conn.c.errors,
+      connectSeconds: conn.connectSeconds,
+      connectedAtEnd: report.connectedNow,
+      disconnects: report.disconnects,
     },
     latency: report.latency,
     deliveries: { expected: n * messages, recorded: report.latency.count, missed: report.missed },
     updates: {
-      perViewer: r2(report.updates / Math.max(1, n)), perSecond: r2(report.updates / Math.max(1, n) / o.seconds),
-      broadcasts: report.broadcasts, broadcastsPerSecond: r2(report.broadcasts / o.seconds),
-      full: report.fullUpdates, size: report.sizes,
+      perViewer: r2(report.updates / Math.max(1, n)),
+      perSecond: r2(report.updates / Math.max(1, n) / o.seconds),
+      broadcasts: report.broadcasts,
+      broadcastsPerSecond: r2(report.broadcasts / o.seconds),
+      full: report.fullUpdates,
+      size: report.sizes,
     },
-    drainSeconds, server, serverWhileConnecting: conn.phase, fleet,
+    drainSeconds,
+    server,
+    serverWhileConnecting: conn.phase,
+    fleet,
     memory: memoryFigures(conn.before, conn.connected, afterRun, afterLeave, n),
   };
 }
 
-function targetsOf(o: FanoutOptions, j: FanoutResult['jiangxin'], b: FanoutResult['bare'], ratios: FanoutResult['ratios']): FanoutResult['targets'] {
+function targetsOf(
+  o: FanoutOptions,
+  j: FanoutResult['jiangxin'],
+  b: FanoutResult['bare'],
+  ratios: FanoutResult['ratios'],
+): FanoutResult['targets'] {
   const m = j.marks;
-  const delivered = j.viewers.connected === o.viewers && j.deliveries.missed === 0 && j.boardsDiffer === 0 &&
-    j.deliveries.recorded === j.deliveries.expected && m.accepted === m.sent && m.stored.rows === m.accepted && m.stored.distinctClientIds === m.accepted;
+  const delivered =
+    j.viewers.connected === o.viewers &&
+    j.deliveries.missed === 0 &&
+    j.boardsDiffer === 0 &&
+    j.deliveries.recorded === j.deliveries.expected &&
+    m.accepted === m.sent &&
+    m.stored.rows === m.accepted &&
+    m.stored.distinctClientIds === m.accepted;
   return [
     {
       target: `${o.viewers} viewers connected, every board update delivered, every accepted mark stored once`,
-      applies: true, met: delivered,
-      figures: `${j.viewers.connected}/${o.viewers} connected, ${j.deliveries.missed} (viewer, mark) missed, ${j.boardsDiffer} final boards ≠ GET, ` +
+      applies: true,
+      met: delivered,
+      figures:
+        `${j.viewers.connected}/${o.viewers} connected, ${j.deliveries.missed} (viewer, mark) missed, ${j.boardsDiffer} final boards ≠ GET, ` +
         `${m.accepted}/${m.sent} accepted, ${m.stored.rows} rows`,
     },
     {
       target: 'latency p99 ≤ 1.25 × bare Socket.IO at the same viewers, update rate and payload',
-      applies: true, met: ratios.latencyP99 !== null && ratios.latencyP99 <= 1.25,
+      applies: true,
+      met: ratios.latencyP99 !== null && ratios.latencyP99 <= 1.25,
       figures: `${j.latency.p99Ms} ms ÷ ${b.latency.p99Ms} ms = ${ratios.latencyP99 ?? 'n/a'}`,
     },
     {
       target: 'memory per viewer ≤ 1.25 × bare Socket.IO per connection (heap + buffers the viewers hold)',
-      applies: true, met: ratios.memoryPerViewerHeap !== null && ratios.memoryPerViewerHeap <= 1.25,
-      figures: `${kib(j.memory.perViewerHeapBytes)} ÷ ${kib(b.memory.perViewerHeapBytes)} KiB = ${ratios.memoryPerViewerHeap ?? 'n/a'}; ` +
+      applies: true,
+      met: ratios.memoryPerViewerHeap !== null && ratios.memoryPerViewerHeap <= 1.25,
+      figures:
+        `${kib(j.memory.perViewerHeapBytes)} ÷ ${kib(b.memory.perViewerHeapBytes)} KiB = ${ratios.memoryPerViewerHeap ?? 'n/a'}; ` +
         `RSS ${kib(j.memory.perViewerRssBytes)} ÷ ${kib(b.memory.perViewerRssBytes)} KiB = ${ratios.memoryPerViewerRss ?? 'n/a'}`,
     },
     {
       target: `memory returns after viewers leave (heap + buffers within 10% of what they added, or ${LEFT_ALLOWANCE_MIB} MiB, of the start)`,
       applies: true,
       met: j.memory.leftAfterLeave <= 0.1 || j.memory.leftAfterLeaveBytes <= LEFT_ALLOWANCE_MIB * 2 ** 20,
-      figures: `${r2(j.memory.leftAfterLeaveBytes / 2 ** 20)} MiB = ${Math.round(j.memory.leftAfterLeave * 100)}% left ` +
+      figures:
+        `${r2(j.memory.leftAfterLeaveBytes / 2 ** 20)} MiB = ${Math.round(j.memory.leftAfterLeave * 100)}% left ` +
         `(bare: ${r2(b.memory.leftAfterLeaveBytes / 2 ** 20)} MiB = ${Math.round(b.memory.leftAfterLeave * 100)}%)`,
     },
     {
@@ -354,7 +488,10 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
     }
     o.log(`[setup] ${o.db} database, server process, ${o.fleet} viewer processes`);
     [server, fleet] = await Promise.all([
-      startChild<ServerChildReady>('jiangxin server', new URL('./lib/server-child.ts', import.meta.url), { ...dbEnv, JX_BENCH_ADMIN_PASSWORD: PASSWORD }),
+      startChild<ServerChildReady>('jiangxin server', new URL('./lib/server-child.ts', import.meta.url), {
+        ...dbEnv,
+        JX_BENCH_ADMIN_PASSWORD: PASSWORD,
+      }),
       ViewerFleet.start(o.fleet, sourceAddresses(o.addresses)),
     ]);
     const j = await jiangxinSide(server, fleet, o);
@@ -362,7 +499,15 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
     const rate = Math.max(1 / o.seconds, j.side.updates.broadcastsPerSecond);
     const b = await bareSide(fleet, o, rate, j.side.updates.size.meanBytes, j.finalRows);
 
-    const jiangxin = { ...j.side, marks: j.marks, board: j.board, finalSeq: j.finalSeq, boardsDiffer: j.boardsDiffer, distinctFinalBoards: j.distinctFinalBoards, resyncs: j.resyncs };
+    const jiangxin = {
+      ...j.side,
+      marks: j.marks,
+      board: j.board,
+      finalSeq: j.finalSeq,
+      boardsDiffer: j.boardsDiffer,
+      distinctFinalBoards: j.distinctFinalBoards,
+      resyncs: j.resyncs,
+    };
     const bare = { ...b.side, sent: b.sent, perSecond: b.perSecond, payloadBytes: b.payloadBytes };
     const ratio = (x: number, y: number) => (y > 0 ? Math.round((x / y) * 100) / 100 : null);
     const ratios = {
@@ -373,10 +518,16 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
     };
     const { log: _log, outDir: _outDir, pgBase: _pgBase, ...options } = o;
     const out: FanoutResult = {
-      bench: 'fanout', at: new Date().toISOString(), env: benchEnv(o.db === 'postgres' ? server.ready.dbVersion : null, loadAtStart),
+      bench: 'fanout',
+      at: new Date().toISOString(),
+      env: benchEnv(o.db === 'postgres' ? server.ready.dbVersion : null, loadAtStart),
       cpuPressure: [pressureAtStart, cpuPressure()],
-      options, db: { kind: o.db, version: server.ready.dbVersion, synchronousCommit: server.ready.synchronousCommit },
-      jiangxin, bare, ratios, targets: targetsOf(o, jiangxin, bare, ratios),
+      options,
+      db: { kind: o.db, version: server.ready.dbVersion, synchronousCommit: server.ready.synchronousCommit },
+      jiangxin,
+      bare,
+      ratios,
+      targets: targetsOf(o, jiangxin, bare, ratios),
       processes: { server: server.pid, bare: bare.server.pid, fleet: fleet.pids },
     };
     if (o.outDir) {
@@ -404,15 +555,21 @@ export function fanoutMarkdown(r: FanoutResult): string {
   const leave = (m: MemoryFigures) =>
     `RSS ${mib(m.before.rssBytes)} → ${mib(m.connected.rssBytes)} → ${mib(m.afterRun.rssBytes)} → ${mib(m.afterLeave.rssBytes)}; ` +
     `heap+buffers ${heap(m.before)} → ${heap(m.connected)} → ${heap(m.afterRun)} → ${heap(m.afterLeave)}`;
-  const lost = (d: Record<string, number>) => Object.entries(d).map(([why, n]) => `${n} (${why})`).join(', ') || '0';
-  const row = (name: string, ours: string | number, bare: string | number, ratio = '') => `| ${name} | ${ours} | ${bare} | ${ratio} |`;
+  const lost = (d: Record<string, number>) =>
+    Object.entries(d)
+      .map(([why, n]) => `${n} (${why})`)
+      .join(', ') || '0';
+  const row = (name: string, ours: string | number, bare: string | number, ratio = '') =>
+    `| ${name} | ${ours} | ${bare} | ${ratio} |`;
   const m = j.marks;
   const others = Object.entries(m.statuses).filter(([s]) => s !== '201');
   const lines = [
     `## fanout (${r.at})`,
     '',
     `- Machine: ${e.cpu}, ${e.cores} cores, ${e.memoryGiB} GiB, ${e.os}; load average ${e.load[0]} at start, ${e.load[1]} at end` +
-      (r.cpuPressure[0] === null ? '' : `; CPU pressure (tasks waiting for a CPU, avg60) ${r.cpuPressure[0]}% at start, ${r.cpuPressure[1]}% at end`),
+      (r.cpuPressure[0] === null
+        ? ''
+        : `; CPU pressure (tasks waiting for a CPU, avg60) ${r.cpuPressure[0]}% at start, ${r.cpuPressure[1]}% at end`),
     `- Software: Node ${e.node}, ${r.db.kind === 'postgres' ? `PostgreSQL ${r.db.version} (synchronous_commit ${r.db.synchronousCommit})` : `PGlite ${e.pglite}`}, commit ${e.commit}`,
     `- Load: ${o.viewers} viewers (socket.io-client, WebSocket) in ${o.fleet} processes from ${o.addresses} source addresses; ` +
       `${o.marksPerSecond} marks/s (open loop) from ${o.judges} judges for ${o.seconds} s; ${o.contestants} contestants × ${CRITERIA.length} criteria; ` +
@@ -420,24 +577,70 @@ export function fanoutMarkdown(r: FanoutResult): string {
     '',
     '| | Jiangxin (judge submit → viewer) | bare Socket.IO (broadcast → viewer) | ratio |',
     '| --- | ---: | ---: | ---: |',
-    row('viewers connected (connect s)', `${j.viewers.connected} (${j.viewers.connectSeconds})`, `${b.viewers.connected} (${b.viewers.connectSeconds})`),
-    row('broadcasts / s (updates received / viewer / s)', `${j.updates.broadcastsPerSecond} (${j.updates.perSecond})`, `${b.updates.broadcastsPerSecond} (${b.updates.perSecond})`),
-    row('packet bytes mean / p99', `${j.updates.size.meanBytes} / ${j.updates.size.p99Bytes}`, `${b.updates.size.meanBytes} / ${b.updates.size.p99Bytes}`),
-    row('latency ms p50 / p99 / p99.9 / max', lat(j.latency), lat(b.latency), `${r.ratios.latencyP50 ?? 'n/a'} / ${r.ratios.latencyP99 ?? 'n/a'}`),
-    row('deliveries recorded / expected', `${j.deliveries.recorded} / ${j.deliveries.expected}`, `${b.deliveries.recorded} / ${b.deliveries.expected}`),
+    row(
+      'viewers connected (connect s)',
+      `${j.viewers.connected} (${j.viewers.connectSeconds})`,
+      `${b.viewers.connected} (${b.viewers.connectSeconds})`,
+    ),
+    row(
+      'broadcasts / s (updates received / viewer / s)',
+      `${j.updates.broadcastsPerSecond} (${j.updates.perSecond})`,
+      `${b.updates.broadcastsPerSecond} (${b.updates.perSecond})`,
+    ),
+    row(
+      'packet bytes mean / p99',
+      `${j.updates.size.meanBytes} / ${j.updates.size.p99Bytes}`,
+      `${b.updates.size.meanBytes} / ${b.updates.size.p99Bytes}`,
+    ),
+    row(
+      'latency ms p50 / p99 / p99.9 / max',
+      lat(j.latency),
+      lat(b.latency),
+      `${r.ratios.latencyP50 ?? 'n/a'} / ${r.ratios.latencyP99 ?? 'n/a'}`,
+    ),
+    row(
+      'deliveries recorded / expected',
+      `${j.deliveries.recorded} / ${j.deliveries.expected}`,
+      `${b.deliveries.recorded} / ${b.deliveries.expected}`,
+    ),
     row('last viewer up to date after (s)', j.drainSeconds ?? 'never', b.drainSeconds ?? 'never'),
-    row('server event-loop lag ms p50 / p99 / max', `${j.server.lagP50Ms} / ${j.server.lagP99Ms} / ${j.server.lagMaxMs}`, `${b.server.lagP50Ms} / ${b.server.lagP99Ms} / ${b.server.lagMaxMs}`),
-    row('… while the viewers connected', `${j.serverWhileConnecting.lagP50Ms} / ${j.serverWhileConnecting.lagP99Ms} / ${j.serverWhileConnecting.lagMaxMs}`,
-      `${b.serverWhileConnecting.lagP50Ms} / ${b.serverWhileConnecting.lagP99Ms} / ${b.serverWhileConnecting.lagMaxMs}`),
-    row('server CPU during run (% of one core)', Math.round((j.server.cpuMs / 10) / j.server.seconds), Math.round((b.server.cpuMs / 10) / b.server.seconds)),
-    row('viewer fleet lag p99 / CPU %', `${j.fleet.lagP99Ms} / ${Math.round(j.fleet.cpuMs / 10 / j.server.seconds)}`, `${b.fleet.lagP99Ms} / ${Math.round(b.fleet.cpuMs / 10 / b.server.seconds)}`),
-    row('server memory / viewer KiB (RSS / heap+buffers)', mem(j.memory), mem(b.memory), `${r.ratios.memoryPerViewerRss ?? 'n/a'} / ${r.ratios.memoryPerViewerHeap ?? 'n/a'}`),
+    row(
+      'server event-loop lag ms p50 / p99 / max',
+      `${j.server.lagP50Ms} / ${j.server.lagP99Ms} / ${j.server.lagMaxMs}`,
+      `${b.server.lagP50Ms} / ${b.server.lagP99Ms} / ${b.server.lagMaxMs}`,
+    ),
+    row(
+      '… while the viewers connected',
+      `${j.serverWhileConnecting.lagP50Ms} / ${j.serverWhileConnecting.lagP99Ms} / ${j.serverWhileConnecting.lagMaxMs}`,
+      `${b.serverWhileConnecting.lagP50Ms} / ${b.serverWhileConnecting.lagP99Ms} / ${b.serverWhileConnecting.lagMaxMs}`,
+    ),
+    row(
+      'server CPU during run (% of one core)',
+      Math.round(j.server.cpuMs / 10 / j.server.seconds),
+      Math.round(b.server.cpuMs / 10 / b.server.seconds),
+    ),
+    row(
+      'viewer fleet lag p99 / CPU %',
+      `${j.fleet.lagP99Ms} / ${Math.round(j.fleet.cpuMs / 10 / j.server.seconds)}`,
+      `${b.fleet.lagP99Ms} / ${Math.round(b.fleet.cpuMs / 10 / b.server.seconds)}`,
+    ),
+    row(
+      'server memory / viewer KiB (RSS / heap+buffers)',
+      mem(j.memory),
+      mem(b.memory),
+      `${r.ratios.memoryPerViewerRss ?? 'n/a'} / ${r.ratios.memoryPerViewerHeap ?? 'n/a'}`,
+    ),
     row('server memory MiB: before → connected → after run → after leaving', leave(j.memory), leave(b.memory)),
-    row('connections lost (reason) / resyncs during run', `${lost(j.viewers.disconnects)} / ${j.resyncs}`, `${lost(b.viewers.disconnects)} / –`),
+    row(
+      'connections lost (reason) / resyncs during run',
+      `${lost(j.viewers.disconnects)} / ${j.resyncs}`,
+      `${lost(b.viewers.disconnects)} / –`,
+    ),
     '',
     `Marks: ${m.accepted} of ${m.sent} accepted (201) at ${m.submit.perSecond}/s, stored ${m.stored.rows} rows with ${m.stored.distinctClientIds} distinct clientIds; ` +
       `submit response p50 ${m.submit.p50Ms} ms, p99 ${m.submit.p99Ms} ms; schedule late by at most ${m.scheduleLateMaxMs} ms` +
-      (others.length ? `; other responses: ${others.map(([s, n]) => `${s}×${n}`).join(', ')}` : '') + '.',
+      (others.length ? `; other responses: ${others.map(([s, n]) => `${s}×${n}`).join(', ')}` : '') +
+      '.',
     `Board: ${j.board.refreshes} refreshes applied ${j.board.marksApplied} marks, ${j.board.msPerMark} ms per mark; refresh p50 ${j.board.refreshP50Ms} ms, p99 ${j.board.refreshP99Ms} ms; ` +
       `${j.updates.full} full boards among ${Math.round(j.updates.perViewer * j.viewers.connected)} updates received; final seq ${j.finalSeq} on ${j.distinctFinalBoards} distinct final board(s), ${j.boardsDiffer} viewers ≠ GET.`,
     '',
@@ -445,13 +648,18 @@ export function fanoutMarkdown(r: FanoutResult): string {
     '| --- | :---: | --- |',
     ...r.targets.map((t) => `| ${t.target} | ${t.applies ? (t.met ? '✓' : '✗') : 'n/a'} | ${t.figures} |`),
     '',
-    'Latency (Jiangxin) = for every viewer and accepted mark, arrival of the first board update covering its seq − the time the judge\'s request was sent; ' +
-      'bare = arrival − send time of each broadcast, which has the same mean packet size and rate as Jiangxin\'s updates. ' +
+    "Latency (Jiangxin) = for every viewer and accepted mark, arrival of the first board update covering its seq − the time the judge's request was sent; " +
+      "bare = arrival − send time of each broadcast, which has the same mean packet size and rate as Jiangxin's updates. " +
       'Memory per viewer = server process after a full GC, (viewers connected − before) ÷ viewers.',
   ];
-  if (Math.max(...e.load) > e.cores) lines.push(`- Warning: the load average exceeded the ${e.cores} cores: figures include waiting for the CPU.`);
-  for (const [name, s] of [['Jiangxin', j], ['bare', b]] as const) {
-    if (s.viewers.failed) lines.push(`- ${name}: ${s.viewers.failed} viewers failed to connect: ${s.viewers.errors.join('; ')}`);
+  if (Math.max(...e.load) > e.cores)
+    lines.push(`- Warning: the load average exceeded the ${e.cores} cores: figures include waiting for the CPU.`);
+  for (const [name, s] of [
+    ['Jiangxin', j],
+    ['bare', b],
+  ] as const) {
+    if (s.viewers.failed)
+      lines.push(`- ${name}: ${s.viewers.failed} viewers failed to connect: ${s.viewers.errors.join('; ')}`);
   }
   if (r.file) lines.push('', `JSON: ${r.file}`);
   return lines.join('\n');

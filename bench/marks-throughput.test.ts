@@ -6,7 +6,14 @@ import { markdown, runMarksThroughput } from './marks-throughput.ts';
 describe('bench/marks-throughput', () => {
   it('runs for 2 s on PGlite and stores every accepted mark exactly once', async () => {
     const r = await runMarksThroughput({
-      dbs: ['pglite'], seconds: 2, clients: 8, contestants: 1000, watchers: 1, pgBase: '', outDir: null, log: () => {},
+      dbs: ['pglite'],
+      seconds: 2,
+      clients: 8,
+      contestants: 1000,
+      watchers: 1,
+      pgBase: '',
+      outDir: null,
+      log: () => {},
     });
     expect(r.results).toHaveLength(1);
     const [x] = r.results;

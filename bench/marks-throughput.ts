@@ -78,9 +78,14 @@ interface ServerPhase {
 
 /** The server in a process of its own (its CPU, lag and board timings are its own), loaded from this one. */
 async function serverPhase(kind: DbKind, dbEnv: Record<string, string>, o: MarksBenchOptions): Promise<ServerPhase> {
-  const server = await startChild<ServerChildReady>('jiangxin server', new URL('./lib/server-child.ts', import.meta.url), {
-    ...dbEnv, JX_BENCH_ADMIN_PASSWORD: PASSWORD,
-  });
+  const server = await startChild<ServerChildReady>(
+    'jiangxin server',
+    new URL('./lib/server-child.ts', import.meta.url),
+    {
+      ...dbEnv,
+      JX_BENCH_ADMIN_PASSWORD: PASSWORD,
+    },
+  );
   const sockets: ReturnType<typeof io>[] = [];
   const clients: { close(): void }[] = [];
   try {
@@ -92,21 +97,33 @@ async function serverPhase(kind: DbKind, dbEnv: Record<string, string>, o: Marks
       if (r.status !== want) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 500)}`);
       return r.body;
     };
-    const admin = (await must('login', client.request('POST', '/api/v1/auth/login', { username: 'admin', password: PASSWORD }))).token as string;
+    const admin = (
+      await must('login', client.request('POST', '/api/v1/auth/login', { username: 'admin', password: PASSWORD }))
+    ).token as string;
     const file = syntheticEvent({ contestants: o.contestants, judges: o.clients });
     const imported = await must('import', client.request('POST', '/api/v1/events', file, admin), 201);
-    const idOf = (code: string) => (imported.contests as { id: string; code: string }[]).find((c) => c.code === code)!.id;
+    const idOf = (code: string) =>
+      (imported.contests as { id: string; code: string }[]).find((c) => c.code === code)!.id;
     const [mainId, rawId] = [idOf('main'), idOf('raw')];
     await must('open', client.request('POST', `/api/v1/contests/${mainId}/state`, { to: 'scoring' }, admin));
     const tokens: string[] = [];
     for (const j of file.contests[0]!.judges) {
-      tokens.push((await must('judge login', client.request('POST', '/api/v1/auth/judge', { event: imported.id, judge: j.code, pin: j.pin }))).token);
+      tokens.push(
+        (
+          await must(
+            'judge login',
+            client.request('POST', '/api/v1/auth/judge', { event: imported.id, judge: j.code, pin: j.pin }),
+          )
+        ).token,
+      );
     }
     const watched = Array.from({ length: o.watchers }, () => ({ updates: 0, full: 0, bytes: 0 }));
     for (const w of watched) {
       const so = io(`${url}/live`, { transports: ['websocket'] });
       sockets.push(so);
-      so.io.on('open', () => so.io.engine.on('data', (d: unknown) => void (w.bytes += typeof d === 'string' ? d.length : 0)));
+      so.io.on('open', () =>
+        so.io.engine.on('data', (d: unknown) => void (w.bytes += typeof d === 'string' ? d.length : 0)),
+      );
       so.on('leaderboard', (u: { full: boolean }) => void (w.updates++, u.full && w.full++));
       // A screen of the web app, which asks for compact deltas.
       const ack = await so.timeout(10_000).emitWithAck('watch', { contest: mainId, compact: true });
@@ -122,21 +139,35 @@ async function serverPhase(kind: DbKind, dbEnv: Record<string, string>, o: Marks
     const t0 = performance.now();
     const stats = await timedLoops(o.clients, o.seconds, async (w) => {
       // A connection error is counted, not fatal: the run says how many requests it lost.
-      const res = await load.request('POST', `/api/v1/contests/${mainId}/marks`, randomMark(o.contestants), tokens[w])
+      const res = await load
+        .request('POST', `/api/v1/contests/${mainId}/marks`, randomMark(o.contestants), tokens[w])
         .catch((err: NodeJS.ErrnoException) => ({ status: err.code ?? 'error' }));
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-      if (typeof res.status === 'string') o.log(`[${kind}] ${res.status} at ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+      if (typeof res.status === 'string')
+        o.log(`[${kind}] ${res.status} at ${((performance.now() - t0) / 1000).toFixed(2)} s`);
       return res.status === 201;
     });
     const phase = await server.call<PhaseReading & { board: BoardTimings }>('phaseRead');
-    const perWatcher = watched.map((w) => ({ updates: w.updates, full: w.full, kBps: Math.round(w.bytes / 1024 / stats.seconds) }));
+    const perWatcher = watched.map((w) => ({
+      updates: w.updates,
+      full: w.full,
+      kBps: Math.round(w.bytes / 1024 / stats.seconds),
+    }));
     await new Promise((r) => setTimeout(r, 300)); // let the last board broadcast arrive
     const stored = await server.call<{ rows: number; distinctClientIds: number }>('stored', mainId);
     return {
-      mainId, rawId, version: server.ready.dbVersion, synchronousCommit: server.ready.synchronousCommit, stored, watchers: perWatcher,
+      mainId,
+      rawId,
+      version: server.ready.dbVersion,
+      synchronousCommit: server.ready.synchronousCommit,
+      stored,
+      watchers: perWatcher,
       stats: {
-        ...stats, statuses, eventLoopP99Ms: phase.lagP99Ms,
-        cpuMsPerMark: Math.round((phase.cpuMs / Math.max(1, stats.ok)) * 1000) / 1000, board: phase.board,
+        ...stats,
+        statuses,
+        eventLoopP99Ms: phase.lagP99Ms,
+        cpuMsPerMark: Math.round((phase.cpuMs / Math.max(1, stats.ok)) * 1000) / 1000,
+        board: phase.board,
       },
     };
   } finally {
@@ -159,8 +190,20 @@ async function rawPhase(kind: DbKind, db: FreshDb, rawId: string, o: MarksBenchO
       const key = `${m.contestant}/${m.criterion}/${judge}`;
       const revision = (revisions.get(key) ?? 0) + 1;
       revisions.set(key, revision);
-      const row: RawRow = [rawId, m.contestant, m.criterion, judge, JSON.stringify(m.value), revision, m.clientId,
-        fingerprintOf(rawId, judge, m), null, null, false, ++rawSeq];
+      const row: RawRow = [
+        rawId,
+        m.contestant,
+        m.criterion,
+        judge,
+        JSON.stringify(m.value),
+        revision,
+        m.clientId,
+        fingerprintOf(rawId, judge, m),
+        null,
+        null,
+        false,
+        ++rawSeq,
+      ];
       await inserter.insert(row);
       return true;
     });
@@ -187,7 +230,11 @@ async function benchOne(kind: DbKind, o: MarksBenchOptions): Promise<DbResult> {
     const raw = await rawPhase(kind, fresh, phase.rawId, o);
     const stats = phase.stats;
     return {
-      db: kind, version: phase.version, synchronousCommit: phase.synchronousCommit, raw, server: stats,
+      db: kind,
+      version: phase.version,
+      synchronousCommit: phase.synchronousCommit,
+      raw,
+      server: stats,
       ratio: Math.round((stats.perSecond / raw.perSecond) * 1000) / 1000,
       stored: { accepted: stats.ok, ...phase.stored },
       watchers: phase.watchers,
@@ -204,7 +251,9 @@ export async function runMarksThroughput(o: MarksBenchOptions): Promise<BenchRes
   for (const kind of o.dbs) results.push(await benchOne(kind, o));
   const pg = results.find((r) => r.db === 'postgres')?.version ?? null;
   const out: BenchResult = {
-    bench: 'marks-throughput', at: new Date().toISOString(), env: benchEnv(pg, loadAtStart),
+    bench: 'marks-throughput',
+    at: new Date().toISOString(),
+    env: benchEnv(pg, loadAtStart),
     options: { dbs: o.dbs, seconds: o.seconds, clients: o.clients, contestants: o.contestants, watchers: o.watchers },
     results,
   };
@@ -224,21 +273,27 @@ export function markdown(r: BenchResult): string {
     `- Machine: ${e.cpu}, ${e.cores} cores, ${e.memoryGiB} GiB, ${e.os}; load average ${e.load[0]} at start, ${e.load[1]} at end`,
     `- Software: Node ${e.node}, PGlite ${e.pglite}, PostgreSQL ${e.postgres ?? 'not run'}, commit ${e.commit}`,
     `- Load: ${r.options.contestants} contestants × ${CRITERIA.length} criteria, ${r.options.clients} judges ("*") on ` +
-      `${r.options.clients} keep-alive clients, ${r.options.watchers} watcher(s), ${r.options.seconds} s per phase, the server in a process of its own, clients and raw workers in the benchmark process; PostgreSQL synchronous_commit ${r.results.map((x) => x.synchronousCommit).join("/")}`,
+      `${r.options.clients} keep-alive clients, ${r.options.watchers} watcher(s), ${r.options.seconds} s per phase, the server in a process of its own, clients and raw workers in the benchmark process; PostgreSQL synchronous_commit ${r.results.map((x) => x.synchronousCommit).join('/')}`,
     '',
     '| database | server marks/s | p50 ms | p99 ms | raw INSERT/s | p50 ms | p99 ms | ratio | 201s = rows stored | server CPU ms/mark | loop lag p99 ms | board refreshes (ms/mark) | updates/watcher (full, KiB/s) |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |',
-    ...r.results.map((x) =>
-      `| ${x.db} ${x.version} | ${x.server.perSecond} | ${x.server.p50Ms} | ${x.server.p99Ms} | ${x.raw.perSecond} | ${x.raw.p50Ms} | ` +
-      `${x.raw.p99Ms} | ${x.ratio} | ${x.stored.accepted} = ${x.stored.rows} ${x.stored.accepted === x.stored.rows ? '✓' : '✗'} | ` +
-      `${x.server.cpuMsPerMark} | ${x.server.eventLoopP99Ms} | ${x.server.board.refreshes} (${x.server.board.msPerMark}) | ${x.watchers.map((w) => `${w.updates} (${w.full}, ${w.kBps})`).join('; ')} |`),
+    ...r.results.map(
+      (x) =>
+        `| ${x.db} ${x.version} | ${x.server.perSecond} | ${x.server.p50Ms} | ${x.server.p99Ms} | ${x.raw.perSecond} | ${x.raw.p50Ms} | ` +
+        `${x.raw.p99Ms} | ${x.ratio} | ${x.stored.accepted} = ${x.stored.rows} ${x.stored.accepted === x.stored.rows ? '✓' : '✗'} | ` +
+        `${x.server.cpuMsPerMark} | ${x.server.eventLoopP99Ms} | ${x.server.board.refreshes} (${x.server.board.msPerMark}) | ${x.watchers.map((w) => `${w.updates} (${w.full}, ${w.kBps})`).join('; ')} |`,
+    ),
     '',
     'ratio = server marks/s ÷ raw single-row INSERTs/s into the same table on the same kind of database.',
   ];
-  if (Math.max(...e.load) > e.cores) lines.push(`- Warning: the load average exceeded the ${e.cores} cores: other processes shared the CPU, figures are low and noisy.`);
+  if (Math.max(...e.load) > e.cores)
+    lines.push(
+      `- Warning: the load average exceeded the ${e.cores} cores: other processes shared the CPU, figures are low and noisy.`,
+    );
   for (const x of r.results) {
     const other = Object.entries(x.server.statuses).filter(([s]) => s !== '201');
-    if (other.length) lines.push(`- ${x.db}: responses other than 201: ${other.map(([s, n]) => `${s}×${n}`).join(', ')}`);
+    if (other.length)
+      lines.push(`- ${x.db}: responses other than 201: ${other.map(([s, n]) => `${s}×${n}`).join(', ')}`);
   }
   if (r.file) lines.push('', `JSON: ${r.file}`);
   return lines.join('\n');

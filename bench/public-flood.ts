@@ -98,7 +98,10 @@ export async function runPublicFlood(o: PublicFloodOptions): Promise<PublicFlood
       bench: 'public-flood',
       at: new Date().toISOString(),
       env: benchEnv(pg ? await postgresVersion(pg.url) : null, loadAtStart),
-      options: o, judgeAlone: summary(alone), publicAlone, both,
+      options: o,
+      judgeAlone: summary(alone),
+      publicAlone,
+      both,
     };
     const dir = new URL('./out', import.meta.url).pathname;
     mkdirSync(dir, { recursive: true });
@@ -163,7 +166,9 @@ function parseArgs(argv: string[]): PublicFloodOptions {
   if (db !== 'pglite' && db !== 'postgres') throw new Error('--db must be pglite or postgres');
   const root = arg('root', '') || undefined;
   return {
-    db, root, label: arg('label', root ? 'before' : 'after'),
+    db,
+    root,
+    label: arg('label', root ? 'before' : 'after'),
     clients: Math.round(num('clients', 8)),
     contestants: Math.round(num('contestants', 400)),
     seconds: num('seconds', 10),

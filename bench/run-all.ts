@@ -21,7 +21,12 @@ const quick = process.argv.includes('--quick');
 
 function run(script: string, args: string[]): { markdown: string; json: unknown } {
   console.error(`\n$ npx tsx bench/${script} ${args.join(' ')}`);
-  const r = spawnSync('npx', ['tsx', `bench/${script}`, ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync('npx', ['tsx', `bench/${script}`, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 2 ** 20,
+  });
   if (r.status !== 0) throw new Error(`bench/${script} failed (exit ${r.status})`);
   const file = /^JSON: (.+)$/m.exec(r.stdout)?.[1];
   return { markdown: r.stdout.trim(), json: file ? JSON.parse(readFileSync(file.trim(), 'utf8')) : null };
@@ -50,15 +55,28 @@ function summary(
       `p95 ${flood.judgeAlone.p95} → ${flood.both.judge.p95} ms; ${flood.both.public.verifyPerSecond} checks/s meanwhile |`,
   ];
   for (const f of fanouts) {
-    for (const t of f.targets.filter((x) => x.applies)) rows.push(`| ${t.target} (${f.options.viewers} viewers) | ${yes(t.met)} | ${t.figures} |`);
+    for (const t of f.targets.filter((x) => x.applies))
+      rows.push(`| ${t.target} (${f.options.viewers} viewers) | ${yes(t.met)} | ${t.figures} |`);
   }
   return ['| target | met | figures |', '| --- | :---: | --- |', ...rows];
 }
 
 const sections: string[] = [];
 console.error('$ board work (in this process)');
-const board = runBoardWork({ contestants: 1000, updates: 200, history: [1_000, 36_000, 100_000], marksPerUpdate: [1, 10], compact: true });
-const boardContract = runBoardWork({ contestants: 1000, updates: 100, history: [1_000, 36_000, 100_000], marksPerUpdate: [1, 10], compact: false });
+const board = runBoardWork({
+  contestants: 1000,
+  updates: 200,
+  history: [1_000, 36_000, 100_000],
+  marksPerUpdate: [1, 10],
+  compact: true,
+});
+const boardContract = runBoardWork({
+  contestants: 1000,
+  updates: 100,
+  history: [1_000, 36_000, 100_000],
+  marksPerUpdate: [1, 10],
+  compact: false,
+});
 sections.push(boardWorkMarkdown(board), boardWorkMarkdown(boardContract));
 const marks = run('marks-throughput.ts', ['--db=both', '--seconds=10', '--clients=64']);
 sections.push(marks.markdown);

@@ -7,7 +7,9 @@ describe('isPostgresClosedSocketRace', () => {
     const live = new TypeError(message);
     live.stack = `TypeError: ${message}\n    at Immediate.nextWrite (/app/node_modules/postgres/src/connection.js:255:22)`;
     expect(isPostgresClosedSocketRace(live)).toBe(true);
-    expect(isPostgresClosedSocketRace({ message, stacks: [{ file: '/app/node_modules/postgres/src/connection.js' }] })).toBe(true);
+    expect(
+      isPostgresClosedSocketRace({ message, stacks: [{ file: '/app/node_modules/postgres/src/connection.js' }] }),
+    ).toBe(true);
   });
   it('leaves every other error alone', () => {
     expect(isPostgresClosedSocketRace(new TypeError(message))).toBe(false);

@@ -25,7 +25,10 @@ export async function hotTransaction<R>(db: Db, fn: (q: HotSql) => Promise<R>): 
   const c = clientOf(db);
   if (c.kind === 'postgres') {
     return (await c.sql.begin((tx: TransactionSql) =>
-      fn({ query: <T>(text: string, params: unknown[]) => tx.unsafe(text, params as never[], { prepare: true }) as unknown as Promise<T[]> }),
+      fn({
+        query: <T>(text: string, params: unknown[]) =>
+          tx.unsafe(text, params as never[], { prepare: true }) as unknown as Promise<T[]>,
+      }),
     )) as R;
   }
   return c.pg.transaction((tx: Transaction) =>

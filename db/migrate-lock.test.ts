@@ -17,10 +17,16 @@ describe.skipIf(skip)('migrations on PostgreSQL', () => {
     const admin = postgres(`${BASE}/postgres`, { max: 1, onnotice: () => {} });
     await admin.unsafe(`CREATE DATABASE ${name}`);
     try {
-      const handles = await Promise.all([1, 2, 3, 4].map(() => createDb({ databaseUrl: `${BASE}/${name}`, maxConnections: 2 })));
+      const handles = await Promise.all(
+        [1, 2, 3, 4].map(() => createDb({ databaseUrl: `${BASE}/${name}`, maxConnections: 2 })),
+      );
       try {
-        const [row] = rowsOf<{ n: string | number }>(await handles[3]!.db.execute(sql`SELECT count(*) AS n FROM drizzle.__drizzle_migrations`));
-        const files = (await import('node:fs')).readdirSync(new URL('./migrations', import.meta.url)).filter((f) => f.endsWith('.sql'));
+        const [row] = rowsOf<{ n: string | number }>(
+          await handles[3]!.db.execute(sql`SELECT count(*) AS n FROM drizzle.__drizzle_migrations`),
+        );
+        const files = (await import('node:fs'))
+          .readdirSync(new URL('./migrations', import.meta.url))
+          .filter((f) => f.endsWith('.sql'));
         expect(Number(row!.n)).toBe(files.length);
         for (const h of handles) expect(rowsOf(await h.db.execute(sql`SELECT count(*) FROM marks`))).toHaveLength(1);
       } finally {

@@ -18,14 +18,22 @@ async function storedFile(request: APIRequestContext, token: string, eventId: st
   return (await res.json()) as EventFile;
 }
 
-async function auditKinds(request: APIRequestContext, token: string, eventId: string): Promise<{ kind: string; data: Record<string, unknown> }[]> {
+async function auditKinds(
+  request: APIRequestContext,
+  token: string,
+  eventId: string,
+): Promise<{ kind: string; data: Record<string, unknown> }[]> {
   const res = await request.get(`/api/v1/events/${eventId}/audit`, { headers: { authorization: `Bearer ${token}` } });
   expect(res.status()).toBe(200);
   return ((await res.json()) as { entries: { kind: string; data: Record<string, unknown> }[] }).entries;
 }
 
 function csvBibs(name: string): string[] {
-  return readFileSync(examples(name), 'utf8').trim().split(/\r?\n/).slice(1).map((line) => line.split(',')[0]!);
+  return readFileSync(examples(name), 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => line.split(',')[0]!);
 }
 
 test('an organiser imports, edits, rosters and prints judge cards for an event', async ({ page, request }) => {
@@ -57,9 +65,14 @@ test('an organiser imports, edits, rosters and prints judge cards for an event',
   const wrong = structuredClone(original);
   for (const c of wrong.contests) for (const j of c.judges) delete j.pin;
   wrong.contests[0]!.sections[0]!.weight = 0.4;
-  const refused = await request.put(`/api/v1/events/${eventId}`, { data: wrong, headers: { authorization: `Bearer ${token}` } });
+  const refused = await request.put(`/api/v1/events/${eventId}`, {
+    data: wrong,
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(refused.status()).toBe(400);
-  expect(((await refused.json()) as { error: { issues: { path: string }[] } }).error.issues.map((i) => i.path)).toContain('contests[0].sections');
+  expect(
+    ((await refused.json()) as { error: { issues: { path: string }[] } }).error.issues.map((i) => i.path),
+  ).toContain('contests[0].sections');
   expect((await storedFile(request, token, eventId)).contests[0]!.sections[0]!.weight).toBe(0.3);
 
   await page.locator('#f-contests-0-sections-1-weight').fill('0.6');
@@ -99,7 +112,8 @@ test('an organiser imports, edits, rosters and prints judge cards for an event',
   await page.goto(`/admin/events/${eventId}/print/judges?lang=zh-CN`);
   await expect(page.getByTestId('no-cards')).toBeVisible();
   const chosen = ['c-chief', 'c-j1'];
-  for (const code of chosen) await page.locator(`[data-testid="judge-pick"][data-code="${code}"] input[type="checkbox"]`).check();
+  for (const code of chosen)
+    await page.locator(`[data-testid="judge-pick"][data-code="${code}"] input[type="checkbox"]`).check();
   await page.getByTestId('issue-selected').click();
   await expect(page.getByTestId('pins-confirm')).toBeVisible();
   await page.getByTestId('pins-confirm-ok').click();
@@ -114,7 +128,11 @@ test('an organiser imports, edits, rosters and prints judge cards for an event',
   expect(pin).toMatch(/^\d{4,8}$/);
   const link = new URL((await card.getAttribute('data-link'))!);
   expect(`${link.origin}${link.pathname}`).toBe(`${site.publicUrl.replace(/\/+$/, '')}/judge`);
-  expect(Object.fromEntries(new URLSearchParams(link.hash.replace(/^#pair&/, '')))).toEqual({ event: eventId, judge: 'c-j1', pin });
+  expect(Object.fromEntries(new URLSearchParams(link.hash.replace(/^#pair&/, '')))).toEqual({
+    event: eventId,
+    judge: 'c-j1',
+    pin,
+  });
 
   const signedIn = await request.post('/api/v1/auth/judge', { data: { event: eventId, judge: 'c-j1', pin } });
   expect(signedIn.status()).toBe(200);
@@ -167,14 +185,20 @@ test('screens in Chinese and English at 1280 px', async ({ page, request }) => {
     const weight = page.locator('#f-contests-0-sections-1-weight');
     await weight.fill('0.8');
     await expect(page.locator('[data-field="contests[0].sections"]')).toBeVisible();
-    await page.getByTestId('weight-sum').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page
+      .getByTestId('weight-sum')
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: `${shots}${lang}-edit.png` });
     for (const [name, selector] of [
       ['criteria', '[data-testid="criterion"][data-code="surface"]'],
       ['awards', '.awards'],
       ['judges', '[data-testid="judge"][data-code="w-qa"]'],
     ] as const) {
-      await page.locator(selector).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page
+        .locator(selector)
+        .first()
+        .evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: `${shots}${lang}-edit-${name}.png` });
     }
 

@@ -34,7 +34,12 @@ function courierMarks() {
   const timer: object[] = [];
   const panel: Record<'c-j2' | 'c-j3' | 'c-j4', object[]> = { 'c-j2': [], 'c-j3': [], 'c-j4': [] };
   courier.contestants.forEach((p: any, i: number) => {
-    const m = (criterion: string, value: number | boolean) => ({ contestant: p.bib, criterion, value, clientId: crypto.randomUUID() });
+    const m = (criterion: string, value: number | boolean) => ({
+      contestant: p.bib,
+      criterion,
+      value,
+      clientId: crypto.randomUUID(),
+    });
     if (p.bib !== 'C024') timer.push(m('exam', 60 + ((i * 7) % 40)));
     timer.push(m('sorting', 70 + ((i * 13) % 100)), m('accuracy', i % 4), m('waybill', i % 5 !== 0));
     (['c-j2', 'c-j3', 'c-j4'] as const).forEach((j, k) => {
@@ -47,14 +52,19 @@ function courierMarks() {
 }
 
 async function sendBatch(request: APIRequestContext, token: string, contestId: string, marks: object[]) {
-  const res = await request.post(`/api/v1/contests/${contestId}/marks/batch`, { data: { marks }, headers: { authorization: `Bearer ${token}` } });
+  const res = await request.post(`/api/v1/contests/${contestId}/marks/batch`, {
+    data: { marks },
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(res.status()).toBe(200);
   const { results } = await res.json();
   expect(results.filter((r: any) => r.status !== 201)).toEqual([]);
 }
 
 async function board(request: APIRequestContext, admin: string, contestId: string) {
-  const res = await request.get(`/api/v1/contests/${contestId}/leaderboard`, { headers: { authorization: `Bearer ${admin}` } });
+  const res = await request.get(`/api/v1/contests/${contestId}/leaderboard`, {
+    headers: { authorization: `Bearer ${admin}` },
+  });
   expect(res.status()).toBe(200);
   return (await res.json()) as { seq: number; state: string; rows: Row[] };
 }
@@ -65,7 +75,12 @@ async function saved(download: Download): Promise<Buffer> {
 }
 
 async function pdfText(bytes: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    verbosity: 0,
+  }).promise;
   let text = '';
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
@@ -77,7 +92,12 @@ async function pdfText(bytes: Buffer): Promise<string> {
 
 async function shoot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
-  for (const [lang, width] of [['zh-CN', 1280], ['en', 1280], ['zh-CN', 390], ['en', 390]] as const) {
+  for (const [lang, width] of [
+    ['zh-CN', 1280],
+    ['en', 1280],
+    ['zh-CN', 390],
+    ['en', 390],
+  ] as const) {
     await page.setViewportSize({ width, height: 900 });
     await page.getByTestId(`lang-${lang}`).click();
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -179,7 +199,9 @@ test('an organiser runs a contest from import to published, verified results', a
   await expect(page.getByTestId('contest-state')).toHaveAttribute('data-state', 'published');
 
   // The certification facts agree with the API.
-  const cert = await (await request.get(`/api/v1/contests/${contestId}/certification`, { headers: { authorization: `Bearer ${admin}` } })).json();
+  const cert = await (
+    await request.get(`/api/v1/contests/${contestId}/certification`, { headers: { authorization: `Bearer ${admin}` } })
+  ).json();
   await expect(page.getByTestId('cert-digest')).toHaveText(cert.digest);
   const final = await board(request, admin, contestId);
   expect(final.rows.every((r) => r.complete && !r.flagged)).toBe(true);
@@ -203,13 +225,21 @@ test('an organiser runs a contest from import to published, verified results', a
       award: String(row.getCell(col('Award')).value ?? ''),
     });
   }
-  expect(sheet).toEqual(final.rows.map((r) => ({ bib: r.bib, name: r.name, rank: r.rank, total: r.total, award: r.award ?? '' })));
+  expect(sheet).toEqual(
+    final.rows.map((r) => ({ bib: r.bib, name: r.name, rank: r.rank, total: r.total, award: r.award ?? '' })),
+  );
 
   // The results sheet and the certificates (PDF) carry the Chinese names.
-  const [resultsPdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-results.pdf').click()]);
+  const [resultsPdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-results.pdf').click(),
+  ]);
   const resultsText = await pdfText(await saved(resultsPdf));
   for (const r of final.rows.slice(0, 5)) expect(resultsText).toContain(r.name);
-  const [certPdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-certificates.pdf').click()]);
+  const [certPdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-certificates.pdf').click(),
+  ]);
   const certText = await pdfText(await saved(certPdf));
   const winners = final.rows.filter((r) => r.award);
   expect(winners.length).toBeGreaterThan(0);
@@ -236,7 +266,9 @@ test('an organiser runs a contest from import to published, verified results', a
   // The audit log: the chain verifies, and the filters find the console's own acts.
   await page.goto(`/admin/events/${eventId}/audit?lang=en`);
   await expect(page.getByTestId('chain-status')).toHaveAttribute('data-ok', 'true');
-  const verified = await (await request.get(`/api/v1/events/${eventId}/audit/verify`, { headers: { authorization: `Bearer ${admin}` } })).json();
+  const verified = await (
+    await request.get(`/api/v1/events/${eventId}/audit/verify`, { headers: { authorization: `Bearer ${admin}` } })
+  ).json();
   await expect(page.getByTestId('chain-head')).toHaveText(verified.head);
   await page.getByTestId('filter-contestant').fill('C024');
   await page.getByTestId('filter-kind').selectOption('mark');

@@ -22,7 +22,10 @@ async function downloadArchive(page: Page): Promise<any> {
   return JSON.parse(gunzipSync(readFileSync((await download.path())!)).toString('utf8'));
 }
 
-for (const [lang, offline] of [['zh-CN', '离线'], ['en', 'offline']] as const) {
+for (const [lang, offline] of [
+  ['zh-CN', '离线'],
+  ['en', 'offline'],
+] as const) {
   test(`${lang}: the archive carries PIN hashes only when the organiser ticks the box`, async ({ page, request }) => {
     mkdirSync(shots, { recursive: true });
     const ev = await importEvent(request, await signIn(request), newEventFile());

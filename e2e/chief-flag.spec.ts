@@ -3,9 +3,14 @@
 import { expect, test } from '@playwright/test';
 import { chiefSession, exampleEvent, importEvent, judgeToken, mark, setState, signIn } from './helpers.ts';
 
-const pinOf = (file: any, code: string): string => file.contests.flatMap((c: any) => c.judges).find((j: any) => j.code === code).pin;
+const pinOf = (file: any, code: string): string =>
+  file.contests.flatMap((c: any) => c.judges).find((j: any) => j.code === code).pin;
 
-test('the chief judge accepts a flagged criterion with a reason and the public board drops the flag', async ({ page, context, request }) => {
+test('the chief judge accepts a flagged criterion with a reason and the public board drops the flag', async ({
+  page,
+  context,
+  request,
+}) => {
   test.setTimeout(120_000); // a few pages and several sign-ins (argon2) on a busy machine
   const admin = await signIn(request);
   const file = exampleEvent('new-economy-contest');
@@ -13,8 +18,16 @@ test('the chief judge accepts a flagged criterion with a reason and the public b
   const courier = ev.contests.find((c) => c.code === 'courier')!.id;
   await setState(request, admin, courier, 'scoring');
   // Three panel judges far apart (maxSpread 6): c-j2, c-j3, c-j4 (c-j1 is of organisation sd; C003 is not).
-  for (const [judge, value] of [['c-j2', 5], ['c-j3', 20], ['c-j4', 24]] as const) {
-    await mark(request, await judgeToken(request, ev.id, judge, pinOf(file, judge)), courier, { contestant: 'C003', criterion: 'packing', value });
+  for (const [judge, value] of [
+    ['c-j2', 5],
+    ['c-j3', 20],
+    ['c-j4', 24],
+  ] as const) {
+    await mark(request, await judgeToken(request, ev.id, judge, pinOf(file, judge)), courier, {
+      contestant: 'C003',
+      criterion: 'packing',
+      value,
+    });
   }
   const before = await (await request.get(`/api/v1/contests/${courier}/leaderboard`)).json();
   expect(before.rows.find((r: any) => r.bib === 'C003').flagged).toBe(true);
@@ -59,12 +72,19 @@ test('the chief judge accepts a flagged criterion with a reason and the public b
   expect(after.rows.find((r: any) => r.bib === 'C003').flagged).toBe(false);
 
   // The acceptance and its reason are in the audit log.
-  const audit = await (await request.get(`/api/v1/events/${ev.id}/audit`, { headers: { authorization: `Bearer ${admin}` } })).json();
+  const audit = await (
+    await request.get(`/api/v1/events/${ev.id}/audit`, { headers: { authorization: `Bearer ${admin}` } })
+  ).json();
   const entries = (audit.entries ?? audit) as any[];
-  expect(entries.some((e) => e.kind === 'flag.resolved' && e.data?.reason === '裁判组已复核录像，三位裁判评分均有依据')).toBe(true);
+  expect(
+    entries.some((e) => e.kind === 'flag.resolved' && e.data?.reason === '裁判组已复核录像，三位裁判评分均有依据'),
+  ).toBe(true);
 });
 
-test('flags of the chief judge’s own organisation are not its to decide, in both languages', async ({ page, request }) => {
+test('flags of the chief judge’s own organisation are not its to decide, in both languages', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const admin = await signIn(request);
   const file = exampleEvent('new-economy-contest');
@@ -74,14 +94,21 @@ test('flags of the chief judge’s own organisation are not its to decide, in bo
   const courier = ev.contests.find((c) => c.code === 'courier')!.id;
   await setState(request, admin, courier, 'scoring');
   // C001 is of organisation yz (the chief's), C005 of zt: both flagged on packing.
-  for (const [judge, value] of [['c-j2', 5], ['c-j3', 20], ['c-j4', 24]] as const) {
+  for (const [judge, value] of [
+    ['c-j2', 5],
+    ['c-j3', 20],
+    ['c-j4', 24],
+  ] as const) {
     const token = await judgeToken(request, ev.id, judge, pinOf(file, judge));
     for (const contestant of ['C001', 'C005']) {
       await mark(request, token, courier, { contestant, criterion: 'packing', value });
     }
   }
   await chiefSession(page, request, ev.id, 'c-chief', pinOf(file, 'c-chief'));
-  for (const [lang, words] of [['zh-CN', /本单位的选手.*回避/], ['en', /own organisation.*stand aside/]] as const) {
+  for (const [lang, words] of [
+    ['zh-CN', /本单位的选手.*回避/],
+    ['en', /own organisation.*stand aside/],
+  ] as const) {
     await page.goto(`/judge/chief?lang=${lang}`);
     const own = page.locator('[data-testid="flag-row"][data-bib="C001"]');
     await expect(own.getByTestId('recused-note')).toHaveText(words, { timeout: 15_000 });

@@ -4,9 +4,13 @@
 import { expect, test } from '@playwright/test';
 import { chiefSession, exampleEvent, importEvent, judgeToken, mark, setState, signIn } from './helpers.ts';
 
-const pinOf = (file: any, code: string): string => file.contests.flatMap((c: any) => c.judges).find((j: any) => j.code === code).pin;
+const pinOf = (file: any, code: string): string =>
+  file.contests.flatMap((c: any) => c.judges).find((j: any) => j.code === code).pin;
 
-test('the chief judge follows marks live, asks for a re-mark, closes marking, corrects, and cannot certify yet', async ({ page, request }) => {
+test('the chief judge follows marks live, asks for a re-mark, closes marking, corrects, and cannot certify yet', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000); // a long walk through the desk on a busy machine
   const admin = await signIn(request);
   const file = exampleEvent('new-economy-contest');
@@ -36,7 +40,13 @@ test('the chief judge follows marks live, asks for a re-mark, closes marking, co
   await detail.getByTestId('cell-detail-cancel').click();
   await expect(page.locator('[data-testid="remark-row"][data-bib="R002"]')).toBeVisible();
   const sheet = await (await request.get('/api/v1/judge/sheet', { headers: { authorization: `Bearer ${j1}` } })).json();
-  expect(sheet.remarks).toEqual([expect.objectContaining({ contestant: 'R002', criterion: 'handling', reason: 'Please check the parcel handling video again' })]);
+  expect(sheet.remarks).toEqual([
+    expect.objectContaining({
+      contestant: 'R002',
+      criterion: 'handling',
+      reason: 'Please check the parcel handling video again',
+    }),
+  ]);
 
   // Filters: only incomplete rows; search by bib.
   await page.getByTestId('search').fill('R002');
@@ -60,9 +70,22 @@ test('the chief judge follows marks live, asks for a re-mark, closes marking, co
   await page.getByTestId('correct-reason').fill('Paper exam re-counted');
   await page.getByTestId('correct-submit').click();
   await expect(page.getByTestId('correct-done')).toBeVisible();
-  await expect(page.locator('[data-testid="matrix-cell"][data-bib="R002"][data-criterion="exam"]')).toHaveAttribute('data-status', 'complete');
-  const marks = await (await request.get(`/api/v1/contests/${rider}/marks`, { headers: { authorization: `Bearer ${admin}` } })).json();
-  expect(marks.marks).toContainEqual(expect.objectContaining({ contestant: 'R002', criterion: 'exam', judge: 'r-chief', value: 88, reason: 'Paper exam re-counted' }));
+  await expect(page.locator('[data-testid="matrix-cell"][data-bib="R002"][data-criterion="exam"]')).toHaveAttribute(
+    'data-status',
+    'complete',
+  );
+  const marks = await (
+    await request.get(`/api/v1/contests/${rider}/marks`, { headers: { authorization: `Bearer ${admin}` } })
+  ).json();
+  expect(marks.marks).toContainEqual(
+    expect.objectContaining({
+      contestant: 'R002',
+      criterion: 'exam',
+      judge: 'r-chief',
+      value: 88,
+      reason: 'Paper exam re-counted',
+    }),
+  );
 
   // Certification is refused while contestants are incomplete: the reasons, in words.
   await page.getByTestId('state-certified').click();

@@ -102,9 +102,11 @@ test('a script slipped into a page does not run', async ({ page }) => {
     return w.__ran;
   });
   expect(ran).toEqual([]);
-  await expect.poll(() => violations(page)).toEqual([
-    expect.stringMatching(/^script-src-elem blocked inline/),
-    expect.stringMatching(/^script-src-attr blocked inline/),
-  ]);
+  await expect
+    .poll(() => violations(page))
+    .toEqual([
+      expect.stringMatching(/^script-src-elem blocked inline/),
+      expect.stringMatching(/^script-src-attr blocked inline/),
+    ]);
   expect(errors.length).toBeGreaterThan(0); // Chromium says so on the console too
 });

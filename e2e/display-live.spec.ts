@@ -14,7 +14,8 @@ async function noteWhenShown(page: Page, selector: string, pattern: string) {
     ([sel, source]) => {
       const re = new RegExp(source);
       window.__shownAt = new Promise<number>((resolve) => {
-        const seen = () => Array.from(document.querySelectorAll(sel)).some((el) => re.test((el.textContent ?? '').trim()));
+        const seen = () =>
+          Array.from(document.querySelectorAll(sel)).some((el) => re.test((el.textContent ?? '').trim()));
         const observer = new MutationObserver(() => {
           if (!seen()) return;
           resolve(Date.now());
@@ -37,7 +38,11 @@ test('a new mark is on the big screen and on a phone within 1 s', async ({ brows
   await setState(request, admin, courier, 'scoring');
 
   const screenContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phoneContext = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
   try {
     const screen = await screenContext.newPage();
     const phone = await phoneContext.newPage();
@@ -58,7 +63,9 @@ test('a new mark is on the big screen and on a phone within 1 s', async ({ brows
     const timer = await judgeToken(request, ev.id, 'c-timer', '977148');
     // A first mark warms both paths up (server board cache, sockets); the measured one is the next.
     await mark(request, timer, courier, { contestant: 'C001', criterion: 'exam', value: 50 });
-    await expect(phone.locator('[data-testid="board-row"][data-bib="C001"] [data-testid="total"]')).toHaveText(/^15([.,]00?)?$/);
+    await expect(phone.locator('[data-testid="board-row"][data-bib="C001"] [data-testid="total"]')).toHaveText(
+      /^15([.,]00?)?$/,
+    );
     await expect(screen.locator('[data-bib="C001"] [data-testid="display-total"]').first()).toHaveText(/^15([.,]00)?$/);
 
     // Each page notes the moment it first shows the new total (a MutationObserver, same clock as

@@ -32,7 +32,6 @@ export interface MarkInput {
   clientId: string;
 }
 
-
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 function measure(c: Criterion, skill: number, rnd: () => number): number | boolean {
@@ -56,7 +55,10 @@ function judge(c: Criterion, skill: number, rnd: () => number): number {
  * Measurements and deductions come from the first plain judge assigned; judgements from as many
  * judges as the criterion needs, never one of the contestant's own organisation.
  */
-export function realisticMarks(contest: ContestFile, opts: { bibs?: string[]; seed?: number } = {}): Map<string, MarkInput[]> {
+export function realisticMarks(
+  contest: ContestFile,
+  opts: { bibs?: string[]; seed?: number } = {},
+): Map<string, MarkInput[]> {
   const rnd = seededRng(opts.seed ?? 7);
   const plain = contest.judges.filter((j) => !j.chief && !j.shadow);
   const assigned = (c: Criterion) => plain.filter((j) => j.criteria === '*' || j.criteria.includes(c.code));
@@ -73,7 +75,8 @@ export function realisticMarks(contest: ContestFile, opts: { bibs?: string[]; se
     for (const c of contest.sections.flatMap((s) => s.criteria)) {
       const judges = assigned(c).filter((j) => j.organisation !== person.organisation);
       if (c.kind === 'judgement') {
-        for (const j of judges.slice(0, c.judges ?? 1)) add(j, { contestant: person.bib, criterion: c.code, value: judge(c, skill, rnd) });
+        for (const j of judges.slice(0, c.judges ?? 1))
+          add(j, { contestant: person.bib, criterion: c.code, value: judge(c, skill, rnd) });
       } else if (judges[0]) {
         const value = c.kind === 'deduction' ? (rnd() < 0.2 ? 1 : 0) : measure(c, skill, rnd);
         add(judges[0], { contestant: person.bib, criterion: c.code, value });
@@ -91,13 +94,24 @@ export function judgePin(contest: ContestFile, code: string): string {
 
 /** Anything with Playwright's APIRequestContext `post` (kept structural so this file stays pure). */
 interface Poster {
-  post(url: string, options: { data: unknown; headers?: Record<string, string> }): Promise<{ ok(): boolean; status(): number; json(): Promise<any>; text(): Promise<string> }>;
+  post(
+    url: string,
+    options: { data: unknown; headers?: Record<string, string> },
+  ): Promise<{ ok(): boolean; status(): number; json(): Promise<any>; text(): Promise<string> }>;
 }
 
 /** Signs each judge in and sends its marks in one batch; throws on any refusal. */
-export async function submitMarks(request: Poster, eventId: string, contestId: string, contest: ContestFile, marks: Map<string, MarkInput[]>) {
+export async function submitMarks(
+  request: Poster,
+  eventId: string,
+  contestId: string,
+  contest: ContestFile,
+  marks: Map<string, MarkInput[]>,
+) {
   for (const [code, list] of marks) {
-    const login = await request.post('/api/v1/auth/judge', { data: { event: eventId, judge: code, pin: judgePin(contest, code) } });
+    const login = await request.post('/api/v1/auth/judge', {
+      data: { event: eventId, judge: code, pin: judgePin(contest, code) },
+    });
     if (!login.ok()) throw new Error(`judge ${code} login failed: ${login.status()} ${await login.text()}`);
     const token = (await login.json()).token as string;
     const res = await request.post(`/api/v1/contests/${contestId}/marks/batch`, {
@@ -105,7 +119,9 @@ export async function submitMarks(request: Poster, eventId: string, contestId: s
       headers: { authorization: `Bearer ${token}` },
     });
     if (!res.ok()) throw new Error(`batch of ${code} failed: ${res.status()} ${await res.text()}`);
-    const refused = ((await res.json()).results as { status: number; error?: unknown }[]).filter((r) => r.status >= 300);
+    const refused = ((await res.json()).results as { status: number; error?: unknown }[]).filter(
+      (r) => r.status >= 300,
+    );
     if (refused.length) throw new Error(`${refused.length} marks of ${code} refused: ${JSON.stringify(refused[0])}`);
   }
 }
@@ -117,10 +133,20 @@ export function topMarks(contest: ContestFile, bib: string): Map<string, MarkInp
   const plain = contest.judges.filter((j) => !j.chief && !j.shadow);
   const out = new Map<string, MarkInput[]>();
   for (const c of contest.sections.flatMap((s) => s.criteria)) {
-    const judges = plain.filter((j) => (j.criteria === '*' || j.criteria.includes(c.code)) && j.organisation !== person.organisation);
+    const judges = plain.filter(
+      (j) => (j.criteria === '*' || j.criteria.includes(c.code)) && j.organisation !== person.organisation,
+    );
     const scale = c.scale ?? { type: 'direct' as const };
     const value =
-      c.kind === 'deduction' ? 0 : c.kind === 'judgement' ? c.max : scale.type === 'pass' ? true : scale.type === 'linear' ? scale.best : c.max;
+      c.kind === 'deduction'
+        ? 0
+        : c.kind === 'judgement'
+          ? c.max
+          : scale.type === 'pass'
+            ? true
+            : scale.type === 'linear'
+              ? scale.best
+              : c.max;
     for (const j of judges.slice(0, c.kind === 'judgement' ? (c.judges ?? 1) : 1)) {
       const list = out.get(j.code) ?? [];
       list.push({ contestant: bib, criterion: c.code, value, clientId: crypto.randomUUID() });

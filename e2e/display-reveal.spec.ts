@@ -13,7 +13,12 @@ async function stepTo(page: Page, step: number) {
   await expect(page.getByTestId('reveal-step')).toHaveAttribute('data-step', String(step));
 }
 
-test('the public screen stays frozen; the reveal walks the final board from the bottom up', async ({ browser, request, playwright, baseURL }) => {
+test('the public screen stays frozen; the reveal walks the final board from the bottom up', async ({
+  browser,
+  request,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const admin = await signIn(request);
   const file = exampleEvent('new-economy-contest');
@@ -39,9 +44,15 @@ test('the public screen stays frozen; the reveal walks the final board from the 
     const frozen = (await (await publicApi.get(`/api/v1/contests/${courier}/leaderboard`)).json()) as Leaderboard;
     const last = frozen.rows.filter((r) => r.rank !== null).at(-1)!;
     // What the public screen shows from now on is recorded, for the check after the unfreeze.
-    const shown = await recordShown(screen, '[data-testid="display-frozen"]', `[data-bib="${last.bib}"] [data-testid="display-total"]`);
+    const shown = await recordShown(
+      screen,
+      '[data-testid="display-frozen"]',
+      `[data-bib="${last.bib}"] [data-testid="display-total"]`,
+    );
     await submitMarks(request, ev.id, courier, courierFile, topMarks(courierFile, last.bib));
-    const final = (await (await request.get(`/api/v1/contests/${courier}/leaderboard`, organiserApi)).json()) as Leaderboard;
+    const final = (await (
+      await request.get(`/api/v1/contests/${courier}/leaderboard`, organiserApi)
+    ).json()) as Leaderboard;
     expect(final.rows[0]).toMatchObject({ bib: last.bib, rank: 1, total: 100 });
     const publicNow = (await (await publicApi.get(`/api/v1/contests/${courier}/leaderboard`)).json()) as Leaderboard;
     expect(publicNow.rows.map((r) => r.bib)).toEqual(frozen.rows.map((r) => r.bib));
@@ -64,7 +75,9 @@ test('the public screen stays frozen; the reveal walks the final board from the 
     // A plain display in the organiser's own browser still shows the public, frozen board.
     const hallInStage = await stage.newPage();
     await hallInStage.goto(`/display/${ev.id}?contest=courier&lang=zh-CN`);
-    await expect(hallInStage.getByTestId('display-board')).toHaveAttribute('data-seq', String(frozen.seq), { timeout: 15_000 });
+    await expect(hallInStage.getByTestId('display-board')).toHaveAttribute('data-seq', String(frozen.seq), {
+      timeout: 15_000,
+    });
     await hallInStage.close();
     await reveal.bringToFront();
 
@@ -99,13 +112,20 @@ test('the public screen stays frozen; the reveal walks the final board from the 
     await stepTo(reveal, 0);
 
     // Unfreezing reveals it to everyone.
-    expect((await request.post(`/api/v1/contests/${courier}/freeze`, { data: { frozen: false }, ...organiserApi })).ok()).toBe(true);
+    expect(
+      (await request.post(`/api/v1/contests/${courier}/freeze`, { data: { frozen: false }, ...organiserApi })).ok(),
+    ).toBe(true);
     const unfrozen = (await (await publicApi.get(`/api/v1/contests/${courier}/leaderboard`)).json()) as Leaderboard;
     expect(unfrozen.rows[0]).toMatchObject({ bib: last.bib, rank: 1 });
-    await expect(screen.getByTestId('display-board')).toHaveAttribute('data-seq', String(unfrozen.seq), { timeout: 10_000 });
-    await expect(screen.locator(`[data-bib="${last.bib}"] [data-testid="display-total"]`).first()).toHaveText(totalText(100), {
-      timeout: 5_000,
+    await expect(screen.getByTestId('display-board')).toHaveAttribute('data-seq', String(unfrozen.seq), {
+      timeout: 10_000,
     });
+    await expect(screen.locator(`[data-bib="${last.bib}"] [data-testid="display-total"]`).first()).toHaveText(
+      totalText(100),
+      {
+        timeout: 5_000,
+      },
+    );
     await expect(screen.getByTestId('display-frozen')).toHaveCount(0);
     // While frozen, through the late marks and the whole reveal, the public screen never showed the new total.
     const whileFrozen = (await shown()).filter((s) => s.frozen);

@@ -18,7 +18,10 @@ async function shoot(page: Page, name: string) {
 }
 
 /** Imports an example, opens its contests and marks most contestants (the rest stay unmarked). */
-async function realisticEvent(request: Parameters<typeof signIn>[0], name: 'new-economy-contest' | 'wire-rope-contest') {
+async function realisticEvent(
+  request: Parameters<typeof signIn>[0],
+  name: 'new-economy-contest' | 'wire-rope-contest',
+) {
   const admin = await signIn(request);
   const file = exampleEvent(name);
   const ev = await importEvent(request, admin, file);

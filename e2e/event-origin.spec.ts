@@ -15,7 +15,7 @@ const OTHER = {
   publicKey: `e2e-origin-${crypto.randomUUID().replaceAll('-', '')}`.slice(0, 43),
 };
 
-test('an imported event shows where it came from, and its installation\'s key can be trusted', async ({
+test("an imported event shows where it came from, and its installation's key can be trusted", async ({
   page,
   request,
 }) => {

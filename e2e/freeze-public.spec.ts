@@ -6,7 +6,10 @@ import { judgeToken, mark } from './helpers.ts';
 import { openDemoEvent, totalOf, totalText, waitLive } from './public-helpers.ts';
 import { recordShown } from './shown-log.ts';
 
-test('a frozen board stops for the public but not for the organiser; unfreezing reveals it', async ({ browser, request }) => {
+test('a frozen board stops for the public but not for the organiser; unfreezing reveals it', async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(90_000);
   const ev = await openDemoEvent(request);
   const courier = ev.contests.courier!;
@@ -40,7 +43,10 @@ test('a frozen board stops for the public but not for the organiser; unfreezing 
   }
 
   const freeze = (frozen: boolean) =>
-    request.post(`/api/v1/contests/${courier}/freeze`, { data: { frozen }, headers: { authorization: `Bearer ${ev.admin}` } });
+    request.post(`/api/v1/contests/${courier}/freeze`, {
+      data: { frozen },
+      headers: { authorization: `Bearer ${ev.admin}` },
+    });
   expect((await freeze(true)).ok()).toBe(true);
   for (const page of [orgPage, pubPage]) {
     await expect(page.getByTestId('frozen-badge')).toHaveText('榜单已冻结', { timeout: 10_000 });
@@ -48,7 +54,11 @@ test('a frozen board stops for the public but not for the organiser; unfreezing 
 
   // Everything the public page shows from now on is recorded: the hidden mark must never appear on
   // it while the badge is there (an update leaked by the freeze would arrive before the unfreeze).
-  const shown = await recordShown(pubPage, '[data-testid="frozen-badge"]', '[data-testid="board-row"][data-bib="C001"] [data-testid="total"]');
+  const shown = await recordShown(
+    pubPage,
+    '[data-testid="frozen-badge"]',
+    '[data-testid="board-row"][data-bib="C001"] [data-testid="total"]',
+  );
   await mark(request, timer, courier, { contestant: 'C001', criterion: 'exam', value: 90 }); // 27
   await expect(totalOf(orgPage, 'C001')).toHaveText(totalText(27), { timeout: 10_000 });
   // A fresh visit while frozen shows the frozen board too (first paint by HTTP, then live).

@@ -28,7 +28,10 @@ export async function importEvent(request: APIRequestContext, token: string, fil
 }
 
 export async function setState(request: APIRequestContext, token: string, contestId: string, to: string) {
-  const res = await request.post(`/api/v1/contests/${contestId}/state`, { data: { to }, headers: { authorization: `Bearer ${token}` } });
+  const res = await request.post(`/api/v1/contests/${contestId}/state`, {
+    data: { to },
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (!res.ok()) throw new Error(`state ${to} failed: ${res.status()} ${await res.text()}`);
 }
 
@@ -38,7 +41,12 @@ export async function judgeToken(request: APIRequestContext, event: string, judg
   return (await res.json()).token as string;
 }
 
-export async function mark(request: APIRequestContext, token: string, contestId: string, body: Record<string, unknown>) {
+export async function mark(
+  request: APIRequestContext,
+  token: string,
+  contestId: string,
+  body: Record<string, unknown>,
+) {
   const res = await request.post(`/api/v1/contests/${contestId}/marks`, {
     data: { clientId: crypto.randomUUID(), ...body },
     headers: { authorization: `Bearer ${token}` },

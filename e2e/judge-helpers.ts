@@ -5,7 +5,13 @@ import { exampleEvent, importEvent, setState, signIn } from './helpers.ts';
 export const TABLET = { width: 1024, height: 768 };
 /** Machines running several suites at once can be slow: a little more patience than the default 5 s. */
 export const expect = baseExpect.configure({ timeout: 15_000 });
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 export async function courierInScoring(request: APIRequestContext) {
   const admin = await signIn(request);
@@ -21,7 +27,8 @@ export const pairingPath = (event: string, judge: string, pin: string, lang = 'z
   `/judge?lang=${lang}#pair&event=${encodeURIComponent(event)}&judge=${encodeURIComponent(judge)}&pin=${encodeURIComponent(pin)}`;
 
 export const row = (page: Page, bib: string) => page.locator(`[data-testid="contestant"][data-bib="${bib}"]`);
-export const card = (page: Page, criterion: string) => page.locator(`[data-testid="criterion"][data-criterion="${criterion}"]`);
+export const card = (page: Page, criterion: string) =>
+  page.locator(`[data-testid="criterion"][data-criterion="${criterion}"]`);
 
 /** Opens a contestant, types a value on the exam's number pad and saves; returns the card. */
 export async function markExam(page: Page, bib: string, value: number) {

@@ -32,7 +32,9 @@ test('a saved mark is shown as received quickly (median of 20 saves)', async ({ 
             if (st.dataset.state === 'received') {
               observer.disconnect();
               // The POST itself (network and server), from the browser's resource timing.
-              const posts = performance.getEntriesByType('resource').filter((e) => /\/marks(\/batch)?$/.test(e.name) && e.startTime >= t0);
+              const posts = performance
+                .getEntriesByType('resource')
+                .filter((e) => /\/marks(\/batch)?$/.test(e.name) && e.startTime >= t0);
               const post = posts.at(-1) as PerformanceResourceTiming | undefined;
               resolve([saved, performance.now() - t0, post ? post.responseEnd - post.startTime : Number.NaN]);
             }
@@ -48,7 +50,8 @@ test('a saved mark is shown as received quickly (median of 20 saves)', async ({ 
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
   const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)]!;
-  const fmt = (xs: number[]) => `median ${median(xs).toFixed(1)} ms, p90 ${p90(xs).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
+  const fmt = (xs: number[]) =>
+    `median ${median(xs).toFixed(1)} ms, p90 ${p90(xs).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
   console.log(`save → saved on this tablet: ${fmt(toTablet)}`);
   console.log(`save → received by the server: ${fmt(toServer)}`);
   if (http.length > 0) console.log(`  of which the POST round trip (network + server): ${fmt(http)}`);

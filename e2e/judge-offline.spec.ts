@@ -59,9 +59,13 @@ test('marks made offline are kept through a reload and delivered once each', asy
   // The server holds exactly the five marks, once each.
   const res = await request.get(`/api/v1/contests/${courier}/marks`, { headers: { authorization: `Bearer ${admin}` } });
   expect(res.ok()).toBe(true);
-  const { marks } = (await res.json()) as { marks: { contestant: string; criterion: string; judge: string; value: number; clientId: string }[] };
+  const { marks } = (await res.json()) as {
+    marks: { contestant: string; criterion: string; judge: string; value: number; clientId: string }[];
+  };
   expect(marks.map((m) => [m.contestant, m.criterion, m.judge, m.value]).sort()).toEqual(
-    Object.entries(values).map(([bib, v]) => [bib, 'exam', 'c-timer', v]).sort(),
+    Object.entries(values)
+      .map(([bib, v]) => [bib, 'exam', 'c-timer', v])
+      .sort(),
   );
   expect(new Set(marks.map((m) => m.clientId)).size).toBe(5);
 

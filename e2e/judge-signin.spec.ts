@@ -8,7 +8,10 @@ test.describe.configure({ timeout: 120_000 });
 
 test.use({ viewport: TABLET });
 
-test('a pairing link signs the tablet in, leaves no PIN in the address, and survives a reload', async ({ page, request }) => {
+test('a pairing link signs the tablet in, leaves no PIN in the address, and survives a reload', async ({
+  page,
+  request,
+}) => {
   const { event } = await courierInScoring(request);
   await page.goto(pairingPath(event, 'r-j2', '765830'));
   await expect(page.getByTestId('contestants')).toBeVisible();
@@ -17,8 +20,12 @@ test('a pairing link signs the tablet in, leaves no PIN in the address, and surv
   await expect(page.getByTestId('judge-name')).toContainText('r-j2');
   // r-j2 belongs to organisation ml: its contestants are not on the sheet.
   const rider = exampleEvent('new-economy-contest').contests.find((c: { code: string }) => c.code === 'rider');
-  const others = rider.contestants.filter((p: { organisation: string }) => p.organisation !== 'ml').map((p: { bib: string }) => p.bib);
-  const bibs = await page.locator('[data-testid="contestant"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-bib')));
+  const others = rider.contestants
+    .filter((p: { organisation: string }) => p.organisation !== 'ml')
+    .map((p: { bib: string }) => p.bib);
+  const bibs = await page
+    .locator('[data-testid="contestant"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-bib')));
   expect(others.length).toBeLessThan(rider.contestants.length);
   expect(bibs).toEqual(others);
   // Opening a contestant and going back never brings the PIN back into the address (or into history).

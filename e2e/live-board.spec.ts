@@ -29,5 +29,7 @@ test('a mark submitted through the API shows on the live board within 2 s', asyn
   // The same board in English.
   await page.goto(`/results/${ev.id}/courier?lang=en`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.locator('[data-testid="board-row"][data-bib="C007"] [data-testid="total"]')).toHaveText(/^27(\.00?)?$/);
+  await expect(page.locator('[data-testid="board-row"][data-bib="C007"] [data-testid="total"]')).toHaveText(
+    /^27(\.00?)?$/,
+  );
 });

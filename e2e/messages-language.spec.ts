@@ -32,7 +32,9 @@ test.describe('an organiser’s computer of its own on the venue network', () =>
     await expect(form.getByRole('alert')).toHaveText('Wrong user name or password.');
   });
 
-  test('repeated wrong organiser passwords make the console count a wait down, in either language', async ({ page }) => {
+  test('repeated wrong organiser passwords make the console count a wait down, in either language', async ({
+    page,
+  }) => {
     await page.goto('/admin?lang=zh-CN');
     const form = page.getByTestId('admin-signin');
     // Six wrong passwords at once use up the free attempts and the next turn (server/domain/auth/sign-in-guard.ts;
@@ -110,10 +112,12 @@ test('a refused certification lists its blockers in the reader’s words', async
   });
   expect(res.status()).toBe(201);
   await setState(request, admin, courier, 'review');
-  const expected = (await request.post(`/api/v1/contests/${courier}/state`, {
-    data: { to: 'certified' },
-    headers: { authorization: `Bearer ${admin}` },
-  }).then((r) => r.json())) as { error: { params: { count: number } } };
+  const expected = (await request
+    .post(`/api/v1/contests/${courier}/state`, {
+      data: { to: 'certified' },
+      headers: { authorization: `Bearer ${admin}` },
+    })
+    .then((r) => r.json())) as { error: { params: { count: number } } };
   const count = expected.error.params.count;
 
   await signInUi(page, 'zh-CN');

@@ -26,7 +26,8 @@ interface Started {
 function npmStart(): Started {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, WEB_BUILD_DIR: buildDir };
   // What a fresh machine has: none of these set (CI sets DATABASE_URL for the other tests).
-  for (const name of ['HOST', 'DATABASE_URL', 'PUBLIC_URL', 'ADMIN_PASSWORD', 'JIANGXIN_DEMO', 'REDIS_URL']) delete env[name];
+  for (const name of ['HOST', 'DATABASE_URL', 'PUBLIC_URL', 'ADMIN_PASSWORD', 'JIANGXIN_DEMO', 'REDIS_URL'])
+    delete env[name];
   let out = '';
   const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -63,13 +64,21 @@ test.afterAll(async () => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-test('npm start prints the addresses on this computer and the venue network, the password and the demo PINs', async ({ request }) => {
+test('npm start prints the addresses on this computer and the venue network, the password and the demo PINs', async ({
+  request,
+}) => {
   test.setTimeout(300_000); // the first start builds the web app
   running = npmStart();
   const out = await banner(running);
   // The build said nothing a user needs to read.
   expect(out).toContain('Building the web app…');
-  for (const chatter of ['npm run preview', 'PLUGIN_TIMINGS', 'Wrote site', 'building client environment', 'modules transformed']) {
+  for (const chatter of [
+    'npm run preview',
+    'PLUGIN_TIMINGS',
+    'Wrote site',
+    'building client environment',
+    'modules transformed',
+  ]) {
     expect(out).not.toContain(chatter);
   }
 
@@ -85,7 +94,8 @@ test('npm start prints the addresses on this computer and the venue network, the
   const lan = rankAddresses(networkInterfaces(), port)[0];
   const bases = [`http://localhost:${port}`, ...(lan ? [lan.url] : [])];
   for (const base of bases) {
-    for (const page of ['/admin', '/judge', `/display/${id}`, `/results/${id}`]) expect(out).toContain(`${base}${page}`);
+    for (const page of ['/admin', '/judge', `/display/${id}`, `/results/${id}`])
+      expect(out).toContain(`${base}${page}`);
   }
   if (lan) {
     const venue = out.slice(out.indexOf('On the venue network'));

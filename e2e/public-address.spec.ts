@@ -25,19 +25,30 @@ async function reviewedEvent(request: APIRequestContext, admin: string) {
   const ev = await importEvent(request, admin, {
     format: 'jiangxin/event@1',
     name: `兴化市焊工技能竞赛 ${crypto.randomUUID().slice(0, 6)}`,
-    organisations: [{ code: 'hx', name: '兴化机床厂' }, { code: 'xq', name: '新区精工' }],
-    contests: [{
-      code: 'weld', name: '焊工',
-      awards: [{ name: '一等奖', count: 1 }],
-      sections: [
-        { code: 'main', name: '实操', weight: 1, criteria: [{ code: 'exam', name: '理论考试', kind: 'measurement', max: 100 }] },
-      ],
-      contestants: PEOPLE,
-      judges: [
-        { code: 'chief', name: '裁判长', pin: '1357', chief: true, criteria: '*' },
-        { code: 'j1', name: '一号裁判', pin: '2468', criteria: ['exam'] },
-      ],
-    }],
+    organisations: [
+      { code: 'hx', name: '兴化机床厂' },
+      { code: 'xq', name: '新区精工' },
+    ],
+    contests: [
+      {
+        code: 'weld',
+        name: '焊工',
+        awards: [{ name: '一等奖', count: 1 }],
+        sections: [
+          {
+            code: 'main',
+            name: '实操',
+            weight: 1,
+            criteria: [{ code: 'exam', name: '理论考试', kind: 'measurement', max: 100 }],
+          },
+        ],
+        contestants: PEOPLE,
+        judges: [
+          { code: 'chief', name: '裁判长', pin: '1357', chief: true, criteria: '*' },
+          { code: 'j1', name: '一号裁判', pin: '2468', criteria: ['exam'] },
+        ],
+      },
+    ],
   });
   const contest = ev.contests[0]!.id;
   await setState(request, admin, contest, 'scoring');
@@ -56,7 +67,10 @@ async function shoot(page: Page, name: string, lang: 'zh-CN' | 'en') {
 
 test.use({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
 
-test('on a loopback address the console warns, cards and certifying ask first; the chosen venue address is in every QR code', async ({ page, request }) => {
+test('on a loopback address the console warns, cards and certifying ask first; the chosen venue address is in every QR code', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const admin = await signIn(request);
   await choosePublicUrl(request, admin, null);
@@ -113,7 +127,10 @@ test('on a loopback address the console warns, cards and certifying ask first; t
   await expect(dialog.getByTestId('certify-address-url')).toHaveText(`${VENUE}/verify/…`);
   await shoot(page, 'certify-chosen', 'zh-CN');
   await dialog.getByTestId('move-dialog-ok').click();
-  await expect(page.locator('[data-testid="contest-card"][data-code="weld"]')).toHaveAttribute('data-state', 'certified');
+  await expect(page.locator('[data-testid="contest-card"][data-code="weld"]')).toHaveAttribute(
+    'data-state',
+    'certified',
+  );
   await expect(page.getByTestId('address-banner')).toHaveCount(0);
 
   // The big screen's QR code (what a phone in the hall scans).
@@ -140,12 +157,16 @@ test('on a loopback address the console warns, cards and certifying ask first; t
   const headers = { authorization: `Bearer ${admin}` };
   const pdf = await request.get(`/api/v1/contests/${contest}/certificates.pdf`, { headers });
   expect(pdf.status()).toBe(200);
-  const certs = (await (await request.get(`/api/v1/contests/${contest}/certificates`, { headers })).json()).certificates;
+  const certs = (await (await request.get(`/api/v1/contests/${contest}/certificates`, { headers })).json())
+    .certificates;
   expect(qrOfPdf(await pdf.body())).toBe(`${VENUE}/verify/${certs[0].code}`);
   expect(certs[0].url).toBe(`${VENUE}/verify/${certs[0].code}`);
 });
 
-test('a console opened at a venue name uses it, and certifying asks to confirm it once', async ({ request, baseURL }) => {
+test('a console opened at a venue name uses it, and certifying asks to confirm it once', async ({
+  request,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const admin = await signIn(request);
   await choosePublicUrl(request, admin, null);
@@ -168,7 +189,9 @@ test('a console opened at a venue name uses it, and certifying asks to confirm i
 
     // The big screen opened at that name shows it in its QR code.
     await page.goto(`${venue}/display/${eventId}?contest=weld`);
-    expect(await qrOf(page.getByTestId('qr').locator('svg'))).toBe(`${venue}/results/${encodeURIComponent(eventId)}/weld`);
+    expect(await qrOf(page.getByTestId('qr').locator('svg'))).toBe(
+      `${venue}/results/${encodeURIComponent(eventId)}/weld`,
+    );
 
     // Certifying: the address is right, but nobody said so yet.
     for (const lang of ['zh-CN', 'en'] as const) {
@@ -184,12 +207,17 @@ test('a console opened at a venue name uses it, and certifying asks to confirm i
     const dialog = page.getByTestId('move-dialog');
     await dialog.getByTestId('certify-address-ok').check();
     await dialog.getByTestId('move-dialog-ok').click();
-    await expect(page.locator('[data-testid="contest-card"][data-code="weld"]')).toHaveAttribute('data-state', 'certified');
+    await expect(page.locator('[data-testid="contest-card"][data-code="weld"]')).toHaveAttribute(
+      'data-state',
+      'certified',
+    );
 
     // Confirmed once means chosen: certificates carry it whoever prints them, and nobody is asked again.
     const site = await (await request.get('/api/v1/site', { headers: { authorization: `Bearer ${admin}` } })).json();
     expect(site).toMatchObject({ publicUrl: venue, source: 'chosen', chosen: venue });
-    const pdf = await request.get(`/api/v1/contests/${contest}/certificates.pdf`, { headers: { authorization: `Bearer ${admin}` } });
+    const pdf = await request.get(`/api/v1/contests/${contest}/certificates.pdf`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     expect(qrOfPdf(await pdf.body())).toMatch(new RegExp(`^${venue.replace(/\./g, '\\.')}/verify/[0-9A-Z]{10}$`));
   } finally {
     await browser.close();

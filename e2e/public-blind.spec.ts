@@ -130,7 +130,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(page.getByTestId('contest-name')).toHaveText(stranding.name, { timeout: 15_000 });
     await expect(page.getByTestId('matrix-row')).toHaveCount(stranding.contestants.length);
     await expect(page.getByTestId('missing-note')).toHaveText(words[lang].deskNote);
-    const owing = page.getByTestId('judge-missing').filter({ has: page.locator('details') }).first();
+    const owing = page
+      .getByTestId('judge-missing')
+      .filter({ has: page.locator('details') })
+      .first();
     await owing.locator('summary').click();
     await expect(owing).toContainText('S-18');
     await expectNoSecrets(page.locator('body'), secretsOf(stranding));

@@ -45,7 +45,10 @@ export async function markDemo(request: APIRequestContext, ev: OpenEvent, share 
           value: valueFor(t, {
             judge: judge.code,
             rng,
-            outlier: outlier?.judge === judge.code && outlier.contestant === t.contestant && outlier.criterion === t.criterion.code,
+            outlier:
+              outlier?.judge === judge.code &&
+              outlier.contestant === t.contestant &&
+              outlier.criterion === t.criterion.code,
           }),
         }));
       if (marks.length === 0) continue;
@@ -67,7 +70,8 @@ export async function waitLive(page: Page): Promise<void> {
 }
 
 /** The total cell of one board row. */
-export const totalOf = (page: Page, bib: string) => page.locator(`[data-testid="board-row"][data-bib="${bib}"] [data-testid="total"]`);
+export const totalOf = (page: Page, bib: string) =>
+  page.locator(`[data-testid="board-row"][data-bib="${bib}"] [data-testid="total"]`);
 
 /** "27", "27.0" or "27.00": a total as the board formats it. */
 export const totalText = (n: number) => new RegExp(`^${String(n).replace('.', '[.,]')}([.,]0{1,2})?$`);

@@ -25,7 +25,9 @@ test('a public watcher shows a mark within a second (median), 100 marks', async 
     new MutationObserver((records) => {
       const at = performance.timeOrigin + performance.now();
       for (const rec of records) {
-        const cell = (rec.target instanceof Element ? rec.target : rec.target.parentElement)?.closest('[data-testid="total"]');
+        const cell = (rec.target instanceof Element ? rec.target : rec.target.parentElement)?.closest(
+          '[data-testid="total"]',
+        );
         const row = cell?.closest('[data-testid="board-row"]');
         if (cell && row) w.__changes.push({ bib: row.getAttribute('data-bib')!, text: cell.textContent ?? '', at });
       }
@@ -42,7 +44,9 @@ test('a public watcher shows a mark within a second (median), 100 marks', async 
     const handle = await page.waitForFunction(
       ([b, total, since]) => {
         const w = window as unknown as { __changes: { bib: string; text: string; at: number }[] };
-        const hit = w.__changes.find((c) => c.bib === b && c.at >= since && Math.abs(Number(c.text.replace(',', '.')) - total) < 1e-6);
+        const hit = w.__changes.find(
+          (c) => c.bib === b && c.at >= since && Math.abs(Number(c.text.replace(',', '.')) - total) < 1e-6,
+        );
         return hit ? hit.at : null;
       },
       [bib, expected, started] as const,
@@ -54,8 +58,17 @@ test('a public watcher shows a mark within a second (median), 100 marks', async 
   const sorted = [...latencies].sort((a, b) => a - b);
   const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
   const median = (sorted[49]! + sorted[50]!) / 2;
-  const figures = { marks: MARKS, medianMs: Math.round(median), p95Ms: Math.round(pick(0.95)), minMs: Math.round(sorted[0]!), maxMs: Math.round(sorted.at(-1)!) };
+  const figures = {
+    marks: MARKS,
+    medianMs: Math.round(median),
+    p95Ms: Math.round(pick(0.95)),
+    minMs: Math.round(sorted[0]!),
+    maxMs: Math.round(sorted.at(-1)!),
+  };
   console.log(`[latency] submit → public watcher shows the new total: ${JSON.stringify(figures)}`);
-  await test.info().attach('latency.json', { body: JSON.stringify({ ...figures, latencies }, null, 2), contentType: 'application/json' });
+  await test.info().attach('latency.json', {
+    body: JSON.stringify({ ...figures, latencies }, null, 2),
+    contentType: 'application/json',
+  });
   expect(median).toBeLessThan(1000);
 });

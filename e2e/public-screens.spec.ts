@@ -17,7 +17,9 @@ test.beforeAll(async ({ request }) => {
 
 async function shoot(page: Page, name: string, fullPage = false) {
   // Nothing may be wider than the phone: a sideways scroll on a phone is a bug.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
   await page.evaluate(() => document.fonts.ready);
   const body = await page.screenshot({ path: join(dir, `${name}.png`), fullPage, animations: 'disabled' });
@@ -47,7 +49,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await shoot(page, `${lang}-5-board-search`);
 
     const flagged = await page.request.get(`/api/v1/contests/${ev.contests.courier}/leaderboard`);
-    const bib = ((await flagged.json()).rows as { bib: string; flagged: boolean }[]).find((r) => r.flagged)?.bib ?? 'C001';
+    const bib =
+      ((await flagged.json()).rows as { bib: string; flagged: boolean }[]).find((r) => r.flagged)?.bib ?? 'C001';
     await page.goto(`/results/${ev.id}/courier/${bib}?lang=${lang}`);
     await expect(page.getByTestId('contestant')).toBeVisible();
     await waitLive(page);

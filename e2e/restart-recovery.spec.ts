@@ -25,7 +25,11 @@ function startServer(): ChildProcess {
     // Its own embedded database, or the one CI made for e2e (see playwright.config.ts).
     DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.resume();
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[restart server] ${chunk}`));
   return child;
@@ -34,7 +38,10 @@ function startServer(): ChildProcess {
 async function waitHealthy(child: ChildProcess, timeout = 90_000): Promise<void> {
   const healthy = async () => {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    return fetch(`${base}/healthz`).then((r) => r.ok, () => false); // false: not listening yet
+    return fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ); // false: not listening yet
   };
   await expect.poll(healthy, { message: 'the server answers /healthz', timeout, intervals: [250] }).toBe(true);
 }
@@ -59,7 +66,9 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('the public board and the big screen recover by themselves after a server restart on the same database', async ({ page }) => {
+test('the public board and the big screen recover by themselves after a server restart on the same database', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   server = startServer();
   await waitHealthy(server);
@@ -73,15 +82,18 @@ test('the public board and the big screen recover by themselves after a server r
   await page.goto(`${base}/results/${ev.id}/courier?lang=zh-CN`);
   await waitLive(page);
   await expect(totalOf(page, 'C002')).toHaveText(totalText(21));
-  const before = await page.getByTestId('board-row').evaluateAll((rows) =>
-    rows.map((r) => `${r.getAttribute('data-bib')}:${r.querySelector('[data-testid="total"]')?.textContent}`),
-  );
+  const before = await page
+    .getByTestId('board-row')
+    .evaluateAll((rows) =>
+      rows.map((r) => `${r.getAttribute('data-bib')}:${r.querySelector('[data-testid="total"]')?.textContent}`),
+    );
   expect(before).toHaveLength(24);
   // The venue big screen, open beside it.
   const screen = await page.context().newPage();
   await screen.setViewportSize({ width: 1920, height: 1080 });
   await screen.goto(`${base}/display/${ev.id}?contest=courier&lang=zh-CN`);
-  const onScreen = (bib: string) => screen.locator(`[data-testid="display-row"][data-bib="${bib}"] [data-testid="display-total"]`);
+  const onScreen = (bib: string) =>
+    screen.locator(`[data-testid="display-row"][data-bib="${bib}"] [data-testid="display-total"]`);
   await expect(onScreen('C002')).toHaveText(/^21([.,]0+)?$/, { timeout: 15_000 });
 
   await kill9(server);
@@ -93,9 +105,11 @@ test('the public board and the big screen recover by themselves after a server r
   await waitHealthy(server);
   // Socket.IO retries with back-off (at most 5 s apart): no reload, no click.
   await waitLive(page);
-  const after = await page.getByTestId('board-row').evaluateAll((rows) =>
-    rows.map((r) => `${r.getAttribute('data-bib')}:${r.querySelector('[data-testid="total"]')?.textContent}`),
-  );
+  const after = await page
+    .getByTestId('board-row')
+    .evaluateAll((rows) =>
+      rows.map((r) => `${r.getAttribute('data-bib')}:${r.querySelector('[data-testid="total"]')?.textContent}`),
+    );
   expect(after).toEqual(before);
 
   // The judge's session survived too, or the judge signs in again as a tablet would.

@@ -9,7 +9,9 @@ test.describe.configure({ timeout: 120_000 });
 test.use({ viewport: TABLET });
 
 const pinOf = (code: string): string =>
-  exampleEvent('new-economy-contest').contests.flatMap((c: any) => c.judges).find((j: any) => j.code === code).pin;
+  exampleEvent('new-economy-contest')
+    .contests.flatMap((c: any) => c.judges)
+    .find((j: any) => j.code === code).pin;
 
 async function signInWithForm(page: Page, event: string, judge: string) {
   await expect(page.locator('select[data-testid="signin-event"]')).toBeVisible();

@@ -108,18 +108,28 @@ test('a roster that names its companies by name previews clean and imports', asy
 });
 
 for (const lang of ['zh-CN', 'en'] as const) {
-  test(`a new company is offered, added with the organiser’s code and imported (${lang})`, async ({ page, request }) => {
+  test(`a new company is offered, added with the organiser’s code and imported (${lang})`, async ({
+    page,
+    request,
+  }) => {
     const token = await signIn(request);
     const eventId = await newEvent(request, token);
     await signInUi(page, lang);
     const words = {
       'zh-CN': {
-        summary: '有 1 个单位不在本赛事中', listed: '京运物流（jd）', adding: '京运快运（jykd）', ok: '26 行，没有问题',
-        button: '新增单位（1 个）并导入 26 行', added: '已新增单位：京运快运（jykd）',
+        summary: '有 1 个单位不在本赛事中',
+        listed: '京运物流（jd）',
+        adding: '京运快运（jykd）',
+        ok: '26 行，没有问题',
+        button: '新增单位（1 个）并导入 26 行',
+        added: '已新增单位：京运快运（jykd）',
       },
       en: {
-        summary: 'Organisations not in this event: 1', listed: '京运物流 (jd)', adding: '京运快运 (jykd)',
-        ok: '26 rows, no problems', button: 'Add the organisations (1) and import 26 rows',
+        summary: 'Organisations not in this event: 1',
+        listed: '京运物流 (jd)',
+        adding: '京运快运 (jykd)',
+        ok: '26 rows, no problems',
+        button: 'Add the organisations (1) and import 26 rows',
         added: 'Organisations added: 京运快运 (jykd)',
       },
     }[lang];

@@ -19,8 +19,9 @@ export async function recordShown(page: Page, frozen: string, value: string, att
       const read = () =>
         log.push({
           frozen: document.querySelector(frozenSelector) !== null,
-          values: Array.from(document.querySelectorAll(valueSelector), (e) =>
-            (attr ? e.getAttribute(attr) : e.textContent?.trim()) ?? '',
+          values: Array.from(
+            document.querySelectorAll(valueSelector),
+            (e) => (attr ? e.getAttribute(attr) : e.textContent?.trim()) ?? '',
           ),
         });
       read();

@@ -35,8 +35,9 @@ export function qrOfPdf(pdf: Buffer, dpi = 150): string | null {
 /** Sets the organiser's choice of public address (null: back to automatic). */
 export async function choosePublicUrl(request: APIRequestContext, token: string, url: string | null): Promise<void> {
   const headers = { authorization: `Bearer ${token}` };
-  const res = url === null
-    ? await request.delete('/api/v1/site/public-url', { headers })
-    : await request.put('/api/v1/site/public-url', { headers, data: { url } });
+  const res =
+    url === null
+      ? await request.delete('/api/v1/site/public-url', { headers })
+      : await request.put('/api/v1/site/public-url', { headers, data: { url } });
   if (!res.ok()) throw new Error(`public address ${url}: ${res.status()} ${await res.text()}`);
 }

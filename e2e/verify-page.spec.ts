@@ -17,20 +17,36 @@ function latheEvent() {
   return {
     format: 'jiangxin/event@1',
     name: `兴化市车工技能竞赛 ${crypto.randomUUID().slice(0, 6)}`,
-    organisations: [{ code: 'hx', name: '兴化机床厂' }, { code: 'xq', name: '新区精工' }],
-    contests: [{
-      code: 'lathe', name: '数控车工',
-      awards: [{ name: '一等奖', count: 1 }, { name: '二等奖', count: 1 }],
-      sections: [{ code: 'main', name: '实操', weight: 1, criteria: [
-        { code: 'exam', name: '理论考试', kind: 'measurement', max: 100 },
-        { code: 'part', name: '工件质量', kind: 'judgement', max: 20, judges: 1 },
-      ] }],
-      contestants: PEOPLE,
-      judges: [
-        { code: 'chief', name: '裁判长', pin: '1357', chief: true, criteria: '*' },
-        { code: 'j1', name: '一号裁判', pin: '2468', criteria: ['exam', 'part'] },
-      ],
-    }],
+    organisations: [
+      { code: 'hx', name: '兴化机床厂' },
+      { code: 'xq', name: '新区精工' },
+    ],
+    contests: [
+      {
+        code: 'lathe',
+        name: '数控车工',
+        awards: [
+          { name: '一等奖', count: 1 },
+          { name: '二等奖', count: 1 },
+        ],
+        sections: [
+          {
+            code: 'main',
+            name: '实操',
+            weight: 1,
+            criteria: [
+              { code: 'exam', name: '理论考试', kind: 'measurement', max: 100 },
+              { code: 'part', name: '工件质量', kind: 'judgement', max: 20, judges: 1 },
+            ],
+          },
+        ],
+        contestants: PEOPLE,
+        judges: [
+          { code: 'chief', name: '裁判长', pin: '1357', chief: true, criteria: '*' },
+          { code: 'j1', name: '一号裁判', pin: '2468', criteria: ['exam', 'part'] },
+        ],
+      },
+    ],
   };
 }
 
@@ -51,14 +67,29 @@ async function certifiedEvent(request: APIRequestContext) {
 }
 
 async function certificatesOf(request: APIRequestContext, admin: string, contest: string) {
-  const res = await request.get(`/api/v1/contests/${contest}/certificates`, { headers: { authorization: `Bearer ${admin}` } });
+  const res = await request.get(`/api/v1/contests/${contest}/certificates`, {
+    headers: { authorization: `Bearer ${admin}` },
+  });
   expect(res.status()).toBe(200);
-  return (await res.json()) as { certificates: { code: string; bib: string; name: string; organisation: string; award: string; rank: number; url: string }[] };
+  return (await res.json()) as {
+    certificates: {
+      code: string;
+      bib: string;
+      name: string;
+      organisation: string;
+      award: string;
+      rank: number;
+      url: string;
+    }[];
+  };
 }
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-test('a certified winner\'s code is shown as valid, with the facts, in Chinese and English', async ({ page, request }) => {
+test("a certified winner's code is shown as valid, with the facts, in Chinese and English", async ({
+  page,
+  request,
+}) => {
   const { certificates } = await certifiedEvent(request);
   const first = certificates.find((c) => c.rank === 1)!;
   expect(first.name).toBe('欧阳晓东');
@@ -74,7 +105,9 @@ test('a certified winner\'s code is shown as valid, with the facts, in Chinese a
   await expect(page.getByTestId('verify-contest')).toHaveText('数控车工');
   await expect(page.locator('[data-testid="checks"] li[data-ok="true"]')).toHaveCount(6);
   // Green, and nothing wider than the phone.
-  expect(await page.getByTestId('verdict').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(18, 115, 58)');
+  expect(await page.getByTestId('verdict').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+    'rgb(18, 115, 58)',
+  );
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: test.info().outputPath('verify-valid-zh-CN.png'), fullPage: true });
 

@@ -97,6 +97,7 @@ const simulator = run(['--import', 'tsx', join(root, 'server/demo/simulate.ts')]
   DEMO_PRINT_PASSWORD: chosePassword ? '1' : '0',
 });
 simulator.on('exit', (code) => {
-  if (!stopping && code) console.error(`The simulator stopped (exit code ${code}); the server keeps running. Ctrl-C to stop.`);
+  if (!stopping && code)
+    console.error(`The simulator stopped (exit code ${code}); the server keeps running. Ctrl-C to stop.`);
 });
 if (!existsSync(join(root, 'web/build/index.html'))) console.warn('The web app is not built.');

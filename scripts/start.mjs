@@ -19,7 +19,11 @@ function newest(dir) {
   return t;
 }
 
-const sources = Math.max(newest(join(root, 'web/src')), newest(join(root, 'shared')), statSync(join(root, 'web/svelte.config.js')).mtimeMs);
+const sources = Math.max(
+  newest(join(root, 'web/src')),
+  newest(join(root, 'shared')),
+  statSync(join(root, 'web/svelte.config.js')).mtimeMs,
+);
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   console.log('Building the web app…');
   // SvelteKit and its adapter print progress on stdout whatever the log level ("Run npm run preview…",
@@ -37,6 +41,10 @@ if (!existsSync(built) || statSync(built).mtimeMs < sources) {
 
 const env = { ...process.env };
 if (!env.DATABASE_URL && env.JIANGXIN_DEMO === undefined) env.JIANGXIN_DEMO = '1';
-const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], { cwd: root, env, stdio: 'inherit' });
+const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -38,13 +38,17 @@ function run(cmd, args, opts = {}) {
 
 function vitest(name, cwd) {
   const file = join(out, `vitest-${name}.json`);
-  const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${file}`], { cwd });
+  const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${file}`], {
+    cwd,
+  });
   if (existsSync(file)) {
     const r = JSON.parse(readFileSync(file, 'utf8'));
     passed += r.numPassedTests;
     failed += r.numFailedTests;
     // A file that failed to load counts as one failure even though none of its tests ran.
-    failed += (r.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+    failed += (r.testResults ?? []).filter(
+      (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
+    ).length;
   } else failed += 1;
   if (status !== 0) broken = true;
 }
@@ -88,7 +92,14 @@ function check(name, cmd, args, cwd = root) {
 if (want('types')) {
   check('tsc', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
   check('svelte-kit sync', 'npx', ['svelte-kit', 'sync'], join(root, 'web'));
-  check('svelte-check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings'], join(root, 'web'));
+  check(
+    'svelte-check',
+    'npx',
+    ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings'],
+    join(root, 'web'),
+  );
+  // One formatter (prettier, 120 columns, .prettierrc.json): `npx prettier --write .` fixes what this finds.
+  check('prettier', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
 }
 if (want('unit')) vitest('node', root);
 if (want('web')) vitest('web', join(root, 'web'));
@@ -105,7 +116,7 @@ if (want('e2e')) {
     if (existsSync(file)) {
       const s = JSON.parse(readFileSync(file, 'utf8')).stats ?? {};
       passed += (s.expected ?? 0) + (s.flaky ?? 0);
-      failed += (s.unexpected ?? 0);
+      failed += s.unexpected ?? 0;
     } else failed += 1;
     if (status !== 0) broken = true;
   }

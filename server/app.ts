@@ -107,6 +107,11 @@ export type App = ReturnType<typeof createApp>;
 
 /** Requests that carry a whole event file, an archive or a roster spreadsheet get the larger limit. */
 function carriesFile(method: string, path: string): boolean {
-  if (method === 'POST') return path === '/api/v1/events' || path === '/api/v1/events/archive' || /^\/api\/v1\/events\/[^/]+\/roster\/(preview|import)$/.test(path);
+  if (method === 'POST')
+    return (
+      path === '/api/v1/events' ||
+      path === '/api/v1/events/archive' ||
+      /^\/api\/v1\/events\/[^/]+\/roster\/(preview|import)$/.test(path)
+    );
   return method === 'PUT' && /^\/api\/v1\/events\/[^/]+$/.test(path);
 }

@@ -29,7 +29,8 @@ export interface Config {
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const host = env.HOST || '0.0.0.0';
   return {
     port,
@@ -66,13 +67,15 @@ function publicUrlSetting(raw: string | undefined): string | undefined {
   } catch {
     throw new Error(`PUBLIC_URL must be an address such as http://192.168.1.20:3000, got "${raw}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`PUBLIC_URL must start with http:// or https://, got "${raw}"`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`PUBLIC_URL must start with http:// or https://, got "${raw}"`);
   return raw.replace(/\/+$/, '');
 }
 
 function redisName(raw: string | undefined): string {
   if (raw === undefined || raw === '') return 'jiangxin';
-  if (!/^[A-Za-z0-9_.:-]{1,100}$/.test(raw)) throw new Error(`REDIS_STREAM must be letters, digits and _ . : - (at most 100), got "${raw}"`);
+  if (!/^[A-Za-z0-9_.:-]{1,100}$/.test(raw))
+    throw new Error(`REDIS_STREAM must be letters, digits and _ . : - (at most 100), got "${raw}"`);
   return raw;
 }
 

@@ -30,9 +30,10 @@ export interface ErrorExtra {
   retryAfter?: number;
 }
 
-type ParamsArg<K extends ErrorKey> = {} extends ErrorParams<K>
-  ? [params?: ErrorParams<K>, extra?: ErrorExtra]
-  : [params: ErrorParams<K>, extra?: ErrorExtra];
+type ParamsArg<K extends ErrorKey> =
+  {} extends ErrorParams<K>
+    ? [params?: ErrorParams<K>, extra?: ErrorExtra]
+    : [params: ErrorParams<K>, extra?: ErrorExtra];
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

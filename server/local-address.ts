@@ -17,7 +17,10 @@ export function healthAddress(host: string, port: number): string {
 export async function healthy(base: string, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     if (Date.now() > until) throw new Error(`the server did not answer ${base}/healthz within ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 200));

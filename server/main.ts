@@ -28,9 +28,17 @@ const demoFile = fileURLToPath(new URL('../examples/new-economy-contest.json', i
 const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'db') });
 let adminPassword: string | undefined;
 const server = await startServer({
-  db, port: config.port, host: config.host, publicUrl: config.publicUrl, webRoot,
-  boardIntervalMs: config.boardIntervalMs, defaultMetrics: true, redisUrl: config.redisUrl, redisStream: config.redisStream,
-  metricsToken: config.metricsToken, trustProxy: config.trustProxy,
+  db,
+  port: config.port,
+  host: config.host,
+  publicUrl: config.publicUrl,
+  webRoot,
+  boardIntervalMs: config.boardIntervalMs,
+  defaultMetrics: true,
+  redisUrl: config.redisUrl,
+  redisStream: config.redisStream,
+  metricsToken: config.metricsToken,
+  trustProxy: config.trustProxy,
   prepare: async (services) => {
     adminPassword = await services.auth.ensureAdmin(config.adminPassword, () => {});
   },
@@ -45,28 +53,43 @@ if (config.demo && (await listEvents(server.services)).length === 0) {
   const file = JSON.parse(readFileSync(demoFile, 'utf8')) as EventFile;
   const out = await storeEventFile(db.db, file, 'system:demo');
   const generated = new Map(out.judges.map((j) => [j.code, j.pin]));
-  demoJudges = file.contests.flatMap((c) => c.judges.map((j) => ({
-    contest: c.code, code: j.code, name: j.name, pin: j.pin ?? generated.get(j.code) ?? '', chief: j.chief ?? false,
-  })));
+  demoJudges = file.contests.flatMap((c) =>
+    c.judges.map((j) => ({
+      contest: c.code,
+      code: j.code,
+      name: j.name,
+      pin: j.pin ?? generated.get(j.code) ?? '',
+      chief: j.chief ?? false,
+    })),
+  );
 }
-if (!existsSync(join(webRoot, 'index.html'))) console.warn('The web app is not built; run "npm run build" (npm start does it).');
+if (!existsSync(join(webRoot, 'index.html')))
+  console.warn('The web app is not built; run "npm run build" (npm start does it).');
 const backups = await server.services.backups.start({
-  dataDir: config.dataDir, intervalMs: config.backupIntervalMinutes * 60_000, keep: config.backupKeep, port: server.port,
+  dataDir: config.dataDir,
+  intervalMs: config.backupIntervalMinutes * 60_000,
+  keep: config.backupKeep,
+  port: server.port,
 });
-if (config.redisUrl && db.kind === 'embedded') console.warn('REDIS_URL is set but DATABASE_URL is not: each process has its own embedded database, so processes share no boards; give them all one PostgreSQL.');
+if (config.redisUrl && db.kind === 'embedded')
+  console.warn(
+    'REDIS_URL is set but DATABASE_URL is not: each process has its own embedded database, so processes share no boards; give them all one PostgreSQL.',
+  );
 console.log(`realtime: ${server.realtime}`);
 
 const localUrl = localAddress(config.host, server.port);
 await healthy(healthAddress(config.host, server.port));
-console.log(startupBanner({
-  version: server.services.version,
-  database: db.kind === 'embedded' ? `embedded, in ${config.dataDir}` : 'PostgreSQL',
-  localUrl,
-  site: await server.services.site.resolve(),
-  events: await listEvents(server.services),
-  adminPassword,
-  demoJudges,
-}));
+console.log(
+  startupBanner({
+    version: server.services.version,
+    database: db.kind === 'embedded' ? `embedded, in ${config.dataDir}` : 'PostgreSQL',
+    localUrl,
+    site: await server.services.site.resolve(),
+    events: await listEvents(server.services),
+    adminPassword,
+    demoJudges,
+  }),
+);
 
 let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {

@@ -109,7 +109,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   await cluster?.join(nsp, services, broadcaster);
   const stopLive = attachLive(nsp, services, broadcaster, opts.liveLimits);
   const app = createApp(services, {
-    webRoot: opts.webRoot, drain: opts.drain, trustProxy: opts.trustProxy, metricsToken: opts.metricsToken,
+    webRoot: opts.webRoot,
+    drain: opts.drain,
+    trustProxy: opts.trustProxy,
+    metricsToken: opts.metricsToken,
     anonymousTurns: opts.anonymousTurns,
     log: (err) => log(`[error] ${(err as Error)?.stack ?? String(err)}`),
   });
@@ -150,12 +153,18 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
 function replyClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
   if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
   const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
-  const status = tooLarge ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+  const status = tooLarge
+    ? '431 Request Header Fields Too Large'
+    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? '408 Request Timeout'
+      : '400 Bad Request';
   const refusal = tooLarge
     ? refuse('payload_too_large', 'the request address or headers are too long')
     : refuse('bad_request', 'the request is not valid HTTP');
   const body = JSON.stringify(refusal.body());
-  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** Browsers send Origin; only pages of this site may open a realtime connection. Non-browser clients send none. */

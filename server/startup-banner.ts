@@ -40,10 +40,7 @@ const SOURCE: Record<ResolvedAddress['source'], string> = {
 };
 
 function links(base: string, events: BannerEvent[]): string[] {
-  const lines = [
-    `    控制台 Organiser console   ${base}/admin`,
-    `    裁判   Judges (tablets)    ${base}/judge`,
-  ];
+  const lines = [`    控制台 Organiser console   ${base}/admin`, `    裁判   Judges (tablets)    ${base}/judge`];
   for (const e of events.slice(0, MAX_EVENTS)) {
     const id = encodeURIComponent(e.id);
     lines.push(`    大屏   Big screen          ${base}/display/${id}   (${e.name})`);

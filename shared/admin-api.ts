@@ -51,10 +51,20 @@ export const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(5000).optional(),
   contest: z.string().min(1).max(64).optional(),
   // A judge code, or "@username" for an organiser's corrections.
-  judge: z.string().regex(/^@?[A-Za-z0-9_.-]{1,64}$/, 'a judge code').optional(),
-  contestant: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/, 'a bib').optional(),
+  judge: z
+    .string()
+    .regex(/^@?[A-Za-z0-9_.-]{1,64}$/, 'a judge code')
+    .optional(),
+  contestant: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,16}$/, 'a bib')
+    .optional(),
   // An entry kind ("mark", "state", "flag.resolved"…); "flag" also matches "flag.*".
-  kind: z.string().regex(/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/, 'an entry kind').max(64).optional(),
+  kind: z
+    .string()
+    .regex(/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/, 'an entry kind')
+    .max(64)
+    .optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
 

@@ -3,8 +3,17 @@ import { blindHidden, blindRow } from './blind.ts';
 import type { BoardRow } from './scoring/types.ts';
 
 const row: BoardRow = {
-  bib: 'W007', name: '夏志强', organisation: 'ws1', station: 'W-07', rank: 1, total: 80, sections: {}, complete: true,
-  flagged: false, award: null, status: 'active',
+  bib: 'W007',
+  name: '夏志强',
+  organisation: 'ws1',
+  station: 'W-07',
+  rank: 1,
+  total: 80,
+  sections: {},
+  complete: true,
+  flagged: false,
+  award: null,
+  status: 'active',
 };
 
 describe('blind contests', () => {

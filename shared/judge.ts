@@ -77,7 +77,15 @@ export interface MissingMark {
 
 export interface ContestProgress {
   /** `blind`: names and organisations are absent for judges until the contest is certified. */
-  contest: { id: string; eventId: string; code: string; name: string; state: ContestState; seq: number; blind: boolean };
+  contest: {
+    id: string;
+    eventId: string;
+    code: string;
+    name: string;
+    state: ContestState;
+    seq: number;
+    blind: boolean;
+  };
   criteria: {
     code: string;
     name: string;

@@ -18,7 +18,11 @@ describe('the contest lifecycle', () => {
       for (const to of CONTEST_STATES) {
         expect(moveBetween(from, to) !== undefined, `${from} → ${to}`).toBe(NEXT[from].includes(to));
       }
-      expect(movesFrom(from).map((m) => m.to).sort()).toEqual([...NEXT[from]].sort());
+      expect(
+        movesFrom(from)
+          .map((m) => m.to)
+          .sort(),
+      ).toEqual([...NEXT[from]].sort());
     }
   });
 

@@ -96,10 +96,7 @@ export interface LiveClientToServer {
  * Applies an update to a board a client holds, following CONTRACT §8.
  * Returns the new board, the same board when the update is stale, or 'resync' on a gap.
  */
-export function applyBoardUpdate(
-  board: Leaderboard | null,
-  update: BoardUpdate,
-): Leaderboard | 'resync' {
+export function applyBoardUpdate(board: Leaderboard | null, update: BoardUpdate): Leaderboard | 'resync' {
   if (update.kind === 'full') {
     if (board && update.seq < board.seq) return board;
     return { contest: update.contest, seq: update.seq, state: update.state, frozen: update.frozen, rows: update.rows };
@@ -126,7 +123,11 @@ function applyDelta(board: Leaderboard, update: DeltaBoardUpdate): Leaderboard |
 }
 
 /** The rank at each index of a board, from a compact update's rule. */
-export function ranksOf(length: number, ranked: number, ties: readonly (readonly [number, number])[]): (number | null)[] {
+export function ranksOf(
+  length: number,
+  ranked: number,
+  ties: readonly (readonly [number, number])[],
+): (number | null)[] {
   const ranks: (number | null)[] = Array.from({ length }, (_, i) => (i < ranked ? i + 1 : null));
   for (const [first, n] of ties) for (let i = first; i < first + n && i < ranked; i++) ranks[i] = first + 1;
   return ranks;

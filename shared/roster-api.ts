@@ -6,7 +6,13 @@ import type { EventFileIssue } from './event-file/rules.ts';
 import type { NamedOrganisation, NewOrganisation, RosterCounts, RosterProblem, RosterRow } from './roster/index.ts';
 
 export type {
-  NamedOrganisation, NewOrganisation, RosterCounts, RosterProblem, RosterProblemCode, RosterProblemParams, RosterRow,
+  NamedOrganisation,
+  NewOrganisation,
+  RosterCounts,
+  RosterProblem,
+  RosterProblemCode,
+  RosterProblemParams,
+  RosterRow,
 } from './roster/index.ts';
 
 export const rosterBody = z.strictObject({

@@ -23,10 +23,20 @@ export interface Child<Ready> {
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 type FromChild = Reply | { ready: unknown } | { readyError: string };
 
-export async function startChild<Ready>(name: string, entry: URL, env: Record<string, string> = {}, readyTimeoutMs = 120_000): Promise<Child<Ready>> {
+export async function startChild<Ready>(
+  name: string,
+  entry: URL,
+  env: Record<string, string> = {},
+  readyTimeoutMs = 120_000,
+): Promise<Child<Ready>> {
   const proc = fork(fileURLToPath(entry), [], {
     cwd: ROOT,
-    execArgv: ['--expose-gc', '--import', 'tsx', ...(process.env.JX_BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
+    execArgv: [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      ...(process.env.JX_BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -37,7 +47,10 @@ export async function startChild<Ready>(name: string, entry: URL, env: Record<st
       for (const p of running) p.kill('SIGKILL');
     });
   }
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  const pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
+  >();
   let exitReason: string | null = null;
   const exited = new Promise<void>((resolve) =>
     proc.once('exit', (code, signal) => {
@@ -53,7 +66,10 @@ export async function startChild<Ready>(name: string, entry: URL, env: Record<st
   );
   let readyTimer: NodeJS.Timeout | undefined;
   const ready = new Promise<Ready>((resolve, reject) => {
-    readyTimer = setTimeout(() => reject(new Error(`${name} was not ready after ${readyTimeoutMs} ms`)), readyTimeoutMs);
+    readyTimer = setTimeout(
+      () => reject(new Error(`${name} was not ready after ${readyTimeoutMs} ms`)),
+      readyTimeoutMs,
+    );
     void exited.then(() => reject(new Error(exitReason!)));
     proc.on('message', (m: FromChild) => {
       if ('ready' in m) return resolve(m.ready as Ready);

@@ -23,7 +23,13 @@ export async function openFresh(kind: DbKind, pgBase: string): Promise<FreshDb> 
     // On disk, as on an organiser's laptop; memory:// would flatter the embedded database.
     const dir = mkdtempSync(join(tmpdir(), 'jx-bench-'));
     const db = await openPglite(dir);
-    return { ...db, dispose: async () => { await db.dispose(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      ...db,
+      dispose: async () => {
+        await db.dispose();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `jx_bench_${randomBytes(4).toString('hex')}`;
   const admin = postgres(`${pgBase}/postgres`, { max: 1, onnotice: () => {} });
@@ -33,7 +39,10 @@ export async function openFresh(kind: DbKind, pgBase: string): Promise<FreshDb> 
     const handle = await createDb({ databaseUrl: url });
     const [row] = await admin`show server_version`;
     return {
-      kind, handle, url, version: String(row!.server_version),
+      kind,
+      handle,
+      url,
+      version: String(row!.server_version),
       dispose: async () => {
         await handle.close();
         await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -62,11 +71,17 @@ export const RAW_INSERT = `INSERT INTO marks (contest_id, contestant, criterion,
 export type RawRow = [string, string, string, string, string, number, string, string, null, null, boolean, number];
 
 /** One single-row INSERT per call, autocommit: PGlite's one embedded connection, or a pool of `connections`. */
-export function rawInserter(db: FreshDb, connections: number): { insert(row: RawRow): Promise<void>; close(): Promise<void> } {
+export function rawInserter(
+  db: FreshDb,
+  connections: number,
+): { insert(row: RawRow): Promise<void>; close(): Promise<void> } {
   if (db.kind === 'pglite') {
     const client = pgliteOf(db.handle);
     return { insert: async (row) => void (await client.query(RAW_INSERT, row)), close: async () => {} };
   }
   const sql = postgres(db.url!, { max: connections, onnotice: () => {} });
-  return { insert: async (row) => void (await sql.unsafe(RAW_INSERT, row, { prepare: true })), close: () => sql.end({ timeout: 5 }) };
+  return {
+    insert: async (row) => void (await sql.unsafe(RAW_INSERT, row, { prepare: true })),
+    close: () => sql.end({ timeout: 5 }),
+  };
 }

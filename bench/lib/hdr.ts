@@ -51,5 +51,10 @@ export interface SizeSummary {
 
 export function sizeSummary(h: Histogram): SizeSummary {
   if (h.totalCount === 0) return { count: 0, meanBytes: 0, p99Bytes: 0, maxBytes: 0 };
-  return { count: h.totalCount, meanBytes: Math.round(h.mean), p99Bytes: h.getValueAtPercentile(99), maxBytes: h.maxValue };
+  return {
+    count: h.totalCount,
+    meanBytes: Math.round(h.mean),
+    p99Bytes: h.getValueAtPercentile(99),
+    maxBytes: h.maxValue,
+  };
 }

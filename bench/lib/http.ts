@@ -16,7 +16,11 @@ export function jsonClient(base: string, maxSockets: number) {
       const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
       const req = http.request(
         {
-          agent, hostname, port, method, path,
+          agent,
+          hostname,
+          port,
+          method,
+          path,
           headers: {
             ...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}),
             ...(token ? { authorization: `Bearer ${token}` } : {}),

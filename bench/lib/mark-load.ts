@@ -46,7 +46,13 @@ export async function openLoopMarks(o: MarkLoadOptions): Promise<MarkLoadResult>
     late = Math.max(late, at - due);
     const wall = wallMs();
     pending.push(
-      o.client.request<{ seq?: number }>('POST', `/api/v1/contests/${o.contest}/marks`, randomMark(o.contestants), o.tokens[i % o.tokens.length])
+      o.client
+        .request<{ seq?: number }>(
+          'POST',
+          `/api/v1/contests/${o.contest}/marks`,
+          randomMark(o.contestants),
+          o.tokens[i % o.tokens.length],
+        )
         .then((res) => {
           const key = String(res.status);
           statuses[key] = (statuses[key] ?? 0) + 1;
@@ -56,13 +62,19 @@ export async function openLoopMarks(o: MarkLoadOptions): Promise<MarkLoadResult>
           }
         })
         // A connection error is counted, not fatal: the result says how many requests were lost.
-        .catch((err: NodeJS.ErrnoException) => void (statuses[err.code ?? 'error'] = (statuses[err.code ?? 'error'] ?? 0) + 1)),
+        .catch(
+          (err: NodeJS.ErrnoException) =>
+            void (statuses[err.code ?? 'error'] = (statuses[err.code ?? 'error'] ?? 0) + 1),
+        ),
     );
   }
   await Promise.all(pending);
   const seconds = (performance.now() - t0) / 1000;
   return {
-    sent: count, accepted: sentAt.length, statuses, sentAt,
+    sent: count,
+    accepted: sentAt.length,
+    statuses,
+    sentAt,
     submit: summarise(latencies, sentAt.length, count - sentAt.length, seconds),
     scheduleLateMaxMs: Math.round(late * 100) / 100,
   };

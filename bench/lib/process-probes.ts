@@ -11,7 +11,9 @@ export function guardMemory(name: string): void {
   setInterval(() => {
     const rssMb = Math.round(process.memoryUsage.rss() / 2 ** 20);
     if (rssMb <= limitMb) return;
-    console.error(`[${name}] RSS ${rssMb} MiB passed the limit of ${limitMb} MiB (JX_BENCH_RSS_LIMIT_MB): it cannot send as fast as it is asked to; exiting`);
+    console.error(
+      `[${name}] RSS ${rssMb} MiB passed the limit of ${limitMb} MiB (JX_BENCH_RSS_LIMIT_MB): it cannot send as fast as it is asked to; exiting`,
+    );
     process.exit(3);
   }, 500).unref();
 }

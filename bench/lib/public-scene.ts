@@ -35,12 +35,16 @@ function marksOf(judge: string, bibs: string[]) {
       if (c.kind !== 'judgement' && judge !== 'j1') continue;
       // Spread over the scale so totals differ; judgements agree, so nothing is flagged.
       const r = ((i * 37 + c.code.length * 11) % 100) / 100;
-      const value = c.kind === 'deduction' ? Math.floor(r * 3)
-        : c.kind === 'judgement' ? Math.round(c.max * (0.5 + r / 2))
-        : c.scale?.type === 'pass' ? r < 0.85
-        : c.scale?.type === 'linear'
-          ? Math.round(Math.min(c.scale.best, c.scale.worst) + r * Math.abs(c.scale.worst - c.scale.best))
-        : Math.round(c.max * (0.3 + r * 0.7));
+      const value =
+        c.kind === 'deduction'
+          ? Math.floor(r * 3)
+          : c.kind === 'judgement'
+            ? Math.round(c.max * (0.5 + r / 2))
+            : c.scale?.type === 'pass'
+              ? r < 0.85
+              : c.scale?.type === 'linear'
+                ? Math.round(Math.min(c.scale.best, c.scale.worst) + r * Math.abs(c.scale.worst - c.scale.best))
+                : Math.round(c.max * (0.3 + r * 0.7));
       out.push({ contestant: bib, criterion: c.code, value, clientId: randomUUID() });
     }
   }

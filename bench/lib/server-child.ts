@@ -39,8 +39,11 @@ async function start(): Promise<ServerChildReady> {
   server = await startServer({ db: handle, port: 0, host: '127.0.0.1', log: (m) => console.error(`[server] ${m}`) });
   await server.services.auth.ensureAdmin(process.env.JX_BENCH_ADMIN_PASSWORD ?? 'bench-admin-password', () => {});
   server.services.boards.refreshed.on(({ ms, marksApplied }) => void refreshes.push([ms, marksApplied]));
-  const [row] = rowsOf<{ v: string; sc: string }>(await handle.db.execute(
-    sql`SELECT current_setting('server_version') AS v, current_setting('synchronous_commit') AS sc`));
+  const [row] = rowsOf<{ v: string; sc: string }>(
+    await handle.db.execute(
+      sql`SELECT current_setting('server_version') AS v, current_setting('synchronous_commit') AS sc`,
+    ),
+  );
   return { url: server.url, dbVersion: row!.v, synchronousCommit: row!.sc };
 }
 
@@ -57,15 +60,20 @@ serveParent(start, {
     const marks = refreshes.reduce((n, [, m]) => n + m, 0);
     const r3 = (x: number) => Math.round(x * 1000) / 1000;
     const board: BoardTimings = {
-      refreshes: ms.length, marksApplied: marks,
+      refreshes: ms.length,
+      marksApplied: marks,
       msPerMark: r3(ms.reduce((a, b) => a + b, 0) / Math.max(1, marks)),
-      refreshP50Ms: r3(percentile(ms, 50)), refreshP99Ms: r3(percentile(ms, 99)),
+      refreshP50Ms: r3(percentile(ms, 50)),
+      refreshP99Ms: r3(percentile(ms, 99)),
     };
     return { ...probes.phaseRead(), board };
   },
   stored: async (contest: string) => {
-    const [row] = rowsOf<{ rows: number | string; ids: number | string }>(await handle!.db.execute(
-      sql`SELECT count(*) AS rows, count(DISTINCT client_id) AS ids FROM marks WHERE contest_id = ${contest}`));
+    const [row] = rowsOf<{ rows: number | string; ids: number | string }>(
+      await handle!.db.execute(
+        sql`SELECT count(*) AS rows, count(DISTINCT client_id) AS ids FROM marks WHERE contest_id = ${contest}`,
+      ),
+    );
     return { rows: Number(row!.rows), distinctClientIds: Number(row!.ids) };
   },
   close: async () => {

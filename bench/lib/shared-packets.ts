@@ -62,7 +62,8 @@ export class SharedTextWebSocket extends NodeWebSocket {
   }
 }
 
-const decodeOne = (Decoder.prototype as unknown as { decodeString: (this: Decoder, str: string) => Packet }).decodeString;
+const decodeOne = (Decoder.prototype as unknown as { decodeString: (this: Decoder, str: string) => Packet })
+  .decodeString;
 
 /** Values by the text they were parsed from; the oldest go once the texts pass CACHE_BYTES / 2 characters. */
 class RecentByText<V> {
@@ -98,7 +99,8 @@ function decodeShared(decoder: Decoder, str: string): Packet {
       const json = str.slice(head[0].length);
       let args = ackArgs.get(json);
       if (!args) ackArgs.set(json, (args = JSON.parse(json) as unknown[]));
-      if (Array.isArray(args)) return { type: PacketType.ACK, nsp: head[1]?.slice(0, -1) ?? '/', id: Number(head[2]), data: [...args] };
+      if (Array.isArray(args))
+        return { type: PacketType.ACK, nsp: head[1]?.slice(0, -1) ?? '/', id: Number(head[2]), data: [...args] };
     }
   }
   const packet = decodeOne.call(decoder, str);

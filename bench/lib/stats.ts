@@ -19,13 +19,22 @@ export function summarise(latenciesMs: number[], ok: number, failed: number, sec
   const sorted = [...latenciesMs].sort((a, b) => a - b);
   const r = (x: number) => Math.round(x * 100) / 100;
   return {
-    ok, failed, seconds: r(seconds), perSecond: r(ok / seconds),
-    p50Ms: r(percentile(sorted, 50)), p99Ms: r(percentile(sorted, 99)), maxMs: r(sorted.at(-1) ?? 0),
+    ok,
+    failed,
+    seconds: r(seconds),
+    perSecond: r(ok / seconds),
+    p50Ms: r(percentile(sorted, 50)),
+    p99Ms: r(percentile(sorted, 99)),
+    maxMs: r(sorted.at(-1) ?? 0),
   };
 }
 
 /** Runs `workers` loops of `step` until `seconds` have passed; each step reports success. */
-export async function timedLoops(workers: number, seconds: number, step: (worker: number) => Promise<boolean>): Promise<RunStats> {
+export async function timedLoops(
+  workers: number,
+  seconds: number,
+  step: (worker: number) => Promise<boolean>,
+): Promise<RunStats> {
   const latencies: number[] = [];
   let ok = 0;
   let failed = 0;

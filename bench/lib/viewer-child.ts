@@ -87,7 +87,13 @@ function apply(board: Leaderboard | null, u: BoardUpdate): Leaderboard | 'resync
 }
 
 /** Follows the contest (watching on every connection); resolves once the first board arrived. */
-function follow(v: Viewer, so: Socket, contest: string, timeoutMs: number, failed: (why: string) => void): Promise<void> {
+function follow(
+  v: Viewer,
+  so: Socket,
+  contest: string,
+  timeoutMs: number,
+  failed: (why: string) => void,
+): Promise<void> {
   // Viewers are phones and screens running the web app, which asks for compact deltas;
   // JX_BENCH_CONTRACT_DELTAS=1 makes them watch as a CONTRACT §8 client instead.
   const compact = process.env.JX_BENCH_CONTRACT_DELTAS !== '1';
@@ -141,7 +147,14 @@ function connectOne(r: ConnectRequest, index: number): Promise<Viewer> {
       : new Promise<void>((resolve) => {
           so.on('leaderboard', (p: BarePayload) => onBare(v, p));
           const watch = () => so.timeout(r.timeoutMs).emitWithAck('watch', { contest: r.contest });
-          so.on('connect', () => void watch().then(() => resolve(), () => {}));
+          so.on(
+            'connect',
+            () =>
+              void watch().then(
+                () => resolve(),
+                () => {},
+              ),
+          );
         });
   return new Promise<Viewer>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -185,10 +198,18 @@ function progress() {
     minSeq = Math.min(minSeq, v.follower?.board?.seq ?? -1);
     minReceived = Math.min(minReceived, v.received);
   }
-  return { viewers: viewers.length, minSeq: viewers.length ? minSeq : 0, minReceived: viewers.length ? minReceived : 0 };
+  return {
+    viewers: viewers.length,
+    minSeq: viewers.length ? minSeq : 0,
+    minReceived: viewers.length ? minReceived : 0,
+  };
 }
 
-function report(args: { sent?: [seq: number, sentAt: number][]; expected?: { seq: number; rowsJson: string }; bareSent?: number }): ViewerReport {
+function report(args: {
+  sent?: [seq: number, sentAt: number][];
+  expected?: { seq: number; rowsJson: string };
+  bareSent?: number;
+}): ViewerReport {
   let latency = bareLatency;
   let missed = 0;
   let boardsDiffer = 0;
@@ -229,7 +250,9 @@ function report(args: { sent?: [seq: number, sentAt: number][]; expected?: { seq
     broadcastSeqs: [...broadcastSeqs],
     sizes: encodeHistogram(sizes),
     latency: encodeHistogram(latency),
-    missed, boardsDiffer, distinctBoards,
+    missed,
+    boardsDiffer,
+    distinctBoards,
     minReceived: progress().minReceived,
   };
 }

@@ -8,7 +8,10 @@ import type { PhaseReading } from './process-probes.ts';
 import type { ConnectResult, FleetMode, ViewerReport } from './viewer-child.ts';
 
 /** The fleet's processes' reports added up (the counts), and what was derived from them. */
-export interface FleetReport extends Pick<ViewerReport, 'viewers' | 'connectedNow' | 'disconnects' | 'resyncs' | 'updates' | 'fullUpdates'> {
+export interface FleetReport extends Pick<
+  ViewerReport,
+  'viewers' | 'connectedNow' | 'disconnects' | 'resyncs' | 'updates' | 'fullUpdates'
+> {
   /** Distinct updates (broadcasts) that reached at least one viewer. */
   broadcasts: number;
   sizes: SizeSummary;
@@ -36,7 +39,9 @@ export class ViewerFleet {
 
   static async start(processes: number, addresses: string[]): Promise<ViewerFleet> {
     const started = await Promise.allSettled(
-      Array.from({ length: processes }, (_, i) => startChild<{ pid: number }>(`viewers-${i + 1}`, new URL('./viewer-child.ts', import.meta.url))),
+      Array.from({ length: processes }, (_, i) =>
+        startChild<{ pid: number }>(`viewers-${i + 1}`, new URL('./viewer-child.ts', import.meta.url)),
+      ),
     );
     const children = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     const failed = started.find((s) => s.status === 'rejected');
@@ -51,7 +56,14 @@ export class ViewerFleet {
     return this.children.map((c) => c.pid);
   }
 
-  async connect(url: string, mode: FleetMode, contest: string, viewers: number, concurrency: number, timeoutMs: number): Promise<ConnectResult> {
+  async connect(
+    url: string,
+    mode: FleetMode,
+    contest: string,
+    viewers: number,
+    concurrency: number,
+    timeoutMs: number,
+  ): Promise<ConnectResult> {
     const n = this.children.length;
     let firstIndex = 0;
     const results = await Promise.all(
@@ -73,8 +85,15 @@ export class ViewerFleet {
   async waitFor(target: { seq?: number; messages?: number }, timeoutMs: number): Promise<boolean> {
     const until = performance.now() + timeoutMs;
     for (;;) {
-      const p = await Promise.all(this.children.map((c) => c.call<{ viewers: number; minSeq: number; minReceived: number }>('progress')));
-      const done = p.every((x) => x.viewers === 0 || (target.seq === undefined || x.minSeq >= target.seq) && (target.messages === undefined || x.minReceived >= target.messages));
+      const p = await Promise.all(
+        this.children.map((c) => c.call<{ viewers: number; minSeq: number; minReceived: number }>('progress')),
+      );
+      const done = p.every(
+        (x) =>
+          x.viewers === 0 ||
+          ((target.seq === undefined || x.minSeq >= target.seq) &&
+            (target.messages === undefined || x.minReceived >= target.messages)),
+      );
       if (done) return true;
       if (performance.now() > until) return false;
       await new Promise((r) => setTimeout(r, 100));
@@ -94,18 +113,39 @@ export class ViewerFleet {
     };
   }
 
-  async report(args: { sent?: [number, number][]; expected?: { seq: number; rowsJson: string }; bareSent?: number }): Promise<FleetReport> {
+  async report(args: {
+    sent?: [number, number][];
+    expected?: { seq: number; rowsJson: string };
+    bareSent?: number;
+  }): Promise<FleetReport> {
     const r = await Promise.all(this.children.map((c) => c.call<ViewerReport>('report', args)));
-    const sum = (k: 'viewers' | 'connectedNow' | 'resyncs' | 'updates' | 'fullUpdates' | 'missed' | 'boardsDiffer' | 'distinctBoards') =>
-      r.reduce((a, x) => a + x[k], 0);
+    const sum = (
+      k:
+        | 'viewers'
+        | 'connectedNow'
+        | 'resyncs'
+        | 'updates'
+        | 'fullUpdates'
+        | 'missed'
+        | 'boardsDiffer'
+        | 'distinctBoards',
+    ) => r.reduce((a, x) => a + x[k], 0);
     const disconnects: Record<string, number> = {};
-    for (const [reason, n] of r.flatMap((x) => Object.entries(x.disconnects))) disconnects[reason] = (disconnects[reason] ?? 0) + n;
+    for (const [reason, n] of r.flatMap((x) => Object.entries(x.disconnects)))
+      disconnects[reason] = (disconnects[reason] ?? 0) + n;
     return {
-      viewers: sum('viewers'), connectedNow: sum('connectedNow'), disconnects, resyncs: sum('resyncs'),
-      updates: sum('updates'), fullUpdates: sum('fullUpdates'), broadcasts: new Set(r.flatMap((x) => x.broadcastSeqs)).size,
+      viewers: sum('viewers'),
+      connectedNow: sum('connectedNow'),
+      disconnects,
+      resyncs: sum('resyncs'),
+      updates: sum('updates'),
+      fullUpdates: sum('fullUpdates'),
+      broadcasts: new Set(r.flatMap((x) => x.broadcastSeqs)).size,
       sizes: sizeSummary(mergeHistograms(r.map((x) => x.sizes))),
       latency: latencySummary(mergeHistograms(r.map((x) => x.latency))),
-      missed: sum('missed'), boardsDiffer: sum('boardsDiffer'), distinctBoards: sum('distinctBoards'),
+      missed: sum('missed'),
+      boardsDiffer: sum('boardsDiffer'),
+      distinctBoards: sum('distinctBoards'),
       minReceived: Math.min(...r.map((x) => x.minReceived)),
     };
   }

@@ -8,7 +8,9 @@ export const appeals = pgTable(
   'appeals',
   {
     id: text('id').primaryKey(),
-    contestId: text('contest_id').notNull().references(() => contests.id, { onDelete: 'cascade' }),
+    contestId: text('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'cascade' }),
     contestant: text('contestant').notNull(),
     // null: the appeal is about the result as a whole
     criterion: text('criterion'),

@@ -6,7 +6,9 @@ import { events } from './events.ts';
 export const auditLog = pgTable(
   'audit_log',
   {
-    eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     n: integer('n').notNull(),
     kind: text('kind').notNull(),
     contestId: text('contest_id'),
@@ -18,6 +20,8 @@ export const auditLog = pgTable(
   (t) => [
     primaryKey({ columns: [t.eventId, t.n] }),
     // The entries other than marks, newest first: the latest digests of the facts (server/domain/audit/audit-facts.ts).
-    index('audit_log_facts').on(t.eventId, t.n).where(sql`${t.kind} <> 'mark'`),
+    index('audit_log_facts')
+      .on(t.eventId, t.n)
+      .where(sql`${t.kind} <> 'mark'`),
   ],
 );

@@ -1,6 +1,15 @@
 // A contest with its sections, criteria and contestants, and the history of its states.
 import {
-  pgTable, text, jsonb, timestamp, integer, doublePrecision, primaryKey, unique, bigserial, index,
+  pgTable,
+  text,
+  jsonb,
+  timestamp,
+  integer,
+  doublePrecision,
+  primaryKey,
+  unique,
+  bigserial,
+  index,
 } from 'drizzle-orm/pg-core';
 import type { Contest, Criterion } from '../../shared/event-file/schema.ts';
 import { events } from './events.ts';
@@ -11,7 +20,9 @@ export const contests = pgTable(
   'contests',
   {
     id: text('id').primaryKey(),
-    eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     code: text('code').notNull(),
     name: text('name').notNull(),
     position: integer('position').notNull(),
@@ -28,7 +39,9 @@ export const contests = pgTable(
 export const sections = pgTable(
   'sections',
   {
-    contestId: text('contest_id').notNull().references(() => contests.id, { onDelete: 'cascade' }),
+    contestId: text('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'cascade' }),
     code: text('code').notNull(),
     name: text('name').notNull(),
     weight: doublePrecision('weight').notNull(),
@@ -40,7 +53,9 @@ export const sections = pgTable(
 export const criteria = pgTable(
   'criteria',
   {
-    contestId: text('contest_id').notNull().references(() => contests.id, { onDelete: 'cascade' }),
+    contestId: text('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'cascade' }),
     code: text('code').notNull(),
     sectionCode: text('section_code').notNull(),
     name: text('name').notNull(),
@@ -55,7 +70,9 @@ export const criteria = pgTable(
 export const contestants = pgTable(
   'contestants',
   {
-    contestId: text('contest_id').notNull().references(() => contests.id, { onDelete: 'cascade' }),
+    contestId: text('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'cascade' }),
     bib: text('bib').notNull(),
     name: text('name').notNull(),
     organisation: text('organisation').notNull(),
@@ -70,7 +87,9 @@ export const contestStates = pgTable(
   'contest_states',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    contestId: text('contest_id').notNull().references(() => contests.id, { onDelete: 'cascade' }),
+    contestId: text('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'cascade' }),
     from: text('from_state').notNull(),
     to: text('to_state').notNull(),
     reason: text('reason'),
@@ -85,7 +104,9 @@ export const flagResolutions = pgTable(
   'flag_resolutions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    contestId: text('contest_id').notNull().references(() => contests.id, { onDelete: 'cascade' }),
+    contestId: text('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'cascade' }),
     contestant: text('contestant').notNull(),
     criterion: text('criterion').notNull(),
     reason: text('reason').notNull(),
@@ -96,4 +117,3 @@ export const flagResolutions = pgTable(
   },
   (t) => [index('flag_resolutions_contest_seq').on(t.contestId, t.seq)],
 );
-

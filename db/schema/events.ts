@@ -17,7 +17,9 @@ export const events = pgTable('events', {
 export const organisations = pgTable(
   'organisations',
   {
-    eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     code: text('code').notNull(),
     name: text('name').notNull(),
     position: integer('position').notNull(),

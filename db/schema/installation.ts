@@ -26,7 +26,9 @@ export const trustedKeys = pgTable('trusted_keys', {
 
 /** Where an imported event came from, as its archive says (informational: signatures decide trust). */
 export const eventOrigins = pgTable('event_origins', {
-  eventId: text('event_id').primaryKey().references(() => events.id, { onDelete: 'cascade' }),
+  eventId: text('event_id')
+    .primaryKey()
+    .references(() => events.id, { onDelete: 'cascade' }),
   // The exporting installation's name and public key; '' and null for archives made before they were recorded.
   name: text('name').notNull(),
   publicKey: text('public_key'),

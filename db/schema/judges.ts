@@ -7,8 +7,12 @@ export const judges = pgTable(
   'judges',
   {
     id: text('id').primaryKey(),
-    eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-    contestId: text('contest_id').notNull().references(() => contests.id, { onDelete: 'cascade' }),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    contestId: text('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'cascade' }),
     code: text('code').notNull(),
     name: text('name').notNull(),
     pinHash: text('pin_hash').notNull(),

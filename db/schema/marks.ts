@@ -1,6 +1,16 @@
 // Every accepted mark revision. Nothing is updated or deleted: a correction is a new revision.
 import {
-  pgTable, text, jsonb, timestamp, integer, boolean, bigserial, bigint, uuid, unique, index,
+  pgTable,
+  text,
+  jsonb,
+  timestamp,
+  integer,
+  boolean,
+  bigserial,
+  bigint,
+  uuid,
+  unique,
+  index,
 } from 'drizzle-orm/pg-core';
 import { contests } from './contests.ts';
 
@@ -8,7 +18,9 @@ export const marks = pgTable(
   'marks',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    contestId: text('contest_id').notNull().references(() => contests.id, { onDelete: 'cascade' }),
+    contestId: text('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'cascade' }),
     contestant: text('contestant').notNull(),
     criterion: text('criterion').notNull(),
     judge: text('judge').notNull(),

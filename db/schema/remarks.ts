@@ -7,7 +7,9 @@ export const remarkRequests = pgTable(
   'remark_requests',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    contestId: text('contest_id').notNull().references(() => contests.id, { onDelete: 'cascade' }),
+    contestId: text('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'cascade' }),
     contestant: text('contestant').notNull(),
     criterion: text('criterion').notNull(),
     // null: every judge assigned to the criterion

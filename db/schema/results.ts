@@ -1,13 +1,26 @@
 // Certified results: what was signed, by whom and when, and the award certificates issued from it.
 // A certification is never changed; amending certified results and certifying again adds a new one.
-import { pgTable, text, jsonb, timestamp, integer, doublePrecision, bigserial, bigint, unique, index } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  jsonb,
+  timestamp,
+  integer,
+  doublePrecision,
+  bigserial,
+  bigint,
+  unique,
+  index,
+} from 'drizzle-orm/pg-core';
 import { contests } from './contests.ts';
 
 export const certifications = pgTable(
   'certifications',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    contestId: text('contest_id').notNull().references(() => contests.id, { onDelete: 'cascade' }),
+    contestId: text('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'cascade' }),
     // The contest seq the results were taken at.
     seq: integer('seq').notNull(),
     // SHA-256 of the canonical JSON of `results`.
@@ -31,8 +44,12 @@ export const certificates = pgTable(
   {
     // The verification code printed on the certificate (and in its QR code): /verify/:code.
     code: text('code').primaryKey(),
-    certificationId: bigint('certification_id', { mode: 'number' }).notNull().references(() => certifications.id, { onDelete: 'cascade' }),
-    contestId: text('contest_id').notNull().references(() => contests.id, { onDelete: 'cascade' }),
+    certificationId: bigint('certification_id', { mode: 'number' })
+      .notNull()
+      .references(() => certifications.id, { onDelete: 'cascade' }),
+    contestId: text('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'cascade' }),
     bib: text('bib').notNull(),
     name: text('name').notNull(),
     organisation: text('organisation').notNull(),
@@ -44,5 +61,8 @@ export const certificates = pgTable(
     signingKey: text('signing_key'),
     signature: text('signature'),
   },
-  (t) => [unique('certificates_certification_bib').on(t.certificationId, t.bib), index('certificates_contest').on(t.contestId)],
+  (t) => [
+    unique('certificates_certification_bib').on(t.certificationId, t.bib),
+    index('certificates_contest').on(t.contestId),
+  ],
 );

@@ -29,7 +29,10 @@ export async function exportEventArchive(
     async (tx) => {
       const tables: Record<string, ArchiveRow[]> = {};
       for (const t of TABLES) {
-        const order = sql.join(t.key.map((c) => sql`x.${sql.identifier(c)}`), sql`, `);
+        const order = sql.join(
+          t.key.map((c) => sql`x.${sql.identifier(c)}`),
+          sql`, `,
+        );
         // row_to_json keeps every column, jsonb as JSON and timestamps with their microseconds.
         const result = await tx.execute(sql`
           SELECT coalesce(json_agg(x ORDER BY ${order}), '[]'::json) AS rows

@@ -15,7 +15,9 @@ import { TABLES } from './archive-tables.ts';
 async function nextIds(tx: Tx, table: string, count: number): Promise<number[]> {
   const result = await tx.execute(sql`SELECT nextval(pg_get_serial_sequence(${table}, 'id'))::text AS id
     FROM generate_series(1, ${count}::int)`);
-  return rowsOf<{ id: string }>(result).map((r) => Number(r.id)).sort((x, y) => x - y);
+  return rowsOf<{ id: string }>(result)
+    .map((r) => Number(r.id))
+    .sort((x, y) => x - y);
 }
 
 /** The archive's tables with this database's ids in place of the archive's sequence ids. */
@@ -28,11 +30,14 @@ export async function withLocalIds(tx: Tx, archive: EventArchive): Promise<Recor
       if (t.serials.length !== 1 || t.serials[0] !== 'id') throw new Error(`event archive: serials of ${t.name}`);
       const ids = await nextIds(tx, t.name, rows.length);
       const map = new Map<unknown, number>();
-      rows = rows.slice().sort((x, y) => Number(x.id) - Number(y.id)).map((row, i) => {
-        map.set(row.id, ids[i]!);
-        const origin = t.columns.includes('origin_id') ? { origin_id: row.origin_id ?? row.id } : {};
-        return { ...row, id: ids[i]!, ...origin };
-      });
+      rows = rows
+        .slice()
+        .sort((x, y) => Number(x.id) - Number(y.id))
+        .map((row, i) => {
+          map.set(row.id, ids[i]!);
+          const origin = t.columns.includes('origin_id') ? { origin_id: row.origin_id ?? row.id } : {};
+          return { ...row, id: ids[i]!, ...origin };
+        });
       renumbered.set(t.name, map);
     }
     tables[t.name] = rows;

@@ -69,7 +69,11 @@ export async function importEventArchive(db: Db, input: unknown, importedBy: str
 
 /** Database refusals caused by the archive's content, as 409 (already here) or 400 (bad value). */
 function asRefusal(err: unknown): DomainError | null {
-  for (let e = err as { code?: unknown; detail?: unknown; message?: unknown; cause?: unknown } | undefined, d = 0; e && d < 5; e = e.cause as typeof e, d++) {
+  for (
+    let e = err as { code?: unknown; detail?: unknown; message?: unknown; cause?: unknown } | undefined, d = 0;
+    e && d < 5;
+    e = e.cause as typeof e, d++
+  ) {
     if (typeof e.code !== 'string' || !/^2[23]/.test(e.code)) continue;
     const detail = typeof e.detail === 'string' && e.detail ? e.detail : String(e.message ?? '');
     if (e.code === '23505') {

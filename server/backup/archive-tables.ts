@@ -16,8 +16,21 @@ import { PUBLIC_KEY_RE } from '../../shared/installation-api.ts';
 
 /** Insert order: a table comes after the tables its foreign keys point to. */
 export const ARCHIVED_TABLES: readonly PgTable[] = [
-  s.events, s.organisations, s.contests, s.sections, s.criteria, s.contestants, s.contestStates,
-  s.flagResolutions, s.judges, s.marks, s.remarkRequests, s.certifications, s.certificates, s.appeals, s.auditLog,
+  s.events,
+  s.organisations,
+  s.contests,
+  s.sections,
+  s.criteria,
+  s.contestants,
+  s.contestStates,
+  s.flagResolutions,
+  s.judges,
+  s.marks,
+  s.remarkRequests,
+  s.certifications,
+  s.certificates,
+  s.appeals,
+  s.auditLog,
 ];
 
 /** Tables that belong to the installation, not to an event. */
@@ -47,15 +60,20 @@ const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex')
 const count = (min: number) => z.number().int().min(min).max(INT32);
 // argon2id as hashSecret makes it; the cost is bounded, as checking a PIN must not take seconds or gigabytes.
 const ARGON2ID = /^\$argon2id\$v=19\$m=(\d{1,6}),t=(\d{1,2}),p=(\d{1,2})\$[A-Za-z0-9+/]{16,}\$[A-Za-z0-9+/]{32,}$/;
-const pinHash = z.string().refine((h) => {
-  if (h === '') return true; // a judge without a PIN yet
-  const m = ARGON2ID.exec(h);
-  return !!m && Number(m[1]) <= 65_536 && Number(m[2]) <= 4 && Number(m[3]) <= 4;
-}, coded('archive_pin_hash', 'must be an argon2id PIN hash of bounded cost, or empty'));
-const certificateCode = z.string().refine(
-  (c) => c.length === CODE_LENGTH && [...c].every((ch) => CODE_ALPHABET.includes(ch)),
-  coded('archive_bad_id', 'is not a certificate code this server makes'),
+const pinHash = z.string().refine(
+  (h) => {
+    if (h === '') return true; // a judge without a PIN yet
+    const m = ARGON2ID.exec(h);
+    return !!m && Number(m[1]) <= 65_536 && Number(m[2]) <= 4 && Number(m[3]) <= 4;
+  },
+  coded('archive_pin_hash', 'must be an argon2id PIN hash of bounded cost, or empty'),
 );
+const certificateCode = z
+  .string()
+  .refine(
+    (c) => c.length === CODE_LENGTH && [...c].every((ch) => CODE_ALPHABET.includes(ch)),
+    coded('archive_bad_id', 'is not a certificate code this server makes'),
+  );
 const reason = z.string().trim().min(1).max(1000);
 /** Who signed a certification or certificate (certification/signing.ts): a key and a signature of their shape. */
 const signed = {
@@ -67,11 +85,17 @@ const signed = {
 // need their column's type. Rules between rows (the event file, marks, states) are in archive-rules.ts.
 const COLUMN_RULES: Record<string, Record<string, z.ZodType>> = {
   events: {
-    id: madeId('e'), file: z.json(), audit_seq: count(0), audit_head: z.union([z.literal(''), sha256Hex]),
+    id: madeId('e'),
+    file: z.json(),
+    audit_seq: count(0),
+    audit_head: z.union([z.literal(''), sha256Hex]),
     appeal_window_minutes: count(0).max(MAX_APPEAL_WINDOW_MINUTES),
   },
   contests: {
-    id: madeId('c'), state: contestState, seq: count(0), frozen_seq: count(0),
+    id: madeId('c'),
+    state: contestState,
+    seq: count(0),
+    frozen_seq: count(0),
     definition: contest.pick({ sections: true, tieBreak: true, awards: true, teamSize: true, blind: true }),
   },
   criteria: { spec: criterion },
@@ -79,7 +103,10 @@ const COLUMN_RULES: Record<string, Record<string, z.ZodType>> = {
   flag_resolutions: { reason, seq: count(0) },
   judges: { id: madeId('j'), pin_hash: pinHash, criteria: z.union([z.literal('*'), z.array(z.string())]) },
   marks: {
-    value: markBody.shape.value, revision: count(1), seq: count(1), fingerprint: sha256Hex,
+    value: markBody.shape.value,
+    revision: count(1),
+    seq: count(1),
+    fingerprint: sha256Hex,
     note: z.string().max(500),
     reason,
     judge: z.string().regex(/^(@.{1,100}|[A-Za-z0-9_-]{1,32})$/, 'must be a judge code or @username'),
@@ -88,7 +115,9 @@ const COLUMN_RULES: Record<string, Record<string, z.ZodType>> = {
   certifications: { seq: count(1), digest: sha256Hex, results: z.array(z.json()), ...signed },
   certificates: { code: certificateCode, rank: count(1), total: z.number().finite(), ...signed },
   appeals: {
-    id: madeId('ap'), status: z.enum(['pending', 'upheld', 'rejected']), text: z.string().trim().min(1).max(2000),
+    id: madeId('ap'),
+    status: z.enum(['pending', 'upheld', 'rejected']),
+    text: z.string().trim().min(1).max(2000),
     amendment: z.strictObject({ marks: z.array(z.string().regex(/^\d{1,16}$/)), note: z.string().optional() }),
   },
   audit_log: { n: count(1), hash: sha256Hex },
@@ -112,8 +141,15 @@ function realTime(t: string): boolean {
   const date = new Date(`${day}T00:00:00Z`);
   const [h, m, s] = [t.slice(11, 13), t.slice(14, 16), t.slice(17, 19)].map(Number) as [number, number, number];
   const offset = /[+-](\d{2})(:?\d{2})?$/.exec(t);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day && !day.startsWith('0000') &&
-    h < 24 && m < 60 && s < 60 && (!offset || Number(offset[1]) <= 15);
+  return (
+    !Number.isNaN(date.getTime()) &&
+    date.toISOString().slice(0, 10) === day &&
+    !day.startsWith('0000') &&
+    h < 24 &&
+    m < 60 &&
+    s < 60 &&
+    (!offset || Number(offset[1]) <= 15)
+  );
 }
 const timestamp = z.string().regex(TIMESTAMP_RE, 'must be an ISO-8601 time').refine(realTime, 'must be a real time');
 
@@ -133,7 +169,11 @@ function typeSchema(table: string, col: Column): z.ZodType {
       base = z.string().regex(UUID_RE, 'must be a UUID');
       break;
     case 'PgInteger':
-      base = z.number().int().min(-INT32 - 1).max(INT32);
+      base = z
+        .number()
+        .int()
+        .min(-INT32 - 1)
+        .max(INT32);
       break;
     case 'PgBigSerial53':
     case 'PgBigInt53':

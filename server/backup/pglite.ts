@@ -9,7 +9,7 @@ const gzipAsync = promisify(gzip);
 /** The PGlite instance under an embedded handle (Drizzle keeps its client as `$client`). */
 export function pgliteOf(handle: Pick<DbHandle, 'db' | 'kind'>): PGlite | null {
   if (handle.kind !== 'embedded') return null;
-  return ((handle.db as unknown as { $client?: PGlite }).$client ?? null);
+  return (handle.db as unknown as { $client?: PGlite }).$client ?? null;
 }
 
 /**

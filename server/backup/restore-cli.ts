@@ -9,8 +9,12 @@ async function main(args: string[]): Promise<number> {
   const config = readConfig();
   const dir = join(config.dataDir, 'backups');
   if (config.databaseUrl) {
-    console.error('DATABASE_URL is set: snapshots are of the embedded database only. Restore PostgreSQL with pg_restore/psql,');
-    console.error('or import single events from their archives (POST /api/v1/events/archive). Unset DATABASE_URL to restore a snapshot.');
+    console.error(
+      'DATABASE_URL is set: snapshots are of the embedded database only. Restore PostgreSQL with pg_restore/psql,',
+    );
+    console.error(
+      'or import single events from their archives (POST /api/v1/events/archive). Unset DATABASE_URL to restore a snapshot.',
+    );
     return 1;
   }
   if (args.length === 0) {
@@ -20,7 +24,8 @@ async function main(args: string[]): Promise<number> {
       return 0;
     }
     console.log(`Snapshots in ${dir} (newest first):`);
-    for (const s of snapshots) console.log(`  ${s.file}  ${s.reason.padEnd(9)}  ${(s.bytes / 1024 / 1024).toFixed(1)} MB`);
+    for (const s of snapshots)
+      console.log(`  ${s.file}  ${s.reason.padEnd(9)}  ${(s.bytes / 1024 / 1024).toFixed(1)} MB`);
     console.log('\nRestore one with: npm run restore -- <file>');
     return 0;
   }
@@ -32,7 +37,8 @@ async function main(args: string[]): Promise<number> {
   if (out.summary.events.length === 0) console.log('  no events');
   for (const e of out.summary.events) {
     console.log(`  ${e.name} (${e.id})`);
-    for (const c of e.contests) console.log(`    ${c.code.padEnd(16)} ${c.state.padEnd(10)} ${c.marks} mark revision(s)  ${c.name}`);
+    for (const c of e.contests)
+      console.log(`    ${c.code.padEnd(16)} ${c.state.padEnd(10)} ${c.marks} mark revision(s)  ${c.name}`);
   }
   console.log('Start the server again (npm start) to use it.');
   return 0;

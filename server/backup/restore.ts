@@ -9,7 +9,11 @@ import { createDb, rowsOf, type DbHandle } from '../../db/create-db.ts';
 import { liveLock } from './lock.ts';
 
 export interface RestoreSummary {
-  events: { id: string; name: string; contests: { id: string; code: string; name: string; state: string; marks: number }[] }[];
+  events: {
+    id: string;
+    name: string;
+    contests: { id: string; code: string; name: string; state: string; marks: number }[];
+  }[];
 }
 
 export interface RestoreResult {
@@ -36,13 +40,16 @@ export function resolveSnapshot(dataDir: string, arg: string): string {
 export async function assertNoServer(dataDir: string, port?: number): Promise<void> {
   const lock = liveLock(dataDir);
   if (lock) {
-    throw new RestoreRefused(`a Jiangxin server (process ${lock.pid}${lock.port ? `, port ${lock.port}` : ''}) is using ${dataDir}; stop it first`);
+    throw new RestoreRefused(
+      `a Jiangxin server (process ${lock.pid}${lock.port ? `, port ${lock.port}` : ''}) is using ${dataDir}; stop it first`,
+    );
   }
   if (port === undefined) return;
   try {
     const res = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1500) });
     const body = (await res.json().catch(() => null)) as { db?: string } | null;
-    if (body?.db === 'embedded') throw new RestoreRefused(`a Jiangxin server answers on port ${port}; stop it before restoring`);
+    if (body?.db === 'embedded')
+      throw new RestoreRefused(`a Jiangxin server answers on port ${port}; stop it before restoring`);
   } catch (err) {
     if (err instanceof RestoreRefused) throw err;
     // Nothing listens there: fine.
@@ -69,7 +76,9 @@ export async function restoreSnapshot(opts: { dataDir: string; file: string; por
     }
   } catch (err) {
     await rm(staging, { recursive: true, force: true });
-    throw new RestoreRefused(`the snapshot ${basename(file)} could not be opened (${(err as Error).message}); nothing was changed`);
+    throw new RestoreRefused(
+      `the snapshot ${basename(file)} could not be opened (${(err as Error).message}); nothing was changed`,
+    );
   }
   const current = join(dataDir, 'db');
   let movedAside: string | null = null;
@@ -83,7 +92,15 @@ export async function restoreSnapshot(opts: { dataDir: string; file: string; por
 
 /** Events and contests with their states and numbers of mark revisions. */
 export async function summarize(handle: DbHandle): Promise<RestoreSummary> {
-  const rows = rowsOf<{ event_id: string; event_name: string; id: string | null; code: string | null; name: string | null; state: string | null; marks: number | string }>(
+  const rows = rowsOf<{
+    event_id: string;
+    event_name: string;
+    id: string | null;
+    code: string | null;
+    name: string | null;
+    state: string | null;
+    marks: number | string;
+  }>(
     await handle.db.execute(sql`
       SELECT e.id AS event_id, e.name AS event_name, c.id, c.code, c.name, c.state,
              (SELECT count(*) FROM marks m WHERE m.contest_id = c.id) AS marks

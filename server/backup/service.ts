@@ -104,7 +104,10 @@ export class BackupService {
     if (!this.enabled) throw refuse('conflict:snapshots_off', OFF_NOTE);
     if (this.stopped) throw refuse('unavailable:shutting_down', 'the server is shutting down');
     const run = this.tail.then(() => this.take('manual'));
-    this.tail = run.then(() => {}, () => {});
+    this.tail = run.then(
+      () => {},
+      () => {},
+    );
     return run.catch((err: unknown) => {
       const message = `could not write the snapshot (${(err as Error).message}); free some disk space and try again`;
       throw refuse('unavailable:snapshot_failed', message);

@@ -32,7 +32,12 @@ export async function listSnapshots(dir: string): Promise<SnapshotInfo[]> {
  * Writes the bytes under a temporary name, flushes them to the disk and renames: a snapshot file
  * is either complete or absent, even when the disk fills up or the power goes halfway.
  */
-export async function writeSnapshot(dir: string, reason: SnapshotReason, bytes: Uint8Array, at = new Date()): Promise<SnapshotInfo> {
+export async function writeSnapshot(
+  dir: string,
+  reason: SnapshotReason,
+  bytes: Uint8Array,
+  at = new Date(),
+): Promise<SnapshotInfo> {
   await mkdir(dir, { recursive: true });
   let when = at;
   let file = snapshotName(when, reason);
@@ -65,7 +70,10 @@ export async function writeSnapshot(dir: string, reason: SnapshotReason, bytes: 
 export async function pruneSnapshots(dir: string, keep: number, now = Date.now()): Promise<string[]> {
   const all = await listSnapshots(dir);
   const doomed: string[] = [];
-  all.filter((s) => s.reason === 'scheduled').slice(keep).forEach((s) => doomed.push(s.file));
+  all
+    .filter((s) => s.reason === 'scheduled')
+    .slice(keep)
+    .forEach((s) => doomed.push(s.file));
   all.filter((s) => s.reason === 'state' && now - Date.parse(s.at) > DAY_MS).forEach((s) => doomed.push(s.file));
   for (const file of doomed) await unlink(join(dir, file)).catch(() => {});
   return doomed;

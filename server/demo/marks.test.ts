@@ -17,7 +17,10 @@ describe('demo mark generation', () => {
         for (const task of planFor(contest, judge)) {
           for (let i = 0; i < 5; i++) {
             const value = valueFor(task, { judge: judge.code, rng, outlier: i === 4 });
-            expect(validateMarkValue(task.criterion, value), `${contest.code}/${task.criterion.code} = ${value}`).toBeNull();
+            expect(
+              validateMarkValue(task.criterion, value),
+              `${contest.code}/${task.criterion.code} = ${value}`,
+            ).toBeNull();
             const again = correctedValue(task, value, { judge: judge.code, rng });
             expect(validateMarkValue(task.criterion, again)).toBeNull();
           }
@@ -37,10 +40,15 @@ describe('demo mark generation', () => {
       }
     }
     expect(recusals).toBeGreaterThan(0); // the examples do have judges with an organisation
-    const withShadowOrg = { ...contests[0]!, judges: [{ code: 's', name: 'S', criteria: '*' as const, shadow: true, organisation: 'sd' }] };
+    const withShadowOrg = {
+      ...contests[0]!,
+      judges: [{ code: 's', name: 'S', criteria: '*' as const, shadow: true, organisation: 'sd' }],
+    };
     const tasks = planFor(withShadowOrg, withShadowOrg.judges[0]!);
     expect(tasks.length).toBeGreaterThan(0);
-    expect(tasks.every((t) => withShadowOrg.contestants.find((p) => p.bib === t.contestant)!.organisation !== 'sd')).toBe(true);
+    expect(
+      tasks.every((t) => withShadowOrg.contestants.find((p) => p.bib === t.contestant)!.organisation !== 'sd'),
+    ).toBe(true);
   });
 
   it('plans only assigned criteria and active contestants, and leaves chief judges to people', () => {

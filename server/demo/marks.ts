@@ -81,7 +81,8 @@ export function outlierCell(contest: Contest): OutlierCell | null {
   const candidates = contest.contestants.filter((p) => (p.status ?? 'active') === 'active');
   for (const person of [...candidates.slice(3), ...candidates.slice(0, 3)]) {
     const markers = panel.filter((j) => mayMark(j, person));
-    if (markers.length >= 2) return { contestant: person.bib, criterion: criterion.code, judge: markers[markers.length - 1]!.code };
+    if (markers.length >= 2)
+      return { contestant: person.bib, criterion: criterion.code, judge: markers[markers.length - 1]!.code };
   }
   return null;
 }

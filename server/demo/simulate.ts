@@ -114,7 +114,10 @@ async function runJudge(run: JudgeRun): Promise<void> {
   const { api, judge, rng, signal } = run;
   const outlier = outlierCell(run.def);
   const isOutlier = (t: Task) =>
-    outlier !== null && outlier.judge === judge.code && outlier.contestant === t.contestant && outlier.criterion === t.criterion.code;
+    outlier !== null &&
+    outlier.judge === judge.code &&
+    outlier.contestant === t.contestant &&
+    outlier.criterion === t.criterion.code;
   let token = '';
   const signIn = async () => {
     token = await retrying(() => api.judgeToken(run.eventId, judge.code, judge.pin!), signal);
@@ -143,7 +146,9 @@ async function runJudge(run: JudgeRun): Promise<void> {
           await sleep(10_000, signal);
         } else {
           run.stats.refused++;
-          run.log(`[demo] ${judge.code}: ${task.contestant}/${task.criterion.code} = ${String(value)} refused: ${err.message}`);
+          run.log(
+            `[demo] ${judge.code}: ${task.contestant}/${task.criterion.code} = ${String(value)} refused: ${err.message}`,
+          );
           return false;
         }
       }
@@ -153,7 +158,7 @@ async function runJudge(run: JudgeRun): Promise<void> {
 
   await sleep((rng() * 2000) / run.speed, signal); // judges do not all start on the same second
   const tasks = planFor(run.def, judge);
-  for (let i = 0; i < tasks.length && !signal.aborted; ) {
+  for (let i = 0; i < tasks.length && !signal.aborted;) {
     await sleep((1000 + rng() * 3000) / run.speed, signal);
     if (signal.aborted) break;
     const correctable = done.filter((d) => !isOutlier(d.task));

@@ -22,9 +22,17 @@ export function demoUrls(base: string, event: Pick<EventSummary, 'id' | 'contest
   };
 }
 
-export function printUrls(base: string, event: EventSummary, file: EventFile, log: (m: string) => void, adminPassword?: string): void {
+export function printUrls(
+  base: string,
+  event: EventSummary,
+  file: EventFile,
+  log: (m: string) => void,
+  adminPassword?: string,
+): void {
   const urls = demoUrls(base, event);
-  const chiefs = file.contests.flatMap((c) => c.judges.filter((j) => j.chief && j.pin).map((j) => `${j.code} / PIN ${j.pin} (${c.name})`));
+  const chiefs = file.contests.flatMap((c) =>
+    c.judges.filter((j) => j.chief && j.pin).map((j) => `${j.code} / PIN ${j.pin} (${c.name})`),
+  );
   const lines = [
     '',
     `Demo: ${event.name}. Simulated judges are marking now; open:`,

@@ -28,11 +28,28 @@ const grouped = (code: string) => code.match(/.{1,5}/g)?.join('-') ?? code;
 
 function frame(doc: PDFKit.PDFDocument): void {
   doc.rect(0, 0, PAGE.width, PAGE.height).fill(PAPER);
-  doc.rect(22, 22, PAGE.width - 44, PAGE.height - 44).lineWidth(7).strokeColor(RED).stroke();
-  doc.rect(34, 34, PAGE.width - 68, PAGE.height - 68).lineWidth(1.6).strokeColor(GOLD).stroke();
-  doc.rect(39, 39, PAGE.width - 78, PAGE.height - 78).lineWidth(0.5).strokeColor(GOLD).stroke();
+  doc
+    .rect(22, 22, PAGE.width - 44, PAGE.height - 44)
+    .lineWidth(7)
+    .strokeColor(RED)
+    .stroke();
+  doc
+    .rect(34, 34, PAGE.width - 68, PAGE.height - 68)
+    .lineWidth(1.6)
+    .strokeColor(GOLD)
+    .stroke();
+  doc
+    .rect(39, 39, PAGE.width - 78, PAGE.height - 78)
+    .lineWidth(0.5)
+    .strokeColor(GOLD)
+    .stroke();
   // Gold diamonds at the inner corners.
-  for (const [x, y] of [[34, 34], [PAGE.width - 34, 34], [34, PAGE.height - 34], [PAGE.width - 34, PAGE.height - 34]] as const) {
+  for (const [x, y] of [
+    [34, 34],
+    [PAGE.width - 34, 34],
+    [34, PAGE.height - 34],
+    [PAGE.width - 34, PAGE.height - 34],
+  ] as const) {
     doc.polygon([x, y - 9], [x + 9, y], [x, y + 9], [x - 9, y]).fill(GOLD);
   }
 }
@@ -43,9 +60,17 @@ function page(doc: PDFKit.PDFDocument, sheet: CertificateSheet, c: CertificateRo
   const width = PAGE.width - 2 * left;
   frame(doc);
 
-  doc.font(BOLD).fontSize(lang === 'zh-CN' ? 46 : 38).fillColor(RED);
+  doc
+    .font(BOLD)
+    .fontSize(lang === 'zh-CN' ? 46 : 38)
+    .fillColor(RED);
   place(doc, l.certificateTitle, left, 70, { align: 'center', width, characterSpacing: lang === 'zh-CN' ? 18 : 2 });
-  doc.moveTo(PAGE.width / 2 - 90, 136).lineTo(PAGE.width / 2 + 90, 136).lineWidth(1.5).strokeColor(GOLD).stroke();
+  doc
+    .moveTo(PAGE.width / 2 - 90, 136)
+    .lineTo(PAGE.width / 2 + 90, 136)
+    .lineWidth(1.5)
+    .strokeColor(GOLD)
+    .stroke();
   doc.circle(PAGE.width / 2, 136, 3).fill(GOLD);
 
   let y = 168;
@@ -96,12 +121,17 @@ function page(doc: PDFKit.PDFDocument, sheet: CertificateSheet, c: CertificateRo
   doc.fontSize(issuer.size).fillColor(INK);
   place(doc, issuer.text, rx, qy + 30, { align: 'right', width: 300 });
   doc.font(REGULAR).fontSize(11).fillColor(INK);
-  place(doc, `${l.certificateDate}${l.colon}${formatDate(lang, sheet.certification.certifiedAt)}`, rx, qy + 56, { align: 'right', width: 300 });
+  place(doc, `${l.certificateDate}${l.colon}${formatDate(lang, sheet.certification.certifiedAt)}`, rx, qy + 56, {
+    align: 'right',
+    width: 300,
+  });
 }
 
 export async function certificatesPdf(sheet: CertificateSheet, lang: ExportLang): Promise<Uint8Array> {
   const doc = newDoc({
-    layout: 'landscape', margin: 0, autoFirstPage: false,
+    layout: 'landscape',
+    margin: 0,
+    autoFirstPage: false,
     info: { Title: `${sheet.event} ${sheet.contest} ${LABELS[lang].certificateTitle}`, Creator: 'Jiangxin' },
   });
   for (const c of sheet.certificates) {

@@ -12,7 +12,12 @@ export interface Certification {
 
 export async function latestCertification(db: Db, contestId: string): Promise<Certification | null> {
   const [row] = await db
-    .select({ id: certifications.id, digest: certifications.digest, certifiedBy: certifications.certifiedBy, certifiedAt: certifications.certifiedAt })
+    .select({
+      id: certifications.id,
+      digest: certifications.digest,
+      certifiedBy: certifications.certifiedBy,
+      certifiedAt: certifications.certifiedAt,
+    })
     .from(certifications)
     .where(eq(certifications.contestId, contestId))
     .orderBy(desc(certifications.id))
@@ -34,8 +39,13 @@ export interface CertificateRow {
 export async function certificatesOf(db: Db, certificationId: number): Promise<CertificateRow[]> {
   return db
     .select({
-      code: certificates.code, bib: certificates.bib, name: certificates.name, organisation: certificates.organisation,
-      award: certificates.award, rank: certificates.rank, total: certificates.total,
+      code: certificates.code,
+      bib: certificates.bib,
+      name: certificates.name,
+      organisation: certificates.organisation,
+      award: certificates.award,
+      rank: certificates.rank,
+      total: certificates.total,
     })
     .from(certificates)
     .where(eq(certificates.certificationId, certificationId))

@@ -21,7 +21,13 @@ export function finish(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
 }
 
 /** The largest size ≤ `size` (down to `min`) at which `text` fits `width`, and the text to print. */
-export function fit(doc: PDFKit.PDFDocument, text: string, width: number, size: number, min = size * 0.75): { text: string; size: number } {
+export function fit(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  width: number,
+  size: number,
+  min = size * 0.75,
+): { text: string; size: number } {
   doc.fontSize(size);
   const natural = doc.widthOfString(text);
   if (natural <= width) return { text, size };

@@ -3,7 +3,14 @@
 import { encode } from 'uqr';
 
 /** Draws `text` as a QR code of `size` points with its top-left corner at (x, y), in `color`. */
-export function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number, color = '#000000'): void {
+export function drawQr(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  size: number,
+  color = '#000000',
+): void {
   const { data, size: n } = encode(text, { ecc: 'M', border: 0 });
   const unit = size / n;
   doc.save();

@@ -85,21 +85,47 @@ function tableHeader(doc: PDFKit.PDFDocument, cols: Col[], y: number): number {
   const right = cols[cols.length - 1]!.x + cols[cols.length - 1]!.width;
   doc.rect(MARGIN.left, y, right - MARGIN.left, HEAD_H).fill('#f1e9e0');
   doc.moveTo(MARGIN.left, y).lineTo(right, y).lineWidth(1).strokeColor(ACCENT).stroke();
-  doc.moveTo(MARGIN.left, y + HEAD_H).lineTo(right, y + HEAD_H).lineWidth(0.75).strokeColor(ACCENT).stroke();
-  doc.font(BOLD).fontSize(BODY - 0.5).fillColor(INK);
+  doc
+    .moveTo(MARGIN.left, y + HEAD_H)
+    .lineTo(right, y + HEAD_H)
+    .lineWidth(0.75)
+    .strokeColor(ACCENT)
+    .stroke();
+  doc
+    .font(BOLD)
+    .fontSize(BODY - 0.5)
+    .fillColor(INK);
   for (const c of cols) {
     const lines = doc.heightOfString(c.header, { width: c.width - 2 * PAD }) > BODY * 1.6 ? 2 : 1;
     const top = y + (HEAD_H - lines * BODY * 1.25) / 2;
-    doc.text(c.header, c.x + PAD, top, { width: c.width - 2 * PAD, align: 'center', height: HEAD_H, ellipsis: true, lineGap: -1 });
+    doc.text(c.header, c.x + PAD, top, {
+      width: c.width - 2 * PAD,
+      align: 'center',
+      height: HEAD_H,
+      ellipsis: true,
+      lineGap: -1,
+    });
   }
   return y + HEAD_H;
 }
 
 // The award (last column) in red, the total just before it in bold.
-function tableRow(doc: PDFKit.PDFDocument, cols: Col[], row: Cell[], y: number, zebra: boolean, awardIndex: number): void {
+function tableRow(
+  doc: PDFKit.PDFDocument,
+  cols: Col[],
+  row: Cell[],
+  y: number,
+  zebra: boolean,
+  awardIndex: number,
+): void {
   const right = cols[cols.length - 1]!.x + cols[cols.length - 1]!.width;
   if (zebra) doc.rect(MARGIN.left, y, right - MARGIN.left, ROW_H).fill('#faf7f4');
-  doc.moveTo(MARGIN.left, y + ROW_H).lineTo(right, y + ROW_H).lineWidth(0.4).strokeColor(RULE).stroke();
+  doc
+    .moveTo(MARGIN.left, y + ROW_H)
+    .lineTo(right, y + ROW_H)
+    .lineWidth(0.4)
+    .strokeColor(RULE)
+    .stroke();
   for (const c of cols) {
     const award = c.index === awardIndex && row[c.index] !== null;
     doc.font(award || c.index === awardIndex - 1 ? BOLD : REGULAR).fillColor(award ? ACCENT : INK);
@@ -111,7 +137,13 @@ function tableRow(doc: PDFKit.PDFDocument, cols: Col[], row: Cell[], y: number, 
   doc.fillColor(INK);
 }
 
-function titleBlock(doc: PDFKit.PDFDocument, exp: ContestExport, lang: ExportLang, cert: Certification | null, now: Date): number {
+function titleBlock(
+  doc: PDFKit.PDFDocument,
+  exp: ContestExport,
+  lang: ExportLang,
+  cert: Certification | null,
+  now: Date,
+): number {
   const l = LABELS[lang];
   const width = PAGE.width - MARGIN.left - MARGIN.right;
   let y = MARGIN.top;
@@ -124,7 +156,12 @@ function titleBlock(doc: PDFKit.PDFDocument, exp: ContestExport, lang: ExportLan
   doc.fontSize(title.size).fillColor(ACCENT);
   place(doc, title.text, MARGIN.left, y, { align: 'center', width, characterSpacing: lang === 'zh-CN' ? 2 : 0 });
   y += title.size * 1.5;
-  doc.moveTo(MARGIN.left + width * 0.3, y).lineTo(MARGIN.left + width * 0.7, y).lineWidth(1.2).strokeColor(ACCENT).stroke();
+  doc
+    .moveTo(MARGIN.left + width * 0.3, y)
+    .lineTo(MARGIN.left + width * 0.7, y)
+    .lineWidth(1.2)
+    .strokeColor(ACCENT)
+    .stroke();
   y += 14;
   doc.fillColor(INK).font(REGULAR).fontSize(9.5);
   const certified = isCertified(exp);
@@ -136,7 +173,11 @@ function titleBlock(doc: PDFKit.PDFDocument, exp: ContestExport, lang: ExportLan
     place(doc, value, MARGIN.left + lw, y);
     y += size * 1.7;
   };
-  line(l.state, certified ? stateLabel(l, exp.contest.state) : `${stateLabel(l, exp.contest.state)} · ${l.provisional}`, certified ? INK : ACCENT);
+  line(
+    l.state,
+    certified ? stateLabel(l, exp.contest.state) : `${stateLabel(l, exp.contest.state)} · ${l.provisional}`,
+    certified ? INK : ACCENT,
+  );
   if (certified && cert) {
     line(l.certifiedAt, formatTime(lang, cert.certifiedAt));
     line(l.digest, cert.digest, INK, 8.5);
@@ -165,7 +206,12 @@ function signatures(doc: PDFKit.PDFDocument, lang: ExportLang, y: number): void 
     const label = lang === 'zh-CN' ? `${b.role}（${b.how}）：` : `${b.role} (${b.how}):`;
     place(doc, label, x, y);
     const lw = doc.widthOfString(label);
-    doc.moveTo(x + lw + 4, y + 14).lineTo(x + half - 24, y + 14).lineWidth(0.6).strokeColor(INK).stroke();
+    doc
+      .moveTo(x + lw + 4, y + 14)
+      .lineTo(x + half - 24, y + 14)
+      .lineWidth(0.6)
+      .strokeColor(INK)
+      .stroke();
     doc.font(REGULAR).fontSize(10.5);
     const date = lang === 'zh-CN' ? `${l.date}：` : `${l.date}:`;
     place(doc, date, x, y + 34);
@@ -174,7 +220,11 @@ function signatures(doc: PDFKit.PDFDocument, lang: ExportLang, y: number): void 
       // 年 月 日 with room to write the numbers in.
       place(doc, '        年      月      日', x + dw, y + 34);
     } else {
-      doc.moveTo(x + dw + 4, y + 48).lineTo(x + half - 24, y + 48).lineWidth(0.6).stroke();
+      doc
+        .moveTo(x + dw + 4, y + 48)
+        .lineTo(x + half - 24, y + 48)
+        .lineWidth(0.6)
+        .stroke();
     }
   });
 }
@@ -186,7 +236,12 @@ function footers(doc: PDFKit.PDFDocument, exp: ContestExport, lang: ExportLang, 
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const y = PAGE.height - MARGIN.bottom + 22;
-    doc.moveTo(MARGIN.left, y - 8).lineTo(PAGE.width - MARGIN.right, y - 8).lineWidth(0.4).strokeColor(RULE).stroke();
+    doc
+      .moveTo(MARGIN.left, y - 8)
+      .lineTo(PAGE.width - MARGIN.right, y - 8)
+      .lineWidth(0.4)
+      .strokeColor(RULE)
+      .stroke();
     doc.font(REGULAR).fontSize(7.5).fillColor(MUTED);
     place(doc, `${exp.event.name} · ${exp.contest.name}`, MARGIN.left, y);
     place(doc, l.page(i - range.start + 1, range.count), MARGIN.left, y, { align: 'center', width });
@@ -196,9 +251,17 @@ function footers(doc: PDFKit.PDFDocument, exp: ContestExport, lang: ExportLang, 
   doc.fillColor(INK);
 }
 
-export async function resultsPdf(exp: ContestExport, lang: ExportLang, cert: Certification | null, now = new Date()): Promise<Uint8Array> {
+export async function resultsPdf(
+  exp: ContestExport,
+  lang: ExportLang,
+  cert: Certification | null,
+  now = new Date(),
+): Promise<Uint8Array> {
   const l = LABELS[lang];
-  const doc = newDoc({ margins: MARGIN, info: { Title: `${exp.event.name} ${exp.contest.name} ${l.resultsTitle}`, Creator: 'Jiangxin' } });
+  const doc = newDoc({
+    margins: MARGIN,
+    info: { Title: `${exp.event.name} ${exp.contest.name} ${l.resultsTitle}`, Creator: 'Jiangxin' },
+  });
   const provisional = !isCertified(exp);
   if (provisional) {
     watermark(doc, l.provisional);
@@ -207,7 +270,9 @@ export async function resultsPdf(exp: ContestExport, lang: ExportLang, cert: Cer
   const sheet = resultsSheet(exp, lang);
   // The station column only where the contest has stations.
   const stationIndex = 4;
-  const keep = sheet.columns.map((_, i) => i).filter((i) => i !== stationIndex || exp.rows.some((r) => r.station !== null));
+  const keep = sheet.columns
+    .map((_, i) => i)
+    .filter((i) => i !== stationIndex || exp.rows.some((r) => r.station !== null));
   const cols = layout(doc, sheet.columns, sheet.rows, keep);
   const awardIndex = sheet.columns.length - 1;
   let y = titleBlock(doc, exp, lang, cert, now);

@@ -29,12 +29,26 @@ function statusOf(lang: ExportLang, r: ResultRow): string {
 export function resultsSheet(exp: ContestExport, lang: ExportLang, name = LABELS[lang].sheetResults): Sheet {
   const l = LABELS[lang];
   const columns = [
-    integer(l.rank), text(l.bib), text(l.name), text(l.organisation), text(l.station), text(l.status),
-    ...exp.sections.map((s) => score(s.name)), score(l.total), text(l.award),
+    integer(l.rank),
+    text(l.bib),
+    text(l.name),
+    text(l.organisation),
+    text(l.station),
+    text(l.status),
+    ...exp.sections.map((s) => score(s.name)),
+    score(l.total),
+    text(l.award),
   ];
   const rows = exp.rows.map((r) => [
-    r.rank, r.bib, r.name, r.organisation, r.station, statusOf(lang, r),
-    ...exp.sections.map((s) => r.sections[s.code] ?? null), r.total, r.award,
+    r.rank,
+    r.bib,
+    r.name,
+    r.organisation,
+    r.station,
+    statusOf(lang, r),
+    ...exp.sections.map((s) => r.sections[s.code] ?? null),
+    r.total,
+    r.award,
   ]);
   return { name, columns, rows };
 }
@@ -51,7 +65,8 @@ export function rawText(lang: ExportLang, raw: RawMark): Cell {
 export function pointsSheet(exp: ContestExport, lang: ExportLang): Sheet {
   const l = LABELS[lang];
   const columns: SheetColumn[] = [integer(l.rank), text(l.bib), text(l.name), text(l.organisation)];
-  for (const k of exp.criteria) columns.push(score(`${k.name} ${l.criterionPoints}`), { header: `${k.name} ${l.criterionRaw}`, kind: 'value' });
+  for (const k of exp.criteria)
+    columns.push(score(`${k.name} ${l.criterionPoints}`), { header: `${k.name} ${l.criterionRaw}`, kind: 'value' });
   const rows = exp.points.map((p) => {
     const out: Cell[] = [p.rank, p.bib, p.name, p.organisation];
     for (const k of exp.criteria) {
@@ -76,8 +91,18 @@ export function eventTeamsSheet(ev: EventExport, lang: ExportLang): Sheet {
   const l = LABELS[lang];
   return {
     name: l.sheetEventTeams,
-    columns: [integer(l.teamRank), text(l.teamOrganisation), ...ev.contests.map((c) => score(c.contest.name)), score(l.eventTeamScore)],
-    rows: ev.teams.map((t) => [t.rank, t.organisation, ...ev.contests.map((c) => t.contests[c.contest.code] ?? null), t.score]),
+    columns: [
+      integer(l.teamRank),
+      text(l.teamOrganisation),
+      ...ev.contests.map((c) => score(c.contest.name)),
+      score(l.eventTeamScore),
+    ],
+    rows: ev.teams.map((t) => [
+      t.rank,
+      t.organisation,
+      ...ev.contests.map((c) => t.contests[c.contest.code] ?? null),
+      t.score,
+    ]),
   };
 }
 
@@ -88,10 +113,19 @@ export function eventTeamsSheet(ev: EventExport, lang: ExportLang): Sheet {
 export function eventResultsSheet(ev: EventExport, lang: ExportLang): Sheet {
   const l = LABELS[lang];
   const sectionNames: string[] = [];
-  for (const c of ev.contests) for (const s of c.sections) if (!sectionNames.includes(s.name)) sectionNames.push(s.name);
+  for (const c of ev.contests)
+    for (const s of c.sections) if (!sectionNames.includes(s.name)) sectionNames.push(s.name);
   const columns = [
-    text(l.contest), integer(l.rank), text(l.bib), text(l.name), text(l.organisation), text(l.station), text(l.status),
-    ...sectionNames.map(score), score(l.total), text(l.award),
+    text(l.contest),
+    integer(l.rank),
+    text(l.bib),
+    text(l.name),
+    text(l.organisation),
+    text(l.station),
+    text(l.status),
+    ...sectionNames.map(score),
+    score(l.total),
+    text(l.award),
   ];
   const rows: Cell[][] = [];
   for (const c of ev.contests) {
@@ -101,7 +135,18 @@ export function eventResultsSheet(ev: EventExport, lang: ExportLang): Sheet {
         const code = codeOf.get(n);
         return code === undefined ? null : (r.sections[code] ?? null);
       });
-      rows.push([c.contest.name, r.rank, r.bib, r.name, r.organisation, r.station, statusOf(lang, r), ...sections, r.total, r.award]);
+      rows.push([
+        c.contest.name,
+        r.rank,
+        r.bib,
+        r.name,
+        r.organisation,
+        r.station,
+        statusOf(lang, r),
+        ...sections,
+        r.total,
+        r.award,
+      ]);
     }
   }
   return { name: l.sheetResults, columns, rows };

@@ -84,7 +84,11 @@ export async function contestExport(ctx: DomainCtx, contestId: string, viewer: V
   return buildContestExport(c, await eventName(ctx, c.meta.eventId), viewer);
 }
 
-export function buildContestExport(c: CachedContest, event: { id: string; name: string }, viewer: Viewer): ContestExport {
+export function buildContestExport(
+  c: CachedContest,
+  event: { id: string; name: string },
+  viewer: Viewer,
+): ContestExport {
   const { meta, board } = c;
   // As public boards do (boards.ts boardFor): only organisers see people before certification.
   const hidden = viewer !== 'organiser' && blindHidden(meta.def.blind, c.state);
@@ -97,17 +101,32 @@ export function buildContestExport(c: CachedContest, event: { id: string; name: 
     return { bib: station, name: station, organisation: station };
   };
   const rows: ResultRow[] = boardRows.map((r) => ({
-    rank: r.rank, ...who(r), station: r.station ?? null, status: r.status,
-    sections: { ...r.sections }, total: r.total, award: r.award, complete: r.complete, flagged: r.flagged,
+    rank: r.rank,
+    ...who(r),
+    station: r.station ?? null,
+    status: r.status,
+    sections: { ...r.sections },
+    total: r.total,
+    award: r.award,
+    complete: r.complete,
+    flagged: r.flagged,
   }));
-  const criteria = meta.def.sections.flatMap((s) => s.criteria.map((k) => ({ code: k.code, name: k.name, kind: k.kind, section: s.code })));
+  const criteria = meta.def.sections.flatMap((s) =>
+    s.criteria.map((k) => ({ code: k.code, name: k.name, kind: k.kind, section: s.code })),
+  );
   const points: PointsRow[] = boardRows.map((r) => {
     const score = board.score(r.bib);
     const counted = board.countedMarks(r.bib);
     const cells: PointsRow['cells'] = {};
     for (const k of criteria) {
       const pts = score?.criteria[k.code] ?? 0;
-      cells[k.code] = { points: k.kind === 'deduction' && pts !== 0 ? -pts : pts, raw: rawOf(k.kind, counted.filter((m) => m.criterion === k.code)) };
+      cells[k.code] = {
+        points: k.kind === 'deduction' && pts !== 0 ? -pts : pts,
+        raw: rawOf(
+          k.kind,
+          counted.filter((m) => m.criterion === k.code),
+        ),
+      };
     }
     return { rank: r.rank, ...who(r), cells };
   });
@@ -115,11 +134,21 @@ export function buildContestExport(c: CachedContest, event: { id: string; name: 
   // none while people are hidden: team scores are sums of the totals beside the stations.
   const t = teamTables(hidden ? [] : [{ code: meta.code, teamSize: meta.def.teamSize, rows: boardRows }]);
   const teams = (t.contests[meta.code] ?? []).map((x) => ({
-    rank: x.rank, code: x.organisation, organisation: meta.organisations.get(x.organisation) ?? x.organisation, score: x.score,
+    rank: x.rank,
+    code: x.organisation,
+    organisation: meta.organisations.get(x.organisation) ?? x.organisation,
+    score: x.score,
   }));
   return {
     event,
-    contest: { id: meta.id, code: meta.code, name: meta.name, state: c.state, blind: meta.def.blind === true, seq: c.seq },
+    contest: {
+      id: meta.id,
+      code: meta.code,
+      name: meta.name,
+      state: c.state,
+      blind: meta.def.blind === true,
+      seq: c.seq,
+    },
     hidden,
     sections: meta.def.sections.map((s) => ({ code: s.code, name: s.name })),
     criteria,
@@ -143,7 +172,11 @@ function rawOf(kind: Criterion['kind'], marks: ScoringMark[]): RawMark {
 /** Every contest of an event (organisers' view) and the event team ranking; 404 for an unknown event. */
 export async function eventExport(ctx: DomainCtx, actor: Actor, eventId: string): Promise<EventExport> {
   const event = await eventName(ctx, eventId);
-  const ids = await ctx.db.select({ id: contests.id }).from(contests).where(eq(contests.eventId, eventId)).orderBy(asc(contests.position));
+  const ids = await ctx.db
+    .select({ id: contests.id })
+    .from(contests)
+    .where(eq(contests.eventId, eventId))
+    .orderBy(asc(contests.position));
   const list: ContestExport[] = [];
   for (const { id } of ids) {
     const c = await ctx.boards.get(id);
@@ -159,8 +192,16 @@ export async function eventExport(ctx: DomainCtx, actor: Actor, eventId: string)
     event,
     contests: list,
     teams: teams.overall.map((o) => ({
-      rank: o.rank, code: o.organisation, organisation: names.get(o.organisation) ?? o.organisation, score: o.score,
-      contests: Object.fromEntries(list.map((c) => [c.contest.code, teams.contests[c.contest.code]?.find((x) => x.organisation === o.organisation)?.score ?? null])),
+      rank: o.rank,
+      code: o.organisation,
+      organisation: names.get(o.organisation) ?? o.organisation,
+      score: o.score,
+      contests: Object.fromEntries(
+        list.map((c) => [
+          c.contest.code,
+          teams.contests[c.contest.code]?.find((x) => x.organisation === o.organisation)?.score ?? null,
+        ]),
+      ),
     })),
   };
 }

@@ -10,7 +10,12 @@ function widthOf(v: Cell): number {
   if (v === null) return 0;
   const s = typeof v === 'number' ? v.toFixed(2) : v;
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
+  for (const ch of s)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ||
+      ch.codePointAt(0)! > 0xffff
+        ? 2
+        : 1;
   return w;
 }
 
@@ -19,9 +24,15 @@ const xmlSafe = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001
 
 /** A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook. */
 function sheetName(wanted: string, taken: Set<string>): string {
-  const base = xmlSafe(wanted).replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, MAX_SHEET_NAME) || 'Sheet';
+  const base =
+    xmlSafe(wanted)
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, MAX_SHEET_NAME) || 'Sheet';
   let name = base;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, MAX_SHEET_NAME - String(i).length - 1)} ${i}`;
+  for (let i = 2; taken.has(name.toLowerCase()); i++)
+    name = `${base.slice(0, MAX_SHEET_NAME - String(i).length - 1)} ${i}`;
   taken.add(name.toLowerCase());
   return name;
 }
@@ -29,7 +40,14 @@ function sheetName(wanted: string, taken: Set<string>): string {
 function addSheet(wb: ExcelJS.Workbook, sheet: Sheet, title: string, taken: Set<string>): void {
   const ws = wb.addWorksheet(sheetName(sheet.name, taken), {
     views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    },
     headerFooter: { oddHeader: `&C&B${xmlSafe(title).replace(/&/g, '&&')}`, oddFooter: '&C&P / &N' },
   });
   ws.columns = sheet.columns.map((c, i) => {

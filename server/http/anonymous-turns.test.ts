@@ -22,7 +22,9 @@ describe('Turns', () => {
     const refused = await turns.take(async () => 'e').catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DomainError);
     expect(refused).toMatchObject({
-      key: 'unavailable:busy', params: { reason: 'busy', seconds: 4 }, extra: { retryAfter: 4 },
+      key: 'unavailable:busy',
+      params: { reason: 'busy', seconds: 4 },
+      extra: { retryAfter: 4 },
     });
     b!.open();
     await expect.poll(() => started).toEqual(['a', 'b', 'c']);

@@ -5,7 +5,8 @@ import { checkStorable } from '../storable-text.ts';
 
 // V8 quotes a piece of the body in its message (`Unexpected token 'h', ..."password":hunter2"... is
 // not valid JSON`): a mistyped PIN or password must not come back in an error, so the quote goes.
-const parserFinding = (err: unknown) => String((err as Error)?.message).replace(/,\s*(?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '');
+const parserFinding = (err: unknown) =>
+  String((err as Error)?.message).replace(/,\s*(?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '');
 
 /**
  * `perEntry`: a top-level list (the marks of a batch) whose entries are judged one by one, so an
@@ -37,7 +38,10 @@ export async function readJson(c: Context, opts: { perEntry?: string } = {}): Pr
 function isJsonType(header: string | undefined): boolean {
   const [type, ...params] = (header ?? '').split(';').map((p) => p.trim().toLowerCase());
   if (type !== 'application/json') return false;
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/^"(.*)"$/, '$1');
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/^"(.*)"$/, '$1');
   return charset === undefined || charset === 'utf-8' || charset === 'utf8';
 }
 

@@ -24,9 +24,16 @@ const def = {
   awards: [],
   decimals: 1,
 } as unknown as ContestDef;
-const people: ContestantInfo[] = Array.from({ length: 10 }, (_, i) => ({
-  bib: `C${String(i + 1).padStart(3, '0')}`, name: `N${i}`, organisation: 'o', status: 'active',
-} as ContestantInfo));
+const people: ContestantInfo[] = Array.from(
+  { length: 10 },
+  (_, i) =>
+    ({
+      bib: `C${String(i + 1).padStart(3, '0')}`,
+      name: `N${i}`,
+      organisation: 'o',
+      status: 'active',
+    }) as ContestantInfo,
+);
 
 /** One contest's board, marked by hand; `get` answers as BoardCache does, as of the moment it is asked. */
 function contestSource() {
@@ -233,7 +240,10 @@ describe('Broadcaster', () => {
     await pass(INTERVAL);
     expect(source.reads).toHaveLength(3);
     const updates = ns.to(room);
-    expect(updates.map((u) => [u.full, u.seq])).toEqual([[true, 10], [false, 11]]);
+    expect(updates.map((u) => [u.full, u.seq])).toEqual([
+      [true, 10],
+      [false, 11],
+    ]);
     expect(updates[1]).toMatchObject({ prevSeq: 10 });
     const changed = (updates[1] as { changed: { bib: string }[] }).changed.map((r) => r.bib);
     expect(changed.sort()).toEqual(['C001', 'C002', 'C003']);
@@ -248,10 +258,14 @@ describe('Broadcaster', () => {
     source.mark('C003', 33);
     broadcaster.contestChanged(CONTEST);
     await pass(INTERVAL);
-    expect(ns.to(room).map((u) => [u.full, u.seq])).toEqual([[true, 10], [false, 11], [true, 13]]);
+    expect(ns.to(room).map((u) => [u.full, u.seq])).toEqual([
+      [true, 10],
+      [false, 11],
+      [true, 13],
+    ]);
   });
 
-  it('takes the board a watch reply gave as the room\'s record, so its next update is a delta', async () => {
+  it("takes the board a watch reply gave as the room's record, so its next update is a delta", async () => {
     source.markAll();
     const room = ns.join('public', 'contract', 's1');
     const given = current('public');

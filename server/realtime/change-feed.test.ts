@@ -87,7 +87,7 @@ describe.skipIf(skip)('ChangeFeed', () => {
     expect(JSON.parse(second!.m!)).toEqual([changed('a'), changed('c'), changed('b')]);
   });
 
-  it('gives each process the others\' messages in order, never its own, nothing from before it started', async () => {
+  it("gives each process the others' messages in order, never its own, nothing from before it started", async () => {
     const { key, entries } = await stream();
     const early = await peer(key);
     early.feed.publish(changed('before'));
@@ -96,7 +96,10 @@ describe.skipIf(skip)('ChangeFeed', () => {
     const two = await peer(key);
     await Promise.all([one.feed.start(), two.feed.start()]);
     const fromOne = Array.from({ length: 40 }, (_, i) => changed(`one-${i}`));
-    const fromTwo = [{ kind: 'invalidated', contest: 'x' }, { kind: 'session-ended', tokenHash: 'h' }] as const;
+    const fromTwo = [
+      { kind: 'invalidated', contest: 'x' },
+      { kind: 'session-ended', tokenHash: 'h' },
+    ] as const;
     for (const m of fromOne) one.feed.publish(m);
     for (const m of fromTwo) two.feed.publish(m);
     await waitFor(() => expect(two.got).toHaveLength(fromOne.length));
@@ -121,9 +124,7 @@ describe.skipIf(skip)('ChangeFeed', () => {
     await entry({ o: 'p1', n: '5', m: JSON.stringify(mixed) });
     await entry({ o: 'p2', n: '7', m: JSON.stringify([changed('first of p2')]) }); // the first heard of p2: no gap
     await waitFor(() => expect(receiver.got).toHaveLength(6));
-    expect(receiver.got).toEqual([
-      changed('a'), 'gap', changed('b'), changed('c'), ended, changed('first of p2'),
-    ]);
+    expect(receiver.got).toEqual([changed('a'), 'gap', changed('b'), changed('c'), ended, changed('first of p2')]);
   });
 
   it('logs a message it failed to apply and goes on with the next', async () => {

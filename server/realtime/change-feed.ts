@@ -92,13 +92,17 @@ export class ChangeFeed {
   private async sendUntilStored(fields: Required<Entry>): Promise<void> {
     for (;;) {
       try {
-        await this.writer.xAdd(this.key, '*', fields, { TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: this.maxLen } });
+        await this.writer.xAdd(this.key, '*', fields, {
+          TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: this.maxLen },
+        });
         return;
       } catch (err) {
         // While Redis is away node-redis holds new commands until it is back; only a command that was
         // in flight when the connection dropped fails here. Once closing, what is left is given up.
         if (this.closed) return;
-        this.log(`[realtime] could not publish a change to the other processes (${(err as Error)?.message}); trying again`);
+        this.log(
+          `[realtime] could not publish a change to the other processes (${(err as Error)?.message}); trying again`,
+        );
         await sleep(RETRY_MS);
       }
     }
@@ -108,7 +112,10 @@ export class ChangeFeed {
     while (!this.closed) {
       let streams: { messages: { id: string; message: Entry }[] }[] | null;
       try {
-        streams = (await this.reader.xRead({ key: this.key, id: this.lastId }, { COUNT: READ_COUNT, BLOCK: BLOCK_MS })) as typeof streams;
+        streams = (await this.reader.xRead(
+          { key: this.key, id: this.lastId },
+          { COUNT: READ_COUNT, BLOCK: BLOCK_MS },
+        )) as typeof streams;
       } catch {
         // The connection dropped (logged by its error listener) or was closed: go on from lastId.
         if (!this.closed) await sleep(RETRY_MS);

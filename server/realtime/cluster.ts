@@ -52,7 +52,11 @@ export class RealtimeCluster {
     private readonly reader: Redis,
     private readonly opts: ClusterOptions,
   ) {
-    this.adapter = createAdapter(client, { streamName: opts.stream, channelPrefix: opts.stream, maxLen: ADAPTER_MAX_LEN });
+    this.adapter = createAdapter(client, {
+      streamName: opts.stream,
+      channelPrefix: opts.stream,
+      maxLen: ADAPTER_MAX_LEN,
+    });
     this.description = `Redis streams adapter at ${shownRedisUrl(opts.url)} (stream "${opts.stream}")`;
   }
 
@@ -78,24 +82,32 @@ export class RealtimeCluster {
   async join(nsp: LiveNamespace, services: AppServices, broadcaster: ChangeListener): Promise<void> {
     this.nsp = nsp;
     const { boards, auth } = services;
-    const watched = (contest: string) => localWatchers(nsp, contest, 'public') + localWatchers(nsp, contest, 'organiser') > 0;
-    const feed = new ChangeFeed(this.client, this.reader, `${this.opts.stream}:changes`, FEED_MAX_LEN, {
-      message: async (msg: ClusterMessage) => {
-        if (msg.kind === 'changed') {
-          // Without watchers here there is nothing to send; the cache catches up by seq on its next read.
-          if (watched(msg.contest)) broadcaster.contestChanged(msg.contest);
-        } else if (msg.kind === 'invalidated') {
-          // As contestRedefined does: a refresh under way may put back the definition it read before.
-          await boards.get(msg.contest).catch(() => null);
-          boards.forget(msg.contest);
-          if (watched(msg.contest)) broadcaster.contestChanged(msg.contest);
-        } else {
-          auth.forgetCachedSessions();
-          closeSessionSockets(nsp, msg.tokenHash);
-        }
+    const watched = (contest: string) =>
+      localWatchers(nsp, contest, 'public') + localWatchers(nsp, contest, 'organiser') > 0;
+    const feed = new ChangeFeed(
+      this.client,
+      this.reader,
+      `${this.opts.stream}:changes`,
+      FEED_MAX_LEN,
+      {
+        message: async (msg: ClusterMessage) => {
+          if (msg.kind === 'changed') {
+            // Without watchers here there is nothing to send; the cache catches up by seq on its next read.
+            if (watched(msg.contest)) broadcaster.contestChanged(msg.contest);
+          } else if (msg.kind === 'invalidated') {
+            // As contestRedefined does: a refresh under way may put back the definition it read before.
+            await boards.get(msg.contest).catch(() => null);
+            boards.forget(msg.contest);
+            if (watched(msg.contest)) broadcaster.contestChanged(msg.contest);
+          } else {
+            auth.forgetCachedSessions();
+            closeSessionSockets(nsp, msg.tokenHash);
+          }
+        },
+        gap: () => void this.resync(services, broadcaster, watched),
       },
-      gap: () => void this.resync(services, broadcaster, watched),
-    }, this.opts.log);
+      this.opts.log,
+    );
     this.feed = feed;
     await feed.start();
 
@@ -104,7 +116,11 @@ export class RealtimeCluster {
     auth.onSessionEnded((tokenHash) => feed.publish({ kind: 'session-ended', tokenHash }));
     nsp.on(SCREENS_EVENT, (ids, ack) => {
       if (typeof ack !== 'function' || !Array.isArray(ids)) return;
-      ack(Object.fromEntries(ids.filter((id) => typeof id === 'string').map((id: string) => [id, localWatchers(nsp, id, 'public')])));
+      ack(
+        Object.fromEntries(
+          ids.filter((id) => typeof id === 'string').map((id: string) => [id, localWatchers(nsp, id, 'public')]),
+        ),
+      );
     });
   }
 
@@ -142,7 +158,10 @@ export class RealtimeCluster {
     await withTimeout(this.feed?.close(), 1_000);
     this.reader.destroy();
     await this.feed?.stopped();
-    await withTimeout(this.client.close().catch(() => {}), 2_000);
+    await withTimeout(
+      this.client.close().catch(() => {}),
+      2_000,
+    );
     if (this.client.isOpen) this.client.destroy();
   }
 
@@ -171,7 +190,6 @@ export class RealtimeCluster {
     }
   }
 }
-
 
 async function withTimeout(p: Promise<unknown> | undefined, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;

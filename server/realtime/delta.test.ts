@@ -8,12 +8,23 @@ import type { ContestDef, ContestantInfo } from '../../shared/scoring/types.ts';
 import { compactUpdateFor, rememberBoard, updateFor } from './delta.ts';
 
 const def = {
-  code: 'main', name: 'Main', sections: [{ code: 's', name: 'S', weight: 100, criteria: [{ code: 'k', name: 'K', kind: 'score', max: 100 }] }],
-  judgesPerCriterion: 1, awards: [], decimals: 1,
+  code: 'main',
+  name: 'Main',
+  sections: [{ code: 's', name: 'S', weight: 100, criteria: [{ code: 'k', name: 'K', kind: 'score', max: 100 }] }],
+  judgesPerCriterion: 1,
+  awards: [],
+  decimals: 1,
 } as unknown as ContestDef;
-const people: ContestantInfo[] = Array.from({ length: 200 }, (_, i) => ({
-  bib: `C${String(i + 1).padStart(3, '0')}`, name: `N${i}`, organisation: 'o', status: 'active',
-} as ContestantInfo));
+const people: ContestantInfo[] = Array.from(
+  { length: 200 },
+  (_, i) =>
+    ({
+      bib: `C${String(i + 1).padStart(3, '0')}`,
+      name: `N${i}`,
+      organisation: 'o',
+      status: 'active',
+    }) as ContestantInfo,
+);
 
 function boardAt(b: ContestBoard, seq: number): Leaderboard {
   return { contest: 'c1', seq, state: 'scoring', frozen: false, rows: b.rows() };
@@ -23,7 +34,9 @@ describe('board deltas', () => {
   it('carries only the rows that changed and applies to exactly the new board', () => {
     const b = new ContestBoard(def, people);
     let seq = 0;
-    people.forEach((p, i) => b.apply({ contestant: p.bib, criterion: 'k', judge: 'j1', value: (i % 97) + 1, revision: 1, order: ++seq }));
+    people.forEach((p, i) =>
+      b.apply({ contestant: p.bib, criterion: 'k', judge: 'j1', value: (i % 97) + 1, revision: 1, order: ++seq }),
+    );
     const before = boardAt(b, seq);
     const sent = rememberBoard(before);
     // One contestant in the middle of the board jumps to the top: the rows it passes change rank.
@@ -52,7 +65,7 @@ describe('board deltas', () => {
   it('compact deltas rebuild every board of a random contest exactly (ties, withdrawals, big moves) and stay small', () => {
     // A seeded generator: every run replays the same contest.
     let x = 20261126;
-    const rand = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const b = new ContestBoard(def, people);
     let seq = 0;
     let held: Leaderboard = boardAt(b, seq);
@@ -65,9 +78,17 @@ describe('board deltas', () => {
       for (let k = 0; k < marks; k++) {
         const p = people[Math.floor(rand() * people.length)]!;
         // Values in steps of 10: many contestants share a total (ties), most stay at 0 for a while.
-        b.apply({ contestant: p.bib, criterion: 'k', judge: 'j1', value: 10 * Math.floor(rand() * 11), revision: step * 10 + k + 1, order: ++seq });
+        b.apply({
+          contestant: p.bib,
+          criterion: 'k',
+          judge: 'j1',
+          value: 10 * Math.floor(rand() * 11),
+          revision: step * 10 + k + 1,
+          order: ++seq,
+        });
       }
-      if (rand() < 0.05) b.setStatus(people[Math.floor(rand() * people.length)]!.bib, rand() < 0.5 ? 'withdrawn' : 'active');
+      if (rand() < 0.05)
+        b.setStatus(people[Math.floor(rand() * people.length)]!.bib, rand() < 0.5 ? 'withdrawn' : 'active');
       const now = boardAt(b, ++seq);
       const update = compactUpdateFor(sent, now)!;
       const next = applyBoardUpdate(held, update);

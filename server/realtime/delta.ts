@@ -13,7 +13,13 @@ export interface SentBoard {
 }
 
 export function rememberBoard(lb: Leaderboard): SentBoard {
-  return { seq: lb.seq, state: lb.state, frozen: lb.frozen ?? false, rows: new Map(lb.rows.map((r) => [r.bib, r])), list: lb.rows };
+  return {
+    seq: lb.seq,
+    state: lb.state,
+    frozen: lb.frozen ?? false,
+    rows: new Map(lb.rows.map((r) => [r.bib, r])),
+    list: lb.rows,
+  };
 }
 
 /** The update that brings a holder of `prev` to `lb`; null when there is nothing new. */
@@ -22,7 +28,9 @@ export function updateFor(prev: SentBoard | null, lb: Leaderboard): BoardUpdate 
   if (!prev) return { ...head, kind: 'full', full: true, rows: lb.rows };
   // Same seq but another state or freeze flag (a public board while frozen keeps its seq): resend it whole.
   if (lb.seq === prev.seq) {
-    return lb.state === prev.state && head.frozen === prev.frozen ? null : { ...head, kind: 'full', full: true, rows: lb.rows };
+    return lb.state === prev.state && head.frozen === prev.frozen
+      ? null
+      : { ...head, kind: 'full', full: true, rows: lb.rows };
   }
   if (lb.seq < prev.seq) return { ...head, kind: 'full', full: true, rows: lb.rows };
   const changed: BoardRow[] = [];
@@ -89,7 +97,10 @@ export function compactUpdateFor(prev: SentBoard | null, lb: Leaderboard): Board
     prevSeq: prev.seq,
     state: lb.state,
     frozen: lb.frozen ?? false,
-    changed, at, ranked, ties,
+    changed,
+    at,
+    ranked,
+    ties,
   };
   return update;
 }
@@ -97,8 +108,16 @@ export function compactUpdateFor(prev: SentBoard | null, lb: Leaderboard): Board
 /** Whether two rows say the same; `withRank` false ignores the rank (a compact update derives it). */
 export function sameRow(a: BoardRow, b: BoardRow, withRank = true): boolean {
   if (a === b) return true;
-  if ((withRank && a.rank !== b.rank) || a.total !== b.total || a.complete !== b.complete || a.flagged !== b.flagged) return false;
-  if (a.award !== b.award || a.status !== b.status || a.name !== b.name || a.organisation !== b.organisation || a.station !== b.station) return false;
+  if ((withRank && a.rank !== b.rank) || a.total !== b.total || a.complete !== b.complete || a.flagged !== b.flagged)
+    return false;
+  if (
+    a.award !== b.award ||
+    a.status !== b.status ||
+    a.name !== b.name ||
+    a.organisation !== b.organisation ||
+    a.station !== b.station
+  )
+    return false;
   const ka = Object.keys(a.sections);
   if (ka.length !== Object.keys(b.sections).length) return false;
   for (const k of ka) if (a.sections[k] !== b.sections[k]) return false;

@@ -91,7 +91,9 @@ export function attachLive(
     // A client that names an older or unknown version of the protocol runs an old copy of the app.
     const outdated = protocolRefusal(auth?.protocol);
     if (outdated) {
-      return next(refusalError(refuse('bad_request:protocol_version', 'this page is out of date; reload it', outdated)));
+      return next(
+        refusalError(refuse('bad_request:protocol_version', 'this page is out of date; reload it', outdated)),
+      );
     }
     const given = auth?.token;
     // A public screen (the venue big screen) in a browser where an organiser signed in for the reveal

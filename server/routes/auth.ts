@@ -33,5 +33,8 @@ export const authRoutes = new Hono<AppEnv>()
     if (a.role === 'anonymous') throw unauthorized();
     if (a.role === 'organiser') return c.json({ role: a.role, username: a.username });
     const { role, code, name, chief, shadow, eventId, contestId, criteria, organisation } = a;
-    return c.json({ role, judge: { code, name, chief, shadow, event: eventId, contest: contestId, criteria, organisation } });
+    return c.json({
+      role,
+      judge: { code, name, chief, shadow, event: eventId, contest: contestId, criteria, organisation },
+    });
   });

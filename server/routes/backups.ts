@@ -42,7 +42,10 @@ export const backupRoutes = new Hono<AppEnv>()
     // Only names the server itself gives snapshots are opened: no separators, no "..", nothing else.
     if (!backups.dir || !parseSnapshotName(file)) throw refuse('not_found:snapshot', 'no such snapshot');
     const path = join(backups.dir, file);
-    const size = await stat(path).then((s) => (s.isFile() ? s.size : null), () => null);
+    const size = await stat(path).then(
+      (s) => (s.isFile() ? s.size : null),
+      () => null,
+    );
     if (size === null) throw refuse('not_found:snapshot', 'no such snapshot');
     const body = Readable.toWeb(createReadStream(path)) as unknown as ReadableStream;
     return c.body(body, 200, {

@@ -63,7 +63,12 @@ export const contestRoutes = new Hono<AppEnv>()
     const results: BatchResult[] = outcomes.map((o) =>
       'error' in o
         ? { clientId: o.clientId, status: statusOf(o.error), error: o.error.body().error }
-        : { clientId: o.clientId, status: statusOfWrite(o.outcome.outcome), mark: o.outcome.body.mark, seq: o.outcome.body.seq },
+        : {
+            clientId: o.clientId,
+            status: statusOfWrite(o.outcome.outcome),
+            mark: o.outcome.body.mark,
+            seq: o.outcome.body.seq,
+          },
     );
     return c.json({ results } satisfies BatchResponse);
   })

@@ -16,7 +16,10 @@ import { toXlsx } from '../exports/xlsx.ts';
 
 type Kind = keyof typeof CONTENT_TYPES;
 
-const SUFFIX = { 'zh-CN': { results: '成绩', certificates: '获奖证书' }, en: { results: 'results', certificates: 'certificates' } };
+const SUFFIX = {
+  'zh-CN': { results: '成绩', certificates: '获奖证书' },
+  en: { results: 'results', certificates: 'certificates' },
+};
 
 function download(c: Context<AppEnv>, body: Uint8Array | string, kind: Kind, name: string, ascii: string) {
   return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
@@ -51,7 +54,10 @@ export const exportRoutes = new Hono<AppEnv>()
   .get('/contests/:id/export.xlsx', async (c) => {
     const { lang, exp, name, ascii } = await forContest(c);
     const title = `${exp.event.name} ${exp.contest.name}`;
-    const body = await toXlsx({ title, sheets: [resultsSheet(exp, lang), pointsSheet(exp, lang), teamsSheet(exp, lang)] });
+    const body = await toXlsx({
+      title,
+      sheets: [resultsSheet(exp, lang), pointsSheet(exp, lang), teamsSheet(exp, lang)],
+    });
     return download(c, body, 'xlsx', name('results'), ascii('results'));
   })
   .get('/contests/:id/results.pdf', async (c) => {
@@ -81,7 +87,10 @@ export const exportRoutes = new Hono<AppEnv>()
       throw refuse('conflict:no_winners', message);
     }
     const publicUrl = await s.site.forPrinting(new URL(c.req.url).origin);
-    const body = await certificatesPdf({ event: exp.event.name, contest: exp.contest.name, certification: cert, certificates, publicUrl }, lang);
+    const body = await certificatesPdf(
+      { event: exp.event.name, contest: exp.contest.name, certification: cert, certificates, publicUrl },
+      lang,
+    );
     return download(c, body, 'pdf', name('certificates'), ascii('certificates'));
   })
   .get('/events/:id/export.csv', async (c) => {

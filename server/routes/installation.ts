@@ -15,6 +15,8 @@ export const installationRoutes = new Hono<AppEnv>()
     return c.json(await trustKey(c.get('services'), actor, await readJson(c)));
   })
   .delete('/installation/trusted-keys/:key', async (c) =>
-    c.json(await untrustKey(c.get('services'), c.get('actor'), c.req.param('key'))))
+    c.json(await untrustKey(c.get('services'), c.get('actor'), c.req.param('key'))),
+  )
   .get('/events/:id/origin', async (c) =>
-    c.json(await eventOrigin(c.get('services'), c.get('actor'), c.req.param('id'))));
+    c.json(await eventOrigin(c.get('services'), c.get('actor'), c.req.param('id'))),
+  );

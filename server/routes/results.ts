@@ -5,7 +5,9 @@ import { verifyCertificate } from '../domain/certification/verify-certificate.ts
 import type { AppEnv } from '../http/types.ts';
 
 export const resultRoutes = new Hono<AppEnv>()
-  .get('/contests/:id/certification', async (c) => c.json(await getCertification(c.get('services'), c.get('actor'), c.req.param('id'))))
+  .get('/contests/:id/certification', async (c) =>
+    c.json(await getCertification(c.get('services'), c.get('actor'), c.req.param('id'))),
+  )
   .get('/contests/:id/certificates', async (c) => {
     const s = c.get('services');
     const { publicUrl } = await s.site.resolve(new URL(c.req.url).origin);

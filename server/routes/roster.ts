@@ -24,14 +24,20 @@ export const rosterRoutes = new Hono<AppEnv>()
     return c.json(out);
   })
   .post('/:id/roster/preview', async (c) =>
-    c.json(await previewRoster(c.get('services'), c.get('actor'), c.req.param('id'), await organiserBody(c))))
+    c.json(await previewRoster(c.get('services'), c.get('actor'), c.req.param('id'), await organiserBody(c))),
+  )
   .post('/:id/roster/import', async (c) => {
     const out = await importRoster(c.get('services'), c.get('actor'), c.req.param('id'), await organiserBody(c));
     c.get('services').auth.forgetCachedSessions();
     return c.json(out);
   })
   .post('/:id/judges/pins', async (c) => {
-    const out = await resetJudgePins(c.get('services'), c.get('actor'), c.req.param('id'), await organiserBody(c, { optional: true }));
+    const out = await resetJudgePins(
+      c.get('services'),
+      c.get('actor'),
+      c.req.param('id'),
+      await organiserBody(c, { optional: true }),
+    );
     c.get('services').auth.forgetCachedSessions();
     return c.json(out);
   });

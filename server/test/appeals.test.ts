@@ -21,15 +21,29 @@ function appealEvent(): EventFile {
   return {
     format: 'jiangxin/event@1',
     name: `申诉测试 ${uuid().slice(0, 8)}`,
-    organisations: [{ code: 'a', name: '甲厂' }, { code: 'b', name: '乙厂' }],
+    organisations: [
+      { code: 'a', name: '甲厂' },
+      { code: 'b', name: '乙厂' },
+    ],
     contests: [
       {
-        code: 'weld', name: '焊工',
-        sections: [{ code: 'main', name: '实操', weight: 1, criteria: [
-          { code: 'exam', name: '考试', kind: 'measurement', max: 100 },
-          { code: 'form', name: '焊缝成形', kind: 'judgement', max: 10, judges: 2, aggregate: 'mean', step: 0.5 },
-        ] }],
-        contestants: [{ bib: 'W1', name: '张三', organisation: 'a' }, { bib: 'W2', name: '李四', organisation: 'b' }],
+        code: 'weld',
+        name: '焊工',
+        sections: [
+          {
+            code: 'main',
+            name: '实操',
+            weight: 1,
+            criteria: [
+              { code: 'exam', name: '考试', kind: 'measurement', max: 100 },
+              { code: 'form', name: '焊缝成形', kind: 'judgement', max: 10, judges: 2, aggregate: 'mean', step: 0.5 },
+            ],
+          },
+        ],
+        contestants: [
+          { bib: 'W1', name: '张三', organisation: 'a' },
+          { bib: 'W2', name: '李四', organisation: 'b' },
+        ],
         judges: [
           { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
           { code: 'j1', name: '一号', pin: '2222', criteria: ['exam', 'form'] },
@@ -39,8 +53,16 @@ function appealEvent(): EventFile {
         ],
       },
       {
-        code: 'pipe', name: '管道工',
-        sections: [{ code: 'main', name: '实操', weight: 1, criteria: [{ code: 'exam', name: '考试', kind: 'measurement', max: 100 }] }],
+        code: 'pipe',
+        name: '管道工',
+        sections: [
+          {
+            code: 'main',
+            name: '实操',
+            weight: 1,
+            criteria: [{ code: 'exam', name: '考试', kind: 'measurement', max: 100 }],
+          },
+        ],
         contestants: [{ bib: 'P1', name: '王五', organisation: 'a' }],
         judges: [{ code: 'pchief', name: '管道裁判长', pin: '6666', chief: true, criteria: '*' }],
       },
@@ -49,7 +71,8 @@ function appealEvent(): EventFile {
 }
 
 const round2 = (x: number) => Math.floor(x * 100 + 0.5 + 1e-9) / 100;
-const weldTotal = (exam: number, form: number[]) => round2((100 * (exam + form.reduce((a, b) => a + b, 0) / form.length)) / 110);
+const weldTotal = (exam: number, form: number[]) =>
+  round2((100 * (exam + form.reduce((a, b) => a + b, 0) / form.length)) / 110);
 
 type State = 'setup' | 'scoring' | 'review' | 'certified' | 'published';
 
@@ -72,7 +95,10 @@ async function setup() {
     const from = (await ev.admin.get<ContestDetail>(`/contests/${id}`)).body.state as State;
     for (const next of path.slice(path.indexOf(from) + 1, path.indexOf(target) + 1)) {
       if (next === 'review') {
-        for (const [bib, exam, f1, f2] of [['W1', 70, 7, 8], ['W2', 60, 9, 9]] as const) {
+        for (const [bib, exam, f1, f2] of [
+          ['W1', 70, 7, 8],
+          ['W2', 60, 9, 9],
+        ] as const) {
           expect((await mark(j1, bib, 'exam', exam)).status).toBe(201);
           expect((await mark(j1, bib, 'form', f1)).status).toBe(201);
           expect((await mark(j2, bib, 'form', f2)).status).toBe(201);
@@ -84,8 +110,19 @@ async function setup() {
   const appeal = (body: object = { contestant: 'W1', criterion: 'form', text: '焊缝成形评分过低' }, who = ev.admin) =>
     who.post(`/contests/${id}/appeals`, body);
   const decide = (appealId: string, body: object, who = ev.admin) => who.post(`/appeals/${appealId}/decision`, body);
-  const board = async () => (await ev.admin.get<Leaderboard>(`/contests/${id}/leaderboard`)).body.rows as { bib: string; total: number; rank: number }[];
-  const audit = async () => (await ev.admin.get(`/events/${ev.id}/audit`)).body.entries as { kind: string; actor: string; contest: string; data: any }[];
+  const board = async () =>
+    (await ev.admin.get<Leaderboard>(`/contests/${id}/leaderboard`)).body.rows as {
+      bib: string;
+      total: number;
+      rank: number;
+    }[];
+  const audit = async () =>
+    (await ev.admin.get(`/events/${ev.id}/audit`)).body.entries as {
+      kind: string;
+      actor: string;
+      contest: string;
+      data: any;
+    }[];
   /** Moves the latest certification `minutes` into the past. */
   const certifiedAgo = async (minutes: number) => {
     await s.db.db
@@ -103,8 +140,17 @@ describe('recording an appeal', () => {
     const r = await c.appeal();
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({
-      id: expect.any(String), contest: c.id, contestant: 'W1', criterion: 'form', text: '焊缝成形评分过低',
-      submittedBy: 'organiser:admin', status: 'pending', decidedBy: null, decidedAt: null, decisionReason: null, amendment: null,
+      id: expect.any(String),
+      contest: c.id,
+      contestant: 'W1',
+      criterion: 'form',
+      text: '焊缝成形评分过低',
+      submittedBy: 'organiser:admin',
+      status: 'pending',
+      decidedBy: null,
+      decidedAt: null,
+      decisionReason: null,
+      amendment: null,
     });
     expect(Date.parse(r.body.submittedAt)).not.toBeNaN();
     const whole = await c.appeal({ contestant: 'W2', text: '对总成绩有异议' });
@@ -114,14 +160,23 @@ describe('recording an appeal', () => {
     const list = await c.ev.admin.get<ContestAppeals>(`/contests/${c.id}/appeals`);
     expect(list.status).toBe(200);
     expect(list.body.appeals.map((a) => a.id)).toEqual([whole.body.id, r.body.id]); // newest first
-    expect(list.body.window).toMatchObject({ minutes: 60, open: true, certifiedAt: expect.any(String), deadline: expect.any(String) });
+    expect(list.body.window).toMatchObject({
+      minutes: 60,
+      open: true,
+      certifiedAt: expect.any(String),
+      deadline: expect.any(String),
+    });
     expect(Date.parse(list.body.window.deadline!) - Date.parse(list.body.window.certifiedAt!)).toBe(60 * 60_000);
     const byEvent = await c.ev.admin.get<EventAppeals>(`/events/${c.ev.id}/appeals`);
     expect(byEvent.body.appeals.map((a) => a.id)).toEqual([whole.body.id, r.body.id]);
 
     const logged = (await c.audit()).filter((e) => e.kind === 'appeal');
     expect(logged.map((e) => e.data.id)).toEqual([r.body.id, whole.body.id]);
-    expect(logged[0]).toMatchObject({ actor: 'organiser:admin', contest: c.id, data: { contestant: 'W1', criterion: 'form', text: '焊缝成形评分过低' } });
+    expect(logged[0]).toMatchObject({
+      actor: 'organiser:admin',
+      contest: c.id,
+      data: { contestant: 'W1', criterion: 'form', text: '焊缝成形评分过低' },
+    });
     expect((await c.ev.admin.get(`/events/${c.ev.id}/audit/verify`)).body.ok).toBe(true);
   });
 
@@ -140,12 +195,18 @@ describe('recording an appeal', () => {
     expect(refusalOf(late).message).toContain(window.deadline);
 
     // A longer window set by the organiser reopens it; a window of 0 closes it at once.
-    expect((await c.ev.admin.call('PUT', `/events/${c.ev.id}/settings`, { appealWindowMinutes: 120 })).body).toEqual({ event: c.ev.id, appealWindowMinutes: 120 });
+    expect((await c.ev.admin.call('PUT', `/events/${c.ev.id}/settings`, { appealWindowMinutes: 120 })).body).toEqual({
+      event: c.ev.id,
+      appealWindowMinutes: 120,
+    });
     expect((await c.appeal()).status).toBe(201);
     expect((await c.ev.admin.call('PUT', `/events/${c.ev.id}/settings`, { appealWindowMinutes: 0 })).status).toBe(200);
     await c.certifiedAgo(1 / 60); // a second ago
     expect((await c.appeal()).body.error.code).toBe('appeal_window_closed');
-    expect((await c.ev.admin.get(`/events/${c.ev.id}/settings`)).body).toEqual({ event: c.ev.id, appealWindowMinutes: 0 });
+    expect((await c.ev.admin.get(`/events/${c.ev.id}/settings`)).body).toEqual({
+      event: c.ev.id,
+      appealWindowMinutes: 0,
+    });
     const settings = (await c.audit()).filter((e) => e.kind === 'settings');
     expect(settings.map((e) => e.data.appealWindowMinutes)).toEqual([120, 0]);
     expect(settings[0]!.data.previous).toEqual({ appealWindowMinutes: 60 });
@@ -167,7 +228,11 @@ describe('recording an appeal', () => {
     const inScoring = await c.appeal();
     expect(inScoring.status).toBe(409);
     expect(refusalOf(inScoring).message).toMatch(/not out yet/);
-    expect((await c.ev.admin.get<ContestAppeals>(`/contests/${c.id}/appeals`)).body).toMatchObject({ state: 'scoring', appeals: [], window: { open: false } });
+    expect((await c.ev.admin.get<ContestAppeals>(`/contests/${c.id}/appeals`)).body).toMatchObject({
+      state: 'scoring',
+      appeals: [],
+      window: { open: false },
+    });
     await c.reach('review');
     expect((await c.appeal()).status).toBe(201);
   });
@@ -184,7 +249,9 @@ describe('recording an appeal', () => {
     expect((await c.chief.get<ContestAppeals>(`/contests/${c.id}/appeals`)).status).toBe(200);
     expect((await c.j1.get<ContestAppeals>(`/contests/${c.id}/appeals`)).status).toBe(403);
     expect((await c.anon.get<ContestAppeals>(`/contests/${c.id}/appeals`)).status).toBe(401);
-    expect((await c.chief.get<EventAppeals>(`/events/${c.ev.id}/appeals`)).body.appeals.map((a) => a.id)).toEqual([byChief.body.id]);
+    expect((await c.chief.get<EventAppeals>(`/events/${c.ev.id}/appeals`)).body.appeals.map((a) => a.id)).toEqual([
+      byChief.body.id,
+    ]);
     expect((await c.pchief.get<EventAppeals>(`/events/${c.ev.id}/appeals`)).body.appeals).toEqual([]);
     expect((await c.j1.get<EventAppeals>(`/events/${c.ev.id}/appeals`)).status).toBe(403);
     expect((await c.anon.get<EventAppeals>(`/events/${c.ev.id}/appeals`)).status).toBe(401);
@@ -204,25 +271,45 @@ describe('deciding an appeal', () => {
     await c.reach('certified');
     const a = (await c.appeal()).body;
     const before = await c.board();
-    const correction = { decision: 'upheld', reason: '复核录像，二号裁判评分有误', corrections: [{ criterion: 'form', judge: 'j2', value: 10, note: '录像复核' }] };
+    const correction = {
+      decision: 'upheld',
+      reason: '复核录像，二号裁判评分有误',
+      corrections: [{ criterion: 'form', judge: 'j2', value: 10, note: '录像复核' }],
+    };
 
     const locked = await c.decide(a.id, correction);
     expect(locked.status).toBe(409);
-    expect(locked.body.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/reopen the contest for review first/) });
+    expect(locked.body.error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/reopen the contest for review first/),
+    });
     expect((await c.ev.admin.get<ContestAppeals>(`/contests/${c.id}/appeals`)).body.appeals[0]!.status).toBe('pending');
     expect(await c.board()).toEqual(before);
 
     await c.to('review', `申诉 ${a.id}`);
     const r = await c.decide(a.id, correction);
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ id: a.id, status: 'upheld', decidedBy: 'organiser:admin', decisionReason: correction.reason, decidedAt: expect.any(String) });
+    expect(r.body).toMatchObject({
+      id: a.id,
+      status: 'upheld',
+      decidedBy: 'organiser:admin',
+      decisionReason: correction.reason,
+      decidedAt: expect.any(String),
+    });
     expect(r.body.amendment.marks).toHaveLength(1);
     const markId = r.body.amendment.marks[0];
 
     // The correction is j2's next revision, with the appeal in its reason.
     const marks = (await c.ev.admin.get<MarksResponse>(`/contests/${c.id}/marks`)).body.marks;
     const stored = marks.find((m) => m.id === markId);
-    expect(stored).toMatchObject({ contestant: 'W1', criterion: 'form', judge: 'j2', value: 10, revision: 2, note: '录像复核' });
+    expect(stored).toMatchObject({
+      contestant: 'W1',
+      criterion: 'form',
+      judge: 'j2',
+      value: 10,
+      revision: 2,
+      note: '录像复核',
+    });
     expect(stored!.reason).toContain(a.id);
 
     // W1's form is now mean(7, 10); W2 is untouched.
@@ -233,8 +320,14 @@ describe('deciding an appeal', () => {
     expect(after.find((row) => row.bib === 'W2')).toEqual(before.find((row) => row.bib === 'W2'));
 
     const entries = await c.audit();
-    expect(entries.find((e) => e.kind === 'appeal_decision')).toMatchObject({ actor: 'organiser:admin', data: { id: a.id, decision: 'upheld', marks: [markId] } });
-    expect(entries.find((e) => e.kind === 'mark' && e.data.id === markId)).toMatchObject({ actor: 'organiser:admin', data: { judge: 'j2', value: 10 } });
+    expect(entries.find((e) => e.kind === 'appeal_decision')).toMatchObject({
+      actor: 'organiser:admin',
+      data: { id: a.id, decision: 'upheld', marks: [markId] },
+    });
+    expect(entries.find((e) => e.kind === 'mark' && e.data.id === markId)).toMatchObject({
+      actor: 'organiser:admin',
+      data: { judge: 'j2', value: 10 },
+    });
     expect((await c.ev.admin.get(`/events/${c.ev.id}/audit/verify`)).body.ok).toBe(true);
 
     // Decided once: a second decision is refused and changes nothing.
@@ -250,18 +343,27 @@ describe('deciding an appeal', () => {
     await c.reach('certified');
     const a = (await c.appeal()).body;
     const before = await c.board();
-    const withCorrections = await c.decide(a.id, { decision: 'rejected', reason: '维持原判', corrections: [{ criterion: 'form', judge: 'j2', value: 10 }] });
+    const withCorrections = await c.decide(a.id, {
+      decision: 'rejected',
+      reason: '维持原判',
+      corrections: [{ criterion: 'form', judge: 'j2', value: 10 }],
+    });
     expect(withCorrections.status).toBe(400);
     expect(issuesOf(withCorrections).map((i) => i.path)).toEqual(['corrections']);
     const r = await c.decide(a.id, { decision: 'rejected', reason: '维持原判' });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ status: 'rejected', decisionReason: '维持原判', amendment: null });
     expect(await c.board()).toEqual(before);
-    expect((await c.audit()).find((e) => e.kind === 'appeal_decision')).toMatchObject({ data: { id: a.id, decision: 'rejected', marks: [] } });
+    expect((await c.audit()).find((e) => e.kind === 'appeal_decision')).toMatchObject({
+      data: { id: a.id, decision: 'rejected', marks: [] },
+    });
     expect((await c.decide(a.id, { decision: 'rejected', reason: '维持原判' })).status).toBe(409);
     // Upheld without corrections (e.g. a procedural finding) is a decision too.
     const b = (await c.appeal({ contestant: 'W2', text: '程序异议' })).body;
-    expect((await c.decide(b.id, { decision: 'upheld', reason: '程序确有瑕疵，已书面说明' })).body).toMatchObject({ status: 'upheld', amendment: { marks: [] } });
+    expect((await c.decide(b.id, { decision: 'upheld', reason: '程序确有瑕疵，已书面说明' })).body).toMatchObject({
+      status: 'upheld',
+      amendment: { marks: [] },
+    });
   });
 
   it('leaves the appeal pending and stores nothing when any correction is refused', async () => {
@@ -285,7 +387,10 @@ describe('deciding an appeal', () => {
     for (const [bad, path] of cases) {
       const r = await c.decide(a.id, { decision: 'upheld', reason: '复核', corrections: [good, bad] });
       expect(r.status, JSON.stringify(bad)).toBe(400);
-      expect(issuesOf(r).map((i) => i.path), JSON.stringify(bad)).toContain(path);
+      expect(
+        issuesOf(r).map((i) => i.path),
+        JSON.stringify(bad),
+      ).toContain(path);
     }
     expect((await c.ev.admin.get<MarksResponse>(`/contests/${c.id}/marks`)).body.marks).toHaveLength(marksBefore);
     expect((await c.ev.admin.get<ContestAppeals>(`/contests/${c.id}/appeals`)).body.appeals[0]!.status).toBe('pending');
@@ -300,8 +405,16 @@ describe('deciding an appeal', () => {
     const a = (await c.appeal()).body;
     const marksBefore = (await c.ev.admin.get<MarksResponse>(`/contests/${c.id}/marks`)).body.marks.length;
     const results = await Promise.all([
-      c.decide(a.id, { decision: 'upheld', reason: '复核', corrections: [{ criterion: 'form', judge: 'j2', value: 9 }] }),
-      c.decide(a.id, { decision: 'upheld', reason: '复核', corrections: [{ criterion: 'form', judge: 'j2', value: 10 }] }),
+      c.decide(a.id, {
+        decision: 'upheld',
+        reason: '复核',
+        corrections: [{ criterion: 'form', judge: 'j2', value: 9 }],
+      }),
+      c.decide(a.id, {
+        decision: 'upheld',
+        reason: '复核',
+        corrections: [{ criterion: 'form', judge: 'j2', value: 10 }],
+      }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const winner = results.find((r) => r.status === 200)!.body;
@@ -332,9 +445,16 @@ describe('bad requests', () => {
       [{ contestant: 'W1', text: 'x'.repeat(2001) }, 'text'],
     ];
     for (const [body, path] of bodies) {
-      const r = typeof body === 'string' ? await c.ev.admin.call('POST', appeals, body, { 'content-type': 'application/json' }) : await post(appeals, body);
+      const r =
+        typeof body === 'string'
+          ? await c.ev.admin.call('POST', appeals, body, { 'content-type': 'application/json' })
+          : await post(appeals, body);
       expect(r.status, JSON.stringify(body)).toBe(400);
-      if (path !== null) expect(issuesOf(r).map((i) => i.path), JSON.stringify(body)).toContain(path);
+      if (path !== null)
+        expect(
+          issuesOf(r).map((i) => i.path),
+          JSON.stringify(body),
+        ).toContain(path);
     }
     const a = (await c.appeal()).body;
     const decisions: [unknown, string][] = [
@@ -349,14 +469,19 @@ describe('bad requests', () => {
     for (const [body, path] of decisions) {
       const r = await c.decide(a.id, body as object);
       expect(r.status, JSON.stringify(body)).toBe(400);
-      expect(issuesOf(r).map((i) => i.path), JSON.stringify(body)).toContain(path);
+      expect(
+        issuesOf(r).map((i) => i.path),
+        JSON.stringify(body),
+      ).toContain(path);
     }
     for (const bad of [-1, 10_081, 1.5, '60', null]) {
       const r = await c.ev.admin.call('PUT', `/events/${c.ev.id}/settings`, { appealWindowMinutes: bad });
       expect(r.status, String(bad)).toBe(400);
       expect(issuesOf(r)[0]!.path).toBe('appealWindowMinutes');
     }
-    expect((await c.ev.admin.call('PUT', `/events/${c.ev.id}/settings`, { appealWindowMinutes: 10_080, more: 1 })).status).toBe(400);
+    expect(
+      (await c.ev.admin.call('PUT', `/events/${c.ev.id}/settings`, { appealWindowMinutes: 10_080, more: 1 })).status,
+    ).toBe(400);
     expect((await c.ev.admin.get(`/events/${c.ev.id}/settings`)).body.appealWindowMinutes).toBe(60);
     expect((await c.ev.admin.get<ContestAppeals>(`/contests/${c.id}/appeals`)).body.appeals).toHaveLength(1);
 

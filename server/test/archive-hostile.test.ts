@@ -68,8 +68,13 @@ type Mutation = [string, (doc: any) => void, { path: string; code: string }];
 const firstMark = (doc: any, criterion: string) => doc.tables.marks.findIndex((m: any) => m.criterion === criterion);
 const costly = `$argon2id$v=19$m=4194304,t=100,p=1$c2FsdHNhbHRzYWx0$${'A'.repeat(43)}`;
 const stranger = (d: any) => ({
-  contest_id: d.tables.contests[0].id, bib: 'X-999', name: '<img src=x>', organisation: 'nowhere', station: null,
-  status: 'active', position: 99,
+  contest_id: d.tables.contests[0].id,
+  bib: 'X-999',
+  name: '<img src=x>',
+  organisation: 'nowhere',
+  station: null,
+  status: 'active',
+  position: 99,
 });
 
 const MUTATIONS: Mutation[] = [

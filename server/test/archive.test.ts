@@ -51,15 +51,21 @@ afterAll(async () => {
 const postArchive = (s: TestServer, body: Uint8Array | string, token: string | null = s.adminToken) =>
   fetch(`${s.url}/api/v1/events/archive`, {
     method: 'POST',
-    headers: { 'content-type': typeof body === 'string' ? 'application/json' : 'application/gzip', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': typeof body === 'string' ? 'application/json' : 'application/gzip',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body as BodyInit,
   }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
 
 const parsedArchive = (file = archive) => JSON.parse(gunzipSync(file).toString('utf8'));
 
 describe('event archive', () => {
-  it('covers every table of the schema except the installation\'s own', () => {
-    const all = (Object.values(schema) as unknown[]).filter((v) => is(v, PgTable)).map((t) => getTableName(t as PgTable)).sort();
+  it("covers every table of the schema except the installation's own", () => {
+    const all = (Object.values(schema) as unknown[])
+      .filter((v) => is(v, PgTable))
+      .map((t) => getTableName(t as PgTable))
+      .sort();
     const archived = TABLES.map((t) => t.name);
     expect([...archived, ...Object.keys(NOT_ARCHIVED)].sort()).toEqual(all);
     expect(Object.keys(parsedArchive().tables).sort()).toEqual([...archived].sort());
@@ -115,7 +121,12 @@ describe('event archive', () => {
     expect(login.status).toBe(200);
     const before = await adminB.get(`/contests/${contest.id}/leaderboard`);
     const bib = before.body.rows[0].bib;
-    const mark = await api(b.url, login.body.token).post(`/contests/${contest.id}/marks`, { contestant: bib, criterion: 'exam', value: 77, clientId: uuid() });
+    const mark = await api(b.url, login.body.token).post(`/contests/${contest.id}/marks`, {
+      contestant: bib,
+      criterion: 'exam',
+      value: 77,
+      clientId: uuid(),
+    });
     expect(mark.status).toBe(201);
     // Imported marks took this database's next ids; the new mark the one after them.
     const stored = (await adminB.get(`/contests/${contest.id}/marks`)).body.marks.map((m: any) => Number(m.id));
@@ -240,7 +251,10 @@ describe('event archive', () => {
     expect((await fetch(`${a.url}/api/v1/events/${day.id}/archive`)).status).toBe(401);
     expect((await postArchive(b, new Uint8Array(archive), null)).status).toBe(401);
     const judge = await day.judgeToken('s-qa');
-    expect((await fetch(`${a.url}/api/v1/events/${day.id}/archive`, { headers: { authorization: `Bearer ${judge}` } })).status).toBe(403);
+    expect(
+      (await fetch(`${a.url}/api/v1/events/${day.id}/archive`, { headers: { authorization: `Bearer ${judge}` } }))
+        .status,
+    ).toBe(403);
     expect((await day.admin.get('/events/no-such-event/archive')).status).toBe(404);
   });
 });

@@ -25,25 +25,41 @@ function weldingEvent(): EventFile {
   return {
     format: 'jiangxin/event@1',
     name: `焊工技能竞赛（审计事实）${uuid().slice(0, 6)}`,
-    organisations: [{ code: 'a', name: '一车间' }, { code: 'b', name: '二车间' }],
-    contests: [{
-      code: 'weld', name: '焊接',
-      awards: [{ name: '一等奖', count: 1 }, { name: '二等奖', count: 1 }],
-      sections: [{ code: 'main', name: '实操', weight: 1, criteria: [
-        { code: 'film', name: '焊缝', kind: 'measurement', max: 50 },
-        { code: 'finish', name: '外观', kind: 'judgement', max: 50, judges: 2, maxSpread: 5 },
-      ] }],
-      contestants: [
-        { bib: 'W1', name: '王五', organisation: 'a' },
-        { bib: 'W2', name: '赵六', organisation: 'b' },
-        { bib: 'W3', name: '孙七', organisation: 'a' },
-      ],
-      judges: [
-        { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
-        { code: 'j1', name: '一号', pin: '2222', criteria: ['film', 'finish'] },
-        { code: 'j2', name: '二号', pin: '3333', criteria: ['finish'] },
-      ],
-    }],
+    organisations: [
+      { code: 'a', name: '一车间' },
+      { code: 'b', name: '二车间' },
+    ],
+    contests: [
+      {
+        code: 'weld',
+        name: '焊接',
+        awards: [
+          { name: '一等奖', count: 1 },
+          { name: '二等奖', count: 1 },
+        ],
+        sections: [
+          {
+            code: 'main',
+            name: '实操',
+            weight: 1,
+            criteria: [
+              { code: 'film', name: '焊缝', kind: 'measurement', max: 50 },
+              { code: 'finish', name: '外观', kind: 'judgement', max: 50, judges: 2, maxSpread: 5 },
+            ],
+          },
+        ],
+        contestants: [
+          { bib: 'W1', name: '王五', organisation: 'a' },
+          { bib: 'W2', name: '赵六', organisation: 'b' },
+          { bib: 'W3', name: '孙七', organisation: 'a' },
+        ],
+        judges: [
+          { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
+          { code: 'j1', name: '一号', pin: '2222', criteria: ['film', 'finish'] },
+          { code: 'j2', name: '二号', pin: '3333', criteria: ['finish'] },
+        ],
+      },
+    ],
   };
 }
 
@@ -146,19 +162,48 @@ describe('facts edited behind the API’s back', () => {
   const run = (query: SQL) => s.db.db.execute(query);
   const tamperings: [string, string, (c: { id: string; ev: { id: string } }) => Promise<unknown>][] = [
     ['the winner’s name in contestants', 'contestants', (c) => renameContestant(c.id, 'W1', '冒名者')],
-    ['the winner’s name in the certification row', 'certifications', (c) => renameInCertification(c.id, 'W1', '冒名者')],
+    [
+      'the winner’s name in the certification row',
+      'certifications',
+      (c) => renameInCertification(c.id, 'W1', '冒名者'),
+    ],
     ['the winner’s name in the certificate row', 'certificates', (c) => renameCertificate(c.id, 'W1', '冒名者')],
-    ['a flag decision inserted', 'flags', (c) => run(sql`
+    [
+      'a flag decision inserted',
+      'flags',
+      (c) =>
+        run(sql`
       INSERT INTO flag_resolutions (contest_id, contestant, criterion, reason, actor, seq)
-      VALUES (${c.id}, 'W2', 'finish', '伪造', 'judge:chief', 5)`)],
-    ['a state change deleted', 'states', (c) => run(sql`
-      DELETE FROM contest_states WHERE id = (SELECT min(id) FROM contest_states WHERE contest_id = ${c.id})`)],
-    ['a contestant added', 'contestants', (c) => run(sql`
-      INSERT INTO contestants (contest_id, bib, name, organisation, position) VALUES (${c.id}, 'W9', '新人', 'a', 9)`)],
-    ['a judge renamed', 'judges', (c) => run(sql`
-      UPDATE judges SET name = '他人' WHERE contest_id = ${c.id} AND code = 'j2'`)],
-    ['a criterion’s maximum raised', 'criteria', (c) => run(sql`
-      UPDATE criteria SET max = 60 WHERE contest_id = ${c.id} AND code = 'film'`)],
+      VALUES (${c.id}, 'W2', 'finish', '伪造', 'judge:chief', 5)`),
+    ],
+    [
+      'a state change deleted',
+      'states',
+      (c) =>
+        run(sql`
+      DELETE FROM contest_states WHERE id = (SELECT min(id) FROM contest_states WHERE contest_id = ${c.id})`),
+    ],
+    [
+      'a contestant added',
+      'contestants',
+      (c) =>
+        run(sql`
+      INSERT INTO contestants (contest_id, bib, name, organisation, position) VALUES (${c.id}, 'W9', '新人', 'a', 9)`),
+    ],
+    [
+      'a judge renamed',
+      'judges',
+      (c) =>
+        run(sql`
+      UPDATE judges SET name = '他人' WHERE contest_id = ${c.id} AND code = 'j2'`),
+    ],
+    [
+      'a criterion’s maximum raised',
+      'criteria',
+      (c) =>
+        run(sql`
+      UPDATE criteria SET max = 60 WHERE contest_id = ${c.id} AND code = 'film'`),
+    ],
     ['the contest state set', 'states', (c) => run(sql`UPDATE contests SET state = 'published' WHERE id = ${c.id}`)],
   ];
   for (const [what, fact, tamper] of tamperings) {
@@ -179,7 +224,8 @@ describe('facts edited behind the API’s back', () => {
     const c = await certified();
     await s.db.db.execute(sql`UPDATE organisations SET name = '外单位' WHERE event_id = ${c.ev.id} AND code = 'a'`);
     expect(await auditVerify(c.ev)).toMatchObject({
-      ok: false, problem: expect.stringMatching(/^the organisations of the event changed outside the API/),
+      ok: false,
+      problem: expect.stringMatching(/^the organisations of the event changed outside the API/),
     });
     expect((await publicVerify(c.winner.code)).checks).toContainEqual({ check: 'audit', ok: false });
   });
@@ -187,8 +233,11 @@ describe('facts edited behind the API’s back', () => {
   it('a whole contest added, with a certificate, is found, and that certificate is not valid', async () => {
     const c = await certified();
     const fake = `c${uuid().replace(/-/g, '').slice(0, 12)}`;
-    const copy = (table: string, columns: string) => run(sql.raw(`INSERT INTO ${table} (contest_id, ${columns})
-      SELECT '${fake}', ${columns} FROM ${table} WHERE contest_id = '${c.id}'`));
+    const copy = (table: string, columns: string) =>
+      run(
+        sql.raw(`INSERT INTO ${table} (contest_id, ${columns})
+      SELECT '${fake}', ${columns} FROM ${table} WHERE contest_id = '${c.id}'`),
+      );
     await run(sql`INSERT INTO contests (id, event_id, code, name, position, state, seq, definition)
       SELECT ${fake}, event_id, 'fake', '伪造', 9, state, seq, definition FROM contests WHERE id = ${c.id}`);
     await copy('sections', 'code, name, weight, position');
@@ -227,10 +276,16 @@ describe('a history through the API', () => {
     await ok(ev.admin.call('PUT', `/events/${ev.id}`, file));
     await check('after an edit of the event');
     const csv = 'bib,name,organisation\r\nW1,王五,a\r\nW2,赵六,b\r\nW3,孙七,a\r\nW4,周八,c';
-    await ok(ev.admin.post(`/events/${ev.id}/roster/import`, {
-      contest: 'weld', kind: 'contestants', format: 'csv', mode: 'replace', content: csv,
-      addOrganisations: [{ code: 'c', name: '三车间' }],
-    }));
+    await ok(
+      ev.admin.post(`/events/${ev.id}/roster/import`, {
+        contest: 'weld',
+        kind: 'contestants',
+        format: 'csv',
+        mode: 'replace',
+        content: csv,
+        addOrganisations: [{ code: 'c', name: '三车间' }],
+      }),
+    );
     await check('after a roster with a new organisation');
     await ok(ev.admin.post(`/events/${ev.id}/judges/pins`, {}));
     await ok(ev.admin.call('PUT', `/events/${ev.id}/settings`, { appealWindowMinutes: 120 }));
@@ -240,7 +295,9 @@ describe('a history through the API', () => {
     await ok(ev.admin.post(`/contests/${id}/state`, { to: 'scoring' }));
     const chief = api(s.url, await ev.judgeToken('chief'));
     const { j1 } = await markAll(ev, id, ['W1', 'W2', 'W3', 'W4']);
-    await ok(chief.post(`/contests/${id}/remarks`, { contestant: 'W2', criterion: 'film', judge: 'j1', reason: '复测' }));
+    await ok(
+      chief.post(`/contests/${id}/remarks`, { contestant: 'W2', criterion: 'film', judge: 'j1', reason: '复测' }),
+    );
     await ok(j1.post(`/contests/${id}/marks`, { contestant: 'W2', criterion: 'film', value: 41, clientId: uuid() }));
     await ok(chief.post(`/contests/${id}/flags`, { contestant: 'W1', criterion: 'finish', reason: '合议接受' }));
     await ok(ev.admin.post(`/contests/${id}/freeze`, { frozen: true }));

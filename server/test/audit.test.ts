@@ -15,20 +15,36 @@ function paintingEvent(): EventFile {
   return {
     format: 'jiangxin/event@1',
     name: '喷涂工技能竞赛（审计）',
-    organisations: [{ code: 'a', name: '一车间' }, { code: 'b', name: '二车间' }],
-    contests: [{
-      code: 'paint', name: '喷涂',
-      sections: [{ code: 'main', name: '实操', weight: 1, criteria: [
-        { code: 'film', name: '膜厚', kind: 'measurement', max: 50 },
-        { code: 'finish', name: '外观', kind: 'judgement', max: 50, judges: 2, maxSpread: 5 },
-      ] }],
-      contestants: [{ bib: 'P1', name: '王五', organisation: 'a' }, { bib: 'P2', name: '赵六', organisation: 'b' }],
-      judges: [
-        { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
-        { code: 'j1', name: '一号', pin: '2222', criteria: ['film', 'finish'] },
-        { code: 'j2', name: '二号', pin: '3333', criteria: ['finish'] },
-      ],
-    }],
+    organisations: [
+      { code: 'a', name: '一车间' },
+      { code: 'b', name: '二车间' },
+    ],
+    contests: [
+      {
+        code: 'paint',
+        name: '喷涂',
+        sections: [
+          {
+            code: 'main',
+            name: '实操',
+            weight: 1,
+            criteria: [
+              { code: 'film', name: '膜厚', kind: 'measurement', max: 50 },
+              { code: 'finish', name: '外观', kind: 'judgement', max: 50, judges: 2, maxSpread: 5 },
+            ],
+          },
+        ],
+        contestants: [
+          { bib: 'P1', name: '王五', organisation: 'a' },
+          { bib: 'P2', name: '赵六', organisation: 'b' },
+        ],
+        judges: [
+          { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
+          { code: 'j1', name: '一号', pin: '2222', criteria: ['film', 'finish'] },
+          { code: 'j2', name: '二号', pin: '3333', criteria: ['finish'] },
+        ],
+      },
+    ],
   };
 }
 
@@ -41,7 +57,14 @@ async function history() {
   const chief = api(s.url, await ev.judgeToken('chief'));
   const ok = async (p: Promise<{ status: number }>) => expect((await p).status).toBeLessThan(300);
   const marks: { clientId: string; contestant: string; criterion: string; value: number; judge: string }[] = [];
-  const mark = async (who: ReturnType<typeof api>, judge: string, contestant: string, criterion: string, value: number, reason?: string) => {
+  const mark = async (
+    who: ReturnType<typeof api>,
+    judge: string,
+    contestant: string,
+    criterion: string,
+    value: number,
+    reason?: string,
+  ) => {
     const m = { contestant, criterion, value, clientId: uuid(), ...(reason ? { reason } : {}) };
     await ok(who.post(`/contests/${id}/marks`, m));
     marks.push({ ...m, judge });
@@ -52,7 +75,9 @@ async function history() {
     await mark(j1, 'j1', bib, 'finish', 30);
     await mark(j2, 'j2', bib, 'finish', bib === 'P1' ? 45 : 32); // P1: 45 − 30 > 5, flagged
   }
-  await ok(chief.post(`/contests/${id}/flags`, { contestant: 'P1', criterion: 'finish', reason: '合议：外观确有差异，接受' }));
+  await ok(
+    chief.post(`/contests/${id}/flags`, { contestant: 'P1', criterion: 'finish', reason: '合议：外观确有差异，接受' }),
+  );
   await ok(ev.admin.post(`/contests/${id}/freeze`, { frozen: true }));
   await ok(ev.admin.post(`/contests/${id}/freeze`, { frozen: false }));
   await ok(ev.admin.post(`/contests/${id}/state`, { to: 'review' }));
@@ -62,7 +87,8 @@ async function history() {
   return { ev, id, marks };
 }
 
-const verify = async (ev: { admin: ReturnType<typeof api>; id: string }) => (await ev.admin.get(`/events/${ev.id}/audit/verify`)).body;
+const verify = async (ev: { admin: ReturnType<typeof api>; id: string }) =>
+  (await ev.admin.get(`/events/${ev.id}/audit/verify`)).body;
 
 describe('GET /events/:id/audit', () => {
   it('records every state change, flag, freeze and mark, in order', async () => {
@@ -72,8 +98,21 @@ describe('GET /events/:id/audit', () => {
     const entries = res.body.entries as any[];
     expect(entries.map((e) => e.n)).toEqual(entries.map((_, i) => i + 1));
     expect(entries.map((e) => e.kind)).toEqual([
-      'event.imported', 'state', 'mark', 'mark', 'mark', 'mark', 'mark', 'mark',
-      'flag.resolved', 'freeze', 'unfreeze', 'state', 'mark', 'state', 'state',
+      'event.imported',
+      'state',
+      'mark',
+      'mark',
+      'mark',
+      'mark',
+      'mark',
+      'mark',
+      'flag.resolved',
+      'freeze',
+      'unfreeze',
+      'state',
+      'mark',
+      'state',
+      'state',
     ]);
     for (const e of entries) {
       expect(e.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -89,11 +128,27 @@ describe('GET /events/:id/audit', () => {
       ['certified', 'review', '申诉：复核P2外观分', 'organiser:admin'],
     ]);
     const logged = entries.filter((e) => e.kind === 'mark');
-    expect(logged.map((e) => ({ clientId: e.data.clientId, contestant: e.data.contestant, criterion: e.data.criterion, value: e.data.value, judge: e.data.judge })))
-      .toEqual(marks.map(({ clientId, contestant, criterion, value, judge }) => ({ clientId, contestant, criterion, value, judge })));
+    expect(
+      logged.map((e) => ({
+        clientId: e.data.clientId,
+        contestant: e.data.contestant,
+        criterion: e.data.criterion,
+        value: e.data.value,
+        judge: e.data.judge,
+      })),
+    ).toEqual(
+      marks.map(({ clientId, contestant, criterion, value, judge }) => ({
+        clientId,
+        contestant,
+        criterion,
+        value,
+        judge,
+      })),
+    );
     expect(logged.at(-1)).toMatchObject({ actor: 'judge:chief', data: { reason: '复测膜厚' } });
     expect(entries.find((e) => e.kind === 'flag.resolved')).toMatchObject({
-      actor: 'judge:chief', data: { contestant: 'P1', criterion: 'finish', reason: '合议：外观确有差异，接受' },
+      actor: 'judge:chief',
+      data: { contestant: 'P1', criterion: 'finish', reason: '合议：外观确有差异，接受' },
     });
   });
 
@@ -117,7 +172,13 @@ describe('GET /events/:id/audit', () => {
     await ev.admin.post(`/contests/${id}/state`, { to: 'published' }); // review → published: 409
     await ev.admin.post(`/contests/${id}/marks`, { contestant: 'P1', criterion: 'film', value: 40, clientId: uuid() }); // no reason: 400
     await chief.post(`/contests/${id}/flags`, { contestant: 'P2', criterion: 'finish', reason: 'x' }); // not flagged: 409
-    await ev.admin.post(`/contests/${id}/marks`, { contestant: 'P1', criterion: 'film', value: 99, clientId: uuid(), reason: 'r' }); // > max: 400
+    await ev.admin.post(`/contests/${id}/marks`, {
+      contestant: 'P1',
+      criterion: 'film',
+      value: 99,
+      clientId: uuid(),
+      reason: 'r',
+    }); // > max: 400
     expect(await verify(ev)).toMatchObject({ ok: true, entries: count });
   });
 });
@@ -130,14 +191,36 @@ describe('GET /events/:id/audit/verify', () => {
   });
 
   const tamperings: [string, (event: string) => SQL][] = [
-    ['a mark value edited', (e) => sql`UPDATE audit_log SET payload = replace(payload, '"value":45', '"value":35') WHERE event_id = ${e} AND kind = 'mark'`],
-    ['a reason edited', (e) => sql`UPDATE audit_log SET payload = replace(payload, '申诉', '无') WHERE event_id = ${e} AND kind = 'state'`],
-    ['an actor column edited', (e) => sql`UPDATE audit_log SET actor = 'organiser:someone' WHERE event_id = ${e} AND n = 2`],
+    [
+      'a mark value edited',
+      (e) =>
+        sql`UPDATE audit_log SET payload = replace(payload, '"value":45', '"value":35') WHERE event_id = ${e} AND kind = 'mark'`,
+    ],
+    [
+      'a reason edited',
+      (e) =>
+        sql`UPDATE audit_log SET payload = replace(payload, '申诉', '无') WHERE event_id = ${e} AND kind = 'state'`,
+    ],
+    [
+      'an actor column edited',
+      (e) => sql`UPDATE audit_log SET actor = 'organiser:someone' WHERE event_id = ${e} AND n = 2`,
+    ],
     ['an entry deleted', (e) => sql`DELETE FROM audit_log WHERE event_id = ${e} AND n = 5`],
-    ['the newest entry deleted', (e) => sql`DELETE FROM audit_log WHERE event_id = ${e} AND n = (SELECT max(n) FROM audit_log WHERE event_id = ${e})`],
-    ['two entries swapped', (e) => sql`UPDATE audit_log a SET payload = b.payload, hash = b.hash FROM audit_log b
-      WHERE a.event_id = ${e} AND b.event_id = ${e} AND ((a.n = 3 AND b.n = 4) OR (a.n = 4 AND b.n = 3))`],
-    ['a hash rewritten', (e) => sql`UPDATE audit_log SET hash = encode(sha256(convert_to(payload, 'UTF8')), 'hex') WHERE event_id = ${e} AND n = 6`],
+    [
+      'the newest entry deleted',
+      (e) =>
+        sql`DELETE FROM audit_log WHERE event_id = ${e} AND n = (SELECT max(n) FROM audit_log WHERE event_id = ${e})`,
+    ],
+    [
+      'two entries swapped',
+      (e) => sql`UPDATE audit_log a SET payload = b.payload, hash = b.hash FROM audit_log b
+      WHERE a.event_id = ${e} AND b.event_id = ${e} AND ((a.n = 3 AND b.n = 4) OR (a.n = 4 AND b.n = 3))`,
+    ],
+    [
+      'a hash rewritten',
+      (e) =>
+        sql`UPDATE audit_log SET hash = encode(sha256(convert_to(payload, 'UTF8')), 'hex') WHERE event_id = ${e} AND n = 6`,
+    ],
   ];
   for (const [what, tamper] of tamperings) {
     it(`is not ok after ${what} in the database`, async () => {

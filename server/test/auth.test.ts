@@ -51,7 +51,10 @@ describe('sign-in', () => {
     expect(ok.body).toEqual({ token: expect.any(String), role: 'organiser', expiresAt: expect.any(String) });
     expect(new Date(ok.body.expiresAt).toISOString()).toBe(ok.body.expiresAt);
     expect(Date.parse(ok.body.expiresAt)).toBeGreaterThan(Date.now());
-    expect((await api(s.url, ok.body.token).get('/auth/me')).body).toMatchObject({ role: 'organiser', username: 'admin' });
+    expect((await api(s.url, ok.body.token).get('/auth/me')).body).toMatchObject({
+      role: 'organiser',
+      username: 'admin',
+    });
     expect401(await login('admin', 'not-the-password'), 'wrong_password');
     expect401(await login('nobody-here', ADMIN_PASSWORD), 'wrong_password');
   });
@@ -59,7 +62,12 @@ describe('sign-in', () => {
   it('signs a judge in with event, code and PIN, and refuses a wrong one with 401', async () => {
     const ok = await judgeLogin('c-chief', '486692');
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ token: expect.any(String), role: 'judge', expiresAt: expect.any(String), judge: { code: 'c-chief', name: '高军', chief: true } });
+    expect(ok.body).toMatchObject({
+      token: expect.any(String),
+      role: 'judge',
+      expiresAt: expect.any(String),
+      judge: { code: 'c-chief', name: '高军', chief: true },
+    });
     const j = await judgeLogin('c-j2', '453642');
     expect(j.body.judge).toMatchObject({ code: 'c-j2', name: '姚秀兰', chief: false });
     expect401(await judgeLogin('c-j2', '453643'), 'wrong_pin');
@@ -106,7 +114,10 @@ describe('sessions', () => {
   });
 
   it('revokes the token on logout', async () => {
-    for (const token of [(await login('admin', ADMIN_PASSWORD)).body.token, (await judgeLogin('c-j1', '374656')).body.token]) {
+    for (const token of [
+      (await login('admin', ADMIN_PASSWORD)).body.token,
+      (await judgeLogin('c-j1', '374656')).body.token,
+    ]) {
       const me = api(s.url, token);
       expect((await me.get('/auth/me')).status).toBe(200);
       expect(await me.post('/auth/logout')).toMatchObject({ status: 200, body: { ok: true } });
@@ -132,7 +143,16 @@ describe('roles', () => {
     const j2 = api(s.url, await ev.judgeToken('c-j2'));
     expect((await j2.post(`/contests/${courier}/state`, { to: 'review' })).status).toBe(403);
     expect((await j2.get(`/contests/${courier}/marks`)).status).toBe(403);
-    expect((await j2.post(`/contests/${ev.contestId('rider')}/marks`, { contestant: 'R001', criterion: 'exam', value: 1, clientId: uuid() })).status).toBe(403);
+    expect(
+      (
+        await j2.post(`/contests/${ev.contestId('rider')}/marks`, {
+          contestant: 'R001',
+          criterion: 'exam',
+          value: 1,
+          clientId: uuid(),
+        })
+      ).status,
+    ).toBe(403);
     expect((await api(s.url, await ev.judgeToken('c-chief')).get(`/contests/${courier}/marks`)).status).toBe(200);
     expect((await ev.admin.get(`/contests/${courier}`)).body).toMatchObject({ state: 'scoring', frozen: false });
   });
@@ -140,15 +160,31 @@ describe('roles', () => {
   it('asks anonymous callers to sign in (401) for everything but the public reads', async () => {
     const mark = { contestant: 'C001', criterion: 'exam', value: 1, clientId: uuid() };
     const writes: [string, unknown][] = [
-      ['/events', exampleEvent('wire-rope-contest')], [`/contests/${courier}/state`, { to: 'review' }],
-      [`/contests/${courier}/flags`, { contestant: 'C001', criterion: 'packing', reason: 'r' }], [`/contests/${courier}/freeze`, { frozen: true }],
-      [`/contests/${courier}/marks`, mark], [`/contests/${courier}/marks/batch`, { marks: [mark] }], ['/auth/logout', {}],
+      ['/events', exampleEvent('wire-rope-contest')],
+      [`/contests/${courier}/state`, { to: 'review' }],
+      [`/contests/${courier}/flags`, { contestant: 'C001', criterion: 'packing', reason: 'r' }],
+      [`/contests/${courier}/freeze`, { frozen: true }],
+      [`/contests/${courier}/marks`, mark],
+      [`/contests/${courier}/marks/batch`, { marks: [mark] }],
+      ['/auth/logout', {}],
     ];
     for (const [path, body] of writes) expect401(await anon().post(path, body));
-    for (const path of [`/contests/${courier}/marks`, `/events/${ev.id}/file`, `/events/${ev.id}/audit`, `/events/${ev.id}/audit/verify`, '/auth/me']) {
+    for (const path of [
+      `/contests/${courier}/marks`,
+      `/events/${ev.id}/file`,
+      `/events/${ev.id}/audit`,
+      `/events/${ev.id}/audit/verify`,
+      '/auth/me',
+    ]) {
       expect401(await anon().get(path));
     }
-    for (const path of ['/events', `/events/${ev.id}`, `/events/${ev.id}/teams`, `/contests/${courier}`, `/contests/${courier}/leaderboard`]) {
+    for (const path of [
+      '/events',
+      `/events/${ev.id}`,
+      `/events/${ev.id}/teams`,
+      `/contests/${courier}`,
+      `/contests/${courier}/leaderboard`,
+    ]) {
       expect((await anon().get(path)).status, path).toBe(200);
     }
   });
@@ -165,8 +201,14 @@ describe('session cookie', () => {
     const withCookie = (headers: Record<string, string> = {}) => ({ cookie, ...headers });
     expect((await anon().call('GET', '/auth/me', undefined, withCookie())).body).toMatchObject({ role: 'organiser' });
     expect((await anon().call('GET', `/events/${ev.id}/file`, undefined, withCookie())).status).toBe(200);
-    const freeze = (headers: Record<string, string>) => anon().post(`/contests/${courier}/freeze`, { frozen: true }, withCookie(headers));
-    const crossSite: Record<string, string>[] = [{}, { origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }];
+    const freeze = (headers: Record<string, string>) =>
+      anon().post(`/contests/${courier}/freeze`, { frozen: true }, withCookie(headers));
+    const crossSite: Record<string, string>[] = [
+      {},
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { 'sec-fetch-site': 'cross-site' },
+    ];
     for (const headers of crossSite) {
       const r = await freeze(headers);
       expect(r.status, JSON.stringify(headers)).toBe(403);

@@ -30,10 +30,18 @@ const judgeLogin = (judge: string) => anon().post('/auth/judge', { event: f.even
 const cookieOf = (r: { headers: Headers }) => r.headers.get('set-cookie')!.split(';')[0]!;
 
 /** Connects to /live; resolves with the socket once connected, or with the handshake's error. */
-function handshake(o: { token?: string; cookie?: string; origin?: string; transport?: 'websocket' | 'polling' } = {}): Promise<Socket | Error> {
-  const headers: Record<string, string> = { ...(o.cookie ? { cookie: o.cookie } : {}), ...(o.origin ? { origin: o.origin } : {}) };
+function handshake(
+  o: { token?: string; cookie?: string; origin?: string; transport?: 'websocket' | 'polling' } = {},
+): Promise<Socket | Error> {
+  const headers: Record<string, string> = {
+    ...(o.cookie ? { cookie: o.cookie } : {}),
+    ...(o.origin ? { origin: o.origin } : {}),
+  };
   const so = io(`${s.url}/live`, {
-    transports: [o.transport ?? 'websocket'], reconnection: false, ...(o.token ? { auth: { token: o.token } } : {}), extraHeaders: headers,
+    transports: [o.transport ?? 'websocket'],
+    reconnection: false,
+    ...(o.token ? { auth: { token: o.token } } : {}),
+    extraHeaders: headers,
   });
   sockets.push(so);
   return new Promise((resolve) => {
@@ -48,7 +56,10 @@ function handshake(o: { token?: string; cookie?: string; origin?: string; transp
 /** Whether a connected socket is served as an organiser: it gets the board of a contest still in setup. */
 async function servedAsOrganiser(so: Socket | Error, contest: string): Promise<boolean> {
   if (so instanceof Error) throw so;
-  const ack = (await so.timeout(5000).emitWithAck('watch', { contest })) as { rows?: unknown; error?: { code: string } };
+  const ack = (await so.timeout(5000).emitWithAck('watch', { contest })) as {
+    rows?: unknown;
+    error?: { code: string };
+  };
   if (ack.error && ack.error.code !== 'forbidden') throw new Error(JSON.stringify(ack));
   return ack.rows !== undefined;
 }
@@ -72,11 +83,15 @@ describe('session cookies', () => {
 
 describe('cross-site writes with the session cookie', () => {
   it('are refused (403) on every mutating endpoint, for organiser and judge cookies, before anything changes', async () => {
-    const routes = createApp(s.services).routes.filter((r) => !(r.method === 'ALL' && r.path.endsWith('*')) && r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+    const routes = createApp(s.services)
+      .routes.filter((r) => !(r.method === 'ALL' && r.path.endsWith('*')) && r.method !== 'GET')
+      .map((r) => `${r.method} ${r.path}`);
     // Signing in reads no session: a cookie sent along is not looked at (auth.test.ts), so there is nothing to forge.
     const signIn = ['POST /api/v1/auth/login', 'POST /api/v1/auth/judge'];
     expect(signIn.every((r) => routes.includes(r))).toBe(true);
-    const writes = routes.filter((r) => !signIn.includes(r)).sort((a, b) => Number(a.endsWith('/logout')) - Number(b.endsWith('/logout')));
+    const writes = routes
+      .filter((r) => !signIn.includes(r))
+      .sort((a, b) => Number(a.endsWith('/logout')) - Number(b.endsWith('/logout')));
     const cookies = { organiser: cookieOf(await organiserLogin()), chief: cookieOf(await judgeLogin(JUDGE_OF.chief)) };
     const foreign: Record<string, string>[] = [
       {}, // no Origin at all (an old browser, a form post that strips it)
@@ -94,11 +109,19 @@ describe('cross-site writes with the session cookie', () => {
       const row = MATRIX.find((r) => r.route === route);
       if (!row) throw new Error(`${route} has no row in authz/matrix.ts`);
       const call = row.cases[0]!.call(f, 'organiser');
-      return { method: route.split(' ')[0]!, path: call.path, body: call.raw?.bytes ?? (call.body === undefined ? undefined : JSON.stringify(call.body)) };
+      return {
+        method: route.split(' ')[0]!,
+        path: call.path,
+        body: call.raw?.bytes ?? (call.body === undefined ? undefined : JSON.stringify(call.body)),
+      };
     };
     const send = (route: string, headers: Record<string, string>) => {
       const { method, path, body } = requestOf(route);
-      return fetch(`${s.url}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: body as BodyInit | undefined });
+      return fetch(`${s.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...headers },
+        body: body as BodyInit | undefined,
+      });
     };
     const refusedCrossSite = {
       code: 'forbidden',
@@ -111,7 +134,11 @@ describe('cross-site writes with the session cookie', () => {
           const res = await send(route, { cookie, ...headers });
           const body = (await res.json()) as { error?: { code: string; message: string } };
           expect({ route, who, headers, status: res.status, body }).toEqual({
-            route, who, headers, status: 403, body: { error: refusedCrossSite },
+            route,
+            who,
+            headers,
+            status: 403,
+            body: { error: refusedCrossSite },
           });
           refused++;
         }
@@ -125,7 +152,9 @@ describe('cross-site writes with the session cookie', () => {
       expect(body.error?.message, route).not.toBe('cross-site request refused');
       expect(res.status, route).toBeLessThan(500);
     }
-    console.log(`cross-site cookie writes refused: ${writes.length} endpoints × 2 cookies × ${foreign.length} origins = ${refused}`);
+    console.log(
+      `cross-site cookie writes refused: ${writes.length} endpoints × 2 cookies × ${foreign.length} origins = ${refused}`,
+    );
   }, 90_000);
 });
 
@@ -135,11 +164,18 @@ async function stateOf() {
   const out: Record<string, unknown> = {};
   for (const id of [f.lathe, f.weld]) {
     const c = (await admin.get(`/contests/${id}`)).body;
-    out[id] = { state: c.state, seq: c.seq, frozen: c.frozen, marks: (await admin.get(`/contests/${id}/marks`)).body.marks.length };
+    out[id] = {
+      state: c.state,
+      seq: c.seq,
+      frozen: c.frozen,
+      marks: (await admin.get(`/contests/${id}/marks`)).body.marks.length,
+    };
   }
   out.audit = (await admin.get(`/events/${f.eventId}/audit`)).body.entries.length;
   // Other test files may share the database: only events made by calls on this fixture count.
-  out.events = ((await admin.get('/events')).body as { name: string }[]).filter((e) => e.name.includes(f.eventId)).length;
+  out.events = ((await admin.get('/events')).body as { name: string }[]).filter((e) =>
+    e.name.includes(f.eventId),
+  ).length;
   out.file = (await admin.get(`/events/${f.eventId}/file`)).body;
   out.appeals = (await admin.get(`/events/${f.eventId}/appeals`)).body.appeals.length;
   out.settings = (await admin.get(`/events/${f.eventId}/settings`)).body;
@@ -147,7 +183,7 @@ async function stateOf() {
 }
 
 describe('the /live handshake', () => {
-  it('refuses another site\'s page and a token that is not valid; accepts this site, and callers without Origin', async () => {
+  it("refuses another site's page and a token that is not valid; accepts this site, and callers without Origin", async () => {
     const setup = await makeFixture(s, 'setup', []);
     for (const transport of ['websocket', 'polling'] as const) {
       for (const origin of ['https://evil.example', 'null', `http://127.0.0.1:${s.port + 1}`, 'not a url']) {
@@ -155,8 +191,15 @@ describe('the /live handshake', () => {
         expect(r, `${transport} from ${origin}`).toBeInstanceOf(Error);
       }
       // A page from another site cannot borrow the organiser's cookie for the organisers' boards either.
-      expect(await handshake({ origin: 'https://evil.example', cookie: `jx_session=${s.adminToken}`, transport })).toBeInstanceOf(Error);
-      expect(await servedAsOrganiser(await handshake({ origin: s.url, cookie: `jx_session=${s.adminToken}`, transport }), setup.lathe)).toBe(true);
+      expect(
+        await handshake({ origin: 'https://evil.example', cookie: `jx_session=${s.adminToken}`, transport }),
+      ).toBeInstanceOf(Error);
+      expect(
+        await servedAsOrganiser(
+          await handshake({ origin: s.url, cookie: `jx_session=${s.adminToken}`, transport }),
+          setup.lathe,
+        ),
+      ).toBe(true);
       expect(await servedAsOrganiser(await handshake({ transport }), setup.lathe)).toBe(false);
     }
     for (const token of ['not-a-token', s.adminToken.slice(0, -1), 'x'.repeat(300)]) {
@@ -170,10 +213,21 @@ describe('the /live handshake', () => {
     const setup = await makeFixture(s, 'setup', []);
     const ev = await makeFixture(s, 'scoring');
     // Signed out: the API and the socket both refuse the token.
-    const judge = (await anon().post('/auth/judge', { event: ev.eventId, judge: JUDGE_OF.judge, pin: PINS[JUDGE_OF.judge] })).body.token as string;
+    const judge = (
+      await anon().post('/auth/judge', { event: ev.eventId, judge: JUDGE_OF.judge, pin: PINS[JUDGE_OF.judge] })
+    ).body.token as string;
     expect(await servedAsOrganiser(await handshake({ token: judge }), setup.lathe)).toBe(false);
     expect((await api(s.url, judge).post('/auth/logout')).status).toBe(200);
-    expect((await api(s.url, judge).post(`/contests/${ev.lathe}/marks`, { contestant: 'A02', criterion: 'exam', value: 1, clientId: uuid() })).status).toBe(401);
+    expect(
+      (
+        await api(s.url, judge).post(`/contests/${ev.lathe}/marks`, {
+          contestant: 'A02',
+          criterion: 'exam',
+          value: 1,
+          clientId: uuid(),
+        })
+      ).status,
+    ).toBe(401);
     expect(await handshake({ token: judge })).toBeInstanceOf(Error);
     const organiser = (await organiserLogin()).body.token as string;
     const open = await handshake({ token: organiser });
@@ -188,7 +242,9 @@ describe('the /live handshake', () => {
 
     // New PINs end the judge's sessions (the card was lost): its old token opens nothing.
     const chief = ev.tokens.chief!;
-    expect((await api(s.url, s.adminToken).post(`/events/${ev.eventId}/judges/pins`, { judges: [JUDGE_OF.chief] })).status).toBe(200);
+    expect(
+      (await api(s.url, s.adminToken).post(`/events/${ev.eventId}/judges/pins`, { judges: [JUDGE_OF.chief] })).status,
+    ).toBe(200);
     expect((await api(s.url, chief).get('/auth/me')).status).toBe(401);
     expect(await handshake({ token: chief })).toBeInstanceOf(Error);
 

@@ -55,7 +55,9 @@ async function build(stage: FixtureStage, roles: readonly Role[] = ROLES): Promi
     // The archive of an event "from another machine": exported here, then removed from this database.
     const f = { ...(await sharedFixture('certified')) };
     const gone = await makeFixture(s, 'setup', []);
-    const res = await fetch(`${s.url}/api/v1/events/${gone.eventId}/archive`, { headers: { authorization: `Bearer ${s.adminToken}` } });
+    const res = await fetch(`${s.url}/api/v1/events/${gone.eventId}/archive`, {
+      headers: { authorization: `Bearer ${s.adminToken}` },
+    });
     if (res.status !== 200) throw new Error(`archive: HTTP ${res.status}`);
     f.archive = new Uint8Array(await res.arrayBuffer());
     f.archivedEvent = gone.eventId;
@@ -97,23 +99,41 @@ async function stateOf(f: Fixture) {
   const out: Record<string, unknown> = {};
   for (const id of [f.lathe, f.weld]) {
     const c = (await admin.get(`/contests/${id}`)).body;
-    out[id] = { state: c.state, seq: c.seq, frozen: c.frozen, marks: (await admin.get(`/contests/${id}/marks`)).body.marks?.length };
+    out[id] = {
+      state: c.state,
+      seq: c.seq,
+      frozen: c.frozen,
+      marks: (await admin.get(`/contests/${id}/marks`)).body.marks?.length,
+    };
   }
   out.audit = (await admin.get(`/events/${f.eventId}/audit`)).body.entries?.length;
   out.file = (await admin.get(`/events/${f.eventId}/file`)).body;
-  out.appeals = (await admin.get(`/events/${f.eventId}/appeals`)).body.appeals?.map((a: { id: string; status: string }) => `${a.id}:${a.status}`);
+  out.appeals = (await admin.get(`/events/${f.eventId}/appeals`)).body.appeals?.map(
+    (a: { id: string; status: string }) => `${a.id}:${a.status}`,
+  );
   out.settings = (await admin.get(`/events/${f.eventId}/settings`)).body;
   // Other test files may share the database: only events this fixture's calls would have made count.
-  out.events = ((await admin.get('/events')).body as { id: string; name: string }[]).filter((e) => e.name.includes(f.eventId) || e.id === f.archivedEvent).map((e) => e.id);
+  out.events = ((await admin.get('/events')).body as { id: string; name: string }[])
+    .filter((e) => e.name.includes(f.eventId) || e.id === f.archivedEvent)
+    .map((e) => e.id);
   out.snapshots = (await admin.get('/backups')).body.snapshots?.length;
   out.judgeSession = (await api(s.url, f.tokens.judge).get('/auth/me')).status; // PINs reset ends it
   return out;
 }
 
-const patternOf = (route: string) => new RegExp(`^${route.split(' ')[1]!.replace(/:[a-z]+/g, '[^/]+').replace(/\./g, '\\.')}$`);
+const patternOf = (route: string) =>
+  new RegExp(
+    `^${route
+      .split(' ')[1]!
+      .replace(/:[a-z]+/g, '[^/]+')
+      .replace(/\./g, '\\.')}$`,
+  );
 
 function problemOf(outcome: Outcome, r: Reply): string | null {
-  if (outcome === 'ok') return r.status >= 200 && r.status < 300 ? null : `expected 2xx, got ${r.status} ${JSON.stringify(r.json)?.slice(0, 200)}`;
+  if (outcome === 'ok')
+    return r.status >= 200 && r.status < 300
+      ? null
+      : `expected 2xx, got ${r.status} ${JSON.stringify(r.json)?.slice(0, 200)}`;
   if (outcome === 'itemsRefused') {
     const results = (r.json?.results ?? []) as { status: number }[];
     return r.status === 200 && results.length > 0 && results.every((x) => x.status === 403)
@@ -122,7 +142,9 @@ function problemOf(outcome: Outcome, r: Reply): string | null {
   }
   if (r.status !== outcome) return `expected ${outcome}, got ${r.status} ${JSON.stringify(r.json)?.slice(0, 200)}`;
   // A refusal has the one error shape (CONTRACT §2).
-  return typeof r.json?.error?.code === 'string' && typeof r.json?.error?.message === 'string' ? null : `refusal without the error shape: ${JSON.stringify(r.json)}`;
+  return typeof r.json?.error?.code === 'string' && typeof r.json?.error?.message === 'string'
+    ? null
+    : `refusal without the error shape: ${JSON.stringify(r.json)}`;
 }
 
 const registered = () =>
@@ -136,16 +158,25 @@ describe('the authorization matrix', () => {
     const routes = registered();
     const rows = MATRIX.map((r) => r.route);
     expect(new Set(rows).size, 'a route has two rows').toBe(rows.length);
-    expect(routes.filter((r) => !rows.includes(r)), 'registered routes without a row in authz/matrix.ts').toEqual([]);
-    expect(rows.filter((r) => !routes.includes(r)), 'rows naming a route the app no longer has').toEqual([]);
-    for (const row of MATRIX) expect(row.route.startsWith('GET /') || row.route.split(' ')[1]!.startsWith('/api/'), row.route).toBe(true);
+    expect(
+      routes.filter((r) => !rows.includes(r)),
+      'registered routes without a row in authz/matrix.ts',
+    ).toEqual([]);
+    expect(
+      rows.filter((r) => !routes.includes(r)),
+      'rows naming a route the app no longer has',
+    ).toEqual([]);
+    for (const row of MATRIX)
+      expect(row.route.startsWith('GET /') || row.route.split(' ')[1]!.startsWith('/api/'), row.route).toBe(true);
   });
 
   it('gives every role on every route exactly the answer in the table, and a refused call changes nothing', async () => {
     const problems: string[] = [];
     let cells = 0;
     // Snapshots are started for the last group only: they would otherwise follow every state change.
-    const ordered = MATRIX.flatMap((row) => row.cases.map((c) => ({ row, c }))).sort((a, b) => Number(a.c.stage === 'backups') - Number(b.c.stage === 'backups'));
+    const ordered = MATRIX.flatMap((row) => row.cases.map((c) => ({ row, c }))).sort(
+      (a, b) => Number(a.c.stage === 'backups') - Number(b.c.stage === 'backups'),
+    );
     for (const { row, c } of ordered) {
       const method = row.route.split(' ')[0]!;
       const expected: Cells = typeof c.cells === 'function' ? c.cells(s.services.dbKind) : c.cells;
@@ -154,7 +185,8 @@ describe('the authorization matrix', () => {
       const label = (role: Role) => `${row.route} [${c.name}] as ${role}`;
       const run = async (f: Fixture, role: Role) => {
         const call = c.call(f, role);
-        if (!patternOf(row.route).test(call.path.split('?')[0]!)) problems.push(`${label(role)}: ${call.path} is not this route`);
+        if (!patternOf(row.route).test(call.path.split('?')[0]!))
+          problems.push(`${label(role)}: ${call.path} is not this route`);
         const token = c.freshSession ? await f.freshToken(role) : f.tokens[role];
         const problem = problemOf(expected[role], await send(method, call, token));
         if (problem) problems.push(`${label(role)}: ${problem}`);
@@ -168,12 +200,17 @@ describe('the authorization matrix', () => {
         const after = await stateOf(base);
         const changed = Object.keys(before).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
         // A refusal that is not 4xx may have acted (the organiser's 409 with snapshots off acts on nothing either).
-        if (changed.length) problems.push(`${row.route} [${c.name}]: refused calls (${refused.join(', ')}) changed ${changed.join(', ')}`);
+        if (changed.length)
+          problems.push(
+            `${row.route} [${c.name}]: refused calls (${refused.join(', ')}) changed ${changed.join(', ')}`,
+          );
       }
       for (const role of allowed) await run(c.fixture === 'fresh' ? await build(c.stage, [role]) : base, role);
     }
     const cases = ordered.length;
-    console.log(`authorization matrix: ${MATRIX.length} routes (${cases} cases) × ${ROLES.length} roles = ${cells} cells`);
+    console.log(
+      `authorization matrix: ${MATRIX.length} routes (${cases} cases) × ${ROLES.length} roles = ${cells} cells`,
+    );
     expect(cells).toBe(cases * ROLES.length);
     expect(problems).toEqual([]);
   }, 180_000);
@@ -189,23 +226,35 @@ interface Audience {
 
 const AUDIENCES: Audience[] = [
   { name: 'anonymous', organiser: false, opts: () => ({}) },
-  ...(['judge', 'otherJudge', 'shadow', 'chief'] as const).map((role) => ({ name: role, organiser: false, opts: (f: Fixture) => ({ auth: { token: f.tokens[role]! } }) })),
+  ...(['judge', 'otherJudge', 'shadow', 'chief'] as const).map((role) => ({
+    name: role,
+    organiser: false,
+    opts: (f: Fixture) => ({ auth: { token: f.tokens[role]! } }),
+  })),
   { name: 'judge cookie', organiser: false, opts: (f: Fixture) => ({ cookie: `jx_session=${f.tokens.chief}` }) },
   { name: 'organiser', organiser: true, opts: () => ({ auth: { token: s.adminToken } }) },
   { name: 'organiser cookie', organiser: true, opts: () => ({ cookie: `jx_session=${s.adminToken}` }) },
   // The venue screen in a browser an organiser signed in on asks for the public board.
-  { name: 'organiser cookie, public screen', organiser: false, opts: () => ({ cookie: `jx_session=${s.adminToken}`, auth: { audience: 'public' } }) },
+  {
+    name: 'organiser cookie, public screen',
+    organiser: false,
+    opts: () => ({ cookie: `jx_session=${s.adminToken}`, auth: { audience: 'public' } }),
+  },
 ];
 
 function connect(o: { auth?: Record<string, string>; cookie?: string }): Socket {
   const so = io(`${s.url}/live`, {
-    transports: ['websocket'], reconnection: false, ...(o.auth ? { auth: o.auth } : {}), ...(o.cookie ? { extraHeaders: { cookie: o.cookie } } : {}),
+    transports: ['websocket'],
+    reconnection: false,
+    ...(o.auth ? { auth: o.auth } : {}),
+    ...(o.cookie ? { extraHeaders: { cookie: o.cookie } } : {}),
   });
   sockets.push(so);
   return so;
 }
 
-const watch = (so: Socket, contest: string) => so.timeout(5000).emitWithAck('watch', { contest }) as Promise<Leaderboard & { error?: { code: string } }>;
+const watch = (so: Socket, contest: string) =>
+  so.timeout(5000).emitWithAck('watch', { contest }) as Promise<Leaderboard & { error?: { code: string } }>;
 
 describe('who gets which board on the /live socket', () => {
   it('gives organisers the live, named boards and everyone else the frozen public boards with stations; unwatch stops updates', async () => {
@@ -214,7 +263,16 @@ describe('who gets which board on the /live socket', () => {
     const admin = api(s.url, s.adminToken);
     // weld is blind: until certified, the public sees stations. Freeze it, then a mark the public must not see.
     expect((await admin.post(`/contests/${f.weld}/freeze`, { frozen: true })).status).toBe(200);
-    expect((await api(s.url, f.tokens.otherJudge).post(`/contests/${f.weld}/marks`, { contestant: 'B02', criterion: 'exam', value: 50, clientId: uuid() })).status).toBe(201);
+    expect(
+      (
+        await api(s.url, f.tokens.otherJudge).post(`/contests/${f.weld}/marks`, {
+          contestant: 'B02',
+          criterion: 'exam',
+          value: 50,
+          clientId: uuid(),
+        })
+      ).status,
+    ).toBe(201);
     const organiserBoard = (await admin.get(`/contests/${f.weld}/leaderboard`)).body as Leaderboard;
     const publicBoard = (await api(s.url).get(`/contests/${f.weld}/leaderboard`)).body as Leaderboard;
     expect(organiserBoard.rows.find((r) => r.bib === 'B02')?.total).toBe(50);
@@ -250,23 +308,47 @@ describe('who gets which board on the /live socket', () => {
 
     // A change on each contest: organisers see weld move; the public's frozen weld board does not; nobody who
     // unwatched lathe hears of it.
-    const late = await api(s.url, f.tokens.otherJudge).post(`/contests/${f.weld}/marks`, { contestant: 'B01', criterion: 'exam', value: 75, clientId: uuid() });
+    const late = await api(s.url, f.tokens.otherJudge).post(`/contests/${f.weld}/marks`, {
+      contestant: 'B01',
+      criterion: 'exam',
+      value: 75,
+      clientId: uuid(),
+    });
     expect(late.status).toBe(201);
-    expect((await api(s.url, f.tokens.judge).post(`/contests/${f.lathe}/marks`, { contestant: 'A02', criterion: 'exam', value: 64, clientId: uuid() })).status).toBe(201);
+    expect(
+      (
+        await api(s.url, f.tokens.judge).post(`/contests/${f.lathe}/marks`, {
+          contestant: 'A02',
+          criterion: 'exam',
+          value: 64,
+          clientId: uuid(),
+        })
+      ).status,
+    ).toBe(201);
     await controlUpdate;
     for (const w of watchers.filter((x) => x.a.organiser)) {
-      await received(w.so, w.got, (u) => u.contest === f.weld && u.seq >= late.body.seq, `${w.a.name} gets the live weld board`);
+      await received(
+        w.so,
+        w.got,
+        (u) => u.contest === f.weld && u.seq >= late.body.seq,
+        `${w.a.name} gets the live weld board`,
+      );
     }
     // A round trip on each socket: anything the server sent before it has arrived.
     for (const w of watchers) await watch(w.so, f.weld);
     for (const w of watchers) {
-      expect(w.got.filter((u: any) => u.contest === f.lathe), `${w.a.name} unwatched lathe`).toEqual([]);
+      expect(
+        w.got.filter((u: any) => u.contest === f.lathe),
+        `${w.a.name} unwatched lathe`,
+      ).toEqual([]);
       if (!w.a.organiser) {
         const text = JSON.stringify(w.got);
         for (const word of [...hidden, '"total":75']) expect(text, `${w.a.name} hears "${word}"`).not.toContain(word);
       }
     }
-    console.log(`socket matrix: ${AUDIENCES.length} audiences × 3 (watch frozen blind board, watch a contest in setup, unwatch) = ${cells} cells`);
+    console.log(
+      `socket matrix: ${AUDIENCES.length} audiences × 3 (watch frozen blind board, watch a contest in setup, unwatch) = ${cells} cells`,
+    );
   }, 60_000);
 });
 

@@ -14,11 +14,15 @@ export async function contestDay(s: TestServer, opts: { certify?: boolean } = {}
     for (const judge of contest.judges.filter(simulated)) {
       const token = await ev.judgeToken(judge.code);
       const marks = planFor(contest, judge).map((task) => ({
-        contestant: task.contestant, criterion: task.criterion.code, value: valueFor(task, { judge: judge.code, rng }), clientId: uuid(),
+        contestant: task.contestant,
+        criterion: task.criterion.code,
+        value: valueFor(task, { judge: judge.code, rng }),
+        clientId: uuid(),
       }));
       const batch = await api(s.url, token).post(`/contests/${id}/marks/batch`, { marks });
       const refused = (batch.body.results as { status: number }[]).filter((r) => r.status >= 400);
-      if (batch.status !== 200 || refused.length) throw new Error(`marks refused: ${JSON.stringify(batch.body).slice(0, 500)}`);
+      if (batch.status !== 200 || refused.length)
+        throw new Error(`marks refused: ${JSON.stringify(batch.body).slice(0, 500)}`);
       // A correction, so the archive carries a second revision.
       const again = { ...marks[0]!, clientId: uuid() };
       const res = await api(s.url, token).post(`/contests/${id}/marks`, again);
@@ -73,7 +77,9 @@ async function must(p: Promise<{ status: number; body: unknown }>) {
 export async function boardsOf(s: TestServer, contestIds: string[]): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const id of contestIds) {
-    const res = await fetch(`${s.url}/api/v1/contests/${id}/leaderboard`, { headers: { authorization: `Bearer ${s.adminToken}` } });
+    const res = await fetch(`${s.url}/api/v1/contests/${id}/leaderboard`, {
+      headers: { authorization: `Bearer ${s.adminToken}` },
+    });
     if (res.status !== 200) throw new Error(`leaderboard ${id}: HTTP ${res.status}`);
     out[id] = await res.json();
   }

@@ -25,12 +25,19 @@ function tempDir(label: string): string {
 }
 
 /** A server on an embedded database in `dataDir`/db, with snapshots running. */
-async function serverWithBackups(dataDir: string, opts: { intervalMs?: number; keep?: number; settleMs?: number } = {}) {
+async function serverWithBackups(
+  dataDir: string,
+  opts: { intervalMs?: number; keep?: number; settleMs?: number } = {},
+) {
   const handle = await createDb({ dataDir: join(dataDir, 'db') });
   const s = await startTestServer({ db: handle });
   const logs: string[] = [];
   const backups = await s.services.backups.start({
-    dataDir, intervalMs: opts.intervalMs ?? 3_600_000, keep: opts.keep ?? 24, settleMs: opts.settleMs ?? 50, log: (m) => logs.push(m),
+    dataDir,
+    intervalMs: opts.intervalMs ?? 3_600_000,
+    keep: opts.keep ?? 24,
+    settleMs: opts.settleMs ?? 50,
+    log: (m) => logs.push(m),
   });
   let stopped = false;
   const stop = async () => {
@@ -60,7 +67,10 @@ describe('snapshots of the embedded database', () => {
 
     const taken = await admin.post('/backups');
     expect(taken.status).toBe(201);
-    expect(taken.body).toMatchObject({ reason: 'manual', file: expect.stringMatching(/^jiangxin-.*-manual\.tar\.gz$/) });
+    expect(taken.body).toMatchObject({
+      reason: 'manual',
+      file: expect.stringMatching(/^jiangxin-.*-manual\.tar\.gz$/),
+    });
     expect(taken.body.bytes).toBeGreaterThan(0);
     const listed = await admin.get('/backups');
     expect(listed.body.enabled).toBe(true);
@@ -69,11 +79,18 @@ describe('snapshots of the embedded database', () => {
     expect(listed.body.snapshots.some((x: { reason: string }) => x.reason === 'state')).toBe(true);
 
     const file = join(dirA, 'backups', taken.body.file);
-    const download = await fetch(`${s.url}/api/v1/backups/${taken.body.file}`, { headers: { authorization: `Bearer ${s.adminToken}` } });
+    const download = await fetch(`${s.url}/api/v1/backups/${taken.body.file}`, {
+      headers: { authorization: `Bearer ${s.adminToken}` },
+    });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/gzip');
     expect(Buffer.from(await download.arrayBuffer()).equals(readFileSync(file))).toBe(true);
-    for (const name of ['..%2Fdb%2FPG_VERSION', '..%2F..%2Fetc%2Fpasswd', 'PG_VERSION', snapshotName(new Date(0), 'manual')]) {
+    for (const name of [
+      '..%2Fdb%2FPG_VERSION',
+      '..%2F..%2Fetc%2Fpasswd',
+      'PG_VERSION',
+      snapshotName(new Date(0), 'manual'),
+    ]) {
       expect((await admin.get(`/backups/${name}`)).status).toBe(404);
     }
     expect((await api(s.url).get('/backups')).status).toBe(401);
@@ -129,7 +146,9 @@ describe('snapshots of the embedded database', () => {
     await stop(); // waits for the snapshot under way
     const kept = (await listSnapshots(join(dir, 'backups'))).filter((x) => x.reason === 'scheduled');
     expect(kept).toHaveLength(1);
-    const newestLogged = logged(logs, 'scheduled').slice(-1).map((l) => /(jiangxin-\S+\.tar\.gz)/.exec(l)![1]);
+    const newestLogged = logged(logs, 'scheduled')
+      .slice(-1)
+      .map((l) => /(jiangxin-\S+\.tar\.gz)/.exec(l)![1]);
     expect(kept.map((k) => k.file)).toEqual(newestLogged);
   }, 300_000);
 
@@ -144,7 +163,8 @@ describe('snapshots of the embedded database', () => {
       stateOld: snapshotName(at(25 * 60), 'state'),
       manualOld: snapshotName(at(30 * 24 * 60), 'manual'),
     };
-    for (const n of [...names.scheduled, names.stateRecent, names.stateOld, names.manualOld]) writeFileSync(join(dir, n), 'x');
+    for (const n of [...names.scheduled, names.stateRecent, names.stateOld, names.manualOld])
+      writeFileSync(join(dir, n), 'x');
     const removed = await pruneSnapshots(dir, 2, now);
     expect(removed.sort()).toEqual([names.scheduled[2], names.scheduled[3], names.stateOld].sort());
     expect((await listSnapshots(dir)).map((x) => x.file).sort()).toEqual(

@@ -64,7 +64,11 @@ describe('an uncertified blind contest in public', () => {
     await markAll(ev, stranding);
     // Single corrections, so both kinds of deltas carry rows and the contract's `order`.
     const j3 = api(s.url, await ev.judgeToken('w-j3'));
-    for (const [bib, value] of [['W003', 19], ['W009', 12], ['W014', 15]] as const) {
+    for (const [bib, value] of [
+      ['W003', 19],
+      ['W009', 12],
+      ['W014', 15],
+    ] as const) {
       const body = { contestant: bib, criterion: 'surface', value, clientId: uuid() };
       const res = await j3.post(`/contests/${id}/marks`, body);
       expect(res.status).toBe(201);
@@ -133,7 +137,12 @@ describe('a blind contest stored before every contestant needed a station', () =
     await markAll(ev, file.contests[0]!);
     await expectExact([watcher], id);
     const board = (await api(s.url).get<Leaderboard>(`/contests/${id}/leaderboard`)).body;
-    expect(board.rows.map((r) => r.bib).filter((b) => b.startsWith('#')).sort()).toEqual(['#1', '#2']);
+    expect(
+      board.rows
+        .map((r) => r.bib)
+        .filter((b) => b.startsWith('#'))
+        .sort(),
+    ).toEqual(['#1', '#2']);
     expect(new Set(board.rows.map((r) => r.bib)).size).toBe(board.rows.length);
     expect(leaks(JSON.stringify(board), secretsOf(file, file.contests[0]!))).toEqual([]);
   });

@@ -26,9 +26,22 @@ export interface ListedMark {
 export function recompute(contest: Contest, marks: readonly ListedMark[], upToSeq = Infinity): BoardRow[] {
   const counted: ScoringMark[] = marks
     .filter((m) => !m.shadow && m.seq <= upToSeq)
-    .map((m) => ({ contestant: m.contestant, criterion: m.criterion, judge: m.judge, value: m.value, revision: m.revision, order: m.seq }));
+    .map((m) => ({
+      contestant: m.contestant,
+      criterion: m.criterion,
+      judge: m.judge,
+      value: m.value,
+      revision: m.revision,
+      order: m.seq,
+    }));
   const entries = contest.contestants.map((p) => ({
-    info: { bib: p.bib, name: p.name, organisation: p.organisation, status: p.status ?? 'active', ...(p.station ? { station: p.station } : {}) },
+    info: {
+      bib: p.bib,
+      name: p.name,
+      organisation: p.organisation,
+      status: p.status ?? 'active',
+      ...(p.station ? { station: p.station } : {}),
+    },
     score: scoreContestant(contest, p.bib, counted),
   }));
   return rankBoard(contest, entries);
@@ -50,7 +63,9 @@ export async function expectBoardsMatchMarks(base: string, adminToken: string, c
   const organiser = (await api(base, adminToken).get<Leaderboard>(`/contests/${contestId}/leaderboard`)).body;
   const pub = (await api(base).get<Leaderboard>(`/contests/${contestId}/leaderboard`)).body;
   // Nothing may change between the reads, or the comparison would mean nothing.
-  expect((await api(base, adminToken).get<Leaderboard>(`/contests/${contestId}/leaderboard`)).body.seq).toBe(organiser.seq);
+  expect((await api(base, adminToken).get<Leaderboard>(`/contests/${contestId}/leaderboard`)).body.seq).toBe(
+    organiser.seq,
+  );
   expect(organiser.rows).toEqual(recompute(contest, marks));
   expect(Math.max(0, ...marks.map((m) => m.seq))).toBeLessThanOrEqual(organiser.seq);
   if (organiser.frozen) {

@@ -79,7 +79,7 @@ describe('certificates of an imported event', () => {
     expect(v.signature).toMatchObject({ issuer: 'here', fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) });
   });
 
-  it('verify as issued elsewhere on another installation, an attacker\'s edited archive too', async () => {
+  it("verify as issued elsewhere on another installation, an attacker's edited archive too", async () => {
     const honestImport = await importInto(b, honestArchive);
     expect(honestImport.status, JSON.stringify(honestImport.body).slice(0, 400)).toBe(201);
     const forgedImport = await importInto(b, forgedArchive);
@@ -97,7 +97,10 @@ describe('certificates of an imported event', () => {
     expect(forgedWinner.code).toBe(original.code);
     expect(forgedWinner.name).not.toBe(original.name);
 
-    for (const [code, edited] of [[honestWinner!.code, false], [forgedWinner.code, true]] as const) {
+    for (const [code, edited] of [
+      [honestWinner!.code, false],
+      [forgedWinner.code, true],
+    ] as const) {
       const v = await verify(b, code);
       expect(v.status).toBe(edited ? 'mismatch' : 'elsewhere');
       expect(v.signature).toEqual({ issuer: 'elsewhere', fingerprint: self.fingerprint, installation: self.name });
@@ -111,24 +114,32 @@ describe('certificates of an imported event', () => {
     const self = (await api(a.url, a.adminToken).get('/installation')).body.self;
     const origin = (await admin.get(`/events/${honest.id}/origin`)).body.origin;
     expect(origin).toMatchObject({
-      installation: self.name, publicKey: self.publicKey, fingerprint: self.fingerprint,
-      exportedAt: honestArchive.exportedAt, importedBy: 'organiser:admin', trust: 'untrusted',
+      installation: self.name,
+      publicKey: self.publicKey,
+      fingerprint: self.fingerprint,
+      exportedAt: honestArchive.exportedAt,
+      importedBy: 'organiser:admin',
+      trust: 'untrusted',
     });
     const info = (await admin.get('/installation')).body;
     expect(info.self.publicKey).not.toBe(self.publicKey);
     expect(info.trusted).toEqual([]);
-    expect(info.seen).toEqual([{
-      name: self.name, publicKey: self.publicKey, fingerprint: self.fingerprint,
-      events: expect.arrayContaining([
-        expect.objectContaining({ id: honest.id }),
-        expect.objectContaining({ id: forged.id }),
-      ]),
-    }]);
+    expect(info.seen).toEqual([
+      {
+        name: self.name,
+        publicKey: self.publicKey,
+        fingerprint: self.fingerprint,
+        events: expect.arrayContaining([
+          expect.objectContaining({ id: honest.id }),
+          expect.objectContaining({ id: forged.id }),
+        ]),
+      },
+    ]);
     // An event made here has no origin.
     expect((await api(a.url, a.adminToken).get(`/events/${honest.id}/origin`)).body).toEqual({ origin: null });
   });
 
-  it('verify as valid once A\'s key is trusted on B, while an edited archive\'s signatures fail', async () => {
+  it("verify as valid once A's key is trusted on B, while an edited archive's signatures fail", async () => {
     const admin = api(b.url, b.adminToken);
     const self = (await api(a.url, a.adminToken).get('/installation')).body.self;
     const trusted = await admin.post('/installation/trusted-keys', { publicKey: self.publicKey });

@@ -25,20 +25,41 @@ function latheEvent(): EventFile {
   return {
     format: 'jiangxin/event@1',
     name: '车工技能竞赛（证书）',
-    organisations: [{ code: 'a', name: '第一机床厂' }, { code: 'b', name: '第二机床厂' }],
-    contests: [{
-      code: 'lathe', name: '车工',
-      awards: [{ name: '一等奖', count: 1 }, { name: '二等奖', count: 1 }, { name: '三等奖', count: 1 }],
-      sections: [{ code: 'main', name: '实操', weight: 1, criteria: [
-        { code: 'exam', name: '理论', kind: 'measurement', max: 100 },
-        { code: 'form', name: '工件质量', kind: 'judgement', max: 20, judges: 1 },
-      ] }],
-      contestants: BIBS.map((bib, i) => ({ bib, name: ['张伟', '王芳', '李强', '刘洋', '陈静'][i]!, organisation: i % 2 ? 'b' : 'a' })),
-      judges: [
-        { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
-        { code: 'j1', name: '一号', pin: '2222', criteria: ['exam', 'form'] },
-      ],
-    }],
+    organisations: [
+      { code: 'a', name: '第一机床厂' },
+      { code: 'b', name: '第二机床厂' },
+    ],
+    contests: [
+      {
+        code: 'lathe',
+        name: '车工',
+        awards: [
+          { name: '一等奖', count: 1 },
+          { name: '二等奖', count: 1 },
+          { name: '三等奖', count: 1 },
+        ],
+        sections: [
+          {
+            code: 'main',
+            name: '实操',
+            weight: 1,
+            criteria: [
+              { code: 'exam', name: '理论', kind: 'measurement', max: 100 },
+              { code: 'form', name: '工件质量', kind: 'judgement', max: 20, judges: 1 },
+            ],
+          },
+        ],
+        contestants: BIBS.map((bib, i) => ({
+          bib,
+          name: ['张伟', '王芳', '李强', '刘洋', '陈静'][i]!,
+          organisation: i % 2 ? 'b' : 'a',
+        })),
+        judges: [
+          { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
+          { code: 'j1', name: '一号', pin: '2222', criteria: ['exam', 'form'] },
+        ],
+      },
+    ],
   };
 }
 
@@ -49,8 +70,13 @@ async function reviewed() {
   const j1 = api(s.url, await ev.judgeToken('j1'));
   const chief = api(s.url, await ev.judgeToken('chief'));
   for (const [i, bib] of BIBS.entries()) {
-    for (const [criterion, value] of [['exam', 90 - i * 7], ['form', 12 + (i % 3)]] as const) {
-      expect((await j1.post(`/contests/${id}/marks`, { contestant: bib, criterion, value, clientId: uuid() })).status).toBe(201);
+    for (const [criterion, value] of [
+      ['exam', 90 - i * 7],
+      ['form', 12 + (i % 3)],
+    ] as const) {
+      expect(
+        (await j1.post(`/contests/${id}/marks`, { contestant: bib, criterion, value, clientId: uuid() })).status,
+      ).toBe(201);
     }
   }
   expect((await ev.admin.post(`/contests/${id}/state`, { to: 'review' })).status).toBe(200);
@@ -69,7 +95,8 @@ async function reviewed() {
 }
 
 const pub = () => api(s.url);
-const auditVerify = async (ev: { admin: ReturnType<typeof api>; id: string }) => (await ev.admin.get(`/events/${ev.id}/audit/verify`)).body;
+const auditVerify = async (ev: { admin: ReturnType<typeof api>; id: string }) =>
+  (await ev.admin.get(`/events/${ev.id}/audit/verify`)).body;
 
 describe('certifying a contest', () => {
   it('records who certified, when, and a digest of exactly the certified results', async () => {
@@ -92,11 +119,15 @@ describe('certifying a contest', () => {
     const audit = (await c.ev.admin.get(`/events/${c.ev.id}/audit`)).body.entries as any[];
     const entry = audit.find((e) => e.kind === 'state' && e.data.to === 'certified');
     const winners = rows.filter((r) => r.award !== null);
-    expect(entry).toMatchObject({ actor: 'judge:chief', at: cert.certifiedAt, data: { resultsDigest: cert.digest, certification: cert.id, certificates: winners.length, seq: cert.seq } });
+    expect(entry).toMatchObject({
+      actor: 'judge:chief',
+      at: cert.certifiedAt,
+      data: { resultsDigest: cert.digest, certification: cert.id, certificates: winners.length, seq: cert.seq },
+    });
     expect(await auditVerify(c.ev)).toMatchObject({ ok: true });
   });
 
-  it('issues one certificate to each award winner, with the board\'s rank, total and award', async () => {
+  it("issues one certificate to each award winner, with the board's rank, total and award", async () => {
     const c = await reviewed();
     await c.certify();
     const rows = await c.board();
@@ -109,14 +140,20 @@ describe('certifying a contest', () => {
     for (const x of list.certificates) {
       const row = winners.find((r) => r.bib === x.bib)!;
       expect(x).toEqual({
-        code: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{10}$/), bib: row.bib, name: row.name, organisation: c.orgName(row.organisation),
-        award: row.award, rank: row.rank, total: row.total, url: expect.stringMatching(new RegExp(`^http://[^/]+/verify/${x.code}$`)),
+        code: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{10}$/),
+        bib: row.bib,
+        name: row.name,
+        organisation: c.orgName(row.organisation),
+        award: row.award,
+        rank: row.rank,
+        total: row.total,
+        url: expect.stringMatching(new RegExp(`^http://[^/]+/verify/${x.code}$`)),
       });
     }
     expect(new Set(list.certificates.map((x) => x.code)).size).toBe(list.certificates.length);
   });
 
-  it('verifies a code as valid with the certificate\'s facts, however the code is typed', async () => {
+  it("verifies a code as valid with the certificate's facts, however the code is typed", async () => {
     const c = await reviewed();
     await c.certify();
     const first = (await c.certificates()).certificates[0]!;
@@ -128,16 +165,25 @@ describe('certifying a contest', () => {
       event: { id: c.ev.id, name: latheEvent().name },
       contest: { id: c.id, code: 'lathe', name: '车工' },
       contestant: { bib: first.bib, name: first.name, organisation: first.organisation },
-      award: first.award, rank: first.rank, total: first.total,
-      certifiedAt: cert.certifiedAt, certifiedBy: 'organiser:admin', digest: cert.digest,
+      award: first.award,
+      rank: first.rank,
+      total: first.total,
+      certifiedAt: cert.certifiedAt,
+      certifiedBy: 'organiser:admin',
+      digest: cert.digest,
       status: 'valid',
       checks: ['current', 'digest', 'marks', 'certificate', 'audit', 'signature'].map((check) => ({ check, ok: true })),
       signature: {
-        issuer: 'here', fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/), installation: expect.any(String),
+        issuer: 'here',
+        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
+        installation: expect.any(String),
       },
     });
     const typed = `${first.code.slice(0, 5).toLowerCase()} - ${first.code.slice(5)}`;
-    expect((await pub().get<VerifyResponse>(`/verify/${encodeURIComponent(typed)}`)).body).toMatchObject({ code: first.code, status: 'valid' });
+    expect((await pub().get<VerifyResponse>(`/verify/${encodeURIComponent(typed)}`)).body).toMatchObject({
+      code: first.code,
+      status: 'valid',
+    });
   });
 
   it('answers 404 for an unknown or malformed code', async () => {
@@ -158,7 +204,9 @@ describe('tampering and amendments', () => {
     const first = (await c.certificates()).certificates[0]!;
     const otherFirst = (await other.certificates()).certificates[0]!;
     expect(await auditVerify(c.ev)).toMatchObject({ ok: true });
-    const [mark] = (await c.ev.admin.get<MarksResponse>(`/contests/${c.id}/marks`)).body.marks.filter((m) => m.contestant === first.bib && m.criterion === 'exam');
+    const [mark] = (await c.ev.admin.get<MarksResponse>(`/contests/${c.id}/marks`)).body.marks.filter(
+      (m) => m.contestant === first.bib && m.criterion === 'exam',
+    );
     await s.db.db.execute(sql`UPDATE marks SET value = '10'::jsonb WHERE id = ${Number(mark!.id)}`);
     const audit = await auditVerify(c.ev);
     expect(audit.ok).toBe(false);
@@ -166,8 +214,12 @@ describe('tampering and amendments', () => {
     const v = (await pub().get<VerifyResponse>(`/verify/${first.code}`)).body;
     expect(v.status).toBe('mismatch');
     expect(v.checks).toEqual([
-      { check: 'current', ok: true }, { check: 'digest', ok: true }, { check: 'marks', ok: false }, { check: 'certificate', ok: true },
-      { check: 'audit', ok: true }, { check: 'signature', ok: true },
+      { check: 'current', ok: true },
+      { check: 'digest', ok: true },
+      { check: 'marks', ok: false },
+      { check: 'certificate', ok: true },
+      { check: 'audit', ok: true },
+      { check: 'signature', ok: true },
     ]);
     // Another event's marks and certificates are untouched.
     expect(await auditVerify(other.ev)).toMatchObject({ ok: true });
@@ -198,7 +250,9 @@ describe('tampering and amendments', () => {
     const c = await reviewed();
     await c.certify();
     const first = (await c.certificates()).certificates[0]!;
-    await s.db.db.execute(sql`UPDATE certifications SET results = jsonb_set(results, '{0,total}', '100'::jsonb) WHERE contest_id = ${c.id}`);
+    await s.db.db.execute(
+      sql`UPDATE certifications SET results = jsonb_set(results, '{0,total}', '100'::jsonb) WHERE contest_id = ${c.id}`,
+    );
     const v = (await pub().get<VerifyResponse>(`/verify/${first.code}`)).body;
     expect(v.status).toBe('mismatch');
     expect(v.checks.filter((x) => !x.ok).map((x) => x.check)).toContain('digest');
@@ -209,22 +263,35 @@ describe('tampering and amendments', () => {
     await c.certify();
     const old = await c.certificates();
     const oldCode = old.certificates[0]!.code;
-    expect((await c.ev.admin.post(`/contests/${c.id}/state`, { to: 'review', reason: '申诉：复核理论成绩' })).status).toBe(200);
+    expect(
+      (await c.ev.admin.post(`/contests/${c.id}/state`, { to: 'review', reason: '申诉：复核理论成绩' })).status,
+    ).toBe(200);
     // Reopened for amendment: the old certificate no longer stands, even before a new certification.
     expect((await pub().get<VerifyResponse>(`/verify/${oldCode}`)).body.status).toBe('superseded');
     const last = (await c.board()).at(-1)!;
-    const fix = await c.chief.post(`/contests/${c.id}/marks`, { contestant: last.bib, criterion: 'exam', value: 100, clientId: uuid(), reason: '复核后更正' });
+    const fix = await c.chief.post(`/contests/${c.id}/marks`, {
+      contestant: last.bib,
+      criterion: 'exam',
+      value: 100,
+      clientId: uuid(),
+      reason: '复核后更正',
+    });
     expect(fix.status).toBe(201);
     await c.certify();
     const fresh = await c.certificates();
     expect(fresh.certificationId).not.toBe(old.certificationId);
     const rows = await c.board();
-    expect(fresh.certificates.map((x) => [x.bib, x.rank, x.total, x.award]).sort())
-      .toEqual(rows.filter((r) => r.award !== null).map((r) => [r.bib, r.rank, r.total, r.award]).sort());
+    expect(fresh.certificates.map((x) => [x.bib, x.rank, x.total, x.award]).sort()).toEqual(
+      rows
+        .filter((r) => r.award !== null)
+        .map((r) => [r.bib, r.rank, r.total, r.award])
+        .sort(),
+    );
     const oldV = (await pub().get<VerifyResponse>(`/verify/${oldCode}`)).body;
     expect(oldV.status).toBe('superseded');
     expect(oldV.checks[0]).toEqual({ check: 'current', ok: false });
-    for (const x of fresh.certificates) expect((await pub().get<VerifyResponse>(`/verify/${x.code}`)).body.status).toBe('valid');
+    for (const x of fresh.certificates)
+      expect((await pub().get<VerifyResponse>(`/verify/${x.code}`)).body.status).toBe('valid');
     expect((await c.ev.admin.get(`/contests/${c.id}/certification`)).body.id).toBe(fresh.certificationId);
     expect(await auditVerify(c.ev)).toMatchObject({ ok: true });
   });
@@ -233,7 +300,10 @@ describe('tampering and amendments', () => {
 describe('who may read certified results', () => {
   it('lets only organisers list certificates, the chief judge read the certification, and the public once published', async () => {
     const c = await reviewed();
-    expect((await c.ev.admin.get(`/contests/${c.id}/certification`))).toMatchObject({ status: 404, body: { error: { code: 'not_found', message: expect.stringMatching(/not been certified/) } } });
+    expect(await c.ev.admin.get(`/contests/${c.id}/certification`)).toMatchObject({
+      status: 404,
+      body: { error: { code: 'not_found', message: expect.stringMatching(/not been certified/) } },
+    });
     expect((await c.ev.admin.get(`/contests/${c.id}/certificates`)).status).toBe(404);
     await c.certify();
     expect((await pub().get(`/contests/${c.id}/certificates`)).status).toBe(401);
@@ -245,7 +315,7 @@ describe('who may read certified results', () => {
     expect((await c.j1.get(`/contests/${c.id}/certification`)).status).toBe(403);
     expect((await pub().get(`/contests/${c.id}/certification`)).status).toBe(403);
     expect((await c.ev.admin.post(`/contests/${c.id}/state`, { to: 'published' })).status).toBe(200);
-    expect((await pub().get(`/contests/${c.id}/certification`))).toMatchObject({ status: 200, body: chiefView.body });
+    expect(await pub().get(`/contests/${c.id}/certification`)).toMatchObject({ status: 200, body: chiefView.body });
     expect((await pub().get(`/contests/${c.id}/certificates`)).status).toBe(401);
     expect((await pub().get('/contests/nope/certification')).status).toBe(404);
     expect((await c.ev.admin.get('/contests/nope/certificates')).status).toBe(404);

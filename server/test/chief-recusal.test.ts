@@ -22,7 +22,11 @@ async function yzChief({ blind = false } = {}) {
   const as = async (code: string) => api(s.url, await ev.judgeToken(code));
   const [j2, j3, j4, chief] = await Promise.all(['c-j2', 'c-j3', 'c-j4', 'c-chief'].map(as));
   for (const bib of ['C001', 'C005']) {
-    for (const [judge, value] of [[j2!, 5], [j3!, 20], [j4!, 24]] as const) {
+    for (const [judge, value] of [
+      [j2!, 5],
+      [j3!, 20],
+      [j4!, 24],
+    ] as const) {
       const mark = { contestant: bib, criterion: 'packing', value, clientId: uuid() };
       const res = await judge.post(`/contests/${id}/marks`, mark);
       expect(res.status, `${bib} ${value}`).toBe(201);
@@ -66,7 +70,11 @@ describe('a chief judge of an organisation', () => {
     const { ev, id, chief } = await yzChief();
     expect((await chief.post(`/contests/${id}/state`, { to: 'review' })).status).toBe(200);
     const correction = (bib: string) => ({
-      contestant: bib, criterion: 'exam', value: 70, reason: 'recounted', clientId: uuid(),
+      contestant: bib,
+      criterion: 'exam',
+      value: 70,
+      reason: 'recounted',
+      clientId: uuid(),
     });
     const own = await chief.post(`/contests/${id}/marks`, correction('C001'));
     expect(own.status).toBe(403);

@@ -10,11 +10,15 @@ beforeAll(async () => {
 afterAll(async () => s?.stop());
 
 type Client = ReturnType<typeof api>;
-const marker = (client: Client, contest: string) => (contestant: string, criterion: string, value: number | boolean, extra: object = {}) =>
-  client.post(`/contests/${contest}/marks`, { contestant, criterion, value, clientId: uuid(), ...extra }).then((r) => {
-    if (r.status !== 201) throw new Error(`mark ${contestant}/${criterion}: ${r.status} ${JSON.stringify(r.body)}`);
-    return r.body;
-  });
+const marker =
+  (client: Client, contest: string) =>
+  (contestant: string, criterion: string, value: number | boolean, extra: object = {}) =>
+    client
+      .post(`/contests/${contest}/marks`, { contestant, criterion, value, clientId: uuid(), ...extra })
+      .then((r) => {
+        if (r.status !== 201) throw new Error(`mark ${contestant}/${criterion}: ${r.status} ${JSON.stringify(r.body)}`);
+        return r.body;
+      });
 
 async function courier() {
   const ev = await importAndOpen(s, exampleEvent('new-economy-contest'));
@@ -26,7 +30,9 @@ async function courier() {
 describe('GET /contests/:id/progress', () => {
   it('shows have/need, points, flagged cells with every judge value and the spread, and the summary', async () => {
     const { id, as } = await courier();
-    const [timer, j2, j3, j4, trainee, chief] = await Promise.all(['c-timer', 'c-j2', 'c-j3', 'c-j4', 'c-trainee', 'c-chief'].map(as));
+    const [timer, j2, j3, j4, trainee, chief] = await Promise.all(
+      ['c-timer', 'c-j2', 'c-j3', 'c-j4', 'c-trainee', 'c-chief'].map(as),
+    );
     const [t, m2, m3, m4, tr] = [timer, j2, j3, j4, trainee].map((c) => marker(c!, id));
     // C001: packing far apart (5, 20, 24 → spread 19 > maxSpread 6); C002: complete.
     await m2!('C001', 'packing', 5, { note: 'wrapping torn' });
@@ -34,7 +40,13 @@ describe('GET /contests/:id/progress', () => {
     await m4!('C001', 'packing', 24);
     await tr!('C001', 'packing', 12);
     await t!('C001', 'exam', 80);
-    for (const [k, v] of [['exam', 90], ['sorting', 90], ['accuracy', 1], ['waybill', true]] as const) await t!('C002', k, v);
+    for (const [k, v] of [
+      ['exam', 90],
+      ['sorting', 90],
+      ['accuracy', 1],
+      ['waybill', true],
+    ] as const)
+      await t!('C002', k, v);
     for (const m of [m2!, m3!, m4!]) {
       await m('C002', 'packing', 20);
       await m('C002', 'service', 18);
@@ -46,7 +58,12 @@ describe('GET /contests/:id/progress', () => {
     expect(res.status).toBe(200);
     const p = res.body as ContestProgress;
     expect(p.contest).toMatchObject({ id, code: 'courier', state: 'scoring', blind: false });
-    expect(p.criteria.find((k) => k.code === 'packing')).toMatchObject({ kind: 'judgement', need: 3, maxSpread: 6, section: 'practical' });
+    expect(p.criteria.find((k) => k.code === 'packing')).toMatchObject({
+      kind: 'judgement',
+      need: 3,
+      maxSpread: 6,
+      section: 'practical',
+    });
     expect(p.criteria.find((k) => k.code === 'exam')).toMatchObject({ kind: 'measurement', need: 1, maxSpread: null });
     expect(p.criteria.find((k) => k.code === 'safety')).toMatchObject({ kind: 'deduction', need: 0 });
 
@@ -55,7 +72,9 @@ describe('GET /contests/:id/progress', () => {
     const packing = c001.cells.packing!;
     expect(packing).toMatchObject({ have: 3, need: 3, flagged: true, spread: 19, points: 20 });
     expect(packing.marks.filter((m) => !m.shadow).map((m) => [m.judge, m.value, m.revision])).toEqual([
-      ['c-j2', 5, 1], ['c-j3', 20, 1], ['c-j4', 24, 1],
+      ['c-j2', 5, 1],
+      ['c-j3', 20, 1],
+      ['c-j4', 24, 1],
     ]);
     expect(packing.marks.find((m) => m.judge === 'c-j2')!.note).toBe('wrapping torn');
     expect(packing.marks.find((m) => m.judge === 'c-trainee')).toMatchObject({ shadow: true, value: 12 });
@@ -79,10 +98,17 @@ describe('GET /contests/:id/progress', () => {
     const j2owes = p.judges.find((j) => j.code === 'c-j2')!.missing;
     expect(j2owes).toContainEqual({ contestant: 'C001', criterion: 'service' });
     expect(j2owes).not.toContainEqual({ contestant: 'C003', criterion: 'service' });
-    expect(p.judges.find((j) => j.code === 'c-j3')!.missing).toContainEqual({ contestant: 'C003', criterion: 'service' });
+    expect(p.judges.find((j) => j.code === 'c-j3')!.missing).toContainEqual({
+      contestant: 'C003',
+      criterion: 'service',
+    });
 
     // Accepting the flag clears it in the cell and the summary.
-    const ok = await chief!.post(`/contests/${id}/flags`, { contestant: 'C001', criterion: 'packing', reason: 'panel agreed' });
+    const ok = await chief!.post(`/contests/${id}/flags`, {
+      contestant: 'C001',
+      criterion: 'packing',
+      reason: 'panel agreed',
+    });
     expect(ok.status).toBe(200);
     const after = (await chief!.get(`/contests/${id}/progress`)).body as ContestProgress;
     expect(after.rows.find((r) => r.bib === 'C001')!.cells.packing).toMatchObject({ flagged: false, spread: 19 });
@@ -98,9 +124,15 @@ describe('GET /contests/:id/progress', () => {
     expect(refused.body.error.code).toBe('forbidden');
     const riderChief = await as('r-chief');
     expect((await riderChief.get(`/contests/${id}/progress`)).status).toBe(403);
-    expect((await riderChief.post(`/contests/${id}/remarks`, { contestant: 'C001', criterion: 'exam', reason: 'x' })).status).toBe(403);
-    expect((await j2.post(`/contests/${id}/remarks`, { contestant: 'C001', criterion: 'exam', reason: 'x' })).status).toBe(403);
-    expect((await api(s.url).post(`/contests/${id}/remarks`, { contestant: 'C001', criterion: 'exam', reason: 'x' })).status).toBe(401);
+    expect(
+      (await riderChief.post(`/contests/${id}/remarks`, { contestant: 'C001', criterion: 'exam', reason: 'x' })).status,
+    ).toBe(403);
+    expect(
+      (await j2.post(`/contests/${id}/remarks`, { contestant: 'C001', criterion: 'exam', reason: 'x' })).status,
+    ).toBe(403);
+    expect(
+      (await api(s.url).post(`/contests/${id}/remarks`, { contestant: 'C001', criterion: 'exam', reason: 'x' })).status,
+    ).toBe(401);
     expect((await ev.admin.get(`/contests/${id}/progress`)).status).toBe(200);
     expect((await ev.admin.get(`/contests/no-such-contest/progress`)).status).toBe(404);
   });
@@ -128,12 +160,30 @@ describe('POST /contests/:id/remarks', () => {
     await m3!('C005', 'packing', 22);
     await m4!('C005', 'packing', 23);
 
-    const res = await chief!.post(`/contests/${id}/remarks`, { contestant: 'C005', criterion: 'packing', judge: 'c-j2', reason: '请重新核对包装评分' });
+    const res = await chief!.post(`/contests/${id}/remarks`, {
+      contestant: 'C005',
+      criterion: 'packing',
+      judge: 'c-j2',
+      reason: '请重新核对包装评分',
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ contestant: 'C005', criterion: 'packing', judge: 'c-j2', reason: '请重新核对包装评分', requestedBy: 'judge:c-chief' });
+    expect(res.body).toMatchObject({
+      contestant: 'C005',
+      criterion: 'packing',
+      judge: 'c-j2',
+      reason: '请重新核对包装评分',
+      requestedBy: 'judge:c-chief',
+    });
     expect(typeof res.body.id).toBe('string');
     const sheet2 = await j2!.get('/judge/sheet');
-    expect(sheet2.body.remarks).toEqual([expect.objectContaining({ id: res.body.id, contestant: 'C005', criterion: 'packing', reason: '请重新核对包装评分' })]);
+    expect(sheet2.body.remarks).toEqual([
+      expect.objectContaining({
+        id: res.body.id,
+        contestant: 'C005',
+        criterion: 'packing',
+        reason: '请重新核对包装评分',
+      }),
+    ]);
     expect((await j3!.get('/judge/sheet')).body.remarks).toEqual([]); // named for c-j2 only
     let p = (await chief!.get(`/contests/${id}/progress`)).body as ContestProgress;
     expect(p.remarks.map((r) => r.id)).toEqual([res.body.id]);
@@ -152,12 +202,19 @@ describe('POST /contests/:id/remarks', () => {
     const [j2, j3] = await Promise.all(['c-j2', 'c-j3'].map(as));
     await marker(j2!, id)('C006', 'service', 3);
     await marker(j3!, id)('C006', 'service', 21);
-    const res = await ev.admin.post(`/contests/${id}/remarks`, { contestant: 'C006', criterion: 'service', reason: 'discuss and mark again' });
+    const res = await ev.admin.post(`/contests/${id}/remarks`, {
+      contestant: 'C006',
+      criterion: 'service',
+      reason: 'discuss and mark again',
+    });
     expect(res.status).toBe(201);
     expect(res.body.judge).toBeNull();
     for (const code of ['c-j1', 'c-j2', 'c-j3', 'c-j4']) {
       const sheet = await (await as(code)).get('/judge/sheet');
-      expect(sheet.body.remarks.map((r: { id: string }) => r.id), code).toEqual([res.body.id]);
+      expect(
+        sheet.body.remarks.map((r: { id: string }) => r.id),
+        code,
+      ).toEqual([res.body.id]);
     }
     expect((await (await as('c-timer')).get('/judge/sheet')).body.remarks).toEqual([]); // not its criterion
     await marker(j2!, id)('C006', 'service', 15);
@@ -174,12 +231,21 @@ describe('POST /contests/:id/remarks', () => {
     const rider = ev.contestId('rider');
     const ml = file.contests.find((c) => c.code === 'rider')!.contestants.find((c) => c.organisation === 'ml')!.bib;
     const chief = api(s.url, await ev.judgeToken('r-chief'));
-    const res = await chief.post(`/contests/${rider}/remarks`, { contestant: ml, criterion: 'handling', reason: 'look again' });
+    const res = await chief.post(`/contests/${rider}/remarks`, {
+      contestant: ml,
+      criterion: 'handling',
+      reason: 'look again',
+    });
     expect(res.status).toBe(201);
     expect((await api(s.url, await ev.judgeToken('r-j1')).get('/judge/sheet')).body.remarks).toHaveLength(1);
     expect((await api(s.url, await ev.judgeToken('r-j2')).get('/judge/sheet')).body.remarks).toEqual([]); // organisation ml
     expect((await chief.get('/judge/sheet')).body.remarks).toEqual([]);
-    const named = await chief.post(`/contests/${rider}/remarks`, { contestant: ml, criterion: 'handling', judge: 'r-j2', reason: 'x' });
+    const named = await chief.post(`/contests/${rider}/remarks`, {
+      contestant: ml,
+      criterion: 'handling',
+      judge: 'r-j2',
+      reason: 'x',
+    });
     expect(named.status).toBe(400);
     expect(named.body.error.issues[0].path).toBe('judge');
   });
@@ -194,16 +260,31 @@ describe('POST /contests/:id/remarks', () => {
     expect((await post({ ...ok, judge: 'nobody' })).status).toBe(404);
     expect((await post({ ...ok, judge: 'c-timer' })).status).toBe(400); // not assigned to packing
     const bad: unknown[] = [
-      {}, [], 'text', 42, null, { ...ok, reason: '' }, { ...ok, reason: '   ' }, { ...ok, reason: 'x'.repeat(1001) },
-      { contestant: 'C001', criterion: 'packing' }, { ...ok, extra: 1 }, { ...ok, judge: 7 }, { ...ok, judge: '' },
-      { ...ok, contestant: 'C 001' }, { ...ok, criterion: 'PACKING' }, { ...ok, reason: 'a\u0000b' }, { ...ok, judge: 'x'.repeat(40) },
+      {},
+      [],
+      'text',
+      42,
+      null,
+      { ...ok, reason: '' },
+      { ...ok, reason: '   ' },
+      { ...ok, reason: 'x'.repeat(1001) },
+      { contestant: 'C001', criterion: 'packing' },
+      { ...ok, extra: 1 },
+      { ...ok, judge: 7 },
+      { ...ok, judge: '' },
+      { ...ok, contestant: 'C 001' },
+      { ...ok, criterion: 'PACKING' },
+      { ...ok, reason: 'a\u0000b' },
+      { ...ok, judge: 'x'.repeat(40) },
     ];
     for (const body of bad) {
       const res = await post(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.error.code).toMatch(/validation_failed|invalid_json/);
     }
-    const raw = await chief.call('POST', `/contests/${id}/remarks`, '{"contestant":', { 'content-type': 'application/json' });
+    const raw = await chief.call('POST', `/contests/${id}/remarks`, '{"contestant":', {
+      'content-type': 'application/json',
+    });
     expect(raw.status).toBe(400);
     expect((await chief.call('POST', `/contests/${id}/remarks`, '')).status).toBe(400);
 
@@ -211,7 +292,9 @@ describe('POST /contests/:id/remarks', () => {
     const closed = await post(ok);
     expect(closed.status).toBe(409);
     expect(closed.body.error.code).toBe('contest_closed');
-    const { ev: fresh } = await (async () => ({ ev: await importAndOpen(s, exampleEvent('new-economy-contest'), { open: false }) }))();
+    const { ev: fresh } = await (async () => ({
+      ev: await importAndOpen(s, exampleEvent('new-economy-contest'), { open: false }),
+    }))();
     const setup = await fresh.admin.post(`/contests/${fresh.contestId('courier')}/remarks`, ok);
     expect(setup.status).toBe(409);
   });

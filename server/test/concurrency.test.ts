@@ -49,29 +49,67 @@ function panelEvent(): EventFile {
   return {
     format: 'jiangxin/event@1',
     name: '并发一致性测试',
-    organisations: [{ code: 'a', name: '甲厂' }, { code: 'b', name: '乙厂' }],
-    contests: [{
-      code: 'panel', name: '评分组',
-      awards: [{ name: '一等奖', ratio: 0.25 }, { name: '二等奖', ratio: 0.25 }],
-      sections: [
-        { code: 'theory', name: '理论', weight: 0.4, criteria: [{ code: 'exam', name: '考试', kind: 'measurement', max: 100 }] },
-        { code: 'practical', name: '实操', weight: 0.6, criteria: [
-          { code: 'skill', name: '技能', kind: 'judgement', max: 20, judges: 5, aggregate: 'trimmed', maxSpread: 8, step: 0.5 },
-          { code: 'safety', name: '安全', kind: 'deduction', max: 10, perUnit: 2 },
-        ] },
-      ],
-      contestants: BIBS.map((bib, i) => ({ bib, name: `选手${i + 1}`, organisation: i % 2 ? 'b' : 'a' })),
-      judges: [
-        { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
-        { code: 'timer', name: '计时', pin: '2222', criteria: ['exam', 'safety'] },
-        ...JUDGES.map((code, i) => ({ code, name: `裁判${i + 1}`, pin: `30${String(i).padStart(2, '0')}`, criteria: ['skill'] })),
-      ],
-    }],
+    organisations: [
+      { code: 'a', name: '甲厂' },
+      { code: 'b', name: '乙厂' },
+    ],
+    contests: [
+      {
+        code: 'panel',
+        name: '评分组',
+        awards: [
+          { name: '一等奖', ratio: 0.25 },
+          { name: '二等奖', ratio: 0.25 },
+        ],
+        sections: [
+          {
+            code: 'theory',
+            name: '理论',
+            weight: 0.4,
+            criteria: [{ code: 'exam', name: '考试', kind: 'measurement', max: 100 }],
+          },
+          {
+            code: 'practical',
+            name: '实操',
+            weight: 0.6,
+            criteria: [
+              {
+                code: 'skill',
+                name: '技能',
+                kind: 'judgement',
+                max: 20,
+                judges: 5,
+                aggregate: 'trimmed',
+                maxSpread: 8,
+                step: 0.5,
+              },
+              { code: 'safety', name: '安全', kind: 'deduction', max: 10, perUnit: 2 },
+            ],
+          },
+        ],
+        contestants: BIBS.map((bib, i) => ({ bib, name: `选手${i + 1}`, organisation: i % 2 ? 'b' : 'a' })),
+        judges: [
+          { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
+          { code: 'timer', name: '计时', pin: '2222', criteria: ['exam', 'safety'] },
+          ...JUDGES.map((code, i) => ({
+            code,
+            name: `裁判${i + 1}`,
+            pin: `30${String(i).padStart(2, '0')}`,
+            criteria: ['skill'],
+          })),
+        ],
+      },
+    ],
   };
 }
 
 type Client = ReturnType<typeof api>;
-interface Sent { who: string; body: Record<string, unknown>; status: number; res: any }
+interface Sent {
+  who: string;
+  body: Record<string, unknown>;
+  status: number;
+  res: any;
+}
 
 async function setup() {
   const file = panelEvent();
@@ -94,45 +132,72 @@ async function setup() {
     const res = await client.post(`/contests/${id}/marks`, body);
     return { who, body, status: res.status, res: res.body };
   };
-  const to = (state: string, client: Client = ev.admin, reason?: string) => client.post(`/contests/${id}/state`, { to: state, ...(reason ? { reason } : {}) });
+  const to = (state: string, client: Client = ev.admin, reason?: string) =>
+    client.post(`/contests/${id}/state`, { to: state, ...(reason ? { reason } : {}) });
   const check = () => expectBoardsMatchMarks(a.url, a.adminToken, id, contest);
   /** Every mark a complete contest needs: exam, and five skill marks close together. */
   const complete = async () => {
     const timer = judge('timer');
     for (const [i, bib] of BIBS.entries()) {
-      expect((await post('timer', timer, { contestant: bib, criterion: 'exam', value: 50 + i * 5, clientId: uuid() })).status).toBe(201);
+      expect(
+        (await post('timer', timer, { contestant: bib, criterion: 'exam', value: 50 + i * 5, clientId: uuid() }))
+          .status,
+      ).toBe(201);
     }
-    await Promise.all(JUDGES.slice(0, 5).map(async (code, k) => {
-      const res = await judge(code, k % 2 ? b : a).post<BatchResponse>(`/contests/${id}/marks/batch`, {
-        marks: BIBS.map((bib, i) => ({ contestant: bib, criterion: 'skill', value: 10 + i + k * 0.5, clientId: uuid() })),
-      });
-      expect(res.status).toBe(200);
-      expect(res.body.results.map((r) => r.status)).toEqual(BIBS.map(() => 201));
-    }));
+    await Promise.all(
+      JUDGES.slice(0, 5).map(async (code, k) => {
+        const res = await judge(code, k % 2 ? b : a).post<BatchResponse>(`/contests/${id}/marks/batch`, {
+          marks: BIBS.map((bib, i) => ({
+            contestant: bib,
+            criterion: 'skill',
+            value: 10 + i + k * 0.5,
+            clientId: uuid(),
+          })),
+        });
+        expect(res.status).toBe(200);
+        expect(res.body.results.map((r) => r.status)).toEqual(BIBS.map(() => 201));
+      }),
+    );
   };
   return { file, contest, ev, id, judge, post, to, check, complete };
 }
 
 /** `count` skill and exam marks from many judges, `inFlight` at a time per judge, alternating servers. */
-async function storm(c: Awaited<ReturnType<typeof setup>>, count: number, seed: number, inFlight = 3, onEach?: (n: number) => void) {
+async function storm(
+  c: Awaited<ReturnType<typeof setup>>,
+  count: number,
+  seed: number,
+  inFlight = 3,
+  onEach?: (n: number) => void,
+) {
   const rnd = prng(seed);
   const who = ['timer', ...JUDGES];
   const sent: Sent[] = [];
   let left = count;
-  await Promise.all(who.map(async (code, wi) => {
-    await Promise.all(Array.from({ length: inFlight }, async (_, k) => {
-      const client = c.judge(code, (wi + k) % 2 ? b : a);
-      while (left > 0) {
-        left--;
-        const bib = BIBS[Math.floor(rnd() * BIBS.length)]!;
-        const body = code === 'timer'
-          ? { contestant: bib, criterion: 'exam', value: Math.round(40 + rnd() * 60), clientId: uuid() }
-          : { contestant: bib, criterion: 'skill', value: Math.round((6 + rnd() * 14) * 2) / 2, clientId: uuid() };
-        sent.push(await c.post(code, client, body));
-        onEach?.(sent.length);
-      }
-    }));
-  }));
+  await Promise.all(
+    who.map(async (code, wi) => {
+      await Promise.all(
+        Array.from({ length: inFlight }, async (_, k) => {
+          const client = c.judge(code, (wi + k) % 2 ? b : a);
+          while (left > 0) {
+            left--;
+            const bib = BIBS[Math.floor(rnd() * BIBS.length)]!;
+            const body =
+              code === 'timer'
+                ? { contestant: bib, criterion: 'exam', value: Math.round(40 + rnd() * 60), clientId: uuid() }
+                : {
+                    contestant: bib,
+                    criterion: 'skill',
+                    value: Math.round((6 + rnd() * 14) * 2) / 2,
+                    clientId: uuid(),
+                  };
+            sent.push(await c.post(code, client, body));
+            onEach?.(sent.length);
+          }
+        }),
+      );
+    }),
+  );
   return sent;
 }
 
@@ -141,7 +206,7 @@ type SeqEntry = AuditEntryView & { data: { seq: number; from?: string; to?: stri
 
 async function auditOf(eventId: string, contestId: string) {
   const out: SeqEntry[] = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const query = `contest=${contestId}&after=${after}&limit=5000`;
     const res = await api(a.url, a.adminToken).get<AuditPage>(`/events/${eventId}/audit?${query}`);
     expect(res.status).toBe(200);
@@ -158,18 +223,25 @@ async function auditOf(eventId: string, contestId: string) {
 const noServerErrors = (sent: Sent[]) => expect(sent.filter((x) => x.status >= 500)).toEqual([]);
 
 describe('many judges at once', () => {
-  it('a panel of eight judges correcting one contestant at once: every revision kept, each judge\'s newest counts', async () => {
+  it("a panel of eight judges correcting one contestant at once: every revision kept, each judge's newest counts", async () => {
     const c = await setup();
     const rnd = prng(SEED);
     // Each judge sends three revisions one after another; the eight judges run at once on both servers.
     const plans = JUDGES.map(() => [0, 1, 2].map(() => Math.round((12 + rnd() * 7) * 2) / 2));
-    const sent = (await Promise.all(JUDGES.map(async (code, i) => {
-      const client = c.judge(code, i % 2 ? b : a);
-      const out: Sent[] = [];
-      for (const value of plans[i]!) out.push(await c.post(code, client, { contestant: 'P01', criterion: 'skill', value, clientId: uuid() }));
-      return out;
-    }))).flat();
-    sent.push(await c.post('timer', c.judge('timer'), { contestant: 'P01', criterion: 'exam', value: 80, clientId: uuid() }));
+    const sent = (
+      await Promise.all(
+        JUDGES.map(async (code, i) => {
+          const client = c.judge(code, i % 2 ? b : a);
+          const out: Sent[] = [];
+          for (const value of plans[i]!)
+            out.push(await c.post(code, client, { contestant: 'P01', criterion: 'skill', value, clientId: uuid() }));
+          return out;
+        }),
+      )
+    ).flat();
+    sent.push(
+      await c.post('timer', c.judge('timer'), { contestant: 'P01', criterion: 'exam', value: 80, clientId: uuid() }),
+    );
     expect(sent.map((x) => x.status)).toEqual(sent.map(() => 201));
 
     const { organiser, marks } = await c.check();
@@ -181,7 +253,10 @@ describe('many judges at once', () => {
       expect(mine.map((m) => m.value)).toEqual(plans[i]);
     }
     // SCORING §3 trimmed: drop one highest and one lowest of the newest values, mean of the rest.
-    const newest = plans.map((p) => p[2]!).sort((x, y) => x - y).slice(1, -1);
+    const newest = plans
+      .map((p) => p[2]!)
+      .sort((x, y) => x - y)
+      .slice(1, -1);
     const points = newest.reduce((sum, v) => sum + v, 0) / newest.length;
     const row = organiser.rows.find((r) => r.bib === 'P01')!;
     expect(row.sections).toEqual({ theory: 80, practical: round2(points) });
@@ -193,12 +268,20 @@ describe('many judges at once', () => {
   it('one judge sending 40 corrections of one mark at once, over both servers and in batches: revisions 1..40, none lost, no 500', async () => {
     const c = await setup();
     const values = Array.from({ length: 40 }, (_, i) => 0.5 * (i + 1)); // distinct, so each revision is identifiable
-    const single = values.slice(0, 30).map((value, i) =>
-      c.post('j1', c.judge('j1', i % 2 ? b : a), { contestant: 'P02', criterion: 'skill', value, clientId: uuid() }));
+    const single = values
+      .slice(0, 30)
+      .map((value, i) =>
+        c.post('j1', c.judge('j1', i % 2 ? b : a), { contestant: 'P02', criterion: 'skill', value, clientId: uuid() }),
+      );
     const batches = [values.slice(30, 35), values.slice(35)].map(async (vs, i) => {
       const marks = vs.map((value) => ({ contestant: 'P02', criterion: 'skill', value, clientId: uuid() }));
       const res = await c.judge('j1', i ? b : a).post<BatchResponse>(`/contests/${c.id}/marks/batch`, { marks });
-      return marks.map((body, k): Sent => ({ who: 'j1', body, status: res.body.results?.[k]?.status ?? res.status, res: res.body.results?.[k] ?? res.body }));
+      return marks.map((body, k): Sent => ({
+        who: 'j1',
+        body,
+        status: res.body.results?.[k]?.status ?? res.status,
+        res: res.body.results?.[k] ?? res.body,
+      }));
     });
     const sent = [...(await Promise.all(single)), ...(await Promise.all(batches)).flat()];
     noServerErrors(sent);
@@ -241,7 +324,10 @@ describe('retries of one clientId from two connections', () => {
     const c = await setup();
     for (let round = 0; round < 5; round++) {
       const clientId = uuid();
-      const bodies = [{ contestant: 'P04', criterion: 'skill', value: 11, clientId }, { contestant: 'P04', criterion: 'skill', value: 12, clientId }];
+      const bodies = [
+        { contestant: 'P04', criterion: 'skill', value: 11, clientId },
+        { contestant: 'P04', criterion: 'skill', value: 12, clientId },
+      ];
       const sent = await Promise.all(bodies.map((body, i) => c.post('j3', c.judge('j3', i ? b : a), body)));
       expect(sent.map((x) => x.status).sort()).toEqual([201, 409]);
       const won = sent.find((x) => x.status === 201)!;
@@ -311,7 +397,12 @@ describe('marks racing state changes', () => {
     const c = await setup();
     await c.complete();
     const org2 = api(b.url, secondOrganiser);
-    const rounds: [string, string][] = [['review', 'review'], ['scoring', 'certified'], ['review', 'review'], ['certified', 'scoring']];
+    const rounds: [string, string][] = [
+      ['review', 'review'],
+      ['scoring', 'certified'],
+      ['review', 'review'],
+      ['certified', 'scoring'],
+    ];
     for (const [first, second] of rounds) {
       // With reasons, so that every move is allowed from where the round before ended.
       const results = await Promise.all([c.to(first, c.ev.admin, 'round'), c.to(second, org2, 'round')]);
@@ -340,15 +431,20 @@ describe('marks racing state changes', () => {
     let revealing: Promise<Reply<FreezeResponse>> | null = null;
     const org2 = api(b.url, secondOrganiser);
     const sent = await storm(c, 180, SEED + 2, 3, (n) => {
-      if (n === 50) freezing = Promise.all([c.ev.admin.post(`/contests/${c.id}/freeze`, { frozen: true }), org2.post(`/contests/${c.id}/freeze`, { frozen: true })]);
-      if (n === 120) revealing = (async () => {
-        await freezing;
-        // Mid-storm: the public board shows the marks up to the freeze, and nothing stored after it.
-        const pub = (await api(a.url).get<Leaderboard>(`/contests/${c.id}/leaderboard`)).body;
-        expect(pub.frozen).toBe(true);
-        expect(pub.rows).toEqual(recompute(c.contest, await listMarks(a.url, a.adminToken, c.id), pub.seq));
-        return org2.post(`/contests/${c.id}/freeze`, { frozen: false });
-      })();
+      if (n === 50)
+        freezing = Promise.all([
+          c.ev.admin.post(`/contests/${c.id}/freeze`, { frozen: true }),
+          org2.post(`/contests/${c.id}/freeze`, { frozen: true }),
+        ]);
+      if (n === 120)
+        revealing = (async () => {
+          await freezing;
+          // Mid-storm: the public board shows the marks up to the freeze, and nothing stored after it.
+          const pub = (await api(a.url).get<Leaderboard>(`/contests/${c.id}/leaderboard`)).body;
+          expect(pub.frozen).toBe(true);
+          expect(pub.rows).toEqual(recompute(c.contest, await listMarks(a.url, a.adminToken, c.id), pub.seq));
+          return org2.post(`/contests/${c.id}/freeze`, { frozen: false });
+        })();
     });
     const froze = await freezing!;
     expect(froze.map((r) => r.status)).toEqual([200, 200]);
@@ -378,17 +474,28 @@ describe('marks racing state changes', () => {
     for (let round = 0; round < 6; round++) {
       if (round > 0) expect((await c.to('review', c.ev.admin, 'amend after a late correction')).status).toBe(200);
       const bib = BIBS[round % BIBS.length]!;
-      const body = { contestant: bib, criterion: 'exam', value: 60 + round, clientId: uuid(), reason: 'typo on the sheet' };
+      const body = {
+        contestant: bib,
+        criterion: 'exam',
+        value: 60 + round,
+        clientId: uuid(),
+        reason: 'typo on the sheet',
+      };
       // Sent in both orders (through both servers), so either may reach the database first.
       const certify = () => c.to('certified', round % 2 ? api(b.url, secondOrganiser) : c.ev.admin);
       const correct = () => c.post('chief', chief, body);
-      const [cert, corr] = round % 2 ? await Promise.all([certify(), correct()]) : await Promise.all([correct(), certify()]).then(([x, y]) => [y, x] as const);
+      const [cert, corr] =
+        round % 2
+          ? await Promise.all([certify(), correct()])
+          : await Promise.all([correct(), certify()]).then(([x, y]) => [y, x] as const);
       expect(cert.status, JSON.stringify(cert.body)).toBe(200);
       const got = await c.ev.admin.get(`/contests/${c.id}/certification`);
       expect(got.status).toBe(200);
       const certification = got.body as { seq: number; digest: string; results: unknown };
       expect(sha256(canonicalJson(certification.results))).toBe(certification.digest);
-      const entry = (await auditOf(c.ev.id, c.id)).find((e) => e.kind === 'state' && e.data.to === 'certified' && e.data.seq === certification.seq);
+      const entry = (await auditOf(c.ev.id, c.id)).find(
+        (e) => e.kind === 'state' && e.data.to === 'certified' && e.data.seq === certification.seq,
+      );
       expect(entry?.data.resultsDigest).toBe(certification.digest);
       const marks: ListedMark[] = await listMarks(a.url, a.adminToken, c.id);
       // The certified results are the board of every mark stored before the certification.

@@ -42,13 +42,20 @@ async function crashRun(databaseUrl: string) {
     expect((await admin.post(`/contests/${contestId}/state`, { to: 'scoring' })).status).toBe(200);
 
     const progress = new EventEmitter();
-    const clients = JUDGES.map((judge, i) => new JudgeOutbox({
-      base, judge, contestId, marks: planMarks(rand, PER_JUDGE), random: rand,
-      // A third of the tablets send one mark at a time (the single endpoint), the rest batches.
-      batchSize: i % 3 === 0 ? 1 : 2 + Math.floor(rand() * 12),
-      login: () => signIn(base, '/auth/judge', { event: eventId, judge, pin: pinOf(judge) }),
-      onProgress: () => progress.emit('progress'),
-    }));
+    const clients = JUDGES.map(
+      (judge, i) =>
+        new JudgeOutbox({
+          base,
+          judge,
+          contestId,
+          marks: planMarks(rand, PER_JUDGE),
+          random: rand,
+          // A third of the tablets send one mark at a time (the single endpoint), the rest batches.
+          batchSize: i % 3 === 0 ? 1 : 2 + Math.floor(rand() * 12),
+          login: () => signIn(base, '/auth/judge', { event: eventId, judge, pin: pinOf(judge) }),
+          onProgress: () => progress.emit('progress'),
+        }),
+    );
     const total = clients.length * PER_JUDGE;
     const acked = () => clients.reduce((n, c) => n + c.acks.size, 0);
     const requestsInFlight = () => clients.filter((c) => c.inFlight).length;
@@ -56,8 +63,15 @@ async function crashRun(databaseUrl: string) {
 
     // A moment between a fifth and half of the way, with most tablets waiting for an answer.
     const killAt = Math.floor(total * (0.2 + 0.3 * rand()));
-    await until(progress, 'progress', () => acked() >= killAt && (requestsInFlight() >= 8 || acked() >= killAt + total * 0.1), 'the moment of the kill');
-    const inFlight = clients.flatMap((c) => (c.inFlight ? c.inFlight.clientIds.map((id) => ({ c, id, request: c.inFlight!.request })) : []));
+    await until(
+      progress,
+      'progress',
+      () => acked() >= killAt && (requestsInFlight() >= 8 || acked() >= killAt + total * 0.1),
+      'the moment of the kill',
+    );
+    const inFlight = clients.flatMap((c) =>
+      c.inFlight ? c.inFlight.clientIds.map((id) => ({ c, id, request: c.inFlight!.request })) : [],
+    );
     const ackedBefore = new Map(clients.flatMap((c) => [...c.acks].map(([id, a]) => [id, a.mark.id] as const)));
     const requestsAtKill = requestsInFlight();
     await kill9(server);
@@ -69,15 +83,26 @@ async function crashRun(databaseUrl: string) {
 
     const proof = await proveNothingLost({ base, adminToken, eventId, contestId, file, clients });
     // Every acknowledgement given before the kill still names the stored mark.
-    for (const c of clients) for (const [id, markId] of ackedBefore) if (c.acks.has(id)) expect(c.acks.get(id)!.mark.id).toBe(markId);
+    for (const c of clients)
+      for (const [id, markId] of ackedBefore) if (c.acks.has(id)) expect(c.acks.get(id)!.mark.id).toBe(markId);
     // In flight at the kill: stored before it if its own request was answered or a retry replayed it (200).
     const survived = inFlight.filter(({ c, id, request }) => {
       const a = c.acks.get(id)!;
       return a.request === request || a.status === 200;
     }).length;
     const answers = clients.flatMap((c) => c.answers);
-    expect(answers.filter((a) => a.status >= 500 && a.status !== 503), 'no 5xx other than 503').toEqual([]);
-    return { total, stored: proof.stored, ackedBefore: ackedBefore.size, requestsAtKill, inFlight: inFlight.length, survived };
+    expect(
+      answers.filter((a) => a.status >= 500 && a.status !== 503),
+      'no 5xx other than 503',
+    ).toEqual([]);
+    return {
+      total,
+      stored: proof.stored,
+      ackedBefore: ackedBefore.size,
+      requestsAtKill,
+      inFlight: inFlight.length,
+      survived,
+    };
   } catch (err) {
     (err as Error).message = `[FAULT_SEED=${SEED}] ${(err as Error).message}`;
     throw err;
@@ -93,9 +118,11 @@ describe('a server killed mid-stream (SIGKILL) and started again on the same dat
   for (const [name, url] of cases) {
     it(`loses no acknowledged mark and stores none twice (${name})`, async () => {
       const r = await crashRun(url);
-      console.log(`[crash ${name}] seed ${SEED}: ${r.total} marks by ${JUDGES.length} judges; ${r.ackedBefore} acknowledged before the kill; ` +
-        `${r.requestsAtKill} requests carrying ${r.inFlight} marks in flight at the kill, ${r.survived} of them stored before it, ` +
-        `${r.inFlight - r.survived} stored by their retry; ${r.stored} stored in all, each once`);
+      console.log(
+        `[crash ${name}] seed ${SEED}: ${r.total} marks by ${JUDGES.length} judges; ${r.ackedBefore} acknowledged before the kill; ` +
+          `${r.requestsAtKill} requests carrying ${r.inFlight} marks in flight at the kill, ${r.survived} of them stored before it, ` +
+          `${r.inFlight - r.survived} stored by their retry; ${r.stored} stored in all, each once`,
+      );
       expect(r.stored).toBe(r.total);
       expect(r.inFlight).toBeGreaterThan(0);
     }, 120_000);

@@ -72,7 +72,10 @@ async function poolAnswers(): Promise<void> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const ok = await Promise.race([
-      db.db.execute(sql`select 1`).then(() => true, () => false),
+      db.db.execute(sql`select 1`).then(
+        () => true,
+        () => false,
+      ),
       new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000)),
     ]);
     if (ok) return;
@@ -91,7 +94,13 @@ interface Probe {
 async function probe(what: string, run: () => Promise<Reply<unknown>>): Promise<Probe> {
   const started = performance.now();
   const r = await run();
-  return { what, status: r.status, ms: performance.now() - started, retryAfter: r.headers.get('retry-after'), body: r.body };
+  return {
+    what,
+    status: r.status,
+    ms: performance.now() - started,
+    retryAfter: r.headers.get('retry-after'),
+    body: r.body,
+  };
 }
 
 describe.skipIf(skip)('PostgreSQL out of reach while judges mark, then back', () => {
@@ -104,12 +113,19 @@ describe.skipIf(skip)('PostgreSQL out of reach while judges mark, then back', ()
     expect(await w.watch()).toMatchObject({ contest: contestId, state: 'scoring' });
 
     const progress = new EventEmitter();
-    const clients = JUDGES.map((judge, i) => new JudgeOutbox({
-      base: s.url, judge, contestId, marks: planMarks(rand, PER_JUDGE), random: rand,
-      batchSize: i % 3 === 0 ? 1 : 2 + Math.floor(rand() * 8),
-      login: () => ev.judgeToken(judge),
-      onProgress: () => progress.emit('progress'),
-    }));
+    const clients = JUDGES.map(
+      (judge, i) =>
+        new JudgeOutbox({
+          base: s.url,
+          judge,
+          contestId,
+          marks: planMarks(rand, PER_JUDGE),
+          random: rand,
+          batchSize: i % 3 === 0 ? 1 : 2 + Math.floor(rand() * 8),
+          login: () => ev.judgeToken(judge),
+          onProgress: () => progress.emit('progress'),
+        }),
+    );
     const total = clients.length * PER_JUDGE;
     const acked = () => clients.reduce((n, c) => n + c.acks.size, 0);
     const runs = clients.map((c) => c.run());
@@ -122,7 +138,13 @@ describe.skipIf(skip)('PostgreSQL out of reach while judges mark, then back', ()
     proxy.cut();
     const inOutage = (c: JudgeOutbox, i: number) => c.answers.slice(seen[i]);
     // Every tablet still marking is refused twice (a first try and a retry after its backoff).
-    await until(progress, 'progress', () => clients.every((c, i) => c.done || inOutage(c, i).filter((a) => a.status === 503).length >= 2), 'two 503s for every judge still marking', 15_000);
+    await until(
+      progress,
+      'progress',
+      () => clients.every((c, i) => c.done || inOutage(c, i).filter((a) => a.status === 503).length >= 2),
+      'two 503s for every judge still marking',
+      15_000,
+    );
 
     const admin = api(s.url, s.adminToken);
     const mark = () => ({ contestant: 'F001', criterion: 'exam', value: 50, clientId: uuid() });
@@ -141,7 +163,11 @@ describe.skipIf(skip)('PostgreSQL out of reach while judges mark, then back', ()
       }),
     ]);
     for (const p of probes) {
-      expect({ what: p.what, status: p.status, retryAfter: Number(p.retryAfter) > 0 }).toEqual({ what: p.what, status: 503, retryAfter: true });
+      expect({ what: p.what, status: p.status, retryAfter: Number(p.retryAfter) > 0 }).toEqual({
+        what: p.what,
+        status: 503,
+        retryAfter: true,
+      });
       expect(p.ms, `${p.what} answered within ${BOUNDED_MS} ms`).toBeLessThan(BOUNDED_MS);
       if (p.what === 'GET healthz') expect(p.body).toMatchObject({ ok: false });
       else expect(p.body).toEqual({ error: { code: 'unavailable', message: expect.any(String) } });
@@ -165,10 +191,23 @@ describe.skipIf(skip)('PostgreSQL out of reach while judges mark, then back', ()
     await Promise.all(runs);
     const deliveredMs = performance.now() - restoredAt;
 
-    const proof = await proveNothingLost({ base: s.url, adminToken: s.adminToken, eventId: ev.id, contestId, file, clients });
+    const proof = await proveNothingLost({
+      base: s.url,
+      adminToken: s.adminToken,
+      eventId: ev.id,
+      contestId,
+      file,
+      clients,
+    });
     const answers = clients.flatMap((c) => c.answers);
-    expect(answers.filter((a) => a.status >= 500 && a.status !== 503), 'no 5xx other than 503').toEqual([]);
-    expect(answers.filter((a) => a.status === 503 && (!a.retryAfter || a.code !== 'unavailable')), '503s carry Retry-After and the error shape').toEqual([]);
+    expect(
+      answers.filter((a) => a.status >= 500 && a.status !== 503),
+      'no 5xx other than 503',
+    ).toEqual([]);
+    expect(
+      answers.filter((a) => a.status === 503 && (!a.retryAfter || a.code !== 'unavailable')),
+      '503s carry Retry-After and the error shape',
+    ).toEqual([]);
     const slowest = Math.max(...outageAnswers.map((a) => a.ms));
     expect(slowest, 'no request hung while the database was away').toBeLessThan(BOUNDED_MS);
 
@@ -179,9 +218,11 @@ describe.skipIf(skip)('PostgreSQL out of reach while judges mark, then back', ()
     expect(w.disconnects).toBe(0);
 
     const refused503 = outageAnswers.filter((a) => a.status === 503).length + probes.length;
-    console.log(`[db-outage] seed ${SEED}: ${total} marks by ${clients.length} judges; outage ${Math.round(restoredAt - cutAt)} ms with ` +
-      `${refused503} requests answered 503 (slowest ${Math.round(Math.max(slowest, ...probes.map((p) => p.ms)))} ms); /healthz 200 again ` +
-      `${Math.round(recoverMs)} ms after the database came back, every outbox empty after ${Math.round(deliveredMs)} ms; ${proof.stored} marks stored, each once`);
+    console.log(
+      `[db-outage] seed ${SEED}: ${total} marks by ${clients.length} judges; outage ${Math.round(restoredAt - cutAt)} ms with ` +
+        `${refused503} requests answered 503 (slowest ${Math.round(Math.max(slowest, ...probes.map((p) => p.ms)))} ms); /healthz 200 again ` +
+        `${Math.round(recoverMs)} ms after the database came back, every outbox empty after ${Math.round(deliveredMs)} ms; ${proof.stored} marks stored, each once`,
+    );
   }, 90_000);
 
   it('a mark whose COMMIT reached the database but whose answer was lost: one copy, and the screens still show it', async () => {
@@ -196,8 +237,14 @@ describe.skipIf(skip)('PostgreSQL out of reach while judges mark, then back', ()
     const body = { contestant: 'F002', criterion: 'exam', value: 88, clientId: uuid() };
     const token = await ev.judgeToken('j01');
     const tablet = new JudgeOutbox({
-      base: s.url, judge: 'j01', contestId, marks: [body], random: seeded(SEED), batchSize: 1,
-      login: async () => token, onProgress: () => progress.emit('progress'),
+      base: s.url,
+      judge: 'j01',
+      contestId,
+      marks: [body],
+      random: seeded(SEED),
+      batchSize: 1,
+      login: async () => token,
+      onProgress: () => progress.emit('progress'),
     });
     // Fresh connections: postgres.js prepares "commit" once per connection, so the next one sends its text.
     proxy.cut();
@@ -212,7 +259,14 @@ describe.skipIf(skip)('PostgreSQL out of reach while judges mark, then back', ()
     await run;
     // The retry finds the mark the lost COMMIT stored: a replay, not a second copy.
     expect(tablet.acks.get(body.clientId)?.status).toBe(200);
-    const proof = await proveNothingLost({ base: s.url, adminToken: s.adminToken, eventId: ev.id, contestId, file, clients: [tablet] });
+    const proof = await proveNothingLost({
+      base: s.url,
+      adminToken: s.adminToken,
+      eventId: ev.id,
+      contestId,
+      file,
+      clients: [tablet],
+    });
     expect(proof.stored).toBe(1);
     // Nothing was announced when the commit seemed to fail; the screen must get the mark all the same.
     await w.reach(proof.board.seq, 'the watcher to show the stored mark', () => true, 10_000);

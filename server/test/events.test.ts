@@ -27,11 +27,21 @@ afterAll(async () => s?.stop());
 
 function smallEvent(name = `装配工 ${uuid().slice(0, 8)}`): EventFile {
   return {
-    format: 'jiangxin/event@1', name,
+    format: 'jiangxin/event@1',
+    name,
     organisations: [{ code: 'a', name: '一厂' }],
     contests: [
       {
-        code: 'fit', name: '装配', sections: [{ code: 'main', name: '实操', weight: 1, criteria: [{ code: 'x', name: '精度', kind: 'measurement', max: 10 }] }],
+        code: 'fit',
+        name: '装配',
+        sections: [
+          {
+            code: 'main',
+            name: '实操',
+            weight: 1,
+            criteria: [{ code: 'x', name: '精度', kind: 'measurement', max: 10 }],
+          },
+        ],
         contestants: [{ bib: 'F1', name: '周一', organisation: 'a' }],
         judges: [
           { code: 'with-pin', name: '有PIN', pin: '4821', criteria: '*' },
@@ -39,7 +49,16 @@ function smallEvent(name = `装配工 ${uuid().slice(0, 8)}`): EventFile {
         ],
       },
       {
-        code: 'turn', name: '车工', sections: [{ code: 'main', name: '实操', weight: 1, criteria: [{ code: 'y', name: '尺寸', kind: 'measurement', max: 10 }] }],
+        code: 'turn',
+        name: '车工',
+        sections: [
+          {
+            code: 'main',
+            name: '实操',
+            weight: 1,
+            criteria: [{ code: 'y', name: '尺寸', kind: 'measurement', max: 10 }],
+          },
+        ],
         contestants: [{ bib: 'T1', name: '吴二', organisation: 'a' }],
         judges: [{ code: 'turn-j', name: '车工裁判', criteria: ['y'] }],
       },
@@ -47,9 +66,13 @@ function smallEvent(name = `装配工 ${uuid().slice(0, 8)}`): EventFile {
   };
 }
 
-const withoutPins = (file: EventFile) => ({ ...file, contests: file.contests.map((c) => ({ ...c, judges: c.judges.map(({ pin: _, ...j }) => j) })) });
+const withoutPins = (file: EventFile) => ({
+  ...file,
+  contests: file.contests.map((c) => ({ ...c, judges: c.judges.map(({ pin: _, ...j }) => j) })),
+});
 // By name: other test files may import events into the same database meanwhile.
-const stored = async (name: string) => rowsOf<{ n: number }>(await s.db.db.execute(sql`SELECT count(*)::int AS n FROM events WHERE name = ${name}`))[0]!.n;
+const stored = async (name: string) =>
+  rowsOf<{ n: number }>(await s.db.db.execute(sql`SELECT count(*)::int AS n FROM events WHERE name = ${name}`))[0]!.n;
 
 describe('POST /events', () => {
   it('answers 201 with the ids and the PINs it generated, and only those', async () => {
@@ -57,19 +80,30 @@ describe('POST /events', () => {
     expect(res.status).toBe(201);
     expect(Object.keys(res.body).sort()).toEqual(['contests', 'id', 'judges']);
     expect(res.body.id).toEqual(expect.any(String));
-    expect(res.body.contests).toEqual([{ id: expect.any(String), code: 'fit' }, { id: expect.any(String), code: 'turn' }]);
+    expect(res.body.contests).toEqual([
+      { id: expect.any(String), code: 'fit' },
+      { id: expect.any(String), code: 'turn' },
+    ]);
     expect(res.body.contests[0]!.id).not.toBe(res.body.contests[1]!.id);
     expect(res.body.judges.map((j) => j.code).sort()).toEqual(['no-pin', 'turn-j']);
     for (const j of res.body.judges) expect(j.pin).toMatch(/^[0-9]{4,8}$/);
     // The generated PINs work, as does the given one, and a generated PIN is shown nowhere else.
-    const pins: Record<string, string> = { 'with-pin': '4821', ...Object.fromEntries(res.body.judges.map((j) => [j.code, j.pin])) };
+    const pins: Record<string, string> = {
+      'with-pin': '4821',
+      ...Object.fromEntries(res.body.judges.map((j) => [j.code, j.pin])),
+    };
     for (const [judge, pin] of Object.entries(pins)) {
       const login = await api(s.url).post('/auth/judge', { event: res.body.id, judge, pin });
       expect(login.status, judge).toBe(200);
       expect(login.body.judge.code).toBe(judge);
     }
-    const elsewhere = [await admin.get<EventSummary[]>('/events'), await admin.get(`/events/${res.body.id}`), await admin.get(`/events/${res.body.id}/file`)];
-    for (const r of elsewhere) for (const pin of Object.values(pins)) expect(JSON.stringify(r.body)).not.toContain(`"${pin}"`);
+    const elsewhere = [
+      await admin.get<EventSummary[]>('/events'),
+      await admin.get(`/events/${res.body.id}`),
+      await admin.get(`/events/${res.body.id}/file`),
+    ];
+    for (const r of elsewhere)
+      for (const pin of Object.values(pins)) expect(JSON.stringify(r.body)).not.toContain(`"${pin}"`);
     const contest = await admin.get<ContestDetail>(`/contests/${res.body.contests[0]!.id}`);
     expect(contest.body).toMatchObject({ id: res.body.contests[0]!.id, code: 'fit', state: 'setup' });
   });
@@ -85,9 +119,17 @@ describe('POST /events', () => {
     const shape = await admin.post<ImportResult>('/events', bad);
     expect(shape.status).toBe(400);
     expect(refusalOf(shape).code).toBe('validation_failed');
-    expect(issuesOf(shape).map((i) => i.path).sort()).toEqual([
-      'contests[0].contestants[0].shoeSize', 'contests[0].sections[0].criteria[0].max', 'contests[1].judges[0].pin',
-      'contests[1].name', 'format', 'organisations[0].code',
+    expect(
+      issuesOf(shape)
+        .map((i) => i.path)
+        .sort(),
+    ).toEqual([
+      'contests[0].contestants[0].shoeSize',
+      'contests[0].sections[0].criteria[0].max',
+      'contests[1].judges[0].pin',
+      'contests[1].name',
+      'format',
+      'organisations[0].code',
     ]);
     for (const i of issuesOf(shape)) expect(i.message).toEqual(expect.any(String));
 
@@ -101,7 +143,12 @@ describe('POST /events', () => {
     const cross = await admin.post<ImportResult>('/events', rules);
     expect(cross.status).toBe(400);
     const paths = issuesOf(cross).map((i) => i.path);
-    for (const p of ['contests[0].contestants[1].bib', 'contests[1].contestants[0].organisation', 'contests[1].judges[0].criteria[0]']) expect(paths).toContain(p);
+    for (const p of [
+      'contests[0].contestants[1].bib',
+      'contests[1].contestants[0].organisation',
+      'contests[1].judges[0].criteria[0]',
+    ])
+      expect(paths).toContain(p);
     expect(paths.some((p: string) => p.startsWith('contests[0].sections'))).toBe(true);
     expect(paths.some((p: string) => p.startsWith('contests[1].judges[0].code'))).toBe(true);
     expect(issuesOf(cross).length).toBeGreaterThanOrEqual(5);
@@ -127,10 +174,14 @@ describe('GET /events and /events/:id', () => {
     const file = exampleEvent('new-economy-contest');
     const ev = await importAndOpen(s, file, { open: false });
     await ev.admin.post(`/contests/${ev.contestId('rider')}/state`, { to: 'scoring' });
-    const expected = { id: ev.id, name: file.name, contests: [
-      { id: ev.contestId('courier'), code: 'courier', name: '快递员', state: 'setup' },
-      { id: ev.contestId('rider'), code: 'rider', name: file.contests[1]!.name, state: 'scoring' },
-    ] };
+    const expected = {
+      id: ev.id,
+      name: file.name,
+      contests: [
+        { id: ev.contestId('courier'), code: 'courier', name: '快递员', state: 'setup' },
+        { id: ev.contestId('rider'), code: 'rider', name: file.contests[1]!.name, state: 'scoring' },
+      ],
+    };
     const secrets = file.contests.flatMap((c) => c.judges.flatMap((j) => [j.pin!, j.code, j.name]));
     for (const client of [api(s.url), admin]) {
       const list = await client.get<EventSummary[]>('/events');
@@ -165,14 +216,25 @@ describe('GET /events/:id/file', () => {
     const exported = (await admin.get(`/events/${original.id}/file`)).body as EventFile;
     const again = await importAndOpen(s, exported);
     // No PINs in the export: every judge gets a new one.
-    expect(again.judges.map((j) => j.code).sort()).toEqual(exported.contests.flatMap((c) => c.judges.map((j) => j.code)).sort());
+    expect(again.judges.map((j) => j.code).sort()).toEqual(
+      exported.contests.flatMap((c) => c.judges.map((j) => j.code)).sort(),
+    );
     const marks: [string, string, string, number | boolean][] = [
-      ['courier', 'C001', 'exam', 88], ['courier', 'C001', 'sorting', 75], ['courier', 'C002', 'waybill', true],
-      ['courier', 'C003', 'safety', 2], ['courier', 'C002', 'packing', 20.5], ['rider', 'R001', 'exam', 91],
+      ['courier', 'C001', 'exam', 88],
+      ['courier', 'C001', 'sorting', 75],
+      ['courier', 'C002', 'waybill', true],
+      ['courier', 'C003', 'safety', 2],
+      ['courier', 'C002', 'packing', 20.5],
+      ['rider', 'R001', 'exam', 91],
     ];
     for (const ev of [original, again]) {
       for (const [contest, contestant, criterion, value] of marks) {
-        const r = await ev.admin.post(`/contests/${ev.contestId(contest)}/marks`, { contestant, criterion, value, clientId: uuid() });
+        const r = await ev.admin.post(`/contests/${ev.contestId(contest)}/marks`, {
+          contestant,
+          criterion,
+          value,
+          clientId: uuid(),
+        });
         expect(r.status).toBe(201);
       }
     }
@@ -181,9 +243,15 @@ describe('GET /events/:id/file', () => {
     const b = (await admin.get(`/events/${again.id}`)).body;
     expect({ ...b, id: a.id, contests: b.contests.map(strip) }).toEqual({ ...a, contests: a.contests.map(strip) });
     for (const code of ['courier', 'rider']) {
-      const [ca, cb] = [await admin.get<ContestDetail>(`/contests/${original.contestId(code)}`), await admin.get<ContestDetail>(`/contests/${again.contestId(code)}`)];
+      const [ca, cb] = [
+        await admin.get<ContestDetail>(`/contests/${original.contestId(code)}`),
+        await admin.get<ContestDetail>(`/contests/${again.contestId(code)}`),
+      ];
       expect(strip(cb.body)).toEqual(strip(ca.body));
-      const [ba, bb] = [await api(s.url).get<Leaderboard>(`/contests/${original.contestId(code)}/leaderboard`), await api(s.url).get<Leaderboard>(`/contests/${again.contestId(code)}/leaderboard`)];
+      const [ba, bb] = [
+        await api(s.url).get<Leaderboard>(`/contests/${original.contestId(code)}/leaderboard`),
+        await api(s.url).get<Leaderboard>(`/contests/${again.contestId(code)}/leaderboard`),
+      ];
       expect(strip(bb.body)).toEqual(strip(ba.body));
     }
     expect((await admin.get(`/events/${again.id}/file`)).body).toEqual(exported);

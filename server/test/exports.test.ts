@@ -32,9 +32,14 @@ async function scored(code = 'courier', edit: (f: EventFile) => void = () => {})
   for (const judge of def.judges.filter(simulated)) {
     const rng = seededRng(7 + judge.code.length * 31 + judge.code.charCodeAt(judge.code.length - 1));
     const marks = planFor(def, judge).map((t) => ({
-      contestant: t.contestant, criterion: t.criterion.code, clientId: crypto.randomUUID(), value: valueFor(t, { judge: judge.code, rng }),
+      contestant: t.contestant,
+      criterion: t.criterion.code,
+      clientId: crypto.randomUUID(),
+      value: valueFor(t, { judge: judge.code, rng }),
     }));
-    const res = await api(s.url, await ev.judgeToken(judge.code)).post<BatchResponse>(`/contests/${id}/marks/batch`, { marks });
+    const res = await api(s.url, await ev.judgeToken(judge.code)).post<BatchResponse>(`/contests/${id}/marks/batch`, {
+      marks,
+    });
     expect(res.status).toBe(200);
     expect(res.body.results.filter((r) => r.status !== 201)).toEqual([]);
   }
@@ -82,16 +87,16 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === ',') (row.push(field), (field = ''));
     else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+      (row.push(field), rows.push(row), (row = []), (field = ''), i++);
     } else field += ch;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) (row.push(field), rows.push(row));
   return rows;
 }
 
@@ -111,7 +116,12 @@ async function certify(ev: Ev, id: string, def: EventFile['contests'][number]) {
   expect((await ev.admin.post(`/contests/${id}/state`, { to: 'review' })).status).toBe(200);
   const judged = def.sections.flatMap((x) => x.criteria).filter((k) => k.kind === 'judgement');
   for (const row of (await board(ev, id)).rows.filter((r) => r.flagged)) {
-    for (const k of judged) await ev.admin.post(`/contests/${id}/flags`, { contestant: row.bib, criterion: k.code, reason: '裁判组合议确认' });
+    for (const k of judged)
+      await ev.admin.post(`/contests/${id}/flags`, {
+        contestant: row.bib,
+        criterion: k.code,
+        reason: '裁判组合议确认',
+      });
   }
   const r = await ev.admin.post(`/contests/${id}/state`, { to: 'certified' });
   expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -181,18 +191,30 @@ describe('contest exports', () => {
           expect(points, `${bib} ${k.code}`).toBe(k.kind === 'deduction' ? -expected || 0 : expected);
           const raw = pt.at(row, `${k.name} 原始值`);
           if (k.kind === 'judgement') {
-            const text = marks.sort((a, b) => (a.judge < b.judge ? -1 : 1)).map((m) => `${m.judge}: ${m.value}`).join('; ');
+            const text = marks
+              .sort((a, b) => (a.judge < b.judge ? -1 : 1))
+              .map((m) => `${m.judge}: ${m.value}`)
+              .join('; ');
             expect(raw).toBe(text);
           } else {
             const last = marks.sort((a, b) => b.seq - a.seq)[0];
-            const value = last === undefined ? null : typeof last.value === 'boolean' ? (last.value ? '合格' : '不合格') : last.value;
+            const value =
+              last === undefined
+                ? null
+                : typeof last.value === 'boolean'
+                  ? last.value
+                    ? '合格'
+                    : '不合格'
+                  : last.value;
             expect(raw, `${bib} ${k.code}`).toBe(value);
           }
           sum += points;
           if (k.kind !== 'deduction') max += k.max;
         }
         // The section score is the clamped sum of its points (SCORING §4), within rounding.
-        expect(Math.abs(Math.min(Math.max(sum, 0), max) - sectionsOf[sec.code]!)).toBeLessThanOrEqual(0.01 * sec.criteria.length);
+        expect(Math.abs(Math.min(Math.max(sum, 0), max) - sectionsOf[sec.code]!)).toBeLessThanOrEqual(
+          0.01 * sec.criteria.length,
+        );
       }
     }
   });
@@ -206,11 +228,23 @@ describe('contest exports', () => {
     const res = await download(`/contests/${id}/export.csv`, s.adminToken);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('外卖送餐员-成绩.csv')}`);
+    expect(res.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('外卖送餐员-成绩.csv')}`,
+    );
     expect([...res.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(new TextDecoder().decode(res.bytes.slice(3)));
     const [header, ...body] = rows;
-    expect(header).toEqual(['名次', '参赛号', '姓名', '单位', '工位', '状态', ...def.sections.map((x) => x.name), '总分', '奖项']);
+    expect(header).toEqual([
+      '名次',
+      '参赛号',
+      '姓名',
+      '单位',
+      '工位',
+      '状态',
+      ...def.sections.map((x) => x.name),
+      '总分',
+      '奖项',
+    ]);
     const lb = await board(ev, id);
     expect(body).toHaveLength(lb.rows.length);
     expect(lb.rows.map((r) => r.name)).toContain('王"小",明');
@@ -229,8 +263,17 @@ describe('contest exports', () => {
     });
 
     const en = await download(`/contests/${id}/export.csv?lang=en`, s.adminToken);
-    expect(en.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('外卖送餐员-results.csv')}`);
-    expect(parseCsv(new TextDecoder().decode(en.bytes.slice(3)))[0]!.slice(0, 6)).toEqual(['Rank', 'Bib', 'Name', 'Organisation', 'Station', 'Status']);
+    expect(en.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('外卖送餐员-results.csv')}`,
+    );
+    expect(parseCsv(new TextDecoder().decode(en.bytes.slice(3)))[0]!.slice(0, 6)).toEqual([
+      'Rank',
+      'Bib',
+      'Name',
+      'Organisation',
+      'Station',
+      'Status',
+    ]);
     const xlsx = await workbook((await download(`/contests/${id}/export.xlsx?lang=en`, s.adminToken)).bytes);
     expect(xlsx.worksheets.map((w) => w.name)).toEqual(['Results', 'Criterion points', 'Teams']);
 
@@ -244,7 +287,9 @@ describe('contest exports', () => {
     const res = await download(`/contests/${id}/results.pdf`, s.adminToken);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('快递员-成绩.pdf')}`);
+    expect(res.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('快递员-成绩.pdf')}`,
+    );
     const text = (await pdfPages(res.bytes)).join('\n');
     expect(text).toContain('兴化市首届新业态群体技能竞赛');
     expect(text).toContain('快递员');
@@ -267,7 +312,9 @@ describe('contest exports', () => {
     const lb = await board(ev, id);
     const chiefBook = await workbook((await download(`/contests/${id}/export.xlsx`, chief)).bytes);
     const asChief = table(chiefBook.getWorksheet('成绩')!);
-    const asOrganiser = table((await workbook((await download(`/contests/${id}/export.xlsx`, s.adminToken)).bytes)).getWorksheet('成绩')!);
+    const asOrganiser = table(
+      (await workbook((await download(`/contests/${id}/export.xlsx`, s.adminToken)).bytes)).getWorksheet('成绩')!,
+    );
     lb.rows.forEach((b, i) => {
       expect(asChief.at(asChief.rows[i]!, '参赛号')).toBe(b.station);
       expect(asChief.at(asChief.rows[i]!, '姓名')).toBe(b.station);
@@ -297,7 +344,8 @@ describe('contest exports', () => {
       expect(unknown.status, path).toBe(404);
       expect(refusalOf(unknown).code).toBe('not_found');
     }
-    for (const path of ['export.csv', 'export.xlsx', 'results.pdf']) expect((await download(`/contests/${id}/${path}`, chief)).status, path).toBe(200);
+    for (const path of ['export.csv', 'export.xlsx', 'results.pdf'])
+      expect((await download(`/contests/${id}/${path}`, chief)).status, path).toBe(200);
     const early = await api(s.url, s.adminToken).get(`/contests/${id}/certificates.pdf`);
     expect(early.status).toBe(409);
     expect(refusalOf(early).message).toMatch(/no certified results/);
@@ -314,7 +362,9 @@ describe('event exports', () => {
     const { ev, file, orgName } = await scored('courier');
     const res = await download(`/events/${ev.id}/export.xlsx`, s.adminToken);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(`${file.name}-成绩.xlsx`)}`);
+    expect(res.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent(`${file.name}-成绩.xlsx`)}`,
+    );
     const wb = await workbook(res.bytes);
     expect(wb.worksheets.map((w) => w.name)).toEqual([...file.contests.map((c) => c.name), '团体总分']);
     for (const c of file.contests) {
@@ -336,7 +386,9 @@ describe('event exports', () => {
     for (const c of file.contests) {
       const lb = await board(ev, ev.contestId(c.code));
       const mine = rows.filter((r) => r[0] === c.name);
-      expect(mine.map((r) => [r[header!.indexOf('参赛号')], Number(r[header!.indexOf('总分')])])).toEqual(lb.rows.map((r) => [r.bib, r.total]));
+      expect(mine.map((r) => [r[header!.indexOf('参赛号')], Number(r[header!.indexOf('总分')])])).toEqual(
+        lb.rows.map((r) => [r.bib, r.total]),
+      );
     }
     expect(rows).toHaveLength(file.contests.reduce((n, c) => n + c.contestants.length, 0));
   });
@@ -356,7 +408,9 @@ describe('after certification', () => {
     const res = await download(`/contests/${id}/certificates.pdf`, s.adminToken);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('快递员-获奖证书.pdf')}`);
+    expect(res.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('快递员-获奖证书.pdf')}`,
+    );
     const pages = await pdfPages(res.bytes);
     expect(pages).toHaveLength(winners.length);
     for (const w of winners) {

@@ -52,22 +52,46 @@ async function snapshot() {
 }
 
 const CONTENT_TYPES = [
-  'application/json', 'application/json; charset=utf-16', 'text/plain', 'application/x-www-form-urlencoded',
-  'multipart/form-data; boundary=xyz', 'application/xml', '', 'application/json; charset="\u00e9"',
+  'application/json',
+  'application/json; charset=utf-16',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=xyz',
+  'application/xml',
+  '',
+  'application/json; charset="\u00e9"',
 ];
 
 beforeAll(async () => {
   s = await startTestServer();
   ev = await importAndOpen(s, exampleEvent('new-economy-contest'));
   const victim = await importAndOpen(s, exampleEvent('new-economy-contest'));
-  ids = { event: ev.id, contest: ev.contestId('courier'), victimEvent: victim.id, victimContest: victim.contestId('courier') };
+  ids = {
+    event: ev.id,
+    contest: ev.contestId('courier'),
+    victimEvent: victim.id,
+    victimContest: victim.contestId('courier'),
+  };
   victimTimer = api(s.url, await victim.judgeToken('c-timer'));
   const timer = api(s.url, await ev.judgeToken('c-timer'));
-  for (const [bib, value] of [['C001', 80], ['C002', 65.5]] as const) {
-    expect((await timer.post(`/contests/${ids.contest}/marks`, { contestant: bib, criterion: 'exam', value, clientId: uuid() })).status).toBe(201);
+  for (const [bib, value] of [
+    ['C001', 80],
+    ['C002', 65.5],
+  ] as const) {
+    expect(
+      (
+        await timer.post(`/contests/${ids.contest}/marks`, {
+          contestant: bib,
+          criterion: 'exam',
+          value,
+          clientId: uuid(),
+        })
+      ).status,
+    ).toBe(201);
   }
   // Sign-ins first: fuzzing /auth/* runs into the failed-attempt limit for this address.
-  const login = async () => (await api(s.url).post('/auth/login', { username: 'admin', password: 'test-admin-password' })).body.token as string;
+  const login = async () =>
+    (await api(s.url).post('/auth/login', { username: 'admin', password: 'test-admin-password' })).body.token as string;
   roles = [
     { name: 'organiser', token: s.adminToken, logoutToken: await login() },
     { name: 'chief judge', token: await ev.judgeToken('c-chief'), logoutToken: await ev.judgeToken('c-j3') },
@@ -81,14 +105,17 @@ afterAll(async () => {
   await s?.stop();
 });
 
-const bodyRoutes = () => endpointsOf(s.services).filter((e) => e.method === 'POST' || e.method === 'PUT' || e.method === 'PATCH');
+const bodyRoutes = () =>
+  endpointsOf(s.services).filter((e) => e.method === 'POST' || e.method === 'PUT' || e.method === 'PATCH');
 const keyOf = (e: Endpoint) => `${e.method} ${e.pattern}`;
 
 describe('the route table', () => {
   it('every route that takes a body has a template to fuzz from', () => {
     const all = endpointsOf(s.services);
     expect(all.length).toBeGreaterThan(40);
-    const missing = bodyRoutes().map(keyOf).filter((k) => !(k in templates(ids)));
+    const missing = bodyRoutes()
+      .map(keyOf)
+      .filter((k) => !(k in templates(ids)));
     expect(missing, 'add a body template in server/test/fuzz/routes.ts').toEqual([]);
   });
 });
@@ -101,7 +128,9 @@ describe('a batch with unstorable text in some entries (CONTRACT §6: each entry
       { ...good('C002'), note: 'bad \u0000 note' },
       good('C003'),
       { ...good('C004'), contestant: 'C\ud800' },
-      JSON.parse('{"contestant": "C005", "criterion": "exam", "value": 1, "clientId": "' + uuid() + '", "x\\u0000": 1}'),
+      JSON.parse(
+        '{"contestant": "C005", "criterion": "exam", "value": 1, "clientId": "' + uuid() + '", "x\\u0000": 1}',
+      ),
       { ...good('C006'), note: '\udc00' },
     ];
     const r = await victimTimer.post<BatchResponse>(`/contests/${ids.victimContest}/marks/batch`, { marks: entries });
@@ -113,13 +142,20 @@ describe('a batch with unstorable text in some entries (CONTRACT §6: each entry
     expect(r.body.results[3]!.error!.issues).toEqual(unstorable('contestant'));
     expect(r.body.results[4]!.error!.issues).toEqual(unstorable('x\u0000'));
     expect(r.body.results[5]!.error!.issues).toEqual(unstorable('note'));
-    const marks = (await api(s.url, s.adminToken).get<MarksResponse>(`/contests/${ids.victimContest}/marks`)).body.marks;
+    const marks = (await api(s.url, s.adminToken).get<MarksResponse>(`/contests/${ids.victimContest}/marks`)).body
+      .marks;
     expect(marks.map((m) => m.contestant).sort()).toEqual(['C001', 'C003']);
     // Outside the entries, unstorable text still refuses the whole body.
-    const outer = await victimTimer.post<BatchResponse>(`/contests/${ids.victimContest}/marks/batch`, '{"marks": [], "x\\u0000": 1}');
+    const outer = await victimTimer.post<BatchResponse>(
+      `/contests/${ids.victimContest}/marks/batch`,
+      '{"marks": [], "x\\u0000": 1}',
+    );
     expectRefusal(outer, 400);
     expect(issuesOf(outer)).toEqual(unstorable('x\u0000'));
-    expectRefusal(await victimTimer.post<BatchResponse>(`/contests/${ids.victimContest}/marks/batch`, '{"marks": "\\u0000"}'), 400);
+    expectRefusal(
+      await victimTimer.post<BatchResponse>(`/contests/${ids.victimContest}/marks/batch`, '{"marks": "\\u0000"}'),
+      400,
+    );
   });
 });
 
@@ -157,9 +193,16 @@ describe('HTTP fuzzing', () => {
         await fc.assert(
           fc.asyncProperty(segments, fc.option(queryString, { nil: undefined }), async (values, query) => {
             cases++;
-            const params = { ...pathParams(e, ids), ...Object.fromEntries(names.map((k, i) => [k, values[i] || pathParams(e, ids)[k]!])) };
+            const params = {
+              ...pathParams(e, ids),
+              ...Object.fromEntries(names.map((k, i) => [k, values[i] || pathParams(e, ids)[k]!])),
+            };
             const path = fill(e.pattern, params) + (query === undefined ? '' : `?${query}`);
-            const r = await send(s.url, e.method, path, { token: role.token, body, headers: body ? { 'content-type': 'application/json' } : {} });
+            const r = await send(s.url, e.method, path, {
+              token: role.token,
+              body,
+              headers: body ? { 'content-type': 'application/json' } : {},
+            });
             expectSafe(r);
           }),
           { numRuns: names.length || e.method === 'GET' ? PATH_RUNS : 2, seed: SEED + 1000 + n++, endOnFailure: true },
@@ -168,38 +211,54 @@ describe('HTTP fuzzing', () => {
     }
   });
 
-  it('bodies over the limit are 413 on every POST/PUT route (16 MB for files, 1 MB otherwise), before who is asking', { timeout: 120_000 }, async () => {
-    for (const e of bodyRoutes()) {
-      const path = fill(e.pattern, pathParams(e, ids));
-      const limit = bodyLimitOf(e);
-      for (const token of [s.adminToken, undefined]) {
-        cases++;
-        const r = await sendOversized(s.url, e.method, path, limit + 1, token);
-        expectRefusal(r, 413);
-        expect(refusalOf(r).code).toBe('payload_too_large');
+  it(
+    'bodies over the limit are 413 on every POST/PUT route (16 MB for files, 1 MB otherwise), before who is asking',
+    { timeout: 120_000 },
+    async () => {
+      for (const e of bodyRoutes()) {
+        const path = fill(e.pattern, pathParams(e, ids));
+        const limit = bodyLimitOf(e);
+        for (const token of [s.adminToken, undefined]) {
+          cases++;
+          const r = await sendOversized(s.url, e.method, path, limit + 1, token);
+          expectRefusal(r, 413);
+          expect(refusalOf(r).code).toBe('payload_too_large');
+        }
+        // Just under the limit is not refused for its size.
+        if (limit === 1024 * 1024) {
+          cases++;
+          const token = e.pattern === '/api/v1/auth/logout' ? undefined : s.adminToken; // a signed-in logout would end the session
+          const r = await send(s.url, e.method, path, {
+            token,
+            body: JSON.stringify({ pad: 'x'.repeat(limit - 100) }),
+            headers: { 'content-type': 'application/json' },
+          });
+          expectSafe(r);
+          expect(r.status).not.toBe(413);
+        }
       }
-      // Just under the limit is not refused for its size.
-      if (limit === 1024 * 1024) {
+      // Without a Content-Length (chunked) the limits hold too, for a small and a large route.
+      for (const [path, limit] of [
+        [`/api/v1/contests/${ids.contest}/marks`, 1024 * 1024],
+        ['/api/v1/events', 16 * 1024 * 1024],
+      ] as const) {
         cases++;
-        const token = e.pattern === '/api/v1/auth/logout' ? undefined : s.adminToken; // a signed-in logout would end the session
-        const r = await send(s.url, e.method, path, { token, body: JSON.stringify({ pad: 'x'.repeat(limit - 100) }), headers: { 'content-type': 'application/json' } });
-        expectSafe(r);
-        expect(r.status).not.toBe(413);
+        const chunk = new TextEncoder().encode('x'.repeat(256 * 1024));
+        let sent = 0;
+        const stream = new ReadableStream({
+          pull: (c) => (sent++ * chunk.length <= limit ? c.enqueue(chunk) : c.close()),
+        });
+        const res = await fetch(`${s.url}${path}`, {
+          method: 'POST',
+          body: stream,
+          duplex: 'half',
+          headers: { authorization: `Bearer ${s.adminToken}`, 'content-type': 'application/json' },
+          signal: AbortSignal.timeout(30_000),
+        } as RequestInit);
+        expectRefusal({ status: res.status, body: await res.json() }, 413);
       }
-    }
-    // Without a Content-Length (chunked) the limits hold too, for a small and a large route.
-    for (const [path, limit] of [[`/api/v1/contests/${ids.contest}/marks`, 1024 * 1024], ['/api/v1/events', 16 * 1024 * 1024]] as const) {
-      cases++;
-      const chunk = new TextEncoder().encode('x'.repeat(256 * 1024));
-      let sent = 0;
-      const stream = new ReadableStream({ pull: (c) => (sent++ * chunk.length <= limit ? c.enqueue(chunk) : c.close()) });
-      const res = await fetch(`${s.url}${path}`, {
-        method: 'POST', body: stream, duplex: 'half', headers: { authorization: `Bearer ${s.adminToken}`, 'content-type': 'application/json' },
-        signal: AbortSignal.timeout(30_000),
-      } as RequestInit);
-      expectRefusal({ status: res.status, body: await res.json() }, 413);
-    }
-  });
+    },
+  );
 });
 
 describe("requests that Node's HTTP parser refuses", () => {
@@ -212,7 +271,10 @@ describe("requests that Node's HTTP parser refuses", () => {
       const reply = await new Promise<string>((resolve, reject) => {
         const sock = netConnect(s.port, '127.0.0.1', () => sock.end(raw));
         let text = '';
-        sock.on('data', (d) => (text += d.toString('utf8'))).on('end', () => resolve(text)).on('error', reject);
+        sock
+          .on('data', (d) => (text += d.toString('utf8')))
+          .on('end', () => resolve(text))
+          .on('error', reject);
       });
       expect(reply).toMatch(/^HTTP\/1\.1 400 /);
       expectRefusal({ status: 400, body: JSON.parse(reply.slice(reply.indexOf('\r\n\r\n') + 4)) }, 400);
@@ -228,74 +290,127 @@ describe('realtime fuzzing (/live, CONTRACT §8)', () => {
       so.on('connect', () => resolve(true)).on('connect_error', () => resolve(false));
     });
   const isBoard = (a: any) => a && typeof a.contest === 'string' && typeof a.seq === 'number' && Array.isArray(a.rows);
-  const isError = (a: any) => a && a.error && typeof a.error.code === 'string' && typeof a.error.message === 'string' && Object.keys(a).length === 1;
+  const isError = (a: any) =>
+    a &&
+    a.error &&
+    typeof a.error.code === 'string' &&
+    typeof a.error.message === 'string' &&
+    Object.keys(a).length === 1;
 
-  it('random handshakes, events and payloads get a board or an error, never a crash', { timeout: 120_000 }, async () => {
-    const payload = fc.oneof(
-      fc.jsonValue({ maxDepth: 3 }),
-      nastyString,
-      fc.record({ contest: fc.oneof(nastyString, fc.constantFrom(ids.contest, ids.victimContest, 'nope')) }),
-      fc.record({ contest: fc.constant(ids.contest), extra: fc.jsonValue({ maxDepth: 1 }) }),
-      fc.constantFrom({ __proto__: { contest: ids.contest } }, JSON.parse('{"__proto__": {"contest": "x"}}'), Object.create(null)),
-    );
-    const token = fc.oneof(fc.constantFrom(undefined, '', 'x'.repeat(10_000), 'a\u0000b', '\ud800', s.adminToken), fc.jsonValue({ maxDepth: 1 }));
-    const handshake = fc.record({ token, audience: fc.oneof(fc.constantFrom('public', 'organiser', undefined), nastyString) }, { requiredKeys: [] });
-    const emit = fc.record({ event: fc.oneof(fc.constantFrom('watch', 'unwatch', 'watch', 'leaderboard', 'disconnect', 'hasOwnProperty', '__proto__'), nastyString), payload, ack: fc.boolean() });
-    await fc.assert(
-      fc.asyncProperty(handshake, fc.array(emit, { minLength: 1, maxLength: 6 }), async (auth, emits) => {
-        const so = connect(auth);
-        try {
-          if (!(await connected(so))) {
-            cases++;
-            return; // a refused handshake (a bad token) is an answer too
+  it(
+    'random handshakes, events and payloads get a board or an error, never a crash',
+    { timeout: 120_000 },
+    async () => {
+      const payload = fc.oneof(
+        fc.jsonValue({ maxDepth: 3 }),
+        nastyString,
+        fc.record({ contest: fc.oneof(nastyString, fc.constantFrom(ids.contest, ids.victimContest, 'nope')) }),
+        fc.record({ contest: fc.constant(ids.contest), extra: fc.jsonValue({ maxDepth: 1 }) }),
+        fc.constantFrom(
+          { __proto__: { contest: ids.contest } },
+          JSON.parse('{"__proto__": {"contest": "x"}}'),
+          Object.create(null),
+        ),
+      );
+      const token = fc.oneof(
+        fc.constantFrom(undefined, '', 'x'.repeat(10_000), 'a\u0000b', '\ud800', s.adminToken),
+        fc.jsonValue({ maxDepth: 1 }),
+      );
+      const handshake = fc.record(
+        { token, audience: fc.oneof(fc.constantFrom('public', 'organiser', undefined), nastyString) },
+        { requiredKeys: [] },
+      );
+      const emit = fc.record({
+        event: fc.oneof(
+          fc.constantFrom('watch', 'unwatch', 'watch', 'leaderboard', 'disconnect', 'hasOwnProperty', '__proto__'),
+          nastyString,
+        ),
+        payload,
+        ack: fc.boolean(),
+      });
+      await fc.assert(
+        fc.asyncProperty(handshake, fc.array(emit, { minLength: 1, maxLength: 6 }), async (auth, emits) => {
+          const so = connect(auth);
+          try {
+            if (!(await connected(so))) {
+              cases++;
+              return; // a refused handshake (a bad token) is an answer too
+            }
+            for (const { event, payload: p, ack } of emits) {
+              cases++;
+              // Names socket.io reserves make the client throw: those never reach the server.
+              if (
+                ['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener'].includes(
+                  event,
+                )
+              )
+                continue;
+              if (ack && (event === 'watch' || event === 'unwatch')) {
+                const a = await so.timeout(5000).emitWithAck(event, p);
+                expect(isBoard(a) || isError(a) || (event === 'unwatch' && a?.ok === true), JSON.stringify(a)).toBe(
+                  true,
+                );
+              } else so.emit(event, p);
+            }
+            // The socket still serves a valid request after all that.
+            const board = await so.timeout(5000).emitWithAck('watch', { contest: ids.contest });
+            expect(isBoard(board), JSON.stringify(board)).toBe(true);
+          } finally {
+            so.close();
           }
-          for (const { event, payload: p, ack } of emits) {
-            cases++;
-            // Names socket.io reserves make the client throw: those never reach the server.
-            if (['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener'].includes(event)) continue;
-            if (ack && (event === 'watch' || event === 'unwatch')) {
-              const a = await so.timeout(5000).emitWithAck(event, p);
-              expect(isBoard(a) || isError(a) || (event === 'unwatch' && a?.ok === true), JSON.stringify(a)).toBe(true);
-            } else so.emit(event, p);
-          }
-          // The socket still serves a valid request after all that.
-          const board = await so.timeout(5000).emitWithAck('watch', { contest: ids.contest });
-          expect(isBoard(board), JSON.stringify(board)).toBe(true);
-        } finally {
-          so.close();
-        }
-      }),
-      { numRuns: 60, seed: SEED + 2000, endOnFailure: true },
-    );
-  });
+        }),
+        { numRuns: 60, seed: SEED + 2000, endOnFailure: true },
+      );
+    },
+  );
 
-  it('malformed packets, deep nesting and oversized frames only cost the sender its connection', { timeout: 60_000 }, async () => {
-    const frames = [
-      '42/live,[', '42/live,["watch"', '42/live,{"a":1}', '42/live,7["watch",' + '['.repeat(50_000) + ']'.repeat(50_000) + ']',
-      '42/live,8["watch",{"contest":"' + 'x'.repeat(60_000) + '"}]', '42/live,9["watch",{"contest":"a\\u0000"}]', '4X', '9', '',
-      '451-/live,["watch",{"_placeholder":true,"num":0}]', '42/live,99999999999999999999["watch",{"contest":"x"}]',
-      '42/live,["watch",{"__proto__":{"contest":"' + ids.contest + '"}}]', '42/nope,["watch",{}]', '40/live,' + '{"token":'.repeat(1000),
-    ];
-    for (const frame of [...frames, 'x'.repeat(200_000)]) {
-      cases++;
+  it(
+    'malformed packets, deep nesting and oversized frames only cost the sender its connection',
+    { timeout: 60_000 },
+    async () => {
+      const frames = [
+        '42/live,[',
+        '42/live,["watch"',
+        '42/live,{"a":1}',
+        '42/live,7["watch",' + '['.repeat(50_000) + ']'.repeat(50_000) + ']',
+        '42/live,8["watch",{"contest":"' + 'x'.repeat(60_000) + '"}]',
+        '42/live,9["watch",{"contest":"a\\u0000"}]',
+        '4X',
+        '9',
+        '',
+        '451-/live,["watch",{"_placeholder":true,"num":0}]',
+        '42/live,99999999999999999999["watch",{"contest":"x"}]',
+        '42/live,["watch",{"__proto__":{"contest":"' + ids.contest + '"}}]',
+        '42/nope,["watch",{}]',
+        '40/live,' + '{"token":'.repeat(1000),
+      ];
+      for (const frame of [...frames, 'x'.repeat(200_000)]) {
+        cases++;
+        const so = connect();
+        expect(await connected(so)).toBe(true);
+        const closed = new Promise<void>((resolve) => so.io.engine.on('close', () => resolve()));
+        so.io.engine.write(frame);
+        // Either the server answers nothing (ignored) or drops this connection; wait for a round trip.
+        const alive = await Promise.race([
+          so
+            .timeout(3000)
+            .emitWithAck('watch', { contest: ids.contest })
+            .then(
+              () => true,
+              () => false,
+            ),
+          closed.then(() => false),
+        ]);
+        if (!alive) expect(so.connected).toBe(false);
+        so.close();
+      }
+      // A new connection is served.
       const so = connect();
       expect(await connected(so)).toBe(true);
-      const closed = new Promise<void>((resolve) => so.io.engine.on('close', () => resolve()));
-      so.io.engine.write(frame);
-      // Either the server answers nothing (ignored) or drops this connection; wait for a round trip.
-      const alive = await Promise.race([
-        so.timeout(3000).emitWithAck('watch', { contest: ids.contest }).then(() => true, () => false),
-        closed.then(() => false),
-      ]);
-      if (!alive) expect(so.connected).toBe(false);
+      expect(isBoard(await so.timeout(5000).emitWithAck('watch', { contest: ids.contest }))).toBe(true);
       so.close();
-    }
-    // A new connection is served.
-    const so = connect();
-    expect(await connected(so)).toBe(true);
-    expect(isBoard(await so.timeout(5000).emitWithAck('watch', { contest: ids.contest }))).toBe(true);
-    so.close();
-  });
+    },
+  );
 });
 
 describe('afterwards', () => {
@@ -304,7 +419,8 @@ describe('afterwards', () => {
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ ok: true });
     expect((await send(s.url, 'GET', '/metrics', { token: s.adminToken })).status).toBe(200);
-    for (const role of roles.filter((r) => r.token)) expect((await send(s.url, 'GET', '/api/v1/auth/me', { token: role.token })).status, role.name).toBe(200);
+    for (const role of roles.filter((r) => r.token))
+      expect((await send(s.url, 'GET', '/api/v1/auth/me', { token: role.token })).status, role.name).toBe(200);
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -17,7 +17,9 @@ import type { WireIssue } from '../../shared/errors/issues.ts';
 export const ADMIN_PASSWORD = 'test-admin-password';
 
 export async function openTestDb(): Promise<DbHandle> {
-  return createDb(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, maxConnections: 4 } : { dataDir: 'memory://' });
+  return createDb(
+    process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, maxConnections: 4 } : { dataDir: 'memory://' },
+  );
 }
 
 /**

@@ -22,7 +22,6 @@ let courier: string;
 let rider: string;
 let before: unknown;
 
-
 async function snapshot() {
   const out: Record<string, unknown> = {};
   for (const id of [courier, rider]) {
@@ -30,7 +29,12 @@ async function snapshot() {
     const pub = await api(s.url).get<Leaderboard>(`/contests/${id}/leaderboard`);
     const marks = await ev.admin.get<MarksResponse>(`/contests/${id}/marks`);
     const contest = await ev.admin.get<ContestDetail>(`/contests/${id}`);
-    out[id] = { rows: organiser.body.rows, publicRows: pub.body.rows, marks: marks.body.marks, state: contest.body.state };
+    out[id] = {
+      rows: organiser.body.rows,
+      publicRows: pub.body.rows,
+      marks: marks.body.marks,
+      state: contest.body.state,
+    };
   }
   return out;
 }
@@ -51,9 +55,9 @@ function posts() {
     { path: `/contests/${courier}/remarks`, template: { contestant: 'C999', criterion: 'packing', reason: 'r' } }, // beyond the contract
   ];
 }
-const wrongType = (v: unknown) => (typeof v === 'string' ? 12345 : typeof v === 'number' ? '12' : typeof v === 'boolean' ? 'yes' : 'x');
+const wrongType = (v: unknown) =>
+  typeof v === 'string' ? 12345 : typeof v === 'number' ? '12' : typeof v === 'boolean' ? 'yes' : 'x';
 const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
-
 
 beforeAll(async () => {
   s = await startTestServer();
@@ -61,8 +65,14 @@ beforeAll(async () => {
   courier = ev.contestId('courier');
   rider = ev.contestId('rider');
   const timer = api(s.url, await ev.judgeToken('c-timer'));
-  for (const [bib, value] of [['C001', 80], ['C002', 65.5]] as const) {
-    expect((await timer.post(`/contests/${courier}/marks`, { contestant: bib, criterion: 'exam', value, clientId: uuid() })).status).toBe(201);
+  for (const [bib, value] of [
+    ['C001', 80],
+    ['C002', 65.5],
+  ] as const) {
+    expect(
+      (await timer.post(`/contests/${courier}/marks`, { contestant: bib, criterion: 'exam', value, clientId: uuid() }))
+        .status,
+    ).toBe(201);
   }
   before = await snapshot();
 });
@@ -71,7 +81,8 @@ afterAll(async () => s?.stop());
 describe('every POST endpoint refuses bad bodies with 4xx and the error shape', () => {
   it('malformed JSON, an empty body, non-objects and arrays', async () => {
     for (const { path, template } of posts()) {
-      for (const raw of ['{"a": ', '{a:1}', "{'a':1}", '[1,]', '\u0000', '']) expectRefusal(await ev.admin.post(path, raw), 400);
+      for (const raw of ['{"a": ', '{a:1}', "{'a':1}", '[1,]', '\u0000', ''])
+        expectRefusal(await ev.admin.post(path, raw), 400);
       expect((await ev.admin.post(path, '')).body.error.code).toBe('invalid_json');
       expect((await ev.admin.post(path, '  \n ')).body.error.code).toBe('invalid_json');
       for (const body of ['null', '42', '"text"', 'true', '[]', JSON.stringify([template]), JSON.stringify({})]) {
@@ -85,7 +96,10 @@ describe('every POST endpoint refuses bad bodies with 4xx and the error shape', 
       for (const [field, value] of Object.entries(template)) {
         const r = await ev.admin.post(path, { ...template, [field]: wrongType(value) });
         expectRefusal(r, 400);
-        expect(issuesOf(r).map((i) => i.path), path).toContain(field);
+        expect(
+          issuesOf(r).map((i) => i.path),
+          path,
+        ).toContain(field);
       }
       const extra = await ev.admin.post(path, { ...template, extra: 1 });
       expectRefusal(extra, 400);
@@ -113,7 +127,10 @@ describe('every POST endpoint refuses bad bodies with 4xx and the error shape', 
     let sent = 0;
     const stream = new ReadableStream({ pull: (c) => (sent++ < 40 ? c.enqueue(chunk) : c.close()) });
     const res = await fetch(`${s.url}/api/v1/contests/${courier}/marks`, {
-      method: 'POST', body: stream, duplex: 'half', headers: { authorization: `Bearer ${s.adminToken}`, 'content-type': 'application/json' },
+      method: 'POST',
+      body: stream,
+      duplex: 'half',
+      headers: { authorization: `Bearer ${s.adminToken}`, 'content-type': 'application/json' },
     } as RequestInit);
     expectRefusal({ status: res.status, body: await res.json() }, 413);
   });
@@ -125,9 +142,14 @@ describe('every POST endpoint refuses bad bodies with 4xx and the error shape', 
       if (!path.endsWith('/batch')) expectRefusal(await ev.admin.post(path, `{"${field}": ${deep(50_000)}}`), 400);
       expectRefusal(await ev.admin.post(path, `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`), 400);
     }
-    const batch = await ev.admin.post<BatchResponse>(`/contests/${courier}/marks/batch`, `{"marks": [${deep(50_000)}]}`);
+    const batch = await ev.admin.post<BatchResponse>(
+      `/contests/${courier}/marks/batch`,
+      `{"marks": [${deep(50_000)}]}`,
+    );
     expect(batch.status).toBe(200);
-    expect(batch.body.results).toEqual([{ clientId: null, status: 400, error: expect.objectContaining({ code: 'validation_failed' }) }]);
+    expect(batch.body.results).toEqual([
+      { clientId: null, status: 400, error: expect.objectContaining({ code: 'validation_failed' }) },
+    ]);
   });
 
   it('NUL and unpaired surrogates are refused with their path; other unicode is handled', async () => {
@@ -137,11 +159,10 @@ describe('every POST endpoint refuses bad bodies with 4xx and the error shape', 
         for (const bad of ['a\u0000b', 'a\ud800b', '\udc00']) {
           const r = await ev.admin.post(path, { ...template, [field]: bad });
           expectRefusal(r, 400);
-          expect(issuesOf(r)).toEqual([
-            { path: field, code: 'unstorable', message: expect.stringMatching(/NUL/) },
-          ]);
+          expect(issuesOf(r)).toEqual([{ path: field, code: 'unstorable', message: expect.stringMatching(/NUL/) }]);
         }
-        for (const odd of ['\u0001\u001f\u007f', '\u202e\u200b', '裁判👩‍🔧', ' ']) expectSafe(await ev.admin.post(path, { ...template, [field]: odd }));
+        for (const odd of ['\u0001\u001f\u007f', '\u202e\u200b', '裁判👩‍🔧', ' '])
+          expectSafe(await ev.admin.post(path, { ...template, [field]: odd }));
       }
       expectRefusal(await ev.admin.post(path, '{"a\\u0000": 1}'), 400);
     }
@@ -154,11 +175,28 @@ describe('every POST endpoint refuses bad bodies with 4xx and the error shape', 
 });
 
 describe('unknown ids and addresses', () => {
-  const ids = ['nope', 'a%00b', '%F0%9F%91%8D', '%E2%80%AE', 'x'.repeat(5000), `'%3B%20drop%20table%20events%3B--`, '..%2F..%2Fetc'];
+  const ids = [
+    'nope',
+    'a%00b',
+    '%F0%9F%91%8D',
+    '%E2%80%AE',
+    'x'.repeat(5000),
+    `'%3B%20drop%20table%20events%3B--`,
+    '..%2F..%2Fetc',
+  ];
   it('every GET with an unknown id is 404', async () => {
     for (const id of ids) {
-      for (const p of [`/events/${id}`, `/events/${id}/file`, `/events/${id}/teams`, `/events/${id}/audit`, `/events/${id}/audit/verify`,
-        `/contests/${id}`, `/contests/${id}/leaderboard`, `/contests/${id}/marks`, `/contests/${id}/progress`]) {
+      for (const p of [
+        `/events/${id}`,
+        `/events/${id}/file`,
+        `/events/${id}/teams`,
+        `/events/${id}/audit`,
+        `/events/${id}/audit/verify`,
+        `/contests/${id}`,
+        `/contests/${id}/leaderboard`,
+        `/contests/${id}/marks`,
+        `/contests/${id}/progress`,
+      ]) {
         expectRefusal(await ev.admin.get(p), 404);
       }
     }
@@ -166,17 +204,31 @@ describe('unknown ids and addresses', () => {
 
   it('every POST with an unknown contest is 404', async () => {
     const bodies: Record<string, unknown> = {
-      state: { to: 'review' }, flags: { contestant: 'C001', criterion: 'exam', reason: 'r' }, freeze: { frozen: true },
+      state: { to: 'review' },
+      flags: { contestant: 'C001', criterion: 'exam', reason: 'r' },
+      freeze: { frozen: true },
       marks: { contestant: 'C001', criterion: 'exam', value: 1, clientId: uuid() },
       'marks/batch': { marks: [{ contestant: 'C001', criterion: 'exam', value: 1, clientId: uuid() }] },
     };
-    for (const id of ids) for (const [p, body] of Object.entries(bodies)) expectRefusal(await ev.admin.post(`/contests/${id}/${p}`, body), 404);
+    for (const id of ids)
+      for (const [p, body] of Object.entries(bodies))
+        expectRefusal(await ev.admin.post(`/contests/${id}/${p}`, body), 404);
   });
 
   it('unknown endpoints and methods are 404; bad audit queries are 400', async () => {
-    for (const method of ['PUT', 'DELETE', 'PATCH']) expectRefusal(await ev.admin.call(method, `/contests/${courier}/marks`, {}), 404);
+    for (const method of ['PUT', 'DELETE', 'PATCH'])
+      expectRefusal(await ev.admin.call(method, `/contests/${courier}/marks`, {}), 404);
     expectRefusal(await ev.admin.get('/nothing/here'), 404);
-    for (const q of ['after=-1', 'after=abc', 'after=1.5', 'after=99999999999', 'after=1e400', 'limit=0', 'limit=100000', 'limit=%00']) {
+    for (const q of [
+      'after=-1',
+      'after=abc',
+      'after=1.5',
+      'after=99999999999',
+      'after=1e400',
+      'limit=0',
+      'limit=100000',
+      'limit=%00',
+    ]) {
       expectRefusal(await ev.admin.get(`/events/${ev.id}/audit?${q}`), 400);
     }
   });
@@ -186,10 +238,24 @@ describe('realtime (§8) payloads', () => {
   it('answers every bad watch with an error and keeps serving', async () => {
     const sock = io(`${s.url}/live`, { transports: ['websocket'], reconnection: false });
     await new Promise<void>((resolve, reject) => sock.on('connect', resolve).on('connect_error', reject));
-    for (const p of [null, 5, 'x', [], {}, { contest: 5 }, { contest: '' }, { contest: 'x'.repeat(65) }, { contest: courier, extra: 1 }]) {
-      expect(await sock.timeout(2000).emitWithAck('watch', p)).toEqual({ error: { code: 'validation_failed', message: expect.any(String) } });
+    for (const p of [
+      null,
+      5,
+      'x',
+      [],
+      {},
+      { contest: 5 },
+      { contest: '' },
+      { contest: 'x'.repeat(65) },
+      { contest: courier, extra: 1 },
+    ]) {
+      expect(await sock.timeout(2000).emitWithAck('watch', p)).toEqual({
+        error: { code: 'validation_failed', message: expect.any(String) },
+      });
     }
-    expect(await sock.timeout(2000).emitWithAck('watch', { contest: 'nope' })).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+    expect(await sock.timeout(2000).emitWithAck('watch', { contest: 'nope' })).toEqual({
+      error: { code: 'not_found', message: expect.any(String) },
+    });
     expect(await sock.timeout(2000).emitWithAck('unwatch', 42)).toMatchObject({ error: { code: 'validation_failed' } });
     sock.emit('watch', { contest: courier }); // no acknowledgement callback
     sock.emit('no-such-event', { a: 1 });

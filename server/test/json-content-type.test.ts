@@ -14,8 +14,14 @@ afterAll(async () => s?.stop());
 
 /** Types a cross-site form (or a careless client) sends; none of them is JSON. */
 const NOT_JSON = [
-  'text/plain', 'text/plain; charset=utf-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x',
-  'application/json; charset=utf-16', 'application/jsonp', 'application/octet-stream', undefined,
+  'text/plain',
+  'text/plain; charset=utf-8',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/json; charset=utf-16',
+  'application/jsonp',
+  'application/octet-stream',
+  undefined,
 ];
 
 function send(path: string, body: string, type: string | undefined, token?: string) {
@@ -67,8 +73,10 @@ describe('a JSON body sent as another type', () => {
     const ev = await importAndOpen(s, exampleEvent('new-economy-contest'));
     const victim = await importAndOpen(s, exampleEvent('new-economy-contest'));
     const ids: Ids = {
-      event: ev.id, contest: ev.contestId('courier'),
-      victimEvent: victim.id, victimContest: victim.contestId('courier'),
+      event: ev.id,
+      contest: ev.contestId('courier'),
+      victimEvent: victim.id,
+      victimContest: victim.contestId('courier'),
     };
     // Not JSON: the archive is a file (its own type), logging out and a snapshot read no body.
     const notRead = ['POST /api/v1/events/archive', 'POST /api/v1/auth/logout', 'POST /api/v1/backups'];

@@ -20,29 +20,45 @@ describe('GET /judge/sheet', () => {
     expect(res.status).toBe(200);
     const sheet = res.body as JudgeSheet;
     expect(sheet.event).toEqual({ id: ev.id, name: '兴化市首届新业态群体技能竞赛' });
-    expect(sheet.contest).toMatchObject({ id: ev.contestId('courier'), code: 'courier', state: 'scoring', blind: false });
+    expect(sheet.contest).toMatchObject({
+      id: ev.contestId('courier'),
+      code: 'courier',
+      state: 'scoring',
+      blind: false,
+    });
     expect(sheet.judge).toEqual({ code: 'c-timer', name: '韦秀兰', chief: false, shadow: false });
     expect(criteriaOf(sheet).sort()).toEqual(['accuracy', 'exam', 'safety', 'sorting', 'waybill']);
     expect(sheet.contest.sections.map((x) => x.code)).toEqual(['theory', 'practical']);
     expect(sheet.contestants).toHaveLength(24);
-    expect(sheet.contestants[0]).toMatchObject({ bib: 'C001', name: '廖强', organisation: 'yz', station: 'A-01', status: 'active' });
+    expect(sheet.contestants[0]).toMatchObject({
+      bib: 'C001',
+      name: '廖强',
+      organisation: 'yz',
+      station: 'A-01',
+      status: 'active',
+    });
 
-    const panel = (await (api(s.url, await ev.judgeToken('c-j2'))).get('/judge/sheet')).body as JudgeSheet;
+    const panel = (await api(s.url, await ev.judgeToken('c-j2')).get('/judge/sheet')).body as JudgeSheet;
     expect(criteriaOf(panel)).toEqual(['packing', 'service']);
     expect(panel.contest.sections.map((x) => x.code)).toEqual(['practical']);
-    const chief = (await (api(s.url, await ev.judgeToken('c-chief'))).get('/judge/sheet')).body as JudgeSheet;
+    const chief = (await api(s.url, await ev.judgeToken('c-chief')).get('/judge/sheet')).body as JudgeSheet;
     expect(chief.judge.chief).toBe(true);
     expect(criteriaOf(chief)).toHaveLength(7);
   });
 
-  it('leaves out contestants of the judge\'s own organisation', async () => {
+  it("leaves out contestants of the judge's own organisation", async () => {
     const file = exampleEvent('new-economy-contest');
     const ev = await importAndOpen(s, file);
     const rider = file.contests.find((c) => c.code === 'rider')!;
     const ml = rider.contestants.filter((c) => c.organisation === 'ml').map((c) => c.bib);
     expect(ml.length).toBeGreaterThan(0);
     const sheet = (await api(s.url, await ev.judgeToken('r-j2')).get('/judge/sheet')).body as JudgeSheet; // organisation ml
-    expect(sheet.contestants.map((c) => c.bib).sort()).toEqual(rider.contestants.filter((c) => c.organisation !== 'ml').map((c) => c.bib).sort());
+    expect(sheet.contestants.map((c) => c.bib).sort()).toEqual(
+      rider.contestants
+        .filter((c) => c.organisation !== 'ml')
+        .map((c) => c.bib)
+        .sort(),
+    );
     expect(sheet.contestants.some((c) => c.organisation === 'ml')).toBe(false);
     const other = (await api(s.url, await ev.judgeToken('r-j1')).get('/judge/sheet')).body as JudgeSheet;
     expect(other.contestants).toHaveLength(rider.contestants.length);
@@ -70,7 +86,7 @@ describe('GET /judge/sheet', () => {
     expect(qa.contestants.every((c) => c.name === undefined)).toBe(true);
   });
 
-  it('includes every revision the judge made, and nobody else\'s marks', async () => {
+  it("includes every revision the judge made, and nobody else's marks", async () => {
     const ev = await importAndOpen(s, exampleEvent('new-economy-contest'));
     const id = ev.contestId('courier');
     const j2 = api(s.url, await ev.judgeToken('c-j2'));

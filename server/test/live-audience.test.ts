@@ -16,7 +16,10 @@ afterAll(async () => {
   await s?.stop();
 });
 
-async function watch(options: { cookie?: string; auth?: Record<string, string> }, contest: string): Promise<Leaderboard> {
+async function watch(
+  options: { cookie?: string; auth?: Record<string, string> },
+  contest: string,
+): Promise<Leaderboard> {
   const so = io(`${s.url}/live`, {
     transports: ['websocket'],
     reconnection: false,
@@ -34,7 +37,12 @@ describe('socket audience', () => {
     const admin = api(s.url, s.adminToken);
     expect((await admin.post(`/contests/${courier}/freeze`, { frozen: true })).status).toBe(200);
     const timer = await ids.judgeToken('c-timer');
-    const res = await api(s.url, timer).post(`/contests/${courier}/marks`, { contestant: 'C003', criterion: 'exam', value: 88, clientId: uuid() });
+    const res = await api(s.url, timer).post(`/contests/${courier}/marks`, {
+      contestant: 'C003',
+      criterion: 'exam',
+      value: 88,
+      clientId: uuid(),
+    });
     expect(res.status).toBe(201);
 
     const cookie = `jx_session=${s.adminToken}`;

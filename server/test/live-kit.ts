@@ -90,19 +90,31 @@ export function expectWellFormed(u: BoardUpdate, contest: string, size: number) 
 export type Judge = { client: ReturnType<typeof api>; criteria: string[]; organisation?: string };
 
 /** Judges of a contest that may mark, with what they may mark (assignments and recusal respected). */
-export async function judgesOf(ev: Awaited<ReturnType<typeof importAndOpen>>, file: EventFile, contestCode: string, codes: string[], server = current) {
+export async function judgesOf(
+  ev: Awaited<ReturnType<typeof importAndOpen>>,
+  file: EventFile,
+  contestCode: string,
+  codes: string[],
+  server = current,
+) {
   const contest = file.contests.find((c) => c.code === contestCode)!;
   const all = contest.sections.flatMap((sec) => sec.criteria.map((k) => k.code));
   const out: Judge[] = [];
   for (const code of codes) {
     const j = contest.judges.find((x) => x.code === code)!;
-    out.push({ client: api(server.url, await ev.judgeToken(code)), criteria: j.criteria === '*' ? all : j.criteria, organisation: j.organisation });
+    out.push({
+      client: api(server.url, await ev.judgeToken(code)),
+      criteria: j.criteria === '*' ? all : j.criteria,
+      organisation: j.organisation,
+    });
   }
   return { contest, judges: out };
 }
 
 /** A random acceptable value for a criterion of the example files. */
-export function valueFor(criterion: EventFile['contests'][number]['sections'][number]['criteria'][number]): number | boolean {
+export function valueFor(
+  criterion: EventFile['contests'][number]['sections'][number]['criteria'][number],
+): number | boolean {
   const r = Math.random();
   if (criterion.kind === 'deduction') return Math.floor(r * 3);
   if (criterion.kind === 'judgement') {
@@ -111,12 +123,20 @@ export function valueFor(criterion: EventFile['contests'][number]['sections'][nu
   }
   const scale = criterion.scale;
   if (scale?.type === 'pass') return r < 0.8;
-  if (scale?.type === 'linear') return Math.round(Math.min(scale.best, scale.worst) + r * Math.abs(scale.worst - scale.best));
+  if (scale?.type === 'linear')
+    return Math.round(Math.min(scale.best, scale.worst) + r * Math.abs(scale.worst - scale.best));
   return Math.round(criterion.max * (0.4 + r * 0.6));
 }
 
 /** Submits `count` marks spread over the judges, `perJudge` requests in flight per judge; all must be 201. */
-export async function markStorm(contestId: string, file: EventFile, contestCode: string, judges: Judge[], count: number, perJudge = 4) {
+export async function markStorm(
+  contestId: string,
+  file: EventFile,
+  contestCode: string,
+  judges: Judge[],
+  count: number,
+  perJudge = 4,
+) {
   const contest = file.contests.find((c) => c.code === contestCode)!;
   const criteria = new Map(contest.sections.flatMap((sec) => sec.criteria.map((k) => [k.code, k] as const)));
   const statuses: number[] = [];
@@ -132,7 +152,10 @@ export async function markStorm(contestId: string, file: EventFile, contestCode:
             const person = people[Math.floor(Math.random() * people.length)]!;
             const code = j.criteria[Math.floor(Math.random() * j.criteria.length)]!;
             const res = await j.client.post(`/contests/${contestId}/marks`, {
-              contestant: person.bib, criterion: code, value: valueFor(criteria.get(code)!), clientId: uuid(),
+              contestant: person.bib,
+              criterion: code,
+              value: valueFor(criteria.get(code)!),
+              clientId: uuid(),
             });
             if (res.status !== 201) throw new Error(`mark refused: ${res.status} ${JSON.stringify(res.body)}`);
             statuses.push(res.status);
@@ -144,7 +167,12 @@ export async function markStorm(contestId: string, file: EventFile, contestCode:
   return statuses;
 }
 
-export async function setup(name: 'new-economy-contest' | 'wire-rope-contest', contestCode: string, judgeCodes: string[], server = current) {
+export async function setup(
+  name: 'new-economy-contest' | 'wire-rope-contest',
+  contestCode: string,
+  judgeCodes: string[],
+  server = current,
+) {
   const file = exampleEvent(name);
   const ev = await importAndOpen(server, file);
   const contestId = ev.contestId(contestCode);

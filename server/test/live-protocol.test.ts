@@ -49,7 +49,10 @@ describe('the protocol version in the handshake', () => {
     const current = open({ protocol: PROTOCOL_VERSION });
     const plain = open();
     expect(await Promise.all([handshake(current), handshake(plain)])).toEqual(['connected', 'connected']);
-    const got = new Map<Socket, BoardUpdate[]>([[current, []], [plain, []]]);
+    const got = new Map<Socket, BoardUpdate[]>([
+      [current, []],
+      [plain, []],
+    ]);
     for (const [so, list] of got) so.on('leaderboard', (u: BoardUpdate) => list.push(u));
     const [compactAck, plainAck] = await Promise.all([
       current.emitWithAck('watch', { contest: contestId, compact: true }),

@@ -15,9 +15,21 @@ describe('POST /contests/:id/marks', () => {
     const courier = ev.contestId('courier');
     const timer = api(s.url, await ev.judgeToken('c-timer'));
     const clientId = uuid();
-    const res = await timer.post(`/contests/${courier}/marks`, { contestant: 'C001', criterion: 'exam', value: 80, clientId });
+    const res = await timer.post(`/contests/${courier}/marks`, {
+      contestant: 'C001',
+      criterion: 'exam',
+      value: 80,
+      clientId,
+    });
     expect(res.status).toBe(201);
-    expect(res.body.mark).toMatchObject({ contestant: 'C001', criterion: 'exam', judge: 'c-timer', value: 80, revision: 1, clientId });
+    expect(res.body.mark).toMatchObject({
+      contestant: 'C001',
+      criterion: 'exam',
+      judge: 'c-timer',
+      value: 80,
+      revision: 1,
+      clientId,
+    });
     expect(typeof res.body.seq).toBe('number');
     const board = await api(s.url).get<Leaderboard>(`/contests/${courier}/leaderboard`);
     expect(board.status).toBe(200);
@@ -60,8 +72,18 @@ describe('POST /contests/:id/marks', () => {
     const ev = await importAndOpen(s, exampleEvent('new-economy-contest'));
     const courier = ev.contestId('courier');
     const timer = api(s.url, await ev.judgeToken('c-timer'));
-    await timer.post(`/contests/${courier}/marks`, { contestant: 'C004', criterion: 'exam', value: 50, clientId: uuid() });
-    const second = await timer.post(`/contests/${courier}/marks`, { contestant: 'C004', criterion: 'exam', value: 90, clientId: uuid() });
+    await timer.post(`/contests/${courier}/marks`, {
+      contestant: 'C004',
+      criterion: 'exam',
+      value: 50,
+      clientId: uuid(),
+    });
+    const second = await timer.post(`/contests/${courier}/marks`, {
+      contestant: 'C004',
+      criterion: 'exam',
+      value: 90,
+      clientId: uuid(),
+    });
     expect(second.body.mark.revision).toBe(2);
     const board = await api(s.url).get<Leaderboard>(`/contests/${courier}/leaderboard`);
     expect(board.body.rows.find((r) => r.bib === 'C004')!.sections.theory).toBe(90);
@@ -74,7 +96,8 @@ describe('POST /contests/:id/marks', () => {
     const courier = ev.contestId('courier');
     const timer = api(s.url, await ev.judgeToken('c-timer'));
     const j1 = api(s.url, await ev.judgeToken('c-j1')); // organisation sd
-    const post = (client: ReturnType<typeof api>, b: object) => client.post(`/contests/${courier}/marks`, { clientId: uuid(), ...b });
+    const post = (client: ReturnType<typeof api>, b: object) =>
+      client.post(`/contests/${courier}/marks`, { clientId: uuid(), ...b });
     expect((await post(timer, { contestant: 'C001', criterion: 'exam', value: 101 })).status).toBe(400);
     expect((await post(timer, { contestant: 'C001', criterion: 'exam', value: '80' })).status).toBe(400);
     expect((await post(timer, { contestant: 'C001', criterion: 'waybill', value: 1 })).status).toBe(400);
@@ -87,7 +110,12 @@ describe('POST /contests/:id/marks', () => {
     file.contests[0]!.contestants.push({ bib: 'C900', name: '测试', organisation: 'sd' });
     const ev2 = await importAndOpen(s, file);
     const j1b = api(s.url, await ev2.judgeToken('c-j1'));
-    const own = await j1b.post(`/contests/${ev2.contestId('courier')}/marks`, { clientId: uuid(), contestant: 'C900', criterion: 'packing', value: 10 });
+    const own = await j1b.post(`/contests/${ev2.contestId('courier')}/marks`, {
+      clientId: uuid(),
+      contestant: 'C900',
+      criterion: 'packing',
+      value: 10,
+    });
     expect(own.status).toBe(403);
     expect(refusalOf(own).message).toMatch(/own organisation/);
     expect((await post(timer, { contestant: 'C999', criterion: 'exam', value: 80 })).status).toBe(404);

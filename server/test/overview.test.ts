@@ -18,14 +18,22 @@ afterAll(async () => {
 });
 
 type Client = ReturnType<typeof api>;
-const marker = (client: Client, contest: string) => (contestant: string, criterion: string, value: number | boolean, extra: object = {}) =>
-  client.post(`/contests/${contest}/marks`, { contestant, criterion, value, clientId: uuid(), ...extra }).then((r) => {
-    if (r.status !== 201) throw new Error(`mark ${contestant}/${criterion}: ${r.status} ${JSON.stringify(r.body)}`);
-    return r.body;
-  });
+const marker =
+  (client: Client, contest: string) =>
+  (contestant: string, criterion: string, value: number | boolean, extra: object = {}) =>
+    client
+      .post(`/contests/${contest}/marks`, { contestant, criterion, value, clientId: uuid(), ...extra })
+      .then((r) => {
+        if (r.status !== 201) throw new Error(`mark ${contestant}/${criterion}: ${r.status} ${JSON.stringify(r.body)}`);
+        return r.body;
+      });
 
 async function watch(contest: string, token?: string): Promise<Socket> {
-  const so = io(`${s.url}/live`, { transports: ['websocket'], reconnection: false, ...(token ? { auth: { token } } : {}) });
+  const so = io(`${s.url}/live`, {
+    transports: ['websocket'],
+    reconnection: false,
+    ...(token ? { auth: { token } } : {}),
+  });
   sockets.push(so);
   const ack = await so.timeout(5000).emitWithAck('watch', { contest });
   if (ack?.error) throw new Error(`watch: ${JSON.stringify(ack)}`);
@@ -42,14 +50,25 @@ async function scenario() {
   await m2!('C001', 'packing', 5);
   await m3!('C001', 'packing', 20);
   await m4!('C001', 'packing', 24);
-  for (const [k, v] of [['exam', 90], ['sorting', 90], ['accuracy', 1], ['waybill', true]] as const) await t!('C002', k, v);
+  for (const [k, v] of [
+    ['exam', 90],
+    ['sorting', 90],
+    ['accuracy', 1],
+    ['waybill', true],
+  ] as const)
+    await t!('C002', k, v);
   for (const m of [m2!, m3!, m4!]) {
     await m('C002', 'packing', 20);
     await m('C002', 'service', 18);
   }
   await t!('C003', 'exam', 70);
   await t!('C003', 'exam', 72); // a second revision
-  const req = await chief!.post(`/contests/${id}/remarks`, { contestant: 'C003', criterion: 'exam', judge: 'c-timer', reason: 'typo?' });
+  const req = await chief!.post(`/contests/${id}/remarks`, {
+    contestant: 'C003',
+    criterion: 'exam',
+    judge: 'c-timer',
+    reason: 'typo?',
+  });
   expect(req.status).toBe(201);
   return { ev, id, timer: timer!, chief: chief!, t: t! };
 }
@@ -73,7 +92,11 @@ describe('GET /events/:id/overview', () => {
     const allMarks = (await ev.admin.get<{ marks: unknown[] }>(`/contests/${id}/marks`)).body.marks;
     const active = board.rows.filter((r) => r.status === 'active');
     expect(courier).toMatchObject({
-      code: 'courier', name: '快递员', state: 'scoring', frozen: false, seq: board.seq,
+      code: 'courier',
+      name: '快递员',
+      state: 'scoring',
+      frozen: false,
+      seq: board.seq,
       active: active.length,
       complete: active.filter((r) => r.complete).length,
       marks: allMarks.length,
@@ -98,7 +121,11 @@ describe('GET /events/:id/overview', () => {
     const o = await overviewOf(ev.id);
     const judges = o.contests.find((c) => c.id === id)!.judges;
     const byCode = new Map(judges.map((j) => [j.code, j]));
-    expect([...byCode.keys()].sort()).toEqual(exampleEvent('new-economy-contest').contests[0]!.judges.map((j) => j.code).sort());
+    expect([...byCode.keys()].sort()).toEqual(
+      exampleEvent('new-economy-contest')
+        .contests[0]!.judges.map((j) => j.code)
+        .sort(),
+    );
     for (const code of ['c-j1', 'c-j2', 'c-timer', 'c-chief']) {
       expect(byCode.get(code)).toMatchObject({ online: true });
       expect(Date.now() - Date.parse(byCode.get(code)!.lastSeen!)).toBeLessThan(60_000);
@@ -106,7 +133,9 @@ describe('GET /events/:id/overview', () => {
     expect(byCode.get('c-trainee')).toMatchObject({ name: '龚晓东', online: false, lastSeen: null, shadow: true });
     expect(byCode.get('c-chief')).toMatchObject({ chief: true });
     // The rider contest's judges signed in never: all offline.
-    expect(o.contests.find((c) => c.code === 'rider')!.judges.every((j) => !j.online && j.lastSeen === null)).toBe(true);
+    expect(o.contests.find((c) => c.code === 'rider')!.judges.every((j) => !j.online && j.lastSeen === null)).toBe(
+      true,
+    );
   });
 
   it('counts public screens watching a contest, not organisers, and shows a freeze', async () => {
@@ -145,7 +174,15 @@ describe('GET /events/:id/audit filters', () => {
   it('filters by contest, judge, contestant and kind, as the whole log read and filtered here', async () => {
     const { ev, id } = await scenario();
     const rider = ev.contestId('rider');
-    expect((await ev.admin.post(`/contests/${id}/flags`, { contestant: 'C001', criterion: 'packing', reason: 'seen on video' })).status).toBe(200);
+    expect(
+      (
+        await ev.admin.post(`/contests/${id}/flags`, {
+          contestant: 'C001',
+          criterion: 'packing',
+          reason: 'seen on video',
+        })
+      ).status,
+    ).toBe(200);
     const all = (await ev.admin.get<AuditPage>(`/events/${ev.id}/audit`)).body.entries;
     const read = async (q: string) => {
       const r = await ev.admin.get<AuditPage>(`/events/${ev.id}/audit?${q}`);
@@ -166,7 +203,9 @@ describe('GET /events/:id/audit filters', () => {
     expect(timer.length).toBe(7);
     expect(await read('contestant=C001')).toEqual(ns((e) => e.data.contestant === 'C001'));
     expect(await read('contestant=C001')).toHaveLength(4); // three marks and the accepted flag
-    expect(await read(`contestant=C003&kind=mark&contest=${id}`)).toEqual(ns((e) => e.kind === 'mark' && e.data.contestant === 'C003'));
+    expect(await read(`contestant=C003&kind=mark&contest=${id}`)).toEqual(
+      ns((e) => e.kind === 'mark' && e.data.contestant === 'C003'),
+    );
     // A bib that is a prefix of others matches only itself; LIKE wildcards are taken literally.
     expect(await read('contestant=C00')).toEqual([]);
     expect(await read('judge=c_j2')).toEqual([]);
@@ -178,7 +217,8 @@ describe('GET /events/:id/audit filters', () => {
     const pages: number[] = [];
     let after = 0;
     for (;;) {
-      const page = (await ev.admin.get<AuditPage>(`/events/${ev.id}/audit?kind=mark&limit=4&after=${after}`)).body.entries;
+      const page = (await ev.admin.get<AuditPage>(`/events/${ev.id}/audit?kind=mark&limit=4&after=${after}`)).body
+        .entries;
       if (page.length === 0) break;
       expect(page.length).toBeLessThanOrEqual(4);
       pages.push(...page.map((e) => e.n));
@@ -190,7 +230,14 @@ describe('GET /events/:id/audit filters', () => {
 
   it('refuses malformed filters with 400 and the parameter named', async () => {
     const { ev } = await scenario();
-    for (const q of ['judge=%27%20OR%201%3D1', 'contestant=C001%25', 'kind=MARK', 'after=-1', 'limit=0', 'contestant=' + 'X'.repeat(17)]) {
+    for (const q of [
+      'judge=%27%20OR%201%3D1',
+      'contestant=C001%25',
+      'kind=MARK',
+      'after=-1',
+      'limit=0',
+      'contestant=' + 'X'.repeat(17),
+    ]) {
       const r = await ev.admin.get(`/events/${ev.id}/audit?${q}`);
       expect(r.status, q).toBe(400);
       expect(r.body.error.code).toBe('validation_failed');

@@ -72,7 +72,10 @@ const plain = (b: unknown) => JSON.parse(JSON.stringify(b));
  */
 async function expectAllExact(contest: string, ws: Watcher[]) {
   const want = await expected(contest);
-  const same = (w: Watcher) => w.board !== null && w.board.seq === want[w.audience].seq && isDeepStrictEqual(plain(w.board), plain(want[w.audience]));
+  const same = (w: Watcher) =>
+    w.board !== null &&
+    w.board.seq === want[w.audience].seq &&
+    isDeepStrictEqual(plain(w.board), plain(want[w.audience]));
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
     Promise.all(ws.map((w) => w.until(() => same(w) || w.errors.length > 0))),
@@ -100,7 +103,13 @@ async function openCourier(seed: number) {
     const j = contest.judges.find((x) => x.code === code)!;
     return j.criteria === '*' ? [...criteria.keys()] : j.criteria;
   };
-  const judges = await Promise.all(COURIER_JUDGES.map(async (code) => ({ code, client: api(s.url, await ev.judgeToken(code)), criteria: assigned(code) })));
+  const judges = await Promise.all(
+    COURIER_JUDGES.map(async (code) => ({
+      code,
+      client: api(s.url, await ev.judgeToken(code)),
+      criteria: assigned(code),
+    })),
+  );
   const chief = api(s.url, await ev.judgeToken('c-chief'));
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
@@ -109,7 +118,8 @@ async function openCourier(seed: number) {
     if (k.kind === 'deduction') return Math.floor(r * 3);
     if (k.kind === 'judgement') return Math.round((k.max * (0.4 + r * 0.6)) / (k.step ?? 0.5)) * (k.step ?? 0.5);
     if (k.scale?.type === 'pass') return r < 0.8;
-    if (k.scale?.type === 'linear') return Math.round(Math.min(k.scale.best, k.scale.worst) + r * Math.abs(k.scale.worst - k.scale.best));
+    if (k.scale?.type === 'linear')
+      return Math.round(Math.min(k.scale.best, k.scale.worst) + r * Math.abs(k.scale.worst - k.scale.best));
     return Math.round(k.max * (0.3 + r * 0.7));
   };
   let state: 'scoring' | 'review' = 'scoring';
@@ -120,16 +130,23 @@ async function openCourier(seed: number) {
   /** `n` marks from the judges, 4 at a time; in review, the chief's corrections (with a reason) instead. */
   const marks = async (n: number) => {
     let left = state === 'review' ? Math.min(n, 6) : n;
-    await Promise.all(Array.from({ length: 4 }, async () => {
-      while (left > 0) {
-        left--;
-        const j = state === 'review' ? { client: chief, criteria: [...criteria.keys()] } : pick(judges);
-        const code = pick(j.criteria);
-        const body = { contestant: pick(contest.contestants).bib, criterion: code, value: valueFor(criteria.get(code)!), clientId: uuid(),
-          ...(state === 'review' ? { reason: 'sheet re-read' } : {}) };
-        ok(await j.client.post(`/contests/${id}/marks`, body), 'mark');
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (left > 0) {
+          left--;
+          const j = state === 'review' ? { client: chief, criteria: [...criteria.keys()] } : pick(judges);
+          const code = pick(j.criteria);
+          const body = {
+            contestant: pick(contest.contestants).bib,
+            criterion: code,
+            value: valueFor(criteria.get(code)!),
+            clientId: uuid(),
+            ...(state === 'review' ? { reason: 'sheet re-read' } : {}),
+          };
+          ok(await j.client.post(`/contests/${id}/marks`, body), 'mark');
+        }
+      }),
+    );
   };
   const step = async (st: Step) => {
     if (st.kind === 'marks') return marks(st.n);
@@ -151,19 +168,35 @@ async function openCourier(seed: number) {
   return { id, ev, step, marks, reopen, rnd, isFrozen: () => frozen, state: () => state };
 }
 
-type Step = { kind: 'marks'; n: number } | { kind: 'freeze' } | { kind: 'unfreeze' } | { kind: 'review' } | { kind: 'scoring' };
+type Step =
+  { kind: 'marks'; n: number } | { kind: 'freeze' } | { kind: 'unfreeze' } | { kind: 'review' } | { kind: 'scoring' };
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 5, arbitrary: fc.integer({ min: 3, max: 15 }).map((n): Step => ({ kind: 'marks', n })) },
-  { weight: 1, arbitrary: fc.constantFrom<Step>({ kind: 'freeze' }, { kind: 'unfreeze' }, { kind: 'review' }, { kind: 'scoring' }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<Step>({ kind: 'freeze' }, { kind: 'unfreeze' }, { kind: 'review' }, { kind: 'scoring' }),
+  },
 );
 const fixed = (...steps: Step[]) => steps;
 /** Scenarios always freeze, close marking, reopen and thaw among random marks and moves; some end frozen. */
 const scenarioArb = fc
-  .tuple(fc.array(stepArb, { minLength: 2, maxLength: 6 }), fc.array(stepArb, { minLength: 2, maxLength: 5 }), fc.boolean(), fc.integer())
+  .tuple(
+    fc.array(stepArb, { minLength: 2, maxLength: 6 }),
+    fc.array(stepArb, { minLength: 2, maxLength: 5 }),
+    fc.boolean(),
+    fc.integer(),
+  )
   .map(([before, after, endFrozen, seed]) => ({
     steps: [
       ...before,
-      ...fixed({ kind: 'freeze' }, { kind: 'marks', n: 10 }, { kind: 'review' }, { kind: 'marks', n: 4 }, { kind: 'unfreeze' }, { kind: 'scoring' }),
+      ...fixed(
+        { kind: 'freeze' },
+        { kind: 'marks', n: 10 },
+        { kind: 'review' },
+        { kind: 'marks', n: 4 },
+        { kind: 'unfreeze' },
+        { kind: 'scoring' },
+      ),
       ...after,
       ...fixed({ kind: endFrozen ? 'freeze' : 'unfreeze' }, { kind: 'marks', n: 6 }),
     ],
@@ -173,34 +206,37 @@ const scenarioArb = fc
 const RUNS = { seed: SEED, numRuns: 3, endOnFailure: true } as const;
 
 describe('a watcher away for a long while', () => {
-  it('comes back after marks, state changes and a freeze and holds exactly its audience\'s board', async () => {
+  it("comes back after marks, state changes and a freeze and holds exactly its audience's board", async () => {
     let runs = 0;
     let endedFrozen = 0;
-    await fc.assert(fc.asyncProperty(scenarioArb, async ({ steps, seed }) => {
-      runs++;
-      const c = await openCourier(seed);
-      const stay = [new Watcher(c.id, 'public'), new Watcher(c.id, 'organiser')];
-      const away = [new Watcher(c.id, 'public'), new Watcher(c.id, 'public'), new Watcher(c.id, 'organiser')];
-      await c.marks(8);
-      await expectAllExact(c.id, [...stay, ...away]);
-      for (const w of away) w.disconnect();
-      const heldWhenLeaving = away.map((w) => w.received);
-      for (const st of steps) await c.step(st);
-      expect(away.map((w) => w.received)).toEqual(heldWhenLeaving); // nothing reached them meanwhile
-      // Back while marks keep coming (when the contest takes them).
-      await Promise.all([...away.map((w) => w.reconnect()), c.marks(c.state() === 'scoring' ? 15 : 3)]);
-      // A fresh session, nothing replayed: with connection-state recovery a short gap would replay the
-      // missed packets and a long one would not, and this short-gap simulation would prove nothing.
-      for (const w of away) expect(w.socket.recovered).toBeFalsy();
-      const want = await expectAllExact(c.id, [...stay, ...away]);
-      expect(want.public.frozen).toBe(c.isFrozen());
-      if (c.isFrozen()) {
-        endedFrozen++;
-        expect(want.public.seq).toBeLessThan(want.organiser.seq);
-        expect(want.public.rows).not.toEqual(want.organiser.rows);
-      }
-      for (const w of [...stay, ...away]) w.close();
-    }), RUNS);
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, async ({ steps, seed }) => {
+        runs++;
+        const c = await openCourier(seed);
+        const stay = [new Watcher(c.id, 'public'), new Watcher(c.id, 'organiser')];
+        const away = [new Watcher(c.id, 'public'), new Watcher(c.id, 'public'), new Watcher(c.id, 'organiser')];
+        await c.marks(8);
+        await expectAllExact(c.id, [...stay, ...away]);
+        for (const w of away) w.disconnect();
+        const heldWhenLeaving = away.map((w) => w.received);
+        for (const st of steps) await c.step(st);
+        expect(away.map((w) => w.received)).toEqual(heldWhenLeaving); // nothing reached them meanwhile
+        // Back while marks keep coming (when the contest takes them).
+        await Promise.all([...away.map((w) => w.reconnect()), c.marks(c.state() === 'scoring' ? 15 : 3)]);
+        // A fresh session, nothing replayed: with connection-state recovery a short gap would replay the
+        // missed packets and a long one would not, and this short-gap simulation would prove nothing.
+        for (const w of away) expect(w.socket.recovered).toBeFalsy();
+        const want = await expectAllExact(c.id, [...stay, ...away]);
+        expect(want.public.frozen).toBe(c.isFrozen());
+        if (c.isFrozen()) {
+          endedFrozen++;
+          expect(want.public.seq).toBeLessThan(want.organiser.seq);
+          expect(want.public.rows).not.toEqual(want.organiser.rows);
+        }
+        for (const w of [...stay, ...away]) w.close();
+      }),
+      RUNS,
+    );
     expect(runs).toBe(RUNS.numRuns);
     // The fixed seed gives both endings: a frozen public board, and a live one.
     expect(endedFrozen).toBeGreaterThan(0);
@@ -212,24 +248,31 @@ describe('updates lost on the way', () => {
   it('a watcher that loses deltas at random sees the gap by seq, asks again and ends exact', async () => {
     let resyncs = 0;
     let dropped = 0;
-    await fc.assert(fc.asyncProperty(scenarioArb, fc.double({ min: 0.2, max: 0.6, noNaN: true }), async ({ steps, seed }, rate) => {
-      const c = await openCourier(seed);
-      const lossy = [new Watcher(c.id, 'public', prng(seed + 1)), new Watcher(c.id, 'organiser', prng(seed + 2)), new Watcher(c.id, 'public', prng(seed + 3))];
-      await expectAllExact(c.id, lossy);
-      for (const w of lossy) w.dropRate = rate;
-      for (const st of steps) await c.step(st);
-      // A lost last update cannot be noticed until the next one: mark once more with a sound network.
-      await c.reopen();
-      await c.marks(6);
-      for (const w of lossy) w.dropRate = 0;
-      await c.marks(2);
-      await expectAllExact(c.id, lossy);
-      for (const w of lossy) {
-        resyncs += w.resyncs;
-        dropped += w.dropped;
-        w.close();
-      }
-    }), RUNS);
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, fc.double({ min: 0.2, max: 0.6, noNaN: true }), async ({ steps, seed }, rate) => {
+        const c = await openCourier(seed);
+        const lossy = [
+          new Watcher(c.id, 'public', prng(seed + 1)),
+          new Watcher(c.id, 'organiser', prng(seed + 2)),
+          new Watcher(c.id, 'public', prng(seed + 3)),
+        ];
+        await expectAllExact(c.id, lossy);
+        for (const w of lossy) w.dropRate = rate;
+        for (const st of steps) await c.step(st);
+        // A lost last update cannot be noticed until the next one: mark once more with a sound network.
+        await c.reopen();
+        await c.marks(6);
+        for (const w of lossy) w.dropRate = 0;
+        await c.marks(2);
+        await expectAllExact(c.id, lossy);
+        for (const w of lossy) {
+          resyncs += w.resyncs;
+          dropped += w.dropped;
+          w.close();
+        }
+      }),
+      RUNS,
+    );
     expect(dropped).toBeGreaterThan(0);
     expect(resyncs).toBeGreaterThan(0);
   }, 60_000);

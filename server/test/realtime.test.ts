@@ -24,7 +24,6 @@ import { rowsOf, type Db } from '../../db/create-db.ts';
 let s: TestServer;
 liveSuite((server) => (s = server));
 
-
 describe('live boards under concurrent marking', () => {
   it('every watcher ends on the GET board after 150 concurrent marks by 3 judges', async () => {
     const { contestId, storm } = await setup('new-economy-contest', 'courier', ['c-timer', 'c-j2', 'c-j3']);
@@ -63,7 +62,9 @@ describe('live boards under concurrent marking', () => {
     expect(contract.updates.some((u) => 'compact' in u)).toBe(false);
     const bytes = (us: BoardUpdate[]) => us.reduce((n, u) => n + JSON.stringify(u).length, 0);
     const contractDeltas = contract.updates.filter((u) => !u.full);
-    expect(bytes(compactUpdates) / compactUpdates.length).toBeLessThan(bytes(contractDeltas) / Math.max(1, contractDeltas.length));
+    expect(bytes(compactUpdates) / compactUpdates.length).toBeLessThan(
+      bytes(contractDeltas) / Math.max(1, contractDeltas.length),
+    );
   }, 90_000);
 
   it('the first update after watchers join is a delta from the board their watch reply gave, not the whole board', async () => {
@@ -107,7 +108,12 @@ describe('live boards under concurrent marking', () => {
     // The same value again is a new revision that changes no row: every such mark makes a delta.
     const remark = async () => {
       const before = w.updates.length;
-      const res = await timer.post(`/contests/${contestId}/marks`, { contestant: 'C005', criterion: 'exam', value: 77, clientId: uuid() });
+      const res = await timer.post(`/contests/${contestId}/marks`, {
+        contestant: 'C005',
+        criterion: 'exam',
+        value: 77,
+        clientId: uuid(),
+      });
       expect(res.status).toBe(201);
       while (w.updates.length === before) await sleep(5);
     };
@@ -184,7 +190,12 @@ describe('who sees what', () => {
   }, 90_000);
 
   it('a blind contest shows the public stations in place of names, organisers the names', async () => {
-    const { contestId, storm, file } = await setup('wire-rope-contest', 'wet-drawing', ['w-qa', 'w-j1', 'w-j2', 'w-j3']);
+    const { contestId, storm, file } = await setup('wire-rope-contest', 'wet-drawing', [
+      'w-qa',
+      'w-j1',
+      'w-j2',
+      'w-j3',
+    ]);
     const people = new Map(file.contests.find((c) => c.code === 'wet-drawing')!.contestants.map((p) => [p.bib, p]));
     const pub = new Watcher(contestId);
     const org = new Watcher(contestId, s.adminToken);
@@ -212,8 +223,19 @@ describe('the /live namespace refuses what it cannot use', () => {
     const { contestId } = await setup('new-economy-contest', 'courier', []);
     const so = connect();
     await new Promise<void>((r) => so.once('connect', () => r()));
-    const bad: unknown[] = [null, 'string', 123, [], {}, { contest: 123 }, { contest: '' }, { contest: null },
-      { contest: 'x'.repeat(50_000) }, { contest: contestId, extra: 1 }, { contest: { $ne: 1 } }];
+    const bad: unknown[] = [
+      null,
+      'string',
+      123,
+      [],
+      {},
+      { contest: 123 },
+      { contest: '' },
+      { contest: null },
+      { contest: 'x'.repeat(50_000) },
+      { contest: contestId, extra: 1 },
+      { contest: { $ne: 1 } },
+    ];
     for (const event of ['watch', 'unwatch']) {
       for (const payload of bad) {
         const ack = await so.timeout(2000).emitWithAck(event, payload);
@@ -261,9 +283,13 @@ describe('board cache freshness', () => {
   function slowAnswers(db: Db, ms: number): Db {
     const real = (db as unknown as { $client: any }).$client;
     const delay = (p: PromiseLike<unknown>) => Promise.resolve(p).then((x) => sleep(ms).then(() => x));
-    const client = typeof real === 'function'
-      ? Object.assign((...a: unknown[]) => real(...a), { begin: real.begin, unsafe: (...a: unknown[]) => delay(real.unsafe(...a)) })
-      : { query: (...a: unknown[]) => delay(real.query(...a)) };
+    const client =
+      typeof real === 'function'
+        ? Object.assign((...a: unknown[]) => real(...a), {
+            begin: real.begin,
+            unsafe: (...a: unknown[]) => delay(real.unsafe(...a)),
+          })
+        : { query: (...a: unknown[]) => delay(real.query(...a)) };
     return new Proxy(db, { get: (t, key) => (key === '$client' ? client : Reflect.get(t, key)) });
   }
 
@@ -272,7 +298,9 @@ describe('board cache freshness', () => {
     const cache = new BoardCache(slowAnswers(s.db.db, 40));
     const first = cache.get(contestId).then((c) => c!.seq); // reads the contest row now, hears the answer later
     await sleep(10);
-    const [bumped] = rowsOf<{ seq: number }>(await s.db.db.execute(sql`UPDATE contests SET seq = seq + 1 WHERE id = ${contestId} RETURNING seq`));
+    const [bumped] = rowsOf<{ seq: number }>(
+      await s.db.db.execute(sql`UPDATE contests SET seq = seq + 1 WHERE id = ${contestId} RETURNING seq`),
+    );
     const second = await cache.get(contestId);
     expect(await first).toBe(bumped!.seq - 1);
     expect(second!.seq).toBe(bumped!.seq);

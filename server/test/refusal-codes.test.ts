@@ -22,7 +22,11 @@ beforeAll(async () => {
 afterAll(async () => s?.stop());
 
 const mark = (contestant: string, criterion: string, value: unknown, extra: object = {}) => ({
-  contestant, criterion, value, clientId: uuid(), ...extra,
+  contestant,
+  criterion,
+  value,
+  clientId: uuid(),
+  ...extra,
 });
 
 describe('refusals carry code and params', () => {
@@ -56,10 +60,12 @@ describe('refusals carry code and params', () => {
     });
     await ev.admin.post(`/contests/${courier}/state`, { to: 'scoring' });
     expect(await refusal(j1.post(at, mark('C005', 'exam', 10)), 403)).toMatchObject({
-      code: 'forbidden', params: { reason: 'criterion_not_assigned', criterion: 'exam' },
+      code: 'forbidden',
+      params: { reason: 'criterion_not_assigned', criterion: 'exam' },
     });
     expect(await refusal(j1.post(at, mark('C999', 'packing', 10)), 404)).toMatchObject({
-      code: 'not_found', params: { reason: 'contestant', bib: 'C999' },
+      code: 'not_found',
+      params: { reason: 'contestant', bib: 'C999' },
     });
     expect(await refusal(j1.post(at, mark('C005', 'packing', 26)), 400)).toMatchObject({
       code: 'validation_failed',
@@ -82,7 +88,8 @@ describe('refusals carry code and params', () => {
 
     await ev.admin.post(`/contests/${courier}/state`, { to: 'review' });
     expect(await refusal(j1.post(at, mark('C005', 'packing', 12, { reason: '更正' })), 409)).toMatchObject({
-      code: 'contest_closed', params: { reason: 'review' },
+      code: 'contest_closed',
+      params: { reason: 'review' },
     });
     expect(await refusal(chief.post(at, mark('C005', 'packing', 12)), 400)).toMatchObject({
       code: 'validation_failed',

@@ -42,7 +42,12 @@ function courierByName(): string {
 const withNewCompany = (csv: string) => `${csv}\nC025,新选手,京运快运,A-25\nC026,另一位,京运 快运,A-26\n`;
 
 const body = (content: string, over: Record<string, unknown> = {}) => ({
-  contest: 'courier', kind: 'contestants', format: 'csv', mode: 'replace', content, ...over,
+  contest: 'courier',
+  kind: 'contestants',
+  format: 'csv',
+  mode: 'replace',
+  content,
+  ...over,
 });
 const storedFile = async (eventId: string) => (await admin.get(`/events/${eventId}/file`)).body as EventFile;
 const audit = async (eventId: string) =>
@@ -71,12 +76,20 @@ describe('organisations in a roster', () => {
     expect(preview.body.ok).toBe(false);
     expect(preview.body.problems).toEqual([
       {
-        row: 26, column: 'organisation', value: '京运快运', code: 'unknown_organisation',
-        params: { organisations: ORGANISATIONS }, message: expect.any(String),
+        row: 26,
+        column: 'organisation',
+        value: '京运快运',
+        code: 'unknown_organisation',
+        params: { organisations: ORGANISATIONS },
+        message: expect.any(String),
       },
       {
-        row: 27, column: 'organisation', value: '京运 快运', code: 'unknown_organisation',
-        params: { organisations: ORGANISATIONS }, message: expect.any(String),
+        row: 27,
+        column: 'organisation',
+        value: '京运 快运',
+        code: 'unknown_organisation',
+        params: { organisations: ORGANISATIONS },
+        message: expect.any(String),
       },
     ]);
     expect(preview.body.unknownOrganisations).toEqual([{ name: '京运快运', code: 'org-1', rows: [26, 27] }]);
@@ -84,7 +97,9 @@ describe('organisations in a roster', () => {
     const refused = await admin.post<RosterImportResult>(`/events/${ev.id}/roster/import`, body(csv));
     expect(refused.status).toBe(400);
     expect(issuesOf(refused)[0]).toEqual({
-      path: 'row 26 · organisation', code: 'unknown_organisation', message: expect.any(String),
+      path: 'row 26 · organisation',
+      code: 'unknown_organisation',
+      message: expect.any(String),
       params: { organisations: ORGANISATIONS, row: 26, column: 'organisation', value: '京运快运' },
     });
     const file = await storedFile(ev.id);
@@ -113,7 +128,9 @@ describe('organisations in a roster', () => {
 
     const entries = await audit(ev.id);
     expect(entries.find((e) => e.kind === 'organisations_added')?.data).toEqual({
-      contest: 'courier', via: 'roster', organisations: [{ code: 'jykd', name: '京运快运' }],
+      contest: 'courier',
+      via: 'roster',
+      organisations: [{ code: 'jykd', name: '京运快运' }],
     });
     expect(entries.find((e) => e.kind === 'roster')?.data).toMatchObject({ rows: 26, addedOrganisations: ['jykd'] });
     expect((await admin.get(`/events/${ev.id}/audit/verify`)).body.ok).toBe(true);
@@ -138,22 +155,32 @@ describe('organisations in a roster', () => {
     const ev = await setUp();
     const csv = withNewCompany(courierByName());
     const clash = {
-      addOrganisations: [{ code: 'jd', name: '京运快运' }, { code: 'x', name: 'ＪＤ' }, { code: 'Bad!', name: '丙' }],
+      addOrganisations: [
+        { code: 'jd', name: '京运快运' },
+        { code: 'x', name: 'ＪＤ' },
+        { code: 'Bad!', name: '丙' },
+      ],
     };
     for (const step of ['preview', 'import']) {
       const res = await admin.post(`/events/${ev.id}/roster/${step}`, body(csv, clash));
       expect(res.status, step).toBe(400);
       expect(issuesOf(res)).toEqual([
         {
-          path: 'addOrganisations[0].code', code: 'duplicate', message: expect.any(String),
+          path: 'addOrganisations[0].code',
+          code: 'duplicate',
+          message: expect.any(String),
           params: { what: 'organisation', value: 'jd', first: 'organisations[5].code' },
         },
         {
-          path: 'addOrganisations[1].name', code: 'duplicate', message: expect.any(String),
+          path: 'addOrganisations[1].name',
+          code: 'duplicate',
+          message: expect.any(String),
           params: { what: 'organisation', value: 'ＪＤ', first: 'organisations[5].code' },
         },
         {
-          path: 'addOrganisations[2].code', code: 'bad_format', message: expect.any(String),
+          path: 'addOrganisations[2].code',
+          code: 'bad_format',
+          message: expect.any(String),
           params: { format: 'code', value: 'Bad!' },
         },
       ]);
@@ -165,7 +192,10 @@ describe('organisations in a roster', () => {
     const ev = await setUp();
     expect((await admin.post(`/contests/${ev.contestId('courier')}/state`, { to: 'scoring' })).status).toBe(200);
     const adding = { addOrganisations: [{ code: 'jykd', name: '京运快运' }] };
-    const res = await admin.post<RosterImportResult>(`/events/${ev.id}/roster/import`, body(withNewCompany(courierByName()), adding));
+    const res = await admin.post<RosterImportResult>(
+      `/events/${ev.id}/roster/import`,
+      body(withNewCompany(courierByName()), adding),
+    );
     expect(res.status).toBe(409);
     expect((await storedFile(ev.id)).organisations).toEqual(ORGANISATIONS);
     expect((await audit(ev.id)).some((e) => e.kind === 'organisations_added')).toBe(false);

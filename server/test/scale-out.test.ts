@@ -22,7 +22,13 @@ import { JUDGES, faultEvent, pinOf, planMarks, seeded } from './faults/fault-eve
 import { JudgeOutbox } from './faults/judge-outbox.ts';
 import { BoardWatcher } from './cluster/watcher.ts';
 import {
-  freePortInRange, freshPostgres, redisAdmin, redisProxy, startClusterServer, stopClusterServer, type ClusterServer,
+  freePortInRange,
+  freshPostgres,
+  redisAdmin,
+  redisProxy,
+  startClusterServer,
+  stopClusterServer,
+  type ClusterServer,
 } from './cluster/cluster-processes.ts';
 import { REDIS_URL, postgresServer, redisServer, skipWithout } from './services-available.ts';
 
@@ -45,7 +51,8 @@ beforeAll(async () => {
   redis = await redisAdmin(REDIS_URL, STREAM);
   const ports = new Set<number>();
   proxy = await redisProxy(await freePortInRange(ports), REDIS_URL);
-  const start = async (redisUrl = REDIS_URL) => startClusterServer({ port: await freePortInRange(ports), databaseUrl: db!.url, redisUrl, stream: STREAM });
+  const start = async (redisUrl = REDIS_URL) =>
+    startClusterServer({ port: await freePortInRange(ports), databaseUrl: db!.url, redisUrl, stream: STREAM });
   // The first process creates the tables (migrations); the others start on them together.
   const a = await start();
   servers = [a];
@@ -84,11 +91,19 @@ function watch(s: ClusterServer, contestId: string, audience: 'organiser' | 'pub
 }
 
 /** Every judge's tablet sends its marks (a third one at a time, the rest in batches) to `serverOf(judge)`. */
-async function markConcurrently(ev: { eventId: string; contestId: string }, serverOf: (i: number) => ClusterServer, during?: () => Promise<void>) {
+async function markConcurrently(
+  ev: { eventId: string; contestId: string },
+  serverOf: (i: number) => ClusterServer,
+  during?: () => Promise<void>,
+) {
   const clients = JUDGES.map((judge, i) => {
     const base = serverOf(i).base;
     return new JudgeOutbox({
-      base, judge, contestId: ev.contestId, marks: planMarks(rand, PER_JUDGE), random: rand,
+      base,
+      judge,
+      contestId: ev.contestId,
+      marks: planMarks(rand, PER_JUDGE),
+      random: rand,
       batchSize: i % 3 === 0 ? 1 : 2 + Math.floor(rand() * 10),
       login: async () => {
         const r = await api(base).post('/auth/judge', { event: ev.eventId, judge, pin: pinOf(judge) });
@@ -101,7 +116,10 @@ async function markConcurrently(ev: { eventId: string; contestId: string }, serv
   for (const c of clients) {
     expect([...c.refused.values()], 'no mark refused').toEqual([]);
     expect(c.acks.size).toBe(PER_JUDGE);
-    expect(c.answers.filter((a) => a.status !== 200 && a.status !== 201), 'every request answered at once').toEqual([]);
+    expect(
+      c.answers.filter((a) => a.status !== 200 && a.status !== 201),
+      'every request answered at once',
+    ).toEqual([]);
   }
   return clients.length * PER_JUDGE;
 }
@@ -128,7 +146,7 @@ async function expectExactEverywhere(contestId: string, file: EventFile, screens
 }
 
 describe.skipIf(skip)('three server processes sharing realtime through Redis', () => {
-  it('starts each process in Redis mode on the run\'s own stream', () => {
+  it("starts each process in Redis mode on the run's own stream", () => {
     for (const s of servers) expect(s.stdout()).toContain(`realtime: Redis streams adapter at redis://`);
     for (const s of servers) expect(s.stdout()).toContain(`(stream "${STREAM}")`);
   });
@@ -136,7 +154,12 @@ describe.skipIf(skip)('three server processes sharing realtime through Redis', (
   it('marks sent to one process reach the watchers on the two others, which end on the exact board', async () => {
     const [a, b, c] = servers as [ClusterServer, ClusterServer, ClusterServer];
     const ev = await importEvent(a, true);
-    const screens = [watch(b, ev.contestId, 'public'), watch(b, ev.contestId, 'organiser'), watch(c, ev.contestId, 'public'), watch(c, ev.contestId, 'organiser')];
+    const screens = [
+      watch(b, ev.contestId, 'public'),
+      watch(b, ev.contestId, 'organiser'),
+      watch(c, ev.contestId, 'public'),
+      watch(c, ev.contestId, 'organiser'),
+    ];
     await Promise.all(screens.map((w) => w.watch()));
     const started = performance.now();
     const total = await markConcurrently(ev, () => a);
@@ -152,8 +175,10 @@ describe.skipIf(skip)('three server processes sharing realtime through Redis', (
     const overview = await admin(a).get(`/events/${ev.eventId}/overview`);
     expect(overview.status).toBe(200);
     expect(overview.body.contests[0].screens).toBe(2);
-    console.log(`[scale-out] ${total} marks to process A (seed ${SEED}) in ${Math.round(ms)} ms incl. the final check; ` +
-      `updates per watcher on B/C: ${screens.map((w) => w.updates.length).join(', ')}; resyncs: ${screens.map((w) => w.resyncs).join(', ')}`);
+    console.log(
+      `[scale-out] ${total} marks to process A (seed ${SEED}) in ${Math.round(ms)} ms incl. the final check; ` +
+        `updates per watcher on B/C: ${screens.map((w) => w.updates.length).join(', ')}; resyncs: ${screens.map((w) => w.resyncs).join(', ')}`,
+    );
   }, 90_000);
 
   it('marks spread over all three processes, with watchers on all three: all end equal', async () => {
@@ -172,9 +197,15 @@ describe.skipIf(skip)('three server processes sharing realtime through Redis', (
     const pub = watch(b, ev.contestId, 'public');
     const org = watch(b, ev.contestId, 'organiser');
     await Promise.all([pub.watch(), org.watch()]);
-    const judge = (await api(a.base).post('/auth/judge', { event: ev.eventId, judge: 'j01', pin: pinOf('j01') })).body.token as string;
+    const judge = (await api(a.base).post('/auth/judge', { event: ev.eventId, judge: 'j01', pin: pinOf('j01') })).body
+      .token as string;
     const mark = async (contestant: string, value: number) => {
-      const r = await api(a.base, judge).post(`/contests/${ev.contestId}/marks`, { contestant, criterion: 'exam', value, clientId: uuid() });
+      const r = await api(a.base, judge).post(`/contests/${ev.contestId}/marks`, {
+        contestant,
+        criterion: 'exam',
+        value,
+        clientId: uuid(),
+      });
       expect(r.status).toBe(201);
       return r.body.seq as number;
     };
@@ -201,16 +232,22 @@ describe.skipIf(skip)('three server processes sharing realtime through Redis', (
     const edited = structuredClone(ev.file);
     const contest = edited.contests[0]!;
     contest.contestants[0]!.name = '改名选手';
-    contest.contestants.push({ bib: 'F031', name: '新增选手', organisation: 'o1' } as (typeof contest.contestants)[number]);
+    contest.contestants.push({
+      bib: 'F031',
+      name: '新增选手',
+      organisation: 'o1',
+    } as (typeof contest.contestants)[number]);
     const res = await admin(a).call('PUT', `/events/${ev.eventId}`, edited);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const renamed = (board: Leaderboard) => board.rows.some((r) => r.bib === 'F001' && r.name === '改名选手') && board.rows.some((r) => r.bib === 'F031');
+    const renamed = (board: Leaderboard) =>
+      board.rows.some((r) => r.bib === 'F001' && r.name === '改名选手') && board.rows.some((r) => r.bib === 'F031');
     await org.reach(0, 'the edit on the watcher on B', renamed);
-    for (const s of servers) expect(renamed((await admin(s).get<Leaderboard>(`/contests/${ev.contestId}/leaderboard`)).body)).toBe(true);
+    for (const s of servers)
+      expect(renamed((await admin(s).get<Leaderboard>(`/contests/${ev.contestId}/leaderboard`)).body)).toBe(true);
     expect(org.board).toEqual((await admin(b).get<Leaderboard>(`/contests/${ev.contestId}/leaderboard`)).body);
   }, 60_000);
 
-  it('a sign-out on one process closes that session\'s screens on another and ends it there at once', async () => {
+  it("a sign-out on one process closes that session's screens on another and ends it there at once", async () => {
     const [a, b, c] = servers as [ClusterServer, ClusterServer, ClusterServer];
     const ev = await importEvent(a, true);
     const login = await api(a.base).post('/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
@@ -234,7 +271,11 @@ describe.skipIf(skip)('three server processes sharing realtime through Redis', (
   it('a process whose Redis connections are killed mid-run misses nothing that was published meanwhile', async () => {
     const [a, b, c] = servers as [ClusterServer, ClusterServer, ClusterServer];
     const ev = await importEvent(a, true);
-    const screens = [watch(b, ev.contestId, 'public'), watch(b, ev.contestId, 'organiser'), watch(c, ev.contestId, 'organiser')];
+    const screens = [
+      watch(b, ev.contestId, 'public'),
+      watch(b, ev.contestId, 'organiser'),
+      watch(c, ev.contestId, 'organiser'),
+    ];
     await Promise.all(screens.map((w) => w.watch()));
     let kills = 0;
     const killWhileMarking = async () => {
@@ -249,10 +290,16 @@ describe.skipIf(skip)('three server processes sharing realtime through Redis', (
     // Last, with nothing after it to make up for a lost notice: B is cut off, then A commits a mark
     // and publishes it before B can be back (its first reconnection waits 100 ms).
     kills += await redis!.killConnectionsOf(b.child.pid!);
-    const judge = (await api(a.base).post('/auth/judge', { event: ev.eventId, judge: 'j02', pin: pinOf('j02') })).body.token as string;
-    const last = await api(a.base, judge).post(`/contests/${ev.contestId}/marks`, { contestant: 'F030', criterion: 'exam', value: 99, clientId: uuid() });
+    const judge = (await api(a.base).post('/auth/judge', { event: ev.eventId, judge: 'j02', pin: pinOf('j02') })).body
+      .token as string;
+    const last = await api(a.base, judge).post(`/contests/${ev.contestId}/marks`, {
+      contestant: 'F030',
+      criterion: 'exam',
+      value: 99,
+      clientId: uuid(),
+    });
     expect(last.status).toBe(201);
-    await screens[1]!.reach(last.body.seq, 'B\'s organiser board after its Redis connections were killed');
+    await screens[1]!.reach(last.body.seq, "B's organiser board after its Redis connections were killed");
     await expectExactEverywhere(ev.contestId, ev.file, screens);
     expect(kills).toBeGreaterThanOrEqual(6);
     expect(b.stdout()).toMatch(/\[realtime\] Redis at .+ connected again/);
@@ -263,15 +310,26 @@ describe.skipIf(skip)('three server processes sharing realtime through Redis', (
     const [a, b, c] = servers as [ClusterServer, ClusterServer, ClusterServer];
     const ev = await importEvent(a, true);
     const onB = watch(b, ev.contestId, 'organiser');
-    const screens = [onB, watch(b, ev.contestId, 'public'), watch(a, ev.contestId, 'organiser'), watch(c, ev.contestId, 'public')];
+    const screens = [
+      onB,
+      watch(b, ev.contestId, 'public'),
+      watch(a, ev.contestId, 'organiser'),
+      watch(c, ev.contestId, 'public'),
+    ];
     await Promise.all(screens.map((w) => w.watch()));
     const cutAt = b.stdout().length;
     proxy!.cut();
     const started = performance.now();
     // Half the judges mark through A, half through B, while B has no Redis at all.
     await markConcurrently(ev, (i) => (i % 2 ? a : b));
-    const judge = (await api(b.base).post('/auth/judge', { event: ev.eventId, judge: 'j03', pin: pinOf('j03') })).body.token as string;
-    const mark = await api(b.base, judge).post(`/contests/${ev.contestId}/marks`, { contestant: 'F010', criterion: 'exam', value: 42, clientId: uuid() });
+    const judge = (await api(b.base).post('/auth/judge', { event: ev.eventId, judge: 'j03', pin: pinOf('j03') })).body
+      .token as string;
+    const mark = await api(b.base, judge).post(`/contests/${ev.contestId}/marks`, {
+      contestant: 'F010',
+      criterion: 'exam',
+      value: 42,
+      clientId: uuid(),
+    });
     expect(mark.status).toBe(201);
     // B's own screens follow B's marks without Redis (and with them A's, read from the database by seq).
     await onB.reach(mark.body.seq, 'the organiser board on B while B is cut off from Redis');
@@ -283,7 +341,9 @@ describe.skipIf(skip)('three server processes sharing realtime through Redis', (
     proxy!.restore();
     await expectExactEverywhere(ev.contestId, ev.file, screens);
     expect(b.stdout().slice(cutAt)).toMatch(/connected again/);
-    console.log(`[scale-out] B without Redis for ${Math.round(outageMs)} ms: 361 marks through A and B, all screens exact after it came back`);
+    console.log(
+      `[scale-out] B without Redis for ${Math.round(outageMs)} ms: 361 marks through A and B, all screens exact after it came back`,
+    );
   }, 90_000);
 });
 
@@ -301,11 +361,25 @@ describe.skipIf(skip)('the change feed between processes', () => {
     };
     const got: ClusterMessage[] = [];
     let gaps = 0;
-    const sender = new ChangeFeed(await client(REDIS_URL), await client(REDIS_URL), key, 1000, { message: () => {}, gap: () => {} }, () => {});
-    const receiver = new ChangeFeed(await client(REDIS_URL), await client(cutOff.url), key, 1000, {
-      message: (m) => void got.push(m),
-      gap: () => void gaps++,
-    }, () => {});
+    const sender = new ChangeFeed(
+      await client(REDIS_URL),
+      await client(REDIS_URL),
+      key,
+      1000,
+      { message: () => {}, gap: () => {} },
+      () => {},
+    );
+    const receiver = new ChangeFeed(
+      await client(REDIS_URL),
+      await client(cutOff.url),
+      key,
+      1000,
+      {
+        message: (m) => void got.push(m),
+        gap: () => void gaps++,
+      },
+      () => {},
+    );
     const admin = await client(REDIS_URL);
     try {
       await Promise.all([sender.start(), receiver.start()]);
@@ -328,7 +402,10 @@ describe.skipIf(skip)('the change feed between processes', () => {
       await stored(1);
       cutOff.restore();
       await received(2);
-      expect(got).toEqual([{ kind: 'changed', contest: 'c1' }, { kind: 'session-ended', tokenHash: 'h4' }]);
+      expect(got).toEqual([
+        { kind: 'changed', contest: 'c1' },
+        { kind: 'session-ended', tokenHash: 'h4' },
+      ]);
       expect(gaps).toBe(1);
     } finally {
       await Promise.all([sender.close(), receiver.close()]);

@@ -17,7 +17,12 @@ import { smallEvent } from './authz/fixture.ts';
 const PASSWORD = ADMIN_PASSWORD;
 const WRONG_PASSWORDS = ['Org-Pa55word-7f3e9d', 'guess-Pa55-41c8e2'];
 // 8 digits, so none can be mistaken for a number the server prints.
-const GIVEN: Record<string, string> = { 'a-judge': '48291375', 'a-chief': '73021586', 'a-shadow': '61520497', 'b-judge': '90381764' }; // b-chief: generated
+const GIVEN: Record<string, string> = {
+  'a-judge': '48291375',
+  'a-chief': '73021586',
+  'a-shadow': '61520497',
+  'b-judge': '90381764',
+}; // b-chief: generated
 const WRONG_PINS = ['13572468', '86427531'];
 
 let server: RunningServer;
@@ -30,12 +35,27 @@ const spies: ReturnType<typeof vi.spyOn>[] = [];
 beforeAll(async () => {
   // Whatever any part of the server prints while the test runs is captured, not only its `log`.
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    spies.push(vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-      logs.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
-    }));
+    spies.push(
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        logs.push(
+          args
+            .map((a) =>
+              a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a),
+            )
+            .join(' '),
+        );
+      }),
+    );
   }
   db = await openTestDb();
-  server = await startServer({ db, port: 0, host: '127.0.0.1', log: (m) => logs.push(m), interfaces: () => TEST_LAN, siteHost: '0.0.0.0' });
+  server = await startServer({
+    db,
+    port: 0,
+    host: '127.0.0.1',
+    log: (m) => logs.push(m),
+    interfaces: () => TEST_LAN,
+    siteHost: '0.0.0.0',
+  });
   await server.services.auth.ensureAdmin(PASSWORD, (m) => logs.push(m));
 }, 60_000);
 afterAll(async () => {
@@ -45,11 +65,17 @@ afterAll(async () => {
 });
 
 async function call(method: string, path: string, opts: { token?: string; body?: unknown; keep?: boolean } = {}) {
-  const res = await fetch(`${server.url}${path.startsWith('/api') || path.startsWith('/healthz') || path.startsWith('/metrics') ? path : `/api/v1${path}`}`, {
-    method,
-    headers: { ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-  });
+  const res = await fetch(
+    `${server.url}${path.startsWith('/api') || path.startsWith('/healthz') || path.startsWith('/metrics') ? path : `/api/v1${path}`}`,
+    {
+      method,
+      headers: {
+        ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      },
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    },
+  );
   const bytes = new Uint8Array(await res.arrayBuffer());
   const text = new TextDecoder().decode(bytes);
   const lines: string[] = [];
@@ -87,12 +113,16 @@ describe('secrets', () => {
 
     // Import with PINs given for some judges and one to generate.
     const file = smallEvent();
-    for (const c of file.contests) for (const j of c.judges) {
-      if (GIVEN[j.code]) j.pin = GIVEN[j.code];
-      else delete j.pin;
-    }
-    expect((await call('POST', '/auth/login', { body: { username: 'admin', password: WRONG_PASSWORDS[0] } })).status).toBe(401);
-    const admin = (await call('POST', '/auth/login', { body: { username: 'admin', password: PASSWORD } })).json.token as string;
+    for (const c of file.contests)
+      for (const j of c.judges) {
+        if (GIVEN[j.code]) j.pin = GIVEN[j.code];
+        else delete j.pin;
+      }
+    expect(
+      (await call('POST', '/auth/login', { body: { username: 'admin', password: WRONG_PASSWORDS[0] } })).status,
+    ).toBe(401);
+    const admin = (await call('POST', '/auth/login', { body: { username: 'admin', password: PASSWORD } })).json
+      .token as string;
     const imported = await call('POST', '/events', { token: admin, body: file, keep: false });
     expect(imported.status).toBe(201);
     const generated = imported.json.judges as { code: string; pin: string }[];
@@ -101,7 +131,9 @@ describe('secrets', () => {
     for (const j of generated) secrets.add(j.pin);
     const pinOf = (code: string) => GIVEN[code] ?? generated.find((j) => j.code === code)!.pin;
     const eventId = imported.json.id as string;
-    const [lathe, weld] = ['lathe', 'weld'].map((code) => (imported.json.contests as { id: string; code: string }[]).find((c) => c.code === code)!.id) as [string, string];
+    const [lathe, weld] = ['lathe', 'weld'].map(
+      (code) => (imported.json.contests as { id: string; code: string }[]).find((c) => c.code === code)!.id,
+    ) as [string, string];
 
     // Sign-ins: right and wrong PINs, until one account is locked; an unknown organiser; a wrong password.
     const judge = async (code: string) => {
@@ -109,60 +141,136 @@ describe('secrets', () => {
       expect(r.status, code).toBe(200);
       return r.json.token as string;
     };
-    for (const pin of WRONG_PINS) expect((await call('POST', '/auth/judge', { body: { event: eventId, judge: 'a-judge', pin } })).status).toBe(401);
+    for (const pin of WRONG_PINS)
+      expect((await call('POST', '/auth/judge', { body: { event: eventId, judge: 'a-judge', pin } })).status).toBe(401);
     let status = 0;
-    for (let i = 0; i < 10 && status !== 429; i++) status = (await call('POST', '/auth/judge', { body: { event: eventId, judge: 'a-shadow', pin: WRONG_PINS[i % 2] } })).status;
+    for (let i = 0; i < 10 && status !== 429; i++)
+      status = (
+        await call('POST', '/auth/judge', { body: { event: eventId, judge: 'a-shadow', pin: WRONG_PINS[i % 2] } })
+      ).status;
     expect(status).toBe(429);
-    expect((await call('POST', '/auth/judge', { body: { event: eventId, judge: 'a-shadow', pin: GIVEN['a-shadow'] } })).status).toBe(429);
-    expect((await call('POST', '/auth/login', { body: { username: 'nobody', password: WRONG_PASSWORDS[1] } })).status).toBe(401);
+    expect(
+      (await call('POST', '/auth/judge', { body: { event: eventId, judge: 'a-shadow', pin: GIVEN['a-shadow'] } }))
+        .status,
+    ).toBe(429);
+    expect(
+      (await call('POST', '/auth/login', { body: { username: 'nobody', password: WRONG_PASSWORDS[1] } })).status,
+    ).toBe(401);
     // Mistyped bodies (a PIN or password without quotes): the parser's complaint must not quote them back.
     const raw = (path: string, text: string) =>
-      fetch(`${server.url}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text }).then(async (r) => {
+      fetch(`${server.url}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: text,
+      }).then(async (r) => {
         seen.push({ what: `POST ${path} (malformed) → ${r.status}`, text: await r.text() });
         return r.status;
       });
     expect(await raw('/auth/login', `{"username":"admin","password":${PASSWORD}}`)).toBe(400);
     expect(await raw('/auth/login', `{"username":"admin","password":[1,"${WRONG_PASSWORDS[1]}",x]}`)).toBe(400);
     expect(await raw('/auth/login', `{"username":"admin","password":"${PASSWORD}"}}`)).toBe(400);
-    expect(await raw('/auth/judge', `{"event":"${eventId}","judge":"a-chief","pin":[${GIVEN['a-chief']},x]}`)).toBe(400); // V8 would quote it
+    expect(await raw('/auth/judge', `{"event":"${eventId}","judge":"a-chief","pin":[${GIVEN['a-chief']},x]}`)).toBe(
+      400,
+    ); // V8 would quote it
     expect(await raw('/auth/judge', `{"event":"${eventId}","judge":"a-chief","pin":"${GIVEN['a-chief']}}`)).toBe(400);
-    const [aJudge, aChief, bJudge, bChief] = [await judge('a-judge'), await judge('a-chief'), await judge('b-judge'), await judge('b-chief')];
+    const [aJudge, aChief, bJudge, bChief] = [
+      await judge('a-judge'),
+      await judge('a-chief'),
+      await judge('b-judge'),
+      await judge('b-chief'),
+    ];
 
     // A contest day: marks (a note, a batch), a flag accepted, review, certification, publication.
-    for (const id of [lathe, weld]) expect((await call('POST', `/contests/${id}/state`, { token: admin, body: { to: 'scoring' } })).status).toBe(200);
+    for (const id of [lathe, weld])
+      expect((await call('POST', `/contests/${id}/state`, { token: admin, body: { to: 'scoring' } })).status).toBe(200);
     const mark = (token: string, contest: string, contestant: string, criterion: string, value: number, extra = {}) =>
-      call('POST', `/contests/${contest}/marks`, { token, body: { contestant, criterion, value, clientId: uuid(), ...extra } });
+      call('POST', `/contests/${contest}/marks`, {
+        token,
+        body: { contestant, criterion, value, clientId: uuid(), ...extra },
+      });
     expect((await mark(aJudge, lathe, 'A01', 'exam', 80, { note: '按时完成' })).status).toBe(201);
     expect((await mark(aJudge, lathe, 'A01', 'craft', 9)).status).toBe(201);
     expect((await mark(aChief, lathe, 'A01', 'craft', 3)).status).toBe(201);
-    const batch = await call('POST', `/contests/${lathe}/marks/batch`, { token: aJudge, body: { marks: [
-      { contestant: 'A02', criterion: 'exam', value: 70, clientId: uuid() }, { contestant: 'A02', criterion: 'craft', value: 7, clientId: uuid() },
-    ] } });
+    const batch = await call('POST', `/contests/${lathe}/marks/batch`, {
+      token: aJudge,
+      body: {
+        marks: [
+          { contestant: 'A02', criterion: 'exam', value: 70, clientId: uuid() },
+          { contestant: 'A02', criterion: 'craft', value: 7, clientId: uuid() },
+        ],
+      },
+    });
     expect(batch.json.results.map((r: { status: number }) => r.status)).toEqual([201, 201]);
     expect((await mark(aChief, lathe, 'A02', 'craft', 6)).status).toBe(201);
     expect((await mark(bJudge, weld, 'B01', 'exam', 66)).status).toBe(201);
-    expect((await call('POST', `/contests/${lathe}/flags`, { token: aChief, body: { contestant: 'A01', criterion: 'craft', reason: '合议确认' } })).status).toBe(200);
-    expect((await call('POST', `/contests/${lathe}/state`, { token: aChief, body: { to: 'review' } })).status).toBe(200);
-    expect((await call('POST', `/contests/${lathe}/state`, { token: aChief, body: { to: 'certified' } })).status).toBe(200);
-    expect((await call('POST', `/contests/${lathe}/state`, { token: admin, body: { to: 'published' } })).status).toBe(200);
-    expect((await call('POST', `/contests/${lathe}/appeals`, { token: admin, body: { contestant: 'A02', text: '复核' } })).status).toBe(201);
+    expect(
+      (
+        await call('POST', `/contests/${lathe}/flags`, {
+          token: aChief,
+          body: { contestant: 'A01', criterion: 'craft', reason: '合议确认' },
+        })
+      ).status,
+    ).toBe(200);
+    expect((await call('POST', `/contests/${lathe}/state`, { token: aChief, body: { to: 'review' } })).status).toBe(
+      200,
+    );
+    expect((await call('POST', `/contests/${lathe}/state`, { token: aChief, body: { to: 'certified' } })).status).toBe(
+      200,
+    );
+    expect((await call('POST', `/contests/${lathe}/state`, { token: admin, body: { to: 'published' } })).status).toBe(
+      200,
+    );
+    expect(
+      (await call('POST', `/contests/${lathe}/appeals`, { token: admin, body: { contestant: 'A02', text: '复核' } }))
+        .status,
+    ).toBe(201);
 
     // Everything there is to read, as the organiser, the chief judges, a judge and the public.
     const certs = await call('GET', `/contests/${lathe}/certificates`, { token: admin });
     expect(certs.json.certificates.length).toBeGreaterThan(0);
     const reads = [
-      '/events', `/events/${eventId}`, `/events/${eventId}/teams`, `/contests/${lathe}`, `/contests/${lathe}/leaderboard`, `/contests/${weld}/leaderboard`,
-      `/contests/${lathe}/certification`, `/verify/${certs.json.certificates[0].code}`, '/site', '/healthz',
+      '/events',
+      `/events/${eventId}`,
+      `/events/${eventId}/teams`,
+      `/contests/${lathe}`,
+      `/contests/${lathe}/leaderboard`,
+      `/contests/${weld}/leaderboard`,
+      `/contests/${lathe}/certification`,
+      `/verify/${certs.json.certificates[0].code}`,
+      '/site',
+      '/healthz',
     ];
-    for (const path of reads) for (const token of [undefined, aJudge, admin]) expect((await call('GET', path, { token })).status, path).toBeLessThan(300);
-    for (const path of [`/events/${eventId}/file`, `/events/${eventId}/audit`, `/events/${eventId}/audit/verify`, `/events/${eventId}/overview`,
-      `/events/${eventId}/appeals`, `/events/${eventId}/settings`, `/contests/${lathe}/marks`, `/contests/${lathe}/progress`, `/contests/${lathe}/appeals`,
-      `/contests/${lathe}/export.csv`, `/contests/${lathe}/results.pdf`, `/contests/${lathe}/certificates.pdf`, `/events/${eventId}/export.csv`, '/auth/me',
-      '/metrics']) {
+    for (const path of reads)
+      for (const token of [undefined, aJudge, admin])
+        expect((await call('GET', path, { token })).status, path).toBeLessThan(300);
+    for (const path of [
+      `/events/${eventId}/file`,
+      `/events/${eventId}/audit`,
+      `/events/${eventId}/audit/verify`,
+      `/events/${eventId}/overview`,
+      `/events/${eventId}/appeals`,
+      `/events/${eventId}/settings`,
+      `/contests/${lathe}/marks`,
+      `/contests/${lathe}/progress`,
+      `/contests/${lathe}/appeals`,
+      `/contests/${lathe}/export.csv`,
+      `/contests/${lathe}/results.pdf`,
+      `/contests/${lathe}/certificates.pdf`,
+      `/events/${eventId}/export.csv`,
+      '/auth/me',
+      '/metrics',
+    ]) {
       expect((await call('GET', path, { token: admin })).status, path).toBe(200);
     }
     for (const token of [aChief, bChief]) {
-      for (const path of ['/auth/me', '/judge/sheet', `/contests/${lathe}/progress`, `/contests/${weld}/progress`, `/contests/${lathe}/marks`]) await call('GET', path, { token });
+      for (const path of [
+        '/auth/me',
+        '/judge/sheet',
+        `/contests/${lathe}/progress`,
+        `/contests/${weld}/progress`,
+        `/contests/${lathe}/marks`,
+      ])
+        await call('GET', path, { token });
     }
     await call('GET', '/judge/sheet', { token: aJudge });
     for (const path of [`/contests/${lathe}/export.xlsx`, `/events/${eventId}/export.xlsx`]) {
@@ -186,18 +294,29 @@ describe('secrets', () => {
     }
     // The live socket's boards.
     const so = io(`${server.url}/live`, { transports: ['websocket'], reconnection: false, auth: { token: admin } });
-    seen.push({ what: 'socket watch', text: JSON.stringify(await so.timeout(5000).emitWithAck('watch', { contest: weld })) });
+    seen.push({
+      what: 'socket watch',
+      text: JSON.stringify(await so.timeout(5000).emitWithAck('watch', { contest: weld })),
+    });
     so.disconnect();
 
     // New PINs: handed out once; the new one signs in and is then as secret as the others.
-    const reset = await call('POST', `/events/${eventId}/judges/pins`, { token: admin, body: { judges: ['a-judge', 'b-chief'] }, keep: false });
+    const reset = await call('POST', `/events/${eventId}/judges/pins`, {
+      token: admin,
+      body: { judges: ['a-judge', 'b-chief'] },
+      keep: false,
+    });
     expect(reset.status).toBe(200);
     const fresh = reset.json.pins as { code: string; pin: string }[];
     expect(fresh).toHaveLength(2);
     handedOut.push({ what: 'pins reset', text: reset.text, pins: fresh.map((j) => j.pin) });
     for (const j of fresh) secrets.add(j.pin);
-    expect((await call('POST', '/auth/judge', { body: { event: eventId, judge: 'a-judge', pin: GIVEN['a-judge'] } })).status).toBe(401);
-    expect((await call('POST', '/auth/judge', { body: { event: eventId, judge: 'a-judge', pin: fresh[0]!.pin } })).status).toBe(200);
+    expect(
+      (await call('POST', '/auth/judge', { body: { event: eventId, judge: 'a-judge', pin: GIVEN['a-judge'] } })).status,
+    ).toBe(401);
+    expect(
+      (await call('POST', '/auth/judge', { body: { event: eventId, judge: 'a-judge', pin: fresh[0]!.pin } })).status,
+    ).toBe(200);
     await call('GET', `/events/${eventId}/audit`, { token: admin });
 
     // An event still in setup, edited with new PINs in the file.
@@ -215,10 +334,16 @@ describe('secrets', () => {
     await call('POST', '/auth/logout', { token: admin });
 
     // Stored data: every row of every table, as text.
-    const tables = rowsOf<{ table_name: string }>(await db.db.execute(sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`));
+    const tables = rowsOf<{ table_name: string }>(
+      await db.db.execute(
+        sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+      ),
+    );
     expect(tables.length).toBeGreaterThan(5);
     for (const { table_name } of tables) {
-      const rows = rowsOf<{ row: unknown }>(await db.db.execute(sql.raw(`SELECT row_to_json(t)::text AS row FROM "${table_name}" t`)));
+      const rows = rowsOf<{ row: unknown }>(
+        await db.db.execute(sql.raw(`SELECT row_to_json(t)::text AS row FROM "${table_name}" t`)),
+      );
       seen.push({ what: `table ${table_name}`, text: rows.map((r) => String(r.row)).join('\n') });
     }
 
@@ -230,11 +355,16 @@ describe('secrets', () => {
     }
     const leaks: string[] = [];
     for (const secret of secrets) {
-      for (const s of seen) if (occurrences(secret, s.text)) leaks.push(`${s.what} contains a secret (${secret.slice(0, 2)}…)`);
-      for (const line of logs) if (occurrences(secret, line)) leaks.push(`the log contains a secret (${secret.slice(0, 2)}…): ${line.slice(0, 120)}`);
+      for (const s of seen)
+        if (occurrences(secret, s.text)) leaks.push(`${s.what} contains a secret (${secret.slice(0, 2)}…)`);
+      for (const line of logs)
+        if (occurrences(secret, line))
+          leaks.push(`the log contains a secret (${secret.slice(0, 2)}…): ${line.slice(0, 120)}`);
     }
     expect(leaks).toEqual([]);
     expect(seen.length).toBeGreaterThan(60);
-    process.stdout.write(`secrets: ${secrets.size} secrets checked against ${seen.length} responses, files and tables and ${logs.length} log lines\n`);
+    process.stdout.write(
+      `secrets: ${secrets.size} secrets checked against ${seen.length} responses, files and tables and ${logs.length} log lines\n`,
+    );
   }, 120_000);
 });

@@ -38,10 +38,16 @@ afterAll(async () => {
 /** The CSP as directive → sources. */
 function policyOf(header: string | null): Map<string, string[]> {
   expect(header, 'Content-Security-Policy').toBeTruthy();
-  return new Map(header!.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-    const [name, ...sources] = d.split(/\s+/);
-    return [name!.toLowerCase(), sources] as const;
-  }));
+  return new Map(
+    header!
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...sources] = d.split(/\s+/);
+        return [name!.toLowerCase(), sources] as const;
+      }),
+  );
 }
 
 function expectProtected(res: Response, what: string) {
@@ -51,7 +57,9 @@ function expectProtected(res: Response, what: string) {
   expect(csp.get('object-src'), what).toEqual(["'none'"]);
   expect(csp.get('base-uri'), what).toEqual(["'self'"]);
   expect(res.headers.get('x-content-type-options'), what).toBe('nosniff');
-  expect(['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin'], what).toContain(res.headers.get('referrer-policy'));
+  expect(['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin'], what).toContain(
+    res.headers.get('referrer-policy'),
+  );
   expect(res.headers.get('strict-transport-security'), `${what}: no HSTS over plain HTTP`).toBeNull();
   return csp;
 }
@@ -60,7 +68,16 @@ const get = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, 
 
 describe('security headers', () => {
   it('are on every page of the web app, and the policy lets the SPA load its scripts and open its socket', async () => {
-    const pages = ['/', '/judge', '/admin', '/results/e-1', '/results/e-1/courier', '/display/e-1?contest=courier&rotate=20', '/verify/ABCDE12345', '/?lang=en'];
+    const pages = [
+      '/',
+      '/judge',
+      '/admin',
+      '/results/e-1',
+      '/results/e-1/courier',
+      '/display/e-1?contest=courier&rotate=20',
+      '/verify/ABCDE12345',
+      '/?lang=en',
+    ];
     for (const page of pages) {
       const res = await get(page);
       expect(res.status, page).toBe(200);
@@ -77,9 +94,13 @@ describe('security headers', () => {
         const hash = `'sha256-${createHash('sha256').update(inline[1]!).digest('base64')}'`;
         expect(scripts, `${page}: the boot script is allowed by its hash`).toContain(hash);
       }
-      for (const src of INDEX.matchAll(/\b(?:src|href)="([^"]+)"/g)) expect(src[1], `${page}: only this site's files`).toMatch(/^(\/|\.\/|\.\.\/|[a-z0-9_.-]+(\/|$)|data:)/i);
+      for (const src of INDEX.matchAll(/\b(?:src|href)="([^"]+)"/g))
+        expect(src[1], `${page}: only this site's files`).toMatch(/^(\/|\.\/|\.\.\/|[a-z0-9_.-]+(\/|$)|data:)/i);
       expect(csp.get('connect-src'), page).toContain("'self'");
-      expect(csp.get('connect-src')!.some((x) => x === 'ws:' || x === "'self'"), page).toBe(true);
+      expect(
+        csp.get('connect-src')!.some((x) => x === 'ws:' || x === "'self'"),
+        page,
+      ).toBe(true);
       expect(scripts, page).not.toContain('*');
     }
     const asset = await get('/_app/immutable/entry/start.js');
@@ -95,8 +116,16 @@ describe('security headers', () => {
       ['/api/v1/events/e-nope/file', undefined, 401],
       ['/api/v1/events/e-nope', undefined, 404],
       ['/api/v1/no-such-endpoint', undefined, 404],
-      ['/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' }, 400],
-      ['/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(1024 * 1024 + 10) }, 413],
+      [
+        '/api/v1/auth/login',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' },
+        400,
+      ],
+      [
+        '/api/v1/auth/login',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(1024 * 1024 + 10) },
+        413,
+      ],
       ['/healthz', undefined, 200],
       ['/metrics', undefined, 401],
     ];

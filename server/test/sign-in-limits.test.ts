@@ -71,7 +71,10 @@ function expectRefusedWithRetryAfter(answers: Answer[], checked: number) {
 
 describe('attempts are counted before the secret is checked', () => {
   // From one address, and from 400 addresses (phones on the venue Wi-Fi).
-  const attackers = [['c-j1', 'one address', () => '203.0.113.7'], ['c-j2', '400 addresses', newClient]] as const;
+  const attackers = [
+    ['c-j1', 'one address', () => '203.0.113.7'],
+    ['c-j2', '400 addresses', newClient],
+  ] as const;
   for (const [judge, clients, address] of attackers) {
     it(`checks only the allowed number of 400 simultaneous wrong PINs for one judge, from ${clients}`, async () => {
       const { checked, allowed, answers } = await secretChecksDuring([s], () =>
@@ -86,7 +89,10 @@ describe('attempts are counted before the secret is checked', () => {
   it('checks only the allowed number of 60 simultaneous wrong passwords; a trusted device signs in', async () => {
     const device = await adminLogin(ADMIN_PASSWORD, from(newClient()));
     expect(device.status).toBe(200);
-    const cookie = device.headers.getSetCookie().find((c) => c.startsWith('jx_device_'))!.split(';')[0]!;
+    const cookie = device.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('jx_device_'))!
+      .split(';')[0]!;
     const { checked, allowed, answers } = await secretChecksDuring([s], () =>
       Promise.all(Array.from({ length: 60 }, (_, i) => adminLogin(`guess-${i}`, from(newClient())))),
     );
@@ -202,7 +208,7 @@ describe('TRUST_PROXY', () => {
 });
 
 describe('TRUST_PROXY setting', () => {
-  it('is a number of hops or the proxies\' addresses; anything else stops the start', () => {
+  it("is a number of hops or the proxies' addresses; anything else stops the start", () => {
     expect(readConfig({}).trustProxy).toBeUndefined();
     expect(readConfig({ TRUST_PROXY: '0' }).trustProxy).toBeUndefined();
     const chain = '192.0.2.9, 203.0.113.5, 10.0.0.7';

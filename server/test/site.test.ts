@@ -21,7 +21,12 @@ import {
 import type { SiteInfo } from '../../shared/site.ts';
 
 /** GET with another Host header, as a phone that opened the server at its venue address sends. */
-function getAs<T = SiteInfo>(s: TestServer, path: string, host: string, token?: string): Promise<Omit<Reply<T>, 'headers'>> {
+function getAs<T = SiteInfo>(
+  s: TestServer,
+  path: string,
+  host: string,
+  token?: string,
+): Promise<Omit<Reply<T>, 'headers'>> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { host, ...(token ? { authorization: `Bearer ${token}` } : {}) };
     const req = httpRequest({ host: '127.0.0.1', port: s.port, path: `/api/v1${path}`, headers }, (res) => {
@@ -60,14 +65,21 @@ describe('GET /api/v1/site', () => {
   it('is the best network address with PUBLIC_URL unset and no choice: Wi-Fi, not a Docker bridge', async () => {
     const s = await server({ interfaces: () => withDocker });
     const site = (await api(s.url).get('/site')).body;
-    expect(site).toEqual({ publicUrl: `http://192.168.31.20:${s.port}`, source: 'detected', loopback: false, version: expect.any(String) });
+    expect(site).toEqual({
+      publicUrl: `http://192.168.31.20:${s.port}`,
+      source: 'detected',
+      loopback: false,
+      version: expect.any(String),
+    });
   });
 
-  it('reads this machine\'s own interfaces when none are given', async () => {
+  it("reads this machine's own interfaces when none are given", async () => {
     const site = new SiteAddresses(db.db, { port: () => 3000 });
     expect(site.candidates()).toEqual(rankAddresses(networkInterfaces(), 3000));
     const best = site.candidates()[0];
-    expect(await site.resolve()).toMatchObject(best ? { publicUrl: best.url, source: 'detected' } : { source: 'loopback' });
+    expect(await site.resolve()).toMatchObject(
+      best ? { publicUrl: best.url, source: 'detected' } : { source: 'loopback' },
+    );
   });
 
   it('is the address the request came to when that is not loopback', async () => {
@@ -80,7 +92,11 @@ describe('GET /api/v1/site', () => {
 
   it('is loopback, flagged, when the machine has no network address or the server listens on loopback only', async () => {
     const s = await server({ interfaces: () => onlyLoopback });
-    expect((await api(s.url).get('/site')).body).toMatchObject({ publicUrl: s.url, source: 'loopback', loopback: true });
+    expect((await api(s.url).get('/site')).body).toMatchObject({
+      publicUrl: s.url,
+      source: 'loopback',
+      loopback: true,
+    });
     const bound = await server({ interfaces: () => withDocker, bindHost: '127.0.0.1' });
     expect((await api(bound.url).get('/site')).body).toMatchObject({ source: 'loopback', loopback: true });
   });
@@ -88,7 +104,12 @@ describe('GET /api/v1/site', () => {
   it('is PUBLIC_URL when set, whatever was chosen, and the choice cannot be changed then', async () => {
     const s = await server({ publicUrl: 'https://scores.example.org' });
     const site = (await getAs(s, '/site', '192.168.1.9:3000', s.adminToken)).body;
-    expect(site).toMatchObject({ publicUrl: 'https://scores.example.org', source: 'env', loopback: false, editable: false });
+    expect(site).toMatchObject({
+      publicUrl: 'https://scores.example.org',
+      source: 'env',
+      loopback: false,
+      editable: false,
+    });
     const put = await api(s.url, s.adminToken).call('PUT', '/site/public-url', { url: 'http://192.168.1.9:3000' });
     expect(put.status).toBe(409);
     expect(put.body.error.code).toBe('public_url_fixed');
@@ -105,28 +126,47 @@ describe('GET /api/v1/site', () => {
     expect(mine).toMatchObject({ chosen: null, editable: true });
     const f = await makeFixture(s, 'scoring', ['judge', 'chief']);
     for (const token of [undefined, f.tokens.judge, f.tokens.chief]) {
-      expect(Object.keys((await api(s.url, token).get('/site')).body).sort()).toEqual(['loopback', 'publicUrl', 'source', 'version']);
+      expect(Object.keys((await api(s.url, token).get('/site')).body).sort()).toEqual([
+        'loopback',
+        'publicUrl',
+        'source',
+        'version',
+      ]);
     }
   });
 });
 
-describe('the organiser\'s choice', () => {
+describe("the organiser's choice", () => {
   it('wins over the request and the network, survives a restart, and is cleared back to detection', async () => {
     const s = await server({ interfaces: () => withDocker });
     const admin = api(s.url, s.adminToken);
     const put = await admin.call('PUT', '/site/public-url', { url: ' http://10.0.0.5:3000/ ' });
     expect(put.status).toBe(200);
-    expect(put.body).toMatchObject({ publicUrl: 'http://10.0.0.5:3000', source: 'chosen', chosen: 'http://10.0.0.5:3000' });
-    expect((await getAs(s, '/site', 'jiangxin.venue.lan')).body).toMatchObject({ publicUrl: 'http://10.0.0.5:3000', source: 'chosen' });
+    expect(put.body).toMatchObject({
+      publicUrl: 'http://10.0.0.5:3000',
+      source: 'chosen',
+      chosen: 'http://10.0.0.5:3000',
+    });
+    expect((await getAs(s, '/site', 'jiangxin.venue.lan')).body).toMatchObject({
+      publicUrl: 'http://10.0.0.5:3000',
+      source: 'chosen',
+    });
 
     await s.stop();
     servers.splice(servers.indexOf(s), 1);
     const again = await server({ interfaces: () => withDocker });
-    expect((await api(again.url).get('/site')).body).toMatchObject({ publicUrl: 'http://10.0.0.5:3000', source: 'chosen' });
+    expect((await api(again.url).get('/site')).body).toMatchObject({
+      publicUrl: 'http://10.0.0.5:3000',
+      source: 'chosen',
+    });
 
     const cleared = await api(again.url, again.adminToken).call('DELETE', '/site/public-url');
     expect(cleared.status).toBe(200);
-    expect(cleared.body).toMatchObject({ publicUrl: `http://192.168.31.20:${again.port}`, source: 'detected', chosen: null });
+    expect(cleared.body).toMatchObject({
+      publicUrl: `http://192.168.31.20:${again.port}`,
+      source: 'detected',
+      chosen: null,
+    });
   });
 
   it('may be a loopback address on purpose (one computer alone): still flagged as loopback', async () => {
@@ -140,8 +180,14 @@ describe('the organiser\'s choice', () => {
     const s = await server();
     const admin = api(s.url, s.adminToken);
     const refused = [
-      { url: 'ftp://10.0.0.5' }, { url: 'http://10.0.0.5:3000/results' }, { url: 'not an address' }, { url: 'http://user:pw@10.0.0.5' },
-      { url: `http://${'a'.repeat(300)}.org` }, { url: 5 }, {}, { url: 'http://10.0.0.5', extra: 1 },
+      { url: 'ftp://10.0.0.5' },
+      { url: 'http://10.0.0.5:3000/results' },
+      { url: 'not an address' },
+      { url: 'http://user:pw@10.0.0.5' },
+      { url: `http://${'a'.repeat(300)}.org` },
+      { url: 5 },
+      {},
+      { url: 'http://10.0.0.5', extra: 1 },
     ];
     for (const body of refused) {
       const r = await admin.call('PUT', '/site/public-url', body);
@@ -152,7 +198,7 @@ describe('the organiser\'s choice', () => {
     expect((await api(s.url, s.adminToken).get('/site')).body.chosen).toBeNull();
   });
 
-  it('is the organiser\'s alone', async () => {
+  it("is the organiser's alone", async () => {
     const s = await server();
     const f = await makeFixture(s, 'scoring', ['chief']);
     const admin = api(s.url, s.adminToken);

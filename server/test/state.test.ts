@@ -20,27 +20,56 @@ function weldingEvent(): EventFile {
   return {
     format: 'jiangxin/event@1',
     name: '焊工状态测试',
-    organisations: [{ code: 'a', name: '甲厂' }, { code: 'b', name: '乙厂' }],
-    contests: [{
-      code: 'weld', name: '焊工',
-      sections: [{ code: 'main', name: '实操', weight: 1, criteria: [
-        { code: 'exam', name: '考试', kind: 'measurement', max: 100 },
-        { code: 'form', name: '焊缝成形', kind: 'judgement', max: 10, judges: 2, aggregate: 'mean', maxSpread: 2, step: 0.5 },
-      ] }],
-      contestants: [{ bib: 'W1', name: '张三', organisation: 'a' }, { bib: 'W2', name: '李四', organisation: 'b' }],
-      judges: [
-        { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
-        { code: 'j1', name: '一号', pin: '2222', criteria: ['exam', 'form'] },
-        { code: 'j2', name: '二号', pin: '3333', criteria: ['form'] },
-      ],
-    }],
+    organisations: [
+      { code: 'a', name: '甲厂' },
+      { code: 'b', name: '乙厂' },
+    ],
+    contests: [
+      {
+        code: 'weld',
+        name: '焊工',
+        sections: [
+          {
+            code: 'main',
+            name: '实操',
+            weight: 1,
+            criteria: [
+              { code: 'exam', name: '考试', kind: 'measurement', max: 100 },
+              {
+                code: 'form',
+                name: '焊缝成形',
+                kind: 'judgement',
+                max: 10,
+                judges: 2,
+                aggregate: 'mean',
+                maxSpread: 2,
+                step: 0.5,
+              },
+            ],
+          },
+        ],
+        contestants: [
+          { bib: 'W1', name: '张三', organisation: 'a' },
+          { bib: 'W2', name: '李四', organisation: 'b' },
+        ],
+        judges: [
+          { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
+          { code: 'j1', name: '一号', pin: '2222', criteria: ['exam', 'form'] },
+          { code: 'j2', name: '二号', pin: '3333', criteria: ['form'] },
+        ],
+      },
+    ],
   };
 }
 
 const STATES = ['setup', 'scoring', 'review', 'certified', 'published'] as const;
 type State = (typeof STATES)[number];
 const ALLOWED: Record<State, State[]> = {
-  setup: ['scoring'], scoring: ['review'], review: ['scoring', 'certified'], certified: ['published', 'review'], published: ['review'],
+  setup: ['scoring'],
+  scoring: ['review'],
+  review: ['scoring', 'certified'],
+  certified: ['published', 'review'],
+  published: ['review'],
 };
 
 async function setup() {
@@ -48,11 +77,18 @@ async function setup() {
   const id = ev.contestId('weld');
   const as = async (code: string) => api(s.url, await ev.judgeToken(code));
   const [chief, j1, j2] = [await as('chief'), await as('j1'), await as('j2')];
-  const mark = (who: ReturnType<typeof api>, contestant: string, criterion: string, value: number, extra: object = {}) =>
-    who.post(`/contests/${id}/marks`, { contestant, criterion, value, clientId: uuid(), ...extra });
-  const to = (state: State, reason?: string, who = ev.admin) => who.post(`/contests/${id}/state`, { to: state, ...(reason ? { reason } : {}) });
+  const mark = (
+    who: ReturnType<typeof api>,
+    contestant: string,
+    criterion: string,
+    value: number,
+    extra: object = {},
+  ) => who.post(`/contests/${id}/marks`, { contestant, criterion, value, clientId: uuid(), ...extra });
+  const to = (state: State, reason?: string, who = ev.admin) =>
+    who.post(`/contests/${id}/state`, { to: state, ...(reason ? { reason } : {}) });
   const state = async () => (await ev.admin.get<ContestDetail>(`/contests/${id}`)).body.state as State;
-  const row = async (bib: string, who = ev.admin) => (await who.get<Leaderboard>(`/contests/${id}/leaderboard`)).body.rows.find((r) => r.bib === bib);
+  const row = async (bib: string, who = ev.admin) =>
+    (await who.get<Leaderboard>(`/contests/${id}/leaderboard`)).body.rows.find((r) => r.bib === bib);
   /** Every mark a complete contest needs, with the form panels close together. */
   const complete = async () => {
     for (const bib of ['W1', 'W2']) {
@@ -99,7 +135,10 @@ describe('transitions', () => {
       const c = await setup();
       await c.reach(from);
       for (const reason of [undefined, '   ']) {
-        const r = await c.ev.admin.post(`/contests/${c.id}/state`, { to: 'review', ...(reason === undefined ? {} : { reason }) });
+        const r = await c.ev.admin.post(`/contests/${c.id}/state`, {
+          to: 'review',
+          ...(reason === undefined ? {} : { reason }),
+        });
         expect(r.status).toBe(400);
         expect(issuesOf(r).map((i) => i.path)).toContain('reason');
       }
@@ -132,7 +171,12 @@ describe('transitions', () => {
     for (let round = 0; round < 3; round++) {
       const c = await setup();
       await c.reach('scoring');
-      const results = await Promise.all([c.to('review'), c.to('review', undefined, second), c.to('review'), c.to('review', undefined, second)]);
+      const results = await Promise.all([
+        c.to('review'),
+        c.to('review', undefined, second),
+        c.to('review'),
+        c.to('review', undefined, second),
+      ]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
       const audit = await c.ev.admin.get<AuditPage>(`/events/${c.ev.id}/audit`);
       expect(audit.body.entries.filter((e) => e.kind === 'state' && e.data.to === 'review')).toHaveLength(1);
@@ -182,7 +226,9 @@ describe('marks by state', () => {
     expect(refusalOf(incomplete).code).toBe('transition_blocked');
     expect(refusalOf(incomplete).reasons).toEqual([expect.stringMatching(/W2.*form/)]);
     // The same, structured for screens: W2 has 1 of the 2 judges' marks of "form".
-    expect(refusalOf(incomplete).blockers).toEqual([{ kind: 'incomplete', bib: 'W2', missing: [{ criterion: 'form', have: 1, need: 2 }] }]);
+    expect(refusalOf(incomplete).blockers).toEqual([
+      { kind: 'incomplete', bib: 'W2', missing: [{ criterion: 'form', have: 1, need: 2 }] },
+    ]);
     // The chief completes W2 in review, but 2 and 9 are 7 apart (> maxSpread 2): flagged.
     expect((await c.mark(c.chief, 'W2', 'form', 9, { reason: '补录' })).status).toBe(201);
     const flagged = await c.to('certified');
@@ -190,7 +236,10 @@ describe('marks by state', () => {
     expect(refusalOf(flagged).reasons).toEqual([expect.stringMatching(/W2.*form.*flag/)]);
     expect(refusalOf(flagged).blockers).toEqual([{ kind: 'flagged', bib: 'W2', criterion: 'form' }]);
     expect(await c.state()).toBe('review');
-    expect((await c.ev.admin.post(`/contests/${c.id}/flags`, { contestant: 'W2', criterion: 'form', reason: '合议后维持' })).status).toBe(200);
+    expect(
+      (await c.ev.admin.post(`/contests/${c.id}/flags`, { contestant: 'W2', criterion: 'form', reason: '合议后维持' }))
+        .status,
+    ).toBe(200);
     expect(await c.to('certified', undefined, c.chief)).toMatchObject({ status: 200, body: { state: 'certified' } });
   });
 });
@@ -206,9 +255,14 @@ describe('flags and freeze', () => {
     expect(flagged).toMatchObject({ flagged: true, complete: false });
     // Flagged points still count: form mean(3, 8) = 5.5 → total = 100 × 5.5 / 110 = 5
     expect(flagged!.total).toBe(5);
-    expect((await api(s.url).get<Leaderboard>(`/contests/${c.id}/leaderboard`)).body.rows.find((r) => r.bib === 'W1')!.flagged).toBe(true);
+    expect(
+      (await api(s.url).get<Leaderboard>(`/contests/${c.id}/leaderboard`)).body.rows.find((r) => r.bib === 'W1')!
+        .flagged,
+    ).toBe(true);
     const body = { contestant: 'W1', criterion: 'form', reason: '两位裁判合议，维持原分' };
-    expect((await c.ev.admin.post(`/contests/${c.id}/flags`, { ...body, contestant: 'W2' })).body.error.code).toBe('not_flagged');
+    expect((await c.ev.admin.post(`/contests/${c.id}/flags`, { ...body, contestant: 'W2' })).body.error.code).toBe(
+      'not_flagged',
+    );
     expect((await c.j1.post(`/contests/${c.id}/flags`, body)).status).toBe(403);
     const resolved = await c.chief.post(`/contests/${c.id}/flags`, body);
     expect(resolved.status).toBe(200);
@@ -226,12 +280,18 @@ describe('flags and freeze', () => {
     await c.mark(c.j1, 'W1', 'exam', 55); // W1: 100 × 55 / 110 = 50
     const pub = api(s.url);
     const shown = (await pub.get<Leaderboard>(`/contests/${c.id}/leaderboard`)).body;
-    expect(shown.rows.map((r) => [r.bib, r.total, r.rank])).toEqual([['W1', 50, 1], ['W2', 0, 2]]);
+    expect(shown.rows.map((r) => [r.bib, r.total, r.rank])).toEqual([
+      ['W1', 50, 1],
+      ['W2', 0, 2],
+    ]);
     expect((await c.ev.admin.post(`/contests/${c.id}/freeze`, { frozen: true })).status).toBe(200);
     expect((await c.j1.post(`/contests/${c.id}/freeze`, { frozen: false })).status).toBe(403);
     await c.mark(c.j1, 'W2', 'exam', 99); // W2: 100 × 99 / 110 = 90
     const live = (await c.ev.admin.get<Leaderboard>(`/contests/${c.id}/leaderboard`)).body;
-    expect(live.rows.map((r) => [r.bib, r.total, r.rank])).toEqual([['W2', 90, 1], ['W1', 50, 2]]);
+    expect(live.rows.map((r) => [r.bib, r.total, r.rank])).toEqual([
+      ['W2', 90, 1],
+      ['W1', 50, 2],
+    ]);
     const frozen = (await pub.get<Leaderboard>(`/contests/${c.id}/leaderboard`)).body;
     expect(frozen.rows).toEqual(shown.rows);
     expect(frozen.seq).toBe(shown.seq);

@@ -12,7 +12,14 @@ afterAll(async () => s?.stop());
 
 // Each contest has one section (weight 1) with one direct measurement, max 100, so a
 // contestant's total is exactly the value marked: total = 1 × 100 × v / 100 = v.
-const section = [{ code: 'main', name: '实操', weight: 1, criteria: [{ code: 'score', name: '成绩', kind: 'measurement' as const, max: 100 }] }];
+const section = [
+  {
+    code: 'main',
+    name: '实操',
+    weight: 1,
+    criteria: [{ code: 'score', name: '成绩', kind: 'measurement' as const, max: 100 }],
+  },
+];
 
 function teamEvent(): EventFile {
   return {
@@ -21,23 +28,36 @@ function teamEvent(): EventFile {
     organisations: ['a', 'b', 'c', 'd'].map((code) => ({ code, name: `${code.toUpperCase()} 公司` })),
     contests: [
       {
-        code: 'alpha', name: '甲项', teamSize: 2, sections: section,
+        code: 'alpha',
+        name: '甲项',
+        teamSize: 2,
+        sections: section,
         contestants: [
-          { bib: 'A1', name: 'a1', organisation: 'a' }, { bib: 'A2', name: 'a2', organisation: 'a' }, { bib: 'A3', name: 'a3', organisation: 'a' },
-          { bib: 'B1', name: 'b1', organisation: 'b' }, { bib: 'B2', name: 'b2', organisation: 'b' },
-          { bib: 'C1', name: 'c1', organisation: 'c' }, { bib: 'C2', name: 'c2', organisation: 'c', status: 'withdrawn' },
+          { bib: 'A1', name: 'a1', organisation: 'a' },
+          { bib: 'A2', name: 'a2', organisation: 'a' },
+          { bib: 'A3', name: 'a3', organisation: 'a' },
+          { bib: 'B1', name: 'b1', organisation: 'b' },
+          { bib: 'B2', name: 'b2', organisation: 'b' },
+          { bib: 'C1', name: 'c1', organisation: 'c' },
+          { bib: 'C2', name: 'c2', organisation: 'c', status: 'withdrawn' },
           { bib: 'D1', name: 'd1', organisation: 'd' },
         ],
         judges: [{ code: 'ja', name: '甲', pin: '1234', criteria: '*' }],
       },
       {
-        code: 'beta', name: '乙项', sections: section, // teamSize defaults to 3
+        code: 'beta',
+        name: '乙项',
+        sections: section, // teamSize defaults to 3
         contestants: [
-          { bib: 'E1', name: 'e1', organisation: 'a' }, { bib: 'E2', name: 'e2', organisation: 'a' },
+          { bib: 'E1', name: 'e1', organisation: 'a' },
+          { bib: 'E2', name: 'e2', organisation: 'a' },
           { bib: 'H1', name: 'h1', organisation: 'a', status: 'disqualified' },
-          { bib: 'F1', name: 'f1', organisation: 'd' }, { bib: 'F2', name: 'f2', organisation: 'd' },
-          { bib: 'G1', name: 'g1', organisation: 'c' }, { bib: 'G2', name: 'g2', organisation: 'c' },
-          { bib: 'G3', name: 'g3', organisation: 'c' }, { bib: 'G4', name: 'g4', organisation: 'c' },
+          { bib: 'F1', name: 'f1', organisation: 'd' },
+          { bib: 'F2', name: 'f2', organisation: 'd' },
+          { bib: 'G1', name: 'g1', organisation: 'c' },
+          { bib: 'G2', name: 'g2', organisation: 'c' },
+          { bib: 'G3', name: 'g3', organisation: 'c' },
+          { bib: 'G4', name: 'g4', organisation: 'c' },
         ],
         judges: [{ code: 'jb', name: '乙', pin: '1234', criteria: '*' }],
       },
@@ -54,7 +74,12 @@ async function scored() {
   const ev = await importAndOpen(s, teamEvent());
   for (const [code, values] of Object.entries(VALUES)) {
     for (const [contestant, value] of Object.entries(values)) {
-      const r = await ev.admin.post(`/contests/${ev.contestId(code)}/marks`, { contestant, criterion: 'score', value, clientId: uuid() });
+      const r = await ev.admin.post(`/contests/${ev.contestId(code)}/marks`, {
+        contestant,
+        criterion: 'score',
+        value,
+        clientId: uuid(),
+      });
       expect(r.status).toBe(201);
     }
   }
@@ -102,9 +127,19 @@ describe('GET /events/:id/teams', () => {
     const ev = await scored();
     const alpha = ev.contestId('alpha');
     // D1 marked 99.99 → d in alpha: 99.99; overall 99.99 + 90 = 189.99 (best 99.99) → above b and c.
-    await ev.admin.post(`/contests/${alpha}/marks`, { contestant: 'D1', criterion: 'score', value: 99.99, clientId: uuid() });
+    await ev.admin.post(`/contests/${alpha}/marks`, {
+      contestant: 'D1',
+      criterion: 'score',
+      value: 99.99,
+      clientId: uuid(),
+    });
     // A correction of A3 to 85 (a new revision): a's best two are now 90.25 + 85 = 175.25.
-    await ev.admin.post(`/contests/${alpha}/marks`, { contestant: 'A3', criterion: 'score', value: 85, clientId: uuid() });
+    await ev.admin.post(`/contests/${alpha}/marks`, {
+      contestant: 'A3',
+      criterion: 'score',
+      value: 85,
+      clientId: uuid(),
+    });
     const teams = (await api(s.url).get<TeamsResponse>(`/events/${ev.id}/teams`)).body;
     expect(teams.contests.alpha).toEqual([
       { organisation: 'a', rank: 1, score: 175.25 },
@@ -121,8 +156,11 @@ describe('GET /events/:id/teams', () => {
     // The same numbers from the public board: each organisation's best two ranked totals.
     const rows = (await api(s.url).get<Leaderboard>(`/contests/${alpha}/leaderboard`)).body.rows;
     for (const t of teams.contests.alpha!) {
-      const best = rows.filter((r) => r.organisation === t.organisation && r.rank !== null).map((r) => r.total).sort((x, y) => y - x);
-      expect(Math.round((best.slice(0, 2).reduce((x, y) => x + y, 0)) * 100) / 100).toBe(t.score);
+      const best = rows
+        .filter((r) => r.organisation === t.organisation && r.rank !== null)
+        .map((r) => r.total)
+        .sort((x, y) => y - x);
+      expect(Math.round(best.slice(0, 2).reduce((x, y) => x + y, 0) * 100) / 100).toBe(t.score);
     }
   });
 
@@ -131,7 +169,12 @@ describe('GET /events/:id/teams', () => {
     const alpha = ev.contestId('alpha');
     const before = (await api(s.url).get<TeamsResponse>(`/events/${ev.id}/teams`)).body;
     await ev.admin.post(`/contests/${alpha}/freeze`, { frozen: true });
-    await ev.admin.post(`/contests/${alpha}/marks`, { contestant: 'D1', criterion: 'score', value: 99.99, clientId: uuid() });
+    await ev.admin.post(`/contests/${alpha}/marks`, {
+      contestant: 'D1',
+      criterion: 'score',
+      value: 99.99,
+      clientId: uuid(),
+    });
     expect((await api(s.url).get<TeamsResponse>(`/events/${ev.id}/teams`)).body).toEqual(before);
     // Organisers see d's 99.99 at once: alpha d 99.99 (3rd), overall d 189.99 (2nd).
     const live = (await ev.admin.get<TeamsResponse>(`/events/${ev.id}/teams`)).body;

@@ -45,9 +45,11 @@ async function certified(contestants = 10) {
 
 /** The id and value of the mark that counts for one contestant's criterion. */
 async function countedMark(contestId: string, bib: string, criterion: string) {
-  const rows = rowsOf<{ id: string | number; value: unknown }>(await s.db.db.execute(sql`
+  const rows = rowsOf<{ id: string | number; value: unknown }>(
+    await s.db.db.execute(sql`
     SELECT id, value FROM marks WHERE contest_id = ${contestId} AND contestant = ${bib} AND criterion = ${criterion}
-    ORDER BY seq DESC LIMIT 1`));
+    ORDER BY seq DESC LIMIT 1`),
+  );
   return { id: Number(rows[0]!.id), value: JSON.stringify(rows[0]!.value) };
 }
 
@@ -102,7 +104,11 @@ describe('the board /verify recomputes is built once per version of what it is b
     expect((await c.verify()).status).toBe('superseded');
     // Corrected and certified again there: the old certificates stay superseded, the new ones are valid here.
     const fix = await otherAdmin.post(`/contests/${c.contestId}/marks`, {
-      contestant: c.bibs.at(-1), criterion: 'exam', value: 100, clientId: uuid(), reason: '复核后更正',
+      contestant: c.bibs.at(-1),
+      criterion: 'exam',
+      value: 100,
+      clientId: uuid(),
+      reason: '复核后更正',
     });
     expect(fix.status, JSON.stringify(fix.body)).toBe(201);
     expect((await otherAdmin.post(`/contests/${c.contestId}/state`, { to: 'certified' })).status).toBe(200);
@@ -137,7 +143,9 @@ describe('anonymous reads take turns', () => {
         expect(res.status, path).toBe(503);
         expect(res.headers.get('retry-after')).toBe('3');
         expect(res.body.error).toEqual({
-          code: 'unavailable', message: expect.any(String), params: { reason: 'busy', seconds: 3 },
+          code: 'unavailable',
+          message: expect.any(String),
+          params: { reason: 'busy', seconds: 3 },
         });
       }
       expect((await api(full.url, full.adminToken).get(`/verify/${c.codes[0]}`)).body.status).toBe('valid');

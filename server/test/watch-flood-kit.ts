@@ -77,7 +77,10 @@ export function judgeMarks(base: string, token: string, contest: string, bibs: s
     const started = performance.now();
     const bib = bibs[k++ % bibs.length]!;
     const res = await judge.post(`/contests/${contest}/marks`, {
-      contestant: bib, criterion, value: 40 + (k % 60), clientId: uuid(),
+      contestant: bib,
+      criterion,
+      value: 40 + (k % 60),
+      clientId: uuid(),
     });
     if (res.status !== 201) throw new Error(`mark refused: ${res.status} ${JSON.stringify(res.body)}`);
     return performance.now() - started;

@@ -32,7 +32,11 @@ beforeAll(async () => {
 afterAll(async () => s?.stop());
 
 const roster = (zip: Buffer) => ({
-  contest: 'courier', kind: 'contestants', format: 'xlsx', mode: 'replace', content: zip.toString('base64'),
+  contest: 'courier',
+  kind: 'contestants',
+  format: 'xlsx',
+  mode: 'replace',
+  content: zip.toString('base64'),
 });
 const timed = async (zip: Buffer) => {
   const started = performance.now();

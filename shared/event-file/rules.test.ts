@@ -74,11 +74,7 @@ describe('uniqueness', () => {
   it('bibs within a contest', () => {
     const f = example();
     f.contests[0].contestants[5].bib = 'W001';
-    expectOne(
-      f,
-      'contests[0].contestants[5].bib',
-      'duplicate bib "W001" (also at contests[0].contestants[0].bib)',
-    );
+    expectOne(f, 'contests[0].contestants[5].bib', 'duplicate bib "W001" (also at contests[0].contestants[0].bib)');
   });
 
   it('bibs may repeat across contests', () => {
@@ -171,11 +167,7 @@ describe('sections', () => {
   it('weights must sum to 1', () => {
     const f = example();
     f.contests[1].sections[1].weight = 0.6;
-    expectOne(
-      f,
-      'contests[1].sections',
-      'section weights of contest "stranding" add up to 0.9; they must add up to 1',
-    );
+    expectOne(f, 'contests[1].sections', 'section weights of contest "stranding" add up to 0.9; they must add up to 1');
   });
 
   it('weights that sum to 1 up to floating point are fine', () => {
@@ -272,11 +264,7 @@ describe('tie-break keys', () => {
   it('unknown criterion', () => {
     const f = example();
     f.contests[1].tieBreak[1] = 'criterion:die-change'; // belongs to the other contest
-    expectOne(
-      f,
-      'contests[1].tieBreak[1]',
-      'unknown criterion "die-change" in tie-break key "criterion:die-change"',
-    );
+    expectOne(f, 'contests[1].tieBreak[1]', 'unknown criterion "die-change" in tie-break key "criterion:die-change"');
   });
 
   it('raw keys only on measurements', () => {
@@ -306,11 +294,7 @@ describe('awards', () => {
   it('tier names are unique', () => {
     const f = example();
     f.contests[0].awards[2].name = '二等奖';
-    expectOne(
-      f,
-      'contests[0].awards[2].name',
-      'duplicate award name "二等奖" (also at contests[0].awards[1].name)',
-    );
+    expectOne(f, 'contests[0].awards[2].name', 'duplicate award name "二等奖" (also at contests[0].awards[1].name)');
   });
 
   it('ratios add up to at most 1', () => {
@@ -388,5 +372,4 @@ describe('warnings (the file still imports)', () => {
       },
     ]);
   });
-
 });

@@ -118,8 +118,7 @@ export function checkEventFile(file: LooseFile): Issue[] {
       if (Array.isArray(j.criteria) && criteria.complete)
         j.criteria.forEach((code, k) => {
           if (criteria.byCode.has(code)) return;
-          const message =
-            `unknown criterion ${q(code)}: contest ${q(contest.code ?? '')} has no criterion with this code`;
+          const message = `unknown criterion ${q(code)}: contest ${q(contest.code ?? '')} has no criterion with this code`;
           const params = { value: code, contest: contest.code };
           issues.push(issue(`${jPath}.criteria[${k}]`, 'unknown_criterion', message, params));
         });
@@ -176,8 +175,7 @@ function checkDeductionsOnly(section: LooseSection, sPath: string, issues: Issue
   // An unknown kind (undefined) might not be a deduction: only a section of known deductions counts.
   if (kinds.length === 0 || kinds.some((kind) => kind !== 'deduction')) return;
   const name = section.code ?? '';
-  const message =
-    `section ${q(name)} has only deductions, so its maximum is 0: add a measurement or judgement criterion`;
+  const message = `section ${q(name)} has only deductions, so its maximum is 0: add a measurement or judgement criterion`;
   issues.push(issue(`${sPath}.criteria`, 'deductions_only', message, { section: name }));
 }
 

@@ -45,11 +45,7 @@ export const deductionCriterion = z.strictObject({
   kind: z.literal('deduction'),
   perUnit: positive,
 });
-export const criterion = z.discriminatedUnion('kind', [
-  measurementCriterion,
-  judgementCriterion,
-  deductionCriterion,
-]);
+export const criterion = z.discriminatedUnion('kind', [measurementCriterion, judgementCriterion, deductionCriterion]);
 export type Criterion = z.infer<typeof criterion>;
 export type JudgementCriterion = z.infer<typeof judgementCriterion>;
 

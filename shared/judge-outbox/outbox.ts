@@ -7,7 +7,14 @@
 import type { MarkBody } from '../api.ts';
 import { byCreation, type OutboxEntry } from './store.ts';
 import { API_PATH, sendBatch, sendOne, type Outcome, type SendError } from './send.ts';
-import { backoffDelay, defaultLock, settle, type OutboxOptions, type OutboxPhase, type OutboxSnapshot } from './policy.ts';
+import {
+  backoffDelay,
+  defaultLock,
+  settle,
+  type OutboxOptions,
+  type OutboxPhase,
+  type OutboxSnapshot,
+} from './policy.ts';
 
 export type { OutboxEntry, EntryStatus } from './store.ts';
 export type { Credentials, OutboxOptions, OutboxPhase, OutboxSnapshot } from './policy.ts';
@@ -53,7 +60,12 @@ export class Outbox {
   }
 
   snapshot(): OutboxSnapshot {
-    return { entries: this.entries.map((e) => ({ ...e })), phase: this.phase, nextAttemptAt: this.nextAttemptAt, lastError: this.lastError };
+    return {
+      entries: this.entries.map((e) => ({ ...e })),
+      phase: this.phase,
+      nextAttemptAt: this.nextAttemptAt,
+      lastError: this.lastError,
+    };
   }
 
   /** Reads the entries kept on the tablet (after a reload, offline too). */
@@ -65,10 +77,22 @@ export class Outbox {
   async add(input: { contestId: string; judge: string; event: string; body: MarkBody }): Promise<OutboxEntry> {
     const entry = await this.#serial(async () => {
       const n = this.entries.reduce((max, e) => Math.max(max, e.n), 0) + 1;
-      const e: OutboxEntry = { ...input, clientId: input.body.clientId, body: { ...input.body }, createdAt: new Date().toISOString(), n, status: 'waiting', attempts: 0 };
+      const e: OutboxEntry = {
+        ...input,
+        clientId: input.body.clientId,
+        body: { ...input.body },
+        createdAt: new Date().toISOString(),
+        n,
+        status: 'waiting',
+        attempts: 0,
+      };
       // A correction settles earlier refusals of the same mark: the judge has acted on them.
       const settled = this.entries.filter(
-        (x) => x.status === 'refused' && x.judge === e.judge && x.body.contestant === e.body.contestant && x.body.criterion === e.body.criterion,
+        (x) =>
+          x.status === 'refused' &&
+          x.judge === e.judge &&
+          x.body.contestant === e.body.contestant &&
+          x.body.criterion === e.body.criterion,
       );
       await this.#o.store.put([e], true);
       await this.#o.store.remove(settled.map((x) => x.clientId));
@@ -98,7 +122,9 @@ export class Outbox {
   /** Whether a try is due: something waits and no backoff or sign-in holds it back. */
   isDue(): boolean {
     const due = this.nextAttemptAt === null || Date.now() >= this.nextAttemptAt;
-    return due && this.phase !== 'signin' && this.phase !== 'sending' && this.entries.some((e) => e.status === 'waiting');
+    return (
+      due && this.phase !== 'signin' && this.phase !== 'sending' && this.entries.some((e) => e.status === 'waiting')
+    );
   }
 
   /** Reads the store again (another tab changed it). */
@@ -152,7 +178,9 @@ export class Outbox {
     let singleOnly = false;
     for (;;) {
       const who = this.#o.credentials();
-      const mine = this.entries.filter((e) => e.status === 'waiting' && who && e.judge === who.judge && e.event === who.event);
+      const mine = this.entries.filter(
+        (e) => e.status === 'waiting' && who && e.judge === who.judge && e.event === who.event,
+      );
       if (!who || mine.length === 0) {
         this.#setPhase(!who && this.entries.some((e) => e.status === 'waiting') ? 'signin' : 'idle');
         return;
@@ -166,7 +194,12 @@ export class Outbox {
       }
       // "sending" lives in memory only: on disk the entry stays waiting until the answer is in.
       const at = new Date().toISOString();
-      const sending = new Map(batch.map((e) => [e.clientId, { ...e, status: 'sending' as const, attempts: e.attempts + 1, lastAttemptAt: at }]));
+      const sending = new Map(
+        batch.map((e) => [
+          e.clientId,
+          { ...e, status: 'sending' as const, attempts: e.attempts + 1, lastAttemptAt: at },
+        ]),
+      );
       this.entries = this.entries.map((e) => sending.get(e.clientId) ?? e);
       for (const id of sending.keys()) this.#inFlight.add(id);
       this.#setPhase('sending');
@@ -174,7 +207,14 @@ export class Outbox {
       const transport = { base: this.#o.base, fetch: this.#o.fetch, token: who.token, timeoutMs: this.#o.timeoutMs };
       let answer: Outcome | Outcome[];
       try {
-        answer = batch.length > 1 ? await sendBatch(transport, first.contestId, batch.map((e) => e.body)) : [await sendOne(transport, first.contestId, first.body)];
+        answer =
+          batch.length > 1
+            ? await sendBatch(
+                transport,
+                first.contestId,
+                batch.map((e) => e.body),
+              )
+            : [await sendOne(transport, first.contestId, first.body)];
       } finally {
         this.#inFlight.clear();
       }
@@ -263,7 +303,9 @@ export class Outbox {
       const stale = resetSending ? stored.filter((e) => e.status === 'sending') : [];
       for (const e of stale) e.status = 'waiting';
       await this.#o.store.put(stale);
-      this.entries = stored.map((e) => (this.#inFlight.has(e.clientId) && e.status === 'waiting' ? { ...e, status: 'sending' } : e));
+      this.entries = stored.map((e) =>
+        this.#inFlight.has(e.clientId) && e.status === 'waiting' ? { ...e, status: 'sending' } : e,
+      );
     }).then(() => this.#changed(false));
   }
 

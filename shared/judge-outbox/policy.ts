@@ -47,7 +47,11 @@ export function defaultLock(fn: () => Promise<void>): Promise<void> {
 }
 
 /** Exponential backoff with jitter (tablets reconnecting together do not all come at once), capped. */
-export function backoffDelay(failures: number, o: { baseDelayMs: number; maxDelayMs: number; random: () => number }, retryAfterMs?: number): number {
+export function backoffDelay(
+  failures: number,
+  o: { baseDelayMs: number; maxDelayMs: number; random: () => number },
+  retryAfterMs?: number,
+): number {
   const exp = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** Math.max(0, failures - 1));
   const jittered = exp / 2 + (exp / 2) * o.random();
   return Math.min(o.maxDelayMs, Math.max(jittered, retryAfterMs ?? 0));

@@ -119,12 +119,14 @@ export async function sendBatch(t: Transport, contestId: string, bodies: MarkBod
   if ('kind' in answer) return answer;
   if (answer.status !== 200) return classify('', answer.status, answer.body, answer.retryAfterMs);
   const results = (answer.body as { results?: unknown } | undefined)?.results;
-  if (!Array.isArray(results)) return { kind: 'retry', status: 200, error: { code: 'unknown', message: 'no results in the answer' } };
+  if (!Array.isArray(results))
+    return { kind: 'retry', status: 200, error: { code: 'unknown', message: 'no results in the answer' } };
   const byId = new Map<string, BatchResult>();
   for (const r of results as BatchResult[]) if (r && typeof r.clientId === 'string') byId.set(r.clientId, r);
   return bodies.map((b) => {
     const r = byId.get(b.clientId);
-    if (!r) return { kind: 'retry', status: 0, error: { code: 'unknown', message: 'the mark was missing from the answer' } };
+    if (!r)
+      return { kind: 'retry', status: 0, error: { code: 'unknown', message: 'the mark was missing from the answer' } };
     return classify(b.clientId, r.status, r.error ? { error: r.error } : { mark: r.mark, seq: r.seq });
   });
 }

@@ -80,12 +80,29 @@ const board = (seq: number, rows: BoardRow[], state: Leaderboard['state'] = 'sco
 const B3 = board(3, [row('A', 1, 90), row('B', 2, 80), row('C', 3, 70)]);
 /** B overtakes A: seq 4 after B3. */
 const compact4: CompactBoardUpdate = {
-  kind: 'compact', contest: 'c1', seq: 4, full: false, compact: true, prevSeq: 3, state: 'scoring', frozen: false,
-  changed: [row('B', 1, 95)], at: [0], ranked: 3, ties: [],
+  kind: 'compact',
+  contest: 'c1',
+  seq: 4,
+  full: false,
+  compact: true,
+  prevSeq: 3,
+  state: 'scoring',
+  frozen: false,
+  changed: [row('B', 1, 95)],
+  at: [0],
+  ranked: 3,
+  ties: [],
 };
 const delta5: DeltaBoardUpdate = {
-  kind: 'delta', contest: 'c1', seq: 5, full: false, prevSeq: 4, state: 'scoring', frozen: false,
-  changed: [row('C', 1, 99), row('B', 2, 95), row('A', 3, 90)], order: ['C', 'B', 'A'],
+  kind: 'delta',
+  contest: 'c1',
+  seq: 5,
+  full: false,
+  prevSeq: 4,
+  state: 'scoring',
+  frozen: false,
+  changed: [row('C', 1, 99), row('B', 2, 95), row('A', 3, 90)],
+  order: ['C', 'B', 'A'],
 };
 const delta = (seq: number, prevSeq: number): DeltaBoardUpdate => ({ ...delta5, seq, prevSeq });
 
@@ -120,7 +137,11 @@ describe('BoardFollower', () => {
     f.start();
     so.answer(B3);
     so.send(compact4);
-    expect(f.board!.rows.map((r) => [r.bib, r.rank])).toEqual([['B', 1], ['A', 2], ['C', 3]]);
+    expect(f.board!.rows.map((r) => [r.bib, r.rank])).toEqual([
+      ['B', 1],
+      ['A', 2],
+      ['C', 3],
+    ]);
     so.send(delta5);
     expect(f.board!.seq).toBe(5);
     expect(f.board!.rows.map((r) => r.bib)).toEqual(['C', 'B', 'A']);

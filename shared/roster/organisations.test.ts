@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CODE_RE } from '../event-file/schema.ts';
 import {
-  checkNewOrganisations, organisationMatcher, proposeCode, proposeOrganisations, type OrganisationMatch,
+  checkNewOrganisations,
+  organisationMatcher,
+  proposeCode,
+  proposeOrganisations,
+  type OrganisationMatch,
 } from './organisations.ts';
 
 const SD = { code: 'sd', name: '顺达快递' };
@@ -61,7 +65,10 @@ describe('organisationMatcher', () => {
   });
 
   it('prefers a code to a name that reads like it, and is ambiguous only between loose readings', () => {
-    const m = organisationMatcher([{ code: 'abc', name: '甲' }, { code: 'x', name: 'ABC' }]);
+    const m = organisationMatcher([
+      { code: 'abc', name: '甲' },
+      { code: 'x', name: 'ABC' },
+    ]);
     expect(codeOf(m('abc'))).toBe('abc');
     expect(codeOf(m('ABC'))).toBe('x');
     expect(kindOf(m('Abc'))).toEqual(['abc', 'x']);

@@ -146,19 +146,29 @@ export function checkNewOrganisations(
     // `first` is the path of the code or name it clashes with, as in the event file's own issues.
     const twice = (field: 'code' | 'name', value: string, held: Held, message: string) =>
       problems.push({
-        index, field, code: 'duplicate', holder: held.holder,
-        params: { what: 'organisation', value, first: held.at }, message,
+        index,
+        field,
+        code: 'duplicate',
+        holder: held.holder,
+        params: { what: 'organisation', value, first: held.at },
+        message,
       });
     if (!CODE_RE.test(o.code))
       problems.push({
-        index, field: 'code', code: 'bad_format', params: { format: 'code', value: o.code },
+        index,
+        field: 'code',
+        code: 'bad_format',
+        params: { format: 'code', value: o.code },
         message: 'must be 1–32 characters of a-z 0-9 - _',
       });
     else if (sameCode) twice('code', o.code, sameCode, `"${o.code}" is already the code of "${sameCode.holder.name}"`);
     if (name === '') problems.push({ index, field: 'name', code: 'empty', params: {}, message: 'must not be empty' });
     else if (name.length > MAX_NAME)
       problems.push({
-        index, field: 'name', code: 'too_long', params: { max: MAX_NAME },
+        index,
+        field: 'name',
+        code: 'too_long',
+        params: { max: MAX_NAME },
         message: `must be at most ${MAX_NAME} characters`,
       });
     else if (sameName) {

@@ -103,7 +103,11 @@ export function prepare(kind: RosterKind, records: readonly CsvRecord[]): Prepar
   const [head, ...rest] = records;
   if (!head) {
     problems.push({
-      row: 1, column: '', value: '', code: 'empty_file', params: { names: [...REQUIRED[kind]] },
+      row: 1,
+      column: '',
+      value: '',
+      code: 'empty_file',
+      params: { names: [...REQUIRED[kind]] },
       message: `the file is empty: its first row must name the columns (${REQUIRED[kind].join(', ')} …)`,
     });
     return { data: [], problems, ignored: [], missing: new Set() };
@@ -113,13 +117,20 @@ export function prepare(kind: RosterKind, records: readonly CsvRecord[]): Prepar
   for (const field of missing) {
     const names = [...columnsOf(kind)[field]!];
     problems.push({
-      row: head.line, column: field, value: '', code: 'missing_column', params: { field, names },
+      row: head.line,
+      column: field,
+      value: '',
+      code: 'missing_column',
+      params: { field, names },
       message: `no column for ${q(field)}: name one ${names.map(q).join(' or ')}`,
     });
   }
   for (const d of map.duplicates)
     problems.push({
-      row: head.line, column: d.field, value: d.header, code: 'duplicate_column',
+      row: head.line,
+      column: d.field,
+      value: d.header,
+      code: 'duplicate_column',
       params: { field: d.field, header: d.header },
       message: `two columns hold ${q(d.field)}: keep one (the second is ${q(d.header)})`,
     });
@@ -135,7 +146,12 @@ export function prepare(kind: RosterKind, records: readonly CsvRecord[]): Prepar
   }
   if (data.length === 0 && problems.length === 0)
     problems.push({
-      row: head.line, column: '', value: '', code: 'no_rows', params: {}, message: 'the file has a header but no rows',
+      row: head.line,
+      column: '',
+      value: '',
+      code: 'no_rows',
+      params: {},
+      message: 'the file has a header but no rows',
     });
   return { data, problems, ignored: map.ignored, missing };
 }
@@ -210,7 +226,10 @@ export function countRows(
   const inFile = new Set(keys);
   const updated = keys.filter((k) => before.has(k)).length;
   return {
-    rows, problems, new: keys.length - updated, updated,
+    rows,
+    problems,
+    new: keys.length - updated,
+    updated,
     removed: mode === 'replace' ? existing.filter((k) => !inFile.has(k)).length : 0,
   };
 }
@@ -221,7 +240,11 @@ const MAX: Record<RosterKind, number> = { contestants: 20000, judges: 2000 };
 export function checkSize(kind: RosterKind, total: number, line: number, problems: RosterProblem[]): void {
   if (total > MAX[kind])
     problems.push({
-      row: line, column: '', value: String(total), code: 'too_many_rows', params: { max: MAX[kind], total },
+      row: line,
+      column: '',
+      value: String(total),
+      code: 'too_many_rows',
+      params: { max: MAX[kind], total },
       message: `a contest holds at most ${MAX[kind]} ${kind}; this would make ${total}`,
     });
 }

@@ -11,7 +11,11 @@ const csvOf = (name: string) =>
   parseCsv(decodeText(new Uint8Array(readFileSync(new URL(`../../examples/${name}`, import.meta.url))))!.text).records;
 
 function contextFor(file: EventFile, contestCode: string, mode: RosterMode) {
-  return rosterContext(file, file.contests.findIndex((c) => c.code === contestCode), mode);
+  return rosterContext(
+    file,
+    file.contests.findIndex((c) => c.code === contestCode),
+    mode,
+  );
 }
 
 const event = (): EventFile => example('new-economy-contest.json');
@@ -58,7 +62,10 @@ describe('readContestants', () => {
   });
 
   it('in merge mode refuses bibs and stations already in the contest', () => {
-    const r = readContestants(parseCsv('bib,name,organisation,station\nC001,新人,sd,Z-1\nN1,新人,sd,A-02\n').records, contextFor(event(), 'courier', 'merge'));
+    const r = readContestants(
+      parseCsv('bib,name,organisation,station\nC001,新人,sd,Z-1\nN1,新人,sd,A-02\n').records,
+      contextFor(event(), 'courier', 'merge'),
+    );
     expect(r.problems.map(({ row, column, code }) => ({ row, column, code }))).toEqual([
       { row: 2, column: 'bib', code: 'duplicate' },
       { row: 3, column: 'station', code: 'duplicate' },
@@ -66,7 +73,10 @@ describe('readContestants', () => {
   });
 
   it('counts what a replace adds, keeps and removes', () => {
-    const r = readContestants(parseCsv('bib,name,organisation\nC001,廖强,yz\nN1,新人,sd\n').records, contextFor(event(), 'courier', 'replace'));
+    const r = readContestants(
+      parseCsv('bib,name,organisation\nC001,廖强,yz\nN1,新人,sd\n').records,
+      contextFor(event(), 'courier', 'replace'),
+    );
     expect(r.counts).toEqual({ rows: 2, problems: 0, new: 1, updated: 1, removed: 23 });
     const one = [{ bib: 'A', name: '甲', organisation: 'sd' }];
     expect(applyRoster(one, r.entries, 'merge').map((p) => p.bib)).toEqual(['A', 'C001', 'N1']);
@@ -81,14 +91,24 @@ describe('readContestants', () => {
       { row: 1, column: 'name', code: 'duplicate_column' },
     ]);
     expect(readContestants([], ctx).problems[0]).toMatchObject({ row: 1, code: 'empty_file' });
-    expect(readContestants(parseCsv('bib,name,organisation\n').records, ctx).problems[0]).toMatchObject({ row: 1, code: 'no_rows' });
+    expect(readContestants(parseCsv('bib,name,organisation\n').records, ctx).problems[0]).toMatchObject({
+      row: 1,
+      code: 'no_rows',
+    });
   });
 
   it('reads full-width codes as typed by a Chinese IME and refuses unknown status words', () => {
-    const r = readContestants(parseCsv('编号,姓名,单位,状态\nＸ００９,王磊,ｓｄ,离开\n').records, contextFor(event(), 'courier', 'merge'));
+    const r = readContestants(
+      parseCsv('编号,姓名,单位,状态\nＸ００９,王磊,ｓｄ,离开\n').records,
+      contextFor(event(), 'courier', 'merge'),
+    );
     expect(r.problems).toEqual([
       {
-        row: 2, column: 'status', value: '离开', code: 'invalid', params: { reason: 'status' },
+        row: 2,
+        column: 'status',
+        value: '离开',
+        code: 'invalid',
+        params: { reason: 'status' },
         message: expect.any(String),
       },
     ]);
@@ -100,12 +120,19 @@ describe('organisations named in a roster', () => {
   const ctx = () => contextFor(event(), 'courier', 'replace');
 
   it('reads organisations written by name, loosely, or by code, as their codes', () => {
-    const csv = 'bib,name,organisation\nN1,甲,京运物流\nN2,乙,京运 物流\nN3,丙,ＳＤ\nN4,丁,yz\nN5,戊,邮政速递兴化分公司\n';
+    const csv =
+      'bib,name,organisation\nN1,甲,京运物流\nN2,乙,京运 物流\nN3,丙,ＳＤ\nN4,丁,yz\nN5,戊,邮政速递兴化分公司\n';
     const r = readContestants(parseCsv(csv).records, ctx());
     expect(r.problems).toEqual([]);
     expect(r.entries.map((e) => e.value.organisation)).toEqual(['jd', 'jd', 'sd', 'yz', 'yz']);
     // The preview shows the cells as written, and which organisation each name was read as.
-    expect(r.rows.map((row) => row.values.organisation)).toEqual(['京运物流', '京运 物流', 'ＳＤ', 'yz', '邮政速递兴化分公司']);
+    expect(r.rows.map((row) => row.values.organisation)).toEqual([
+      '京运物流',
+      '京运 物流',
+      'ＳＤ',
+      'yz',
+      '邮政速递兴化分公司',
+    ]);
     expect(r.namedOrganisations).toEqual([
       { value: '京运物流', code: 'jd', name: '京运物流' },
       { value: '京运 物流', code: 'jd', name: '京运物流' },
@@ -137,12 +164,22 @@ describe('organisations named in a roster', () => {
     const people = readContestants(parseCsv('bib,name,organisation\nN1,甲,京运物流\nN2,乙,jd2\n').records, c);
     expect(people.problems).toMatchObject([
       {
-        row: 2, column: 'organisation', code: 'ambiguous_organisation',
-        params: { organisations: [{ code: 'jd', name: '京运物流' }, { code: 'jd2', name: '京运物流' }] },
+        row: 2,
+        column: 'organisation',
+        code: 'ambiguous_organisation',
+        params: {
+          organisations: [
+            { code: 'jd', name: '京运物流' },
+            { code: 'jd2', name: '京运物流' },
+          ],
+        },
       },
     ]);
     expect(people.entries.map((e) => e.value.organisation)).toEqual(['jd2']);
-    const judges = readJudges(parseCsv('code,name,organisation,criteria\nx-1,甲,京运物流,*\nx-2,乙,顺达快递,*\n').records, c);
+    const judges = readJudges(
+      parseCsv('code,name,organisation,criteria\nx-1,甲,京运物流,*\nx-2,乙,顺达快递,*\n').records,
+      c,
+    );
     expect(judges.problems.map((p) => [p.row, p.code])).toEqual([[2, 'ambiguous_organisation']]);
     expect(judges.entries.map((e) => e.value.organisation)).toEqual(['sd']);
   });
@@ -165,7 +202,15 @@ describe('readJudges', () => {
     const r = readJudges(parseCsv(csv).records, contextFor(event(), 'courier', 'merge'));
     expect(r.problems).toEqual([]);
     expect(r.entries.map((e) => e.value)).toEqual([
-      { code: 'c-new', name: '新裁判', organisation: 'sd', criteria: ['packing', 'service'], chief: false, shadow: true, pin: '4821' },
+      {
+        code: 'c-new',
+        name: '新裁判',
+        organisation: 'sd',
+        criteria: ['packing', 'service'],
+        chief: false,
+        shadow: true,
+        pin: '4821',
+      },
       { code: 'c-all', name: '全能', criteria: '*', chief: true },
       { code: 'c-two', name: '二号', criteria: ['exam', 'sorting', 'accuracy'], chief: false, shadow: false },
     ]);
@@ -197,7 +242,10 @@ describe('readJudges', () => {
   });
 
   it('in replace mode counts judges of the contest with the same code as updated', () => {
-    const r = readJudges(parseCsv('code,name,criteria\nc-chief,高军,*\nc-new,新,*\n').records, contextFor(event(), 'courier', 'replace'));
+    const r = readJudges(
+      parseCsv('code,name,criteria\nc-chief,高军,*\nc-new,新,*\n').records,
+      contextFor(event(), 'courier', 'replace'),
+    );
     expect(r.problems).toEqual([]);
     expect(r.counts).toEqual({ rows: 2, problems: 0, new: 1, updated: 1, removed: 6 });
   });

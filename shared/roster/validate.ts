@@ -14,8 +14,17 @@ import type { CsvRecord } from './csv.ts';
 import { organisationMatcher, proposeOrganisations, type OrganisationMatcher } from './organisations.ts';
 import { listedOrganisations } from './problems.ts';
 import {
-  checkShape, checkSize, countRows, prepare, q, requireFields, RowProblems,
-  type NamedOrganisation, type Reading, type RosterContext, type RosterMode,
+  checkShape,
+  checkSize,
+  countRows,
+  prepare,
+  q,
+  requireFields,
+  RowProblems,
+  type NamedOrganisation,
+  type Reading,
+  type RosterContext,
+  type RosterMode,
 } from './rows.ts';
 
 export type ContestantReading = Reading<'contestants', Contestant>;
@@ -23,9 +32,17 @@ export type JudgeReading = Reading<'judges', Judge>;
 export type RosterReading = ContestantReading | JudgeReading;
 
 const STATUS: Record<string, ContestantStatus> = {
-  active: 'active', 正常: 'active', 在赛: 'active', 参赛: 'active',
-  withdrawn: 'withdrawn', 退赛: 'withdrawn', 弃权: 'withdrawn', 缺考: 'withdrawn',
-  disqualified: 'disqualified', 取消资格: 'disqualified', 失格: 'disqualified',
+  active: 'active',
+  正常: 'active',
+  在赛: 'active',
+  参赛: 'active',
+  withdrawn: 'withdrawn',
+  退赛: 'withdrawn',
+  弃权: 'withdrawn',
+  缺考: 'withdrawn',
+  disqualified: 'disqualified',
+  取消资格: 'disqualified',
+  失格: 'disqualified',
 };
 
 const YES = new Set(['是', 'yes', 'y', 'true', '1', '√', '✓']);
@@ -62,7 +79,8 @@ class OrganisationCells {
     }
     this.unknown.push({ row: p.line, value });
     p.add(
-      'organisation', 'unknown_organisation',
+      'organisation',
+      'unknown_organisation',
       `unknown organisation ${q(value)}: use the code or name of one of the event's organisations, or add it`,
       listedOrganisations(this.all),
     );
@@ -72,7 +90,10 @@ class OrganisationCells {
   summary(): Pick<Reading<RosterKind, unknown>, 'namedOrganisations' | 'unknownOrganisations'> {
     return {
       namedOrganisations: [...this.named.values()],
-      unknownOrganisations: proposeOrganisations(this.unknown, this.all.map((o) => o.code)),
+      unknownOrganisations: proposeOrganisations(
+        this.unknown,
+        this.all.map((o) => o.code),
+      ),
     };
   }
 }
@@ -103,12 +124,17 @@ export function readContestants(records: readonly CsvRecord[], ctx: RosterContex
     const statusText = values.status ?? '';
     const status = statusText === '' ? undefined : STATUS[statusText.toLowerCase()];
     if (statusText !== '' && !status)
-      p.add('status', 'invalid', 'must be active, withdrawn or disqualified (参赛, 退赛, 取消资格)', { reason: 'status' });
+      p.add('status', 'invalid', 'must be active, withdrawn or disqualified (参赛, 退赛, 取消资格)', {
+        reason: 'status',
+      });
     const written = values.organisation ?? '';
     const organisation = written === '' ? '' : orgs.resolve(p, written);
     const candidate = {
-      bib: values.bib ?? '', name: values.name ?? '', organisation: organisation ?? written,
-      ...(station !== '' ? { station } : {}), ...(status ? { status } : {}),
+      bib: values.bib ?? '',
+      name: values.name ?? '',
+      organisation: organisation ?? written,
+      ...(station !== '' ? { station } : {}),
+      ...(status ? { status } : {}),
     };
     checkShape(contestantSchema, candidate, p);
     if (!p.fields.has('bib')) {
@@ -116,7 +142,8 @@ export function readContestants(records: readonly CsvRecord[], ctx: RosterContex
       if (first !== undefined) alsoOnRow(p, 'bib', 'bib', candidate.bib, first);
       else if (ctx.mode === 'merge' && existingBibs.has(candidate.bib))
         p.add(
-          'bib', 'duplicate',
+          'bib',
+          'duplicate',
           `bib ${q(candidate.bib)} is already in the contest: merge only adds (replace the roster to change one)`,
           { reason: 'in_contest' },
         );
@@ -127,7 +154,8 @@ export function readContestants(records: readonly CsvRecord[], ctx: RosterContex
       if (first !== undefined) alsoOnRow(p, 'station', 'station', station, first);
       else if (ctx.mode === 'merge' && holder !== undefined)
         p.add('station', 'duplicate', `station ${q(station)} is already taken by contestant ${q(holder)}`, {
-          reason: 'taken', holder,
+          reason: 'taken',
+          holder,
         });
     }
     if (!p.any) entries.push({ row: line, value: candidate as Contestant });
@@ -141,7 +169,13 @@ export function readContestants(records: readonly CsvRecord[], ctx: RosterContex
     problems,
     entries,
     ignored,
-    counts: countRows(data.length, problems.length, entries.map((e) => e.value.bib), bibsNow, ctx.mode),
+    counts: countRows(
+      data.length,
+      problems.length,
+      entries.map((e) => e.value.bib),
+      bibsNow,
+      ctx.mode,
+    ),
     ...orgs.summary(),
   };
 }
@@ -175,13 +209,15 @@ function checkJudgeCode(p: RowProblems, code: string, codes: JudgeCodes, ctx: Ro
   if (first !== undefined) alsoOnRow(p, 'code', 'judge code', code, first);
   else if (other !== undefined)
     p.add(
-      'code', 'duplicate',
+      'code',
+      'duplicate',
       `judge code ${q(code)} is already used in contest ${q(other)}: judge codes are unique in the event`,
       { reason: 'other_contest', contest: other },
     );
   else if (ctx.mode === 'merge' && codes.existing.has(key))
     p.add(
-      'code', 'duplicate',
+      'code',
+      'duplicate',
       `judge ${q(code)} is already in the contest: merge only adds judges (replace the roster to change one)`,
       { reason: 'in_contest' },
     );
@@ -202,17 +238,27 @@ export function readJudges(records: readonly CsvRecord[], ctx: RosterContext): J
     const { pin = '', organisation: written = '' } = values;
     const organisation = written === '' ? '' : (orgs.resolve(p, written) ?? written);
     const candidate = {
-      code: values.code ?? '', name: values.name ?? '', criteria,
-      ...(pin !== '' ? { pin } : {}), ...(organisation !== '' ? { organisation } : {}),
-      ...(chief !== undefined ? { chief } : {}), ...(shadow !== undefined ? { shadow } : {}),
+      code: values.code ?? '',
+      name: values.name ?? '',
+      criteria,
+      ...(pin !== '' ? { pin } : {}),
+      ...(organisation !== '' ? { organisation } : {}),
+      ...(chief !== undefined ? { chief } : {}),
+      ...(shadow !== undefined ? { shadow } : {}),
     };
     checkShape(judgeSchema, candidate, p);
     if (criteria !== '*' && !p.fields.has('criteria'))
       for (const c of criteria)
         if (!ctx.criteria.has(c))
-          p.add('criteria', 'unknown_criterion', `unknown criterion ${q(c)}: the contest has ${known.join(', ')}`, {
-            criteria: known,
-          }, c);
+          p.add(
+            'criteria',
+            'unknown_criterion',
+            `unknown criterion ${q(c)}: the contest has ${known.join(', ')}`,
+            {
+              criteria: known,
+            },
+            c,
+          );
     if (chief === true && shadow === true && !p.fields.has('shadow'))
       p.add('shadow', 'invalid', 'a chief judge cannot be a shadow (trainee) judge', { reason: 'chief_shadow' });
     if (!p.fields.has('code')) checkJudgeCode(p, candidate.code, codes, ctx);

@@ -18,12 +18,23 @@ describe('tier sizes and cut-offs', () => {
   it('ratio rounds half up, count is taken as is', () => {
     expect(tierSizes(prizes, 24)).toEqual([2, 5, 7]); // 2.4, 4.8, 7.2
     expect(tierSizes(prizes, 15)).toEqual([2, 3, 5]); // 1.5 → 2, 3, 4.5 → 5
-    expect(tierSizes([{ name: 'Gold', count: 1 }, { name: 'Merit', ratio: 0.25 }], 10)).toEqual([1, 3]);
+    expect(
+      tierSizes(
+        [
+          { name: 'Gold', count: 1 },
+          { name: 'Merit', ratio: 0.25 },
+        ],
+        10,
+      ),
+    ).toEqual([1, 3]);
     expect(tierCutoffs(prizes, 24)).toEqual([2, 7, 14]);
     expect(tierCutoffs(prizes, 0)).toEqual([0, 0, 0]);
   });
   it('awardFor picks the first tier whose cut-off and minTotal fit', () => {
-    const tiers: AwardTier[] = [{ name: 'A', count: 1, minTotal: 90 }, { name: 'B', count: 2 }];
+    const tiers: AwardTier[] = [
+      { name: 'A', count: 1, minTotal: 90 },
+      { name: 'B', count: 2 },
+    ];
     expect(awardFor(tiers, [1, 3], 1, 95)).toBe('A');
     expect(awardFor(tiers, [1, 3], 1, 80)).toBe('B'); // misses A's minimum, falls to B
     expect(awardFor(tiers, [1, 3], 3, 80)).toBe('B');
@@ -35,29 +46,95 @@ describe('awards on the board', () => {
   it('by ratio over the complete ranked field', () => {
     const list = Array.from({ length: 10 }, (_, i) => [`C${String(i).padStart(2, '0')}`, 90 - i] as [string, number]);
     expect(awardsOf(prizes, list).map(([, a]) => a)).toEqual([
-      'First', 'Second', 'Second', 'Third', 'Third', 'Third', null, null, null, null,
+      'First',
+      'Second',
+      'Second',
+      'Third',
+      'Third',
+      'Third',
+      null,
+      null,
+      null,
+      null,
     ]);
   });
   it('by count', () => {
-    const tiers: AwardTier[] = [{ name: 'Gold', count: 1 }, { name: 'Silver', count: 1 }, { name: 'Bronze', count: 2 }];
-    expect(awardsOf(tiers, [['A', 90], ['B', 80], ['C', 70], ['D', 60], ['E', 50]])).toEqual([
-      ['A', 'Gold'], ['B', 'Silver'], ['C', 'Bronze'], ['D', 'Bronze'], ['E', null],
+    const tiers: AwardTier[] = [
+      { name: 'Gold', count: 1 },
+      { name: 'Silver', count: 1 },
+      { name: 'Bronze', count: 2 },
+    ];
+    expect(
+      awardsOf(tiers, [
+        ['A', 90],
+        ['B', 80],
+        ['C', 70],
+        ['D', 60],
+        ['E', 50],
+      ]),
+    ).toEqual([
+      ['A', 'Gold'],
+      ['B', 'Silver'],
+      ['C', 'Bronze'],
+      ['D', 'Bronze'],
+      ['E', null],
     ]);
   });
   it('minTotal withholds a tier', () => {
-    const tiers: AwardTier[] = [{ name: 'Gold', count: 1, minTotal: 85 }, { name: 'Merit', ratio: 0.5, minTotal: 60 }];
-    expect(awardsOf(tiers, [['A', 84.99], ['B', 70], ['C', 60], ['D', 59.99]])).toEqual([
-      ['A', 'Merit'], ['B', 'Merit'], ['C', 'Merit'], ['D', null],
+    const tiers: AwardTier[] = [
+      { name: 'Gold', count: 1, minTotal: 85 },
+      { name: 'Merit', ratio: 0.5, minTotal: 60 },
+    ];
+    expect(
+      awardsOf(tiers, [
+        ['A', 84.99],
+        ['B', 70],
+        ['C', 60],
+        ['D', 59.99],
+      ]),
+    ).toEqual([
+      ['A', 'Merit'],
+      ['B', 'Merit'],
+      ['C', 'Merit'],
+      ['D', null],
     ]);
-    expect(awardsOf(tiers, [['A', 85], ['B', 70]])[0]).toEqual(['A', 'Gold']);
+    expect(
+      awardsOf(tiers, [
+        ['A', 85],
+        ['B', 70],
+      ])[0],
+    ).toEqual(['A', 'Gold']);
   });
   it('ties at a cut-off all get the better tier', () => {
-    const tiers: AwardTier[] = [{ name: 'Gold', count: 1 }, { name: 'Silver', count: 1 }];
-    expect(awardsOf(tiers, [['A', 90], ['B', 90], ['C', 80], ['D', 70]])).toEqual([
-      ['A', 'Gold'], ['B', 'Gold'], ['C', null], ['D', null], // C has rank 3 > cut-off 2
+    const tiers: AwardTier[] = [
+      { name: 'Gold', count: 1 },
+      { name: 'Silver', count: 1 },
+    ];
+    expect(
+      awardsOf(tiers, [
+        ['A', 90],
+        ['B', 90],
+        ['C', 80],
+        ['D', 70],
+      ]),
+    ).toEqual([
+      ['A', 'Gold'],
+      ['B', 'Gold'],
+      ['C', null],
+      ['D', null], // C has rank 3 > cut-off 2
     ]);
-    expect(awardsOf(tiers, [['A', 95], ['B', 90], ['C', 90], ['D', 70]])).toEqual([
-      ['A', 'Gold'], ['B', 'Silver'], ['C', 'Silver'], ['D', null],
+    expect(
+      awardsOf(tiers, [
+        ['A', 95],
+        ['B', 90],
+        ['C', 90],
+        ['D', 70],
+      ]),
+    ).toEqual([
+      ['A', 'Gold'],
+      ['B', 'Silver'],
+      ['C', 'Silver'],
+      ['D', null],
     ]);
   });
   it('incomplete contestants get none and do not count in N', () => {

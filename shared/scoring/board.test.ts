@@ -11,7 +11,9 @@ describe('ContestBoard', () => {
   it('starts with everyone at 0, sharing rank 1, in bib order', () => {
     const b = new ContestBoard(def, people);
     expect(b.rows().map((r) => [r.bib, r.rank, r.total, r.complete])).toEqual([
-      ['C001', 1, 0, false], ['C002', 1, 0, false], ['C003', 1, 0, false],
+      ['C001', 1, 0, false],
+      ['C002', 1, 0, false],
+      ['C003', 1, 0, false],
     ]);
     expect(b.rows()[0]?.station).toBe('A-01');
   });
@@ -74,7 +76,9 @@ describe('ContestBoard', () => {
     for (const m of workedMarks('C001')) b.apply(m);
     b.setStatus('C001', 'disqualified');
     expect(b.rows().map((r) => [r.bib, r.rank, r.award])).toEqual([
-      ['C002', 1, null], ['C003', 1, null], ['C001', null, null],
+      ['C002', 1, null],
+      ['C003', 1, null],
+      ['C001', null, null],
     ]);
     expect(b.info('C001')?.status).toBe('disqualified');
     b.setStatus('C001', 'active');
@@ -82,9 +86,17 @@ describe('ContestBoard', () => {
   });
   it('equals rankBoard over scoreContestant from scratch', () => {
     const b = new ContestBoard(def, people);
-    const marks = [...workedMarks('C001'), ...workedMarks('C003'), mark('C003', 'sorting', 'J2', 70, { revision: 1 }), mark('C002', 'exam', 'J1', 99)];
+    const marks = [
+      ...workedMarks('C001'),
+      ...workedMarks('C003'),
+      mark('C003', 'sorting', 'J2', 70, { revision: 1 }),
+      mark('C002', 'exam', 'J1', 99),
+    ];
     for (const m of marks) b.apply(m);
-    const expected = rankBoard(def, people.map((p) => ({ info: p, score: scoreContestant(def, p.bib, marks) })));
+    const expected = rankBoard(
+      def,
+      people.map((p) => ({ info: p, score: scoreContestant(def, p.bib, marks) })),
+    );
     expect(b.rows()).toEqual(expected);
     expect(b.bibs()).toEqual(['C001', 'C002', 'C003']);
   });

@@ -20,7 +20,10 @@ export class ContestBoard {
   /** Entries in the order of the last ranking: the next one starts from it (nearly sorted). */
   private lastOrder: Entry[] | null = null;
   /** The row last built for each entry and what it was built from: unchanged rows are reused. */
-  private readonly built = new WeakMap<Entry, { info: ContestantInfo; score: ContestantScore; rank: number | null; award: string | null; row: BoardRow }>();
+  private readonly built = new WeakMap<
+    Entry,
+    { info: ContestantInfo; score: ContestantScore; rank: number | null; award: string | null; row: BoardRow }
+  >();
 
   constructor(def: ContestDef, contestants: readonly ContestantInfo[]) {
     this.def = def;
@@ -69,7 +72,8 @@ export class ContestBoard {
       const makeRow: RowMaker = (be, rank, award) => {
         const e = be as Entry;
         const prev = this.built.get(e);
-        if (prev && prev.info === e.info && prev.score === e.score && prev.rank === rank && prev.award === award) return prev.row;
+        if (prev && prev.info === e.info && prev.score === e.score && prev.rank === rank && prev.award === award)
+          return prev.row;
         const row = toRow(e, rank, award);
         this.built.set(e, { info: e.info, score: e.score, rank, award, row });
         return row;

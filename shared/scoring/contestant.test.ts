@@ -48,7 +48,11 @@ describe('revisions', () => {
     expect(scoreContestant(def, 'A', [...marks].reverse()).criteria.packing).toBe(12);
   });
   it('measurement: the newest mark overall counts', () => {
-    const marks = [mark('A', 'exam', 'J1', 70, { order: 1 }), mark('A', 'exam', 'J2', 90, { order: 2 }), mark('A', 'exam', 'J1', 85, { order: 3, revision: 2 })];
+    const marks = [
+      mark('A', 'exam', 'J1', 70, { order: 1 }),
+      mark('A', 'exam', 'J2', 90, { order: 2 }),
+      mark('A', 'exam', 'J1', 85, { order: 3, revision: 2 }),
+    ];
     const s = scoreContestant(def, 'A', marks);
     expect(s.criteria.exam).toBe(85);
     expect(s.raw.exam).toBe(85);
@@ -60,8 +64,17 @@ describe('revisions', () => {
     expect(scoreContestant(def, 'A', later).criteria.safety).toBe(0);
   });
   it('countedMarks keeps one mark per judge and criterion', () => {
-    const counted = countedMarks([mark('A', 'k', 'J1', 1), mark('A', 'k', 'J1', 2, { revision: 2 }), mark('A', 'k', 'J2', 3)]);
-    expect(counted.get('k')?.map((m) => m.value).sort()).toEqual([2, 3]);
+    const counted = countedMarks([
+      mark('A', 'k', 'J1', 1),
+      mark('A', 'k', 'J1', 2, { revision: 2 }),
+      mark('A', 'k', 'J2', 3),
+    ]);
+    expect(
+      counted
+        .get('k')
+        ?.map((m) => m.value)
+        .sort(),
+    ).toEqual([2, 3]);
   });
 });
 
@@ -96,8 +109,18 @@ describe('sections and totals', () => {
   it('a section with deductions only has M = 0 and contributes 0', () => {
     const d = {
       sections: [
-        { code: 'main', name: 'M', weight: 0.9, criteria: [{ code: 'a', name: 'A', kind: 'measurement' as const, max: 10 }] },
-        { code: 'pen', name: 'P', weight: 0.1, criteria: [{ code: 'x', name: 'X', kind: 'deduction' as const, max: 5, perUnit: 1 }] },
+        {
+          code: 'main',
+          name: 'M',
+          weight: 0.9,
+          criteria: [{ code: 'a', name: 'A', kind: 'measurement' as const, max: 10 }],
+        },
+        {
+          code: 'pen',
+          name: 'P',
+          weight: 0.1,
+          criteria: [{ code: 'x', name: 'X', kind: 'deduction' as const, max: 5, perUnit: 1 }],
+        },
       ],
     };
     const s = scoreContestant(d, 'A', [mark('A', 'a', 'J', 10), mark('A', 'x', 'J', 2)]);
@@ -137,7 +160,12 @@ describe('completeness', () => {
 describe('flags', () => {
   const def = workedExample(); // packing: maxSpread 5
   const others = workedMarks('A').filter((m) => m.criterion !== 'packing');
-  const wide = [...others, mark('A', 'packing', 'J1', 10, { order: 101 }), mark('A', 'packing', 'J2', 16, { order: 102 }), mark('A', 'packing', 'J3', 14, { order: 103 })];
+  const wide = [
+    ...others,
+    mark('A', 'packing', 'J1', 10, { order: 101 }),
+    mark('A', 'packing', 'J2', 16, { order: 102 }),
+    mark('A', 'packing', 'J3', 14, { order: 103 }),
+  ];
   it('flags a spread above maxSpread, and still counts the points', () => {
     const s = scoreContestant(def, 'A', wide);
     expect(s.flagged).toBe(true);
@@ -153,8 +181,12 @@ describe('flags', () => {
     expect(scoreContestant(d, 'A', [mark('A', 'b', 'J1', 0), mark('A', 'b', 'J2', 20)]).flagged).toBe(false);
   });
   it('a resolution at or after every counted mark clears it', () => {
-    expect(scoreContestant(def, 'A', wide, [{ contestant: 'A', criterion: 'packing', order: 103 }]).flagged).toBe(false);
-    expect(scoreContestant(def, 'A', wide, [{ contestant: 'A', criterion: 'packing', order: 200 }]).flagged).toBe(false);
+    expect(scoreContestant(def, 'A', wide, [{ contestant: 'A', criterion: 'packing', order: 103 }]).flagged).toBe(
+      false,
+    );
+    expect(scoreContestant(def, 'A', wide, [{ contestant: 'A', criterion: 'packing', order: 200 }]).flagged).toBe(
+      false,
+    );
   });
   it('a resolution before a counted mark, or for another contestant or criterion, does not', () => {
     expect(scoreContestant(def, 'A', wide, [{ contestant: 'A', criterion: 'packing', order: 102 }]).flagged).toBe(true);

@@ -5,8 +5,20 @@ import { mark } from './fixtures.ts';
 
 type M = Extract<Criterion, { kind: 'measurement' }>;
 const direct: M = { code: 'd', name: 'D', kind: 'measurement', max: 20 };
-const timeScale: M = { code: 't', name: 'T', kind: 'measurement', max: 30, scale: { type: 'linear', best: 60, worst: 180 } };
-const countScale: M = { code: 'n', name: 'N', kind: 'measurement', max: 10, scale: { type: 'linear', best: 50, worst: 10 } };
+const timeScale: M = {
+  code: 't',
+  name: 'T',
+  kind: 'measurement',
+  max: 30,
+  scale: { type: 'linear', best: 60, worst: 180 },
+};
+const countScale: M = {
+  code: 'n',
+  name: 'N',
+  kind: 'measurement',
+  max: 10,
+  scale: { type: 'linear', best: 50, worst: 10 },
+};
 const pass: M = { code: 'p', name: 'P', kind: 'measurement', max: 10, scale: { type: 'pass' } };
 
 describe('measurement scales', () => {
@@ -34,7 +46,10 @@ describe('measurement scales', () => {
     expect(measurementPoints(pass, false)).toBe(0);
   });
   it('the newest mark by order counts, whoever marked it', () => {
-    const r = criterionPoints(timeScale, [mark('A', 't', 'J1', 90, { order: 5 }), mark('A', 't', 'J2', 120, { order: 3 })]);
+    const r = criterionPoints(timeScale, [
+      mark('A', 't', 'J1', 90, { order: 5 }),
+      mark('A', 't', 'J2', 120, { order: 3 }),
+    ]);
     expect(r.points).toBe(22.5);
     expect(r.raw).toBe(90);
     expect(r.satisfied).toBe(true);

@@ -59,8 +59,7 @@ export function newestByOrder(marks: readonly ScoringMark[]): ScoringMark | unde
     if (
       best === undefined ||
       m.order > best.order ||
-      (m.order === best.order &&
-        (m.revision > best.revision || (m.revision === best.revision && m.judge > best.judge)))
+      (m.order === best.order && (m.revision > best.revision || (m.revision === best.revision && m.judge > best.judge)))
     ) {
       best = m;
     }

@@ -35,7 +35,11 @@ function generateMarks(c: Contest, seed: number): ScoringMark[] {
   for (const p of c.contestants) {
     for (const cr of c.sections.flatMap((s) => s.criteria)) {
       const eligible = c.judges.filter(
-        (j) => !j.shadow && !j.chief && j.organisation !== p.organisation && (j.criteria === '*' || j.criteria.includes(cr.code)),
+        (j) =>
+          !j.shadow &&
+          !j.chief &&
+          j.organisation !== p.organisation &&
+          (j.criteria === '*' || j.criteria.includes(cr.code)),
       );
       const count = cr.kind === 'judgement' ? (cr.judges ?? 1) : 1;
       const base = rnd();
@@ -45,9 +49,11 @@ function generateMarks(c: Contest, seed: number): ScoringMark[] {
         else if (cr.kind === 'judgement') {
           const step = cr.step ?? 0.01;
           value = Math.round((cr.max * (0.5 + 0.4 * base) + (rnd() - 0.5) * 4) / step) * step;
-        }
-        else if (cr.scale?.type === 'pass') value = rnd() < 0.85;
-        else if (cr.scale?.type === 'linear') value = Math.round(Math.min(cr.scale.best, cr.scale.worst) + rnd() * Math.abs(cr.scale.worst - cr.scale.best));
+        } else if (cr.scale?.type === 'pass') value = rnd() < 0.85;
+        else if (cr.scale?.type === 'linear')
+          value = Math.round(
+            Math.min(cr.scale.best, cr.scale.worst) + rnd() * Math.abs(cr.scale.worst - cr.scale.best),
+          );
         else value = Math.round(55 + base * 45);
         if (typeof value === 'number' && cr.kind === 'judgement') value = Math.min(cr.max, Math.max(0, value));
         expect(validateMarkValue(cr, value)).toBeNull();
@@ -74,7 +80,12 @@ describe('example event (new-economy contest)', () => {
     const rows = board.rows();
 
     expect(rows).toHaveLength(c.contestants.length);
-    expect(rows).toEqual(rankBoard(c, infos(c).map((info) => ({ info, score: scoreContestant(c, info.bib, marks) }))));
+    expect(rows).toEqual(
+      rankBoard(
+        c,
+        infos(c).map((info) => ({ info, score: scoreContestant(c, info.bib, marks) })),
+      ),
+    );
     expect(rows.every((r) => r.complete)).toBe(true);
     for (let i = 1; i < rows.length; i++) {
       expect(rows[i]!.total).toBeLessThanOrEqual(rows[i - 1]!.total);
@@ -115,7 +126,10 @@ describe('example event (new-economy contest)', () => {
       expect(tables.overall[i]!.score).toBeLessThanOrEqual(tables.overall[i - 1]!.score);
     }
     for (const t of tables.overall) {
-      const sum = contests.reduce((s, c) => s + (tables.contests[c.code]?.find((x) => x.organisation === t.organisation)?.score ?? 0), 0);
+      const sum = contests.reduce(
+        (s, c) => s + (tables.contests[c.code]?.find((x) => x.organisation === t.organisation)?.score ?? 0),
+        0,
+      );
       expect(t.score).toBeCloseTo(sum, 9);
     }
   });

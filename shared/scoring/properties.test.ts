@@ -9,15 +9,41 @@ import type { BoardRow, ContestDef, ContestantInfo, ScoringMark } from './types.
 
 const def: ContestDef = {
   tieBreak: ['section:practical', 'criterion:packing', 'raw-asc:sorting', 'raw-desc:exam'],
-  awards: [{ name: 'Gold', count: 1 }, { name: 'Silver', ratio: 0.3, minTotal: 20 }, { name: 'Bronze', ratio: 0.3 }],
+  awards: [
+    { name: 'Gold', count: 1 },
+    { name: 'Silver', ratio: 0.3, minTotal: 20 },
+    { name: 'Bronze', ratio: 0.3 },
+  ],
   sections: [
-    { code: 'theory', name: 'Theory', weight: 0.3, criteria: [{ code: 'exam', name: 'Exam', kind: 'measurement', max: 100 }] },
     {
-      code: 'practical', name: 'Practical', weight: 0.7,
+      code: 'theory',
+      name: 'Theory',
+      weight: 0.3,
+      criteria: [{ code: 'exam', name: 'Exam', kind: 'measurement', max: 100 }],
+    },
+    {
+      code: 'practical',
+      name: 'Practical',
+      weight: 0.7,
       criteria: [
-        { code: 'sorting', name: 'Sorting', kind: 'measurement', max: 30, scale: { type: 'linear', best: 60, worst: 180 } },
+        {
+          code: 'sorting',
+          name: 'Sorting',
+          kind: 'measurement',
+          max: 30,
+          scale: { type: 'linear', best: 60, worst: 180 },
+        },
         { code: 'waybill', name: 'Waybill', kind: 'measurement', max: 10, scale: { type: 'pass' } },
-        { code: 'packing', name: 'Packing', kind: 'judgement', max: 20, judges: 3, aggregate: 'trimmed', maxSpread: 5, step: 0.5 },
+        {
+          code: 'packing',
+          name: 'Packing',
+          kind: 'judgement',
+          max: 20,
+          judges: 3,
+          aggregate: 'trimmed',
+          maxSpread: 5,
+          step: 0.5,
+        },
         { code: 'service', name: 'Service', kind: 'judgement', max: 10, judges: 2, aggregate: 'median', step: 0.5 },
         { code: 'safety', name: 'Safety', kind: 'deduction', max: 10, perUnit: 3 },
       ],
@@ -54,14 +80,24 @@ const marksArb = fc
       const key = `${b}/${c}/${j}`;
       const revision = (revisions.get(key) ?? 0) + 1;
       revisions.set(key, revision);
-      return { contestant: BIBS[b]!, criterion: criteria[c]!.code, judge: JUDGES[j]!, value: valueFor(c, seed), revision, order: i + 1 };
+      return {
+        contestant: BIBS[b]!,
+        criterion: criteria[c]!.code,
+        judge: JUDGES[j]!,
+        value: valueFor(c, seed),
+        revision,
+        order: i + 1,
+      };
     });
   });
 
-const statusesArb = fc.array(fc.constantFrom<ContestantStatus>('active', 'active', 'active', 'withdrawn', 'disqualified'), {
-  minLength: BIBS.length,
-  maxLength: BIBS.length,
-});
+const statusesArb = fc.array(
+  fc.constantFrom<ContestantStatus>('active', 'active', 'active', 'withdrawn', 'disqualified'),
+  {
+    minLength: BIBS.length,
+    maxLength: BIBS.length,
+  },
+);
 const people = (statuses: ContestantStatus[]): ContestantInfo[] =>
   BIBS.map((bib, i) => info(bib, i % 2 === 0 ? 'sd' : 'zt', { status: statuses[i] ?? 'active' }));
 
@@ -72,14 +108,23 @@ function boardOf(infos: ContestantInfo[], marks: ScoringMark[]): ContestBoard {
 }
 
 function scratch(infos: ContestantInfo[], marks: ScoringMark[]): BoardRow[] {
-  return rankBoard(def, infos.map((p) => ({ info: p, score: scoreContestant(def, p.bib, marks) })));
+  return rankBoard(
+    def,
+    infos.map((p) => ({ info: p, score: scoreContestant(def, p.bib, marks) })),
+  );
 }
 
 describe('scoring properties', () => {
   it('the order marks are applied in does not matter', () => {
-    const arb = fc.tuple(marksArb, statusesArb).chain(([marks, st]) =>
-      fc.tuple(fc.constant(marks), fc.constant(st), fc.shuffledSubarray(marks, { minLength: marks.length, maxLength: marks.length })),
-    );
+    const arb = fc
+      .tuple(marksArb, statusesArb)
+      .chain(([marks, st]) =>
+        fc.tuple(
+          fc.constant(marks),
+          fc.constant(st),
+          fc.shuffledSubarray(marks, { minLength: marks.length, maxLength: marks.length }),
+        ),
+      );
     fc.assert(
       fc.property(arb, ([marks, st, shuffled]) => {
         const a = boardOf(people(st), marks);
@@ -186,7 +231,8 @@ describe('scoring properties', () => {
           // watcher's diff skips it by identity).
           const old = new Map(before.map((r) => [r.bib, r]));
           for (const r of now) {
-            if (r.bib !== m.contestant && JSON.stringify(old.get(r.bib)) === JSON.stringify(r)) expect(old.get(r.bib)).toBe(r);
+            if (r.bib !== m.contestant && JSON.stringify(old.get(r.bib)) === JSON.stringify(r))
+              expect(old.get(r.bib)).toBe(r);
           }
           before = now;
         }

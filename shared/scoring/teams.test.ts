@@ -4,7 +4,15 @@ import type { BoardRow } from './types.ts';
 
 function row(bib: string, organisation: string, total: number, rank: number | null = 1): BoardRow {
   return {
-    bib, name: bib, organisation, rank, total, sections: {}, complete: true, flagged: false, award: null,
+    bib,
+    name: bib,
+    organisation,
+    rank,
+    total,
+    sections: {},
+    complete: true,
+    flagged: false,
+    award: null,
     status: rank === null ? 'withdrawn' : 'active',
   };
 }
@@ -12,9 +20,14 @@ function row(bib: string, organisation: string, total: number, rank: number | nu
 describe('teamTables', () => {
   it('contest score: sum of the best teamSize totals of ranked contestants', () => {
     const rows = [
-      row('a1', 'sd', 90), row('a2', 'sd', 80), row('a3', 'sd', 70.15), row('a4', 'sd', 60),
-      row('b1', 'zt', 99.99), row('b2', 'zt', 10),
-      row('c1', 'ml', 100, null), row('c2', 'ml', 5),
+      row('a1', 'sd', 90),
+      row('a2', 'sd', 80),
+      row('a3', 'sd', 70.15),
+      row('a4', 'sd', 60),
+      row('b1', 'zt', 99.99),
+      row('b2', 'zt', 10),
+      row('c1', 'ml', 100, null),
+      row('c2', 'ml', 5),
       row('d1', 'el', 100, null),
     ];
     const t = teamTables([{ code: 'courier', rows }]);
@@ -37,10 +50,14 @@ describe('teamTables', () => {
   });
   it('equal scores: better best single total first; still equal: shared rank by organisation code', () => {
     const rows = [
-      row('a1', 'zz', 60), row('a2', 'zz', 40),
-      row('b1', 'aa', 50), row('b2', 'aa', 50),
-      row('c1', 'mm', 70), row('c2', 'mm', 30),
-      row('d1', 'bb', 50), row('d2', 'bb', 50),
+      row('a1', 'zz', 60),
+      row('a2', 'zz', 40),
+      row('b1', 'aa', 50),
+      row('b2', 'aa', 50),
+      row('c1', 'mm', 70),
+      row('c2', 'mm', 30),
+      row('d1', 'bb', 50),
+      row('d2', 'bb', 50),
       row('e1', 'cc', 20),
     ];
     const t = teamTables([{ code: 'x', rows }]);
@@ -58,7 +75,11 @@ describe('teamTables', () => {
       { code: 'rider', rows: [row('a2', 'sd', 19.5), row('b2', 'zt', 39.75), row('b3', 'zt', 0), row('e1', 'el', 10)] },
     ]);
     expect(t.contests.courier?.map((r) => r.organisation)).toEqual(['sd', 'zt', 'ml']);
-    expect(t.contests.rider?.map((r) => [r.organisation, r.score])).toEqual([['zt', 39.75], ['sd', 19.5], ['el', 10]]);
+    expect(t.contests.rider?.map((r) => [r.organisation, r.score])).toEqual([
+      ['zt', 39.75],
+      ['sd', 19.5],
+      ['el', 10],
+    ]);
     expect(t.overall).toEqual([
       { organisation: 'sd', rank: 1, score: 100 }, // best single 80.5
       { organisation: 'zt', rank: 2, score: 100 }, // best single 60.25

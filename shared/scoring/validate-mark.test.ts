@@ -4,7 +4,13 @@ import { isMultipleOf, validateMarkValue } from './validate-mark.ts';
 
 const direct: Criterion = { code: 'd', name: 'D', kind: 'measurement', max: 20 };
 const directStep: Criterion = { code: 'd', name: 'D', kind: 'measurement', max: 100, step: 0.5 };
-const linear: Criterion = { code: 'l', name: 'L', kind: 'measurement', max: 30, scale: { type: 'linear', best: 60, worst: 180 } };
+const linear: Criterion = {
+  code: 'l',
+  name: 'L',
+  kind: 'measurement',
+  max: 30,
+  scale: { type: 'linear', best: 60, worst: 180 },
+};
 const pass: Criterion = { code: 'p', name: 'P', kind: 'measurement', max: 10, scale: { type: 'pass' } };
 const judgement: Criterion = { code: 'j', name: 'J', kind: 'judgement', max: 20, step: 0.5 };
 const judgementDefault: Criterion = { code: 'j', name: 'J', kind: 'judgement', max: 25 };

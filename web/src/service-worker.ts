@@ -15,7 +15,11 @@ const NAVIGATION_TIMEOUT_MS = 4_000;
 // The Chinese web font is ~100 subset files (4 MB); each is cached the first time a page uses it
 // rather than held up at install on venue Wi-Fi (tablets have Chinese fonts of their own anyway).
 const isFont = (path: string) => /\.(woff2?|ttf|otf)$/.test(path);
-const PRECACHE = [SHELL, ...build.filter((p) => !isFont(p)), ...files.filter((p) => !isFont(p) && !p.endsWith('.DS_Store'))];
+const PRECACHE = [
+  SHELL,
+  ...build.filter((p) => !isFont(p)),
+  ...files.filter((p) => !isFont(p) && !p.endsWith('.DS_Store')),
+];
 const CACHED = new Set([...build, ...files]);
 const NEVER = /^\/(api|socket\.io|healthz|metrics)(\/|$)/;
 

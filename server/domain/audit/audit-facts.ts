@@ -13,8 +13,20 @@ import { and, asc, desc, eq, inArray, lt, ne, sql, type SQL } from 'drizzle-orm'
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../../db/create-db.ts';
 import {
-  appeals, auditLog, certificates, certifications, contestStates, contestants, contests, criteria, events,
-  flagResolutions, judges, organisations, remarkRequests, sections,
+  appeals,
+  auditLog,
+  certificates,
+  certifications,
+  contestStates,
+  contestants,
+  contests,
+  criteria,
+  events,
+  flagResolutions,
+  judges,
+  organisations,
+  remarkRequests,
+  sections,
 } from '../../../db/schema/index.ts';
 import { canonicalJson, sha256 } from '../ids.ts';
 
@@ -51,7 +63,10 @@ const contestFact = (name: string, table: PgTable, contestIdOf: AnyPgColumn, col
   name,
   read: async (db, _eventId, ids) => {
     if (ids.length === 0) return [];
-    const rows = db.select({ contest: contestIdOf, ...columns }).from(table).where(inArray(contestIdOf, ids));
+    const rows = db
+      .select({ contest: contestIdOf, ...columns })
+      .from(table)
+      .where(inArray(contestIdOf, ids));
     return rows as Promise<Row[]>;
   },
 });
@@ -60,51 +75,91 @@ export const FACTS: readonly Fact[] = [
   eventFact('file', events, events.id, { name: events.name, file: jsonDigest(events.file) }),
   eventFact('settings', events, events.id, { appealWindowMinutes: events.appealWindowMinutes }),
   eventFact('organisations', organisations, organisations.eventId, {
-    code: organisations.code, name: organisations.name, position: organisations.position,
+    code: organisations.code,
+    name: organisations.name,
+    position: organisations.position,
   }),
   contestFact('definition', contests, contests.id, {
-    code: contests.code, name: contests.name, position: contests.position, definition: jsonDigest(contests.definition),
+    code: contests.code,
+    name: contests.name,
+    position: contests.position,
+    definition: jsonDigest(contests.definition),
   }),
   contestFact('sections', sections, sections.contestId, {
-    code: sections.code, name: sections.name, weight: sections.weight, position: sections.position,
+    code: sections.code,
+    name: sections.name,
+    weight: sections.weight,
+    position: sections.position,
   }),
   contestFact('criteria', criteria, criteria.contestId, {
-    code: criteria.code, section: criteria.sectionCode, name: criteria.name, kind: criteria.kind, max: criteria.max,
-    spec: jsonDigest(criteria.spec), position: criteria.position,
+    code: criteria.code,
+    section: criteria.sectionCode,
+    name: criteria.name,
+    kind: criteria.kind,
+    max: criteria.max,
+    spec: jsonDigest(criteria.spec),
+    position: criteria.position,
   }),
   contestFact('contestants', contestants, contestants.contestId, {
-    bib: contestants.bib, name: contestants.name, organisation: contestants.organisation, station: contestants.station,
-    status: contestants.status, position: contestants.position,
+    bib: contestants.bib,
+    name: contestants.name,
+    organisation: contestants.organisation,
+    station: contestants.station,
+    status: contestants.status,
+    position: contestants.position,
   }),
   // PIN hashes are no fact of a result (and change when PINs are issued again).
   contestFact('judges', judges, judges.contestId, {
-    id: judges.id, code: judges.code, name: judges.name, criteria: jsonDigest(judges.criteria),
-    organisation: judges.organisation, chief: judges.chief, shadow: judges.shadow,
+    id: judges.id,
+    code: judges.code,
+    name: judges.name,
+    criteria: jsonDigest(judges.criteria),
+    organisation: judges.organisation,
+    chief: judges.chief,
+    shadow: judges.shadow,
   }),
   {
     // The contest's state and freeze now, and every change of state that led there.
     name: 'states',
     read: async (db, eventId, ids) => [
-      ...(await contestFact('', contests, contests.id, { state: contests.state, frozenSeq: contests.frozenSeq })
-        .read(db, eventId, ids)),
+      ...(await contestFact('', contests, contests.id, { state: contests.state, frozenSeq: contests.frozenSeq }).read(
+        db,
+        eventId,
+        ids,
+      )),
       ...(await contestFact('', contestStates, contestStates.contestId, {
-        from: contestStates.from, to: contestStates.to, reason: contestStates.reason, actor: contestStates.actor,
-        seq: contestStates.seq, at: utc(contestStates.at),
+        from: contestStates.from,
+        to: contestStates.to,
+        reason: contestStates.reason,
+        actor: contestStates.actor,
+        seq: contestStates.seq,
+        at: utc(contestStates.at),
       }).read(db, eventId, ids)),
     ],
   },
   contestFact('flags', flagResolutions, flagResolutions.contestId, {
-    contestant: flagResolutions.contestant, criterion: flagResolutions.criterion, reason: flagResolutions.reason,
-    actor: flagResolutions.actor, seq: flagResolutions.seq, at: utc(flagResolutions.at),
+    contestant: flagResolutions.contestant,
+    criterion: flagResolutions.criterion,
+    reason: flagResolutions.reason,
+    actor: flagResolutions.actor,
+    seq: flagResolutions.seq,
+    at: utc(flagResolutions.at),
   }),
   contestFact('remarks', remarkRequests, remarkRequests.contestId, {
-    contestant: remarkRequests.contestant, criterion: remarkRequests.criterion, judge: remarkRequests.judge,
-    reason: remarkRequests.reason, requestedBy: remarkRequests.requestedBy, seq: remarkRequests.seq,
+    contestant: remarkRequests.contestant,
+    criterion: remarkRequests.criterion,
+    judge: remarkRequests.judge,
+    reason: remarkRequests.reason,
+    requestedBy: remarkRequests.requestedBy,
+    seq: remarkRequests.seq,
     at: utc(remarkRequests.at),
   }),
   contestFact('certifications', certifications, certifications.contestId, {
-    id: certificationOrigin, seq: certifications.seq, digest: certifications.digest,
-    results: jsonDigest(certifications.results), certifiedBy: certifications.certifiedBy,
+    id: certificationOrigin,
+    seq: certifications.seq,
+    digest: certifications.digest,
+    results: jsonDigest(certifications.results),
+    certifiedBy: certifications.certifiedBy,
     certifiedAt: utc(certifications.certifiedAt),
   }),
   {
@@ -112,19 +167,35 @@ export const FACTS: readonly Fact[] = [
     name: 'certificates',
     read: async (db, _eventId, ids) => {
       if (ids.length === 0) return [];
-      return db.select({
-        contest: certificates.contestId, code: certificates.code, certification: certificationOrigin,
-        bib: certificates.bib, name: certificates.name, organisation: certificates.organisation,
-        award: certificates.award, rank: certificates.rank, total: certificates.total,
-        issuedAt: utc(certificates.issuedAt),
-      }).from(certificates).innerJoin(certifications, eq(certifications.id, certificates.certificationId))
+      return db
+        .select({
+          contest: certificates.contestId,
+          code: certificates.code,
+          certification: certificationOrigin,
+          bib: certificates.bib,
+          name: certificates.name,
+          organisation: certificates.organisation,
+          award: certificates.award,
+          rank: certificates.rank,
+          total: certificates.total,
+          issuedAt: utc(certificates.issuedAt),
+        })
+        .from(certificates)
+        .innerJoin(certifications, eq(certifications.id, certificates.certificationId))
         .where(inArray(certificates.contestId, ids));
     },
   },
   contestFact('appeals', appeals, appeals.contestId, {
-    id: appeals.id, contestant: appeals.contestant, criterion: appeals.criterion, text: appeals.text,
-    submittedBy: appeals.submittedBy, submittedAt: utc(appeals.submittedAt), status: appeals.status,
-    decisionReason: appeals.decisionReason, decidedBy: appeals.decidedBy, decidedAt: utc(appeals.decidedAt),
+    id: appeals.id,
+    contestant: appeals.contestant,
+    criterion: appeals.criterion,
+    text: appeals.text,
+    submittedBy: appeals.submittedBy,
+    submittedAt: utc(appeals.submittedAt),
+    status: appeals.status,
+    decisionReason: appeals.decisionReason,
+    decidedBy: appeals.decidedBy,
+    decidedAt: utc(appeals.decidedAt),
     amendment: jsonDigest(appeals.amendment),
   }),
 ];
@@ -171,7 +242,10 @@ export async function factDigests(db: Reader, eventId: string, contestIds: reado
 }
 
 export async function contestIdsOf(db: Reader, eventId: string): Promise<string[]> {
-  const rows = await db.select({ id: contests.id }).from(contests).where(eq(contests.eventId, eventId))
+  const rows = await db
+    .select({ id: contests.id })
+    .from(contests)
+    .where(eq(contests.eventId, eventId))
     .orderBy(asc(contests.id));
   return rows.map((r) => r.id);
 }
@@ -196,11 +270,16 @@ export class FactAuditCheck {
   private fromStart = false;
   private contests: { id: string; code: string }[] = [];
 
-  constructor(private readonly db: Db, private readonly eventId: string) {}
+  constructor(
+    private readonly db: Db,
+    private readonly eventId: string,
+  ) {}
 
   /** Before the first entry: the event's contests, to name them by code. */
   async start(): Promise<void> {
-    this.contests = await this.db.select({ id: contests.id, code: contests.code }).from(contests)
+    this.contests = await this.db
+      .select({ id: contests.id, code: contests.code })
+      .from(contests)
       .where(eq(contests.eventId, this.eventId));
   }
 
@@ -227,7 +306,11 @@ export class FactAuditCheck {
    * after those entries were written.
    */
   async finish(): Promise<string | null> {
-    const now = await factDigests(this.db, this.eventId, this.contests.map((c) => c.id));
+    const now = await factDigests(
+      this.db,
+      this.eventId,
+      this.contests.map((c) => c.id),
+    );
     const recorded = new Set([...this.latest.keys()].map((k) => parseKey(k).contest));
     for (const [key, digest] of Object.entries(now)) {
       const was = this.latest.get(key);
@@ -264,14 +347,19 @@ export async function contestFactsUnchanged(db: Db, eventId: string, contestId: 
   let named = false;
   let fromStart = false;
   const PAGE = 100;
-  for (let before: number | null = null; missing.size > 0; ) {
-    const page = await db.select({ n: auditLog.n, payload: auditLog.payload }).from(auditLog)
-      .where(and(
-        eq(auditLog.eventId, eventId),
-        ne(auditLog.kind, 'mark'),
-        before === null ? undefined : lt(auditLog.n, before),
-      ))
-      .orderBy(desc(auditLog.n)).limit(PAGE);
+  for (let before: number | null = null; missing.size > 0;) {
+    const page = await db
+      .select({ n: auditLog.n, payload: auditLog.payload })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.eventId, eventId),
+          ne(auditLog.kind, 'mark'),
+          before === null ? undefined : lt(auditLog.n, before),
+        ),
+      )
+      .orderBy(desc(auditLog.n))
+      .limit(PAGE);
     for (const e of page) {
       const facts = factsOf(e.payload);
       if (e.n === 1) fromStart = !!facts;

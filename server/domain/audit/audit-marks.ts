@@ -11,8 +11,18 @@ import { maskIdentityNumbersIn } from '../../../shared/identity/identity-number.
 
 type MarkRow = Pick<
   typeof marks.$inferSelect,
-  'id' | 'contestant' | 'criterion' | 'judge' | 'value' | 'revision' | 'clientId' | 'seq' | 'shadow' | 'reason' |
-  'receivedAt' | 'originId'
+  | 'id'
+  | 'contestant'
+  | 'criterion'
+  | 'judge'
+  | 'value'
+  | 'revision'
+  | 'clientId'
+  | 'seq'
+  | 'shadow'
+  | 'reason'
+  | 'receivedAt'
+  | 'originId'
 >;
 
 /** The id a mark's audit entry names: the one it had where it was made (marks keep order when imported). */
@@ -33,8 +43,17 @@ interface MarkEntry {
 
 const PAGE = 2000;
 const columns = {
-  id: marks.id, contestant: marks.contestant, criterion: marks.criterion, judge: marks.judge, value: marks.value,
-  revision: marks.revision, clientId: marks.clientId, seq: marks.seq, shadow: marks.shadow, reason: marks.reason, receivedAt: marks.receivedAt,
+  id: marks.id,
+  contestant: marks.contestant,
+  criterion: marks.criterion,
+  judge: marks.judge,
+  value: marks.value,
+  revision: marks.revision,
+  clientId: marks.clientId,
+  seq: marks.seq,
+  shadow: marks.shadow,
+  reason: marks.reason,
+  receivedAt: marks.receivedAt,
   originId: marks.originId,
 };
 
@@ -45,7 +64,10 @@ class MarkCursor {
   private last: { seq: number; id: number } | null = null;
   private exhausted = false;
 
-  constructor(private readonly db: Db, private readonly contestId: string) {}
+  constructor(
+    private readonly db: Db,
+    private readonly contestId: string,
+  ) {}
 
   async peek(): Promise<MarkRow | null> {
     if (this.at < this.page.length) return this.page[this.at]!;
@@ -54,7 +76,12 @@ class MarkCursor {
     this.page = await this.db
       .select(columns)
       .from(marks)
-      .where(and(eq(marks.contestId, this.contestId), after ? sql`(${marks.seq}, ${marks.id}) > (${after.seq}, ${after.id})` : undefined))
+      .where(
+        and(
+          eq(marks.contestId, this.contestId),
+          after ? sql`(${marks.seq}, ${marks.id}) > (${after.seq}, ${after.id})` : undefined,
+        ),
+      )
       .orderBy(asc(marks.seq), asc(marks.id))
       .limit(PAGE);
     this.at = 0;
@@ -71,7 +98,10 @@ class MarkCursor {
 export class MarkAuditCheck {
   private readonly cursors = new Map<string, MarkCursor>();
 
-  constructor(private readonly db: Db, private readonly eventId: string) {}
+  constructor(
+    private readonly db: Db,
+    private readonly eventId: string,
+  ) {}
 
   private cursor(contestId: string): MarkCursor {
     let c = this.cursors.get(contestId);
@@ -84,23 +114,33 @@ export class MarkAuditCheck {
     const data = (JSON.parse(e.payload) as { data?: MarkEntry }).data ?? {};
     const id = Number(data.id);
     const seq = Number(data.seq);
-    if (!e.contestId || !Number.isSafeInteger(id) || !Number.isSafeInteger(seq)) return `entry ${e.n} does not name a mark`;
+    if (!e.contestId || !Number.isSafeInteger(id) || !Number.isSafeInteger(seq))
+      return `entry ${e.n} does not name a mark`;
     const cursor = this.cursor(e.contestId);
     const m = await cursor.peek();
     if (m && auditedId(m) === id) {
       cursor.next();
       const changed = differences(m, data, e.at);
-      return changed.length ? `mark ${id} was changed outside the API (${changed.join(', ')} differ from audit entry ${e.n})` : null;
+      return changed.length
+        ? `mark ${id} was changed outside the API (${changed.join(', ')} differ from audit entry ${e.n})`
+        : null;
     }
     if (m && (m.seq < seq || (m.seq === seq && auditedId(m) < id))) {
       return `mark ${auditedId(m)} has no audit entry: it was added outside the API`;
     }
     // The row is not where its entry says: gone, or moved by an edited seq (only the failure path looks it up).
-    const [moved] = await this.db.select({ id: marks.id }).from(marks).where(and(
-      sql`coalesce(${marks.originId}, ${marks.id}) = ${id}`,
-      sql`${marks.contestId} IN (SELECT ${contests.id} FROM ${contests} WHERE ${contests.eventId} = ${this.eventId})`,
-    ));
-    return moved ? `mark ${id} was changed outside the API (seq differs from audit entry ${e.n})` : `mark ${id} was deleted outside the API (audit entry ${e.n})`;
+    const [moved] = await this.db
+      .select({ id: marks.id })
+      .from(marks)
+      .where(
+        and(
+          sql`coalesce(${marks.originId}, ${marks.id}) = ${id}`,
+          sql`${marks.contestId} IN (SELECT ${contests.id} FROM ${contests} WHERE ${contests.eventId} = ${this.eventId})`,
+        ),
+      );
+    return moved
+      ? `mark ${id} was changed outside the API (seq differs from audit entry ${e.n})`
+      : `mark ${id} was deleted outside the API (audit entry ${e.n})`;
   }
 
   /** After the last entry: any mark of the event's contests not yet matched has no audit entry. */

@@ -10,7 +10,8 @@ import type { AuditEntryView, AuditQuery } from '../../../shared/admin-api.ts';
 /** `text` as a LIKE pattern matching itself only. */
 const literal = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 /** Matches a `"key":"value"` pair anywhere in the payload (values here are codes: no JSON escapes). */
-const pair = (key: string, value: string) => like(auditLog.payload, `%${literal(JSON.stringify(key) + ':' + JSON.stringify(value))}%`);
+const pair = (key: string, value: string) =>
+  like(auditLog.payload, `%${literal(JSON.stringify(key) + ':' + JSON.stringify(value))}%`);
 
 export async function readAuditFiltered(db: Db, eventId: string, q: AuditQuery): Promise<AuditEntryView[]> {
   const where: (SQL | undefined)[] = [eq(auditLog.eventId, eventId), gt(auditLog.n, q.after ?? 0)];
@@ -28,7 +29,15 @@ export async function readAuditFiltered(db: Db, eventId: string, q: AuditQuery):
     .where(and(...where))
     .orderBy(asc(auditLog.n))
     .limit(q.limit ?? 1000);
-  return rows.map((r) => ({ n: r.n, kind: r.kind, contest: r.contestId, actor: r.actor, at: r.at.toISOString(), data: dataOf(r.payload), hash: r.hash }));
+  return rows.map((r) => ({
+    n: r.n,
+    kind: r.kind,
+    contest: r.contestId,
+    actor: r.actor,
+    at: r.at.toISOString(),
+    data: dataOf(r.payload),
+    hash: r.hash,
+  }));
 }
 
 /** The entry's data; an unreadable payload (only possible if tampered with) is shown as such, verify names it. */

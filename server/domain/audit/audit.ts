@@ -27,8 +27,12 @@ export interface AuditInput {
  */
 export function auditPayload(e: Omit<AuditInput, 'eventId'> & { at: Date; facts?: FactDigests }): string {
   return canonicalJson({
-    kind: e.kind, contest: e.contestId ?? null, actor: e.actor, at: e.at.toISOString(),
-    data: maskIdentityNumbersDeep(e.data), facts: e.facts,
+    kind: e.kind,
+    contest: e.contestId ?? null,
+    actor: e.actor,
+    at: e.at.toISOString(),
+    data: maskIdentityNumbersDeep(e.data),
+    facts: e.facts,
   });
 }
 
@@ -71,7 +75,10 @@ export interface AuditVerification {
  * is the graver problem).
  */
 export async function verifyAudit(db: Db, eventId: string): Promise<AuditVerification> {
-  const [ev] = await db.select({ seq: events.auditSeq, head: events.auditHead }).from(events).where(eq(events.id, eventId));
+  const [ev] = await db
+    .select({ seq: events.auditSeq, head: events.auditHead })
+    .from(events)
+    .where(eq(events.id, eventId));
   if (!ev) return { ok: false, entries: 0, head: '', problem: 'unknown event' };
   let prev = '';
   let count = 0;
@@ -98,7 +105,12 @@ export async function verifyAudit(db: Db, eventId: string): Promise<AuditVerific
     if (rows.length < pageSize) break;
   }
   if (count !== ev.seq || prev !== ev.head) {
-    return { ok: false, entries: count, head: ev.head, problem: `the chain ends at entry ${count}, the event records ${ev.seq}` };
+    return {
+      ok: false,
+      entries: count,
+      head: ev.head,
+      problem: `the chain ends at entry ${count}, the event records ${ev.seq}`,
+    };
   }
   rowProblem ??= await marksCheck.finish();
   rowProblem ??= await factsCheck.finish();

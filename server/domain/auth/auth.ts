@@ -57,7 +57,8 @@ export type Actor =
     };
 export type JudgeActor = Extract<Actor, { role: 'judge' }>;
 
-export const actorName = (a: Actor) => (a.role === 'organiser' ? `organiser:${a.username}` : a.role === 'judge' ? `judge:${a.code}` : 'anonymous');
+export const actorName = (a: Actor) =>
+  a.role === 'organiser' ? `organiser:${a.username}` : a.role === 'judge' ? `judge:${a.code}` : 'anonymous';
 
 export class AuthService {
   /** Secrets verified (argon2 runs) since start: what the sign-in limits keep down under attack. */
@@ -95,7 +96,12 @@ export class AuthService {
 
   async loginJudge(eventId: string, code: string, pin: string, from: SignInSource) {
     const find = async () =>
-      (await this.db.select().from(judges).where(and(eq(judges.eventId, eventId), eq(judges.code, code))))[0];
+      (
+        await this.db
+          .select()
+          .from(judges)
+          .where(and(eq(judges.eventId, eventId), eq(judges.code, code)))
+      )[0];
     const wrong = refuse('unauthorized:wrong_pin', 'wrong event, judge code or PIN');
     const account = `judge:${eventId}:${code}`;
     const { row: j, device } = await this.checkSecret(account, pin, from, wrong, find, (r) => r.pinHash);

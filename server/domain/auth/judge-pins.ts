@@ -12,7 +12,12 @@ import type { DomainCtx } from '../context.ts';
 import { chunks, revokeJudgeSessions } from '../events/event-store.ts';
 import { newPin } from '../ids.ts';
 
-export async function resetJudgePins(ctx: DomainCtx, actor: Actor, eventId: string, input: unknown): Promise<PinsResult> {
+export async function resetJudgePins(
+  ctx: DomainCtx,
+  actor: Actor,
+  eventId: string,
+  input: unknown,
+): Promise<PinsResult> {
   requireOrganiser(actor);
   const parsed = parseInput(pinsBody, input);
   const [e] = await ctx.db.select({ file: events.file }).from(events).where(eq(events.id, eventId));
@@ -42,23 +47,36 @@ export async function resetJudgePins(ctx: DomainCtx, actor: Actor, eventId: stri
 
   const fresh: (JudgePin & { id: string; hash: string })[] = [];
   for (const part of chunks(chosen, 4))
-    fresh.push(...(await Promise.all(part.map(async (r) => {
-      const pin = newPin();
-      return { id: r.id, code: r.code, name: r.name, contest: r.contest, pin, hash: await hashSecret(pin) };
-    }))));
+    fresh.push(
+      ...(await Promise.all(
+        part.map(async (r) => {
+          const pin = newPin();
+          return { id: r.id, code: r.code, name: r.name, contest: r.contest, pin, hash: await hashSecret(pin) };
+        }),
+      )),
+    );
 
   await ctx.db.transaction(async (tx) => {
     // The event row first, as an edit of the event takes it before the judges' rows.
     await tx.select({ id: events.id }).from(events).where(eq(events.id, eventId)).for('update');
     for (const f of fresh) {
-      const updated = await tx.update(judges).set({ pinHash: f.hash }).where(eq(judges.id, f.id)).returning({ id: judges.id });
+      const updated = await tx
+        .update(judges)
+        .set({ pinHash: f.hash })
+        .where(eq(judges.id, f.id))
+        .returning({ id: judges.id });
       if (updated.length === 0) {
         throw refuse('conflict:judge_removed', `judge "${f.code}" was removed meanwhile: try again`, { judge: f.code });
       }
     }
-    await revokeJudgeSessions(tx, fresh.map((f) => f.id));
+    await revokeJudgeSessions(
+      tx,
+      fresh.map((f) => f.id),
+    );
     await appendAudit(tx, {
-      eventId, kind: 'pins_reset', actor: actorName(actor),
+      eventId,
+      kind: 'pins_reset',
+      actor: actorName(actor),
       data: { judges: fresh.map((f) => ({ code: f.code, contest: f.contest })) },
     });
   });

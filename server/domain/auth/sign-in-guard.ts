@@ -86,7 +86,11 @@ export class SignInGuard {
     await take(this.address, client);
     try {
       await this.accountTurn(account);
-      const clears: Bucket[] = [[this.free, account], [this.slot, account], [this.slotsTaken, account]];
+      const clears: Bucket[] = [
+        [this.free, account],
+        [this.slot, account],
+        [this.slotsTaken, account],
+      ];
       return { refunds: [[this.address, client]], clears };
     } catch (err) {
       // Refused before its secret was checked: no guess was made from this address.

@@ -24,7 +24,11 @@ export interface ContestMeta {
 export async function loadContestMeta(db: Db, contestId: string): Promise<ContestMeta | null> {
   const [c] = await db.select().from(contests).where(eq(contests.id, contestId));
   if (!c) return null;
-  const people = await db.select().from(contestants).where(eq(contestants.contestId, contestId)).orderBy(asc(contestants.position));
+  const people = await db
+    .select()
+    .from(contestants)
+    .where(eq(contestants.contestId, contestId))
+    .orderBy(asc(contestants.position));
   const orgs = await db.select().from(organisations).where(eq(organisations.eventId, c.eventId));
   const list: ContestantInfo[] = people.map((p) => ({
     bib: p.bib,
@@ -34,7 +38,8 @@ export async function loadContestMeta(db: Db, contestId: string): Promise<Contes
     ...(p.station ? { station: p.station } : {}),
   }));
   const criteria = new Map<string, { criterion: Criterion; section: Section }>();
-  for (const section of c.definition.sections) for (const criterion of section.criteria) criteria.set(criterion.code, { criterion, section });
+  for (const section of c.definition.sections)
+    for (const criterion of section.criteria) criteria.set(criterion.code, { criterion, section });
   return {
     id: c.id,
     eventId: c.eventId,

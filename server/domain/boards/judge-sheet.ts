@@ -16,13 +16,21 @@ export const assigned = (judge: Pick<JudgeActor, 'criteria'>, criterion: string)
 
 export async function judgeSheet(ctx: DomainCtx, actor: Actor): Promise<JudgeSheet> {
   if (actor.role === 'anonymous') throw unauthorized();
-  if (actor.role !== 'judge') throw refuse('forbidden:judges_only', 'this is the judges\' sheet; sign in as a judge');
+  if (actor.role !== 'judge') throw refuse('forbidden:judges_only', "this is the judges' sheet; sign in as a judge");
   const c = await ctx.boards.get(actor.contestId);
   if (!c) throw unknownContest();
-  const [ev] = await ctx.db.select({ id: events.id, name: events.name }).from(events).where(eq(events.id, c.meta.eventId));
+  const [ev] = await ctx.db
+    .select({ id: events.id, name: events.name })
+    .from(events)
+    .where(eq(events.id, c.meta.eventId));
   const blind = c.meta.def.blind === true;
   const sections = c.meta.def.sections
-    .map((s) => ({ code: s.code, name: s.name, weight: s.weight, criteria: s.criteria.filter((k: Criterion) => assigned(actor, k.code)) }))
+    .map((s) => ({
+      code: s.code,
+      name: s.name,
+      weight: s.weight,
+      criteria: s.criteria.filter((k: Criterion) => assigned(actor, k.code)),
+    }))
     .filter((s) => s.criteria.length > 0);
   const mine = await ctx.db
     .select()
@@ -36,7 +44,13 @@ export async function judgeSheet(ctx: DomainCtx, actor: Actor): Promise<JudgeShe
       bib: p.bib,
       station: p.station ?? null,
       status: p.status,
-      ...(blind ? {} : { name: p.name, organisation: p.organisation, organisationName: c.meta.organisations.get(p.organisation) ?? p.organisation }),
+      ...(blind
+        ? {}
+        : {
+            name: p.name,
+            organisation: p.organisation,
+            organisationName: c.meta.organisations.get(p.organisation) ?? p.organisation,
+          }),
     }));
   return {
     event: { id: ev?.id ?? c.meta.eventId, name: ev?.name ?? '' },
@@ -50,18 +64,30 @@ export async function judgeSheet(ctx: DomainCtx, actor: Actor): Promise<JudgeShe
 }
 
 async function openRemarks(ctx: DomainCtx, judge: JudgeActor, byBib: Map<string, { organisation: string }>) {
-  const reqs = await ctx.db.select().from(remarkRequests).where(eq(remarkRequests.contestId, judge.contestId)).orderBy(asc(remarkRequests.seq));
+  const reqs = await ctx.db
+    .select()
+    .from(remarkRequests)
+    .where(eq(remarkRequests.contestId, judge.contestId))
+    .orderBy(asc(remarkRequests.seq));
   // Addressed to this judge by name, or to every judge of the criterion that may mark the contestant.
   // (A chief judge's own requests to everyone are not put back on its own sheet.)
   const relevant = reqs.filter((r) =>
     r.judge
       ? r.judge === judge.code
-      : r.requestedBy !== actorName(judge) && assigned(judge, r.criterion) && !(judge.organisation && byBib.get(r.contestant)?.organisation === judge.organisation),
+      : r.requestedBy !== actorName(judge) &&
+        assigned(judge, r.criterion) &&
+        !(judge.organisation && byBib.get(r.contestant)?.organisation === judge.organisation),
   );
   if (relevant.length === 0) return [];
   const bibs = [...new Set(relevant.map((r) => r.contestant))];
   const cells = await ctx.db
-    .select({ contestant: marks.contestant, criterion: marks.criterion, judge: marks.judge, shadow: marks.shadow, seq: max(marks.seq) })
+    .select({
+      contestant: marks.contestant,
+      criterion: marks.criterion,
+      judge: marks.judge,
+      shadow: marks.shadow,
+      seq: max(marks.seq),
+    })
     .from(marks)
     .where(and(eq(marks.contestId, judge.contestId), inArray(marks.contestant, bibs)))
     .groupBy(marks.contestant, marks.criterion, marks.judge, marks.shadow);

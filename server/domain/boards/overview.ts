@@ -47,7 +47,11 @@ export async function eventOverview(
   requireOrganiser(actor);
   const [ev] = await ctx.db.select({ id: events.id, name: events.name }).from(events).where(eq(events.id, eventId));
   if (!ev) throw unknownEvent();
-  const cs = await ctx.db.select({ id: contests.id }).from(contests).where(eq(contests.eventId, eventId)).orderBy(asc(contests.position));
+  const cs = await ctx.db
+    .select({ id: contests.id })
+    .from(contests)
+    .where(eq(contests.eventId, eventId))
+    .orderBy(asc(contests.position));
   const ids = cs.map((c) => c.id);
   if (ids.length === 0) return { event: ev, at: new Date(now).toISOString(), contests: [] };
 
@@ -76,19 +80,31 @@ export async function eventOverview(
     }
     const mine = byJudge.filter((r) => r.contest_id === id);
     out.push({
-      id, code: c.meta.code, name: c.meta.name, state: c.state, frozen: c.frozenSeq !== null, seq: c.seq,
-      active, complete, flags,
+      id,
+      code: c.meta.code,
+      name: c.meta.name,
+      state: c.state,
+      frozen: c.frozenSeq !== null,
+      seq: c.seq,
+      active,
+      complete,
+      flags,
       marks: mine.reduce((sum, r) => sum + Number(r.n), 0),
       remarks: remarks.get(id) ?? 0,
-      judges: js.filter((j) => j.contestId === id).map((j) => {
-        const marked = mine.find((r) => r.judge === j.code);
-        const last = Math.max(ctx.presence.lastSeen(j.id) ?? 0, marked ? new Date(marked.last).getTime() : 0);
-        return {
-          code: j.code, name: j.name, chief: j.chief, shadow: j.shadow,
-          online: last > 0 && now - last <= ONLINE_WINDOW_MS,
-          lastSeen: last > 0 ? new Date(last).toISOString() : null,
-        };
-      }),
+      judges: js
+        .filter((j) => j.contestId === id)
+        .map((j) => {
+          const marked = mine.find((r) => r.judge === j.code);
+          const last = Math.max(ctx.presence.lastSeen(j.id) ?? 0, marked ? new Date(marked.last).getTime() : 0);
+          return {
+            code: j.code,
+            name: j.name,
+            chief: j.chief,
+            shadow: j.shadow,
+            online: last > 0 && now - last <= ONLINE_WINDOW_MS,
+            lastSeen: last > 0 ? new Date(last).toISOString() : null,
+          };
+        }),
       screens: screens.get(id) ?? 0,
     });
   }
@@ -101,8 +117,16 @@ async function openRemarks(ctx: DomainCtx, ids: string[]): Promise<Map<string, n
   const counts = new Map<string, number>();
   if (reqs.length === 0) return counts;
   // Newest revision of every judge's mark on the cells someone asked about.
-  const latest = rowsOf<{ contest_id: string; contestant: string; criterion: string; judge: string; seq: number | string; shadow: boolean }>(
-    await ctx.db.execute(sql`SELECT DISTINCT ON (m.contest_id, m.contestant, m.criterion, m.judge) m.contest_id, m.contestant, m.criterion, m.judge, m.seq, m.shadow
+  const latest = rowsOf<{
+    contest_id: string;
+    contestant: string;
+    criterion: string;
+    judge: string;
+    seq: number | string;
+    shadow: boolean;
+  }>(
+    await ctx.db
+      .execute(sql`SELECT DISTINCT ON (m.contest_id, m.contestant, m.criterion, m.judge) m.contest_id, m.contestant, m.criterion, m.judge, m.seq, m.shadow
       FROM ${marks} m
       WHERE m.contest_id IN ${inList([...new Set(reqs.map((r) => r.contestId))])}
         AND EXISTS (SELECT 1 FROM ${remarkRequests} r WHERE r.contest_id = m.contest_id AND r.contestant = m.contestant AND r.criterion = m.criterion)
@@ -121,4 +145,8 @@ async function openRemarks(ctx: DomainCtx, ids: string[]): Promise<Map<string, n
   return counts;
 }
 
-const inList = (values: string[]) => sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
+const inList = (values: string[]) =>
+  sql`(${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;

@@ -4,7 +4,13 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { contests, judges, marks, remarkRequests } from '../../../db/schema/index.ts';
 import { rowsOf } from '../../../db/create-db.ts';
 import type { ContestState } from '../../../shared/api.ts';
-import { remarkBody, type ContestProgress, type MissingMark, type ProgressCell, type ProgressMark } from '../../../shared/judge.ts';
+import {
+  remarkBody,
+  type ContestProgress,
+  type MissingMark,
+  type ProgressCell,
+  type ProgressMark,
+} from '../../../shared/judge.ts';
 import { invalid, parseInput, refuse, unauthorized, unknownContest } from '../../errors.ts';
 import { issue } from '../../../shared/errors/index.ts';
 import { actorName, type Actor } from '../auth/auth.ts';
@@ -47,7 +53,13 @@ export function remarkOpen(r: { judge: string | null; seq: number }, cell: reado
 type RequestRow = typeof remarkRequests.$inferSelect;
 
 export const toRemark = (r: RequestRow) => ({
-  id: String(r.id), contestant: r.contestant, criterion: r.criterion, judge: r.judge, reason: r.reason, requestedBy: r.requestedBy, at: r.at.toISOString(),
+  id: String(r.id),
+  contestant: r.contestant,
+  criterion: r.criterion,
+  judge: r.judge,
+  reason: r.reason,
+  requestedBy: r.requestedBy,
+  at: r.at.toISOString(),
 });
 
 export async function contestProgress(ctx: DomainCtx, actor: Actor, contestId: string): Promise<ContestProgress> {
@@ -55,10 +67,25 @@ export async function contestProgress(ctx: DomainCtx, actor: Actor, contestId: s
   const c = await ctx.boards.get(contestId);
   if (!c) throw unknownContest();
   const js = await ctx.db.select().from(judges).where(eq(judges.contestId, contestId)).orderBy(asc(judges.code));
-  const reqs = await ctx.db.select().from(remarkRequests).where(eq(remarkRequests.contestId, contestId)).orderBy(asc(remarkRequests.seq));
+  const reqs = await ctx.db
+    .select()
+    .from(remarkRequests)
+    .where(eq(remarkRequests.contestId, contestId))
+    .orderBy(asc(remarkRequests.seq));
   // Newest revision of every judge's mark, shadow judges' included, with its time and note.
-  const latest = rowsOf<{ contestant: string; criterion: string; judge: string; value: number | boolean; revision: number; received_at: string | Date; shadow: boolean; note: string | null; seq: number | string }>(
-    await ctx.db.execute(sql`SELECT DISTINCT ON (contestant, criterion, judge) contestant, criterion, judge, value, revision, received_at, shadow, note, seq
+  const latest = rowsOf<{
+    contestant: string;
+    criterion: string;
+    judge: string;
+    value: number | boolean;
+    revision: number;
+    received_at: string | Date;
+    shadow: boolean;
+    note: string | null;
+    seq: number | string;
+  }>(
+    await ctx.db
+      .execute(sql`SELECT DISTINCT ON (contestant, criterion, judge) contestant, criterion, judge, value, revision, received_at, shadow, note, seq
       FROM ${marks} WHERE contest_id = ${contestId} ORDER BY contestant, criterion, judge, revision DESC, seq DESC`),
   );
   const byCell = new Map<string, ProgressMark[]>();
@@ -66,12 +93,23 @@ export async function contestProgress(ctx: DomainCtx, actor: Actor, contestId: s
   for (const m of latest) {
     const key = `${m.contestant}/${m.criterion}`;
     const list = byCell.get(key) ?? [];
-    list.push({ judge: m.judge, value: m.value, revision: m.revision, at: new Date(m.received_at).toISOString(), shadow: m.shadow, ...(m.note ? { note: m.note } : {}) });
+    list.push({
+      judge: m.judge,
+      value: m.value,
+      revision: m.revision,
+      at: new Date(m.received_at).toISOString(),
+      shadow: m.shadow,
+      ...(m.note ? { note: m.note } : {}),
+    });
     byCell.set(key, list);
     seqs.set(key, [...(seqs.get(key) ?? []), { judge: m.judge, seq: Number(m.seq), shadow: m.shadow }]);
   }
   const criteria = [...c.meta.criteria.values()].map(({ criterion: k, section }) => ({
-    code: k.code, name: k.name, kind: k.kind, section: section.code, sectionName: section.name,
+    code: k.code,
+    name: k.name,
+    kind: k.kind,
+    section: section.code,
+    sectionName: section.name,
     need: k.kind === 'judgement' ? (k.judges ?? 1) : k.kind === 'measurement' ? 1 : 0,
     maxSpread: k.kind === 'judgement' ? (k.maxSpread ?? null) : null,
     def: k,
@@ -85,7 +123,10 @@ export async function contestProgress(ctx: DomainCtx, actor: Actor, contestId: s
     const cells: Record<string, ProgressCell> = {};
     for (const k of criteria) {
       const ms = byCell.get(`${p.bib}/${k.code}`) ?? [];
-      const values = ms.filter((m) => !m.shadow).map((m) => m.value).filter((v): v is number => typeof v === 'number');
+      const values = ms
+        .filter((m) => !m.shadow)
+        .map((m) => m.value)
+        .filter((v): v is number => typeof v === 'number');
       cells[k.code] = {
         have: score?.marksCount?.[k.code] ?? 0,
         need: k.need,
@@ -97,15 +138,35 @@ export async function contestProgress(ctx: DomainCtx, actor: Actor, contestId: s
     }
     if (score?.complete) complete++;
     if (score?.flagged) flagged++;
-    const who = hide ? {} : { name: p.name, organisation: p.organisation, organisationName: c.meta.organisations.get(p.organisation) ?? p.organisation };
+    const who = hide
+      ? {}
+      : {
+          name: p.name,
+          organisation: p.organisation,
+          organisationName: c.meta.organisations.get(p.organisation) ?? p.organisation,
+        };
     return {
-      bib: p.bib, ...who, station: p.station ?? null, status: p.status, complete: score?.complete ?? false,
-      total: score?.total ?? 0, recused: isRecused(actor, p.organisation), cells,
+      bib: p.bib,
+      ...who,
+      station: p.station ?? null,
+      status: p.status,
+      complete: score?.complete ?? false,
+      total: score?.total ?? 0,
+      recused: isRecused(actor, p.organisation),
+      cells,
     };
   });
   const open = reqs.filter((r) => remarkOpen(r, seqs.get(`${r.contestant}/${r.criterion}`) ?? [])).map(toRemark);
   return {
-    contest: { id: c.meta.id, eventId: c.meta.eventId, code: c.meta.code, name: c.meta.name, state: c.state, seq: c.seq, blind: c.meta.def.blind === true },
+    contest: {
+      id: c.meta.id,
+      eventId: c.meta.eventId,
+      code: c.meta.code,
+      name: c.meta.name,
+      state: c.state,
+      seq: c.seq,
+      blind: c.meta.def.blind === true,
+    },
     criteria,
     judges: js.map((j) => {
       // A judge never marks its own organisation's contestants. While people are hidden, the desk
@@ -118,7 +179,8 @@ export async function contestProgress(ctx: DomainCtx, actor: Actor, contestId: s
         for (const [i, p] of c.meta.contestants.entries()) {
           if (p.status !== 'active' || recused(p)) continue;
           const cell = rows[i]!.cells[k.code]!;
-          if (cell.have < cell.need && !cell.marks.some((m) => m.judge === j.code)) missing.push({ contestant: p.bib, criterion: k.code });
+          if (cell.have < cell.need && !cell.marks.some((m) => m.judge === j.code))
+            missing.push({ contestant: p.bib, criterion: k.code });
         }
       }
       const organisation = hide ? null : j.organisation;
@@ -143,7 +205,10 @@ export async function requestRemark(ctx: DomainCtx, actor: Actor, contestId: str
     throw refuse('not_found:criterion', `unknown criterion "${criterion}"`, { criterion });
   }
   if (judge) {
-    const [j] = await ctx.db.select().from(judges).where(sql`${judges.contestId} = ${contestId} AND ${judges.code} = ${judge}`);
+    const [j] = await ctx.db
+      .select()
+      .from(judges)
+      .where(sql`${judges.contestId} = ${contestId} AND ${judges.code} = ${judge}`);
     if (!j) throw refuse('not_found:judge', `unknown judge "${judge}"`, { judges: [judge] });
     // A request the judge could never answer would stay open for ever.
     if (j.criteria !== '*' && !j.criteria.includes(criterion)) {
@@ -159,11 +224,24 @@ export async function requestRemark(ctx: DomainCtx, actor: Actor, contestId: str
   const who = actorName(actor);
   const row = await ctx.db.transaction(async (tx) => {
     // The request bumps the contest's seq, so only marks made after it answer it.
-    const [locked] = await tx.update(contests).set({ seq: sql`${contests.seq} + 1` }).where(eq(contests.id, contestId)).returning({ seq: contests.seq, state: contests.state });
+    const [locked] = await tx
+      .update(contests)
+      .set({ seq: sql`${contests.seq} + 1` })
+      .where(eq(contests.id, contestId))
+      .returning({ seq: contests.seq, state: contests.state });
     if (!locked) throw unknownContest();
     if (locked.state !== 'scoring') throw notScoring(locked.state);
-    const [r] = await tx.insert(remarkRequests).values({ contestId, contestant, criterion, judge: judge ?? null, reason, requestedBy: who, seq: locked.seq }).returning();
-    await appendAudit(tx, { eventId: c.meta.eventId, kind: 'remark.requested', contestId, actor: who, data: { contestant, criterion, judge: judge ?? null, reason, seq: locked.seq } });
+    const [r] = await tx
+      .insert(remarkRequests)
+      .values({ contestId, contestant, criterion, judge: judge ?? null, reason, requestedBy: who, seq: locked.seq })
+      .returning();
+    await appendAudit(tx, {
+      eventId: c.meta.eventId,
+      kind: 'remark.requested',
+      contestId,
+      actor: who,
+      data: { contestant, criterion, judge: judge ?? null, reason, seq: locked.seq },
+    });
     return r!;
   });
   ctx.committed.emit({ contestId, marks: 0 });

@@ -14,13 +14,26 @@ export async function listEvents(ctx: DomainCtx): Promise<EventSummary[]> {
   const evs = await ctx.db.select({ id: events.id, name: events.name }).from(events).orderBy(asc(events.createdAt));
   if (evs.length === 0) return [];
   const cs = await ctx.db
-    .select({ id: contests.id, code: contests.code, name: contests.name, state: contests.state, eventId: contests.eventId })
+    .select({
+      id: contests.id,
+      code: contests.code,
+      name: contests.name,
+      state: contests.state,
+      eventId: contests.eventId,
+    })
     .from(contests)
-    .where(inArray(contests.eventId, evs.map((e) => e.id)))
+    .where(
+      inArray(
+        contests.eventId,
+        evs.map((e) => e.id),
+      ),
+    )
     .orderBy(asc(contests.position));
   return evs.map((e) => ({
     ...e,
-    contests: cs.filter((c) => c.eventId === e.id).map(({ eventId: _, state, ...c }) => ({ ...c, state: state as ContestState })),
+    contests: cs
+      .filter((c) => c.eventId === e.id)
+      .map(({ eventId: _, state, ...c }) => ({ ...c, state: state as ContestState })),
   }));
 }
 
@@ -53,8 +66,17 @@ export async function getContest(ctx: DomainCtx, actor: Actor, contestId: string
   const { def, id, eventId, code, name } = c.meta;
   const seq = seqFor(c, actor.role === 'organiser' ? 'organiser' : 'public');
   return {
-    id, eventId, code, name, state: c.state, seq, frozen: c.frozenSeq !== null,
-    blind: def.blind ?? false, teamSize: def.teamSize ?? 3, tieBreak: def.tieBreak ?? [], awards: def.awards ?? [],
+    id,
+    eventId,
+    code,
+    name,
+    state: c.state,
+    seq,
+    frozen: c.frozenSeq !== null,
+    blind: def.blind ?? false,
+    teamSize: def.teamSize ?? 3,
+    tieBreak: def.tieBreak ?? [],
+    awards: def.awards ?? [],
     sections: def.sections,
   };
 }
@@ -74,7 +96,11 @@ export async function listMarks(ctx: DomainCtx, actor: Actor, contestId: string)
 export async function eventTeams(ctx: DomainCtx, actor: Actor, eventId: string): Promise<TeamsResponse> {
   const [e] = await ctx.db.select({ id: events.id }).from(events).where(eq(events.id, eventId));
   if (!e) throw unknownEvent();
-  const ids = await ctx.db.select({ id: contests.id }).from(contests).where(eq(contests.eventId, eventId)).orderBy(asc(contests.position));
+  const ids = await ctx.db
+    .select({ id: contests.id })
+    .from(contests)
+    .where(eq(contests.eventId, eventId))
+    .orderBy(asc(contests.position));
   const audience = actor.role === 'organiser' ? 'organiser' : 'public';
   const inputs = [];
   for (const { id } of ids) {

@@ -7,7 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/create-db.ts';
 import { certificates, certifications, contests } from '../../../db/schema/index.ts';
-import { CODE_ALPHABET, CODE_LENGTH, type CertificatesResponse, type CertificationResponse } from '../../../shared/certification-api.ts';
+import {
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  type CertificatesResponse,
+  type CertificationResponse,
+} from '../../../shared/certification-api.ts';
 import type { BoardRow } from '../../../shared/scoring/types.ts';
 import { refuse, unknownContest } from '../../errors.ts';
 import { requireOrganiser, type Actor } from '../auth/auth.ts';
@@ -35,59 +40,90 @@ export function newCertificateCode(): string {
 }
 
 /** Stores the certification and its certificates; returns what the audit entry records. */
-export async function recordCertification(tx: Tx, input: CertifyInput): Promise<{ id: string; certificates: number; at: Date }> {
+export async function recordCertification(
+  tx: Tx,
+  input: CertifyInput,
+): Promise<{ id: string; certificates: number; at: Date }> {
   const at = new Date();
   const signed = await signingFor(tx, input.contestId);
   const facts = {
-    contestId: input.contestId, seq: input.seq, digest: input.digest, certifiedBy: input.certifiedBy, certifiedAt: at,
+    contestId: input.contestId,
+    seq: input.seq,
+    digest: input.digest,
+    certifiedBy: input.certifiedBy,
+    certifiedAt: at,
   };
   const [row] = await tx
     .insert(certifications)
     .values({ ...facts, results: [...input.rows], ...signed.certification(facts) })
     .returning({ id: certifications.id });
-  const winners = input.rows.filter((r): r is BoardRow & { award: string; rank: number } => r.award !== null && r.rank !== null);
+  const winners = input.rows.filter(
+    (r): r is BoardRow & { award: string; rank: number } => r.award !== null && r.rank !== null,
+  );
   if (winners.length > 0) {
-    await tx.insert(certificates).values(winners.map((r) => {
-      const cert = {
-        code: newCertificateCode(),
-        contestId: input.contestId,
-        bib: r.bib,
-        name: r.name,
-        organisation: input.organisations.get(r.organisation) ?? r.organisation,
-        award: r.award,
-        rank: r.rank,
-        total: r.total,
-        issuedAt: at,
-      };
-      return { ...cert, certificationId: row!.id, ...signed.certificate(input.digest, cert) };
-    }));
+    await tx.insert(certificates).values(
+      winners.map((r) => {
+        const cert = {
+          code: newCertificateCode(),
+          contestId: input.contestId,
+          bib: r.bib,
+          name: r.name,
+          organisation: input.organisations.get(r.organisation) ?? r.organisation,
+          award: r.award,
+          rank: r.rank,
+          total: r.total,
+          issuedAt: at,
+        };
+        return { ...cert, certificationId: row!.id, ...signed.certificate(input.digest, cert) };
+      }),
+    );
   }
   return { id: String(row!.id), certificates: winners.length, at };
 }
 
 export async function latestCertification(db: Db | Tx, contestId: string): Promise<CertificationRow | null> {
-  const [row] = await db.select().from(certifications).where(eq(certifications.contestId, contestId)).orderBy(desc(certifications.id)).limit(1);
+  const [row] = await db
+    .select()
+    .from(certifications)
+    .where(eq(certifications.contestId, contestId))
+    .orderBy(desc(certifications.id))
+    .limit(1);
   return row ?? null;
 }
 
 /** The latest certification: organisers and the contest's chief judge always, anyone once published. */
-export async function getCertification(ctx: DomainCtx, actor: Actor, contestId: string): Promise<CertificationResponse> {
+export async function getCertification(
+  ctx: DomainCtx,
+  actor: Actor,
+  contestId: string,
+): Promise<CertificationResponse> {
   const [contest] = await ctx.db.select({ state: contests.state }).from(contests).where(eq(contests.id, contestId));
   if (!contest) throw unknownContest();
-  const insider = actor.role === 'organiser' || (actor.role === 'judge' && actor.chief && actor.contestId === contestId);
+  const insider =
+    actor.role === 'organiser' || (actor.role === 'judge' && actor.chief && actor.contestId === contestId);
   if (!insider && contest.state !== 'published') {
     throw refuse('forbidden:not_published', 'the certified results of this contest are public once they are published');
   }
   const cert = await latestCertification(ctx.db, contestId);
   if (!cert) throw refuse('not_found:not_certified', 'this contest has not been certified yet');
   return {
-    id: String(cert.id), contest: contestId, seq: cert.seq, digest: cert.digest, certifiedBy: cert.certifiedBy,
-    certifiedAt: cert.certifiedAt.toISOString(), results: cert.results as BoardRow[],
+    id: String(cert.id),
+    contest: contestId,
+    seq: cert.seq,
+    digest: cert.digest,
+    certifiedBy: cert.certifiedBy,
+    certifiedAt: cert.certifiedAt.toISOString(),
+    results: cert.results as BoardRow[],
   };
 }
 
 /** The certificates of the latest certification (organisers), each with its public verification address. */
-export async function listCertificates(ctx: DomainCtx, actor: Actor, contestId: string, origin: string): Promise<CertificatesResponse> {
+export async function listCertificates(
+  ctx: DomainCtx,
+  actor: Actor,
+  contestId: string,
+  origin: string,
+): Promise<CertificatesResponse> {
   requireOrganiser(actor);
   const [contest] = await ctx.db.select({ id: contests.id }).from(contests).where(eq(contests.id, contestId));
   if (!contest) throw unknownContest();
@@ -103,7 +139,13 @@ export async function listCertificates(ctx: DomainCtx, actor: Actor, contestId: 
     certificationId: String(cert.id),
     certifiedAt: cert.certifiedAt.toISOString(),
     certificates: rows.map((r) => ({
-      code: r.code, bib: r.bib, name: r.name, organisation: r.organisation, award: r.award, rank: r.rank, total: r.total,
+      code: r.code,
+      bib: r.bib,
+      name: r.name,
+      organisation: r.organisation,
+      award: r.award,
+      rank: r.rank,
+      total: r.total,
       url: `${base}/verify/${r.code}`,
     })),
   };

@@ -27,7 +27,10 @@ export async function installationInfo(ctx: DomainCtx, actor: Actor): Promise<In
   for (const o of origins) {
     if (!o.key || o.key === self.publicKey || trusted.some((t) => t.publicKey === o.key)) continue;
     const entry = seen.get(o.key) ?? {
-      name: o.installation, publicKey: o.key, fingerprint: fingerprintOf(o.key), events: [],
+      name: o.installation,
+      publicKey: o.key,
+      fingerprint: fingerprintOf(o.key),
+      events: [],
     };
     entry.events.push({ id: o.id, name: o.name });
     seen.set(o.key, entry);
@@ -35,8 +38,11 @@ export async function installationInfo(ctx: DomainCtx, actor: Actor): Promise<In
   return {
     self: { ...self, createdAt: self.createdAt.toISOString() },
     trusted: trusted.map((t) => ({
-      name: t.name, publicKey: t.publicKey, fingerprint: fingerprintOf(t.publicKey),
-      trustedBy: t.trustedBy, trustedAt: t.trustedAt.toISOString(),
+      name: t.name,
+      publicKey: t.publicKey,
+      fingerprint: fingerprintOf(t.publicKey),
+      trustedBy: t.trustedBy,
+      trustedAt: t.trustedAt.toISOString(),
     })),
     seen: [...seen.values()],
   };

@@ -53,8 +53,10 @@ function holds(eventId: string, certification: Certification, cert: Certificate)
     certificationStatement(eventId, certification),
     certification.signature ?? '',
   );
-  return certificationHolds
-    && verifyStatement(cert.signingKey!, certificateStatement(eventId, digest, cert), cert.signature ?? '');
+  return (
+    certificationHolds &&
+    verifyStatement(cert.signingKey!, certificateStatement(eventId, digest, cert), cert.signature ?? '')
+  );
 }
 
 /** The name the event's archive gave its installation, when that installation's key signed. */

@@ -32,8 +32,13 @@ export type CertificateFacts = Pick<
 /** What a certification states: these results (by their digest) of this contest, certified by whom and when. */
 export function certificationStatement(eventId: string, c: CertificationFacts): Record<string, unknown> {
   return {
-    statement: 'jiangxin/certification@1', event: eventId, contest: c.contestId, seq: c.seq, results: c.digest,
-    certifiedBy: c.certifiedBy, certifiedAt: c.certifiedAt.toISOString(),
+    statement: 'jiangxin/certification@1',
+    event: eventId,
+    contest: c.contestId,
+    seq: c.seq,
+    results: c.digest,
+    certifiedBy: c.certifiedBy,
+    certifiedAt: c.certifiedAt.toISOString(),
   };
 }
 
@@ -47,8 +52,17 @@ export function certificateStatement(
   c: CertificateFacts,
 ): Record<string, unknown> {
   return {
-    statement: 'jiangxin/certificate@1', event: eventId, contest: c.contestId, results: resultsDigest, code: c.code,
-    bib: c.bib, name: c.name, organisation: c.organisation, award: c.award, rank: c.rank, total: c.total,
+    statement: 'jiangxin/certificate@1',
+    event: eventId,
+    contest: c.contestId,
+    results: resultsDigest,
+    code: c.code,
+    bib: c.bib,
+    name: c.name,
+    organisation: c.organisation,
+    award: c.award,
+    rank: c.rank,
+    total: c.total,
     issuedAt: c.issuedAt.toISOString(),
   };
 }

@@ -5,7 +5,12 @@
 import { and, count, eq, gt, lte } from 'drizzle-orm';
 import type { Db } from '../../../db/create-db.ts';
 import { certificates, certifications, contests, events, flagResolutions, marks } from '../../../db/schema/index.ts';
-import { isCodeShape, normaliseCode, type VerifyCheck, type VerifyResponse } from '../../../shared/certification-api.ts';
+import {
+  isCodeShape,
+  normaliseCode,
+  type VerifyCheck,
+  type VerifyResponse,
+} from '../../../shared/certification-api.ts';
 import { ContestBoard } from '../../../shared/scoring/board.ts';
 import type { BoardRow, ScoringMark } from '../../../shared/scoring/types.ts';
 import { refuse } from '../../errors.ts';
@@ -32,7 +37,10 @@ export async function verifyCertificate(
   const [contest] = await db.select().from(contests).where(eq(contests.id, cert.contestId));
   const meta = await loadContestMeta(db, cert.contestId);
   if (!certification || !contest || !meta) throw unknownCode();
-  const [event] = await db.select({ id: events.id, name: events.name }).from(events).where(eq(events.id, contest.eventId));
+  const [event] = await db
+    .select({ id: events.id, name: events.name })
+    .from(events)
+    .where(eq(events.id, contest.eventId));
   if (!event) throw unknownCode();
 
   const [newer] = await db
@@ -44,13 +52,21 @@ export async function verifyCertificate(
   const recomputed = await certifiedBoards.at(meta, certification.seq, boardAt);
   const checks: VerifyCheck[] = [
     // Reopened for an amendment, or certified again since: these results are no longer the contest's.
-    { check: 'current', ok: Number(newer?.n ?? 0) === 0 && (contest.state === 'certified' || contest.state === 'published') },
+    {
+      check: 'current',
+      ok: Number(newer?.n ?? 0) === 0 && (contest.state === 'certified' || contest.state === 'published'),
+    },
     { check: 'digest', ok: sha256(canonicalJson(results)) === certification.digest },
     { check: 'marks', ok: canonicalJson(recomputed) === canonicalJson(results) },
     {
       check: 'certificate',
-      ok: !!row && row.name === cert.name && (meta.organisations.get(row.organisation) ?? row.organisation) === cert.organisation
-        && row.award === cert.award && row.rank === cert.rank && row.total === cert.total,
+      ok:
+        !!row &&
+        row.name === cert.name &&
+        (meta.organisations.get(row.organisation) ?? row.organisation) === cert.organisation &&
+        row.award === cert.award &&
+        row.rank === cert.rank &&
+        row.total === cert.total,
     },
     // Rows edited behind the API's back (a winner renamed in contestants, certification and certificate alike).
     { check: 'audit', ok: await contestFactsUnchanged(db, event.id, contest.id) },
@@ -82,15 +98,23 @@ export async function boardAt(db: Db, meta: ContestMeta, seq: number): Promise<B
   const board = new ContestBoard(meta.def, meta.contestants);
   const counted = await db
     .select({
-      contestant: marks.contestant, criterion: marks.criterion, judge: marks.judge,
-      value: marks.value, revision: marks.revision, order: marks.seq,
+      contestant: marks.contestant,
+      criterion: marks.criterion,
+      judge: marks.judge,
+      value: marks.value,
+      revision: marks.revision,
+      order: marks.seq,
     })
     .from(marks)
     .where(and(eq(marks.contestId, meta.id), lte(marks.seq, seq), eq(marks.shadow, false)))
     .orderBy(marks.seq);
   for (const m of counted) board.apply(m as ScoringMark);
   const resolutions = await db
-    .select({ contestant: flagResolutions.contestant, criterion: flagResolutions.criterion, order: flagResolutions.seq })
+    .select({
+      contestant: flagResolutions.contestant,
+      criterion: flagResolutions.criterion,
+      order: flagResolutions.seq,
+    })
     .from(flagResolutions)
     .where(and(eq(flagResolutions.contestId, meta.id), lte(flagResolutions.seq, seq)));
   for (const r of resolutions) board.resolveFlag(r);

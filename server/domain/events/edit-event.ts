@@ -12,9 +12,16 @@ import { actorName, requireOrganiser, type Actor } from '../auth/auth.ts';
 import { appendAudit } from '../audit/audit.ts';
 import type { DomainCtx } from '../context.ts';
 import {
-  contestDefinition, contestRedefined, hashJudgePins, insertContestParts, organisationRows, sameJudges, storedByCode,
+  contestDefinition,
+  contestRedefined,
+  hashJudgePins,
+  insertContestParts,
+  organisationRows,
+  sameJudges,
+  storedByCode,
   upsertJudges,
-  type HashedJudge, type StoredJudge,
+  type HashedJudge,
+  type StoredJudge,
 } from './event-store.ts';
 import { newId } from '../ids.ts';
 
@@ -32,15 +39,29 @@ function refuseUnlessSetup(list: readonly StoredContest[]): void {
   throw refuse('conflict:edit_not_setup', message, { contests: busy.map((c) => c.code) });
 }
 
-export async function editEvent(ctx: DomainCtx, actor: Actor, eventId: string, input: unknown): Promise<EventEditResult> {
+export async function editEvent(
+  ctx: DomainCtx,
+  actor: Actor,
+  eventId: string,
+  input: unknown,
+): Promise<EventEditResult> {
   requireOrganiser(actor);
   const [e] = await ctx.db.select({ id: events.id }).from(events).where(eq(events.id, eventId));
   if (!e) throw unknownEvent();
   const parsed = parseEventFile(input);
   if (!parsed.ok) throw invalidEventFile(parsed.issues);
   const file = parsed.file;
-  const storedContests = () => ctx.db.select({ id: contests.id, code: contests.code, state: contests.state }).from(contests).where(eq(contests.eventId, eventId)).orderBy(asc(contests.position));
-  const storedJudges = () => ctx.db.select({ id: judges.id, code: judges.code, pinHash: judges.pinHash }).from(judges).where(eq(judges.eventId, eventId));
+  const storedContests = () =>
+    ctx.db
+      .select({ id: contests.id, code: contests.code, state: contests.state })
+      .from(contests)
+      .where(eq(contests.eventId, eventId))
+      .orderBy(asc(contests.position));
+  const storedJudges = () =>
+    ctx.db
+      .select({ id: judges.id, code: judges.code, pinHash: judges.pinHash })
+      .from(judges)
+      .where(eq(judges.eventId, eventId));
   refuseUnlessSetup(await storedContests());
   const judgesBefore: StoredJudge[] = await storedJudges();
   const byCode = storedByCode(judgesBefore);
@@ -50,10 +71,18 @@ export async function editEvent(ctx: DomainCtx, actor: Actor, eventId: string, i
   const result = await ctx.db.transaction(async (tx) => {
     // Contest rows before the event row, as marks and state changes take them; in id order, so two
     // edits of one event queue instead of deadlocking.
-    const before = await tx.select({ id: contests.id, code: contests.code, state: contests.state }).from(contests).where(eq(contests.eventId, eventId)).orderBy(asc(contests.id)).for('update');
+    const before = await tx
+      .select({ id: contests.id, code: contests.code, state: contests.state })
+      .from(contests)
+      .where(eq(contests.eventId, eventId))
+      .orderBy(asc(contests.id))
+      .for('update');
     await tx.select({ id: events.id }).from(events).where(eq(events.id, eventId)).for('update');
     refuseUnlessSetup(before);
-    const judgesNow = await tx.select({ id: judges.id, code: judges.code, pinHash: judges.pinHash }).from(judges).where(eq(judges.eventId, eventId));
+    const judgesNow = await tx
+      .select({ id: judges.id, code: judges.code, pinHash: judges.pinHash })
+      .from(judges)
+      .where(eq(judges.eventId, eventId));
     if (!sameJudges(judgesBefore, judgesNow)) {
       throw refuse('conflict:changed_meanwhile', 'the event’s judges changed meanwhile: send the file again');
     }
@@ -62,43 +91,74 @@ export async function editEvent(ctx: DomainCtx, actor: Actor, eventId: string, i
     const removed = before.filter((c) => !keptCodes.has(c.code));
     // Judges that leave the event go first, so a code can move to another contest without a clash.
     const keptJudges = [...hashed.values()].flat().flatMap((h) => (h.stored ? [h.stored.id] : []));
-    await tx.delete(judges).where(keptJudges.length ? and(eq(judges.eventId, eventId), notInArray(judges.id, keptJudges)) : eq(judges.eventId, eventId));
+    await tx
+      .delete(judges)
+      .where(
+        keptJudges.length
+          ? and(eq(judges.eventId, eventId), notInArray(judges.id, keptJudges))
+          : eq(judges.eventId, eventId),
+      );
 
     const ids: { id: string; code: string }[] = [];
     for (const [position, c] of file.contests.entries()) {
       const existing = before.find((b) => b.code === c.code);
       const contestId = existing?.id ?? newId('c');
       if (existing) {
-        await tx.update(contests).set({ name: c.name, position, definition: contestDefinition(c), seq: sql`${contests.seq} + 1` }).where(eq(contests.id, contestId));
+        await tx
+          .update(contests)
+          .set({ name: c.name, position, definition: contestDefinition(c), seq: sql`${contests.seq} + 1` })
+          .where(eq(contests.id, contestId));
         await tx.delete(sections).where(eq(sections.contestId, contestId));
         await tx.delete(criteria).where(eq(criteria.contestId, contestId));
         await tx.delete(contestants).where(eq(contestants.contestId, contestId));
       } else {
-        await tx.insert(contests).values({ id: contestId, eventId, code: c.code, name: c.name, position, definition: contestDefinition(c) });
+        await tx
+          .insert(contests)
+          .values({ id: contestId, eventId, code: c.code, name: c.name, position, definition: contestDefinition(c) });
       }
       await insertContestParts(tx, contestId, c);
       await upsertJudges(tx, hashed.get(c.code)!, { eventId, contestId });
       ids.push({ id: contestId, code: c.code });
     }
     // Last, so judges moved out of a removed contest are not deleted with it.
-    if (removed.length) await tx.delete(contests).where(inArray(contests.id, removed.map((c) => c.id)));
+    if (removed.length)
+      await tx.delete(contests).where(
+        inArray(
+          contests.id,
+          removed.map((c) => c.id),
+        ),
+      );
 
     await tx.delete(organisations).where(eq(organisations.eventId, eventId));
     if (file.organisations.length) await tx.insert(organisations).values(organisationRows(eventId, file));
-    await tx.update(events).set({ name: file.name, file: stripPins(file) }).where(eq(events.id, eventId));
+    await tx
+      .update(events)
+      .set({ name: file.name, file: stripPins(file) })
+      .where(eq(events.id, eventId));
     const judgeCount = file.contests.reduce((n, c) => n + c.judges.length, 0);
     await appendAudit(tx, {
-      eventId, kind: 'event_edit', actor: actorName(actor),
+      eventId,
+      kind: 'event_edit',
+      actor: actorName(actor),
       data: {
-        name: file.name, contests: ids, removedContests: removed.map((c) => ({ id: c.id, code: c.code })),
-        contestants: file.contests.reduce((n, c) => n + c.contestants.length, 0), judges: judgeCount,
+        name: file.name,
+        contests: ids,
+        removedContests: removed.map((c) => ({ id: c.id, code: c.code })),
+        contestants: file.contests.reduce((n, c) => n + c.contestants.length, 0),
+        judges: judgeCount,
       },
     });
-    return { ids, kept: before.filter((b) => keptCodes.has(b.code)).map((b) => b.id), removed: removed.map((c) => c.id) };
+    return {
+      ids,
+      kept: before.filter((b) => keptCodes.has(b.code)).map((b) => b.id),
+      removed: removed.map((c) => c.id),
+    };
   });
 
   for (const id of result.kept) await contestRedefined(ctx, id);
   for (const id of result.removed) ctx.boards.invalidate(id);
-  const generated = [...hashed.values()].flat().flatMap((h) => (h.generated ? [{ code: h.judge.code, pin: h.generated }] : []));
+  const generated = [...hashed.values()]
+    .flat()
+    .flatMap((h) => (h.generated ? [{ code: h.judge.code, pin: h.generated }] : []));
   return { id: eventId, contests: result.ids, judges: generated };
 }

@@ -30,11 +30,22 @@ export function organisationRows(eventId: string, file: EventFile): (typeof orga
 /** The rows of a contest's sections, criteria and contestants, as a file defines them. */
 export function contestPartRows(contestId: string, c: Contest) {
   const sectionRows: (typeof sections.$inferInsert)[] = c.sections.map((s, i) => ({
-    contestId, code: s.code, name: s.name, weight: s.weight, position: i,
+    contestId,
+    code: s.code,
+    name: s.name,
+    weight: s.weight,
+    position: i,
   }));
   const crit = c.sections.flatMap((s) => s.criteria.map((k) => ({ s, k })));
   const criterionRows: (typeof criteria.$inferInsert)[] = crit.map(({ s, k }, i) => ({
-    contestId, code: k.code, sectionCode: s.code, name: k.name, kind: k.kind, max: k.max, spec: k, position: i,
+    contestId,
+    code: k.code,
+    sectionCode: s.code,
+    name: k.name,
+    kind: k.kind,
+    max: k.max,
+    spec: k,
+    position: i,
   }));
   return { sections: sectionRows, criteria: criterionRows, contestants: contestantRows(contestId, c.contestants) };
 }
@@ -45,8 +56,13 @@ export function contestantRows(
   firstPosition = 0,
 ): (typeof contestants.$inferInsert)[] {
   return list.map((p, i) => ({
-    contestId, bib: p.bib, name: p.name, organisation: p.organisation, station: p.station ?? null,
-    status: p.status ?? 'active', position: firstPosition + i,
+    contestId,
+    bib: p.bib,
+    name: p.name,
+    organisation: p.organisation,
+    station: p.station ?? null,
+    status: p.status ?? 'active',
+    position: firstPosition + i,
   }));
 }
 
@@ -75,8 +91,14 @@ export async function insertJudges(tx: Tx, rows: readonly JudgeRow[]): Promise<v
 /** What a judge of a file becomes in the judges table, given its PIN hash. */
 export function judgeRow(j: Judge, ids: { id: string; eventId: string; contestId: string }, pinHash: string): JudgeRow {
   return {
-    ...ids, code: j.code, name: j.name, pinHash, criteria: j.criteria,
-    organisation: j.organisation ?? null, chief: j.chief ?? false, shadow: j.shadow ?? false,
+    ...ids,
+    code: j.code,
+    name: j.name,
+    pinHash,
+    criteria: j.criteria,
+    organisation: j.organisation ?? null,
+    chief: j.chief ?? false,
+    shadow: j.shadow ?? false,
   };
 }
 
@@ -103,21 +125,34 @@ export interface HashedJudge {
  * without one, a new PIN for a new judge without one. Runs before any transaction, because
  * argon2 takes ~20 ms a hash (on libuv's thread pool, a few at a time).
  */
-export async function hashJudgePins(list: readonly Judge[], stored: ReadonlyMap<string, StoredJudge>): Promise<HashedJudge[]> {
+export async function hashJudgePins(
+  list: readonly Judge[],
+  stored: ReadonlyMap<string, StoredJudge>,
+): Promise<HashedJudge[]> {
   const out: HashedJudge[] = [];
   for (const part of chunks(list, 4)) {
-    out.push(...(await Promise.all(part.map(async (judge): Promise<HashedJudge> => {
-      const known = stored.get(judge.code.toLowerCase()) ?? null;
-      if (judge.pin) {
-        // The same PIN again (files usually carry every PIN) keeps its hash and the judge's sessions.
-        if (known !== null && (await verifySecret(known.pinHash, judge.pin)))
-          return { judge, stored: known, pinHash: known.pinHash, generated: null, pinChanged: false };
-        return { judge, stored: known, pinHash: await hashSecret(judge.pin), generated: null, pinChanged: known !== null };
-      }
-      if (known) return { judge, stored: known, pinHash: known.pinHash, generated: null, pinChanged: false };
-      const pin = newPin();
-      return { judge, stored: null, pinHash: await hashSecret(pin), generated: pin, pinChanged: false };
-    }))));
+    out.push(
+      ...(await Promise.all(
+        part.map(async (judge): Promise<HashedJudge> => {
+          const known = stored.get(judge.code.toLowerCase()) ?? null;
+          if (judge.pin) {
+            // The same PIN again (files usually carry every PIN) keeps its hash and the judge's sessions.
+            if (known !== null && (await verifySecret(known.pinHash, judge.pin)))
+              return { judge, stored: known, pinHash: known.pinHash, generated: null, pinChanged: false };
+            return {
+              judge,
+              stored: known,
+              pinHash: await hashSecret(judge.pin),
+              generated: null,
+              pinChanged: known !== null,
+            };
+          }
+          if (known) return { judge, stored: known, pinHash: known.pinHash, generated: null, pinChanged: false };
+          const pin = newPin();
+          return { judge, stored: null, pinHash: await hashSecret(pin), generated: pin, pinChanged: false };
+        }),
+      )),
+    );
   }
   return out;
 }
@@ -127,7 +162,11 @@ export const storedByCode = (rows: readonly StoredJudge[]) => new Map(rows.map((
 
 /** Same judges as when the PINs were hashed? Otherwise the hashes may belong to the wrong rows. */
 export function sameJudges(a: readonly StoredJudge[], b: readonly StoredJudge[]): boolean {
-  const key = (rows: readonly StoredJudge[]) => rows.map((r) => `${r.id}:${r.code}:${r.pinHash}`).sort().join('|');
+  const key = (rows: readonly StoredJudge[]) =>
+    rows
+      .map((r) => `${r.id}:${r.code}:${r.pinHash}`)
+      .sort()
+      .join('|');
   return key(a) === key(b);
 }
 
@@ -135,7 +174,11 @@ export function sameJudges(a: readonly StoredJudge[], b: readonly StoredJudge[])
  * Writes judges of one contest: updates those that continue a stored judge (same row id, so a
  * signed-in judge stays signed in unless its PIN changed), inserts new ones.
  */
-export async function upsertJudges(tx: Tx, hashed: readonly HashedJudge[], ids: { eventId: string; contestId: string }): Promise<void> {
+export async function upsertJudges(
+  tx: Tx,
+  hashed: readonly HashedJudge[],
+  ids: { eventId: string; contestId: string },
+): Promise<void> {
   const fresh: JudgeRow[] = [];
   for (const h of hashed) {
     if (h.stored) {
@@ -150,7 +193,10 @@ export async function upsertJudges(tx: Tx, hashed: readonly HashedJudge[], ids: 
 
 export async function revokeJudgeSessions(tx: Tx, judgeIds: readonly string[]): Promise<void> {
   for (const part of chunks(judgeIds, 500))
-    await tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.role, 'judge'), inArray(sessions.subject, part)));
+    await tx
+      .update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(sessions.role, 'judge'), inArray(sessions.subject, part)));
 }
 
 /**

@@ -43,12 +43,19 @@ export async function storeEventFile(db: Db, input: unknown, actor: string): Pro
     if (file.organisations.length) await tx.insert(organisations).values(organisationRows(eventId, file));
     for (const [ci, c] of file.contests.entries()) {
       const contestId = contestIds[ci]!.id;
-      await tx.insert(contests).values({ id: contestId, eventId, code: c.code, name: c.name, position: ci, definition: contestDefinition(c) });
+      await tx
+        .insert(contests)
+        .values({ id: contestId, eventId, code: c.code, name: c.name, position: ci, definition: contestDefinition(c) });
       await insertContestParts(tx, contestId, c);
-      await insertJudges(tx, judgeRows.filter((j) => j.contestCode === c.code).map(({ contestCode: _, ...j }) => ({ ...j, contestId })));
+      await insertJudges(
+        tx,
+        judgeRows.filter((j) => j.contestCode === c.code).map(({ contestCode: _, ...j }) => ({ ...j, contestId })),
+      );
     }
     await appendAudit(tx, {
-      eventId, kind: 'event.imported', actor,
+      eventId,
+      kind: 'event.imported',
+      actor,
       data: { name: file.name, contests: contestIds, judges: judgeRows.length },
     });
   });
@@ -60,17 +67,29 @@ async function hashJudges(file: EventFile, eventId: string, generated: { code: s
   const rows = [];
   // Hash a few at a time: argon2 runs on libuv's thread pool.
   for (const part of chunks(list, 4)) {
-    rows.push(...(await Promise.all(part.map(async ({ c, j }) => {
-      let pin = j.pin;
-      if (!pin) {
-        pin = newPin();
-        generated.push({ code: j.code, pin });
-      }
-      return {
-        id: newId('j'), eventId, contestCode: c.code, code: j.code, name: j.name, pinHash: await hashSecret(pin),
-        criteria: j.criteria, organisation: j.organisation ?? null, chief: j.chief ?? false, shadow: j.shadow ?? false,
-      };
-    }))));
+    rows.push(
+      ...(await Promise.all(
+        part.map(async ({ c, j }) => {
+          let pin = j.pin;
+          if (!pin) {
+            pin = newPin();
+            generated.push({ code: j.code, pin });
+          }
+          return {
+            id: newId('j'),
+            eventId,
+            contestCode: c.code,
+            code: j.code,
+            name: j.name,
+            pinHash: await hashSecret(pin),
+            criteria: j.criteria,
+            organisation: j.organisation ?? null,
+            chief: j.chief ?? false,
+            shadow: j.shadow ?? false,
+          };
+        }),
+      )),
+    );
   }
   return rows;
 }

@@ -6,11 +6,25 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/create-db.ts';
 import { appeals, contests, contestStates, events, judges } from '../../../db/schema/index.ts';
 import {
-  appealBody, decisionBody, eventSettingsBody,
-  type Appeal, type AppealWindow, type ContestAppeals, type CorrectionBody, type EventAppeals, type EventSettings,
+  appealBody,
+  decisionBody,
+  eventSettingsBody,
+  type Appeal,
+  type AppealWindow,
+  type ContestAppeals,
+  type CorrectionBody,
+  type EventAppeals,
+  type EventSettings,
 } from '../../../shared/appeals-api.ts';
 import {
-  DomainError, invalid, parseInput, refuse, unauthorized, unknownContest, unknownEvent, type Issue,
+  DomainError,
+  invalid,
+  parseInput,
+  refuse,
+  unauthorized,
+  unknownContest,
+  unknownEvent,
+  type Issue,
 } from '../../errors.ts';
 import { issue } from '../../../shared/errors/index.ts';
 import { hasResults } from '../../../shared/lifecycle.ts';
@@ -25,9 +39,17 @@ import { counted } from '../../../shared/plural.ts';
 type AppealRow = typeof appeals.$inferSelect;
 
 const toAppeal = (r: AppealRow): Appeal => ({
-  id: r.id, contest: r.contestId, contestant: r.contestant, criterion: r.criterion, text: r.text,
-  submittedBy: r.submittedBy, submittedAt: r.submittedAt.toISOString(), status: r.status,
-  decidedBy: r.decidedBy, decidedAt: r.decidedAt?.toISOString() ?? null, decisionReason: r.decisionReason,
+  id: r.id,
+  contest: r.contestId,
+  contestant: r.contestant,
+  criterion: r.criterion,
+  text: r.text,
+  submittedBy: r.submittedBy,
+  submittedAt: r.submittedAt.toISOString(),
+  status: r.status,
+  decidedBy: r.decidedBy,
+  decidedAt: r.decidedAt?.toISOString() ?? null,
+  decisionReason: r.decisionReason,
   amendment: r.amendment ?? null,
 });
 
@@ -45,7 +67,13 @@ function requireDesk(actor: Actor, contestId: string) {
  * amendment is under way, no deadline runs) and, once certified or published, until
  * `minutes` after the latest certification.
  */
-async function windowOf(db: Db | Tx, contestId: string, state: string, minutes: number, now = new Date()): Promise<AppealWindow> {
+async function windowOf(
+  db: Db | Tx,
+  contestId: string,
+  state: string,
+  minutes: number,
+  now = new Date(),
+): Promise<AppealWindow> {
   if (state === 'review') return { minutes, certifiedAt: null, deadline: null, open: true };
   if (!hasResults(state)) return { minutes, certifiedAt: null, deadline: null, open: false };
   const [last] = await db
@@ -56,7 +84,12 @@ async function windowOf(db: Db | Tx, contestId: string, state: string, minutes: 
     .limit(1);
   if (!last) return { minutes, certifiedAt: null, deadline: null, open: true };
   const deadline = new Date(last.at.getTime() + minutes * 60_000);
-  return { minutes, certifiedAt: last.at.toISOString(), deadline: deadline.toISOString(), open: now.getTime() <= deadline.getTime() };
+  return {
+    minutes,
+    certifiedAt: last.at.toISOString(),
+    deadline: deadline.toISOString(),
+    open: now.getTime() <= deadline.getTime(),
+  };
 }
 
 async function contestRow(db: Db | Tx, contestId: string) {
@@ -106,10 +139,21 @@ export async function submitAppeal(ctx: DomainCtx, actor: Actor, contestId: stri
     }
     const [stored] = await tx
       .insert(appeals)
-      .values({ id: newId('ap'), contestId, contestant: body.contestant, criterion: body.criterion ?? null, text: body.text, submittedBy: who })
+      .values({
+        id: newId('ap'),
+        contestId,
+        contestant: body.contestant,
+        criterion: body.criterion ?? null,
+        text: body.text,
+        submittedBy: who,
+      })
       .returning();
     await appendAudit(tx, {
-      eventId: c.eventId, kind: 'appeal', contestId, actor: who, at: stored!.submittedAt,
+      eventId: c.eventId,
+      kind: 'appeal',
+      contestId,
+      actor: who,
+      at: stored!.submittedAt,
       data: { id: stored!.id, contestant: stored!.contestant, criterion: stored!.criterion, text: stored!.text },
     });
     return stored!;
@@ -122,8 +166,17 @@ export async function listContestAppeals(ctx: DomainCtx, actor: Actor, contestId
   const c = await contestRow(ctx.db, contestId);
   if (!c) throw unknownContest();
   requireDesk(actor, contestId);
-  const rows = await ctx.db.select().from(appeals).where(eq(appeals.contestId, contestId)).orderBy(desc(appeals.submittedAt), desc(appeals.id));
-  return { contest: contestId, state: c.state, window: await windowOf(ctx.db, contestId, c.state, c.minutes), appeals: rows.map(toAppeal) };
+  const rows = await ctx.db
+    .select()
+    .from(appeals)
+    .where(eq(appeals.contestId, contestId))
+    .orderBy(desc(appeals.submittedAt), desc(appeals.id));
+  return {
+    contest: contestId,
+    state: c.state,
+    window: await windowOf(ctx.db, contestId, c.state, c.minutes),
+    appeals: rows.map(toAppeal),
+  };
 }
 
 export async function listEventAppeals(ctx: DomainCtx, actor: Actor, eventId: string): Promise<EventAppeals> {
@@ -139,10 +192,16 @@ export async function listEventAppeals(ctx: DomainCtx, actor: Actor, eventId: st
     }
     ids = [actor.contestId];
   } else {
-    ids = (await ctx.db.select({ id: contests.id }).from(contests).where(eq(contests.eventId, eventId))).map((r) => r.id);
+    ids = (await ctx.db.select({ id: contests.id }).from(contests).where(eq(contests.eventId, eventId))).map(
+      (r) => r.id,
+    );
   }
   const rows = ids.length
-    ? await ctx.db.select().from(appeals).where(inArray(appeals.contestId, ids)).orderBy(desc(appeals.submittedAt), desc(appeals.id))
+    ? await ctx.db
+        .select()
+        .from(appeals)
+        .where(inArray(appeals.contestId, ids))
+        .orderBy(desc(appeals.submittedAt), desc(appeals.id))
     : [];
   return { event: eventId, appeals: rows.map(toAppeal) };
 }
@@ -174,7 +233,10 @@ export async function decideAppeal(ctx: DomainCtx, actor: Actor, appealId: strin
       const [row] = await tx
         .update(appeals)
         .set({
-          status: body.decision, decisionReason: body.reason, decidedBy: who, decidedAt: new Date(),
+          status: body.decision,
+          decisionReason: body.reason,
+          decidedBy: who,
+          decidedAt: new Date(),
           amendment: body.decision === 'upheld' ? { marks: markIds } : null,
         })
         .where(and(eq(appeals.id, appealId), eq(appeals.status, 'pending')))
@@ -182,8 +244,19 @@ export async function decideAppeal(ctx: DomainCtx, actor: Actor, appealId: strin
       if (!row) throw refuse('conflict:appeal_decided', 'this appeal was already decided');
       const c = await contestRow(tx, row.contestId);
       await appendAudit(tx, {
-        eventId: c!.eventId, kind: 'appeal_decision', contestId: row.contestId, actor: who, at: row.decidedAt!,
-        data: { id: row.id, contestant: row.contestant, criterion: row.criterion, decision: row.status, reason: body.reason, marks: markIds },
+        eventId: c!.eventId,
+        kind: 'appeal_decision',
+        contestId: row.contestId,
+        actor: who,
+        at: row.decidedAt!,
+        data: {
+          id: row.id,
+          contestant: row.contestant,
+          criterion: row.criterion,
+          decision: row.status,
+          reason: body.reason,
+          marks: markIds,
+        },
       });
       return row;
     });
@@ -200,17 +273,22 @@ export async function decideAppeal(ctx: DomainCtx, actor: Actor, appealId: strin
  * correction, so repeating a decision that failed half-way replays what was already stored.
  */
 async function prepareCorrections(
-  ctx: DomainCtx, actor: Actor, appeal: AppealRow, corrections: CorrectionBody[], reason: string,
+  ctx: DomainCtx,
+  actor: Actor,
+  appeal: AppealRow,
+  corrections: CorrectionBody[],
+  reason: string,
 ): Promise<PendingMark[]> {
   const meta = await ctx.boards.get(appeal.contestId);
   if (!meta) throw unknownContest();
   if (meta.state !== 'review') {
-    const message =
-      `reopen the contest for review first: corrections are made in review, the contest is in "${meta.state}"`;
+    const message = `reopen the contest for review first: corrections are made in review, the contest is in "${meta.state}"`;
     throw refuse('conflict:review_first', message, { state: meta.state });
   }
   const person = meta.meta.byBib.get(appeal.contestant)!;
-  const panel = new Map((await ctx.db.select().from(judges).where(eq(judges.contestId, appeal.contestId))).map((j) => [j.code, j] as const));
+  const panel = new Map(
+    (await ctx.db.select().from(judges).where(eq(judges.contestId, appeal.contestId))).map((j) => [j.code, j] as const),
+  );
   const issues: Issue[] = [];
   const seen = new Set<string>();
   const out: PendingMark[] = [];
@@ -234,8 +312,26 @@ async function prepareCorrections(
       continue;
     }
     seen.add(key);
-    const digest = sha256(canonicalJson({ appeal: appeal.id, i, c: appeal.contestant, k: k.criterion, j: k.judge, v: k.value, n: k.note, r: reason }));
-    const mark = { contestant: appeal.contestant, criterion: k.criterion, value: k.value, clientId: uuidOf(digest), reason, ...(k.note !== undefined ? { note: k.note } : {}) };
+    const digest = sha256(
+      canonicalJson({
+        appeal: appeal.id,
+        i,
+        c: appeal.contestant,
+        k: k.criterion,
+        j: k.judge,
+        v: k.value,
+        n: k.note,
+        r: reason,
+      }),
+    );
+    const mark = {
+      contestant: appeal.contestant,
+      criterion: k.criterion,
+      value: k.value,
+      clientId: uuidOf(digest),
+      reason,
+      ...(k.note !== undefined ? { note: k.note } : {}),
+    };
     try {
       const p = await prepareMark(ctx, actor, appeal.contestId, mark);
       out.push({ ...p, judge: k.judge, fingerprint: sha256(`${appeal.contestId}:${digest}`) });
@@ -252,7 +348,10 @@ async function prepareCorrections(
 
 /** Why `judge` cannot correct this mark, or null when it can. */
 function judgeIssue(
-  path: string, j: typeof judges.$inferSelect | undefined, k: CorrectionBody, organisation: string,
+  path: string,
+  j: typeof judges.$inferSelect | undefined,
+  k: CorrectionBody,
+  organisation: string,
 ): Issue | null {
   const judge = k.judge;
   if (!j) return issue(path, 'unknown_judge', `no judge "${judge}" in this contest`, { value: judge });
@@ -286,17 +385,29 @@ export async function getEventSettings(ctx: DomainCtx, actor: Actor, eventId: st
   return { event: eventId, appealWindowMinutes: e.minutes };
 }
 
-export async function putEventSettings(ctx: DomainCtx, actor: Actor, eventId: string, input: unknown): Promise<EventSettings> {
+export async function putEventSettings(
+  ctx: DomainCtx,
+  actor: Actor,
+  eventId: string,
+  input: unknown,
+): Promise<EventSettings> {
   requireOrganiser(actor);
   const parsed = parseInput(eventSettingsBody, input);
   const next = parsed.appealWindowMinutes;
   return ctx.db.transaction(async (tx) => {
-    const [e] = await tx.select({ minutes: events.appealWindowMinutes }).from(events).where(eq(events.id, eventId)).for('update');
+    const [e] = await tx
+      .select({ minutes: events.appealWindowMinutes })
+      .from(events)
+      .where(eq(events.id, eventId))
+      .for('update');
     if (!e) throw unknownEvent();
     if (e.minutes !== next) {
       await tx.update(events).set({ appealWindowMinutes: next }).where(eq(events.id, eventId));
       await appendAudit(tx, {
-        eventId, kind: 'settings', actor: actorName(actor), data: { appealWindowMinutes: next, previous: { appealWindowMinutes: e.minutes } },
+        eventId,
+        kind: 'settings',
+        actor: actorName(actor),
+        data: { appealWindowMinutes: next, previous: { appealWindowMinutes: e.minutes } },
       });
     }
     return { event: eventId, appealWindowMinutes: next };

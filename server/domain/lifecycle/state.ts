@@ -15,7 +15,12 @@ import { canonicalJson, sha256 } from '../ids.ts';
 import type { BoardRow } from '../../../shared/scoring/types.ts';
 import { counted } from '../../../shared/plural.ts';
 
-export async function changeState(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown): Promise<{ state: ContestState }> {
+export async function changeState(
+  ctx: DomainCtx,
+  actor: Actor,
+  contestId: string,
+  input: unknown,
+): Promise<{ state: ContestState }> {
   if (actor.role === 'anonymous') throw unauthorized();
   const { to, reason } = parseInput(stateBody, input);
 
@@ -56,18 +61,38 @@ export async function changeState(ctx: DomainCtx, actor: Actor, contestId: strin
       const [row] = await tx
         .update(contests)
         .set({ state: to, seq: sql`${contests.seq} + 1` })
-        .where(and(eq(contests.id, contestId), eq(contests.state, from), certified ? eq(contests.seq, c.seq) : undefined))
+        .where(
+          and(eq(contests.id, contestId), eq(contests.state, from), certified ? eq(contests.seq, c.seq) : undefined),
+        )
         .returning({ seq: contests.seq });
       if (!row) return false;
       const who = actorName(actor);
       await tx.insert(contestStates).values({ contestId, from, to, reason: reason ?? null, actor: who, seq: row.seq });
-      const cert = certified && digest
-        ? await recordCertification(tx, { contestId, seq: row.seq, digest, rows: certified, certifiedBy: who, organisations: c.meta.organisations })
-        : null;
+      const cert =
+        certified && digest
+          ? await recordCertification(tx, {
+              contestId,
+              seq: row.seq,
+              digest,
+              rows: certified,
+              certifiedBy: who,
+              organisations: c.meta.organisations,
+            })
+          : null;
       await appendAudit(tx, {
-        eventId: c.meta.eventId, kind: 'state', contestId, actor: who, ...(cert ? { at: cert.at } : {}),
-        data: { from, to, seq: row.seq, ...(reason ? { reason } : {}), ...(digest ? { resultsDigest: digest } : {}),
-          ...(cert ? { certification: cert.id, certificates: cert.certificates } : {}) },
+        eventId: c.meta.eventId,
+        kind: 'state',
+        contestId,
+        actor: who,
+        ...(cert ? { at: cert.at } : {}),
+        data: {
+          from,
+          to,
+          seq: row.seq,
+          ...(reason ? { reason } : {}),
+          ...(digest ? { resultsDigest: digest } : {}),
+          ...(cert ? { certification: cert.id, certificates: cert.certificates } : {}),
+        },
       });
       return true;
     });
@@ -94,7 +119,8 @@ export function certifyBlockers(c: CachedContest): CertifyBlocker[] {
 
 /** The blocker in words, for `reasons` (CONTRACT §5) and the log. */
 export function blockerText(b: CertifyBlocker): string {
-  if (b.kind === 'flagged') return `${b.bib}: criterion "${b.criterion}" is flagged (judges too far apart) and not resolved`;
+  if (b.kind === 'flagged')
+    return `${b.bib}: criterion "${b.criterion}" is flagged (judges too far apart) and not resolved`;
   const missing = b.missing.map((m) => (m.need !== undefined ? `${m.criterion} ${m.have}/${m.need}` : m.criterion));
   return `${b.bib}: incomplete (${missing.join(', ')})`;
 }

@@ -36,7 +36,13 @@ export async function submitBatch(
       pending.push(ctx.writer.submit(mark).then((r) => resultOf(clientId, () => outcomeOf(r))));
     } catch (err) {
       try {
-        pending.push(Promise.resolve(resultOf(clientId, () => { throw err; })));
+        pending.push(
+          Promise.resolve(
+            resultOf(clientId, () => {
+              throw err;
+            }),
+          ),
+        );
       } catch (error) {
         fatal = { error };
         break;

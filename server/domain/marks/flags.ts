@@ -35,12 +35,23 @@ export async function resolveFlag(ctx: DomainCtx, actor: Actor, contestId: strin
     throw refuse('not_flagged', message, { bib: contestant, criterion });
   }
   const seq = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.update(contests).set({ seq: sql`${contests.seq} + 1` })
+    const [row] = await tx
+      .update(contests)
+      .set({ seq: sql`${contests.seq} + 1` })
       .where(and(eq(contests.id, contestId), inArray(contests.state, ['scoring', 'review'])))
       .returning({ seq: contests.seq });
     if (!row) throw refuse('conflict:changed_meanwhile', 'the contest left scoring and review meanwhile; look again');
-    const [later] = await tx.select({ id: marks.id }).from(marks)
-      .where(and(eq(marks.contestId, contestId), eq(marks.contestant, contestant), eq(marks.criterion, criterion), gt(marks.seq, c.seq)))
+    const [later] = await tx
+      .select({ id: marks.id })
+      .from(marks)
+      .where(
+        and(
+          eq(marks.contestId, contestId),
+          eq(marks.contestant, contestant),
+          eq(marks.criterion, criterion),
+          gt(marks.seq, c.seq),
+        ),
+      )
       .limit(1);
     if (later) {
       const message = `a new mark of "${criterion}" for ${contestant} arrived meanwhile; look at it and try again`;
@@ -48,7 +59,13 @@ export async function resolveFlag(ctx: DomainCtx, actor: Actor, contestId: strin
     }
     const who = actorName(actor);
     await tx.insert(flagResolutions).values({ contestId, contestant, criterion, reason, actor: who, seq: row.seq });
-    await appendAudit(tx, { eventId: c.meta.eventId, kind: 'flag.resolved', contestId, actor: who, data: { contestant, criterion, reason, seq: row.seq } });
+    await appendAudit(tx, {
+      eventId: c.meta.eventId,
+      kind: 'flag.resolved',
+      contestId,
+      actor: who,
+      data: { contestant, criterion, reason, seq: row.seq },
+    });
     return row.seq;
   });
   ctx.committed.emit({ contestId, marks: 0 });
@@ -70,7 +87,13 @@ export async function setFrozen(ctx: DomainCtx, actor: Actor, contestId: string,
       .where(and(eq(contests.id, contestId), frozen ? isNull(contests.frozenSeq) : isNotNull(contests.frozenSeq)))
       .returning({ seq: contests.seq });
     if (!row) return null;
-    await appendAudit(tx, { eventId: c.meta.eventId, kind: frozen ? 'freeze' : 'unfreeze', contestId, actor: actorName(actor), data: { seq: row.seq } });
+    await appendAudit(tx, {
+      eventId: c.meta.eventId,
+      kind: frozen ? 'freeze' : 'unfreeze',
+      contestId,
+      actor: actorName(actor),
+      data: { seq: row.seq },
+    });
     return row.seq;
   });
   if (seq === null) return { frozen, seq: (await ctx.boards.get(contestId))?.seq ?? c.seq }; // done by another request

@@ -72,7 +72,14 @@ async function holdAuditInserts(): Promise<() => Promise<void>> {
 async function reconnected() {
   proxy!.restore();
   await expect
-    .poll(async () => handle.db.execute(sql`SELECT 1`).then(() => true, () => false), { timeout: 10_000 })
+    .poll(
+      async () =>
+        handle.db.execute(sql`SELECT 1`).then(
+          () => true,
+          () => false,
+        ),
+      { timeout: 10_000 },
+    )
     .toBe(true);
 }
 

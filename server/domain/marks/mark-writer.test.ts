@@ -8,7 +8,15 @@ import { DomainError } from '../../errors.ts';
 import { verifyAudit } from '../audit/audit.ts';
 import type { PendingMark } from './mark-writer.ts';
 import {
-  contestSeq, openEvent, outcome, pendingMark, rowOf, setState, writerWithLog, type MarkSpec, type OpenEvent,
+  contestSeq,
+  openEvent,
+  outcome,
+  pendingMark,
+  rowOf,
+  setState,
+  writerWithLog,
+  type MarkSpec,
+  type OpenEvent,
 } from '../../test/mark-writer-kit.ts';
 
 let handle: DbHandle;
@@ -56,12 +64,14 @@ describe('MarkWriter', () => {
     const seqBefore = await contestSeq(handle.db, contestId);
     const bibs = Array.from({ length: 15 }, (_, i) => `R${String(i + 1).padStart(3, '0')}`);
     // 450 marks: 15 contestants × 30 revisions by one judge (a revision per mark of the same cell).
-    const marks = Array.from({ length: 450 }, (_, i) =>
-      mark({ contestId, contestant: bibs[i % 15]!, value: i % 100 }),
-    );
+    const marks = Array.from({ length: 450 }, (_, i) => mark({ contestId, contestant: bibs[i % 15]!, value: i % 100 }));
     const results = await Promise.all(marks.map((m) => writer.submit(m)));
 
-    expect(commits).toEqual([[contestId, 200], [contestId, 200], [contestId, 50]]);
+    expect(commits).toEqual([
+      [contestId, 200],
+      [contestId, 200],
+      [contestId, 50],
+    ]);
     expect(results.map((r) => rowOf(r).seq)).toEqual(marks.map((_, i) => seqBefore + i + 1));
     expect(results.map((r) => rowOf(r).revision)).toEqual(marks.map((_, i) => Math.floor(i / 15) + 1));
   });
@@ -78,7 +88,12 @@ describe('MarkWriter', () => {
     ];
     const results = await Promise.all(marks.map((m) => writer.submit(m)));
 
-    expect(commits.sort()).toEqual([[first, 2], [second, 2]].sort());
+    expect(commits.sort()).toEqual(
+      [
+        [first, 2],
+        [second, 2],
+      ].sort(),
+    );
     expect(results.map((r) => rowOf(r).seq)).toEqual([before[0]! + 1, before[1]! + 1, before[0]! + 2, before[1]! + 2]);
   });
 
@@ -115,13 +130,21 @@ describe('MarkWriter', () => {
     const results = await Promise.all(batch.map((m) => writer.submit(m)));
 
     expect(results.map(outcome)).toEqual([
-      'replayed', 'replayed', 'idempotency_conflict', 'created', 'replayed', 'idempotency_conflict',
+      'replayed',
+      'replayed',
+      'idempotency_conflict',
+      'created',
+      'replayed',
+      'idempotency_conflict',
     ]);
     expect(rowOf(results[0]!)).toEqual(first);
     expect(rowOf(results[1]!)).toEqual(first);
     expect(rowOf(results[4]!)).toEqual(rowOf(results[3]!));
     // Only the new mark was stored (and announced).
-    expect(commits).toEqual([[contestId, 1], [contestId, 1]]);
+    expect(commits).toEqual([
+      [contestId, 1],
+      [contestId, 1],
+    ]);
     expect(await verifyAudit(handle.db, ev.eventId)).toMatchObject({ ok: true });
   });
 
@@ -140,7 +163,10 @@ describe('MarkWriter', () => {
         writer.submit(earlier),
       ]);
       expect(results.map(outcome)).toEqual([
-        'contest_closed:review', 'validation_failed:reason_required', 'created', 'replayed',
+        'contest_closed:review',
+        'validation_failed:reason_required',
+        'created',
+        'replayed',
       ]);
 
       await setState(handle.db, contestId, 'certified');
@@ -170,7 +196,10 @@ describe('MarkWriter', () => {
     expect(stored.map((r) => r.clientId)).toEqual(good.map((m) => m.body.clientId));
     expect(stored.map((r) => r.seq)).toEqual([seqBefore + 1, seqBefore + 2]);
     // Alone, each good mark was its own batch.
-    expect(commits).toEqual([[contestId, 1], [contestId, 1]]);
+    expect(commits).toEqual([
+      [contestId, 1],
+      [contestId, 1],
+    ]);
     expect(await contestSeq(handle.db, contestId)).toBe(seqBefore + 2);
     expect(await verifyAudit(handle.db, ev.eventId)).toMatchObject({ ok: true });
   });

@@ -79,7 +79,12 @@ export class MarkWriter {
 
   private async writeSafely(contestId: string, batch: Waiting[], retried = false): Promise<void> {
     try {
-      const results = await hotTransaction(this.db, (q) => writeBatch(q, batch.map((w) => w.mark)));
+      const results = await hotTransaction(this.db, (q) =>
+        writeBatch(
+          q,
+          batch.map((w) => w.mark),
+        ),
+      );
       batch.forEach((w, i) => w.resolve(results[i]!));
       const stored = results.filter((r) => 'outcome' in r && r.outcome === 'created').length;
       if (stored > 0) this.committed.emit({ contestId, marks: stored });
@@ -114,13 +119,18 @@ async function writeBatch(q: HotSql, batch: PendingMark[]): Promise<WriteResult[
     q.query<{ seq: number; state: string }>(LOCK_CONTEST, [first.contestId]),
     q.query<{ audit_seq: number; audit_head: string }>(LOCK_AUDIT_HEAD, [first.eventId]),
     q.query<StoredMark>(MARKS_BY_CLIENT_ID, [JSON.stringify(clientIds)]),
-    q.query<{ contestant: string; criterion: string; judge: string; revision: number }>(REVISIONS, [first.contestId, JSON.stringify(bibs)]),
+    q.query<{ contestant: string; criterion: string; judge: string; revision: number }>(REVISIONS, [
+      first.contestId,
+      JSON.stringify(bibs),
+    ]),
     q.query<{ id: string }>(NEW_MARK_IDS, [batch.length]),
   ]);
   const contest = contestRows[0];
   const head = headRows[0];
   if (!contest || !head) throw unknownContest();
-  const revisions = new Map(revisionRows.map((r) => [revisionKey(r.contestant, r.criterion, r.judge), Number(r.revision)]));
+  const revisions = new Map(
+    revisionRows.map((r) => [revisionKey(r.contestant, r.criterion, r.judge), Number(r.revision)]),
+  );
 
   // Replays first: a clientId already stored replays (same body) or conflicts, whatever the state.
   const byClient = new Map(existing.map((r) => [r.client_id, markRow(r)] as const));
@@ -130,7 +140,8 @@ async function writeBatch(q: HotSql, batch: PendingMark[]): Promise<WriteResult[
     const id = clientIds[i]!;
     const stored = byClient.get(id);
     if (stored) results[i] = replayOf(stored, m);
-    else if (seenInBatch.has(id)) return; // answered after the insert, as a replay of the first
+    else if (seenInBatch.has(id))
+      return; // answered after the insert, as a replay of the first
     else {
       const refusal = stateRefusal(contest.state, m);
       if (refusal) results[i] = { error: refusal };
@@ -149,14 +160,29 @@ async function writeBatch(q: HotSql, batch: PendingMark[]): Promise<WriteResult[
       const revision = (revisions.get(key) ?? 0) + 1;
       revisions.set(key, revision);
       return {
-        id: Number(ids[k]!.id), contestId: m.contestId, contestant: m.body.contestant, criterion: m.body.criterion, judge: m.judge,
-        value: m.body.value, revision, clientId: clientIds[i]!, fingerprint: m.fingerprint,
-        note: m.body.note ?? null, reason: m.body.reason ?? null, shadow: m.shadow, seq: Number(contest.seq) + k + 1, receivedAt,
+        id: Number(ids[k]!.id),
+        contestId: m.contestId,
+        contestant: m.body.contestant,
+        criterion: m.body.criterion,
+        judge: m.judge,
+        value: m.body.value,
+        revision,
+        clientId: clientIds[i]!,
+        fingerprint: m.fingerprint,
+        note: m.body.note ?? null,
+        reason: m.body.reason ?? null,
+        shadow: m.shadow,
+        seq: Number(contest.seq) + k + 1,
+        receivedAt,
         originId: null,
       };
     });
     fresh.forEach((i, k) => (results[i] = { outcome: 'created', row: rows[k]! }));
-    const audit = markAudits(first.eventId, head, fresh.map((i, k) => ({ m: batch[i]!, row: rows[k]! })));
+    const audit = markAudits(
+      first.eventId,
+      head,
+      fresh.map((i, k) => ({ m: batch[i]!, row: rows[k]! })),
+    );
     // The writes, pipelined too; any failure aborts the whole transaction.
     await Promise.all([
       q.query(INSERT_MARKS, [JSON.stringify(rows.map(markRecord))]),
@@ -165,7 +191,7 @@ async function writeBatch(q: HotSql, batch: PendingMark[]): Promise<WriteResult[
       q.query(SET_AUDIT_HEAD, [audit.seq, audit.head, first.eventId]),
     ]);
   }
-// Duplicates inside the batch replay the mark their first copy stored.
+  // Duplicates inside the batch replay the mark their first copy stored.
   batch.forEach((m, i) => {
     if (results[i]) return;
     const firstIndex = seenInBatch.get(m.body.clientId.toLowerCase())!;
@@ -175,7 +201,8 @@ async function writeBatch(q: HotSql, batch: PendingMark[]): Promise<WriteResult[
   return results as WriteResult[];
 }
 
-const MARK_COLUMNS = 'id, contest_id, contestant, criterion, judge, value, revision, client_id, fingerprint, note, reason, shadow, seq, received_at';
+const MARK_COLUMNS =
+  'id, contest_id, contestant, criterion, judge, value, revision, client_id, fingerprint, note, reason, shadow, seq, received_at';
 const LOCK_CONTEST = 'SELECT seq, state FROM contests WHERE id = $1 FOR UPDATE';
 const LOCK_AUDIT_HEAD = 'SELECT audit_seq, audit_head FROM events WHERE id = $1 FOR UPDATE';
 const MARKS_BY_CLIENT_ID = `SELECT id::text AS id, contest_id, contestant, criterion, judge, value, revision, client_id::text AS client_id,
@@ -183,7 +210,8 @@ const MARKS_BY_CLIENT_ID = `SELECT id::text AS id, contest_id, contestant, crite
   FROM marks WHERE client_id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)`;
 const REVISIONS = `SELECT contestant, criterion, judge, max(revision) AS revision FROM marks
   WHERE contest_id = $1 AND contestant IN (SELECT jsonb_array_elements_text($2::jsonb)) GROUP BY contestant, criterion, judge`;
-const NEW_MARK_IDS = "SELECT nextval(pg_get_serial_sequence('marks', 'id'))::text AS id FROM generate_series(1, $1::int)";
+const NEW_MARK_IDS =
+  "SELECT nextval(pg_get_serial_sequence('marks', 'id'))::text AS id FROM generate_series(1, $1::int)";
 const INSERT_MARKS = `INSERT INTO marks (${MARK_COLUMNS}) SELECT ${MARK_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS x(id bigint,
   contest_id text, contestant text, criterion text, judge text, value jsonb, revision integer, client_id uuid, fingerprint text,
   note text, reason text, shadow boolean, seq integer, received_at timestamptz)`;
@@ -195,28 +223,63 @@ const SET_AUDIT_HEAD = 'UPDATE events SET audit_seq = $1, audit_head = $2 WHERE 
 
 /** A stored mark as the driver returns it (bigint id and uuid as text). */
 interface StoredMark {
-  id: string; contest_id: string; contestant: string; criterion: string; judge: string; value: number | boolean; revision: number;
-  client_id: string; fingerprint: string; note: string | null; reason: string | null; shadow: boolean; seq: number; received_at: Date | string;
+  id: string;
+  contest_id: string;
+  contestant: string;
+  criterion: string;
+  judge: string;
+  value: number | boolean;
+  revision: number;
+  client_id: string;
+  fingerprint: string;
+  note: string | null;
+  reason: string | null;
+  shadow: boolean;
+  seq: number;
+  received_at: Date | string;
   origin_id: string | null;
 }
 
 function markRow(r: StoredMark): MarkRow {
   return {
-    id: Number(r.id), contestId: r.contest_id, contestant: r.contestant, criterion: r.criterion, judge: r.judge, value: r.value,
-    revision: Number(r.revision), clientId: r.client_id, fingerprint: r.fingerprint, note: r.note, reason: r.reason, shadow: r.shadow,
-    seq: Number(r.seq), receivedAt: new Date(r.received_at),
+    id: Number(r.id),
+    contestId: r.contest_id,
+    contestant: r.contestant,
+    criterion: r.criterion,
+    judge: r.judge,
+    value: r.value,
+    revision: Number(r.revision),
+    clientId: r.client_id,
+    fingerprint: r.fingerprint,
+    note: r.note,
+    reason: r.reason,
+    shadow: r.shadow,
+    seq: Number(r.seq),
+    receivedAt: new Date(r.received_at),
     originId: r.origin_id === null ? null : Number(r.origin_id),
   };
 }
 
-const revisionKey = (contestant: string, criterion: string, judge: string) => `${contestant}\u0000${criterion}\u0000${judge}`;
+const revisionKey = (contestant: string, criterion: string, judge: string) =>
+  `${contestant}\u0000${criterion}\u0000${judge}`;
 
 /** A mark row as jsonb_to_recordset reads it (snake_case columns). */
 function markRecord(r: MarkRow) {
   return {
-    id: r.id, contest_id: r.contestId, contestant: r.contestant, criterion: r.criterion, judge: r.judge, value: r.value,
-    revision: r.revision, client_id: r.clientId, fingerprint: r.fingerprint, note: r.note, reason: r.reason, shadow: r.shadow,
-    seq: r.seq, received_at: r.receivedAt.toISOString(),
+    id: r.id,
+    contest_id: r.contestId,
+    contestant: r.contestant,
+    criterion: r.criterion,
+    judge: r.judge,
+    value: r.value,
+    revision: r.revision,
+    client_id: r.clientId,
+    fingerprint: r.fingerprint,
+    note: r.note,
+    reason: r.reason,
+    shadow: r.shadow,
+    seq: r.seq,
+    received_at: r.receivedAt.toISOString(),
   };
 }
 
@@ -247,18 +310,39 @@ function replayOf(stored: MarkRow, m: PendingMark): WriteResult {
 }
 
 /** The audit entries of the stored marks, chained from the event's head (read under its lock). */
-function markAudits(eventId: string, head: { audit_seq: number; audit_head: string }, entries: { m: PendingMark; row: MarkRow }[]) {
+function markAudits(
+  eventId: string,
+  head: { audit_seq: number; audit_head: string },
+  entries: { m: PendingMark; row: MarkRow }[],
+) {
   let n = Number(head.audit_seq);
   let prev = head.audit_head;
   const rows = entries.map(({ m, row }) => {
     n++;
     const data = {
-      id: String(row.id), contestant: row.contestant, criterion: row.criterion, judge: row.judge, value: row.value,
-      revision: row.revision, clientId: row.clientId, seq: row.seq, shadow: row.shadow, ...(row.reason ? { reason: row.reason } : {}),
+      id: String(row.id),
+      contestant: row.contestant,
+      criterion: row.criterion,
+      judge: row.judge,
+      value: row.value,
+      revision: row.revision,
+      clientId: row.clientId,
+      seq: row.seq,
+      shadow: row.shadow,
+      ...(row.reason ? { reason: row.reason } : {}),
     };
     const payload = auditPayload({ kind: 'mark', contestId: m.contestId, actor: m.actor, at: row.receivedAt, data });
     prev = chainHash(prev, n, payload);
-    return { event_id: eventId, n, kind: 'mark', contest_id: m.contestId, actor: m.actor, at: row.receivedAt.toISOString(), payload, hash: prev };
+    return {
+      event_id: eventId,
+      n,
+      kind: 'mark',
+      contest_id: m.contestId,
+      actor: m.actor,
+      at: row.receivedAt.toISOString(),
+      payload,
+      hash: prev,
+    };
   });
   return { rows, seq: n, head: prev };
 }

@@ -16,7 +16,12 @@ export interface MarkOutcome {
   body: MarkResponse;
 }
 
-export async function submitMark(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown): Promise<MarkOutcome> {
+export async function submitMark(
+  ctx: DomainCtx,
+  actor: Actor,
+  contestId: string,
+  input: unknown,
+): Promise<MarkOutcome> {
   return outcomeOf(await ctx.writer.submit(await prepareMark(ctx, actor, contestId, input)));
 }
 
@@ -26,14 +31,29 @@ export function outcomeOf(result: WriteResult): MarkOutcome {
 }
 
 /** Everything that can be checked before the contest's lock: the body, the judge's rights, the value. */
-export async function prepareMark(ctx: DomainCtx, actor: Actor, contestId: string, input: unknown): Promise<PendingMark> {
+export async function prepareMark(
+  ctx: DomainCtx,
+  actor: Actor,
+  contestId: string,
+  input: unknown,
+): Promise<PendingMark> {
   if (actor.role === 'anonymous') throw unauthorized();
   const body = parseInput(markBody, input);
   if (actor.role === 'judge' && actor.contestId !== contestId) {
     throw refuse('forbidden:not_your_contest', 'you are not a judge of this contest');
   }
   const judge = actor.role === 'judge' ? actor.code : `@${actor.username}`;
-  const fingerprint = sha256(canonicalJson({ contestId, judge, c: body.contestant, k: body.criterion, v: body.value, n: body.note, r: body.reason }));
+  const fingerprint = sha256(
+    canonicalJson({
+      contestId,
+      judge,
+      c: body.contestant,
+      k: body.criterion,
+      v: body.value,
+      n: body.note,
+      r: body.reason,
+    }),
+  );
 
   const meta = await ctx.boards.meta(contestId);
   if (!meta) throw unknownContest();
@@ -58,7 +78,11 @@ export async function prepareMark(ctx: DomainCtx, actor: Actor, contestId: strin
   if (bad) throw invalid(bad.message, [bad]);
 
   return {
-    contestId, eventId: meta.eventId, body, judge, fingerprint,
+    contestId,
+    eventId: meta.eventId,
+    body,
+    judge,
+    fingerprint,
     actor: actor.role === 'judge' ? `judge:${judge}` : `organiser:${actor.username}`,
     mayCorrect: actor.role === 'organiser' || actor.chief,
     shadow: actor.role === 'judge' && actor.shadow,
@@ -67,8 +91,15 @@ export async function prepareMark(ctx: DomainCtx, actor: Actor, contestId: strin
 
 export function toMark(r: MarkRow): Mark {
   return {
-    id: String(r.id), contestant: r.contestant, criterion: r.criterion, judge: r.judge, value: r.value,
-    revision: r.revision, clientId: r.clientId, receivedAt: r.receivedAt.toISOString(),
-    ...(r.note !== null ? { note: r.note } : {}), ...(r.reason !== null ? { reason: r.reason } : {}),
+    id: String(r.id),
+    contestant: r.contestant,
+    criterion: r.criterion,
+    judge: r.judge,
+    value: r.value,
+    revision: r.revision,
+    clientId: r.clientId,
+    receivedAt: r.receivedAt.toISOString(),
+    ...(r.note !== null ? { note: r.note } : {}),
+    ...(r.reason !== null ? { reason: r.reason } : {}),
   };
 }

@@ -3,7 +3,14 @@
 // number (XLSX) a person sees, so problems point at the right place in their own file.
 import ExcelJS from 'exceljs';
 import type { RosterBody } from '../../../shared/roster-api.ts';
-import { decodeBase64, decodeText, parseCsv, type CsvRecord, type RosterProblem, type TextEncodingName } from '../../../shared/roster/index.ts';
+import {
+  decodeBase64,
+  decodeText,
+  parseCsv,
+  type CsvRecord,
+  type RosterProblem,
+  type TextEncodingName,
+} from '../../../shared/roster/index.ts';
 import { invalid, refuse } from '../../errors.ts';
 import { issue, type Issue } from '../../../shared/errors/index.ts';
 import { isUnstorable } from '../../storable-text.ts';
@@ -50,7 +57,11 @@ export async function readRosterInput(body: RosterBody): Promise<RosterInput> {
   const problems: RosterProblem[] = [];
   if (csv.unterminatedQuoteAt !== undefined)
     problems.push({
-      row: csv.unterminatedQuoteAt, column: '', value: '', code: 'syntax', params: {},
+      row: csv.unterminatedQuoteAt,
+      column: '',
+      value: '',
+      code: 'syntax',
+      params: {},
       message: 'a quote (") opened on this line is never closed, so the rest of the file is one cell',
     });
   return { records: csv.records, problems, ...(encoding ? { encoding } : {}) };
@@ -65,7 +76,16 @@ const MAX_COLUMNS = 256;
 const MAX_PARTS = 2_000;
 // exceljs expands merged ranges and data-validation ranges cell by cell (A1:XFD1048576 would be
 // 17 billion cells): a roster needs neither, so they are never read. Nor anything else but values.
-const IGNORED_PARTS = ['mergeCells', 'dataValidations', 'conditionalFormatting', 'hyperlinks', 'extLst', 'drawing', 'legacyDrawing', 'tableParts'];
+const IGNORED_PARTS = [
+  'mergeCells',
+  'dataValidations',
+  'conditionalFormatting',
+  'hyperlinks',
+  'extLst',
+  'drawing',
+  'legacyDrawing',
+  'tableParts',
+];
 
 async function readXlsx(bytes: Uint8Array): Promise<RosterInput> {
   const unpacked = await unpackZip(bytes, MAX_UNPACKED, MAX_PARTS);
@@ -83,9 +103,14 @@ async function readXlsx(bytes: Uint8Array): Promise<RosterInput> {
     if (!unpacked.ok) throw new Error('not a ZIP file');
     // The workbook as rebuilt from the parts measured above, never the upload itself.
     // exceljs declares its own global Buffer type, which Node's Buffer does not match in TypeScript.
-    await workbook.xlsx.load(unpacked.zip as unknown as Parameters<typeof workbook.xlsx.load>[0], {
-      ignoreNodes: IGNORED_PARTS, maxRows: MAX_ROWS, maxCols: MAX_COLUMNS,
-    } as Parameters<typeof workbook.xlsx.load>[1]);
+    await workbook.xlsx.load(
+      unpacked.zip as unknown as Parameters<typeof workbook.xlsx.load>[0],
+      {
+        ignoreNodes: IGNORED_PARTS,
+        maxRows: MAX_ROWS,
+        maxCols: MAX_COLUMNS,
+      } as Parameters<typeof workbook.xlsx.load>[1],
+    );
   } catch (err) {
     if (/^Max (row|column) count/.test((err as Error).message ?? '')) {
       const message =
@@ -107,7 +132,10 @@ async function readXlsx(bytes: Uint8Array): Promise<RosterInput> {
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (col > MAX_COLUMNS) {
         problems.push({
-          row: rowNumber, column: '', value: '', code: 'invalid',
+          row: rowNumber,
+          column: '',
+          value: '',
+          code: 'invalid',
           params: { reason: 'too_many_columns', cell: cell.address, max: MAX_COLUMNS },
           message: `cell ${cell.address}: a roster has at most ${MAX_COLUMNS} columns`,
         });
@@ -116,7 +144,11 @@ async function readXlsx(bytes: Uint8Array): Promise<RosterInput> {
       const read = cellText(cell);
       if (typeof read !== 'string')
         problems.push({
-          row: rowNumber, column: '', value: '', code: 'invalid', params: { reason: 'formula', cell: cell.address },
+          row: rowNumber,
+          column: '',
+          value: '',
+          code: 'invalid',
+          params: { reason: 'formula', cell: cell.address },
           message: read.problem,
         });
       const text = typeof read === 'string' ? read : '';
@@ -141,7 +173,9 @@ function cellText(cell: ExcelJS.Cell): string | { problem: string } {
   if (cell.type === ExcelJS.ValueType.Formula) {
     const result: unknown = cell.result;
     if (result === undefined || result === null || (typeof result === 'object' && !(result instanceof Date)))
-      return { problem: `cell ${cell.address} holds a formula without a saved value (or with an error): type the value itself` };
+      return {
+        problem: `cell ${cell.address} holds a formula without a saved value (or with an error): type the value itself`,
+      };
     return result instanceof Date ? cell.text : String(result);
   }
   try {

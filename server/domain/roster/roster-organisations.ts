@@ -33,7 +33,10 @@ export function organisationsToAdd(
   const problems = checkNewOrganisations(existing, adding);
   if (problems.length === 0) return adding;
   const issues: CodedIssue[] = problems.map((p) => ({
-    path: `addOrganisations[${p.index}].${p.field}`, code: p.code, params: p.params, message: p.message,
+    path: `addOrganisations[${p.index}].${p.field}`,
+    code: p.code,
+    params: p.params,
+    message: p.message,
   }));
   const first = `${issues[0]!.path}: ${issues[0]!.message}`;
   throw invalid(`the organisations to add are not valid, nothing was imported; ${first}`, issues);

@@ -7,9 +7,18 @@ import { contests, contestants, events, judges, organisations } from '../../../d
 import { parseEventFile, stripPins } from '../../../shared/event-file/parse.ts';
 import type { EventFileIssue } from '../../../shared/event-file/rules.ts';
 import type { Contestant, EventFile, Judge, Organisation } from '../../../shared/event-file/schema.ts';
-import { rosterBody, type RosterBody, type RosterImportResult, type RosterPreview } from '../../../shared/roster-api.ts';
 import {
-  applyRoster, readRoster, rosterContext, type RosterProblem, type RosterReading,
+  rosterBody,
+  type RosterBody,
+  type RosterImportResult,
+  type RosterPreview,
+} from '../../../shared/roster-api.ts';
+import {
+  applyRoster,
+  readRoster,
+  rosterContext,
+  type RosterProblem,
+  type RosterReading,
 } from '../../../shared/roster/index.ts';
 import { parseInput, refuse, unknownEvent } from '../../errors.ts';
 import type { ContestState } from '../../../shared/api.ts';
@@ -17,7 +26,13 @@ import { actorName, requireOrganiser, type Actor } from '../auth/auth.ts';
 import { appendAudit } from '../audit/audit.ts';
 import type { DomainCtx } from '../context.ts';
 import {
-  contestRedefined, hashJudgePins, insertContestants, sameJudges, storedByCode, upsertJudges, type StoredJudge,
+  contestRedefined,
+  hashJudgePins,
+  insertContestants,
+  sameJudges,
+  storedByCode,
+  upsertJudges,
+  type StoredJudge,
 } from '../events/event-store.ts';
 import { canonicalJson } from '../ids.ts';
 import { readRosterInput } from './roster-input.ts';
@@ -49,7 +64,8 @@ async function loadTarget(ctx: DomainCtx, eventId: string, contestCode: string):
 /** The event file as it would be after the import. */
 function withRoster(file: EventFile, t: Target, reading: RosterReading, mode: RosterBody['mode']): EventFile {
   const contest = file.contests[t.contestIndex]!;
-  if (reading.kind === 'contestants') contest.contestants = applyRoster<Contestant>(contest.contestants, reading.entries, mode);
+  if (reading.kind === 'contestants')
+    contest.contestants = applyRoster<Contestant>(contest.contestants, reading.entries, mode);
   else contest.judges = applyRoster<Judge>(contest.judges, reading.entries, mode);
   return file;
 }
@@ -58,10 +74,20 @@ function withRoster(file: EventFile, t: Target, reading: RosterReading, mode: Ro
  * The event file's own rules on the result, in case one is not covered row by row. An issue on
  * an imported entry is reported on its row; anything else on the header row.
  */
-function eventRules(t: Target, reading: RosterReading, file: EventFile, mode: RosterBody['mode']): { problems: RosterProblem[]; warnings: EventFileIssue[] } {
+function eventRules(
+  t: Target,
+  reading: RosterReading,
+  file: EventFile,
+  mode: RosterBody['mode'],
+): { problems: RosterProblem[]; warnings: EventFileIssue[] } {
   const parsed = parseEventFile(file);
   if (parsed.ok) return { problems: [], warnings: parsed.warnings };
-  const before = mode === 'merge' ? (reading.kind === 'contestants' ? t.file.contests[t.contestIndex]!.contestants.length : t.file.contests[t.contestIndex]!.judges.length) : 0;
+  const before =
+    mode === 'merge'
+      ? reading.kind === 'contestants'
+        ? t.file.contests[t.contestIndex]!.contestants.length
+        : t.file.contests[t.contestIndex]!.judges.length
+      : 0;
   const at = new RegExp(`^contests\\[${t.contestIndex}\\]\\.${reading.kind}\\[(\\d+)\\]\\.?([a-z]*)`);
   const problems = parsed.issues.map((issue): RosterProblem => {
     const m = at.exec(issue.path);
@@ -87,7 +113,13 @@ interface Prepared {
   preview: RosterPreview;
 }
 
-async function prepare(ctx: DomainCtx, actor: Actor, eventId: string, input: unknown, forImport: boolean): Promise<Prepared> {
+async function prepare(
+  ctx: DomainCtx,
+  actor: Actor,
+  eventId: string,
+  input: unknown,
+  forImport: boolean,
+): Promise<Prepared> {
   requireOrganiser(actor);
   const body = parseInput(rosterBody, input);
   const target = await loadTarget(ctx, eventId, body.contest);
@@ -98,13 +130,23 @@ async function prepare(ctx: DomainCtx, actor: Actor, eventId: string, input: unk
   file.organisations.push(...adding);
   const reading = readRoster(body.kind, records, rosterContext(file, target.contestIndex, body.mode));
   withRoster(file, target, reading, body.mode);
-  const rules = reading.problems.length === 0 && fileProblems.length === 0 ? eventRules(target, reading, file, body.mode) : { problems: [], warnings: [] };
+  const rules =
+    reading.problems.length === 0 && fileProblems.length === 0
+      ? eventRules(target, reading, file, body.mode)
+      : { problems: [], warnings: [] };
   const problems = [...fileProblems, ...reading.problems, ...rules.problems];
   const preview: RosterPreview = {
-    kind: body.kind, contest: body.contest, rows: reading.rows, problems, ok: problems.length === 0,
-    counts: { ...reading.counts, problems: problems.length }, ignored: reading.ignored, warnings: rules.warnings,
+    kind: body.kind,
+    contest: body.contest,
+    rows: reading.rows,
+    problems,
+    ok: problems.length === 0,
+    counts: { ...reading.counts, problems: problems.length },
+    ignored: reading.ignored,
+    warnings: rules.warnings,
     ...(encoding ? { encoding } : {}),
-    namedOrganisations: reading.namedOrganisations, unknownOrganisations: reading.unknownOrganisations,
+    namedOrganisations: reading.namedOrganisations,
+    unknownOrganisations: reading.unknownOrganisations,
   };
   return { body, target, adding, reading, problems, file, preview };
 }
@@ -118,11 +160,21 @@ function notInSetup(contest: string, state: string): void {
   throw refuse('conflict:roster_not_setup', message, { contest, state: state as ContestState });
 }
 
-export async function previewRoster(ctx: DomainCtx, actor: Actor, eventId: string, input: unknown): Promise<RosterPreview> {
+export async function previewRoster(
+  ctx: DomainCtx,
+  actor: Actor,
+  eventId: string,
+  input: unknown,
+): Promise<RosterPreview> {
   return (await prepare(ctx, actor, eventId, input, false)).preview;
 }
 
-export async function importRoster(ctx: DomainCtx, actor: Actor, eventId: string, input: unknown): Promise<RosterImportResult> {
+export async function importRoster(
+  ctx: DomainCtx,
+  actor: Actor,
+  eventId: string,
+  input: unknown,
+): Promise<RosterImportResult> {
   const { body, target, adding, reading, problems, file } = await prepare(ctx, actor, eventId, input, true);
   if (problems.length > 0) {
     const issues = problemIssues(problems);
@@ -132,18 +184,38 @@ export async function importRoster(ctx: DomainCtx, actor: Actor, eventId: string
     throw refuse('validation_failed:roster', message, { kind: body.kind }, { issues });
   }
   const { contestId } = target;
-  const storedNow = () => ctx.db.select({ id: judges.id, code: judges.code, pinHash: judges.pinHash }).from(judges).where(eq(judges.contestId, contestId));
+  const storedNow = () =>
+    ctx.db
+      .select({ id: judges.id, code: judges.code, pinHash: judges.pinHash })
+      .from(judges)
+      .where(eq(judges.contestId, contestId));
   const stored: StoredJudge[] = reading.kind === 'judges' ? await storedNow() : [];
-  const hashed = reading.kind === 'judges' ? await hashJudgePins(reading.entries.map((e) => e.value), storedByCode(stored)) : [];
+  const hashed =
+    reading.kind === 'judges'
+      ? await hashJudgePins(
+          reading.entries.map((e) => e.value),
+          storedByCode(stored),
+        )
+      : [];
 
   await ctx.db.transaction(async (tx) => {
     // The contest row orders this against a state change or marks, the event row against other
     // writers of the event file; contest before event, as marks and state changes take them.
-    const [c] = await tx.select({ state: contests.state }).from(contests).where(eq(contests.id, contestId)).for('update');
+    const [c] = await tx
+      .select({ state: contests.state })
+      .from(contests)
+      .where(eq(contests.id, contestId))
+      .for('update');
     const [e] = await tx.select({ file: events.file }).from(events).where(eq(events.id, eventId)).for('update');
     if (!e || !c) throw unknownEvent();
     notInSetup(body.contest, c.state);
-    const again = reading.kind === 'judges' ? await tx.select({ id: judges.id, code: judges.code, pinHash: judges.pinHash }).from(judges).where(eq(judges.contestId, contestId)) : [];
+    const again =
+      reading.kind === 'judges'
+        ? await tx
+            .select({ id: judges.id, code: judges.code, pinHash: judges.pinHash })
+            .from(judges)
+            .where(eq(judges.contestId, contestId))
+        : [];
     if (canonicalJson(e.file) !== canonicalJson(target.file) || !sameJudges(stored, again)) {
       const message = 'the event changed while the file was being checked: preview the file again';
       throw refuse('conflict:changed_meanwhile', message);
@@ -157,7 +229,13 @@ export async function importRoster(ctx: DomainCtx, actor: Actor, eventId: string
     } else {
       if (body.mode === 'replace') {
         const kept = hashed.flatMap((h) => (h.stored ? [h.stored.id] : []));
-        await tx.delete(judges).where(kept.length ? and(eq(judges.contestId, contestId), notInArray(judges.id, kept)) : eq(judges.contestId, contestId));
+        await tx
+          .delete(judges)
+          .where(
+            kept.length
+              ? and(eq(judges.contestId, contestId), notInArray(judges.id, kept))
+              : eq(judges.contestId, contestId),
+          );
       }
       await upsertJudges(tx, hashed, { eventId, contestId });
     }
@@ -165,19 +243,37 @@ export async function importRoster(ctx: DomainCtx, actor: Actor, eventId: string
       const after = target.file.organisations.length;
       await tx.insert(organisations).values(adding.map((o, i) => ({ eventId, ...o, position: after + i })));
       await appendAudit(tx, {
-        eventId, kind: 'organisations_added', contestId, actor: actorName(actor),
+        eventId,
+        kind: 'organisations_added',
+        contestId,
+        actor: actorName(actor),
         data: { contest: body.contest, via: 'roster', organisations: adding },
       });
     }
-    await tx.update(events).set({ file: stripPins(file) }).where(eq(events.id, eventId));
+    await tx
+      .update(events)
+      .set({ file: stripPins(file) })
+      .where(eq(events.id, eventId));
     // A new seq tells every watcher (and every other cache) that the board changed.
-    await tx.update(contests).set({ seq: sql`${contests.seq} + 1` }).where(eq(contests.id, contestId));
+    await tx
+      .update(contests)
+      .set({ seq: sql`${contests.seq} + 1` })
+      .where(eq(contests.id, contestId));
     const { rows, new: added, updated, removed } = reading.counts;
     await appendAudit(tx, {
-      eventId, kind: 'roster', contestId, actor: actorName(actor),
+      eventId,
+      kind: 'roster',
+      contestId,
+      actor: actorName(actor),
       data: {
-        contest: body.contest, kind: body.kind, mode: body.mode, format: body.format,
-        rows, new: added, updated, removed,
+        contest: body.contest,
+        kind: body.kind,
+        mode: body.mode,
+        format: body.format,
+        rows,
+        new: added,
+        updated,
+        removed,
         ...(adding.length > 0 ? { addedOrganisations: adding.map((o) => o.code) } : {}),
       },
     });

@@ -21,8 +21,7 @@ const UTF8_NAMES = 0x0800;
 
 export type ZipRefusal = 'unreadable' | 'too_large' | 'too_many_parts';
 export type ZipUnpacked =
-  | { ok: true; zip: Buffer; unpacked: number; parts: number }
-  | { ok: false; reason: ZipRefusal };
+  { ok: true; zip: Buffer; unpacked: number; parts: number } | { ok: false; reason: ZipRefusal };
 
 interface Entry {
   name: Buffer;
@@ -75,7 +74,7 @@ function directory(buf: Buffer): { start: number; end: number } {
 
 /** Sizes and offset an entry marks 0xFFFFFFFF are in its ZIP64 extra field, in this order. */
 function zip64Values(extra: Buffer, e: Entry, raw: { size: number; compressed: number; local: number }): void {
-  for (let at = 0; at + 4 <= extra.length; ) {
+  for (let at = 0; at + 4 <= extra.length;) {
     const id = extra.readUInt16LE(at);
     const len = extra.readUInt16LE(at + 2);
     if (id === 0x0001) {
@@ -110,8 +109,12 @@ function entries(buf: Buffer, maxParts: number): Entry[] {
     const commentLen = uint(buf, at + 32, 2);
     if (at + 46 + nameLen + extraLen + commentLen > end) unreadable('entry runs past the directory');
     const e: Entry = {
-      name: buf.subarray(at + 46, at + 46 + nameLen), utf8: (flags & UTF8_NAMES) !== 0, method: uint(buf, at + 10, 2),
-      crc: uint(buf, at + 16, 4), time: uint(buf, at + 12, 4), ...raw,
+      name: buf.subarray(at + 46, at + 46 + nameLen),
+      utf8: (flags & UTF8_NAMES) !== 0,
+      method: uint(buf, at + 10, 2),
+      crc: uint(buf, at + 16, 4),
+      time: uint(buf, at + 12, 4),
+      ...raw,
     };
     zip64Values(buf.subarray(at + 46 + nameLen, at + 46 + nameLen + extraLen), e, raw);
     // Encrypted parts, and methods other than stored and deflated, are not what Excel or WPS write.

@@ -15,7 +15,13 @@ export const JUDGE_OF: Record<Exclude<Role, 'anonymous' | 'organiser'>, string> 
   chief: 'a-chief', // the chief judge of this contest
 };
 
-export const PINS: Record<string, string> = { 'a-judge': '482913', 'a-chief': '730215', 'a-shadow': '615204', 'b-judge': '903817', 'b-chief': '274650' };
+export const PINS: Record<string, string> = {
+  'a-judge': '482913',
+  'a-chief': '730215',
+  'a-shadow': '615204',
+  'b-judge': '903817',
+  'b-chief': '274650',
+};
 
 export type Stage = 'setup' | 'scoring' | 'review' | 'certified';
 
@@ -26,15 +32,32 @@ export function smallEvent(tag = `${Date.now()}-${++made}`): EventFile {
   return {
     format: 'jiangxin/event@1',
     name: `权限测试 ${tag}`,
-    organisations: [{ code: 'north', name: '北方机械厂' }, { code: 'south', name: '南方电气公司' }],
+    organisations: [
+      { code: 'north', name: '北方机械厂' },
+      { code: 'south', name: '南方电气公司' },
+    ],
     contests: [
       {
-        code: 'lathe', name: '车工', teamSize: 1, blind: false, awards: [{ name: '一等奖', ratio: 0.5 }],
-        sections: [{ code: 'main', name: '实际操作', weight: 1, criteria: [
-          exam,
-          { code: 'craft', name: '工艺', kind: 'judgement', max: 10, judges: 2, aggregate: 'mean', maxSpread: 2 },
-        ] }],
-        contestants: [{ bib: 'A01', name: '张伟', organisation: 'north' }, { bib: 'A02', name: '李静', organisation: 'south' }],
+        code: 'lathe',
+        name: '车工',
+        teamSize: 1,
+        blind: false,
+        awards: [{ name: '一等奖', ratio: 0.5 }],
+        sections: [
+          {
+            code: 'main',
+            name: '实际操作',
+            weight: 1,
+            criteria: [
+              exam,
+              { code: 'craft', name: '工艺', kind: 'judgement', max: 10, judges: 2, aggregate: 'mean', maxSpread: 2 },
+            ],
+          },
+        ],
+        contestants: [
+          { bib: 'A01', name: '张伟', organisation: 'north' },
+          { bib: 'A02', name: '李静', organisation: 'south' },
+        ],
         judges: [
           { code: 'a-judge', name: '王建国', pin: PINS['a-judge'], criteria: '*' },
           { code: 'a-chief', name: '陈志强', pin: PINS['a-chief'], criteria: '*', chief: true },
@@ -42,7 +65,11 @@ export function smallEvent(tag = `${Date.now()}-${++made}`): EventFile {
         ],
       },
       {
-        code: 'weld', name: '焊工', teamSize: 1, blind: true, awards: [{ name: '一等奖', ratio: 0.5 }],
+        code: 'weld',
+        name: '焊工',
+        teamSize: 1,
+        blind: true,
+        awards: [{ name: '一等奖', ratio: 0.5 }],
         sections: [{ code: 'main', name: '实际操作', weight: 1, criteria: [exam] }],
         contestants: [
           { bib: 'B01', name: '赵强', organisation: 'north', station: 'S-01' },
@@ -107,7 +134,10 @@ export async function makeFixture(s: TestServer, stage: Stage, roles: readonly R
   }
   const freshToken = async (role: Role) => {
     if (role === 'anonymous') return undefined;
-    if (role === 'organiser') return (await must('login', api(s.url).post('/auth/login', { username: 'admin', password: 'test-admin-password' }))).token;
+    if (role === 'organiser')
+      return (
+        await must('login', api(s.url).post('/auth/login', { username: 'admin', password: 'test-admin-password' }))
+      ).token;
     return judgeToken(s, eventId, JUDGE_OF[role]);
   };
   const f: Fixture = { stage, eventId, lathe, weld, tokens, freshToken };
@@ -115,7 +145,10 @@ export async function makeFixture(s: TestServer, stage: Stage, roles: readonly R
 
   for (const id of [lathe, weld]) await must('open', admin.post(`/contests/${id}/state`, { to: 'scoring' }));
   const mark = (role: Role, contestId: string, contestant: string, criterion: string, value: number) =>
-    must(`mark ${role}`, api(s.url, tokens[role]).post(`/contests/${contestId}/marks`, { contestant, criterion, value, clientId: uuid() }));
+    must(
+      `mark ${role}`,
+      api(s.url, tokens[role]).post(`/contests/${contestId}/marks`, { contestant, criterion, value, clientId: uuid() }),
+    );
   await mark('judge', lathe, 'A01', 'exam', 80);
   await mark('judge', lathe, 'A02', 'exam', 60);
   await mark('judge', lathe, 'A01', 'craft', 9);
@@ -126,12 +159,17 @@ export async function makeFixture(s: TestServer, stage: Stage, roles: readonly R
   await mark('otherJudge', weld, 'B01', 'exam', 70);
   if (stage === 'scoring') return f;
 
-  await must('flag', admin.post(`/contests/${lathe}/flags`, { contestant: 'A01', criterion: 'craft', reason: '裁判组合议确认' }));
+  await must(
+    'flag',
+    admin.post(`/contests/${lathe}/flags`, { contestant: 'A01', criterion: 'craft', reason: '裁判组合议确认' }),
+  );
   await must('review', admin.post(`/contests/${lathe}/state`, { to: 'review' }));
   if (stage === 'review') return f;
 
   await must('certify', admin.post(`/contests/${lathe}/state`, { to: 'certified' }));
-  f.appealId = (await must('appeal', admin.post(`/contests/${lathe}/appeals`, { contestant: 'A02', text: '对工艺评分有异议' }))).id;
+  f.appealId = (
+    await must('appeal', admin.post(`/contests/${lathe}/appeals`, { contestant: 'A02', text: '对工艺评分有异议' }))
+  ).id;
   const certs = await must('certificates', admin.get(`/contests/${lathe}/certificates`));
   f.certificateCode = certs.certificates[0].code;
   return f;

@@ -42,7 +42,12 @@ export async function freePortInRange(taken: Set<number>): Promise<number> {
 }
 
 /** Starts one process of the deployment; resolves once it answers /healthz. */
-export async function startClusterServer(o: { port: number; databaseUrl: string; redisUrl: string; stream: string }): Promise<ClusterServer> {
+export async function startClusterServer(o: {
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  stream: string;
+}): Promise<ClusterServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'jx-cluster-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -56,7 +61,11 @@ export async function startClusterServer(o: { port: number; databaseUrl: string;
     JIANGXIN_DEMO: '0',
     BACKUP_INTERVAL_MINUTES: '100000',
   };
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   let out = '';
   let err = '';
@@ -64,7 +73,9 @@ export async function startClusterServer(o: { port: number; databaseUrl: string;
   child.stderr?.on('data', (chunk: Buffer) => (err = (err + chunk.toString()).slice(-20_000)));
   const base = `http://127.0.0.1:${o.port}`;
   const server: ClusterServer = {
-    child, base, port: o.port,
+    child,
+    base,
+    port: o.port,
     started: () => /Jiangxin \S+ is running/.test(out),
     stderr: () => err,
     stdout: () => out,
@@ -156,9 +167,10 @@ export async function redisProxy(port: number, redisUrl: string) {
     restore() {
       down = false;
     },
-    close: () => new Promise<void>((resolve) => {
-      for (const s of open) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of open) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

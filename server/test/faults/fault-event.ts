@@ -12,22 +12,46 @@ export function faultEvent(tag: string): EventFile {
   return {
     format: 'jiangxin/event@1',
     name: `故障演练 ${tag}`,
-    organisations: [{ code: 'o1', name: '一号单位' }, { code: 'o2', name: '二号单位' }],
-    contests: [{
-      code: 'line',
-      name: '流水线操作',
-      teamSize: 3,
-      awards: [{ name: '一等奖', ratio: 0.1 }, { name: '二等奖', ratio: 0.2 }],
-      sections: [
-        { code: 'theory', name: '理论', weight: 0.3, criteria: [{ code: 'exam', name: '考试', kind: 'measurement', max: 100 }] },
-        { code: 'practical', name: '实操', weight: 0.7, criteria: [
-          { code: 'skill', name: '操作规范', kind: 'judgement', max: 20, judges: 3, aggregate: 'mean', step: 0.5 },
-          { code: 'safety', name: '安全违规', kind: 'deduction', max: 10, perUnit: 2 },
-        ] },
-      ],
-      contestants: BIBS.map((bib, i) => ({ bib, name: `选手${i + 1}`, organisation: i % 2 ? 'o2' : 'o1' })),
-      judges: JUDGES.map((code, i) => ({ code, name: `裁判${i + 1}`, pin: pinOf(code), criteria: '*' as const, ...(i === 11 ? { shadow: true } : {}) })),
-    }],
+    organisations: [
+      { code: 'o1', name: '一号单位' },
+      { code: 'o2', name: '二号单位' },
+    ],
+    contests: [
+      {
+        code: 'line',
+        name: '流水线操作',
+        teamSize: 3,
+        awards: [
+          { name: '一等奖', ratio: 0.1 },
+          { name: '二等奖', ratio: 0.2 },
+        ],
+        sections: [
+          {
+            code: 'theory',
+            name: '理论',
+            weight: 0.3,
+            criteria: [{ code: 'exam', name: '考试', kind: 'measurement', max: 100 }],
+          },
+          {
+            code: 'practical',
+            name: '实操',
+            weight: 0.7,
+            criteria: [
+              { code: 'skill', name: '操作规范', kind: 'judgement', max: 20, judges: 3, aggregate: 'mean', step: 0.5 },
+              { code: 'safety', name: '安全违规', kind: 'deduction', max: 10, perUnit: 2 },
+            ],
+          },
+        ],
+        contestants: BIBS.map((bib, i) => ({ bib, name: `选手${i + 1}`, organisation: i % 2 ? 'o2' : 'o1' })),
+        judges: JUDGES.map((code, i) => ({
+          code,
+          name: `裁判${i + 1}`,
+          pin: pinOf(code),
+          criteria: '*' as const,
+          ...(i === 11 ? { shadow: true } : {}),
+        })),
+      },
+    ],
   } as EventFile;
 }
 
@@ -49,7 +73,12 @@ export function planMarks(rand: () => number, perJudge: number): MarkBody[] {
   const bibs = BIBS.slice(0, 20);
   return Array.from({ length: perJudge }, () => {
     const criterion = pick(['exam', 'skill', 'safety'] as const);
-    const value = criterion === 'exam' ? Math.floor(rand() * 101) : criterion === 'skill' ? Math.floor(rand() * 41) / 2 : Math.floor(rand() * 4);
+    const value =
+      criterion === 'exam'
+        ? Math.floor(rand() * 101)
+        : criterion === 'skill'
+          ? Math.floor(rand() * 41) / 2
+          : Math.floor(rand() * 4);
     return { contestant: pick(bibs), criterion, value, clientId: crypto.randomUUID() };
   });
 }

@@ -30,7 +30,12 @@ export interface ServerProcess {
  * Starts the server on `port`; `databaseUrl` empty means the embedded database in `dataDir`. `root`:
  * another checkout's server (a benchmark's "before"), by default this one's.
  */
-export function spawnServer(opts: { port: number; dataDir: string; databaseUrl: string; root?: string }): ServerProcess {
+export function spawnServer(opts: {
+  port: number;
+  dataDir: string;
+  databaseUrl: string;
+  root?: string;
+}): ServerProcess {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(opts.port),
@@ -41,7 +46,11 @@ export function spawnServer(opts: { port: number; dataDir: string; databaseUrl: 
     JIANGXIN_DEMO: '0',
     BACKUP_INTERVAL_MINUTES: '100000',
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: opts.root ?? root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: opts.root ?? root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     out = (out + chunk.toString()).slice(-8_000);

@@ -11,7 +11,14 @@ import type { JudgeOutbox } from './judge-outbox.ts';
 
 type StoredMark = Mark & { seq: number; shadow: boolean };
 
-export async function proveNothingLost(o: { base: string; adminToken: string; eventId: string; contestId: string; file: EventFile; clients: JudgeOutbox[] }) {
+export async function proveNothingLost(o: {
+  base: string;
+  adminToken: string;
+  eventId: string;
+  contestId: string;
+  file: EventFile;
+  clients: JudgeOutbox[];
+}) {
   const admin = api(o.base, o.adminToken);
   for (const c of o.clients) {
     expect([...c.refused.values()], 'no mark was refused').toEqual([]);
@@ -36,27 +43,45 @@ export async function proveNothingLost(o: { base: string; adminToken: string; ev
       const revision = (expectedRevision.get(key) ?? 0) + 1;
       expectedRevision.set(key, revision);
       // Revisions follow the judge's own order: a retried mark never overtakes or duplicates another.
-      expect({ judge: row!.judge, contestant: row!.contestant, criterion: row!.criterion, value: row!.value, revision: row!.revision })
-        .toEqual({ judge, contestant: body.contestant, criterion: body.criterion, value: body.value, revision });
+      expect({
+        judge: row!.judge,
+        contestant: row!.contestant,
+        criterion: row!.criterion,
+        value: row!.value,
+        revision: row!.revision,
+      }).toEqual({ judge, contestant: body.contestant, criterion: body.criterion, value: body.value, revision });
       const ack = c.acks.get(body.clientId);
       expect(ack, `mark ${body.clientId} was acknowledged`).toBeDefined();
       expect({ id: ack!.mark.id, revision: ack!.mark.revision }).toEqual({ id: row!.id, revision: row!.revision });
     }
   }
-  expect(stored.length, 'nothing stored beyond the judges\' queues').toBe(planned);
+  expect(stored.length, "nothing stored beyond the judges' queues").toBe(planned);
 
   const verify = await admin.get(`/events/${o.eventId}/audit/verify`);
   expect(verify.status).toBe(200);
   expect(verify.body.ok, JSON.stringify(verify.body)).toBe(true);
-  const audit = await admin.get<{ entries: { data: { clientId?: string } }[] }>(`/events/${o.eventId}/audit?kind=mark&contest=${o.contestId}&limit=5000`);
+  const audit = await admin.get<{ entries: { data: { clientId?: string } }[] }>(
+    `/events/${o.eventId}/audit?kind=mark&contest=${o.contestId}&limit=5000`,
+  );
   expect(audit.status).toBe(200);
   const audited = audit.body.entries.map((e) => e.data.clientId!).sort();
   expect(audited, 'one audit entry per stored mark').toEqual([...byClient.keys()].sort());
 
   const def = o.file.contests[0]!;
-  const engine = new ContestBoard(def, def.contestants.map((p) => ({ ...p, status: p.status ?? 'active' })));
+  const engine = new ContestBoard(
+    def,
+    def.contestants.map((p) => ({ ...p, status: p.status ?? 'active' })),
+  );
   for (const m of stored) {
-    if (!m.shadow) engine.apply({ contestant: m.contestant, criterion: m.criterion, judge: m.judge, value: m.value, revision: m.revision, order: m.seq });
+    if (!m.shadow)
+      engine.apply({
+        contestant: m.contestant,
+        criterion: m.criterion,
+        judge: m.judge,
+        value: m.value,
+        revision: m.revision,
+        order: m.seq,
+      });
   }
   const board = await admin.get(`/contests/${o.contestId}/leaderboard`);
   expect(board.status).toBe(200);

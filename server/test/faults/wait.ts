@@ -2,7 +2,13 @@
 // fails after `timeoutMs` with what was being waited for.
 import type { EventEmitter } from 'node:events';
 
-export function until(emitter: EventEmitter, event: string, ready: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+export function until(
+  emitter: EventEmitter,
+  event: string,
+  ready: () => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<void> {
   if (ready()) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -38,7 +38,10 @@ export function expectErrorShape(body: unknown) {
   const error = (body as ApiError).error;
   const { code, params = {}, issues = [] } = error;
   const fields = ['code', 'message', 'params', 'issues', 'reasons', 'blockers'];
-  expect(Object.keys(error).every((k) => fields.includes(k)), shown).toBe(true);
+  expect(
+    Object.keys(error).every((k) => fields.includes(k)),
+    shown,
+  ).toBe(true);
   expect(ERROR_CODES, shown).toContain(code);
   const key = errorKeyOf(code, params);
   expect(isErrorKey(key), `${key} in ${shown}`).toBe(true);
@@ -65,23 +68,42 @@ export const REQUEST_TIMEOUT_MS = 15_000;
  * One raw request on a fresh connection (node:http: the path goes out exactly as given, no URL
  * normalisation of ".." or "%2e", and no keep-alive race with the server closing idle sockets).
  */
-export function send(base: string, method: string, path: string, opts: { token?: string; body?: string | Uint8Array; headers?: Record<string, string> } = {}): Promise<Reply> {
+export function send(
+  base: string,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: string | Uint8Array; headers?: Record<string, string> } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const body = typeof opts.body === 'string' ? Buffer.from(opts.body, 'utf8') : opts.body;
-    const req = request(`${base}/`, {
-      method, path, agent: false, timeout: REQUEST_TIMEOUT_MS,
-      headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(body ? { 'content-length': String(body.length) } : {}), ...opts.headers },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c)).on('error', reject).on('end', () => {
-        const contentType = String(res.headers['content-type'] ?? '');
-        const text = Buffer.concat(chunks).toString('utf8');
-        let parsed: unknown = null;
-        if (contentType.includes('json')) parsed = JSON.parse(text);
-        else if ((res.statusCode ?? 0) >= 400) parsed = text.slice(0, 500); // not the error shape: expectRefusal fails on it
-        resolve({ status: res.statusCode ?? 0, body: parsed, contentType });
-      });
-    });
+    const req = request(
+      `${base}/`,
+      {
+        method,
+        path,
+        agent: false,
+        timeout: REQUEST_TIMEOUT_MS,
+        headers: {
+          ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+          ...(body ? { 'content-length': String(body.length) } : {}),
+          ...opts.headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res
+          .on('data', (c: Buffer) => chunks.push(c))
+          .on('error', reject)
+          .on('end', () => {
+            const contentType = String(res.headers['content-type'] ?? '');
+            const text = Buffer.concat(chunks).toString('utf8');
+            let parsed: unknown = null;
+            if (contentType.includes('json')) parsed = JSON.parse(text);
+            else if ((res.statusCode ?? 0) >= 400) parsed = text.slice(0, 500); // not the error shape: expectRefusal fails on it
+            resolve({ status: res.statusCode ?? 0, body: parsed, contentType });
+          });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)));
     req.on('error', (err) => reject(new Error(`${method} ${path.slice(0, 200)}: ${err.message}`)));
     req.end(body);
@@ -92,18 +114,35 @@ export function send(base: string, method: string, path: string, opts: { token?:
  * A body larger than the server takes, declared with its Content-Length and written in pieces
  * (node:http); the server reads and drops the rest before it answers 413 (oversized-bodies.test.ts).
  */
-export function sendOversized(base: string, method: string, path: string, bytes: number, token?: string): Promise<{ status: number; body: unknown }> {
+export function sendOversized(
+  base: string,
+  method: string,
+  path: string,
+  bytes: number,
+  token?: string,
+): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${base}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', 'content-length': String(bytes), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      timeout: REQUEST_TIMEOUT_MS,
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => {
-        resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-      }).on('error', reject);
-    });
+    const req = request(
+      `${base}${path}`,
+      {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': String(bytes),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        timeout: REQUEST_TIMEOUT_MS,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res
+          .on('data', (c: Buffer) => chunks.push(c))
+          .on('end', () => {
+            resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+          })
+          .on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`${method} ${path}: no answer within ${REQUEST_TIMEOUT_MS} ms`)));
     // An error after the answer (a settled promise) is ignored.
     req.on('error', (err) => reject(new Error(`${method} ${path}: no answer (${err.message})`)));

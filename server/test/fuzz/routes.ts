@@ -25,8 +25,15 @@ export function endpointsOf(services: AppServices): Endpoint[] {
 
 /** The routes that accept a 16 MB body (server/app.ts carriesFile); the others 1 MB. */
 export function bodyLimitOf(e: Endpoint): number {
-  const big = (e.method === 'POST' && ['/api/v1/events', '/api/v1/events/archive', '/api/v1/events/:id/roster/preview', '/api/v1/events/:id/roster/import'].includes(e.pattern))
-    || (e.method === 'PUT' && e.pattern === '/api/v1/events/:id');
+  const big =
+    (e.method === 'POST' &&
+      [
+        '/api/v1/events',
+        '/api/v1/events/archive',
+        '/api/v1/events/:id/roster/preview',
+        '/api/v1/events/:id/roster/import',
+      ].includes(e.pattern)) ||
+    (e.method === 'PUT' && e.pattern === '/api/v1/events/:id');
   return big ? 16 * 1024 * 1024 : 1024 * 1024;
 }
 
@@ -40,8 +47,18 @@ export interface Ids {
 
 /** Where a route is aimed: routes whose valid bodies would change something worth keeping go to the victim. */
 export function pathParams(e: Endpoint, ids: Ids): Record<string, string> {
-  const toVictim = ['/api/v1/events/:id/judges/pins', '/api/v1/events/:id/settings', '/api/v1/contests/:id/freeze'].includes(e.pattern);
-  const id = e.pattern.startsWith('/api/v1/contests/') ? (toVictim ? ids.victimContest : ids.contest) : toVictim ? ids.victimEvent : ids.event;
+  const toVictim = [
+    '/api/v1/events/:id/judges/pins',
+    '/api/v1/events/:id/settings',
+    '/api/v1/contests/:id/freeze',
+  ].includes(e.pattern);
+  const id = e.pattern.startsWith('/api/v1/contests/')
+    ? toVictim
+      ? ids.victimContest
+      : ids.contest
+    : toVictim
+      ? ids.victimEvent
+      : ids.event;
   return { id, code: 'NOPE-CODE', file: 'jiangxin-nothing.db.gz' };
 }
 
@@ -51,7 +68,13 @@ export function pathParams(e: Endpoint, ids: Ids): Record<string, string> {
  */
 export function templates(ids: Ids): Record<string, Record<string, unknown>> {
   const mark = { contestant: 'C999', criterion: 'exam', value: 80, clientId: uuid(), note: 'n' };
-  const roster = { contest: 'courier', kind: 'contestants', format: 'csv', content: 'bib,name,organisation\n', mode: 'merge' };
+  const roster = {
+    contest: 'courier',
+    kind: 'contestants',
+    format: 'csv',
+    content: 'bib,name,organisation\n',
+    mode: 'merge',
+  };
   return {
     'POST /api/v1/auth/login': { username: 'nobody', password: 'x' },
     'POST /api/v1/auth/judge': { event: ids.event, judge: 'c-j2', pin: '0000' },

@@ -95,7 +95,11 @@ async function request<T>(method: string, path: string, outgoing: Outgoing, opti
   if (response.ok) return parsed as T;
   const retryAfter = Number(response.headers.get('retry-after')) || undefined;
   if (isApiError(parsed)) throw new ApiRequestError(response.status, parsed, retryAfter);
-  throw new ApiRequestError(response.status, bodyFor(codeForStatus(response.status), `HTTP ${response.status}`), retryAfter);
+  throw new ApiRequestError(
+    response.status,
+    bodyFor(codeForStatus(response.status), `HTTP ${response.status}`),
+    retryAfter,
+  );
 }
 
 /** A busy server (503 with Retry-After: public reads wait their turn behind judges) is asked again this often. */

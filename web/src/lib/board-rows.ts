@@ -23,10 +23,12 @@ function sameRow(a: BoardRow, b: BoardRow): boolean {
 /** Bibs whose row is new or differs between two boards (for a full update, which lists no changes). */
 export function changedBibs(before: readonly BoardRow[], after: readonly BoardRow[]): string[] {
   const old = new Map(before.map((r) => [r.bib, r] as const));
-  return after.filter((r) => {
-    const prev = old.get(r.bib);
-    return !prev || !sameRow(prev, r);
-  }).map((r) => r.bib);
+  return after
+    .filter((r) => {
+      const prev = old.get(r.bib);
+      return !prev || !sameRow(prev, r);
+    })
+    .map((r) => r.bib);
 }
 
 /**

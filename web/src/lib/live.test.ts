@@ -15,7 +15,16 @@ import { LiveBoard } from './live.svelte.ts';
 import { BoardPool } from './display/boards.svelte.ts';
 
 const row = (bib: string, total: number, rank: number): BoardRow => ({
-  bib, name: bib, organisation: 'sd', rank, total, sections: {}, complete: true, flagged: false, award: null, status: 'active',
+  bib,
+  name: bib,
+  organisation: 'sd',
+  rank,
+  total,
+  sections: {},
+  complete: true,
+  flagged: false,
+  award: null,
+  status: 'active',
 });
 
 let http: HttpServer | undefined;
@@ -66,7 +75,16 @@ describe('LiveBoard', () => {
 
     const rows = [row('B', 70, 1), row('A', 60, 2)];
     current = { ...current, seq: 2, rows };
-    srv.nsp.to('c1').emit('leaderboard', { kind: 'delta', contest: 'c1', seq: 2, full: false, prevSeq: 1, state: 'scoring', changed: rows, order: ['B', 'A'] });
+    srv.nsp.to('c1').emit('leaderboard', {
+      kind: 'delta',
+      contest: 'c1',
+      seq: 2,
+      full: false,
+      prevSeq: 1,
+      state: 'scoring',
+      changed: rows,
+      order: ['B', 'A'],
+    });
     await until(() => live!.board?.seq === 2);
     expect(live.board!.rows.map((r) => r.bib)).toEqual(['B', 'A']);
     expect([...live.changedBibs].sort()).toEqual(['A', 'B']);
@@ -79,7 +97,16 @@ describe('LiveBoard', () => {
     live.start();
     await until(() => live!.board?.seq === 5);
     current = { ...current, seq: 8, rows: [row('A', 80, 1)] };
-    srv.nsp.to('c1').emit('leaderboard', { kind: 'delta', contest: 'c1', seq: 8, full: false, prevSeq: 7, state: 'scoring', changed: current.rows, order: ['A'] });
+    srv.nsp.to('c1').emit('leaderboard', {
+      kind: 'delta',
+      contest: 'c1',
+      seq: 8,
+      full: false,
+      prevSeq: 7,
+      state: 'scoring',
+      changed: current.rows,
+      order: ['A'],
+    });
     await until(() => live!.board?.seq === 8);
     expect(live.board!.rows[0]!.total).toBe(80);
     expect(srv.watches()).toBe(2);
@@ -111,7 +138,14 @@ describe('LiveBoard', () => {
     refuse = true;
     current = { ...current, seq: 8, rows: [row('A', 80, 1)] };
     const gap: BoardUpdate = {
-      kind: 'delta', contest: 'c1', seq: 8, full: false, prevSeq: 7, state: 'scoring', changed: current.rows, order: ['A'],
+      kind: 'delta',
+      contest: 'c1',
+      seq: 8,
+      full: false,
+      prevSeq: 7,
+      state: 'scoring',
+      changed: current.rows,
+      order: ['A'],
     };
     srv.nsp.to('c1').emit('leaderboard', gap);
     await until(() => srv.watches() === 2);
@@ -129,7 +163,10 @@ describe('LiveBoard', () => {
       socket.on('watch', (_p, ack) => ack({ error: { code: 'not_found', message: 'unknown contest' } }));
     });
     await new Promise<void>((resolve) => http!.listen(0, '127.0.0.1', resolve));
-    live = new LiveBoard('nope', { origin: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, retryMs: 10_000 });
+    live = new LiveBoard('nope', {
+      origin: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+      retryMs: 10_000,
+    });
     live.start();
     await until(() => live!.error !== null);
     expect(live.error?.code).toBe('not_found');

@@ -10,20 +10,43 @@ const names: AuditNames = {
   word: (w) => ({ reason: '理由', revision: '修订', appealWindow: '申诉时限', decision: '裁决' })[w],
 };
 const entry = (kind: string, data: Record<string, unknown>, actor = 'organiser:admin'): AuditEntryView => ({
-  n: 1, kind, contest: 'k1', actor, at: '2026-01-01T00:00:00.000Z', data, hash: 'h',
+  n: 1,
+  kind,
+  contest: 'k1',
+  actor,
+  at: '2026-01-01T00:00:00.000Z',
+  data,
+  hash: 'h',
 });
 
 describe('audit summaries', () => {
   it('reads marks, corrections, states and flags in words', () => {
-    expect(summary(entry('mark', { contestant: 'C001', criterion: 'packing', judge: 'c-j2', value: 16.5, revision: 2 }), names)).toBe(
-      'C001 · 包装规范 = 16.5 (姚秀兰, 修订 2)',
-    );
-    expect(summary(entry('mark', { contestant: 'C001', criterion: 'packing', judge: '@admin', value: 18, revision: 1, reason: '录入错误' }), names)).toBe(
-      'C001 · 包装规范 = 18 (admin, 修订 1) — 理由: 录入错误',
-    );
+    expect(
+      summary(
+        entry('mark', { contestant: 'C001', criterion: 'packing', judge: 'c-j2', value: 16.5, revision: 2 }),
+        names,
+      ),
+    ).toBe('C001 · 包装规范 = 16.5 (姚秀兰, 修订 2)');
+    expect(
+      summary(
+        entry('mark', {
+          contestant: 'C001',
+          criterion: 'packing',
+          judge: '@admin',
+          value: 18,
+          revision: 1,
+          reason: '录入错误',
+        }),
+        names,
+      ),
+    ).toBe('C001 · 包装规范 = 18 (admin, 修订 1) — 理由: 录入错误');
     expect(summary(entry('state', { from: 'scoring', to: 'review', seq: 9 }), names)).toBe('评分中 → 审核中');
-    expect(summary(entry('flag.resolved', { contestant: 'C001', criterion: 'packing', reason: '看过录像' }), names)).toBe('C001 · 包装规范 — 理由: 看过录像');
-    expect(summary(entry('settings', { appealWindowMinutes: 30, previous: { appealWindowMinutes: 60 } }), names)).toBe('申诉时限: 60 → 30');
+    expect(
+      summary(entry('flag.resolved', { contestant: 'C001', criterion: 'packing', reason: '看过录像' }), names),
+    ).toBe('C001 · 包装规范 — 理由: 看过录像');
+    expect(summary(entry('settings', { appealWindowMinutes: 30, previous: { appealWindowMinutes: 60 } }), names)).toBe(
+      '申诉时限: 60 → 30',
+    );
     expect(summary(entry('freeze', { seq: 3 }), names)).toBe('快递员');
     const added = { contest: 'courier', via: 'roster', organisations: [{ code: 'jykd', name: '京运快运' }] };
     expect(summary(entry('organisations_added', added), names)).toBe('京运快运 (jykd)');

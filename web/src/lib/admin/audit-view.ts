@@ -4,9 +4,20 @@ import type { AuditEntryView } from '$shared/admin-api.ts';
 
 /** Kinds the server writes today; the filter offers these (others still show, by their code). */
 export const AUDIT_KINDS = [
-  'mark', 'state', 'flag.resolved', 'remark.requested', 'freeze', 'unfreeze',
-  'appeal', 'appeal_decision', 'settings', 'event.imported', 'event_edit', 'pins_reset',
-  'roster', 'organisations_added',
+  'mark',
+  'state',
+  'flag.resolved',
+  'remark.requested',
+  'freeze',
+  'unfreeze',
+  'appeal',
+  'appeal_decision',
+  'settings',
+  'event.imported',
+  'event_edit',
+  'pins_reset',
+  'roster',
+  'organisations_added',
 ] as const;
 export type KnownKind = (typeof AUDIT_KINDS)[number];
 export const isKnownKind = (k: string): k is KnownKind => (AUDIT_KINDS as readonly string[]).includes(k);
@@ -36,7 +47,9 @@ const str = (v: unknown) => (v === null || v === undefined ? '' : typeof v === '
 /** The entry's data in one line: who/what it is about and the value or the change. */
 export function summary(e: AuditEntryView, n: AuditNames): string {
   const d = e.data;
-  const about = d.contestant ? `${str(d.contestant)}${d.criterion ? ` · ${n.criterion(e.contest, str(d.criterion))}` : ''}` : '';
+  const about = d.contestant
+    ? `${str(d.contestant)}${d.criterion ? ` · ${n.criterion(e.contest, str(d.criterion))}` : ''}`
+    : '';
   const reason = d.reason ? ` — ${n.word('reason')}: ${str(d.reason)}` : '';
   switch (e.kind) {
     case 'mark': {

@@ -15,9 +15,16 @@ describe('blockerLines', () => {
     criterion: (code: string) => ({ packing: '包装规范', exam: '理论考试' })[code] ?? code,
   };
   it('names the contestant and the criteria of each structured blocker', () => {
-    const reasons = ['C001: incomplete (exam, packing 2/3)', 'C002: criterion "packing" is flagged (judges too far apart) and not resolved'];
+    const reasons = [
+      'C001: incomplete (exam, packing 2/3)',
+      'C002: criterion "packing" is flagged (judges too far apart) and not resolved',
+    ];
     const blockers = [
-      { kind: 'incomplete' as const, bib: 'C001', missing: [{ criterion: 'exam' }, { criterion: 'packing', have: 2, need: 3 }] },
+      {
+        kind: 'incomplete' as const,
+        bib: 'C001',
+        missing: [{ criterion: 'exam' }, { criterion: 'packing', have: 2, need: 3 }],
+      },
       { kind: 'flagged' as const, bib: 'C002', criterion: 'packing' },
     ];
     expect(blockerLines({ reasons, blockers }, names)).toEqual([

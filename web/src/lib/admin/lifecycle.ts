@@ -25,7 +25,9 @@ export function blockerLines(error: { reasons?: string[]; blockers?: CertifyBloc
     if (b.kind === 'other') return { kind: 'other', who: '', what: [] };
     const who = names.contestant(b.bib);
     if (b.kind === 'flagged') return { kind: 'flagged', who, what: [names.criterion(b.criterion)] };
-    const what = b.missing.map((m) => (m.need ? `${names.criterion(m.criterion)} ${m.have}/${m.need}` : names.criterion(m.criterion)));
+    const what = b.missing.map((m) =>
+      m.need ? `${names.criterion(m.criterion)} ${m.have}/${m.need}` : names.criterion(m.criterion),
+    );
     return { kind: 'incomplete', who, what };
   });
 }

@@ -24,7 +24,8 @@ export type ContestFile = 'export.csv' | 'export.xlsx' | 'results.pdf' | 'certif
 export type EventFile = 'export.csv' | 'export.xlsx';
 
 export const downloads = {
-  contest: (contestId: string, file: ContestFile, lang: Locale) => `/api/v1/contests/${enc(contestId)}/${file}?lang=${lang}`,
+  contest: (contestId: string, file: ContestFile, lang: Locale) =>
+    `/api/v1/contests/${enc(contestId)}/${file}?lang=${lang}`,
   event: (eventId: string, file: EventFile, lang: Locale) => `/api/v1/events/${enc(eventId)}/${file}?lang=${lang}`,
   /** The event file as stored (JSON, without PINs): importing it again gives an equal event. */
   eventJson: (eventId: string) => `/api/v1/events/${enc(eventId)}/file`,

@@ -28,9 +28,10 @@ class PublicAddress {
   async choose(url: string | null): Promise<boolean> {
     this.busy = true;
     try {
-      this.info = url === null
-        ? await sendJson<OrganiserSiteInfo>('DELETE', '/site/public-url', {})
-        : await sendJson<OrganiserSiteInfo>('PUT', '/site/public-url', { url });
+      this.info =
+        url === null
+          ? await sendJson<OrganiserSiteInfo>('DELETE', '/site/public-url', {})
+          : await sendJson<OrganiserSiteInfo>('PUT', '/site/public-url', { url });
       this.error = null;
       forgetPublicSite();
       return true;

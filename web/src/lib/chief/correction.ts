@@ -7,5 +7,7 @@ export async function openCorrection(desk: ChiefDesk, bib: string, criterion: st
   desk.correctCriterion = criterion;
   await tick();
   document.getElementById('correct-title')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  document.querySelector<HTMLElement>('[data-testid="correct-value"], [data-testid="correct-pass"]')?.focus({ preventScroll: true });
+  document
+    .querySelector<HTMLElement>('[data-testid="correct-value"], [data-testid="correct-pass"]')
+    ?.focus({ preventScroll: true });
 }

@@ -45,7 +45,8 @@ export class ChiefDesk {
     this.#stopEffects = $effect.root(() => {
       $effect(() => {
         const seq = this.live.board?.seq;
-        if (seq !== undefined) untrack(() => (seq > (this.progress?.contest.seq ?? -1) ? void this.refresh() : undefined));
+        if (seq !== undefined)
+          untrack(() => (seq > (this.progress?.contest.seq ?? -1) ? void this.refresh() : undefined));
       });
     });
     this.#timer = setInterval(() => {
@@ -79,7 +80,9 @@ export class ChiefDesk {
 
   async #load(): Promise<void> {
     try {
-      const next = await getJson<ContestProgress>(`/contests/${this.contestId}/progress`, { token: this.session.token });
+      const next = await getJson<ContestProgress>(`/contests/${this.contestId}/progress`, {
+        token: this.session.token,
+      });
       // An answer older than the one shown (a slow poll overtaken by a refresh) is dropped.
       if (!this.progress || next.contest.seq >= this.progress.contest.seq) this.progress = next;
       this.loadError = null;
@@ -109,7 +112,12 @@ export class ChiefDesk {
   }
 
   requestRemark(contestant: string, criterion: string, judge: string | null, reason: string) {
-    return this.#post<RemarkRequest>(`/contests/${this.contestId}/remarks`, { contestant, criterion, reason, ...(judge ? { judge } : {}) });
+    return this.#post<RemarkRequest>(`/contests/${this.contestId}/remarks`, {
+      contestant,
+      criterion,
+      reason,
+      ...(judge ? { judge } : {}),
+    });
   }
 
   changeState(to: ContestState) {
@@ -118,6 +126,12 @@ export class ChiefDesk {
 
   /** A correction in review: a new mark under the chief judge's own code, with a reason. */
   correct(contestant: string, criterion: string, value: number | boolean, reason: string) {
-    return this.#post<MarkResponse>(`/contests/${this.contestId}/marks`, { contestant, criterion, value, reason, clientId: newClientId() });
+    return this.#post<MarkResponse>(`/contests/${this.contestId}/marks`, {
+      contestant,
+      criterion,
+      value,
+      reason,
+      clientId: newClientId(),
+    });
   }
 }

@@ -11,12 +11,38 @@ import {
   type ProgressRow,
 } from './view.ts';
 
-const cell = (over: Partial<ProgressCell> = {}): ProgressCell => ({ have: 0, need: 3, points: null, flagged: false, spread: null, marks: [], ...over });
-const row = (bib: string, over: Partial<ProgressRow> = {}): ProgressRow => ({
-  bib, name: `name-${bib}`, organisation: 'sd', organisationName: '顺达', station: `S-${bib}`, status: 'active', complete: false, total: 0,
-  recused: false, cells: { packing: cell() }, ...over,
+const cell = (over: Partial<ProgressCell> = {}): ProgressCell => ({
+  have: 0,
+  need: 3,
+  points: null,
+  flagged: false,
+  spread: null,
+  marks: [],
+  ...over,
 });
-const packing = { code: 'packing', name: '包装', kind: 'judgement' as const, section: 'p', sectionName: 'P', need: 3, maxSpread: 6, def: { code: 'packing', name: '包装', kind: 'judgement' as const, max: 25 } };
+const row = (bib: string, over: Partial<ProgressRow> = {}): ProgressRow => ({
+  bib,
+  name: `name-${bib}`,
+  organisation: 'sd',
+  organisationName: '顺达',
+  station: `S-${bib}`,
+  status: 'active',
+  complete: false,
+  total: 0,
+  recused: false,
+  cells: { packing: cell() },
+  ...over,
+});
+const packing = {
+  code: 'packing',
+  name: '包装',
+  kind: 'judgement' as const,
+  section: 'p',
+  sectionName: 'P',
+  need: 3,
+  maxSpread: 6,
+  def: { code: 'packing', name: '包装', kind: 'judgement' as const, max: 25 },
+};
 
 describe('cellStatus', () => {
   it('tells flagged, complete, partial, missing, deductions and inactive rows apart', () => {
@@ -43,10 +69,18 @@ describe('filterProgressRows', () => {
     row('C003', blind),
   ];
   it('filters incomplete and flagged rows and searches bib, name, station and organisation', () => {
-    expect(filterProgressRows(rows, { query: '', incompleteOnly: true, flaggedOnly: false }).map((r) => r.bib)).toEqual(['C002', 'C003']);
-    expect(filterProgressRows(rows, { query: '', incompleteOnly: false, flaggedOnly: true }).map((r) => r.bib)).toEqual(['C002']);
-    expect(filterProgressRows(rows, { query: 'ｗ-07', incompleteOnly: false, flaggedOnly: false }).map((r) => r.bib)).toEqual(['C003']);
-    expect(filterProgressRows(rows, { query: 'name-c001', incompleteOnly: false, flaggedOnly: false }).map((r) => r.bib)).toEqual(['C001']);
+    expect(filterProgressRows(rows, { query: '', incompleteOnly: true, flaggedOnly: false }).map((r) => r.bib)).toEqual(
+      ['C002', 'C003'],
+    );
+    expect(filterProgressRows(rows, { query: '', incompleteOnly: false, flaggedOnly: true }).map((r) => r.bib)).toEqual(
+      ['C002'],
+    );
+    expect(
+      filterProgressRows(rows, { query: 'ｗ-07', incompleteOnly: false, flaggedOnly: false }).map((r) => r.bib),
+    ).toEqual(['C003']);
+    expect(
+      filterProgressRows(rows, { query: 'name-c001', incompleteOnly: false, flaggedOnly: false }).map((r) => r.bib),
+    ).toEqual(['C001']);
     expect(filterProgressRows(rows, { query: '顺达', incompleteOnly: false, flaggedOnly: false })).toHaveLength(2);
     // A blind row is its station only: its bib must not find it (that would pair the two).
     expect(filterProgressRows(rows, { query: 'C003', incompleteOnly: false, flaggedOnly: false })).toEqual([]);
@@ -62,7 +96,15 @@ describe('flags and debts', () => {
       row('C003', { name: undefined, station: 'W-03' }),
     ],
     judges: [
-      { code: 'chief', name: 'C', chief: true, shadow: false, criteria: '*', organisation: null, missing: [{ contestant: 'C002', criterion: 'packing' }] },
+      {
+        code: 'chief',
+        name: 'C',
+        chief: true,
+        shadow: false,
+        criteria: '*',
+        organisation: null,
+        missing: [{ contestant: 'C002', criterion: 'packing' }],
+      },
       { code: 'j1', name: 'J1', chief: false, shadow: false, criteria: '*', organisation: null, missing: [] },
       {
         code: 'j2',
@@ -76,13 +118,24 @@ describe('flags and debts', () => {
           { contestant: 'C003', criterion: 'packing' },
         ],
       },
-      { code: 't', name: 'T', chief: false, shadow: true, criteria: '*', organisation: null, missing: [{ contestant: 'C002', criterion: 'packing' }] },
+      {
+        code: 't',
+        name: 'T',
+        chief: false,
+        shadow: true,
+        criteria: '*',
+        organisation: null,
+        missing: [{ contestant: 'C002', criterion: 'packing' }],
+      },
     ],
   } as unknown as ContestProgress;
   it('lists flagged cells and what each marking judge owes, most first, without chief and trainees', () => {
     expect(flaggedCells(p).map((f) => `${f.row.bib}/${f.criterion.code}`)).toEqual(['C001/packing']);
     const debts = judgeDebts(p);
-    expect(debts.map((d) => [d.judge.code, d.total])).toEqual([['j2', 2], ['j1', 0]]);
+    expect(debts.map((d) => [d.judge.code, d.total])).toEqual([
+      ['j2', 2],
+      ['j1', 0],
+    ]);
     // Listed by bib, and a blind row by its station only.
     expect(debts[0]!.byCriterion).toEqual([{ criterion: packing, bibs: ['C002', 'C003'], names: ['C002', 'W-03'] }]);
   });
@@ -91,7 +144,11 @@ describe('flags and debts', () => {
 describe('blockersOf', () => {
   it('takes the structured blockers of a refused certification; others are "other", never English', () => {
     const blockers = [
-      { kind: 'incomplete' as const, bib: 'C001', missing: [{ criterion: 'exam' }, { criterion: 'packing', have: 2, need: 3 }] },
+      {
+        kind: 'incomplete' as const,
+        bib: 'C001',
+        missing: [{ criterion: 'exam' }, { criterion: 'packing', have: 2, need: 3 }],
+      },
       { kind: 'flagged' as const, bib: 'C002', criterion: 'service' },
     ];
     expect(blockersOf({ reasons: ['a', 'b'], blockers })).toEqual(blockers);

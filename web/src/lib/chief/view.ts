@@ -26,7 +26,9 @@ export function haveOfNeed(cell: ProgressCell, kind: ProgressCriterion['kind']):
 
 /** Judges were too far apart, and the chief judge accepted the marks as they are. */
 export function acceptedFlag(cell: ProgressCell, criterion: ProgressCriterion): boolean {
-  return !cell.flagged && criterion.maxSpread !== null && cell.spread !== null && cell.spread > criterion.maxSpread + 1e-9;
+  return (
+    !cell.flagged && criterion.maxSpread !== null && cell.spread !== null && cell.spread > criterion.maxSpread + 1e-9
+  );
 }
 
 export interface RowFilter {

@@ -30,7 +30,10 @@ export function parseDisplayOptions(params: URLSearchParams): DisplayOptions {
   let rotate: number | null = null;
   if (raw !== null) {
     const n = Number(raw);
-    rotate = raw.trim() !== '' && Number.isFinite(n) ? Math.min(MAX_ROTATE_SECONDS, Math.max(MIN_ROTATE_SECONDS, n)) : DEFAULT_ROTATE_SECONDS;
+    rotate =
+      raw.trim() !== '' && Number.isFinite(n)
+        ? Math.min(MAX_ROTATE_SECONDS, Math.max(MIN_ROTATE_SECONDS, n))
+        : DEFAULT_ROTATE_SECONDS;
   } else if (!contest) {
     rotate = DEFAULT_ROTATE_SECONDS;
   }

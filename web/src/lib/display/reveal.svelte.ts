@@ -59,8 +59,7 @@ export class RevealSteps {
   act(action: RevealAction, order: readonly BoardRow[]): void {
     const total = order.length;
     const current = this.step(total);
-    const next =
-      action === 'next' ? current + 1 : action === 'back' ? current - 1 : action === 'reset' ? 0 : total;
+    const next = action === 'next' ? current + 1 : action === 'back' ? current - 1 : action === 'reset' ? 0 : total;
     this.#set(clampStep(next, total));
     clearTimeout(this.#timer);
     this.spotlight = null;

@@ -3,10 +3,32 @@ import type { BoardRow } from '$shared/scoring/types.ts';
 import { clampStep, emphasisOf, focusSlot, rankedRows, revealedBibs, revealOrder } from './reveal.ts';
 import { actionOf } from './reveal.svelte.ts';
 
-const row = (bib: string, rank: number | null, award: string | null = null, status: BoardRow['status'] = 'active'): BoardRow => ({
-  bib, name: `N${bib}`, organisation: 'org', station: `S-${bib}`, rank, total: 0, sections: {}, complete: true, flagged: false, award, status,
+const row = (
+  bib: string,
+  rank: number | null,
+  award: string | null = null,
+  status: BoardRow['status'] = 'active',
+): BoardRow => ({
+  bib,
+  name: `N${bib}`,
+  organisation: 'org',
+  station: `S-${bib}`,
+  rank,
+  total: 0,
+  sections: {},
+  complete: true,
+  flagged: false,
+  award,
+  status,
 });
-const board = [row('A', 1, '一等奖'), row('B', 2, '二等奖'), row('C', 3), row('D', 4), row('E', 5), row('X', null, null, 'withdrawn')];
+const board = [
+  row('A', 1, '一等奖'),
+  row('B', 2, '二等奖'),
+  row('C', 3),
+  row('D', 4),
+  row('E', 5),
+  row('X', null, null, 'withdrawn'),
+];
 
 describe('reveal plan', () => {
   it('reveals ranked contestants from the bottom up; withdrawn ones never', () => {

@@ -17,7 +17,11 @@ export function clampStep(step: number, total: number): number {
 
 /** Bibs shown after `step` steps. */
 export function revealedBibs(rows: readonly BoardRow[], step: number): Set<string> {
-  return new Set(revealOrder(rows).slice(0, step).map((r) => r.bib));
+  return new Set(
+    revealOrder(rows)
+      .slice(0, step)
+      .map((r) => r.bib),
+  );
 }
 
 /** The slot (index in rankedRows) revealed last; the bottom slot before the first step. */
@@ -37,4 +41,3 @@ export function emphasisOf(row: BoardRow): Emphasis {
 
 /** The drumroll before the name shows, in ms. */
 export const DRUMROLL_MS: Record<Emphasis, number> = { plain: 0, award: 900, podium: 1800, champion: 2800 };
-

@@ -16,7 +16,9 @@ describe('buildSlides', () => {
     expect(keys('contest=rider')).toEqual(['contest:c2']);
   });
   it('an unknown contest code is shown as missing', () => {
-    expect(buildSlides(contests, options('contest=nope'))).toEqual([{ kind: 'missing', key: 'missing:nope', code: 'nope' }]);
+    expect(buildSlides(contests, options('contest=nope'))).toEqual([
+      { kind: 'missing', key: 'missing:nope', code: 'nope' },
+    ]);
   });
   it('rotates through the open contests and the team table', () => {
     expect(keys('rotate=10')).toEqual(['contest:c1', 'contest:c3', 'teams']);

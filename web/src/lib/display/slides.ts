@@ -16,7 +16,9 @@ export function buildSlides(contests: readonly ContestSummary[], options: Displa
   if (options.rotate === null) {
     // One contest, whatever its state: the screen waits for it to open.
     if (!options.contest) return [];
-    return [chosen ? contestSlide(chosen) : { kind: 'missing', key: `missing:${options.contest}`, code: options.contest }];
+    return [
+      chosen ? contestSlide(chosen) : { kind: 'missing', key: `missing:${options.contest}`, code: options.contest },
+    ];
   }
   const open = contests.filter((c) => c.state !== 'setup');
   if (open.length === 0) return [];
@@ -24,7 +26,11 @@ export function buildSlides(contests: readonly ContestSummary[], options: Displa
 }
 
 /** Where a rotation starts: the chosen contest when it is in the list, else the first slide. */
-export function startKey(slides: readonly Slide[], options: DisplayOptions, contests: readonly ContestSummary[]): string | null {
+export function startKey(
+  slides: readonly Slide[],
+  options: DisplayOptions,
+  contests: readonly ContestSummary[],
+): string | null {
   const chosen = options.contest ? contests.find((c) => c.code === options.contest) : undefined;
   const key = chosen ? `contest:${chosen.id}` : null;
   if (key && slides.some((s) => s.key === key)) return key;

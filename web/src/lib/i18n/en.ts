@@ -26,8 +26,16 @@ import type { rosterZhCN } from './screens/roster.zh-CN.ts';
 import type { installationsZhCN } from './screens/installations.zh-CN.ts';
 import { GLOSSARY } from '$shared/glossary.ts';
 
-type ScreenKeys = keyof typeof judgeZhCN | keyof typeof chiefZhCN | keyof typeof displayZhCN | keyof typeof resultsZhCN
-  | keyof typeof adminZhCN | keyof typeof editorZhCN | keyof typeof verifyZhCN | keyof typeof backupsZhCN | keyof typeof appealsZhCN
+type ScreenKeys =
+  | keyof typeof judgeZhCN
+  | keyof typeof chiefZhCN
+  | keyof typeof displayZhCN
+  | keyof typeof resultsZhCN
+  | keyof typeof adminZhCN
+  | keyof typeof editorZhCN
+  | keyof typeof verifyZhCN
+  | keyof typeof backupsZhCN
+  | keyof typeof appealsZhCN
   | keyof typeof rosterZhCN
   | keyof typeof installationsZhCN
   | keyof typeof siteZhCN;
@@ -115,4 +123,18 @@ const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'error.home': 'Go to the home page',
 };
 
-export const en: Record<keyof typeof zhCN, string> = { ...base, ...judgeEn, ...chiefEn, ...displayEn, ...resultsEn, ...adminEn, ...editorEn, ...verifyEn, ...backupsEn, ...appealsEn, ...siteEn, ...rosterEn, ...installationsEn };
+export const en: Record<keyof typeof zhCN, string> = {
+  ...base,
+  ...judgeEn,
+  ...chiefEn,
+  ...displayEn,
+  ...resultsEn,
+  ...adminEn,
+  ...editorEn,
+  ...verifyEn,
+  ...backupsEn,
+  ...appealsEn,
+  ...siteEn,
+  ...rosterEn,
+  ...installationsEn,
+};

@@ -14,8 +14,10 @@ function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
 /** A score or any number: at most 2 decimals, grouped by the locale's rules. */
 export function formatNumber(value: number, maxDecimals = 2): string {
   const locale = i18n.locale;
-  return cached(numberFormats, `${locale}|${maxDecimals}`, () =>
-    new Intl.NumberFormat(locale, { maximumFractionDigits: maxDecimals }),
+  return cached(
+    numberFormats,
+    `${locale}|${maxDecimals}`,
+    () => new Intl.NumberFormat(locale, { maximumFractionDigits: maxDecimals }),
   ).format(value);
 }
 
@@ -23,13 +25,18 @@ export function formatDateTime(value: string | number | Date, style: 'short' | '
   const locale = i18n.locale;
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  return cached(dateFormats, `${locale}|${style}`, () =>
-    new Intl.DateTimeFormat(locale, { dateStyle: style, timeStyle: 'short' }),
+  return cached(
+    dateFormats,
+    `${locale}|${style}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeStyle: 'short' }),
   ).format(date);
 }
 
 /** Compares two strings as a person reading this locale expects (pinyin order in zh-CN). */
 export function compareText(a: string, b: string): number {
   const locale = i18n.locale;
-  return cached(collators, locale, () => new Intl.Collator(locale, { numeric: true, sensitivity: 'base' })).compare(a, b);
+  return cached(collators, locale, () => new Intl.Collator(locale, { numeric: true, sensitivity: 'base' })).compare(
+    a,
+    b,
+  );
 }

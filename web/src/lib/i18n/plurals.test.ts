@@ -12,7 +12,9 @@ describe('English plurals', () => {
   it('warns of one waiting mark in the singular and of two in the plural', () => {
     i18n.locale = 'en';
     expect(t('judge.signout.pending', { count: 1 })).toMatch(/^1 mark has not reached the server yet! .* it is lost\./);
-    expect(t('judge.signout.pending', { count: 2 })).toMatch(/^2 marks have not reached the server yet! .* they are lost\./);
+    expect(t('judge.signout.pending', { count: 2 })).toMatch(
+      /^2 marks have not reached the server yet! .* they are lost\./,
+    );
     expect(t('judge.signout.discard', { count: 1 })).toBe('Discard 1 mark and sign out');
     expect(t('board.count', { total: 1 })).toBe('1 contestant');
     expect(t('board.count', { total: '1,500' })).toBe('1,500 contestants');
@@ -25,7 +27,8 @@ describe('English plurals', () => {
   });
 
   it('has no count before a plural noun outside a plural form', () => {
-    const nouns = 'marks|contestants|judges|rows|problems|entries|minutes|points|cards|contests|organisations|characters|columns';
+    const nouns =
+      'marks|contestants|judges|rows|problems|entries|minutes|points|cards|contests|organisations|characters|columns';
     const bare = new RegExp(`\\{\\w+\\} (more )?(${nouns})\\b`);
     const plainText = (m: string) => m.replace(/\{\w+, plural,(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}/g, '#');
     const offenders = Object.entries(en).filter(([, m]) => bare.test(plainText(m)) || m.includes('(s)'));

@@ -16,7 +16,7 @@ class I18nState {
 
   /** Picks the locale once at start-up from the address, the saved choice and the browser. */
   init(url: URL): void {
-    const browser = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+    const browser = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
     this.locale = resolveLocale(url.searchParams.get('lang'), readSaved(), browser);
   }
 

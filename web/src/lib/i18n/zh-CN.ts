@@ -97,4 +97,18 @@ const base = {
 };
 
 // Each screen keeps its messages in screens/, so screens can grow without touching this file.
-export const zhCN = { ...base, ...judgeZhCN, ...chiefZhCN, ...displayZhCN, ...resultsZhCN, ...adminZhCN, ...editorZhCN, ...verifyZhCN, ...backupsZhCN, ...appealsZhCN, ...siteZhCN, ...rosterZhCN, ...installationsZhCN };
+export const zhCN = {
+  ...base,
+  ...judgeZhCN,
+  ...chiefZhCN,
+  ...displayZhCN,
+  ...resultsZhCN,
+  ...adminZhCN,
+  ...editorZhCN,
+  ...verifyZhCN,
+  ...backupsZhCN,
+  ...appealsZhCN,
+  ...siteZhCN,
+  ...rosterZhCN,
+  ...installationsZhCN,
+};

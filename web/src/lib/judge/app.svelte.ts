@@ -57,7 +57,8 @@ export class JudgeApp {
   });
   readonly refused = $derived(this.entries.filter((e) => e.status === 'refused' && e.judge === this.judgeCode));
   readonly markingOpen = $derived(
-    !!this.sheet && (this.sheet.contest.state === 'scoring' || (this.sheet.contest.state === 'review' && this.sheet.judge.chief)),
+    !!this.sheet &&
+      (this.sheet.contest.state === 'scoring' || (this.sheet.contest.state === 'review' && this.sheet.judge.chief)),
   );
   /** A chief correcting in review must give a reason (CONTRACT §5). */
   readonly needsReason = $derived(this.sheet?.contest.state === 'review');
@@ -80,7 +81,10 @@ export class JudgeApp {
     this.#kv = new KvStore(db);
     const outbox = new Outbox({
       store: new IdbOutboxStore(db),
-      credentials: () => (this.session && !this.sessionEnded ? { token: this.session.token, judge: this.session.judge.code, event: this.session.event } : null),
+      credentials: () =>
+        this.session && !this.sessionEnded
+          ? { token: this.session.token, judge: this.session.judge.code, event: this.session.event }
+          : null,
       onSessionEnded: () => (this.sessionEnded = true),
     });
     this.#outbox = outbox;
@@ -95,7 +99,10 @@ export class JudgeApp {
     addEventListener('offline', offline);
     const visible = () => document.visibilityState === 'visible' && void this.refreshSheet();
     document.addEventListener('visibilitychange', visible);
-    const poll = setInterval(() => this.browserOnline && document.visibilityState === 'visible' && void this.refreshSheet(), SHEET_POLL_MS);
+    const poll = setInterval(
+      () => this.browserOnline && document.visibilityState === 'visible' && void this.refreshSheet(),
+      SHEET_POLL_MS,
+    );
     this.#stops.push(
       () => removeEventListener('online', online),
       () => removeEventListener('offline', offline),
@@ -203,7 +210,12 @@ export class JudgeApp {
     if (cached && cached.judge === s.judge.code && cached.event === s.event) this.sheet = cached.sheet;
   }
 
-  #onOutbox(entries: readonly OutboxEntry[], phase: OutboxPhase, next: number | null, lastError: SendError | null): void {
+  #onOutbox(
+    entries: readonly OutboxEntry[],
+    phase: OutboxPhase,
+    next: number | null,
+    lastError: SendError | null,
+  ): void {
     this.entries = entries;
     this.phase = phase;
     this.nextAttemptAt = next;

@@ -12,7 +12,10 @@ export function startWakeUps(outbox: Outbox, pollMs = 15_000): () => void {
   const visible = () => document.visibilityState === 'visible' && kick();
   addEventListener('online', kick);
   document.addEventListener('visibilitychange', visible);
-  stops.push(() => removeEventListener('online', kick), () => document.removeEventListener('visibilitychange', visible));
+  stops.push(
+    () => removeEventListener('online', kick),
+    () => document.removeEventListener('visibilitychange', visible),
+  );
   if (typeof BroadcastChannel !== 'undefined') {
     const channel = new BroadcastChannel(LOCK_NAME);
     channel.onmessage = () => void outbox.reload();

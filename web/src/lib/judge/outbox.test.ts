@@ -24,7 +24,11 @@ function fakeServer() {
     const had = stored.get(b.clientId);
     const m = had ?? { id: String(stored.size + 1), revision: 1 };
     stored.set(b.clientId, m);
-    return { status: had ? 200 : 201, mark: { ...b, ...m, judge: 'j1', receivedAt: new Date().toISOString() }, seq: stored.size };
+    return {
+      status: had ? 200 : 201,
+      mark: { ...b, ...m, judge: 'j1', receivedAt: new Date().toISOString() },
+      seq: stored.size,
+    };
   };
   const store = (call: Call): Reply => {
     if (call.url.endsWith('/batch')) {
@@ -43,16 +47,35 @@ function fakeServer() {
     calls.push(call);
     const reply = await (script.shift() ?? store)(call);
     if (reply === 'network') throw new TypeError('Failed to fetch');
-    return new Response(reply.body === undefined ? '' : JSON.stringify(reply.body), { status: reply.status, headers: reply.headers });
+    return new Response(reply.body === undefined ? '' : JSON.stringify(reply.body), {
+      status: reply.status,
+      headers: reply.headers,
+    });
   });
-  return { calls, stored, script, store, fetch: fetch as unknown as typeof globalThis.fetch, sentIds: () => calls.flatMap((c) => c.marks.map((m) => m.clientId)) };
+  return {
+    calls,
+    stored,
+    script,
+    store,
+    fetch: fetch as unknown as typeof globalThis.fetch,
+    sentIds: () => calls.flatMap((c) => c.marks.map((m) => m.clientId)),
+  };
 }
 
 let dbCount = 0;
 let creds: Credentials | null;
-const body = (contestant: string, value = 10, criterion = 'packing'): MarkBody => ({ contestant, criterion, value, clientId: crypto.randomUUID() });
+const body = (contestant: string, value = 10, criterion = 'packing'): MarkBody => ({
+  contestant,
+  criterion,
+  value,
+  clientId: crypto.randomUUID(),
+});
 
-function makeOutbox(server: ReturnType<typeof fakeServer>, extra: Partial<OutboxOptions> = {}, db = openJudgeDb(`test-${++dbCount}`)) {
+function makeOutbox(
+  server: ReturnType<typeof fakeServer>,
+  extra: Partial<OutboxOptions> = {},
+  db = openJudgeDb(`test-${++dbCount}`),
+) {
   const outbox = new Outbox({
     store: new IdbOutboxStore(db),
     credentials: () => creds,
@@ -134,7 +157,11 @@ describe('outbox', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     const server = fakeServer();
     server.script.push(() => ({ status: 500, body: { error: { code: 'internal', message: 'boom' } } }));
-    server.script.push(() => ({ status: 503, body: { error: { code: 'unavailable', message: 'db down' } }, headers: { 'retry-after': '5' } }));
+    server.script.push(() => ({
+      status: 503,
+      body: { error: { code: 'unavailable', message: 'db down' } },
+      headers: { 'retry-after': '5' },
+    }));
     const { outbox, add, statuses } = makeOutbox(server);
     await add(body('C001'));
     await outbox.settled();
@@ -252,7 +279,11 @@ describe('outbox', () => {
     const refused = await add(body('C001', 12));
     await outbox.settled();
     expect(statuses()).toEqual(['refused']);
-    expect(outbox.entries[0]!.error).toMatchObject({ code: 'contest_closed', message: closed.error.message, status: 409 });
+    expect(outbox.entries[0]!.error).toMatchObject({
+      code: 'contest_closed',
+      message: closed.error.message,
+      status: 409,
+    });
     await outbox.kick();
     expect(server.calls).toHaveLength(1); // a refusal is never resent by itself
     await outbox.dismiss(refused.clientId);
@@ -274,12 +305,13 @@ describe('outbox', () => {
       error: {
         code: 'validation_failed',
         message: 'value must be 0 to 25',
-        issues: [
-          { path: 'value', code: 'value_range', params: { min: 0, max: 25 }, message: 'value must be 0 to 25' },
-        ],
+        issues: [{ path: 'value', code: 'value_range', params: { min: 0, max: 25 }, message: 'value must be 0 to 25' }],
       },
     };
-    server.script.push(() => ({ status: 409, body: closed }), () => ({ status: 400, body: range }));
+    server.script.push(
+      () => ({ status: 409, body: closed }),
+      () => ({ status: 400, body: range }),
+    );
     creds = null;
     const db = openJudgeDb(`test-${++dbCount}`);
     const tablet = makeOutbox(server, { batchSize: 1 }, db);
@@ -298,7 +330,10 @@ describe('outbox', () => {
     ]);
     const packing = [{ code: 'packing', name: '包装规范', kind: 'judgement' as const, max: 25 }];
     i18n.locale = 'zh-CN';
-    expect(errors.map((e) => refusalText(e, packing))).toEqual(['评分已截止：赛项正在审核，只有裁判长可以更正评分。', '分值：须在 0 到 25 之间']);
+    expect(errors.map((e) => refusalText(e, packing))).toEqual([
+      '评分已截止：赛项正在审核，只有裁判长可以更正评分。',
+      '分值：须在 0 到 25 之间',
+    ]);
     i18n.locale = 'en';
     expect(errors.map((e) => refusalText(e, packing))).toEqual([
       'Marking is closed: the contest is in review, and only the chief judge may correct marks.',
@@ -318,7 +353,12 @@ describe('outbox', () => {
       const ok = (server.store({ ...call, url: '/marks', marks: [call.marks[0]!] }) as { body: object }).body;
       return {
         status: 200,
-        body: { results: [{ clientId: a.clientId, status: 201, ...ok }, { clientId: b.clientId, status: 403, error: { code: 'forbidden', message: 'not yours' } }] },
+        body: {
+          results: [
+            { clientId: a.clientId, status: 201, ...ok },
+            { clientId: b.clientId, status: 403, error: { code: 'forbidden', message: 'not yours' } },
+          ],
+        },
       };
     });
     creds = { token: 't1', judge: 'j1', event: 'e1' };
@@ -334,7 +374,10 @@ describe('outbox', () => {
     await add(body('C001'));
     await add(body('C002'));
     await outbox.settled();
-    server.script.push(() => ({ status: 401, body: { error: { code: 'unauthorized', message: 'your session has ended' } } }));
+    server.script.push(() => ({
+      status: 401,
+      body: { error: { code: 'unauthorized', message: 'your session has ended' } },
+    }));
     creds = { token: 'old', judge: 'j1', event: 'e1' };
     await outbox.kick();
     expect(statuses()).toEqual(['waiting', 'waiting']);

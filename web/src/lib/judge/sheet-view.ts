@@ -45,17 +45,30 @@ export class MarkIndex {
     for (const m of sheet?.marks ?? []) {
       onServer.add(m.clientId);
       this.#push(m.contestant, m.criterion, {
-        clientId: m.clientId, value: m.value, note: m.note, reason: m.reason, at: m.receivedAt, revision: m.revision, state: 'server',
+        clientId: m.clientId,
+        value: m.value,
+        note: m.note,
+        reason: m.reason,
+        at: m.receivedAt,
+        revision: m.revision,
+        state: 'server',
         order: m.revision,
       });
     }
     const judge = sheet?.judge.code;
     for (const e of entries) {
-      if (onServer.has(e.clientId) || (judge && e.judge !== judge) || (sheet && e.contestId !== sheet.contest.id)) continue;
+      if (onServer.has(e.clientId) || (judge && e.judge !== judge) || (sheet && e.contestId !== sheet.contest.id))
+        continue;
       const b = e.body;
       this.#push(b.contestant, b.criterion, {
-        clientId: e.clientId, value: b.value, note: b.note, reason: b.reason, at: e.response?.mark.receivedAt ?? e.createdAt,
-        revision: e.response?.mark.revision, state: e.status, error: e.error,
+        clientId: e.clientId,
+        value: b.value,
+        note: b.note,
+        reason: b.reason,
+        at: e.response?.mark.receivedAt ?? e.createdAt,
+        revision: e.response?.mark.revision,
+        state: e.status,
+        error: e.error,
         order: e.response ? e.response.mark.revision : UNSENT + e.n,
       });
     }
@@ -102,7 +115,11 @@ export function openRemarks(sheet: JudgeSheet | null, entries: readonly OutboxEn
   return sheet.remarks.filter(
     (r) =>
       !entries.some(
-        (e) => e.status !== 'refused' && e.body.contestant === r.contestant && e.body.criterion === r.criterion && e.createdAt > r.at,
+        (e) =>
+          e.status !== 'refused' &&
+          e.body.contestant === r.contestant &&
+          e.body.criterion === r.criterion &&
+          e.createdAt > r.at,
       ),
   );
 }

@@ -1,17 +1,40 @@
 // Values on the tablet: the stepper's grid, typed numbers, and points from the shared engine.
 import { describe, expect, it } from 'vitest';
 import type { Criterion } from '$shared/event-file/schema.ts';
-import { checkValue, coarseStepOf, controlOf, jump, parseNumber, pointsOf, secondsValue, shownText, stepBy, textToValue } from './values.ts';
+import {
+  checkValue,
+  coarseStepOf,
+  controlOf,
+  jump,
+  parseNumber,
+  pointsOf,
+  secondsValue,
+  shownText,
+  stepBy,
+  textToValue,
+} from './values.ts';
 
 const packing: Criterion = { code: 'packing', name: '包装规范', kind: 'judgement', max: 25, step: 0.5 };
 const exam: Criterion = { code: 'exam', name: '理论考试', kind: 'measurement', max: 100 };
-const sorting: Criterion = { code: 'sorting', name: '快件分拣用时(秒)', kind: 'measurement', max: 30, scale: { type: 'linear', best: 60, worst: 180 } };
+const sorting: Criterion = {
+  code: 'sorting',
+  name: '快件分拣用时(秒)',
+  kind: 'measurement',
+  max: 30,
+  scale: { type: 'linear', best: 60, worst: 180 },
+};
 const waybill: Criterion = { code: 'waybill', name: '面单', kind: 'measurement', max: 10, scale: { type: 'pass' } };
 const safety: Criterion = { code: 'safety', name: '安全违规', kind: 'deduction', max: 10, perUnit: 2 };
 
 describe('values', () => {
   it('picks one control per kind', () => {
-    expect([packing, exam, sorting, waybill, safety].map(controlOf)).toEqual(['stepper', 'numpad', 'numpad', 'pass', 'counter']);
+    expect([packing, exam, sorting, waybill, safety].map(controlOf)).toEqual([
+      'stepper',
+      'numpad',
+      'numpad',
+      'pass',
+      'counter',
+    ]);
   });
 
   it('steps on the grid of multiples of step, within 0..max', () => {

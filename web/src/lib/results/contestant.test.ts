@@ -4,17 +4,43 @@ import type { Section } from '$shared/event-file/schema.ts';
 import { contestantHref, findRow, rankedCount, sectionLines, sectionMax } from './contestant.ts';
 
 const row = (bib: string, over: Partial<BoardRow> = {}): BoardRow => ({
-  bib, name: bib, organisation: 'sd', rank: 1, total: 75.1, sections: { theory: 80, practical: 36.5 },
-  complete: true, flagged: false, award: null, status: 'active', ...over,
+  bib,
+  name: bib,
+  organisation: 'sd',
+  rank: 1,
+  total: 75.1,
+  sections: { theory: 80, practical: 36.5 },
+  complete: true,
+  flagged: false,
+  award: null,
+  status: 'active',
+  ...over,
 });
 
 // SCORING §8's worked example.
 const sections: Section[] = [
-  { code: 'theory', name: '理论', weight: 0.3, criteria: [{ code: 'exam', name: '考试', kind: 'measurement', max: 100 }] },
   {
-    code: 'practical', name: '实操', weight: 0.7, criteria: [
+    code: 'theory',
+    name: '理论',
+    weight: 0.3,
+    criteria: [{ code: 'exam', name: '考试', kind: 'measurement', max: 100 }],
+  },
+  {
+    code: 'practical',
+    name: '实操',
+    weight: 0.7,
+    criteria: [
       { code: 'sorting', name: '分拣', kind: 'measurement', max: 30, scale: { type: 'linear', best: 60, worst: 180 } },
-      { code: 'packing', name: '包装', kind: 'judgement', max: 20, judges: 3, aggregate: 'trimmed', maxSpread: 5, step: 0.5 },
+      {
+        code: 'packing',
+        name: '包装',
+        kind: 'judgement',
+        max: 20,
+        judges: 3,
+        aggregate: 'trimmed',
+        maxSpread: 5,
+        step: 0.5,
+      },
       { code: 'safety', name: '安全', kind: 'deduction', max: 10, perUnit: 2 },
     ],
   },

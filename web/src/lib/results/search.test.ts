@@ -5,9 +5,24 @@ import { filterRows } from '$lib/board-rows.ts';
 import { searchEvent } from './event-search.ts';
 
 const row = (bib: string, name: string, organisation = 'sd', over: Partial<BoardRow> = {}): BoardRow => ({
-  bib, name, organisation, rank: 1, total: 50, sections: {}, complete: true, flagged: false, award: null, status: 'active', ...over,
+  bib,
+  name,
+  organisation,
+  rank: 1,
+  total: 50,
+  sections: {},
+  complete: true,
+  flagged: false,
+  award: null,
+  status: 'active',
+  ...over,
 });
-const rows = [row('C001', '廖强', 'yz'), row('C002', '许丽娟', 'jd'), row('C010', '王磊', 'sd'), row('R001', '王磊', 'ml')];
+const rows = [
+  row('C001', '廖强', 'yz'),
+  row('C002', '许丽娟', 'jd'),
+  row('C010', '王磊', 'sd'),
+  row('R001', '王磊', 'ml'),
+];
 const orgs: Record<string, string> = { yz: '邮政速递兴化分公司', jd: '京运物流', sd: '顺达快递', ml: '美联外卖' };
 const orgName = (code: string) => orgs[code] ?? code;
 

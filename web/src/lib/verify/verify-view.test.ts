@@ -13,10 +13,19 @@ const result = (over: Partial<VerifyResponse> = {}): VerifyResponse => ({
   event: { id: 'e1', name: '兴化市车工技能竞赛' },
   contest: { id: 'c1', code: 'lathe', name: '数控车工' },
   contestant: { bib: 'L01', name: '欧阳晓东', organisation: '兴化机床厂' },
-  award: '一等奖', rank: 1, total: 93.5,
-  certifiedAt: '2026-05-01T08:30:00.000Z', certifiedBy: 'judge:chief',
-  digest: 'a'.repeat(64), status: 'valid',
-  checks: [{ check: 'current', ok: true }, { check: 'digest', ok: true }, { check: 'marks', ok: true }, { check: 'certificate', ok: true }],
+  award: '一等奖',
+  rank: 1,
+  total: 93.5,
+  certifiedAt: '2026-05-01T08:30:00.000Z',
+  certifiedBy: 'judge:chief',
+  digest: 'a'.repeat(64),
+  status: 'valid',
+  checks: [
+    { check: 'current', ok: true },
+    { check: 'digest', ok: true },
+    { check: 'marks', ok: true },
+    { check: 'certificate', ok: true },
+  ],
   signature: { issuer: 'here', fingerprint: '0123456789abcdef', installation: 'venue-laptop' },
   ...over,
 });
@@ -32,14 +41,33 @@ describe('verify page parts', () => {
     expect(banner).toContain('data-status="valid"');
     expect(banner).toContain('证书有效');
     const facts = render(CertificateFacts, { props: { result: result() } }).body;
-    for (const text of ['欧阳晓东', '兴化机床厂', '一等奖', '第 1 名', '93.5', '数控车工', '兴化市车工技能竞赛', 'ABCDE-12345', 'aaaa aaaa aaaa aaaa', '裁判长（chief）']) {
+    for (const text of [
+      '欧阳晓东',
+      '兴化机床厂',
+      '一等奖',
+      '第 1 名',
+      '93.5',
+      '数控车工',
+      '兴化市车工技能竞赛',
+      'ABCDE-12345',
+      'aaaa aaaa aaaa aaaa',
+      '裁判长（chief）',
+    ]) {
       expect(facts).toContain(text);
     }
   });
 
   it('says in words which check failed', () => {
     i18n.locale = 'en';
-    const bad = result({ status: 'mismatch', checks: [{ check: 'current', ok: true }, { check: 'digest', ok: true }, { check: 'marks', ok: false }, { check: 'certificate', ok: true }] });
+    const bad = result({
+      status: 'mismatch',
+      checks: [
+        { check: 'current', ok: true },
+        { check: 'digest', ok: true },
+        { check: 'marks', ok: false },
+        { check: 'certificate', ok: true },
+      ],
+    });
     const banner = render(VerdictBanner, { props: { result: bad } }).body;
     expect(banner).toContain('Certificate does not match the results');
     expect(banner).toContain('data-check="marks"');
@@ -47,13 +75,18 @@ describe('verify page parts', () => {
     const list = render(CheckList, { props: { checks: bad.checks } }).body;
     expect(list.match(/data-ok="true"/g)).toHaveLength(3);
     expect(list).toContain('failed');
-    const old = render(VerdictBanner, { props: { result: result({ status: 'superseded', checks: [{ check: 'current', ok: false }] }) } }).body;
+    const old = render(VerdictBanner, {
+      props: { result: result({ status: 'superseded', checks: [{ check: 'current', ok: false }] }) },
+    }).body;
     expect(old).toContain('Certificate no longer valid');
   });
 
   it('says in both languages when the records behind the certificate were edited outside the audit log', () => {
     const edited = result({ status: 'mismatch', checks: [...result().checks, { check: 'audit', ok: false }] });
-    for (const [locale, words] of [['zh-CN', '与审计日志的记载一致'], ['en', 'as the audit log recorded them']] as const) {
+    for (const [locale, words] of [
+      ['zh-CN', '与审计日志的记载一致'],
+      ['en', 'as the audit log recorded them'],
+    ] as const) {
       i18n.locale = locale;
       const banner = render(VerdictBanner, { props: { result: edited } }).body;
       expect(banner).toContain('data-check="audit"');
@@ -64,7 +97,10 @@ describe('verify page parts', () => {
   it('says in amber words that a certificate of an imported event was issued elsewhere, and by which key', () => {
     const elsewhere = result({
       status: 'elsewhere',
-      checks: [{ check: 'certificate', ok: true }, { check: 'signature', ok: false }],
+      checks: [
+        { check: 'certificate', ok: true },
+        { check: 'signature', ok: false },
+      ],
       signature: { issuer: 'elsewhere', fingerprint: '0123456789abcdef', installation: null },
     });
     for (const [locale, title, issuer] of [

@@ -19,7 +19,14 @@ describe('verify helpers', () => {
   it('names the certifier and the failed checks', () => {
     expect(certifierLabel('organiser:admin')).toEqual({ key: 'verify.by.organiser', name: 'admin' });
     expect(certifierLabel('judge:chief')).toEqual({ key: 'verify.by.judge', name: 'chief' });
-    expect(failedChecks({ checks: [{ check: 'current', ok: true }, { check: 'marks', ok: false }, { check: 'certificate', ok: false }] }))
-      .toEqual(['marks', 'certificate']);
+    expect(
+      failedChecks({
+        checks: [
+          { check: 'current', ok: true },
+          { check: 'marks', ok: false },
+          { check: 'certificate', ok: false },
+        ],
+      }),
+    ).toEqual(['marks', 'certificate']);
   });
 });

@@ -9,12 +9,15 @@ export const listContestAppeals = (contestId: string) => getJson<ContestAppeals>
 
 export const listEventAppeals = (eventId: string) => getJson<EventAppeals>(`/events/${enc(eventId)}/appeals`);
 
-export const submitAppeal = (contestId: string, body: AppealBody) => postJson<Appeal>(`/contests/${enc(contestId)}/appeals`, body);
+export const submitAppeal = (contestId: string, body: AppealBody) =>
+  postJson<Appeal>(`/contests/${enc(contestId)}/appeals`, body);
 
-export const decideAppeal = (appealId: string, body: DecisionBody) => postJson<Appeal>(`/appeals/${enc(appealId)}/decision`, body);
+export const decideAppeal = (appealId: string, body: DecisionBody) =>
+  postJson<Appeal>(`/appeals/${enc(appealId)}/decision`, body);
 
 /** The contest's criteria definitions: the decision form checks a correction's value with them. */
 export const getContest = (contestId: string) => getJson<ContestDetail>(`/contests/${enc(contestId)}`);
 
 /** Every revision of every mark (organiser): the decision form shows whose mark a correction replaces. */
-export const listMarks = (contestId: string) => getJson<{ marks: (Mark & { seq: number; shadow: boolean })[] }>(`/contests/${enc(contestId)}/marks`);
+export const listMarks = (contestId: string) =>
+  getJson<{ marks: (Mark & { seq: number; shadow: boolean })[] }>(`/contests/${enc(contestId)}/marks`);

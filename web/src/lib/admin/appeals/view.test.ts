@@ -2,14 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { actorOf, currentMarks, parseNumber, searchContestants, windowView, type StoredMark } from './view.ts';
 
 const mark = (judge: string, revision: number, value: number, extra: Partial<StoredMark> = {}): StoredMark => ({
-  id: `${judge}-${revision}`, contestant: 'W1', criterion: 'form', judge, value, revision, clientId: 'x',
-  receivedAt: '2024-01-01T00:00:00.000Z', seq: revision, shadow: false, ...extra,
+  id: `${judge}-${revision}`,
+  contestant: 'W1',
+  criterion: 'form',
+  judge,
+  value,
+  revision,
+  clientId: 'x',
+  receivedAt: '2024-01-01T00:00:00.000Z',
+  seq: revision,
+  shadow: false,
+  ...extra,
 });
 
 describe('currentMarks', () => {
   it('keeps the newest revision per judge of the cell, without shadow judges or other cells', () => {
-    const marks = [mark('j2', 1, 8), mark('j1', 1, 7), mark('j2', 2, 9), mark('t', 1, 5, { shadow: true }), mark('j1', 1, 3, { contestant: 'W2' })];
-    expect(currentMarks(marks, 'W1', 'form').map((m) => [m.judge, m.value])).toEqual([['j1', 7], ['j2', 9]]);
+    const marks = [
+      mark('j2', 1, 8),
+      mark('j1', 1, 7),
+      mark('j2', 2, 9),
+      mark('t', 1, 5, { shadow: true }),
+      mark('j1', 1, 3, { contestant: 'W2' }),
+    ];
+    expect(currentMarks(marks, 'W1', 'form').map((m) => [m.judge, m.value])).toEqual([
+      ['j1', 7],
+      ['j2', 9],
+    ]);
     expect(currentMarks(marks, 'W1', 'exam')).toEqual([]);
   });
 });
@@ -36,7 +54,10 @@ describe('windowView', () => {
 
 describe('searchContestants and parseNumber', () => {
   it('finds by bib or name and reads decimal commas', () => {
-    const list = [{ bib: 'C001', name: '王磊' }, { bib: 'C002', name: 'Li Na' }];
+    const list = [
+      { bib: 'C001', name: '王磊' },
+      { bib: 'C002', name: 'Li Na' },
+    ];
     expect(searchContestants(list, ' c002 ')).toEqual([list[1]]);
     expect(searchContestants(list, '王')).toEqual([list[0]]);
     expect(searchContestants(list, '')).toEqual(list);

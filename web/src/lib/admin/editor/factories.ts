@@ -1,6 +1,14 @@
 // New rows for the editor's "add" buttons and the template a blank event starts from. Codes are
 // suggested unique among their siblings so a fresh row never starts as a duplicate.
-import type { AwardForm, ContestForm, CriterionForm, EventForm, JudgeForm, OrganisationForm, SectionForm } from './form.ts';
+import type {
+  AwardForm,
+  ContestForm,
+  CriterionForm,
+  EventForm,
+  JudgeForm,
+  OrganisationForm,
+  SectionForm,
+} from './form.ts';
 
 /** `prefix-N` with the smallest N ≥ 1 that no sibling uses. */
 export function freshCode(prefix: string, taken: readonly string[]): string {
@@ -26,8 +34,17 @@ export function newCriterion(taken: readonly string[], name: string): CriterionF
   };
 }
 
-export function newSection(taken: readonly string[], takenCriteria: readonly string[], names: { section: string; criterion: string }): SectionForm {
-  return { code: freshCode('section', taken), name: names.section, weight: null, criteria: [newCriterion(takenCriteria, names.criterion)] };
+export function newSection(
+  taken: readonly string[],
+  takenCriteria: readonly string[],
+  names: { section: string; criterion: string },
+): SectionForm {
+  return {
+    code: freshCode('section', taken),
+    name: names.section,
+    weight: null,
+    criteria: [newCriterion(takenCriteria, names.criterion)],
+  };
 }
 
 export function newOrganisation(taken: readonly string[], name: string): OrganisationForm {
@@ -35,7 +52,15 @@ export function newOrganisation(taken: readonly string[], name: string): Organis
 }
 
 export function newJudge(taken: readonly string[], name: string): JudgeForm {
-  return { code: freshCode('judge', taken), name, organisation: '', all: true, criteria: [], chief: false, shadow: false };
+  return {
+    code: freshCode('judge', taken),
+    name,
+    organisation: '',
+    all: true,
+    criteria: [],
+    chief: false,
+    shadow: false,
+  };
 }
 
 export function newAward(name: string): AwardForm {
@@ -54,7 +79,11 @@ export interface TemplateNames {
   awards: [string, string, string];
 }
 
-export function newContest(taken: readonly string[], takenJudges: readonly string[], names: TemplateNames): ContestForm {
+export function newContest(
+  taken: readonly string[],
+  takenJudges: readonly string[],
+  names: TemplateNames,
+): ContestForm {
   return {
     code: freshCode('contest', taken),
     name: names.contest,

@@ -6,7 +6,9 @@ import { fileToForm, formToFile, weightSum } from './form.ts';
 import { templateEvent, newContest, freshCode } from './factories.ts';
 
 function example(name: string): EventFile {
-  return JSON.parse(readFileSync(new URL(`../../../../../examples/${name}.json`, import.meta.url), 'utf8')) as EventFile;
+  return JSON.parse(
+    readFileSync(new URL(`../../../../../examples/${name}.json`, import.meta.url), 'utf8'),
+  ) as EventFile;
 }
 
 const names = {
@@ -39,7 +41,11 @@ describe('form ↔ file', () => {
     waybill.worst = 5;
     const out = formToFile(form) as { contests: { sections: { criteria: Record<string, unknown>[] }[] }[] };
     expect(out.contests[0]!.sections[1]!.criteria.find((k) => k.code === 'waybill')).toEqual({
-      code: 'waybill', name: '面单信息核验', kind: 'measurement', max: 10, scale: { type: 'linear', best: 0, worst: 5 },
+      code: 'waybill',
+      name: '面单信息核验',
+      kind: 'measurement',
+      max: 10,
+      scale: { type: 'linear', best: 0, worst: 5 },
     });
   });
 
@@ -84,7 +90,13 @@ describe('form ↔ file', () => {
     const parsed = parseEventFile(formToFile(form));
     expect(parsed.ok ? [] : parsed.issues).toEqual([]);
     const taken = form.contests.flatMap((c) => c.judges.map((j) => j.code));
-    form.contests.push(newContest(form.contests.map((c) => c.code), taken, names));
+    form.contests.push(
+      newContest(
+        form.contests.map((c) => c.code),
+        taken,
+        names,
+      ),
+    );
     const again = parseEventFile(formToFile(form));
     expect(again.ok ? [] : again.issues).toEqual([]);
   });

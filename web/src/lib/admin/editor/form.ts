@@ -2,7 +2,14 @@
 // The form holds what inputs can bind to (null for an empty number box, a kind choice that folds
 // pass/fail into one list); formToFile builds the file exactly as the server will read it, so the
 // same shared parser validates both.
-import { EVENT_FORMAT, type Contest, type Contestant, type Criterion, type EventFile, type Judge } from '$shared/event-file/schema.ts';
+import {
+  EVENT_FORMAT,
+  type Contest,
+  type Contestant,
+  type Criterion,
+  type EventFile,
+  type Judge,
+} from '$shared/event-file/schema.ts';
 
 /** measurement/judgement/deduction, with pass/fail (a measurement on a pass scale) as its own choice. */
 export type KindChoice = 'measurement' | 'pass' | 'judgement' | 'deduction';
@@ -103,11 +110,17 @@ export function criterionToForm(k: Criterion): CriterionForm {
   };
   if (k.kind === 'measurement') {
     if (k.scale?.type === 'pass') base.kind = 'pass';
-    else if (k.scale?.type === 'linear') Object.assign(base, { scaleType: 'linear', best: k.scale.best, worst: k.scale.worst });
+    else if (k.scale?.type === 'linear')
+      Object.assign(base, { scaleType: 'linear', best: k.scale.best, worst: k.scale.worst });
     else base.scaleExplicit = k.scale?.type === 'direct';
     base.step = opt(k.step);
   } else if (k.kind === 'judgement') {
-    Object.assign(base, { judges: opt(k.judges), aggregate: k.aggregate ?? '', maxSpread: opt(k.maxSpread), step: opt(k.step) });
+    Object.assign(base, {
+      judges: opt(k.judges),
+      aggregate: k.aggregate ?? '',
+      maxSpread: opt(k.maxSpread),
+      step: opt(k.step),
+    });
   } else {
     base.perUnit = k.perUnit;
   }
@@ -147,7 +160,12 @@ export function contestToForm(c: Contest): ContestForm {
       count: opt(a.count),
       minTotal: opt(a.minTotal),
     })),
-    sections: c.sections.map((s) => ({ code: s.code, name: s.name, weight: s.weight, criteria: s.criteria.map(criterionToForm) })),
+    sections: c.sections.map((s) => ({
+      code: s.code,
+      name: s.name,
+      weight: s.weight,
+      criteria: s.criteria.map(criterionToForm),
+    })),
     contestants: c.contestants.map((p) => ({ ...p })),
     judges: c.judges.map(judgeToForm),
   };

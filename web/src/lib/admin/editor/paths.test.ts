@@ -28,7 +28,9 @@ describe('issue path → editor field', () => {
   it('sends the award size, scale parts, judge criteria and contestants to the inputs that stand for them', () => {
     expect(fieldFor('contests[1].awards[2]')).toBe('contests[1].awards[2].size');
     expect(fieldFor('contests[1].awards[2].ratio')).toBe('contests[1].awards[2].size');
-    expect(fieldFor('contests[0].sections[1].criteria[0].scale.best')).toBe('contests[0].sections[1].criteria[0].scale');
+    expect(fieldFor('contests[0].sections[1].criteria[0].scale.best')).toBe(
+      'contests[0].sections[1].criteria[0].scale',
+    );
     expect(fieldFor('contests[0].judges[3].criteria[1]')).toBe('contests[0].judges[3].criteria');
     expect(fieldFor('contests[0].contestants[7].organisation')).toBe('contests[0].contestants');
   });
@@ -84,7 +86,12 @@ describe('issue path → editor field', () => {
 
 describe('issue path in plain words', () => {
   it('splits a path into keys and indexes', () => {
-    expect(splitPath('contests[0]["odd key"].max')).toEqual([{ key: 'contests' }, { index: 0 }, { key: 'odd key' }, { key: 'max' }]);
+    expect(splitPath('contests[0]["odd key"].max')).toEqual([
+      { key: 'contests' },
+      { index: 0 },
+      { key: 'odd key' },
+      { key: 'max' },
+    ]);
   });
 
   it('names each entry by its position and name, in the chosen language', () => {

@@ -3,13 +3,19 @@ import { describe, expect, it } from 'vitest';
 import type { EventFile } from '$shared/event-file/schema.ts';
 import { CARDS_PER_SHEET, chunk, judgesOf } from './cards.ts';
 
-const file = JSON.parse(readFileSync(new URL('../../../../../examples/new-economy-contest.json', import.meta.url), 'utf8')) as EventFile;
+const file = JSON.parse(
+  readFileSync(new URL('../../../../../examples/new-economy-contest.json', import.meta.url), 'utf8'),
+) as EventFile;
 
 describe('judge cards', () => {
   it('lists every judge with the PIN this tab knows, none invented', () => {
     const judges = judgesOf(file, new Map([['c-chief', '123456']]));
     expect(judges).toHaveLength(file.contests.reduce((n, c) => n + c.judges.length, 0));
-    expect(judges.find((j) => j.code === 'c-chief')).toMatchObject({ pin: '123456', chief: true, contestCode: 'courier' });
+    expect(judges.find((j) => j.code === 'c-chief')).toMatchObject({
+      pin: '123456',
+      chief: true,
+      contestCode: 'courier',
+    });
     expect(judges.filter((j) => j.pin !== null)).toHaveLength(1);
   });
 

@@ -18,7 +18,9 @@ export function readPins(eventId: string): Map<string, string> {
   try {
     const raw = sessionStorage.getItem(key(eventId));
     const list = raw ? (JSON.parse(raw) as StoredPin[]) : [];
-    return new Map(list.filter((p) => typeof p?.code === 'string' && typeof p?.pin === 'string').map((p) => [p.code, p.pin]));
+    return new Map(
+      list.filter((p) => typeof p?.code === 'string' && typeof p?.pin === 'string').map((p) => [p.code, p.pin]),
+    );
   } catch {
     return new Map();
   }

@@ -4,7 +4,12 @@ import { cellProblems, indexProblems } from './problems.ts';
 import { bytesToBase64, formatOf } from './file.ts';
 
 const problem = (row: number, column: string): RosterProblem => ({
-  row, column, value: '', code: 'invalid', params: {}, message: `${row}/${column}`,
+  row,
+  column,
+  value: '',
+  code: 'invalid',
+  params: {},
+  message: `${row}/${column}`,
 });
 
 describe('roster preview problems', () => {

@@ -58,8 +58,17 @@ describe('roster problem wording', () => {
       '本赛事没有单位“nope”。现有单位：顺达快递（sd）、中通达快递（zt）、美联外卖（ml）、饿了送（el）、邮政速递兴化分公司（yz）、京运物流（jd）。',
     );
     const ambiguous: RosterProblem = {
-      row: 2, column: 'organisation', value: '京运', code: 'ambiguous_organisation', message: '',
-      params: { organisations: [{ code: 'jd', name: '京运' }, { code: 'jd2', name: '京 运' }] },
+      row: 2,
+      column: 'organisation',
+      value: '京运',
+      code: 'ambiguous_organisation',
+      message: '',
+      params: {
+        organisations: [
+          { code: 'jd', name: '京运' },
+          { code: 'jd2', name: '京 运' },
+        ],
+      },
     };
     i18n.locale = 'en';
     expect(problemText(ambiguous, 'contestants')).toBe(
@@ -129,7 +138,14 @@ describe('new organisations panel', () => {
   it('offers each unknown name with its proposed code, its rows and the event’s organisations', () => {
     i18n.locale = 'zh-CN';
     const html = render(NewOrganisations, { props: props() }).body;
-    for (const text of ['不在本赛事中的单位（1 个）', '京运快运', 'value="org-1"', '第 26、27 行', '京运物流（jd）', '把这些单位加入赛事']) {
+    for (const text of [
+      '不在本赛事中的单位（1 个）',
+      '京运快运',
+      'value="org-1"',
+      '第 26、27 行',
+      '京运物流（jd）',
+      '把这些单位加入赛事',
+    ]) {
       expect(html).toContain(text);
     }
     expect(html).not.toMatch(/<button[^>]*disabled[^>]*data-testid="add-organisations"/);

@@ -36,7 +36,11 @@ export function rowList(rows: readonly number[], max = 8): string {
 
 // The pattern a column's values follow, for the wording of `invalid` with reason "format".
 const FORMAT_OF: Record<string, string> = {
-  bib: 'bib', station: 'bib', code: 'code', pin: 'pin', criteria: 'criteria',
+  bib: 'bib',
+  station: 'bib',
+  code: 'code',
+  pin: 'pin',
+  criteria: 'criteria',
 };
 
 const quoted = (names: readonly string[]) => listOf(names.map((n) => `“${n}”`));
@@ -62,7 +66,9 @@ export function problemText(
     case 'missing_column':
     case 'duplicate_column':
       return t(firstKey(base), {
-        ...values, field: columnLabel(params.field ?? p.column), names: quoted(params.names ?? []),
+        ...values,
+        field: columnLabel(params.field ?? p.column),
+        names: quoted(params.names ?? []),
       });
     case 'too_many_rows':
       return t(firstKey(`${base}.${kind}`), values);

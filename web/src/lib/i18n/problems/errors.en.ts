@@ -3,7 +3,8 @@ import type { ProblemKey } from './keys.ts';
 
 export const errorsEn: Record<ProblemKey, string> = {
   bad_request: 'The request is not valid.',
-  'bad_request:protocol_version': 'This page is out of date (live boards are at version {supported}): please reload it.',
+  'bad_request:protocol_version':
+    'This page is out of date (live boards are at version {supported}): please reload it.',
   invalid_json: 'The request is not valid JSON.',
   'invalid_json:empty': 'The request was empty.',
   'invalid_json:syntax': 'This is not valid JSON: check the file.',

@@ -48,7 +48,6 @@ export interface Problem {
   status?: number;
 }
 
-
 const current = () => PROBLEM_CATALOGUES[i18n.locale];
 /** State names are the glossary's (state.setup …), as on every other screen. */
 const stateName = (state: string) => ({ 'zh-CN': zhCN, en })[i18n.locale][`state.${state}` as 'state.setup'] ?? state;
@@ -96,7 +95,11 @@ function worded(key: string, params: Readonly<Record<string, unknown>>, names?: 
 
 /** Only the params a key's spec names (a newer server may send more). */
 function pick(spec: ParamsSpec, params: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(spec).filter((k) => k in params).map((k) => [k, params[k]]));
+  return Object.fromEntries(
+    Object.keys(spec)
+      .filter((k) => k in params)
+      .map((k) => [k, params[k]]),
+  );
 }
 
 /** One issue's problem, in words to show beside the value it is about. */

@@ -38,15 +38,18 @@ export const issuesZhCN: Record<IssueCode, string> = {
   deductions_only: '模块“{section}”只有扣分项，满分为 0：请添加测量或评判类评分项',
   weights_sum: '赛项 {contest} 的模块权重之和为 {sum}，须为 1',
   linear_same_ends: '线性计分的最好值和最差值不能相同（都是 {value}）',
-  step_meaningless: '{scale, select, pass {合格/不合格评分只有两种结果} other {线性计分接受任何原始值}}，不使用分值步长：请删除',
-  max_off_step: '满分 {max} 不是分值步长 {step}{defaultStep, select, true {（默认值）} other {}} 的整数倍，满分将无法给出',
+  step_meaningless:
+    '{scale, select, pass {合格/不合格评分只有两种结果} other {线性计分接受任何原始值}}，不使用分值步长：请删除',
+  max_off_step:
+    '满分 {max} 不是分值步长 {step}{defaultStep, select, true {（默认值）} other {}} 的整数倍，满分将无法给出',
   tie_break_unknown: '并列排序规则“{key}”中的{what, select, section {模块} other {评分项}}“{value}”不存在',
   tie_break_not_raw:
     '“{key}”比较原始测量值，但“{criterion}”是{kind, select, judgement {评判类评分项} deduction {扣分项} other ' +
     '{合格/不合格评分项}}：请改用“criterion:{criterion}”',
   award_ratio_or_count: '奖项须设置“比例”或“人数”中的一项，且只能设置一项',
   award_ratios_sum: '各奖项比例之和为 {sum}，超过了全部选手：之和最多为 1',
-  panel_too_small: '评分项“{criterion}”每位选手需要 {needed} 位裁判，但只分配了 {assigned} 位正式裁判，没有选手能得到所需的评分',
+  panel_too_small:
+    '评分项“{criterion}”每位选手需要 {needed} 位裁判，但只分配了 {assigned} 位正式裁判，没有选手能得到所需的评分',
   panel_own_organisation:
     '单位“{organisation}”的选手在评分项“{criterion}”上只有 {eligible} 位裁判可评分，需要 {needed} 位：其余已分配的裁判属于该单位',
   blind_without_station:

@@ -49,7 +49,6 @@ function variants(spec: ParamsSpec): Record<string, unknown>[] {
   return out;
 }
 
-
 const ERROR_KEYS = [...Object.keys(ERRORS), ...CLIENT_ERRORS].sort();
 const ISSUE_CODES = Object.keys(ISSUES).sort();
 
@@ -159,7 +158,9 @@ describe('problemText', () => {
     const error = { code: 'contest_closed', message: 'x', params: { reason: 'review' } };
     const apiError = { status: 409, body: { error } };
     expect(errorMessage(apiError)).toBe('评分已截止：赛项正在审核，只有裁判长可以更正评分。');
-    expect(errorMessage({ code: 'idempotency_conflict', message: 'x', status: 409 })).toBe('这条评分已经用不同的内容提交过。');
+    expect(errorMessage({ code: 'idempotency_conflict', message: 'x', status: 409 })).toBe(
+      '这条评分已经用不同的内容提交过。',
+    );
     expect(errorMessage('network_error')).toBe('无法连接服务器，请检查网络。');
     expect(errorMessage(new Error('boom'))).toBe(PROBLEM_CATALOGUES['zh-CN'].errors.unknown);
   });

@@ -30,10 +30,12 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
 
   'admin.import.title': 'Import an event file',
   'admin.import.choose': 'Choose a JSON file…',
-  'admin.import.hint': 'Event file format jiangxin/event@1. A file with problems is refused with every problem listed; nothing is stored.',
+  'admin.import.hint':
+    'Event file format jiangxin/event@1. A file with problems is refused with every problem listed; nothing is stored.',
   'admin.import.more': '{count, plural, one {# more problem} other {# more problems}} not listed.',
   'admin.import.pinsTitle': 'Write down the generated PINs.',
-  'admin.import.pinsText': 'These judges had no PIN in the file, so the server made one. They are not shown again once you leave this page.',
+  'admin.import.pinsText':
+    'These judges had no PIN in the file, so the server made one. They are not shown again once you leave this page.',
   'admin.import.judge': 'Judge code',
   'admin.import.open': 'Open the event',
 
@@ -43,7 +45,8 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.event.tools': 'Event pages',
   'admin.event.manage': 'Preparation',
   'admin.event.files': 'Event files and results',
-  'admin.event.filesHint': 'The results workbook covers every contest; the event file (JSON) has no judge PINs and can be imported again.',
+  'admin.event.filesHint':
+    'The results workbook covers every contest; the event file (JSON) has no judge PINs and can be imported again.',
   'admin.contest.unknown': 'This event has no such contest.',
 
   'admin.frozen': 'Board frozen',
@@ -71,11 +74,14 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.move.reason': 'Reason for the amendment (kept in the audit log)',
   'admin.move.reasonRequired': 'Give a reason for the amendment.',
   'admin.moveText.open': 'Judges can start sending marks, and the public board goes live.',
-  'admin.moveText.close': 'Marking ends: judges can no longer send marks; the chief judge or an organiser can correct with a reason in review.',
+  'admin.moveText.close':
+    'Marking ends: judges can no longer send marks; the chief judge or an organiser can correct with a reason in review.',
   'admin.moveText.reopen': 'All judges may send marks again.',
-  'admin.moveText.certify': 'The results are locked, with a hashed record and award certificates. Refused while any mark is missing or a flag is unresolved.',
+  'admin.moveText.certify':
+    'The results are locked, with a hashed record and award certificates. Refused while any mark is missing or a flag is unresolved.',
   'admin.moveText.publish': 'The final results become public. They can still be amended with a reason.',
-  'admin.moveText.amend': 'The results go back to review for corrections, then are certified again. The reason is kept in the audit log.',
+  'admin.moveText.amend':
+    'The results go back to review for corrections, then are certified again. The reason is kept in the audit log.',
   'admin.moveText.freeze': 'Public boards and big screens stay as they are now; organisers keep seeing live results.',
   'admin.moveText.unfreeze': 'Public boards show live results again.',
   'admin.blocked': '{count, plural, one {Cannot certify yet: # problem} other {Cannot certify yet: # problems}}',

@@ -72,7 +72,8 @@ export const adminZhCN = {
   'admin.moveText.open': '裁判可以开始提交评分，公开榜单随即上线。',
   'admin.moveText.close': '评分截止：裁判不能再提交；裁判长或主办方可在审核中填写理由更正。',
   'admin.moveText.reopen': '重新允许所有裁判提交评分。',
-  'admin.moveText.certify': '确认后成绩锁定，并生成带哈希的成绩记录和获奖证书。存在未完成或分差超限未处理的评分时不能确认。',
+  'admin.moveText.certify':
+    '确认后成绩锁定，并生成带哈希的成绩记录和获奖证书。存在未完成或分差超限未处理的评分时不能确认。',
   'admin.moveText.publish': '公开最终成绩。发布后仍可填写理由进行修正。',
   'admin.moveText.amend': '成绩回到审核状态，可更正后再次确认。理由将记入审计日志。',
   'admin.moveText.freeze': '公开榜单和大屏停留在当前状态；主办方仍看到实时成绩。',

@@ -59,8 +59,10 @@ export const appealsEn: Record<keyof typeof appealsZhCN, string> = {
   'appeals.decide.reasonRequired': 'Give a reason for the decision.',
   'appeals.decide.pickDecision': 'Choose uphold or reject.',
   'appeals.decide.correction': 'Correct a mark (optional)',
-  'appeals.decide.correctionLead': 'The correction becomes the chosen judge’s next revision of this mark; earlier revisions stay in the history.',
-  'appeals.decide.reviewNeeded': 'The contest is {state}: to correct a mark, first reopen it for review with the appeal as the reason.',
+  'appeals.decide.correctionLead':
+    'The correction becomes the chosen judge’s next revision of this mark; earlier revisions stay in the history.',
+  'appeals.decide.reviewNeeded':
+    'The contest is {state}: to correct a mark, first reopen it for review with the appeal as the reason.',
   'appeals.decide.criterion': 'Criterion',
   'appeals.decide.none': 'No correction',
   'appeals.decide.judge': 'Code of the judge whose mark is corrected',
@@ -73,6 +75,4 @@ export const appealsEn: Record<keyof typeof appealsZhCN, string> = {
   'appeals.decide.incomplete': 'Enter the judge code and the corrected value.',
   'appeals.decide.submit': 'Record decision',
   'appeals.decide.done': 'Decision recorded.',
-
-
 };

@@ -68,6 +68,4 @@ export const appealsZhCN = {
   'appeals.decide.incomplete': '请填写裁判编号和更正后的评分。',
   'appeals.decide.submit': '提交裁定',
   'appeals.decide.done': '裁定已记录。',
-
-
 };

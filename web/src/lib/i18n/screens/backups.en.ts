@@ -3,7 +3,8 @@ import type { backupsZhCN } from './backups.zh-CN.ts';
 
 export const backupsEn: Record<keyof typeof backupsZhCN, string> = {
   'backups.title': 'Backups',
-  'backups.lead': 'While a contest runs, the embedded database is snapshotted automatically: every few minutes during scoring and after every change of a contest’s state. If this computer fails, a snapshot brings every result back.',
+  'backups.lead':
+    'While a contest runs, the embedded database is snapshotted automatically: every few minutes during scoring and after every change of a contest’s state. If this computer fails, a snapshot brings every result back.',
   'backups.takeNow': 'Take a snapshot now',
   'backups.taking': 'Taking a snapshot…',
   'backups.taken': 'Snapshot {file} taken.',
@@ -18,17 +19,23 @@ export const backupsEn: Record<keyof typeof backupsZhCN, string> = {
   'backups.reason.state': 'State change',
   'backups.reason.manual': 'Manual',
   'backups.restoreTitle': 'Restoring',
-  'backups.restoreText': 'Stop the server, then run this command on the server computer (without a file name it lists the snapshots). The current database is moved aside and kept, never deleted.',
-  'backups.off': 'Snapshots are off with a PostgreSQL database. Back it up with pg_dump, and move single events to another computer with their event archives.',
+  'backups.restoreText':
+    'Stop the server, then run this command on the server computer (without a file name it lists the snapshots). The current database is moved aside and kept, never deleted.',
+  'backups.off':
+    'Snapshots are off with a PostgreSQL database. Back it up with pg_dump, and move single events to another computer with their event archives.',
   'backups.failed': 'That did not work: {message}',
   'backups.archive.title': 'Event archive',
-  'backups.archive.lead': 'The archive holds everything about this event: contests, contestants, judges, every mark, state change and the audit log. Import it on another computer to carry on there.',
+  'backups.archive.lead':
+    'The archive holds everything about this event: contests, contestants, judges, every mark, state change and the audit log. Import it on another computer to carry on there.',
   'backups.archive.pins': 'Include what checks the judges’ PINs (judges sign in there with the same PINs)',
-  'backups.archive.pinsOff': 'Judges’ PINs are left out by default: after importing, issue new PINs and print new judge cards.',
-  'backups.archive.pinsOn': 'Careful: a 6-digit PIN can be found from this file offline in a few hours. Keep the file as safe as the PINs themselves; do not pass it around by chat or email.',
+  'backups.archive.pinsOff':
+    'Judges’ PINs are left out by default: after importing, issue new PINs and print new judge cards.',
+  'backups.archive.pinsOn':
+    'Careful: a 6-digit PIN can be found from this file offline in a few hours. Keep the file as safe as the PINs themselves; do not pass it around by chat or email.',
   'backups.archive.download': 'Download the event archive',
   'backups.import.title': 'Import an event archive',
-  'backups.import.lead': 'Choose an archive file (.json.gz) downloaded from another computer. The event is recreated as it was, with every mark; its event, contest and certificate ids and links stay the same.',
+  'backups.import.lead':
+    'Choose an archive file (.json.gz) downloaded from another computer. The event is recreated as it was, with every mark; its event, contest and certificate ids and links stay the same.',
   'backups.import.file': 'Archive file',
   'backups.import.submit': 'Import',
   'backups.import.working': 'Importing…',

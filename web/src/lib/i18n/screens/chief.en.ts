@@ -8,7 +8,8 @@ export const chiefEn: Record<keyof typeof chiefZhCN, string> = {
   'chief.confirm': 'OK',
   'chief.working': 'Sending…',
   'chief.reasonRequired': 'Please give a reason.',
-  'chief.offline': 'The server cannot be reached. You are seeing the latest data received; it updates when the connection returns.',
+  'chief.offline':
+    'The server cannot be reached. You are seeing the latest data received; it updates when the connection returns.',
   'chief.publicBoard': 'Public board',
   'chief.toJudging': 'Judge scoring',
   'chief.signedInAs': 'Chief judge: {name} ({code})',
@@ -16,7 +17,8 @@ export const chiefEn: Record<keyof typeof chiefZhCN, string> = {
   'chief.updatedAt': 'updated {time}',
 
   'chief.gate.signIn': 'Sign in on this device as the chief judge first, then open the chief judge desk.',
-  'chief.gate.notChief': 'The judge signed in on this device, {name}, is not the chief judge, so the chief judge desk is not open to them. The chief judge signs out on the marking page first, then signs in with the chief judge\'s code and PIN.',
+  'chief.gate.notChief':
+    "The judge signed in on this device, {name}, is not the chief judge, so the chief judge desk is not open to them. The chief judge signs out on the marking page first, then signs in with the chief judge's code and PIN.",
   'chief.gate.expired': 'Your session has expired. Please sign in again.',
   'chief.gate.forbidden': 'You are not the chief judge of this contest, so you cannot see its marking progress.',
   'chief.gate.link': 'Go to judge sign-in',
@@ -35,9 +37,11 @@ export const chiefEn: Record<keyof typeof chiefZhCN, string> = {
   'chief.state.toReview': 'Close marking (review)',
   'chief.state.toScoring': 'Reopen marking',
   'chief.state.toCertified': 'Certify results',
-  'chief.state.reviewText': 'Once marking is closed, judges can no longer send marks; the chief judge can still correct marks in review, with a reason. Close marking now?',
+  'chief.state.reviewText':
+    'Once marking is closed, judges can no longer send marks; the chief judge can still correct marks in review, with a reason. Close marking now?',
   'chief.state.scoringText': 'Reopening lets judges send and correct marks again. Reopen marking now?',
-  'chief.state.certifyText': 'Certified results are locked, signed and recorded; after that only an organiser can amend them, with a reason. Certify now?',
+  'chief.state.certifyText':
+    'Certified results are locked, signed and recorded; after that only an organiser can amend them, with a reason. Certify now?',
   'chief.state.certifyWarn':
     '{incomplete, plural, one {# contestant is} other {# contestants are}} not fully marked and {flagged, ' +
     'plural, one {# has an unresolved flag} other {# have unresolved flags}}: certification will probably be ' +
@@ -113,14 +117,16 @@ export const chiefEn: Record<keyof typeof chiefZhCN, string> = {
   'chief.missing.count': '{n} missing',
   'chief.missing.allDone': 'Every judge has marked everything.',
   'chief.missing.noJudges': 'This contest has no marking judges.',
-  'chief.missing.note': 'From each judge\'s assigned criteria, without contestants of its own organisation; the chief judge and trainees are not listed.',
+  'chief.missing.note':
+    "From each judge's assigned criteria, without contestants of its own organisation; the chief judge and trainees are not listed.",
   'chief.missing.blindNote':
     'Blind contest: until the results are certified the desk does not show which judge belongs to which ' +
     "organisation, so this counts every open cell of a judge's criteria, including those of its own " +
     "organisation's contestants, which it never marks. The chief judge and trainees are not listed.",
 
   'chief.correct.title': 'Correct a mark (review)',
-  'chief.correct.lead': 'A correction is a new mark in the chief judge\'s name; it needs a reason and is kept in the audit log.',
+  'chief.correct.lead':
+    "A correction is a new mark in the chief judge's name; it needs a reason and is kept in the audit log.",
   'chief.correct.contestant': 'Contestant',
   'chief.correct.criterion': 'Criterion',
   'chief.correct.choose': 'Choose…',
@@ -137,7 +143,8 @@ export const chiefEn: Record<keyof typeof chiefZhCN, string> = {
   'chief.correct.pick': 'Choose a contestant and a criterion.',
   'chief.correct.valueRequired': 'Enter the corrected value.',
   'chief.correct.done': 'Corrected {who} on “{criterion}” (revision {revision}).',
-  'chief.correct.judgementNote': 'Judged criteria are marked by a panel: the correction counts as the chief judge\'s own mark, aggregated with the other judges\' marks.',
+  'chief.correct.judgementNote':
+    "Judged criteria are marked by a panel: the correction counts as the chief judge's own mark, aggregated with the other judges' marks.",
   'chief.correct.fromCell': 'Correct this mark',
 
   'chief.recused.badge': 'Own organisation · recused',

@@ -14,7 +14,8 @@ export const chiefZhCN = {
   'chief.updatedAt': '更新于 {time}',
 
   'chief.gate.signIn': '请先以裁判长身份登录本设备，再打开裁判长工作台。',
-  'chief.gate.notChief': '本设备当前登录的是裁判 {name}，不是裁判长，无法使用裁判长工作台。裁判长请先在评分页退出登录，再用裁判长的编号和 PIN 码登录。',
+  'chief.gate.notChief':
+    '本设备当前登录的是裁判 {name}，不是裁判长，无法使用裁判长工作台。裁判长请先在评分页退出登录，再用裁判长的编号和 PIN 码登录。',
   'chief.gate.expired': '登录已失效，请重新登录。',
   'chief.gate.forbidden': '您不是本赛项的裁判长，无法查看评分进度。',
   'chief.gate.link': '前往裁判登录',
@@ -36,7 +37,8 @@ export const chiefZhCN = {
   'chief.state.reviewText': '结束评分后，裁判员不能再提交评分；裁判长可以在审核中填写理由更正评分。确定结束评分吗？',
   'chief.state.scoringText': '重新开放评分后，裁判员可以继续提交和修改评分。确定重新开放吗？',
   'chief.state.certifyText': '确认后成绩将被锁定并签名存证，之后只能由主办方填写理由后修改。确定确认成绩吗？',
-  'chief.state.certifyWarn': '目前仍有 {incomplete} 名选手评分未完成、{flagged} 名选手存在未处理的评分分歧，确认可能会被拒绝。',
+  'chief.state.certifyWarn':
+    '目前仍有 {incomplete} 名选手评分未完成、{flagged} 名选手存在未处理的评分分歧，确认可能会被拒绝。',
   'chief.state.blocked': '暂不能确认成绩，还有 {count} 个问题需要处理：',
   'chief.state.setupNote': '赛项尚未开始评分，由主办方开启。',
   'chief.state.lockedNote': '成绩已确认并锁定；如需修改，请联系主办方。',

@@ -39,7 +39,8 @@ export const displayEn: Record<keyof typeof displayZhCN, string> = {
   'display.reveal.hidden': 'To be revealed',
   'display.reveal.empty': 'No contestant to reveal',
   'display.signin.title': 'Results reveal · organiser sign-in',
-  'display.signin.lead': 'Before the reveal, final results are for organisers only. Sign in and this screen shows the reveal.',
+  'display.signin.lead':
+    'Before the reveal, final results are for organisers only. Sign in and this screen shows the reveal.',
   'display.signin.username': 'Username',
   'display.signin.password': 'Password',
   'display.signin.submit': 'Sign in',

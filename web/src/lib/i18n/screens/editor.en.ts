@@ -71,7 +71,8 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'editor.event.languageNote': 'Each person chooses the page language (top right); the event file holds no language.',
 
   'editor.organisations.title': 'Organisations',
-  'editor.organisations.help': 'Contestants and judges refer to organisations by code; a judge never marks its own organisation.',
+  'editor.organisations.help':
+    'Contestants and judges refer to organisations by code; a judge never marks its own organisation.',
   'editor.organisations.add': 'Add organisation',
   'editor.organisations.newName': 'New organisation',
 
@@ -99,7 +100,8 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'editor.kind.deduction': 'Deduction',
   'editor.kindHelp.judgement': 'Several judges mark it; their marks are combined. A wide spread flags the chief judge.',
   'editor.kindHelp.direct': 'The value entered is the points (0 to max).',
-  'editor.kindHelp.linear': 'Points from a measurement: the best value gives full points, the worst 0 (time, errors …).',
+  'editor.kindHelp.linear':
+    'Points from a measurement: the best value gives full points, the worst 0 (time, errors …).',
   'editor.kindHelp.pass': 'Pass gives full points, fail 0.',
   'editor.kindHelp.deduction': 'The number of violations times the deduction each, at most the max deduction.',
   'editor.scale.direct': 'Direct',
@@ -128,7 +130,8 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'editor.tieBreak.add': 'Add rule',
 
   'editor.judges.title': 'Judges',
-  'editor.judges.help': 'Judge codes are unique in the whole event; judges sign in with the event, their code and a PIN.',
+  'editor.judges.help':
+    'Judge codes are unique in the whole event; judges sign in with the event, their code and a PIN.',
   'editor.judges.add': 'Add judge',
   'editor.judges.newName': 'New judge',
   'editor.judges.noOrganisation': '(none)',
@@ -163,7 +166,8 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
 
   'editor.new.title': 'New event',
   'editor.new.importTitle': 'Import an event file',
-  'editor.new.importHelp': 'Choose or drop a JSON event file (jiangxin/event@1). It is checked first; nothing is created until you confirm.',
+  'editor.new.importHelp':
+    'Choose or drop a JSON event file (jiangxin/event@1). It is checked first; nothing is created until you confirm.',
   'editor.new.fileLabel': 'Event file (.json)',
   'editor.new.fileHint': 'You can drop the file here.',
   'editor.new.summary':
@@ -184,7 +188,8 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'editor.new.goToEvent': 'Go to the event',
 
   'editor.pins.title': 'New judge PINs ({n})',
-  'editor.pins.once': 'PINs are shown this once; the server keeps no readable copy. Print the judge cards or write them down now.',
+  'editor.pins.once':
+    'PINs are shown this once; the server keeps no readable copy. Print the judge cards or write them down now.',
   'editor.pins.print': 'Print judge cards',
 
   'editor.status.active': words.status.active,
@@ -204,7 +209,8 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'editor.print.print': '{n, plural, one {Print # card} other {Print # cards}}',
   'editor.print.noCards': 'No cards to print yet: issue new PINs first.',
   'editor.print.confirmTitle': '{n, plural, one {Issue a new PIN for # judge?} other {Issue new PINs for # judges?}}',
-  'editor.print.confirmBody': 'Their old PINs stop working at once; tablets signed in with them must sign in again with the new PIN or card.',
+  'editor.print.confirmBody':
+    'Their old PINs stop working at once; tablets signed in with them must sign in again with the new PIN or card.',
   'editor.print.confirmOk': 'Issue new PINs',
   'editor.print.chief': 'Chief',
   'editor.print.shadow': 'Shadow',

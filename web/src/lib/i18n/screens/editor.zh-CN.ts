@@ -8,7 +8,8 @@ export const editorZhCN = {
   'editor.remove': '删除',
   'editor.removeNamed': '删除“{name}”',
   'editor.listSeparator': '、',
-  'editor.locked': '以下赛项已不在筹备阶段，赛事文件只能查看，不能修改：{contests}。评分记录依赖这些代码，开赛后请勿改动结构。',
+  'editor.locked':
+    '以下赛项已不在筹备阶段，赛事文件只能查看，不能修改：{contests}。评分记录依赖这些代码，开赛后请勿改动结构。',
 
   'editor.nav.edit': '编辑赛事',
   'editor.nav.roster': '导入名单',
@@ -187,7 +188,8 @@ export const editorZhCN = {
 
   'editor.print.judgesTitle': '裁判卡',
   'editor.print.judgesPick': '裁判与 PIN 码',
-  'editor.print.pinsHelp': '服务器只保存 PIN 码的校验值，只有刚生成的 PIN 码才能打印。若手头没有，请为选中的或全部裁判重新生成——旧 PIN 码随即失效。',
+  'editor.print.pinsHelp':
+    '服务器只保存 PIN 码的校验值，只有刚生成的 PIN 码才能打印。若手头没有，请为选中的或全部裁判重新生成——旧 PIN 码随即失效。',
   'editor.print.select': '选择',
   'editor.print.selectJudge': '选择 {name}',
   'editor.print.pinReady': '可打印',

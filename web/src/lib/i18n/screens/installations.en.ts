@@ -4,7 +4,8 @@ import type { installationsZhCN } from './installations.zh-CN.ts';
 
 export const installationsEn: Record<keyof typeof installationsZhCN, string> = {
   'installations.title': 'Installation keys and trust',
-  'installations.lead': 'This installation signs certifications and award certificates with its own key. Certificates of events imported from another installation show as “issued elsewhere” on the verify page unless that installation’s key is trusted here.',
+  'installations.lead':
+    'This installation signs certifications and award certificates with its own key. Certificates of events imported from another installation show as “issued elsewhere” on the verify page unless that installation’s key is trusted here.',
   'installations.self': 'This installation',
   'installations.name': 'Name',
   'installations.fingerprint': 'Key fingerprint',
@@ -24,10 +25,12 @@ export const installationsEn: Record<keyof typeof installationsZhCN, string> = {
   'installations.failed': 'That did not work: {message}',
   'installations.origin.title': 'Where this event came from',
   'installations.origin.from': 'Exported by {installation} (key fingerprint {fingerprint})',
-  'installations.origin.unknown': 'Exported by an unknown installation (an older archive, without origin or signatures)',
+  'installations.origin.unknown':
+    'Exported by an unknown installation (an older archive, without origin or signatures)',
   'installations.origin.exported': 'Exported at {time}',
   'installations.origin.imported': 'Imported by {who} at {time}',
   'installations.origin.here': 'An archive of this installation: its certificates verify as valid.',
   'installations.origin.trusted': 'That installation’s key is trusted: the certificates verify as valid.',
-  'installations.origin.untrusted': 'That installation’s key is not trusted: this event’s certificates verify as “issued elsewhere”. Compare the key fingerprint with the other installation before trusting it.',
+  'installations.origin.untrusted':
+    'That installation’s key is not trusted: this event’s certificates verify as “issued elsewhere”. Compare the key fingerprint with the other installation before trusting it.',
 };

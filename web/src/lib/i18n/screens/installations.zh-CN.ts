@@ -2,7 +2,8 @@
 // the reference). Keys start with "installations.".
 export const installationsZhCN = {
   'installations.title': '系统密钥与信任',
-  'installations.lead': '本系统用自己的密钥为成绩确认和获奖证书签名。从其他系统导入的赛事，其证书在验证页显示为“由其他系统签发”，除非在这里信任那套系统的密钥。',
+  'installations.lead':
+    '本系统用自己的密钥为成绩确认和获奖证书签名。从其他系统导入的赛事，其证书在验证页显示为“由其他系统签发”，除非在这里信任那套系统的密钥。',
   'installations.self': '本系统',
   'installations.name': '名称',
   'installations.fingerprint': '密钥指纹',
@@ -27,5 +28,6 @@ export const installationsZhCN = {
   'installations.origin.imported': '{who} 于 {time} 导入',
   'installations.origin.here': '本系统自己的归档：证书照常验证为有效。',
   'installations.origin.trusted': '该系统的密钥已被信任：证书验证为有效。',
-  'installations.origin.untrusted': '该系统的密钥未被信任：本赛事的证书验证为“由其他系统签发”。请与对方核对密钥指纹后再信任。',
+  'installations.origin.untrusted':
+    '该系统的密钥未被信任：本赛事的证书验证为“由其他系统签发”。请与对方核对密钥指纹后再信任。',
 };

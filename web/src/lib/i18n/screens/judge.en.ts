@@ -9,7 +9,8 @@ export const judgeEn: Record<keyof typeof judgeZhCN, string> = {
   'judge.entry': 'Judges: sign in to mark',
 
   'judge.signin.title': 'Judge sign-in',
-  'judge.signin.lead': 'Enter the event, your judge code and PIN, or scan the QR code on your judge card with this tablet.',
+  'judge.signin.lead':
+    'Enter the event, your judge code and PIN, or scan the QR code on your judge card with this tablet.',
   'judge.signin.event': 'Event',
   'judge.signin.eventPick': 'Choose the event',
   'judge.signin.eventTyped': 'Event ID',
@@ -65,7 +66,8 @@ export const judgeEn: Record<keyof typeof judgeZhCN, string> = {
 
   'judge.chiefEntry.toDesk': 'Sign in as the chief judge: you then return to the chief judge desk.',
   'judge.chiefEntry.title': 'You are the chief judge of this contest',
-  'judge.chiefEntry.lead': 'Follow marking progress, settle flagged marks and requests to mark again, close marking and review corrections.',
+  'judge.chiefEntry.lead':
+    'Follow marking progress, settle flagged marks and requests to mark again, close marking and review corrections.',
   'judge.chiefEntry.open': 'Open the chief judge desk',
 
   'judge.refused.title': 'Refused marks',

@@ -116,7 +116,8 @@ export const judgeZhCN = {
 
   'judge.signout.title': '退出登录？',
   'judge.signout.text': '退出后，本机上的评分表和评分记录将被清除。',
-  'judge.signout.pending': '还有 {count} 条评分没有送达服务器！现在退出，这些评分将会丢失。请连接网络，等待发送完成后再退出。',
+  'judge.signout.pending':
+    '还有 {count} 条评分没有送达服务器！现在退出，这些评分将会丢失。请连接网络，等待发送完成后再退出。',
   'judge.signout.confirm': '退出登录',
   'judge.signout.discard': '放弃 {count} 条评分并退出',
   'judge.signout.cancel': '取消',

@@ -4,7 +4,8 @@ import type { resultsZhCN } from './results.zh-CN.ts';
 export const resultsEn: Record<keyof typeof resultsZhCN, string> = {
   'results.title': 'Results',
   'results.frozenBadge': 'Board frozen',
-  'results.frozenNote': 'Board frozen: it shows the standings at the freeze; the final results are revealed at the ceremony.',
+  'results.frozenNote':
+    'Board frozen: it shows the standings at the freeze; the final results are revealed at the ceremony.',
   'results.live.live': 'Live',
   'results.live.connecting': 'Connecting',
   'results.live.reconnecting': 'Reconnecting',

@@ -40,7 +40,8 @@ export const rosterZhCN = {
   'editor.roster.col.shadow': '见习',
   'editor.roster.col.pin': 'PIN',
 
-  'editor.roster.summaryOrganisations': '{rows} 行：有 {n} 个单位不在本赛事中。请在下方把它们加入赛事，或改正文件后重新选择。',
+  'editor.roster.summaryOrganisations':
+    '{rows} 行：有 {n} 个单位不在本赛事中。请在下方把它们加入赛事，或改正文件后重新选择。',
   'editor.roster.importAdding': '新增单位（{orgs} 个）并导入 {n} 行',
   'editor.roster.retry': '导入未完成：文件或赛事已有变化，下面是重新检查的结果。',
   'editor.roster.listSep': '、',
@@ -52,7 +53,8 @@ export const rosterZhCN = {
   'editor.roster.rowsMore': '第 {rows} 行等 {n} 行',
 
   'editor.roster.orgs.title': '不在本赛事中的单位（{n} 个）',
-  'editor.roster.orgs.lead': '文件里的这些单位名称与本赛事的单位都对不上。如果是新的参赛单位，可以把它们加入赛事；如果是写错了，请改正文件后重新选择。',
+  'editor.roster.orgs.lead':
+    '文件里的这些单位名称与本赛事的单位都对不上。如果是新的参赛单位，可以把它们加入赛事；如果是写错了，请改正文件后重新选择。',
   'editor.roster.orgs.existing': '本赛事现有单位：{list}',
   'editor.roster.orgs.existingNone': '本赛事还没有任何单位。',
   'editor.roster.orgs.name': '单位名称（取自文件）',
@@ -81,9 +83,12 @@ export const rosterZhCN = {
   'editor.roster.problem.required': '不能为空。',
   'editor.roster.problem.invalid': '“{value}”无效。',
   'editor.roster.problem.invalid.format': '“{value}”格式不对。',
-  'editor.roster.problem.invalid.format.bib': '“{value}”格式不对：只能用 1–16 位字母、数字、- 或 _，不能有空格或其他符号。',
-  'editor.roster.problem.invalid.format.code': '“{value}”格式不对：只能用 1–32 位字母、数字、- 或 _，不能有空格或其他符号。',
-  'editor.roster.problem.invalid.format.criteria': '评分项代码“{value}”格式不对：只能用 1–32 位小写字母、数字、- 或 _。',
+  'editor.roster.problem.invalid.format.bib':
+    '“{value}”格式不对：只能用 1–16 位字母、数字、- 或 _，不能有空格或其他符号。',
+  'editor.roster.problem.invalid.format.code':
+    '“{value}”格式不对：只能用 1–32 位字母、数字、- 或 _，不能有空格或其他符号。',
+  'editor.roster.problem.invalid.format.criteria':
+    '评分项代码“{value}”格式不对：只能用 1–32 位小写字母、数字、- 或 _。',
   'editor.roster.problem.invalid.format.pin': 'PIN 应为 4–8 位数字。',
   'editor.roster.problem.invalid.too_long': '太长：最多 {max} 个字符。',
   'editor.roster.problem.invalid.status': '“{value}”不是有效状态：请填 参赛、退赛 或 取消资格（留空为参赛）。',
@@ -96,7 +101,8 @@ export const rosterZhCN = {
   'editor.roster.problem.duplicate.in_file': '“{value}”与第 {firstRow} 行重复。',
   'editor.roster.problem.duplicate.in_contest': '“{value}”已在该赛项中：“合并”只添加新的，要修改请用“替换”。',
   'editor.roster.problem.duplicate.taken': '工位“{value}”已被选手 {holder} 使用。',
-  'editor.roster.problem.duplicate.other_contest': '裁判编号“{value}”已在赛项 {contest} 中使用：同一赛事的裁判编号不能重复。',
+  'editor.roster.problem.duplicate.other_contest':
+    '裁判编号“{value}”已在赛项 {contest} 中使用：同一赛事的裁判编号不能重复。',
   'editor.roster.problem.unknown_organisation': '本赛事没有单位“{value}”。',
   'editor.roster.problem.unknown_organisation.list': '本赛事没有单位“{value}”。现有单位：{list}。',
   'editor.roster.problem.ambiguous_organisation': '“{value}”可能是 {list}：请改填单位代码。',

@@ -18,7 +18,8 @@ export const verifyZhCN = {
   'verify.mismatch': '证书与成绩不符',
   'verify.mismatchText': '以下核对未通过，此证书不能作为获奖凭证，请联系组委会。',
   'verify.elsewhere': '证书由其他系统签发',
-  'verify.elsewhereText': '此证书属于从其他系统导入的赛事，由那套系统签发（或没有签名），本系统无法担保其真实性。请向颁发证书的组委会核实。',
+  'verify.elsewhereText':
+    '此证书属于从其他系统导入的赛事，由那套系统签发（或没有签名），本系统无法担保其真实性。请向颁发证书的组委会核实。',
   'verify.checks': '核对结果',
   'verify.checkPassed': '通过',
   'verify.checkFailed': '未通过',
