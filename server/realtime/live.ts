@@ -86,7 +86,57 @@ export function attachLive(
     cut(socket);
   };
   const stopSweep = sweepBacklogs(nsp, limits.backlogBytes, limits.sweepMs, (socket) => cutFor(socket, 'backlog'));
-  nsp.use(async (socket, next) => {
+  const ctx: LiveCtx = { services, sent, limits, known, answers, read, cutFor };
+  nsp.use(handshake(services));
+  // A signed-out organiser's open boards close at once; the client reconnects as whoever it is now.
+  services.auth.onSessionEnded((tokenHash) => closeSessionSockets(nsp, tokenHash));
+  nsp.on('connection', (socket) => {
+    services.metrics.watchers.inc();
+    socket.data.watching = new Map();
+    socket.data.joining = new Set();
+    const session = socket.data.session;
+    const recheck = session
+      ? setInterval(() => {
+          // Only a session that has ended closes it; a database outage must not.
+          services.auth.resolve(session.token).catch((err: unknown) => {
+            if (err instanceof DomainError && err.code === 'unauthorized') socket.disconnect(true);
+          });
+        }, SESSION_RECHECK_MS)
+      : undefined;
+    recheck?.unref();
+    socket.on('disconnect', () => {
+      clearInterval(recheck);
+      services.metrics.watchers.dec();
+    });
+    // Every event counts against the socket's allowance; past it the event is refused unread.
+    const allowance = new SocketAllowance(limits);
+    socket.use((event, next) => {
+      if (gone.has(socket)) return;
+      const verdict = allowance.take();
+      if ('cut' in verdict) return cutFor(socket, 'flood');
+      if (verdict.ok) return next();
+      const message = `too many requests on this connection; try again in ${verdict.seconds} s`;
+      replier(event.at(-1))(refuse('rate_limited:watch', message, { seconds: verdict.seconds }).body());
+    });
+    socket.on('watch', (payload: unknown, ack: unknown) => watch(ctx, socket, payload, ack));
+    socket.on('unwatch', async (payload: unknown, ack: unknown) => {
+      const reply = replier(ack);
+      const parsed = watchPayload.safeParse(payload);
+      if (!parsed.success) return reply(refuse('validation_failed', 'unwatch needs {"contest": id}').body());
+      socket.data.watching.delete(parsed.data.contest);
+      await leaveAll(socket, parsed.data.contest);
+      reply({ ok: true });
+    });
+  });
+  return stopSweep;
+}
+
+/**
+ * Who a connection is: a client naming an older protocol is refused; a public screen, a signed-in
+ * organiser (bearer token or the web app's HttpOnly cookie) or, with an expired cookie, the public.
+ */
+function handshake(services: AppServices): Parameters<LiveNamespace['use']>[0] {
+  return async (socket, next) => {
     const auth = socket.handshake.auth as { [K in keyof LiveHandshake]?: unknown } | undefined;
     // A client that names an older or unknown version of the protocol runs an old copy of the app.
     const outdated = protocolRefusal(auth?.protocol);
@@ -118,103 +168,77 @@ export function attachLive(
       }
       next(new Error(err instanceof DomainError ? err.message : 'unauthorized'));
     }
-  });
-  // A signed-out organiser's open boards close at once; the client reconnects as whoever it is now.
-  services.auth.onSessionEnded((tokenHash) => closeSessionSockets(nsp, tokenHash));
-  nsp.on('connection', (socket) => {
-    services.metrics.watchers.inc();
-    socket.data.watching = new Map();
-    socket.data.joining = new Set();
-    const session = socket.data.session;
-    const recheck = session
-      ? setInterval(() => {
-          // Only a session that has ended closes it; a database outage must not.
-          services.auth.resolve(session.token).catch((err: unknown) => {
-            if (err instanceof DomainError && err.code === 'unauthorized') socket.disconnect(true);
-          });
-        }, SESSION_RECHECK_MS)
-      : undefined;
-    recheck?.unref();
-    socket.on('disconnect', () => {
-      clearInterval(recheck);
-      services.metrics.watchers.dec();
-    });
-    // Every event counts against the socket's allowance; past it the event is refused unread.
-    const allowance = new SocketAllowance(limits);
-    socket.use((event, next) => {
-      if (gone.has(socket)) return;
-      const verdict = allowance.take();
-      if ('cut' in verdict) return cutFor(socket, 'flood');
-      if (verdict.ok) return next();
-      const message = `too many requests on this connection; try again in ${verdict.seconds} s`;
-      replier(event.at(-1))(refuse('rate_limited:watch', message, { seconds: verdict.seconds }).body());
-    });
-    socket.on('watch', async (payload: unknown, ack: unknown) => {
-      const reply = replier(ack);
-      const parsed = watchPayload.safeParse(payload);
-      if (!parsed.success) return reply(refuse('validation_failed', 'watch needs {"contest": id}').body());
-      const contestId = parsed.data.contest;
-      // A socket watches a contest in one format: asking again in the other moves it.
-      const format: DeltaFormat = parsed.data.compact ? 'compact' : 'contract';
-      const audience = socket.data.audience;
-      const { watching, joining } = socket.data;
-      // This audience may not watch it (any more): the socket leaves its rooms.
-      const refused = (refusal: WatchAck) => {
-        watching.delete(contestId);
-        void leaveAll(socket, contestId);
-        reply(refusal);
-      };
-      try {
-        if (!(await known.has(contestId))) return refused(UNKNOWN_CONTEST);
-        let c: CachedContest | null | undefined;
-        const held = watching.get(contestId);
-        if (held === format) {
-          // In the room, so every change reaches it: the cached board is current unless a change is
-          // on its way, and its answer is the one encoded for everyone at this version.
-          c = sent.settled(contestId) ? services.boards.peek(contestId) : undefined;
-        } else {
-          // Watches in flight hold their slot too.
-          if (held === undefined && !joining.has(contestId) && watching.size + joining.size >= limits.contests) {
-            const message = `a connection watches at most ${limits.contests} contests; unwatch one first`;
-            return reply(refuse('rate_limited:watch_contests', message, { limit: limits.contests }).body());
-          }
-          joining.add(contestId);
-          try {
-            // A public socket never joins the room of a contest it may not see; a refusal read from
-            // the cache is confirmed by a fresh read (the contest may have opened meanwhile).
-            let seen: CachedContest | null | undefined = services.boards.peek(contestId);
-            if (!seen || refusalOf(seen, audience)) seen = await read(contestId);
-            const refusal = refusalOf(seen, audience);
-            if (refusal) return refused(refusal);
-            // Join before reading the board, so no update after it can be missed.
-            await socket.leave(roomOf(contestId, audience, format === 'compact' ? 'contract' : 'compact'));
-            await socket.join(roomOf(contestId, audience, format));
-            watching.set(contestId, format);
-          } finally {
-            joining.delete(contestId);
-          }
-        }
-        c ??= await read(contestId);
-        const refusal = refusalOf(c, audience);
-        if (refusal) return refused(refusal);
-        // Checked when the board is about to be queued: watches sent together all get this far.
-        if (backlogOf(socket) > limits.backlogBytes) return cutFor(socket, 'backlog');
-        const answer = answers.of(c!, audience);
-        sent.watched(contestId, audience, format, answer.value);
-        reply(answer);
-      } catch {
-        // The database is away: a socket in the room stays there, and its updates resume with it.
-        reply(refuse('unavailable', 'the board could not be read; try again').body());
+  };
+}
+
+/** What the connection handlers of one /live namespace share. */
+interface LiveCtx {
+  services: AppServices;
+  sent: Pick<Broadcaster, 'watched' | 'settled'>;
+  limits: LiveLimits;
+  known: KnownContests;
+  answers: WatchAnswers;
+  /** A contest's board from the cache or the database (an unknown one is forgotten). */
+  read: (contestId: string) => Promise<CachedContest | null | undefined>;
+  cutFor: (socket: LiveSocket, reason: 'flood' | 'backlog') => void;
+}
+
+/** A `watch`: join the contest's room for this audience and format, answer with its board. */
+async function watch(ctx: LiveCtx, socket: LiveSocket, payload: unknown, ack: unknown): Promise<void> {
+  const reply = replier(ack);
+  const parsed = watchPayload.safeParse(payload);
+  if (!parsed.success) return reply(refuse('validation_failed', 'watch needs {"contest": id}').body());
+  const contestId = parsed.data.contest;
+  // A socket watches a contest in one format: asking again in the other moves it.
+  const format: DeltaFormat = parsed.data.compact ? 'compact' : 'contract';
+  const audience = socket.data.audience;
+  const { watching, joining } = socket.data;
+  // This audience may not watch it (any more): the socket leaves its rooms.
+  const refused = (refusal: WatchAck) => {
+    watching.delete(contestId);
+    void leaveAll(socket, contestId);
+    reply(refusal);
+  };
+  try {
+    if (!(await ctx.known.has(contestId))) return refused(UNKNOWN_CONTEST);
+    let c: CachedContest | null | undefined;
+    const held = watching.get(contestId);
+    if (held === format) {
+      // In the room, so every change reaches it: the cached board is current unless a change is
+      // on its way, and its answer is the one encoded for everyone at this version.
+      c = ctx.sent.settled(contestId) ? ctx.services.boards.peek(contestId) : undefined;
+    } else {
+      // Watches in flight hold their slot too.
+      if (held === undefined && !joining.has(contestId) && watching.size + joining.size >= ctx.limits.contests) {
+        const message = `a connection watches at most ${ctx.limits.contests} contests; unwatch one first`;
+        return reply(refuse('rate_limited:watch_contests', message, { limit: ctx.limits.contests }).body());
       }
-    });
-    socket.on('unwatch', async (payload: unknown, ack: unknown) => {
-      const reply = replier(ack);
-      const parsed = watchPayload.safeParse(payload);
-      if (!parsed.success) return reply(refuse('validation_failed', 'unwatch needs {"contest": id}').body());
-      socket.data.watching.delete(parsed.data.contest);
-      await leaveAll(socket, parsed.data.contest);
-      reply({ ok: true });
-    });
-  });
-  return stopSweep;
+      joining.add(contestId);
+      try {
+        // A public socket never joins the room of a contest it may not see; a refusal read from
+        // the cache is confirmed by a fresh read (the contest may have opened meanwhile).
+        let seen: CachedContest | null | undefined = ctx.services.boards.peek(contestId);
+        if (!seen || refusalOf(seen, audience)) seen = await ctx.read(contestId);
+        const refusal = refusalOf(seen, audience);
+        if (refusal) return refused(refusal);
+        // Join before reading the board, so no update after it can be missed.
+        await socket.leave(roomOf(contestId, audience, format === 'compact' ? 'contract' : 'compact'));
+        await socket.join(roomOf(contestId, audience, format));
+        watching.set(contestId, format);
+      } finally {
+        joining.delete(contestId);
+      }
+    }
+    c ??= await ctx.read(contestId);
+    const refusal = refusalOf(c, audience);
+    if (refusal) return refused(refusal);
+    // Checked when the board is about to be queued: watches sent together all get this far.
+    if (backlogOf(socket) > ctx.limits.backlogBytes) return ctx.cutFor(socket, 'backlog');
+    const answer = ctx.answers.of(c!, audience);
+    ctx.sent.watched(contestId, audience, format, answer.value);
+    reply(answer);
+  } catch {
+    // The database is away: a socket in the room stays there, and its updates resume with it.
+    reply(refuse('unavailable', 'the board could not be read; try again').body());
+  }
 }

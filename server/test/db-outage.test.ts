@@ -5,7 +5,7 @@
 // outboxes deliver everything exactly once. Without DATABASE_URL the test makes its own database
 // on the local PostgreSQL (PG_ADMIN_URL, default postgres://postgres@127.0.0.1:5432/postgres).
 import { EventEmitter } from 'node:events';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { createDb, type DbHandle } from '../../db/create-db.ts';
@@ -181,12 +181,10 @@ describe.skipIf(skip)('PostgreSQL out of reach while judges mark, then back', ()
     // Back: the same process recovers by itself.
     const restoredAt = performance.now();
     proxy.restore();
-    let healthy = false;
-    while (!healthy && performance.now() - restoredAt < 15_000) {
-      healthy = (await fetch(`${s.url}/healthz`)).status === 200;
-      if (!healthy) await new Promise((r) => setTimeout(r, 25));
-    }
-    expect(healthy).toBe(true);
+    await vi.waitFor(async () => expect((await fetch(`${s.url}/healthz`)).status).toBe(200), {
+      timeout: 15_000,
+      interval: 25,
+    });
     const recoverMs = performance.now() - restoredAt;
     await Promise.all(runs);
     const deliveredMs = performance.now() - restoredAt;

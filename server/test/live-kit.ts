@@ -1,7 +1,7 @@
 // Live-board test kit: a screen that follows CONTRACT §8 (or asks for compact deltas) with the
 // product's board follower (live-screen.ts), the GET board to compare it with, and judges marking an
 // example event concurrently over HTTP. The server is the one given to useLiveServer.
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
 import { LIVE_NAMESPACE, PROTOCOL_VERSION, type BoardUpdate } from '../../shared/realtime.ts';
@@ -52,18 +52,16 @@ export async function boardOf(contest: string, token?: string, server = current)
   return res.body;
 }
 
-/** Waits until the watchers hold the GET board's seq and nothing has arrived for a while, then compares. */
+/** Waits until every watcher holds the GET board's seq, then compares the whole boards. */
 export async function expectExact(watchers: Watcher[], contest: string, token?: string, server = current) {
-  const deadline = Date.now() + 10_000;
   let want = await boardOf(contest, token, server);
-  for (;;) {
-    const counts = watchers.map((w) => w.updates.length);
-    await sleep(150);
-    const quiet = watchers.every((w, i) => w.updates.length === counts[i]);
-    want = await boardOf(contest, token, server);
-    if (quiet && watchers.every((w) => w.board?.seq === want.seq)) break;
-    if (Date.now() > deadline) break;
-  }
+  await vi.waitFor(
+    async () => {
+      want = await boardOf(contest, token, server);
+      expect(watchers.map((w) => w.board?.seq)).toEqual(watchers.map(() => want.seq));
+    },
+    { timeout: 10_000, interval: 50 },
+  );
   for (const w of watchers) expect(JSON.parse(JSON.stringify(w.board))).toEqual(want);
 }
 

@@ -2,7 +2,7 @@
 // concurrently, socket.io-client watchers applying updates with the shared client rule. Whatever
 // happens on the way (coalescing, dropped updates, reconnects), every watcher ends on the board
 // that GET /leaderboard gives its audience, rows and seq alike.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { io } from 'socket.io-client';
 import { sql } from 'drizzle-orm';
 import { startTestServer, uuid, type TestServer } from './harness.ts';
@@ -51,7 +51,7 @@ describe('live boards under concurrent marking', () => {
     const gappy = new Watcher(contestId, undefined, s, true);
     await Promise.all([...compact, contract, gappy].map((w) => w.watch()));
     const running = storm(120);
-    while (gappy.updates.length < 2) await sleep(5);
+    await vi.waitFor(() => expect(gappy.updates.length).toBeGreaterThanOrEqual(2));
     gappy.dropNext = 1;
     await running;
     await expectExact([compact[0]!, contract, gappy], contestId);
@@ -88,10 +88,12 @@ describe('live boards under concurrent marking', () => {
     const flaky = new Watcher(contestId);
     await Promise.all([steady.watch(), flaky.watch()]);
     const running = storm(120);
-    while (flaky.updates.length < 2) await sleep(5);
+    await vi.waitFor(() => expect(flaky.updates.length).toBeGreaterThanOrEqual(2));
     flaky.socket.disconnect();
     const missed = flaky.updates.length;
-    await sleep(200);
+    // The storm goes on (the steady watcher gets two more updates); the disconnected one gets none of it.
+    const steadyAt = steady.updates.length;
+    await vi.waitFor(() => expect(steady.updates.length).toBeGreaterThanOrEqual(steadyAt + 2), { timeout: 10_000 });
     expect(flaky.updates.length).toBe(missed);
     flaky.socket.connect();
     await new Promise<void>((r) => flaky.socket.once('connect', () => r()));
@@ -115,7 +117,7 @@ describe('live boards under concurrent marking', () => {
         clientId: uuid(),
       });
       expect(res.status).toBe(201);
-      while (w.updates.length === before) await sleep(5);
+      await vi.waitFor(() => expect(w.updates.length).toBeGreaterThan(before));
     };
     await remark();
     w.dropNext = 2;
@@ -280,9 +282,10 @@ describe('board cache freshness', () => {
    * The database, with the answers of the driver's queries held back `ms` after the query ran (the
    * board cache reads through the driver: postgres.js `unsafe`, PGlite `query`).
    */
-  function slowAnswers(db: Db, ms: number): Db {
+  function slowAnswers(db: Db, ms: number): { db: Db; answered: () => number } {
     const real = (db as unknown as { $client: any }).$client;
-    const delay = (p: PromiseLike<unknown>) => Promise.resolve(p).then((x) => sleep(ms).then(() => x));
+    let answered = 0;
+    const delay = (p: PromiseLike<unknown>) => Promise.resolve(p).then((x) => (answered++, sleep(ms).then(() => x)));
     const client =
       typeof real === 'function'
         ? Object.assign((...a: unknown[]) => real(...a), {
@@ -290,14 +293,16 @@ describe('board cache freshness', () => {
             unsafe: (...a: unknown[]) => delay(real.unsafe(...a)),
           })
         : { query: (...a: unknown[]) => delay(real.query(...a)) };
-    return new Proxy(db, { get: (t, key) => (key === '$client' ? client : Reflect.get(t, key)) });
+    const proxied = new Proxy(db, { get: (t, key) => (key === '$client' ? client : Reflect.get(t, key)) });
+    return { db: proxied, answered: () => answered };
   }
 
   it('a read that starts after a commit sees it, even while an older refresh is still running', async () => {
     const { contestId } = await setup('new-economy-contest', 'courier', []);
-    const cache = new BoardCache(slowAnswers(s.db.db, 40));
+    const slow = slowAnswers(s.db.db, 40);
+    const cache = new BoardCache(slow.db);
     const first = cache.get(contestId).then((c) => c!.seq); // reads the contest row now, hears the answer later
-    await sleep(10);
+    await vi.waitFor(() => expect(slow.answered()).toBeGreaterThan(0), { interval: 1 }); // the row is read
     const [bumped] = rowsOf<{ seq: number }>(
       await s.db.db.execute(sql`UPDATE contests SET seq = seq + 1 WHERE id = ${contestId} RETURNING seq`),
     );
