@@ -103,7 +103,6 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
   return app;
 }
 
-
 /** Requests that carry a whole event file, an archive or a roster spreadsheet get the larger limit. */
 function carriesFile(method: string, path: string): boolean {
   if (method === 'POST')
