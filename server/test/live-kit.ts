@@ -52,17 +52,15 @@ export async function boardOf(contest: string, token?: string, server = current)
   return res.body;
 }
 
-/** Waits until every watcher holds the GET board's seq, then compares the whole boards. */
+/** Waits until every watcher holds exactly the GET board (its seq, and the freeze and rows with it). */
 export async function expectExact(watchers: Watcher[], contest: string, token?: string, server = current) {
-  let want = await boardOf(contest, token, server);
   await vi.waitFor(
     async () => {
-      want = await boardOf(contest, token, server);
-      expect(watchers.map((w) => w.board?.seq)).toEqual(watchers.map(() => want.seq));
+      const want = await boardOf(contest, token, server);
+      for (const w of watchers) expect(JSON.parse(JSON.stringify(w.board))).toEqual(want);
     },
     { timeout: 10_000, interval: 50 },
   );
-  for (const w of watchers) expect(JSON.parse(JSON.stringify(w.board))).toEqual(want);
 }
 
 export function expectWellFormed(u: BoardUpdate, contest: string, size: number) {
