@@ -6,34 +6,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Namespace } from 'socket.io';
 import { ContestBoard } from '../../shared/scoring/board.ts';
-import type { ContestDef, ContestantInfo } from '../../shared/scoring/types.ts';
 import { applyBoardUpdate, type BoardUpdate } from '../../shared/realtime.ts';
 import type { Leaderboard } from '../../shared/api.ts';
 import { boardFor, type Audience, type BoardCache, type CachedContest } from '../domain/boards/boards.ts';
 import type { ContestMeta } from '../domain/boards/contest-meta.ts';
 import { Metrics } from '../metrics.ts';
 import { Broadcaster, roomOf, type DeltaFormat } from './broadcaster.ts';
+import { contestantsC, oneCriterionDef } from './one-criterion-contest.ts';
 
 const INTERVAL = 20;
 const CONTEST = 'c1';
-const def = {
-  code: 'main',
-  name: 'Main',
-  sections: [{ code: 's', name: 'S', weight: 100, criteria: [{ code: 'k', name: 'K', kind: 'score', max: 100 }] }],
-  judgesPerCriterion: 1,
-  awards: [],
-  decimals: 1,
-} as unknown as ContestDef;
-const people: ContestantInfo[] = Array.from(
-  { length: 10 },
-  (_, i) =>
-    ({
-      bib: `C${String(i + 1).padStart(3, '0')}`,
-      name: `N${i}`,
-      organisation: 'o',
-      status: 'active',
-    }) as ContestantInfo,
-);
+const def = oneCriterionDef;
+const people = contestantsC(10);
 
 /** One contest's board, marked by hand; `get` answers as BoardCache does, as of the moment it is asked. */
 function contestSource() {

@@ -4,27 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { ContestBoard } from '../../shared/scoring/board.ts';
 import { applyBoardUpdate } from '../../shared/realtime.ts';
 import type { Leaderboard } from '../../shared/api.ts';
-import type { ContestDef, ContestantInfo } from '../../shared/scoring/types.ts';
 import { compactUpdateFor, rememberBoard, updateFor } from './delta.ts';
+import { contestantsC, oneCriterionDef } from './one-criterion-contest.ts';
 
-const def = {
-  code: 'main',
-  name: 'Main',
-  sections: [{ code: 's', name: 'S', weight: 100, criteria: [{ code: 'k', name: 'K', kind: 'score', max: 100 }] }],
-  judgesPerCriterion: 1,
-  awards: [],
-  decimals: 1,
-} as unknown as ContestDef;
-const people: ContestantInfo[] = Array.from(
-  { length: 200 },
-  (_, i) =>
-    ({
-      bib: `C${String(i + 1).padStart(3, '0')}`,
-      name: `N${i}`,
-      organisation: 'o',
-      status: 'active',
-    }) as ContestantInfo,
-);
+const def = oneCriterionDef;
+const people = contestantsC(200);
 
 function boardAt(b: ContestBoard, seq: number): Leaderboard {
   return { contest: 'c1', seq, state: 'scoring', frozen: false, rows: b.rows() };
