@@ -4,6 +4,7 @@
 import type { AppServices } from '../../services.ts';
 import type { RevealView, ScreenState } from '../../../shared/screens.ts';
 import { blindHidden, blindRow } from '../../../shared/blind.ts';
+import { revealOrder as inRevealOrder } from '../../../shared/reveal-order.ts';
 import { contestByCode, type ScreenRow } from './screens.ts';
 
 /** The ranked rows in reveal order (last place first), as the hall may see them. */
@@ -12,11 +13,7 @@ async function revealOrder(services: AppServices, eventId: string, contestCode: 
   const c = await services.boards.get(id);
   if (!c) return { rows: [], ready: false };
   const hidden = blindHidden(c.meta.def.blind, c.state);
-  const rows = c.board
-    .rows()
-    .filter((r) => r.rank !== null)
-    .map((r) => (hidden ? blindRow(r, c.meta.shownAs.get(r.bib) ?? r.bib) : r))
-    .reverse();
+  const rows = inRevealOrder(c.board.rows()).map((r) => (hidden ? blindRow(r, c.meta.shownAs.get(r.bib) ?? r.bib) : r));
   return { rows, ready: c.frozen !== null || c.state === 'published' };
 }
 
