@@ -30,12 +30,12 @@ test('an announcement reaches the big screen and the phones, also later, until w
     await desk.page.getByTestId('announcement-post').click();
     await expect(desk.page.getByTestId('announcement-item')).toHaveCount(1);
     await expect(screen.page.getByTestId('display-announcement')).toHaveText(text);
-    await expect(phone.getByTestId('announcement')).toContainText(text);
+    await expect(phone.getByTestId('announcement')).toContainText(text, { timeout: 15_000 });
 
     // A phone that opens a page afterwards is shown it too, on every page of the event.
     const later = await phones.newPage();
     await later.goto(`/results/${ev.id}?lang=en`);
-    await expect(later.getByTestId('announcement')).toContainText(text);
+    await expect(later.getByTestId('announcement')).toContainText(text, { timeout: 15_000 });
     await expect(later.getByTestId('announcement')).toContainText('Notice');
 
     // Withdrawn: gone everywhere.
