@@ -2,10 +2,8 @@
 // zh-CN and en, for people to look at (test-results/screenshots/, CI artifacts).
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { exampleEvent, importEvent, setState, signIn } from './helpers.ts';
 import { settled } from './settled.ts';
-import { realisticMarks, submitMarks, type ContestFile } from './display-marks.ts';
-import { cardOf, openConsole, openScreen, setMode, type ModeInput } from './screens-helpers.ts';
+import { cardOf, markedCourier, openConsole, openScreen, setMode, type ModeInput } from './screens-helpers.ts';
 
 const DIR = new URL('../test-results/screenshots/', import.meta.url);
 
@@ -19,13 +17,7 @@ async function shoot(page: Page, name: string) {
 for (const lang of ['zh-CN', 'en'] as const) {
   test(`console screens page and a big screen in each mode, ${lang}`, async ({ browser, request }) => {
     test.setTimeout(300_000);
-    const admin = await signIn(request);
-    const file = exampleEvent('new-economy-contest');
-    const ev = await importEvent(request, admin, file);
-    const courier = ev.contests.find((c) => c.code === 'courier')!.id;
-    await setState(request, admin, courier, 'scoring');
-    const courierFile = file.contests.find((c: ContestFile) => c.code === 'courier') as ContestFile;
-    await submitMarks(request, ev.id, courier, courierFile, realisticMarks(courierFile));
+    const { admin, ev, courier } = await markedCourier(request);
     const auth = { headers: { authorization: `Bearer ${admin}` } };
     expect((await request.post(`/api/v1/contests/${courier}/freeze`, { data: { frozen: true }, ...auth })).ok()).toBe(
       true,

@@ -3,9 +3,15 @@
 // mode through a reload, and goes back to its address when the console lets it. The time from the
 // click in the console to the screen showing the new mode is measured (p50 of several switches).
 import { expect, test, type Page } from '@playwright/test';
-import { exampleEvent, importEvent, setState, signIn } from './helpers.ts';
-import { realisticMarks, submitMarks, type ContestFile } from './display-marks.ts';
-import { cardOf, openConsole, openScreen, pickMode, setMode, type ModeInput } from './screens-helpers.ts';
+import {
+  cardOf,
+  markedCourier,
+  openConsole,
+  openScreen,
+  pickMode,
+  setMode,
+  type ModeInput,
+} from './screens-helpers.ts';
 
 /** The wall-clock time (ms, sub-ms precision) of each mode the screen showed, as the page saw it. */
 async function recordModes(screen: Page) {
@@ -40,13 +46,7 @@ test('the console names, identifies and switches a big screen; the switch shows 
   request,
 }) => {
   test.setTimeout(120_000);
-  const admin = await signIn(request);
-  const file = exampleEvent('new-economy-contest');
-  const ev = await importEvent(request, admin, file);
-  const courier = ev.contests.find((c) => c.code === 'courier')!.id;
-  await setState(request, admin, courier, 'scoring');
-  const courierFile = file.contests.find((c: ContestFile) => c.code === 'courier') as ContestFile;
-  await submitMarks(request, ev.id, courier, courierFile, realisticMarks(courierFile));
+  const { admin, ev } = await markedCourier(request);
 
   const screen = await openScreen(browser, ev.id);
   const desk = await openConsole(browser, ev.id);

@@ -1,7 +1,8 @@
 // The console's screens page and the big screens it runs (issue 14), for end-to-end tests: a big
 // screen in a browser context of its own (as on the screen PC), the organiser's console in another.
-import { expect, type Browser, type Locator, type Page } from '@playwright/test';
-import { signInUi } from './helpers.ts';
+import { expect, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
+import { exampleEvent, importEvent, setState, signIn, signInUi } from './helpers.ts';
+import { realisticMarks, submitMarks, type ContestFile } from './display-marks.ts';
 
 export const HD = { width: 1920, height: 1080 };
 
@@ -49,4 +50,16 @@ export async function pickMode(card: Locator, mode: ModeInput) {
 export async function setMode(card: Locator, mode: ModeInput) {
   await (await pickMode(card, mode)).click();
   await expect(card).toHaveAttribute('data-mode', mode.kind);
+}
+
+/** The example event with its courier contest open and marked. */
+export async function markedCourier(request: APIRequestContext) {
+  const admin = await signIn(request);
+  const file = exampleEvent('new-economy-contest');
+  const ev = await importEvent(request, admin, file);
+  const courier = ev.contests.find((c) => c.code === 'courier')!.id;
+  await setState(request, admin, courier, 'scoring');
+  const courierFile = file.contests.find((c: ContestFile) => c.code === 'courier') as ContestFile;
+  await submitMarks(request, ev.id, courier, courierFile, realisticMarks(courierFile));
+  return { admin, ev, courier };
 }
