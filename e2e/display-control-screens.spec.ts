@@ -44,6 +44,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       for (const [name, mode] of modes) {
         await setMode(card, mode);
         await expect(screen.page.getByTestId('display-mode')).toHaveAttribute('data-mode', mode.kind);
+        if (name === 'teams') await expect(screen.page.getByTestId('display-team').first()).toBeVisible();
         if (name === 'contest' || name === 'rotate')
           await expect(screen.page.getByTestId('display-row').first()).toBeVisible();
         await shoot(screen.page, `control-${name}-${lang}`);
