@@ -53,7 +53,6 @@ export async function openBoard(page: Page, url: string) {
     .toBeGreaterThan(0);
 }
 
-
 const SCREENSHOTS = new URL('../test-results/screenshots/', import.meta.url);
 
 /** A screenshot of the settled page, kept in test-results/screenshots/ and attached to the report. */
