@@ -12,19 +12,23 @@ const LONG_ORGANISATION = '美联外卖（江苏）网络科技有限公司南�
 async function measure(page: Page) {
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="display"] ol').length === 1);
   return page.evaluate(() => {
-    const px = (el: Element | null) => (el ? parseFloat(getComputedStyle(el).fontSize) : 0);
-    const all = (id: string) => [...document.querySelectorAll(`[data-testid="${id}"]`)];
+    const px = (el: Element | null | undefined) => (el ? parseFloat(getComputedStyle(el).fontSize) : 0);
+    const all = (id: string) => Array.from(document.querySelectorAll(`[data-testid="${id}"]`));
     const lines = (el: Element) => {
       const range = document.createRange();
       range.selectNodeContents(el);
-      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      return new Set(
+        Array.from(range.getClientRects())
+          .filter((r) => r.width > 0)
+          .map((r) => Math.round(r.top)),
+      ).size;
     };
     const rows = all('display-row').filter((r) => {
       const b = r.getBoundingClientRect();
       return b.top >= 0 && b.bottom <= innerHeight + 0.5;
     });
     const texts = [...all('display-name'), ...all('display-total'), ...all('display-head-cell'), ...all('display-org')];
-    const cells = [...rows.flatMap((r) => [...r.children]), ...all('display-head-cell')];
+    const cells = [...rows.flatMap((r) => Array.from(r.children)), ...all('display-head-cell')];
     return {
       rows: rows.length,
       name: px(all('display-name')[0]),
@@ -58,14 +62,15 @@ test('the big screen is legible from the back of the hall, 1080p and 4K, zh-CN a
   test.setTimeout(120_000);
   const ev = await realisticEvent(request, 'new-economy-contest', (file) => {
     const rider = file.contests.find((c) => c.code === 'rider')!;
-    rider.contestants[0].name = LONG_NAME;
-    file.organisations.find((o) => o.code === rider.contestants[0].organisation)!.name = LONG_ORGANISATION;
+    const first = rider.contestants[0]!;
+    first.name = LONG_NAME;
+    file.organisations.find((o) => o.code === first.organisation)!.name = LONG_ORGANISATION;
   });
   const figures: Record<string, unknown> = {};
   for (const [width, height] of [
     [1920, 1080],
     [3840, 2160],
-  ]) {
+  ] as const) {
     const scale = height / 1080;
     const context = await browser.newContext({ viewport: { width, height } });
     try {
