@@ -72,6 +72,7 @@ test('a phone follows two bibs: pinned and marked, kept after a reload, updated 
   await expect(page.locator('[data-testid="followed-row"][data-bib="C020"] [data-testid="followed-rank"]')).toHaveText(
     `Place ${rank}`,
   );
+  await shoot(page, 'phone-follow-event-390-en');
   await page.locator('[data-testid="followed-row"][data-bib="C003"] [data-testid="follow"]').click();
   await expect(page.getByTestId('followed-row')).toHaveCount(1);
 
