@@ -9,14 +9,14 @@
 // - The chrome shrinks to about 15 % of the height (one title line, QR 4.2 u, 1.8 u column headers,
 //   a thin pager and footer); the rest is ten rows of 4 u (77 px at 1080p, a bit more once the rows
 //   share the leftover height evenly).
-// - In a row, the name is 3.4 u (65 px, the glyphs of a Chinese name about 58 px = 44 mm: d/200 at
-//   9 m, d/300 at 13 m, and 7.5′ of arc at 20 m, 1.5 times the 5′ letter of 20/20 vision) and the
-//   total 3.7 u (71 px, the size a row allows). Organisation and sections stay smaller (2.3 u):
-//   they are read from nearer, or on a phone.
+// - In a row, the name is 3.4 u (65 px; the ink of Chinese characters measured 63 px = 47 mm: d/200
+//   at 9.4 m, d/300 at 14 m, 8′ of arc at 20 m, 1.6 times the 5′ letter of 20/20 vision) and the
+//   total 3.7 u (71 px, digits 54 px = 40 mm, the size a row allows). Organisation and sections stay
+//   smaller (2.3 u): they are read from nearer, or on a phone.
 // - Column headers go from 1.05 u to 1.8 u (35 px), on one line; a section name too long for its
 //   column gets a letter, explained in a legend under the board.
 // Halls that need more (20 m and beyond by the strict d/200 rule) say so in the address:
-// `?size=l` (8 rows, 81 px names), `?size=xl` (6–7 rows, 98 px), or a factor such as `?size=1.8`;
+// `?size=l` (8 rows, 82 px names), `?size=xl` (6 rows, 98 px), or a factor such as `?size=1.8`;
 // a small room shows more rows with `?size=s`. The chrome stays as it is; the board's type scales.
 import { getContext, setContext } from 'svelte';
 
