@@ -13,6 +13,7 @@ import { siteZhCN } from './screens/site.zh-CN.ts';
 import { rosterZhCN } from './screens/roster.zh-CN.ts';
 import { installationsZhCN } from './screens/installations.zh-CN.ts';
 import { consoleScreensZhCN } from './screens/console-screens.zh-CN.ts';
+import { followZhCN } from './screens/follow.zh-CN.ts';
 import { GLOSSARY } from '$shared/glossary.ts';
 
 const words = GLOSSARY['zh-CN'];
@@ -113,4 +114,5 @@ export const zhCN = {
   ...rosterZhCN,
   ...installationsZhCN,
   ...consoleScreensZhCN,
+  ...followZhCN,
 };
