@@ -3,6 +3,7 @@ import type { ContestProgress, ProgressCell } from '$shared/judge.ts';
 import {
   acceptedFlag,
   cellStatus,
+  deductionText,
   filterProgressRows,
   flaggedCells,
   judgeDebts,
@@ -52,6 +53,9 @@ describe('cellStatus', () => {
     expect(cellStatus(row('A'), cell())).toBe('missing');
     expect(cellStatus(row('A'), cell({ need: 0 }))).toBe('none');
     expect(cellStatus(row('A'), cell({ need: 0, have: 1 }))).toBe('deducted');
+    expect(cellStatus(row('A'), cell({ need: 0, have: 1, points: 2 }))).toBe('deducted');
+    // "0 violations" marked: nothing taken, not shown red.
+    expect(cellStatus(row('A'), cell({ need: 0, have: 1, points: 0 }))).toBe('none');
     expect(cellStatus(row('A', { status: 'withdrawn' }), cell())).toBe('inactive');
   });
   it('knows an accepted flag: spread over maxSpread but no longer flagged', () => {
@@ -163,5 +167,13 @@ describe('who', () => {
     expect(who(row('C001'), 'C001')).toBe('C001 name-C001');
     expect(who(row('C001', { name: undefined }), 'C001')).toBe('S-C001');
     expect(who(undefined, 'C009')).toBe('C009');
+  });
+});
+
+describe('deductionText', () => {
+  it('shows points taken with a minus sign, and zero as a plain 0 (never −0)', () => {
+    expect(deductionText(2)).toBe('−2');
+    expect(deductionText(0.5)).toBe('−0.5');
+    expect(deductionText(0)).toBe('0');
   });
 });
