@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ContestProgress, ProgressCell } from '$shared/judge.ts';
+import { i18n } from '$lib/i18n/index.ts';
 import {
   acceptedFlag,
   cellStatus,
+  certifyWarning,
   deductionText,
   filterProgressRows,
   flaggedCells,
@@ -175,5 +177,24 @@ describe('deductionText', () => {
     expect(deductionText(2)).toBe('−2');
     expect(deductionText(0.5)).toBe('−0.5');
     expect(deductionText(0)).toBe('0');
+  });
+});
+
+describe('certifyWarning', () => {
+  it('names only the counts that are not zero, in both languages', () => {
+    expect(certifyWarning(0, 0)).toBeNull();
+    expect(certifyWarning(0, 2)).toBe('目前仍有 2 名选手存在未处理的评分分歧，确认可能会被拒绝。');
+    expect(certifyWarning(3, 0)).toBe('目前仍有 3 名选手评分未完成，确认可能会被拒绝。');
+    expect(certifyWarning(3, 1)).toBe('目前仍有 3 名选手评分未完成、1 名选手存在未处理的评分分歧，确认可能会被拒绝。');
+    i18n.locale = 'en';
+    try {
+      expect(certifyWarning(0, 1)).toBe('1 contestant has an unresolved flag: certification will probably be refused.');
+      expect(certifyWarning(2, 0)).toBe('2 contestants are not fully marked: certification will probably be refused.');
+      expect(certifyWarning(1, 2)).toBe(
+        '1 contestant is not fully marked and 2 have unresolved flags: certification will probably be refused.',
+      );
+    } finally {
+      i18n.locale = 'zh-CN';
+    }
   });
 });
