@@ -7,8 +7,9 @@ import type { Db } from '../../../db/create-db.ts';
 import { hotQuery } from '../../../db/hot-sql.ts';
 import { ContestBoard } from '../../../shared/scoring/board.ts';
 import type { BoardRow, FlagResolution, ScoringMark } from '../../../shared/scoring/types.ts';
-import type { ContestState, Leaderboard } from '../../../shared/api.ts';
+import { timesOf, type BoardTimes, type ContestState, type Leaderboard } from '../../../shared/api.ts';
 import { blindHidden, blindRow } from '../../../shared/blind.ts';
+import { hasResults } from '../../../shared/lifecycle.ts';
 import { loadContestMeta, type ContestMeta } from './contest-meta.ts';
 import { Listeners } from '../../listeners.ts';
 
@@ -20,7 +21,12 @@ export interface CachedContest {
   seq: number;
   state: ContestState;
   frozenSeq: number | null;
-  frozen: { seq: number; rows: BoardRow[] } | null;
+  /** The public board while frozen: as of the freeze, with when it last changed and when it was frozen. */
+  frozen: { seq: number; rows: BoardRow[]; changedAt: number | null; since: number | null } | null;
+  /** When the change numbered `seq` was made (epoch ms; null before any change). */
+  changedAt: number | null;
+  /** When the latest certification was signed (epoch ms), null when never certified. */
+  certifiedAt: number | null;
 }
 
 export class BoardCache {
@@ -105,30 +111,37 @@ export class BoardCache {
       const meta = await loadContestMeta(this.db, contestId);
       if (!meta) return null;
       const board = new ContestBoard(meta.def, meta.contestants);
-      applied = await this.catchUp(board, contestId, 0, row.seq);
-      entry = { meta, board, seq: row.seq, state: row.state as ContestState, frozenSeq: null, frozen: null };
+      applied = (await this.catchUp(board, contestId, 0, row.seq)).applied;
+      const state = row.state as ContestState;
+      entry = { meta, board, seq: row.seq, state, frozenSeq: null, frozen: null, changedAt: null, certifiedAt: null };
       this.entries.set(contestId, entry);
     } else if (row.seq > entry.seq) {
       applied = applyChanges(entry.board, found!.marks, found!.resolutions);
       entry.seq = row.seq;
     }
     entry.state = row.state as ContestState;
+    entry.changedAt = found!.changed_at;
+    entry.certifiedAt = found!.certified_at;
     entry.frozenSeq = row.frozen_seq;
     if (row.frozen_seq === null) entry.frozen = null;
     else if (entry.frozen?.seq !== row.frozen_seq) {
       const board = new ContestBoard(entry.meta.def, entry.meta.contestants);
-      await this.catchUp(board, contestId, 0, row.frozen_seq);
-      entry.frozen = { seq: row.frozen_seq, rows: board.rows() };
+      const { changedAt } = await this.catchUp(board, contestId, 0, row.frozen_seq);
+      const [freeze] = await hotQuery<{ at: number }>(this.db, FROZEN_SINCE, [entry.meta.eventId, contestId]);
+      entry.frozen = { seq: row.frozen_seq, rows: board.rows(), changedAt, since: freeze?.at ?? null };
     }
     this.refreshed.emit({ ms: performance.now() - started, marksApplied: applied });
     return entry;
   }
 
-  /** Applies the changes with seq in (after, upTo] to a board built from the definition. */
-  private async catchUp(board: ContestBoard, contestId: string, after: number, upTo: number): Promise<number> {
-    if (upTo <= after) return 0;
+  /** Applies the changes with seq in (after, upTo] to a board built from the definition; and when upTo was made. */
+  private async catchUp(board: ContestBoard, contestId: string, after: number, upTo: number) {
+    if (upTo <= after) return { applied: 0, changedAt: null };
     const [found] = await hotQuery<ChangesRow>(this.db, CHANGES_BETWEEN, [contestId, after, upTo]);
-    return applyChanges(board, found?.marks ?? [], found?.resolutions ?? []);
+    return {
+      applied: applyChanges(board, found?.marks ?? [], found?.resolutions ?? []),
+      changedAt: found?.changed_at ?? null,
+    };
   }
 }
 
@@ -136,6 +149,8 @@ interface ChangesRow {
   contest: { seq: number; state: string; frozen_seq: number | null } | null;
   marks: ScoringMark[];
   resolutions: FlagResolution[];
+  changed_at: number | null;
+  certified_at: number | null;
 }
 
 function applyChanges(board: ContestBoard, newMarks: ScoringMark[], resolutions: FlagResolution[]): number {
@@ -144,11 +159,23 @@ function applyChanges(board: ContestBoard, newMarks: ScoringMark[], resolutions:
   return newMarks.length;
 }
 
+const epochMs = (at: string) => `(extract(epoch FROM ${at}) * 1000)::float8`;
+// When the change numbered upTo was made: the newest mark, flag decision or state change up to it
+// (each an index lookup). A freeze raises seq without changing the board: the change before it counts.
+const CHANGED_AT = (upTo: string) =>
+  epochMs(`greatest(
+    (SELECT received_at FROM marks WHERE contest_id = $1 AND seq <= ${upTo} ORDER BY seq DESC LIMIT 1),
+    (SELECT at FROM flag_resolutions WHERE contest_id = $1 AND seq <= ${upTo} ORDER BY seq DESC LIMIT 1),
+    (SELECT max(at) FROM contest_states WHERE contest_id = $1 AND seq <= ${upTo}))`);
+
 // One statement, so one snapshot: the contest's seq and every change up to it. Marks and flag
 // resolutions of a contest commit with the seq they raise, so nothing at or below it is missing.
 const CHANGES = (upTo: string) => `
   WITH c AS (SELECT seq, state, frozen_seq FROM contests WHERE id = $1)
   SELECT (SELECT row_to_json(c) FROM c) AS contest,
+    ${CHANGED_AT(upTo)} AS changed_at,
+    (SELECT ${epochMs('certified_at')} FROM certifications WHERE contest_id = $1 ORDER BY id DESC LIMIT 1)
+      AS certified_at,
     (SELECT coalesce(json_agg(m ORDER BY m."order"), '[]') FROM (
       SELECT contestant, criterion, judge, value, revision, seq AS "order" FROM marks
       WHERE contest_id = $1 AND seq > $2 AND seq <= ${upTo} AND NOT shadow) m) AS marks,
@@ -157,10 +184,19 @@ const CHANGES = (upTo: string) => `
       WHERE contest_id = $1 AND seq > $2 AND seq <= ${upTo}) r) AS resolutions`;
 const CHANGES_SINCE = CHANGES('(SELECT seq FROM c)');
 const CHANGES_BETWEEN = CHANGES('$3');
+// When the organiser froze the board (the audit log's newest freeze of the contest).
+const FROZEN_SINCE = `SELECT ${epochMs('at')} AS at FROM audit_log
+  WHERE event_id = $1 AND contest_id = $2 AND kind = 'freeze' ORDER BY n DESC LIMIT 1`;
 
 /** What one audience may see of a contest's board (CONTRACT §5 freeze, §7 blind). */
 export function boardFor(c: CachedContest, audience: Audience): Leaderboard {
-  const head = { contest: c.meta.id, seq: seqFor(c, audience), state: c.state, frozen: c.frozen !== null };
+  const head = {
+    contest: c.meta.id,
+    seq: seqFor(c, audience),
+    state: c.state,
+    frozen: c.frozen !== null,
+    ...timesFor(c, audience),
+  };
   if (audience === 'organiser') return { ...head, rows: c.board.rows() };
   const rows = c.frozen?.rows ?? c.board.rows();
   if (!blindHidden(c.meta.def.blind, c.state)) return { ...head, rows };
@@ -173,4 +209,15 @@ export function boardFor(c: CachedContest, audience: Audience): Leaderboard {
  */
 export function seqFor(c: CachedContest, audience: Audience): number {
   return audience === 'public' && c.frozen ? c.frozen.seq : c.seq;
+}
+
+const iso = (ms: number | null | undefined) => (ms == null ? undefined : new Date(ms).toISOString());
+
+/** Beyond CONTRACT §7: when the board an audience sees last changed, since when it is frozen, when certified. */
+function timesFor(c: CachedContest, audience: Audience): BoardTimes {
+  return timesOf({
+    updatedAt: iso(audience === 'public' && c.frozen ? c.frozen.changedAt : c.changedAt),
+    frozenAt: iso(c.frozen?.since),
+    certifiedAt: hasResults(c.state) ? iso(c.certifiedAt) : undefined,
+  });
 }
