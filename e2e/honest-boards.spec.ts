@@ -64,6 +64,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await expect(page.getByTestId('standing-note')).toHaveText(words[lang].note);
       await expect(page.getByTestId('board-legend')).toBeVisible();
       await shoot(page, `${lang}-board-provisional`);
+      await page.getByTestId('board-legend').scrollIntoViewIfNeeded();
+      await shoot(page, `${lang}-board-legend`);
 
       // A new mark: the time follows the board.
       const before = await updated.getAttribute('datetime');
