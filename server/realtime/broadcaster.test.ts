@@ -28,6 +28,7 @@ function contestSource() {
     seq: 0,
     state: 'scoring',
     changedAt: null,
+    stateAt: null,
     certifiedAt: null,
     frozenSeq: null,
     frozen: null,
