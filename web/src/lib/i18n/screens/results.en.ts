@@ -48,4 +48,6 @@ export const resultsEn: Record<keyof typeof resultsZhCN, string> = {
   'results.certificateCode': 'Certificate {code}',
   'results.verifyLink': 'Verify a certificate',
   'results.verifyLead': 'Anyone holding a certificate can check its code here.',
+  'results.announcements': 'Announcements',
+  'results.announcement': 'Notice',
 };

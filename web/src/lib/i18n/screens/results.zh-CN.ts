@@ -45,4 +45,6 @@ export const resultsZhCN = {
   'results.certificateCode': '证书编号 {code}',
   'results.verifyLink': '查验证书',
   'results.verifyLead': '持有证书的人可以在这里核对证书编号。',
+  'results.announcements': '公告',
+  'results.announcement': '公告',
 };
