@@ -115,6 +115,9 @@ const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
   'board.legend': '✓ all marks in   ○ marks pending   ⚑ flagged for the chief judge',
   'board.allContests': 'All contests',
 
+  'standing.provisional': words.standing.provisional,
+  'standing.official': words.standing.official,
+
   'status.active': words.status.active,
   'status.withdrawn': words.status.withdrawn,
   'status.disqualified': words.status.disqualified,

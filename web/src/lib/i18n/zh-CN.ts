@@ -84,6 +84,9 @@ const base = {
   'board.legend': '✓ 评分已完成　○ 评分未完成　⚑ 待裁判长处理',
   'board.allContests': '全部赛项',
 
+  'standing.provisional': words.standing.provisional,
+  'standing.official': words.standing.official,
+
   'status.active': words.status.active,
   'status.withdrawn': words.status.withdrawn,
   'status.disqualified': words.status.disqualified,
