@@ -5,7 +5,8 @@ import { and, eq } from 'drizzle-orm';
 import { contestStates } from '../../db/schema/index.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import { api, importAndOpen, startTestServer, uuid, type TestServer, issuesOf, refusalOf } from './harness.ts';
-import type { ContestAppeals, EventAppeals } from '../../shared/appeals-api.ts';
+import type { Appeal, ContestAppeals, EventAppeals, EventSettings } from '../../shared/appeals-api.ts';
+import type { AuditPage, AuditVerification } from '../../shared/admin-api.ts';
 import type { ContestDetail, Leaderboard, MarksResponse } from '../../shared/api.ts';
 
 let s: TestServer;
@@ -108,21 +109,16 @@ async function setup() {
     }
   };
   const appeal = (body: object = { contestant: 'W1', criterion: 'form', text: '焊缝成形评分过低' }, who = ev.admin) =>
-    who.post(`/contests/${id}/appeals`, body);
-  const decide = (appealId: string, body: object, who = ev.admin) => who.post(`/appeals/${appealId}/decision`, body);
+    who.post<Appeal>(`/contests/${id}/appeals`, body);
+  const decide = (appealId: string, body: object, who = ev.admin) =>
+    who.post<Appeal>(`/appeals/${appealId}/decision`, body);
   const board = async () =>
     (await ev.admin.get<Leaderboard>(`/contests/${id}/leaderboard`)).body.rows as {
       bib: string;
       total: number;
       rank: number;
     }[];
-  const audit = async () =>
-    (await ev.admin.get(`/events/${ev.id}/audit`)).body.entries as {
-      kind: string;
-      actor: string;
-      contest: string;
-      data: any;
-    }[];
+  const audit = async () => (await ev.admin.get<AuditPage>(`/events/${ev.id}/audit`)).body.entries;
   /** Moves the latest certification `minutes` into the past. */
   const certifiedAgo = async (minutes: number) => {
     await s.db.db
@@ -177,7 +173,7 @@ describe('recording an appeal', () => {
       contest: c.id,
       data: { contestant: 'W1', criterion: 'form', text: '焊缝成形评分过低' },
     });
-    expect((await c.ev.admin.get(`/events/${c.ev.id}/audit/verify`)).body.ok).toBe(true);
+    expect((await c.ev.admin.get<AuditVerification>(`/events/${c.ev.id}/audit/verify`)).body.ok).toBe(true);
   });
 
   it('closes the window appealWindowMinutes after the latest certification, on both sides of the deadline', async () => {
@@ -202,8 +198,8 @@ describe('recording an appeal', () => {
     expect((await c.appeal()).status).toBe(201);
     expect((await c.ev.admin.call('PUT', `/events/${c.ev.id}/settings`, { appealWindowMinutes: 0 })).status).toBe(200);
     await c.certifiedAgo(1 / 60); // a second ago
-    expect((await c.appeal()).body.error.code).toBe('appeal_window_closed');
-    expect((await c.ev.admin.get(`/events/${c.ev.id}/settings`)).body).toEqual({
+    expect(refusalOf(await c.appeal()).code).toBe('appeal_window_closed');
+    expect((await c.ev.admin.get<EventSettings>(`/events/${c.ev.id}/settings`)).body).toEqual({
       event: c.ev.id,
       appealWindowMinutes: 0,
     });
@@ -279,7 +275,7 @@ describe('deciding an appeal', () => {
 
     const locked = await c.decide(a.id, correction);
     expect(locked.status).toBe(409);
-    expect(locked.body.error).toMatchObject({
+    expect(refusalOf(locked)).toMatchObject({
       code: 'conflict',
       message: expect.stringMatching(/reopen the contest for review first/),
     });
@@ -296,8 +292,8 @@ describe('deciding an appeal', () => {
       decisionReason: correction.reason,
       decidedAt: expect.any(String),
     });
-    expect(r.body.amendment.marks).toHaveLength(1);
-    const markId = r.body.amendment.marks[0];
+    expect(r.body.amendment!.marks).toHaveLength(1);
+    const markId = r.body.amendment!.marks[0];
 
     // The correction is j2's next revision, with the appeal in its reason.
     const marks = (await c.ev.admin.get<MarksResponse>(`/contests/${c.id}/marks`)).body.marks;
@@ -328,7 +324,7 @@ describe('deciding an appeal', () => {
       actor: 'organiser:admin',
       data: { judge: 'j2', value: 10 },
     });
-    expect((await c.ev.admin.get(`/events/${c.ev.id}/audit/verify`)).body.ok).toBe(true);
+    expect((await c.ev.admin.get<AuditVerification>(`/events/${c.ev.id}/audit/verify`)).body.ok).toBe(true);
 
     // Decided once: a second decision is refused and changes nothing.
     const again = await c.decide(a.id, { decision: 'rejected', reason: '再议' });
@@ -420,7 +416,7 @@ describe('deciding an appeal', () => {
     const winner = results.find((r) => r.status === 200)!.body;
     const marks = (await c.ev.admin.get<MarksResponse>(`/contests/${c.id}/marks`)).body.marks;
     expect(marks).toHaveLength(marksBefore + 1);
-    expect(marks.at(-1)!.id).toBe(winner.amendment.marks[0]);
+    expect(marks.at(-1)!.id).toBe(winner.amendment!.marks[0]);
     expect((await c.audit()).filter((e) => e.kind === 'appeal_decision')).toHaveLength(1);
   });
 });
@@ -482,7 +478,7 @@ describe('bad requests', () => {
     expect(
       (await c.ev.admin.call('PUT', `/events/${c.ev.id}/settings`, { appealWindowMinutes: 10_080, more: 1 })).status,
     ).toBe(400);
-    expect((await c.ev.admin.get(`/events/${c.ev.id}/settings`)).body.appealWindowMinutes).toBe(60);
+    expect((await c.ev.admin.get<EventSettings>(`/events/${c.ev.id}/settings`)).body.appealWindowMinutes).toBe(60);
     expect((await c.ev.admin.get<ContestAppeals>(`/contests/${c.id}/appeals`)).body.appeals).toHaveLength(1);
 
     expect((await c.decide('ap-unknown', { decision: 'rejected', reason: 'x' })).status).toBe(404);

@@ -11,7 +11,10 @@ import type { EventFile } from '../../shared/event-file/schema.ts';
 import { identityCheckCharacter, maskIdentityNumber } from '../../shared/identity/identity-number.ts';
 import type { BoardRow } from '../../shared/scoring/types.ts';
 import { canonicalJson, sha256 } from '../domain/ids.ts';
-import { api, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import { api, auditVerify, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import type { AuditPage } from '../../shared/admin-api.ts';
+import type { CertificatesResponse, VerifyResponse } from '../../shared/certification-api.ts';
+import type { PinsResult } from '../../shared/roster-api.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -106,12 +109,10 @@ async function certified() {
 }
 
 async function certificatesOf(ev: Event, id: string) {
-  const res = await ev.admin.get(`/contests/${id}/certificates`);
-  return (res.body as { certificates: { code: string; bib: string; rank: number }[] }).certificates;
+  return (await ev.admin.get<CertificatesResponse>(`/contests/${id}/certificates`)).body.certificates;
 }
 
-const auditVerify = async (ev: Event) => (await ev.admin.get(`/events/${ev.id}/audit/verify`)).body;
-const publicVerify = async (code: string) => (await api(s.url).get(`/verify/${code}`)).body;
+const publicVerify = async (code: string) => (await api(s.url).get<VerifyResponse>(`/verify/${code}`)).body;
 
 /** The certified results with the winner renamed, and their digest: what a careful forger writes. */
 async function renamedResults(contestId: string, bib: string, name: string) {
@@ -151,7 +152,7 @@ describe('facts edited behind the API’s back', () => {
     expect(pub.status).toBe('mismatch');
     // The checks of the results are fooled by a consistent rename; the audit sees it (and the certificate's
     // signature, where the certificate row is signed).
-    const failed = pub.checks.filter((x: { ok: boolean }) => !x.ok).map((x: { check: string }) => x.check);
+    const failed = pub.checks.filter((x) => !x.ok).map((x) => x.check);
     expect(failed).toContain('audit');
     expect(failed.filter((x: string) => x !== 'signature')).toEqual(['audit']);
     // Another event's facts and certificates are untouched.
@@ -290,7 +291,7 @@ describe('a history through the API', () => {
     await ok(ev.admin.post(`/events/${ev.id}/judges/pins`, {}));
     await ok(ev.admin.call('PUT', `/events/${ev.id}/settings`, { appealWindowMinutes: 120 }));
     await check('after new PINs and settings');
-    const pins = (await ev.admin.post(`/events/${ev.id}/judges/pins`, {})).body.pins as { code: string; pin: string }[];
+    const pins = (await ev.admin.post<PinsResult>(`/events/${ev.id}/judges/pins`, {})).body.pins;
     for (const p of pins) ev.pins.set(p.code, p.pin);
     await ok(ev.admin.post(`/contests/${id}/state`, { to: 'scoring' }));
     const chief = api(s.url, await ev.judgeToken('chief'));
@@ -328,8 +329,8 @@ describe('identity numbers in audit entries', () => {
     await ok(c.ev.admin.post(`/contests/${c.id}/state`, { to: 'review' }));
     const mark = { contestant: 'W3', criterion: 'film', value: 44, clientId: uuid(), reason: `证件号${ID_NUMBER}复测` };
     await ok(c.chief.post(`/contests/${c.id}/marks`, mark));
-    const read = await c.ev.admin.get(`/events/${c.ev.id}/audit`);
-    const entries = read.body.entries as { kind: string; data: { reason?: string } }[];
+    const read = await c.ev.admin.get<AuditPage>(`/events/${c.ev.id}/audit`);
+    const entries = read.body.entries;
     const text = JSON.stringify(entries);
     expect(text).not.toContain(ID_NUMBER);
     const masked = maskIdentityNumber(ID_NUMBER);

@@ -1,6 +1,7 @@
 // A contest day for the backup and archive tests: the wire-rope example imported and opened, every
 // judge's marks (and a correction), flags accepted, the first contest certified, the second frozen.
-import { api, exampleEvent, importAndOpen, uuid, type TestServer } from './harness.ts';
+import { api, exampleEvent, importAndOpen, refusalOf, uuid, type TestServer } from './harness.ts';
+import type { BatchResponse } from '../../shared/api.ts';
 import { planFor, seededRng, simulated, valueFor } from '../demo/marks.ts';
 
 export type ContestDay = Awaited<ReturnType<typeof importAndOpen>>;
@@ -19,8 +20,8 @@ export async function contestDay(s: TestServer, opts: { certify?: boolean } = {}
         value: valueFor(task, { judge: judge.code, rng }),
         clientId: uuid(),
       }));
-      const batch = await api(s.url, token).post(`/contests/${id}/marks/batch`, { marks });
-      const refused = (batch.body.results as { status: number }[]).filter((r) => r.status >= 400);
+      const batch = await api(s.url, token).post<BatchResponse>(`/contests/${id}/marks/batch`, { marks });
+      const refused = batch.body.results.filter((r) => r.status >= 400);
       if (batch.status !== 200 || refused.length)
         throw new Error(`marks refused: ${JSON.stringify(batch.body).slice(0, 500)}`);
       // A correction, so the archive carries a second revision.
@@ -42,7 +43,7 @@ export async function certifyContest(ev: ContestDay, id: string): Promise<void> 
   const blocked = await ev.admin.post(`/contests/${id}/state`, { to: 'certified' });
   if (blocked.status === 200) return;
   if (blocked.status !== 409) throw new Error(`certify: ${JSON.stringify(blocked.body)}`);
-  for (const reason of (blocked.body.error.reasons ?? []) as string[]) {
+  for (const reason of refusalOf(blocked).reasons ?? []) {
     const m = /^([^:]+): criterion "([^"]+)" is flagged/.exec(reason);
     if (!m) throw new Error(`cannot certify: ${reason}`);
     await must(ev.admin.post(`/contests/${id}/flags`, { contestant: m[1], criterion: m[2], reason: '裁判组合议确认' }));

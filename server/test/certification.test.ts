@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/create-db.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import { canonicalJson, sha256 } from '../domain/ids.ts';
-import { api, importAndOpen, startTestServer, uuid, type TestServer, refusalOf } from './harness.ts';
-import type { CertificatesResponse, VerifyResponse } from '../../shared/certification-api.ts';
+import { api, auditVerify, importAndOpen, startTestServer, uuid, type TestServer, refusalOf } from './harness.ts';
+import type { AuditPage } from '../../shared/admin-api.ts';
+import type { CertificatesResponse, CertificationResponse, VerifyResponse } from '../../shared/certification-api.ts';
 import type { ContestDetail, Leaderboard, MarksResponse } from '../../shared/api.ts';
 
 let s: TestServer;
@@ -95,8 +96,6 @@ async function reviewed() {
 }
 
 const pub = () => api(s.url);
-const auditVerify = async (ev: { admin: ReturnType<typeof api>; id: string }) =>
-  (await ev.admin.get(`/events/${ev.id}/audit/verify`)).body;
 
 describe('certifying a contest', () => {
   it('records who certified, when, and a digest of exactly the certified results', async () => {
@@ -105,7 +104,7 @@ describe('certifying a contest', () => {
     const before = Date.now();
     await c.certify(c.chief);
     const after = Date.now();
-    const res = await c.ev.admin.get(`/contests/${c.id}/certification`);
+    const res = await c.ev.admin.get<CertificationResponse>(`/contests/${c.id}/certification`);
     expect(res.status).toBe(200);
     const cert = res.body;
     expect(cert).toMatchObject({ id: expect.any(String), contest: c.id, certifiedBy: 'judge:chief' });
@@ -116,7 +115,7 @@ describe('certifying a contest', () => {
     expect(at).toBeLessThanOrEqual(after + 5);
     expect(cert.seq).toBe((await c.ev.admin.get<ContestDetail>(`/contests/${c.id}`)).body.seq);
     // The audit entry of the state change names the same digest and the certification.
-    const audit = (await c.ev.admin.get(`/events/${c.ev.id}/audit`)).body.entries as any[];
+    const audit = (await c.ev.admin.get<AuditPage>(`/events/${c.ev.id}/audit`)).body.entries;
     const entry = audit.find((e) => e.kind === 'state' && e.data.to === 'certified');
     const winners = rows.filter((r) => r.award !== null);
     expect(entry).toMatchObject({
@@ -135,7 +134,9 @@ describe('certifying a contest', () => {
     expect(winners.length).toBeGreaterThan(0);
     expect(winners.length).toBeLessThan(rows.length); // the test means something only if someone wins nothing
     const list = await c.certificates();
-    expect(list.certificationId).toBe((await c.ev.admin.get(`/contests/${c.id}/certification`)).body.id);
+    expect(list.certificationId).toBe(
+      (await c.ev.admin.get<CertificationResponse>(`/contests/${c.id}/certification`)).body.id,
+    );
     expect(list.certificates.map((x) => x.bib).sort()).toEqual(winners.map((r) => r.bib).sort());
     for (const x of list.certificates) {
       const row = winners.find((r) => r.bib === x.bib)!;
@@ -157,7 +158,7 @@ describe('certifying a contest', () => {
     const c = await reviewed();
     await c.certify();
     const first = (await c.certificates()).certificates[0]!;
-    const cert = (await c.ev.admin.get(`/contests/${c.id}/certification`)).body;
+    const cert = (await c.ev.admin.get<CertificationResponse>(`/contests/${c.id}/certification`)).body;
     const res = await pub().get<VerifyResponse>(`/verify/${first.code}`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -292,7 +293,9 @@ describe('tampering and amendments', () => {
     expect(oldV.checks[0]).toEqual({ check: 'current', ok: false });
     for (const x of fresh.certificates)
       expect((await pub().get<VerifyResponse>(`/verify/${x.code}`)).body.status).toBe('valid');
-    expect((await c.ev.admin.get(`/contests/${c.id}/certification`)).body.id).toBe(fresh.certificationId);
+    expect((await c.ev.admin.get<CertificationResponse>(`/contests/${c.id}/certification`)).body.id).toBe(
+      fresh.certificationId,
+    );
     expect(await auditVerify(c.ev)).toMatchObject({ ok: true });
   });
 });

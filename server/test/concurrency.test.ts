@@ -8,9 +8,17 @@ import { hashSecret } from '../domain/auth/auth.ts';
 import { canonicalJson, sha256 } from '../domain/ids.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import { round2 } from '../../shared/scoring/index.ts';
-import { api, importAndOpen, startTestServer, uuid, type TestServer, type Reply } from './harness.ts';
-import type { AuditEntryView, AuditPage } from '../../shared/admin-api.ts';
-import type { ContestDetail, Leaderboard, BatchResponse, FreezeResponse, StateResponse } from '../../shared/api.ts';
+import { api, importAndOpen, startTestServer, uuid, type TestServer, type Reply, refusalOf } from './harness.ts';
+import type { AuditEntryView, AuditPage, AuditVerification } from '../../shared/admin-api.ts';
+import type {
+  BatchResponse,
+  ContestDetail,
+  FreezeResponse,
+  Leaderboard,
+  MarkResponse,
+  SessionResponse,
+  StateResponse,
+} from '../../shared/api.ts';
 import { expectBoardsMatchMarks, listMarks, recompute, type ListedMark } from './board-check.ts';
 
 let a: TestServer;
@@ -21,7 +29,8 @@ beforeAll(async () => {
   b = await startTestServer({ db: a.db });
   const username = `org-${uuid().slice(0, 8)}`;
   await a.db.db.insert(users).values({ username, passwordHash: await hashSecret('second-organiser') });
-  secondOrganiser = (await api(b.url).post('/auth/login', { username, password: 'second-organiser' })).body.token;
+  secondOrganiser = (await api(b.url).post<SessionResponse>('/auth/login', { username, password: 'second-organiser' }))
+    .body.token;
 });
 afterAll(async () => {
   await b?.stop();
@@ -129,11 +138,11 @@ async function setup() {
     };
   };
   const post = async (who: string, client: Client, body: Record<string, unknown>): Promise<Sent> => {
-    const res = await client.post(`/contests/${id}/marks`, body);
+    const res = await client.post<MarkResponse>(`/contests/${id}/marks`, body);
     return { who, body, status: res.status, res: res.body };
   };
   const to = (state: string, client: Client = ev.admin, reason?: string) =>
-    client.post(`/contests/${id}/state`, { to: state, ...(reason ? { reason } : {}) });
+    client.post<StateResponse>(`/contests/${id}/state`, { to: state, ...(reason ? { reason } : {}) });
   const check = () => expectBoardsMatchMarks(a.url, a.adminToken, id, contest);
   /** Every mark a complete contest needs: exam, and five skill marks close together. */
   const complete = async () => {
@@ -215,7 +224,7 @@ async function auditOf(eventId: string, contestId: string) {
     if (page.length < 5000) break;
     after = page.at(-1)!.n;
   }
-  const verify = await api(a.url, a.adminToken).get(`/events/${eventId}/audit/verify`);
+  const verify = await api(a.url, a.adminToken).get<AuditVerification>(`/events/${eventId}/audit/verify`);
   expect(verify.body.ok).toBe(true);
   return out;
 }
@@ -410,8 +419,8 @@ describe('marks racing state changes', () => {
       const lost = results.filter((r) => r.status !== 200);
       expect(won, JSON.stringify(results.map((r) => r.body))).toHaveLength(1);
       expect(lost[0]!.status).toBe(409);
-      expect(lost[0]!.body.error.code).toBe('conflict');
-      expect(lost[0]!.body.error.message).toMatch(/already in "|cannot go from "/);
+      expect(refusalOf(lost[0]!).code).toBe('conflict');
+      expect(refusalOf(lost[0]!).message).toMatch(/already in "|cannot go from "/);
     }
     const audit = await auditOf(c.ev.id, c.id);
     const changes = audit.filter((e) => e.kind === 'state');
@@ -433,8 +442,8 @@ describe('marks racing state changes', () => {
     const sent = await storm(c, 180, SEED + 2, 3, (n) => {
       if (n === 50)
         freezing = Promise.all([
-          c.ev.admin.post(`/contests/${c.id}/freeze`, { frozen: true }),
-          org2.post(`/contests/${c.id}/freeze`, { frozen: true }),
+          c.ev.admin.post<FreezeResponse>(`/contests/${c.id}/freeze`, { frozen: true }),
+          org2.post<FreezeResponse>(`/contests/${c.id}/freeze`, { frozen: true }),
         ]);
       if (n === 120)
         revealing = (async () => {
@@ -443,7 +452,7 @@ describe('marks racing state changes', () => {
           const pub = (await api(a.url).get<Leaderboard>(`/contests/${c.id}/leaderboard`)).body;
           expect(pub.frozen).toBe(true);
           expect(pub.rows).toEqual(recompute(c.contest, await listMarks(a.url, a.adminToken, c.id), pub.seq));
-          return org2.post(`/contests/${c.id}/freeze`, { frozen: false });
+          return org2.post<FreezeResponse>(`/contests/${c.id}/freeze`, { frozen: false });
         })();
     });
     const froze = await freezing!;

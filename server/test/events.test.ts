@@ -15,7 +15,15 @@ import {
   issuesOf,
   refusalOf,
 } from './harness.ts';
-import type { ContestDetail, EventSummary, Leaderboard, ImportResult } from '../../shared/api.ts';
+import type {
+  ContestDetail,
+  EventDetail,
+  EventSummary,
+  ImportResult,
+  Leaderboard,
+  MarkResponse,
+  SessionResponse,
+} from '../../shared/api.ts';
 
 let s: TestServer;
 let admin: ReturnType<typeof api>;
@@ -93,13 +101,13 @@ describe('POST /events', () => {
       ...Object.fromEntries(res.body.judges.map((j) => [j.code, j.pin])),
     };
     for (const [judge, pin] of Object.entries(pins)) {
-      const login = await api(s.url).post('/auth/judge', { event: res.body.id, judge, pin });
+      const login = await api(s.url).post<SessionResponse>('/auth/judge', { event: res.body.id, judge, pin });
       expect(login.status, judge).toBe(200);
-      expect(login.body.judge.code).toBe(judge);
+      expect(login.body.judge?.code).toBe(judge);
     }
     const elsewhere = [
       await admin.get<EventSummary[]>('/events'),
-      await admin.get(`/events/${res.body.id}`),
+      await admin.get<EventDetail>(`/events/${res.body.id}`),
       await admin.get(`/events/${res.body.id}/file`),
     ];
     for (const r of elsewhere)
@@ -187,7 +195,7 @@ describe('GET /events and /events/:id', () => {
       const list = await client.get<EventSummary[]>('/events');
       expect(list.status).toBe(200);
       expect(list.body.find((e) => e.id === ev.id)).toEqual(expected);
-      const one = await client.get(`/events/${ev.id}`);
+      const one = await client.get<EventDetail>(`/events/${ev.id}`);
       expect(one.status).toBe(200);
       expect(one.body).toMatchObject(expected);
       for (const body of [list.body, one.body]) {
@@ -229,7 +237,7 @@ describe('GET /events/:id/file', () => {
     ];
     for (const ev of [original, again]) {
       for (const [contest, contestant, criterion, value] of marks) {
-        const r = await ev.admin.post(`/contests/${ev.contestId(contest)}/marks`, {
+        const r = await ev.admin.post<MarkResponse>(`/contests/${ev.contestId(contest)}/marks`, {
           contestant,
           criterion,
           value,
@@ -239,8 +247,8 @@ describe('GET /events/:id/file', () => {
       }
     }
     const strip = ({ id: _i, eventId: _e, seq: _s, contest: _c, ...rest }: any) => rest;
-    const a = (await admin.get(`/events/${original.id}`)).body;
-    const b = (await admin.get(`/events/${again.id}`)).body;
+    const a = (await admin.get<EventDetail>(`/events/${original.id}`)).body;
+    const b = (await admin.get<EventDetail>(`/events/${again.id}`)).body;
     expect({ ...b, id: a.id, contests: b.contests.map(strip) }).toEqual({ ...a, contests: a.contests.map(strip) });
     for (const code of ['courier', 'rider']) {
       const [ca, cb] = [

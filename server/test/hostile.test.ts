@@ -83,8 +83,8 @@ describe('every POST endpoint refuses bad bodies with 4xx and the error shape', 
     for (const { path, template } of posts()) {
       for (const raw of ['{"a": ', '{a:1}', "{'a':1}", '[1,]', '\u0000', ''])
         expectRefusal(await ev.admin.post(path, raw), 400);
-      expect((await ev.admin.post(path, '')).body.error.code).toBe('invalid_json');
-      expect((await ev.admin.post(path, '  \n ')).body.error.code).toBe('invalid_json');
+      expect(refusalOf(await ev.admin.post(path, '')).code).toBe('invalid_json');
+      expect(refusalOf(await ev.admin.post(path, '  \n ')).code).toBe('invalid_json');
       for (const body of ['null', '42', '"text"', 'true', '[]', JSON.stringify([template]), JSON.stringify({})]) {
         expectRefusal(await ev.admin.post(path, body), 400);
       }

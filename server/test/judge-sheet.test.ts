@@ -2,7 +2,8 @@
 // (stations only in blind contests), and every revision it made.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JudgeSheet } from '../../shared/judge.ts';
-import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer, refusalOf } from './harness.ts';
+import type { MarkResponse } from '../../shared/api.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -92,7 +93,13 @@ describe('GET /judge/sheet', () => {
     const j2 = api(s.url, await ev.judgeToken('c-j2'));
     const j3 = api(s.url, await ev.judgeToken('c-j3'));
     const post = (c: ReturnType<typeof api>, contestant: string, criterion: string, value: number, note?: string) =>
-      c.post(`/contests/${id}/marks`, { contestant, criterion, value, clientId: uuid(), ...(note ? { note } : {}) });
+      c.post<MarkResponse>(`/contests/${id}/marks`, {
+        contestant,
+        criterion,
+        value,
+        clientId: uuid(),
+        ...(note ? { note } : {}),
+      });
     expect((await post(j2, 'C001', 'packing', 10)).status).toBe(201);
     expect((await post(j2, 'C001', 'packing', 12.5, 'second look')).status).toBe(201);
     expect((await post(j2, 'C002', 'service', 20)).status).toBe(201);
@@ -112,13 +119,13 @@ describe('GET /judge/sheet', () => {
     const ev = await importAndOpen(s, exampleEvent('new-economy-contest'), { open: false });
     const organiser = await ev.admin.get('/judge/sheet');
     expect(organiser.status).toBe(403);
-    expect(organiser.body.error.code).toBe('forbidden');
+    expect(refusalOf(organiser).code).toBe('forbidden');
     const anonymous = await api(s.url).get('/judge/sheet');
     expect(anonymous.status).toBe(401);
-    expect(anonymous.body.error.code).toBe('unauthorized');
+    expect(refusalOf(anonymous).code).toBe('unauthorized');
     expect((await api(s.url, 'not-a-token').get('/judge/sheet')).status).toBe(401);
     // In setup the sheet is already there, so judges can prepare.
-    const sheet = await api(s.url, await ev.judgeToken('c-timer')).get('/judge/sheet');
+    const sheet = await api(s.url, await ev.judgeToken('c-timer')).get<JudgeSheet>('/judge/sheet');
     expect(sheet.status).toBe(200);
     expect(sheet.body.contest.state).toBe('setup');
   });

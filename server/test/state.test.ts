@@ -5,7 +5,7 @@ import { users } from '../../db/schema/index.ts';
 import { hashSecret } from '../domain/auth/auth.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import { api, importAndOpen, startTestServer, uuid, type TestServer, issuesOf, refusalOf } from './harness.ts';
-import type { ContestDetail, Leaderboard } from '../../shared/api.ts';
+import type { ContestDetail, Leaderboard, MarkResponse, SessionResponse } from '../../shared/api.ts';
 import type { AuditPage } from '../../shared/admin-api.ts';
 
 let s: TestServer;
@@ -83,7 +83,7 @@ async function setup() {
     criterion: string,
     value: number,
     extra: object = {},
-  ) => who.post(`/contests/${id}/marks`, { contestant, criterion, value, clientId: uuid(), ...extra });
+  ) => who.post<MarkResponse>(`/contests/${id}/marks`, { contestant, criterion, value, clientId: uuid(), ...extra });
   const to = (state: State, reason?: string, who = ev.admin) =>
     who.post(`/contests/${id}/state`, { to: state, ...(reason ? { reason } : {}) });
   const state = async () => (await ev.admin.get<ContestDetail>(`/contests/${id}`)).body.state as State;
@@ -116,7 +116,7 @@ describe('transitions', () => {
       for (const target of STATES.filter((t) => !ALLOWED[from].includes(t))) {
         const r = await c.to(target, 'a reason');
         expect(r.status, `${from} → ${target}`).toBe(409);
-        expect(r.body.error).toMatchObject({ code: 'conflict', message: expect.any(String) });
+        expect(refusalOf(r)).toMatchObject({ code: 'conflict', message: expect.any(String) });
         expect(await c.state()).toBe(from);
       }
       for (const target of ALLOWED[from]) {
@@ -166,7 +166,7 @@ describe('transitions', () => {
   it('lets exactly one of two organisers changing the state at once win', async () => {
     const username = `org-${uuid().slice(0, 8)}`;
     await s.db.db.insert(users).values({ username, passwordHash: await hashSecret('second-organiser') });
-    const login = await api(s.url).post('/auth/login', { username, password: 'second-organiser' });
+    const login = await api(s.url).post<SessionResponse>('/auth/login', { username, password: 'second-organiser' });
     const second = api(s.url, login.body.token);
     for (let round = 0; round < 3; round++) {
       const c = await setup();
@@ -189,14 +189,14 @@ describe('marks by state', () => {
     const c = await setup();
     const closed = await c.mark(c.ev.admin, 'W1', 'exam', 50);
     expect(closed.status).toBe(409);
-    expect(closed.body.error).toMatchObject({ code: 'contest_closed', params: { state: 'setup' } });
+    expect(refusalOf(closed)).toMatchObject({ code: 'contest_closed', params: { state: 'setup' } });
     await c.reach('review');
     const notChief = await c.mark(c.j1, 'W1', 'exam', 60, { reason: '更正' });
     expect(notChief.status).toBe(409);
-    expect(notChief.body.error).toMatchObject({ code: 'contest_closed', params: { reason: 'review' } });
+    expect(refusalOf(notChief)).toMatchObject({ code: 'contest_closed', params: { reason: 'review' } });
     const noReason = await c.mark(c.chief, 'W1', 'exam', 60);
     expect(noReason.status).toBe(400);
-    expect(noReason.body.error).toMatchObject({
+    expect(refusalOf(noReason)).toMatchObject({
       code: 'validation_failed',
       params: { reason: 'reason_required', when: 'review' },
     });
@@ -260,7 +260,7 @@ describe('flags and freeze', () => {
         .flagged,
     ).toBe(true);
     const body = { contestant: 'W1', criterion: 'form', reason: '两位裁判合议，维持原分' };
-    expect((await c.ev.admin.post(`/contests/${c.id}/flags`, { ...body, contestant: 'W2' })).body.error.code).toBe(
+    expect(refusalOf(await c.ev.admin.post(`/contests/${c.id}/flags`, { ...body, contestant: 'W2' })).code).toBe(
       'not_flagged',
     );
     expect((await c.j1.post(`/contests/${c.id}/flags`, body)).status).toBe(403);
