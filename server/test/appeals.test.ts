@@ -112,12 +112,7 @@ async function setup() {
     who.post<Appeal>(`/contests/${id}/appeals`, body);
   const decide = (appealId: string, body: object, who = ev.admin) =>
     who.post<Appeal>(`/appeals/${appealId}/decision`, body);
-  const board = async () =>
-    (await ev.admin.get<Leaderboard>(`/contests/${id}/leaderboard`)).body.rows as {
-      bib: string;
-      total: number;
-      rank: number;
-    }[];
+  const board = async () => (await ev.admin.get<Leaderboard>(`/contests/${id}/leaderboard`)).body.rows;
   const audit = async () => (await ev.admin.get<AuditPage>(`/events/${ev.id}/audit`)).body.entries;
   /** Moves the latest certification `minutes` into the past. */
   const certifiedAgo = async (minutes: number) => {

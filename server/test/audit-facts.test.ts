@@ -11,9 +11,10 @@ import type { EventFile } from '../../shared/event-file/schema.ts';
 import { identityCheckCharacter, maskIdentityNumber } from '../../shared/identity/identity-number.ts';
 import type { BoardRow } from '../../shared/scoring/types.ts';
 import { canonicalJson, sha256 } from '../domain/ids.ts';
-import { api, auditVerify, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import { api, auditVerify, importAndOpen, startTestServer, uuid, type Reply, type TestServer } from './harness.ts';
 import type { AuditPage } from '../../shared/admin-api.ts';
 import type { CertificatesResponse, VerifyResponse } from '../../shared/certification-api.ts';
+import type { Appeal } from '../../shared/appeals-api.ts';
 import type { PinsResult } from '../../shared/roster-api.ts';
 
 let s: TestServer;
@@ -66,7 +67,7 @@ function weldingEvent(): EventFile {
   };
 }
 
-const ok = async (p: Promise<{ status: number; body: unknown }>) => {
+const ok = async <T>(p: Promise<Reply<T>>) => {
   const res = await p;
   expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
   return res;
@@ -311,8 +312,10 @@ describe('a history through the API', () => {
     await ok(chief.post(`/contests/${id}/marks`, correction));
     await ok(ev.admin.post(`/contests/${id}/state`, { to: 'certified' }));
     await check('after an amendment');
-    const appealed = await ok(ev.admin.post(`/contests/${id}/appeals`, { contestant: 'W2', text: '对焊缝分有异议' }));
-    const appeal = appealed.body as { id: string };
+    const appealed = await ok(
+      ev.admin.post<Appeal>(`/contests/${id}/appeals`, { contestant: 'W2', text: '对焊缝分有异议' }),
+    );
+    const appeal = appealed.body;
     await ok(ev.admin.post(`/appeals/${appeal.id}/decision`, { decision: 'rejected', reason: '复核无误' }));
     await ok(ev.admin.post(`/contests/${id}/state`, { to: 'published' }));
     await check('after an appeal and publishing');

@@ -8,7 +8,7 @@ import { createApp } from '../app.ts';
 import { ADMIN_PASSWORD, api, startTestServer, uuid, type TestServer } from './harness.ts';
 import { JUDGE_OF, PINS, makeFixture, type Fixture } from './authz/fixture.ts';
 import { MATRIX } from './authz/matrix.ts';
-import type { ContestDetail, MarksResponse, SessionResponse } from '../../shared/api.ts';
+import type { ContestDetail, EventSummary, MarksResponse, SessionResponse } from '../../shared/api.ts';
 import type { AuditPage } from '../../shared/admin-api.ts';
 import type { EventAppeals } from '../../shared/appeals-api.ts';
 
@@ -178,9 +178,7 @@ async function stateOf() {
   }
   out.audit = (await admin.get<AuditPage>(`/events/${f.eventId}/audit`)).body.entries.length;
   // Other test files may share the database: only events made by calls on this fixture count.
-  out.events = ((await admin.get('/events')).body as { name: string }[]).filter((e) =>
-    e.name.includes(f.eventId),
-  ).length;
+  out.events = (await admin.get<EventSummary[]>('/events')).body.filter((e) => e.name.includes(f.eventId)).length;
   out.file = (await admin.get(`/events/${f.eventId}/file`)).body;
   out.appeals = (await admin.get<EventAppeals>(`/events/${f.eventId}/appeals`)).body.appeals.length;
   out.settings = (await admin.get(`/events/${f.eventId}/settings`)).body;

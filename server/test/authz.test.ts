@@ -17,6 +17,7 @@ import type {
   ApiError,
   BatchResponse,
   ContestDetail,
+  EventSummary,
   Leaderboard,
   MarkResponse,
   MarksResponse,
@@ -123,7 +124,7 @@ async function stateOf(f: Fixture) {
   );
   out.settings = (await admin.get(`/events/${f.eventId}/settings`)).body;
   // Other test files may share the database: only events this fixture's calls would have made count.
-  out.events = ((await admin.get('/events')).body as { id: string; name: string }[])
+  out.events = (await admin.get<EventSummary[]>('/events')).body
     .filter((e) => e.name.includes(f.eventId) || e.id === f.archivedEvent)
     .map((e) => e.id);
   out.snapshots = (await admin.get<BackupsResponse>('/backups')).body.snapshots?.length;
@@ -284,8 +285,8 @@ describe('who gets which board on the /live socket', () => {
         })
       ).status,
     ).toBe(201);
-    const organiserBoard = (await admin.get(`/contests/${f.weld}/leaderboard`)).body as Leaderboard;
-    const publicBoard = (await api(s.url).get(`/contests/${f.weld}/leaderboard`)).body as Leaderboard;
+    const organiserBoard = (await admin.get<Leaderboard>(`/contests/${f.weld}/leaderboard`)).body;
+    const publicBoard = (await api(s.url).get<Leaderboard>(`/contests/${f.weld}/leaderboard`)).body;
     expect(organiserBoard.rows.find((r) => r.bib === 'B02')?.total).toBe(50);
     expect(publicBoard.rows.find((r) => r.bib === 'S-02')?.total).toBe(0);
     const hidden = ['赵强', '钱芳', '北方机械厂', '南方电气公司', 'north', 'south', 'B01', 'B02'];

@@ -1,7 +1,8 @@
 // A contest day for the backup and archive tests: the wire-rope example imported and opened, every
 // judge's marks (and a correction), flags accepted, the first contest certified, the second frozen.
-import { api, exampleEvent, importAndOpen, refusalOf, uuid, type TestServer } from './harness.ts';
+import { api, exampleEvent, importAndOpen, refusalOf, uuid, type Reply, type TestServer } from './harness.ts';
 import type { BatchResponse } from '../../shared/api.ts';
+import type { Appeal } from '../../shared/appeals-api.ts';
 import { planFor, seededRng, simulated, valueFor } from '../demo/marks.ts';
 
 export type ContestDay = Awaited<ReturnType<typeof importAndOpen>>;
@@ -59,8 +60,8 @@ export async function certifyContest(ev: ContestDay, id: string): Promise<void> 
 export async function amendAfterAppeal(ev: ContestDay): Promise<void> {
   const first = ev.contests[0]!.id;
   const body = { contestant: 'W001', criterion: 'safety', text: '安全扣分有误' };
-  const appeal = await must(ev.admin.post(`/contests/${first}/appeals`, body));
-  const id = (appeal.body as { id: string }).id;
+  const appeal = await must(ev.admin.post<Appeal>(`/contests/${first}/appeals`, body));
+  const id = appeal.body.id;
   await must(ev.admin.post(`/contests/${first}/state`, { to: 'review', reason: `申诉 ${id}` }));
   const correction = { criterion: 'safety', judge: 'w-qa', value: 0, note: '录像复核' };
   const decision = { decision: 'upheld', reason: '复核录像', corrections: [correction] };
@@ -68,7 +69,7 @@ export async function amendAfterAppeal(ev: ContestDay): Promise<void> {
   await must(ev.admin.post(`/contests/${first}/state`, { to: 'certified' }));
 }
 
-async function must(p: Promise<{ status: number; body: unknown }>) {
+async function must<T>(p: Promise<Reply<T>>) {
   const r = await p;
   if (r.status >= 300) throw new Error(`HTTP ${r.status}: ${JSON.stringify(r.body)}`);
   return r;

@@ -85,7 +85,7 @@ describe('a chief judge of an organisation', () => {
 
   it('sees on its desk which contestants are not its to decide; an organiser sees none', async () => {
     const { ev, id, chief, yz } = await yzChief();
-    const mine = (await chief.get(`/contests/${id}/progress`)).body as ContestProgress;
+    const mine = (await chief.get<ContestProgress>(`/contests/${id}/progress`)).body;
     expect(yz.size).toBeGreaterThan(0);
     for (const row of mine.rows) expect(row.recused, row.bib).toBe(yz.has(row.bib));
     const organiser = (await ev.admin.get<ContestProgress>(`/contests/${id}/progress`)).body;
@@ -94,7 +94,7 @@ describe('a chief judge of an organisation', () => {
 
   it('stands aside in a blind contest too, told so without a bib: its desk shows stations only', async () => {
     const { id, chief, yz } = await yzChief({ blind: true });
-    const desk = (await chief.get(`/contests/${id}/progress`)).body as ContestProgress;
+    const desk = (await chief.get<ContestProgress>(`/contests/${id}/progress`)).body;
     for (const row of desk.rows) {
       expect(row.name, row.bib).toBeUndefined();
       expect(row.recused, row.bib).toBe(yz.has(row.bib));

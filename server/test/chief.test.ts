@@ -54,9 +54,9 @@ describe('GET /contests/:id/progress', () => {
     await m2!('C003', 'service', 10);
     await m2!('C003', 'service', 12); // a second revision: only the newest shows
 
-    const res = await chief!.get(`/contests/${id}/progress`);
+    const res = await chief!.get<ContestProgress>(`/contests/${id}/progress`);
     expect(res.status).toBe(200);
-    const p = res.body as ContestProgress;
+    const p = res.body;
     expect(p.contest).toMatchObject({ id, code: 'courier', state: 'scoring', blind: false });
     expect(p.criteria.find((k) => k.code === 'packing')).toMatchObject({
       kind: 'judgement',

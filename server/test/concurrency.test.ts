@@ -11,6 +11,7 @@ import { round2 } from '../../shared/scoring/index.ts';
 import { api, importAndOpen, startTestServer, uuid, type TestServer, type Reply, refusalOf } from './harness.ts';
 import type { AuditEntryView, AuditPage, AuditVerification } from '../../shared/admin-api.ts';
 import type {
+  ApiError,
   BatchResponse,
   ContestDetail,
   FreezeResponse,
@@ -19,6 +20,7 @@ import type {
   SessionResponse,
   StateResponse,
 } from '../../shared/api.ts';
+import type { CertificationResponse } from '../../shared/certification-api.ts';
 import { expectBoardsMatchMarks, listMarks, recompute, type ListedMark } from './board-check.ts';
 
 let a: TestServer;
@@ -117,7 +119,8 @@ interface Sent {
   who: string;
   body: Record<string, unknown>;
   status: number;
-  res: any;
+  /** The mark stored, or the refusal (a batch entry's, or the whole batch's). */
+  res: Partial<MarkResponse> & Partial<ApiError>;
 }
 
 async function setup() {
@@ -289,13 +292,13 @@ describe('many judges at once', () => {
         who: 'j1',
         body,
         status: res.body.results?.[k]?.status ?? res.status,
-        res: res.body.results?.[k] ?? res.body,
+        res: res.body.results?.[k] ?? (res.body as unknown as ApiError),
       }));
     });
     const sent = [...(await Promise.all(single)), ...(await Promise.all(batches)).flat()];
     noServerErrors(sent);
     expect(sent.map((x) => x.status)).toEqual(sent.map(() => 201));
-    const answered = sent.map((x) => x.res.mark.revision as number).sort((x, y) => x - y);
+    const answered = sent.map((x) => x.res.mark!.revision).sort((x, y) => x - y);
     expect(answered).toEqual(values.map((_, i) => i + 1));
 
     const { marks, organiser } = await c.check();
@@ -341,7 +344,7 @@ describe('retries of one clientId from two connections', () => {
       expect(sent.map((x) => x.status).sort()).toEqual([201, 409]);
       const won = sent.find((x) => x.status === 201)!;
       const lost = sent.find((x) => x.status === 409)!;
-      expect(lost.res.error.code).toBe('idempotency_conflict');
+      expect(lost.res.error!.code).toBe('idempotency_conflict');
       const stored = (await listMarks(a.url, a.adminToken, c.id)).filter((m) => m.clientId === clientId);
       expect(stored.map((m) => m.value)).toEqual([won.body.value]);
     }
@@ -360,7 +363,7 @@ describe('retries of one clientId from two connections', () => {
       ]);
       noServerErrors(sent);
       expect(sent.map((x) => x.status).sort()).toEqual([201, 409]);
-      expect(sent.find((x) => x.status === 409)!.res.error.code).toBe('idempotency_conflict');
+      expect(sent.find((x) => x.status === 409)!.res.error!.code).toBe('idempotency_conflict');
     }
     await c.check();
     await other.check();
@@ -378,7 +381,7 @@ describe('marks racing state changes', () => {
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
     noServerErrors(sent);
     for (const x of sent) {
-      if (x.status === 409) expect(x.res.error.code).toBe('contest_closed');
+      if (x.status === 409) expect(x.res.error!.code).toBe('contest_closed');
       else expect(x.status).toBe(201);
     }
     const accepted = sent.filter((x) => x.status === 201);
@@ -498,9 +501,9 @@ describe('marks racing state changes', () => {
           ? await Promise.all([certify(), correct()])
           : await Promise.all([correct(), certify()]).then(([x, y]) => [y, x] as const);
       expect(cert.status, JSON.stringify(cert.body)).toBe(200);
-      const got = await c.ev.admin.get(`/contests/${c.id}/certification`);
+      const got = await c.ev.admin.get<CertificationResponse>(`/contests/${c.id}/certification`);
       expect(got.status).toBe(200);
-      const certification = got.body as { seq: number; digest: string; results: unknown };
+      const certification = got.body;
       expect(sha256(canonicalJson(certification.results))).toBe(certification.digest);
       const entry = (await auditOf(c.ev.id, c.id)).find(
         (e) => e.kind === 'state' && e.data.to === 'certified' && e.data.seq === certification.seq,
@@ -513,7 +516,7 @@ describe('marks racing state changes', () => {
         expect(corr.res.seq).toBeLessThan(certification.seq);
       } else {
         expect(corr.status).toBe(409);
-        expect(corr.res.error.code).toBe('contest_closed');
+        expect(corr.res.error!.code).toBe('contest_closed');
         expect(marks.some((m) => m.clientId === body.clientId)).toBe(false);
       }
       const { organiser } = await c.check();

@@ -18,6 +18,7 @@ import {
   issuesOf,
 } from './harness.ts';
 import type {
+  ApiError,
   BatchResponse,
   ContestDetail,
   Leaderboard,
@@ -100,7 +101,7 @@ beforeAll(async () => {
   // Sign-ins first: fuzzing /auth/* runs into the failed-attempt limit for this address.
   const login = async () =>
     (await api(s.url).post<SessionResponse>('/auth/login', { username: 'admin', password: 'test-admin-password' })).body
-      .token as string;
+      .token;
   roles = [
     { name: 'organiser', token: s.adminToken, logoutToken: await login() },
     { name: 'chief judge', token: await ev.judgeToken('c-chief'), logoutToken: await ev.judgeToken('c-j3') },
@@ -298,13 +299,20 @@ describe('realtime fuzzing (/live, CONTRACT §8)', () => {
     new Promise<boolean>((resolve) => {
       so.on('connect', () => resolve(true)).on('connect_error', () => resolve(false));
     });
-  const isBoard = (a: any) => a && typeof a.contest === 'string' && typeof a.seq === 'number' && Array.isArray(a.rows);
-  const isError = (a: any) =>
-    a &&
-    a.error &&
-    typeof a.error.code === 'string' &&
-    typeof a.error.message === 'string' &&
-    Object.keys(a).length === 1;
+  const isBoard = (a: unknown) => {
+    const b = a as Partial<Leaderboard> | null;
+    return !!b && typeof b.contest === 'string' && typeof b.seq === 'number' && Array.isArray(b.rows);
+  };
+  const isError = (a: unknown) => {
+    const e = a as Partial<ApiError> | null;
+    return (
+      !!e &&
+      !!e.error &&
+      typeof e.error.code === 'string' &&
+      typeof e.error.message === 'string' &&
+      Object.keys(e).length === 1
+    );
+  };
 
   it(
     'random handshakes, events and payloads get a board or an error, never a crash',

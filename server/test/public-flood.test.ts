@@ -39,7 +39,7 @@ describe('eight anonymous clients hammering /verify and the public reads while a
     server = spawnServer({ port, dataDir, databaseUrl: pg?.url ?? '' });
     await waitHealthy(server, base, 90_000);
     const login = await api(base).post<SessionResponse>('/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
-    const adminToken = login.body.token as string;
+    const adminToken = login.body.token;
     const setup = jsonClient(base, 4);
     const scene = await publicScene(setup.request, adminToken, CONTESTANTS);
     setup.close();

@@ -122,11 +122,11 @@ describe('refusals carry code and params', () => {
   });
 
   it('an event file: every problem in one 400, each with its code and params', async () => {
-    const file = exampleEvent('new-economy-contest') as any;
-    file.contests[0].colour = 'red';
-    file.contests[0].teamSize = 'three';
-    file.contests[0].sections[0].weight = 0.5;
-    file.contests[0].contestants[1].bib = file.contests[0].contestants[0].bib;
+    const file = exampleEvent('new-economy-contest');
+    const courier = file.contests[0]!;
+    Object.assign(courier, { colour: 'red', teamSize: 'three' });
+    courier.sections[0]!.weight = 0.5;
+    courier.contestants[1]!.bib = courier.contestants[0]!.bib;
     const r = await api(s.url, s.adminToken).post<ImportResult>('/events', file);
     expect(r.status).toBe(400);
     expectErrorShape(r.body);

@@ -50,12 +50,8 @@ const body = (content: string, over: Record<string, unknown> = {}) => ({
   content,
   ...over,
 });
-const storedFile = async (eventId: string) => (await admin.get(`/events/${eventId}/file`)).body as EventFile;
-const audit = async (eventId: string) =>
-  (await admin.get<AuditPage>(`/events/${eventId}/audit`)).body.entries as {
-    kind: string;
-    data: Record<string, unknown>;
-  }[];
+const storedFile = async (eventId: string) => (await admin.get<EventFile>(`/events/${eventId}/file`)).body;
+const audit = async (eventId: string) => (await admin.get<AuditPage>(`/events/${eventId}/audit`)).body.entries;
 
 describe('organisations in a roster', () => {
   it('imports a roster that names organisations by name as the organisations’ codes', async () => {

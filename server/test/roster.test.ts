@@ -60,9 +60,8 @@ function stripPin(file: EventFile, code: string): EventFile {
 }
 
 const board = async (contestId: string) => (await admin.get<Leaderboard>(`/contests/${contestId}/leaderboard`)).body;
-const storedFile = async (eventId: string) => (await admin.get(`/events/${eventId}/file`)).body as EventFile;
-const audit = async (eventId: string) =>
-  (await admin.get<AuditPage>(`/events/${eventId}/audit`)).body.entries as { kind: string; data: unknown }[];
+const storedFile = async (eventId: string) => (await admin.get<EventFile>(`/events/${eventId}/file`)).body;
+const audit = async (eventId: string) => (await admin.get<AuditPage>(`/events/${eventId}/audit`)).body.entries;
 
 function body(over: Record<string, unknown> = {}) {
   return {
@@ -426,11 +425,11 @@ describe('PUT /events/:id', () => {
   it('refuses an invalid file with every problem and its path in one answer, and changes nothing', async () => {
     const ev = await setUp(newEconomy());
     const before = await storedFile(ev.id);
-    const bad = structuredClone(before) as any;
-    bad.contests[0].sections[0].weight = 0.9;
-    bad.contests[0].contestants[1].bib = 'C 2';
-    bad.contests[1].judges[0].criteria = ['nope'];
-    bad.extra = true;
+    const bad = structuredClone(before);
+    bad.contests[0]!.sections[0]!.weight = 0.9;
+    bad.contests[0]!.contestants[1]!.bib = 'C 2';
+    bad.contests[1]!.judges[0]!.criteria = ['nope'];
+    Object.assign(bad, { extra: true });
     const res = await api(s.url, s.adminToken).call<EventEditResult>('PUT', `/events/${ev.id}`, bad);
     expect(res.status).toBe(400);
     expect(refusalOf(res)).toMatchObject({ code: 'validation_failed', params: { reason: 'event_file' } });

@@ -109,7 +109,7 @@ async function markConcurrently(
       login: async () => {
         const r = await api(base).post<SessionResponse>('/auth/judge', { event: ev.eventId, judge, pin: pinOf(judge) });
         if (r.status !== 200) throw new Error(`judge sign-in ${r.status}`);
-        return r.body.token as string;
+        return r.body.token;
       },
     });
   });
@@ -200,7 +200,7 @@ describe.skipIf(skip)('three server processes sharing realtime through Redis', (
     await Promise.all([pub.watch(), org.watch()]);
     const judge = (
       await api(a.base).post<SessionResponse>('/auth/judge', { event: ev.eventId, judge: 'j01', pin: pinOf('j01') })
-    ).body.token as string;
+    ).body.token;
     const mark = async (contestant: string, value: number) => {
       const r = await api(a.base, judge).post<MarkResponse>(`/contests/${ev.contestId}/marks`, {
         contestant,
@@ -256,7 +256,7 @@ describe.skipIf(skip)('three server processes sharing realtime through Redis', (
       username: 'admin',
       password: ADMIN_PASSWORD,
     });
-    const token = login.body.token as string;
+    const token = login.body.token;
     // C has the session cached (its cache would otherwise trust it for 5 s from now).
     const cachedAt = Date.now();
     expect((await api(c.base, token).get<MarksResponse>(`/contests/${ev.contestId}/marks`)).status).toBe(200);
@@ -298,7 +298,7 @@ describe.skipIf(skip)('three server processes sharing realtime through Redis', (
     kills += await redis!.killConnectionsOf(b.child.pid!);
     const judge = (
       await api(a.base).post<SessionResponse>('/auth/judge', { event: ev.eventId, judge: 'j02', pin: pinOf('j02') })
-    ).body.token as string;
+    ).body.token;
     const last = await api(a.base, judge).post<MarkResponse>(`/contests/${ev.contestId}/marks`, {
       contestant: 'F030',
       criterion: 'exam',
@@ -331,7 +331,7 @@ describe.skipIf(skip)('three server processes sharing realtime through Redis', (
     await markConcurrently(ev, (i) => (i % 2 ? a : b));
     const judge = (
       await api(b.base).post<SessionResponse>('/auth/judge', { event: ev.eventId, judge: 'j03', pin: pinOf('j03') })
-    ).body.token as string;
+    ).body.token;
     const mark = await api(b.base, judge).post<MarkResponse>(`/contests/${ev.contestId}/marks`, {
       contestant: 'F010',
       criterion: 'exam',

@@ -37,13 +37,13 @@ async function certified(contestants = 10) {
   const verify = async (code = c.codes[0]!, server = s) => {
     const res = await api(server.url).get<VerifyResponse>(`/verify/${code}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return res.body as { status: string; checks: { check: string; ok: boolean }[] };
+    return res.body;
   };
   const failed = async (code?: string, server?: TestServer) =>
     (await verify(code, server)).checks.filter((x) => !x.ok).map((x) => x.check);
   const [winner] = (await api(s.url, s.adminToken).get<CertificatesResponse>(`/contests/${c.contestId}/certificates`))
     .body.certificates;
-  return { ...c, verify, failed, winner: winner as { bib: string; code: string } };
+  return { ...c, verify, failed, winner: winner! };
 }
 
 /** The id and value of the mark that counts for one contestant's criterion. */
@@ -116,7 +116,7 @@ describe('the board /verify recomputes is built once per version of what it is b
     expect(fix.status, JSON.stringify(fix.body)).toBe(201);
     expect((await otherAdmin.post(`/contests/${c.contestId}/state`, { to: 'certified' })).status).toBe(200);
     const listed = await otherAdmin.get<CertificatesResponse>(`/contests/${c.contestId}/certificates`);
-    const fresh = listed.body.certificates as { code: string }[];
+    const fresh = listed.body.certificates;
     expect((await c.verify()).status).toBe('superseded');
     for (const x of fresh) expect((await c.verify(x.code)).status).toBe('valid');
     // And the other way round: a change made here is seen there.

@@ -33,18 +33,18 @@ describe('four sockets sending 4,000 watches each without reading (the server in
     server = spawnServer({ port, dataDir, databaseUrl: '' });
     await waitHealthy(server, base, 45_000);
     const login = await api(base).post<SessionResponse>('/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
-    const admin = api(base, login.body.token as string);
+    const admin = api(base, login.body.token);
     const file = syntheticEvent({ contestants: 400, judges: 1 });
     const imported = await admin.post<ImportResult>('/events', file);
     expect(imported.status).toBe(201);
-    contest = (imported.body.contests as { id: string; code: string }[]).find((c) => c.code === 'main')!.id;
+    contest = imported.body.contests.find((c) => c.code === 'main')!.id;
     expect((await admin.post(`/contests/${contest}/state`, { to: 'scoring' })).status).toBe(200);
     const judge = await api(base).post<SessionResponse>('/auth/judge', {
       event: imported.body.id,
       judge: 'j1',
       pin: '123456',
     });
-    judgeToken = judge.body.token as string;
+    judgeToken = judge.body.token;
     // Every row carries scores, as on a contest day.
     bibs = file.contests[0]!.contestants.map((c) => c.bib);
     for (const criterion of ['exam', 'quiz', 'measure']) {
