@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { contestStates } from '../../db/schema/index.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
+import { eventOf, oneSection, panel, type Criterion } from './fixtures/events.ts';
 import { api, importAndOpen, startTestServer, uuid, type TestServer, issuesOf, refusalOf } from './harness.ts';
 import type { Appeal, ContestAppeals, EventAppeals, EventSettings } from '../../shared/appeals-api.ts';
 import type { AuditPage, AuditVerification } from '../../shared/admin-api.ts';
@@ -19,56 +20,33 @@ afterAll(async () => s?.stop());
 // step 0.5, max 10). Section max M = 110, so total = round2(100 × (exam + mean(form)) / 110).
 // pipe: a second contest of the event, to see that a chief judge sees only its own appeals.
 function appealEvent(): EventFile {
-  return {
-    format: 'jiangxin/event@1',
-    name: `申诉测试 ${uuid().slice(0, 8)}`,
-    organisations: [
-      { code: 'a', name: '甲厂' },
-      { code: 'b', name: '乙厂' },
-    ],
-    contests: [
-      {
-        code: 'weld',
-        name: '焊工',
-        sections: [
-          {
-            code: 'main',
-            name: '实操',
-            weight: 1,
-            criteria: [
-              { code: 'exam', name: '考试', kind: 'measurement', max: 100 },
-              { code: 'form', name: '焊缝成形', kind: 'judgement', max: 10, judges: 2, aggregate: 'mean', step: 0.5 },
-            ],
-          },
-        ],
-        contestants: [
-          { bib: 'W1', name: '张三', organisation: 'a' },
-          { bib: 'W2', name: '李四', organisation: 'b' },
-        ],
-        judges: [
-          { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
-          { code: 'j1', name: '一号', pin: '2222', criteria: ['exam', 'form'] },
-          { code: 'j2', name: '二号', pin: '3333', criteria: ['form'] },
-          { code: 'j3', name: '三号', pin: '4444', criteria: ['form'], organisation: 'a' },
-          { code: 'trainee', name: '见习', pin: '5555', criteria: '*', shadow: true },
-        ],
-      },
-      {
-        code: 'pipe',
-        name: '管道工',
-        sections: [
-          {
-            code: 'main',
-            name: '实操',
-            weight: 1,
-            criteria: [{ code: 'exam', name: '考试', kind: 'measurement', max: 100 }],
-          },
-        ],
-        contestants: [{ bib: 'P1', name: '王五', organisation: 'a' }],
-        judges: [{ code: 'pchief', name: '管道裁判长', pin: '6666', chief: true, criteria: '*' }],
-      },
-    ],
-  };
+  const exam: Criterion = { code: 'exam', name: '考试', kind: 'measurement', max: 100 };
+  return eventOf(`申诉测试 ${uuid().slice(0, 8)}`, [
+    oneSection({
+      code: 'weld',
+      name: '焊工',
+      criteria: [
+        exam,
+        { code: 'form', name: '焊缝成形', kind: 'judgement', max: 10, judges: 2, aggregate: 'mean', step: 0.5 },
+      ],
+      contestants: [
+        { bib: 'W1', name: '张三', organisation: 'a' },
+        { bib: 'W2', name: '李四', organisation: 'b' },
+      ],
+      judges: [
+        ...panel(['exam', 'form'], ['form']),
+        { code: 'j3', name: '三号', pin: '4444', criteria: ['form'], organisation: 'a' },
+        { code: 'trainee', name: '见习', pin: '5555', criteria: '*', shadow: true },
+      ],
+    }),
+    oneSection({
+      code: 'pipe',
+      name: '管道工',
+      criteria: [exam],
+      contestants: [{ bib: 'P1', name: '王五', organisation: 'a' }],
+      judges: [{ code: 'pchief', name: '管道裁判长', pin: '6666', chief: true, criteria: '*' }],
+    }),
+  ]);
 }
 
 const round2 = (x: number) => Math.floor(x * 100 + 0.5 + 1e-9) / 100;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/create-db.ts';
 import { certifications } from '../../db/schema/index.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
+import { eventOf, oneSection, panel } from './fixtures/events.ts';
 import { identityCheckCharacter, maskIdentityNumber } from '../../shared/identity/identity-number.ts';
 import type { BoardRow } from '../../shared/scoring/types.ts';
 import { canonicalJson, sha256 } from '../domain/ids.ts';
@@ -26,45 +27,26 @@ afterAll(async () => s?.stop());
 const ID_NUMBER = `11010519491231002${identityCheckCharacter('11010519491231002')}`;
 
 function weldingEvent(): EventFile {
-  return {
-    format: 'jiangxin/event@1',
-    name: `焊工技能竞赛（审计事实）${uuid().slice(0, 6)}`,
-    organisations: [
-      { code: 'a', name: '一车间' },
-      { code: 'b', name: '二车间' },
-    ],
-    contests: [
-      {
-        code: 'weld',
-        name: '焊接',
-        awards: [
-          { name: '一等奖', count: 1 },
-          { name: '二等奖', count: 1 },
-        ],
-        sections: [
-          {
-            code: 'main',
-            name: '实操',
-            weight: 1,
-            criteria: [
-              { code: 'film', name: '焊缝', kind: 'measurement', max: 50 },
-              { code: 'finish', name: '外观', kind: 'judgement', max: 50, judges: 2, maxSpread: 5 },
-            ],
-          },
-        ],
-        contestants: [
-          { bib: 'W1', name: '王五', organisation: 'a' },
-          { bib: 'W2', name: '赵六', organisation: 'b' },
-          { bib: 'W3', name: '孙七', organisation: 'a' },
-        ],
-        judges: [
-          { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
-          { code: 'j1', name: '一号', pin: '2222', criteria: ['film', 'finish'] },
-          { code: 'j2', name: '二号', pin: '3333', criteria: ['finish'] },
-        ],
-      },
-    ],
-  };
+  return eventOf(`焊工技能竞赛（审计事实）${uuid().slice(0, 6)}`, [
+    oneSection({
+      code: 'weld',
+      name: '焊接',
+      awards: [
+        { name: '一等奖', count: 1 },
+        { name: '二等奖', count: 1 },
+      ],
+      criteria: [
+        { code: 'film', name: '焊缝', kind: 'measurement', max: 50 },
+        { code: 'finish', name: '外观', kind: 'judgement', max: 50, judges: 2, maxSpread: 5 },
+      ],
+      contestants: [
+        { bib: 'W1', name: '王五', organisation: 'a' },
+        { bib: 'W2', name: '赵六', organisation: 'b' },
+        { bib: 'W3', name: '孙七', organisation: 'a' },
+      ],
+      judges: panel(['film', 'finish'], ['finish']),
+    }),
+  ]);
 }
 
 const ok = async <T>(p: Promise<Reply<T>>) => {

@@ -3,6 +3,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventFile } from '../../shared/event-file/schema.ts';
+import { eventOf, oneSection, panel } from './fixtures/events.ts';
 import { api, auditVerify, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
 import type { AuditPage } from '../../shared/admin-api.ts';
 
@@ -13,40 +14,21 @@ beforeAll(async () => {
 afterAll(async () => s?.stop());
 
 function paintingEvent(): EventFile {
-  return {
-    format: 'jiangxin/event@1',
-    name: '喷涂工技能竞赛（审计）',
-    organisations: [
-      { code: 'a', name: '一车间' },
-      { code: 'b', name: '二车间' },
-    ],
-    contests: [
-      {
-        code: 'paint',
-        name: '喷涂',
-        sections: [
-          {
-            code: 'main',
-            name: '实操',
-            weight: 1,
-            criteria: [
-              { code: 'film', name: '膜厚', kind: 'measurement', max: 50 },
-              { code: 'finish', name: '外观', kind: 'judgement', max: 50, judges: 2, maxSpread: 5 },
-            ],
-          },
-        ],
-        contestants: [
-          { bib: 'P1', name: '王五', organisation: 'a' },
-          { bib: 'P2', name: '赵六', organisation: 'b' },
-        ],
-        judges: [
-          { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
-          { code: 'j1', name: '一号', pin: '2222', criteria: ['film', 'finish'] },
-          { code: 'j2', name: '二号', pin: '3333', criteria: ['finish'] },
-        ],
-      },
-    ],
-  };
+  return eventOf('喷涂工技能竞赛（审计）', [
+    oneSection({
+      code: 'paint',
+      name: '喷涂',
+      criteria: [
+        { code: 'film', name: '膜厚', kind: 'measurement', max: 50 },
+        { code: 'finish', name: '外观', kind: 'judgement', max: 50, judges: 2, maxSpread: 5 },
+      ],
+      contestants: [
+        { bib: 'P1', name: '王五', organisation: 'a' },
+        { bib: 'P2', name: '赵六', organisation: 'b' },
+      ],
+      judges: panel(['film', 'finish'], ['finish']),
+    }),
+  ]);
 }
 
 /** Runs a contest through every kind of change and returns what was done, in order. */

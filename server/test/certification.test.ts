@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/create-db.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
+import { eventOf, oneSection, panel, WORKSHOPS } from './fixtures/events.ts';
 import { canonicalJson, sha256 } from '../domain/ids.ts';
 import { api, auditVerify, importAndOpen, startTestServer, uuid, type TestServer, refusalOf } from './harness.ts';
 import type { AuditPage } from '../../shared/admin-api.ts';
@@ -23,45 +24,27 @@ const BIBS = ['T1', 'T2', 'T3', 'T4', 'T5'];
 // One section: exam (measurement, max 100) and form (judgement by one judge, max 20).
 // Three award tiers of one contestant each, so some contestants win nothing.
 function latheEvent(): EventFile {
-  return {
-    format: 'jiangxin/event@1',
-    name: '车工技能竞赛（证书）',
-    organisations: [
-      { code: 'a', name: '第一机床厂' },
-      { code: 'b', name: '第二机床厂' },
-    ],
-    contests: [
-      {
-        code: 'lathe',
-        name: '车工',
-        awards: [
-          { name: '一等奖', count: 1 },
-          { name: '二等奖', count: 1 },
-          { name: '三等奖', count: 1 },
-        ],
-        sections: [
-          {
-            code: 'main',
-            name: '实操',
-            weight: 1,
-            criteria: [
-              { code: 'exam', name: '理论', kind: 'measurement', max: 100 },
-              { code: 'form', name: '工件质量', kind: 'judgement', max: 20, judges: 1 },
-            ],
-          },
-        ],
-        contestants: BIBS.map((bib, i) => ({
-          bib,
-          name: ['张伟', '王芳', '李强', '刘洋', '陈静'][i]!,
-          organisation: i % 2 ? 'b' : 'a',
-        })),
-        judges: [
-          { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
-          { code: 'j1', name: '一号', pin: '2222', criteria: ['exam', 'form'] },
-        ],
-      },
-    ],
-  };
+  return eventOf('车工技能竞赛（证书）', [
+    oneSection({
+      code: 'lathe',
+      name: '车工',
+      awards: [
+        { name: '一等奖', count: 1 },
+        { name: '二等奖', count: 1 },
+        { name: '三等奖', count: 1 },
+      ],
+      criteria: [
+        { code: 'exam', name: '理论', kind: 'measurement', max: 100 },
+        { code: 'form', name: '工件质量', kind: 'judgement', max: 20, judges: 1 },
+      ],
+      contestants: BIBS.map((bib, i) => ({
+        bib,
+        name: ['张伟', '王芳', '李强', '刘洋', '陈静'][i]!,
+        organisation: i % 2 ? 'b' : 'a',
+      })),
+      judges: panel(['exam', 'form']),
+    }),
+  ]);
 }
 
 /** A contest with every contestant marked, in review; `certify` certifies it. */
@@ -91,7 +74,7 @@ async function reviewed() {
     expect(res.status).toBe(200);
     return res.body;
   };
-  const orgName = (code: string) => latheEvent().organisations.find((o) => o.code === code)!.name;
+  const orgName = (code: string) => WORKSHOPS.find((o) => o.code === code)!.name;
   return { ev, id, j1, chief, board, certify, certificates, orgName };
 }
 

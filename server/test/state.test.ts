@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../db/schema/index.ts';
 import { hashSecret } from '../domain/auth/auth.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
+import { eventOf, oneSection, panel } from './fixtures/events.ts';
 import { api, importAndOpen, startTestServer, uuid, type TestServer, issuesOf, refusalOf } from './harness.ts';
 import type { ContestDetail, Leaderboard, MarkResponse, SessionResponse } from '../../shared/api.ts';
 import type { AuditPage } from '../../shared/admin-api.ts';
@@ -17,49 +18,30 @@ afterAll(async () => s?.stop());
 // One section (weight 1): exam (measurement, max 100) and form (judgement, 2 judges, mean,
 // maxSpread 2, step 0.5, max 10). Section max M = 110, total = 100 × S / 110.
 function weldingEvent(): EventFile {
-  return {
-    format: 'jiangxin/event@1',
-    name: '焊工状态测试',
-    organisations: [
-      { code: 'a', name: '甲厂' },
-      { code: 'b', name: '乙厂' },
-    ],
-    contests: [
-      {
-        code: 'weld',
-        name: '焊工',
-        sections: [
-          {
-            code: 'main',
-            name: '实操',
-            weight: 1,
-            criteria: [
-              { code: 'exam', name: '考试', kind: 'measurement', max: 100 },
-              {
-                code: 'form',
-                name: '焊缝成形',
-                kind: 'judgement',
-                max: 10,
-                judges: 2,
-                aggregate: 'mean',
-                maxSpread: 2,
-                step: 0.5,
-              },
-            ],
-          },
-        ],
-        contestants: [
-          { bib: 'W1', name: '张三', organisation: 'a' },
-          { bib: 'W2', name: '李四', organisation: 'b' },
-        ],
-        judges: [
-          { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
-          { code: 'j1', name: '一号', pin: '2222', criteria: ['exam', 'form'] },
-          { code: 'j2', name: '二号', pin: '3333', criteria: ['form'] },
-        ],
-      },
-    ],
-  };
+  return eventOf('焊工状态测试', [
+    oneSection({
+      code: 'weld',
+      name: '焊工',
+      criteria: [
+        { code: 'exam', name: '考试', kind: 'measurement', max: 100 },
+        {
+          code: 'form',
+          name: '焊缝成形',
+          kind: 'judgement',
+          max: 10,
+          judges: 2,
+          aggregate: 'mean',
+          maxSpread: 2,
+          step: 0.5,
+        },
+      ],
+      contestants: [
+        { bib: 'W1', name: '张三', organisation: 'a' },
+        { bib: 'W2', name: '李四', organisation: 'b' },
+      ],
+      judges: panel(['exam', 'form'], ['form']),
+    }),
+  ]);
 }
 
 const STATES = ['setup', 'scoring', 'review', 'certified', 'published'] as const;
