@@ -12,6 +12,8 @@ import { appealsEn } from './screens/appeals.en.ts';
 import { siteEn } from './screens/site.en.ts';
 import { rosterEn } from './screens/roster.en.ts';
 import { installationsEn } from './screens/installations.en.ts';
+import { consoleScreensEn } from './screens/console-screens.en.ts';
+import { followEn } from './screens/follow.en.ts';
 import type { judgeZhCN } from './screens/judge.zh-CN.ts';
 import type { chiefZhCN } from './screens/chief.zh-CN.ts';
 import type { displayZhCN } from './screens/display.zh-CN.ts';
@@ -24,6 +26,8 @@ import type { appealsZhCN } from './screens/appeals.zh-CN.ts';
 import type { siteZhCN } from './screens/site.zh-CN.ts';
 import type { rosterZhCN } from './screens/roster.zh-CN.ts';
 import type { installationsZhCN } from './screens/installations.zh-CN.ts';
+import type { consoleScreensZhCN } from './screens/console-screens.zh-CN.ts';
+import type { followZhCN } from './screens/follow.zh-CN.ts';
 import { GLOSSARY } from '$shared/glossary.ts';
 
 type ScreenKeys =
@@ -38,6 +42,8 @@ type ScreenKeys =
   | keyof typeof appealsZhCN
   | keyof typeof rosterZhCN
   | keyof typeof installationsZhCN
+  | keyof typeof consoleScreensZhCN
+  | keyof typeof followZhCN
   | keyof typeof siteZhCN;
 
 const words = GLOSSARY['en'];
@@ -137,4 +143,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...siteEn,
   ...rosterEn,
   ...installationsEn,
+  ...consoleScreensEn,
+  ...followEn,
 };
