@@ -2,7 +2,7 @@
 // is still in setup: nothing refers to bibs, criteria or judges before marking starts. Contests
 // whose code stays keep their id (links and QR codes stay valid); judges whose code stays keep
 // their row, their PIN (when the file gives none) and, unless the PIN changed, their sessions.
-import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { contests, contestants, criteria, events, judges, organisations, sections } from '../../../db/schema/index.ts';
 import { parseEventFile, stripPins } from '../../../shared/event-file/parse.ts';
 import type { EventEditResult } from '../../../shared/roster-api.ts';
@@ -14,6 +14,7 @@ import type { DomainCtx } from '../context.ts';
 import {
   contestDefinition,
   contestRedefined,
+  deleteJudgesBut,
   hashJudgePins,
   insertContestParts,
   organisationRows,
@@ -66,13 +67,7 @@ async function lockForEdit(tx: Tx, eventId: string, judgesBefore: StoredJudge[])
 /** The judges that leave the event, deleted first, so a code can move to another contest without a clash. */
 async function deleteLeavingJudges(tx: Tx, eventId: string, hashed: Map<string, HashedJudge[]>): Promise<void> {
   const keptJudges = [...hashed.values()].flat().flatMap((h) => (h.stored ? [h.stored.id] : []));
-  await tx
-    .delete(judges)
-    .where(
-      keptJudges.length
-        ? and(eq(judges.eventId, eventId), notInArray(judges.id, keptJudges))
-        : eq(judges.eventId, eventId),
-    );
+  await deleteJudgesBut(tx, eq(judges.eventId, eventId), keptJudges);
 }
 
 /** Each contest of the file: the stored one of its code redefined (its id kept), or a new one. */

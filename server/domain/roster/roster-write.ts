@@ -1,7 +1,7 @@
 // The writing half of a roster import (roster.ts): in one transaction, the rows locked and checked
 // unchanged since the file was read, the contestants or judges stored, organisations the organiser
 // confirmed added, and the event file, the contest's seq and the audit log brought up to date.
-import { and, eq, notInArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/create-db.ts';
 import { contests, contestants, events, judges, organisations } from '../../../db/schema/index.ts';
 import type { ContestState } from '../../../shared/api.ts';
@@ -13,6 +13,7 @@ import { refuse, unknownEvent } from '../../errors.ts';
 import { actorName, type Actor } from '../auth/auth.ts';
 import { appendAudit } from '../audit/audit.ts';
 import {
+  deleteJudgesBut,
   insertContestants,
   sameJudges,
   upsertJudges,
@@ -86,13 +87,7 @@ export async function writeRosterRows(tx: Tx, w: RosterWrite): Promise<void> {
   }
   if (body.mode === 'replace') {
     const kept = w.hashed.flatMap((h) => (h.stored ? [h.stored.id] : []));
-    await tx
-      .delete(judges)
-      .where(
-        kept.length
-          ? and(eq(judges.contestId, contestId), notInArray(judges.id, kept))
-          : eq(judges.contestId, contestId),
-      );
+    await deleteJudgesBut(tx, eq(judges.contestId, contestId), kept);
   }
   await upsertJudges(tx, w.hashed, { eventId: w.eventId, contestId });
 }
