@@ -165,6 +165,23 @@ export interface SessionResponse {
   judge?: { code: string; name: string; chief: boolean; contest: string };
 }
 
+/** GET /auth/me: who the session belongs to. */
+export type MeResponse =
+  | { role: 'organiser'; username: string }
+  | {
+      role: 'judge';
+      judge: {
+        code: string;
+        name: string;
+        chief: boolean;
+        shadow: boolean;
+        event: string;
+        contest: string;
+        criteria: '*' | string[];
+        organisation: string | null;
+      };
+    };
+
 /** POST /contests/:id/state, /flags, /freeze. */
 export interface StateResponse {
   state: ContestState;
