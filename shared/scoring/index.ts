@@ -18,7 +18,15 @@ export {
   scoreCounted,
   type CriterionEntry,
 } from './contestant.ts';
-export { compareStrings, isRanked, rankBoard, rankCompare, tieBreakCompare, type BoardEntry } from './rank.ts';
+export {
+  compareStrings,
+  isRanked,
+  rankBoard,
+  rankCompare,
+  standing,
+  tieBreakCompare,
+  type BoardEntry,
+} from './rank.ts';
 export { awardFor, tierCutoffs, tierSizes } from './awards.ts';
 export { contestTeamTallies, teamTables, type TeamContestInput, type TeamTally } from './teams.ts';
 export { ContestBoard } from './board.ts';
