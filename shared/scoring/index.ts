@@ -1,6 +1,7 @@
 // The scoring engine (SCORING.md): pure functions shared by the server and the web app.
 export type * from './types.ts';
 export { round2, roundHalfUp } from './round.ts';
+export { formatScore } from './format.ts';
 export {
   aggregate,
   criterionPoints,
