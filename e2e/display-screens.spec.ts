@@ -1,59 +1,8 @@
 // Screenshots of the big screen with a realistic board, for people to look at (kept as CI artifacts
 // in test-results/screenshots/): zh-CN and en at 1920×1080, a blind contest, and 4K once.
-import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { exampleEvent, importEvent, setState, signIn } from './helpers.ts';
-import { settled } from './settled.ts';
-import { realisticMarks, submitMarks, type ContestFile } from './display-marks.ts';
-
-const DIR = new URL('../test-results/screenshots/', import.meta.url);
-
-async function shoot(page: Page, name: string) {
-  mkdirSync(DIR, { recursive: true });
-  const path = new URL(`${name}.png`, DIR).pathname;
-  // Let the entrance fades finish so the picture shows the settled screen.
-  await settled(page);
-  const body = await page.screenshot({ path });
-  await test.info().attach(name, { body, contentType: 'image/png' });
-}
-
-/** Imports an example, opens its contests and marks most contestants (the rest stay unmarked). */
-async function realisticEvent(
-  request: Parameters<typeof signIn>[0],
-  name: 'new-economy-contest' | 'wire-rope-contest',
-) {
-  const admin = await signIn(request);
-  const file = exampleEvent(name);
-  const ev = await importEvent(request, admin, file);
-  for (const contest of file.contests as ContestFile[]) {
-    const id = ev.contests.find((c) => c.code === contest.code)!.id;
-    await setState(request, admin, id, 'scoring');
-    const bibs = contest.contestants.map((c) => c.bib).slice(0, Math.ceil(contest.contestants.length * 0.85));
-    await submitMarks(request, ev.id, id, contest, realisticMarks(contest, { bibs }));
-  }
-  return ev;
-}
-
-async function openBoard(page: Page, url: string) {
-  await page.goto(url);
-  await expect(page.getByTestId('display-row').first()).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByTestId('display-connection')).toHaveAttribute('data-status', 'connected');
-  // The bundled CJK web font is what renders the Chinese text (not whatever the machine has).
-  await expect
-    .poll(
-      () =>
-        page.evaluate(async () => {
-          await document.fonts.ready;
-          let loaded = 0;
-          document.fonts.forEach((f) => {
-            if (f.family.includes('Noto Sans SC') && f.status === 'loaded') loaded++;
-          });
-          return loaded;
-        }),
-      { timeout: 15_000 },
-    )
-    .toBeGreaterThan(0);
-}
+import { expect, test } from '@playwright/test';
+import { exampleEvent } from './helpers.ts';
+import { openBoard, realisticEvent, shoot } from './display-helpers.ts';
 
 test('big screen screenshots, zh-CN and en, 1080p and 4K', async ({ browser, request }) => {
   test.setTimeout(90_000);

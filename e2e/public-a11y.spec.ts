@@ -62,11 +62,20 @@ for (const { lang, viewport } of runs) {
       await expect(page.getByTestId('board-row')).toHaveCount(24);
       await waitLive(page);
       await audit(page, `/results/:eventId/:contestCode ${lang}`);
+      // Following a contestant pins their row above the board: the star toggles and the pinned table too.
+      await page.locator('[data-testid="board"] [data-testid="follow"]').first().click();
+      await expect(page.getByTestId('board-pinned')).toBeVisible();
+      await audit(page, `/results/:eventId/:contestCode following ${lang}`);
 
       await page.goto(`/results/${ev.id}/courier/C004?lang=${lang}`);
       await expect(page.getByTestId('contestant')).toBeVisible();
       await waitLive(page);
       await audit(page, `/results/:eventId/:contestCode/:bib ${lang}`);
+
+      // The event page lists whom this phone follows.
+      await page.goto(`/results/${ev.id}?lang=${lang}`);
+      await expect(page.getByTestId('followed-row')).toHaveCount(1);
+      await audit(page, `/results/:eventId following ${lang}`);
     });
   }
 }
