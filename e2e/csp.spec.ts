@@ -79,6 +79,8 @@ test('every screen runs under the strict policy, with no violation', async ({ pa
   await visit(page, `/admin/events/${id}/contests/courier?lang=en`, shown('contest-name'));
   await visit(page, `/admin/events/${id}/edit?lang=zh-CN`, shown('event-editor'));
   await visit(page, `/admin/events/${id}/audit?lang=en`, shown('audit-filters'));
+  // The screens page lists the big screen this browser opened above.
+  await visit(page, `/admin/events/${id}/screens?lang=zh-CN`, shown('screen-card'));
   await visit(page, `/admin/events/${id}/print/judges?lang=zh-CN`, shown('judge-pick'));
   await visit(page, `/admin/events/${id}/print/contestants?lang=en`, shown('contestant-list'));
 

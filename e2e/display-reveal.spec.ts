@@ -1,11 +1,12 @@
 // Freeze and reveal: the public big screen stays at the freeze while a late mark changes the order;
-// the organiser's reveal screen walks the final board from the bottom up with the keyboard.
+// a second big screen, put in reveal mode from the console, walks the final board from the bottom up
+// as the organiser clicks there. The big screen never asks for a password nor shows key help.
 import { expect, test, type Page } from '@playwright/test';
 import type { Leaderboard } from '../shared/api.ts';
-import { ADMIN_PASSWORD } from './playwright.config.ts';
 import { exampleEvent, importEvent, setState, signIn } from './helpers.ts';
 import { realisticMarks, submitMarks, topMarks, type ContestFile } from './display-marks.ts';
 import { recordShown } from './shown-log.ts';
+import { cardOf, openConsole, openScreen, setMode } from './screens-helpers.ts';
 
 const totalText = (total: number) => new RegExp(`^${total.toFixed(2).replace('.', '[.,]')}$`);
 
@@ -31,7 +32,8 @@ test('the public screen stays frozen; the reveal walks the final board from the 
   const publicApi = await playwright.request.newContext({ baseURL });
   const organiserApi = { headers: { authorization: `Bearer ${admin}` } };
   const hall = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  const stage = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const stage = await openScreen(browser, ev.id);
+  const desk = await openConsole(browser, ev.id);
   try {
     const screen = await hall.newPage();
     await screen.goto(`/display/${ev.id}?contest=courier&lang=zh-CN`);
@@ -60,32 +62,34 @@ test('the public screen stays frozen; the reveal walks the final board from the 
     // The public big screen does not move: same board (the recording after the unfreeze shows it never did).
     await expect(screen.getByTestId('display-board')).toHaveAttribute('data-seq', String(frozen.seq));
 
-    // The reveal screen asks for the organiser's sign-in, on the screen itself.
-    const reveal = await stage.newPage();
-    await reveal.goto(`/display/${ev.id}?contest=courier&reveal&lang=zh-CN`);
-    const form = reveal.getByTestId('display-signin');
-    await form.locator('input[name="username"]').fill('admin');
-    await form.locator('input[name="password"]').fill(ADMIN_PASSWORD);
-    await form.locator('button[type="submit"]').click();
+    // The stage's screen is put in reveal mode from the console: nobody signs in on the big screen.
+    const reveal = stage.page;
+    const card = cardOf(desk.page, stage.id);
+    await setMode(card, { kind: 'reveal', contest: 'courier' });
+    await expect(card.getByTestId('reveal-not-frozen')).toHaveCount(0);
+    const click = async (button: 'reveal-next' | 'reveal-back' | 'reveal-restart') => {
+      await expect(card.getByTestId(button)).toBeEnabled();
+      await card.getByTestId(button).click();
+    };
     const ranked = final.rows.filter((r) => r.rank !== null);
     await expect(reveal.getByTestId('reveal-step')).toHaveAttribute('data-total', String(ranked.length));
     await stepTo(reveal, 0);
     await expect(reveal.getByTestId('display-row')).toHaveCount(0); // nothing revealed, nothing in the page
 
     // A plain display in the organiser's own browser still shows the public, frozen board.
-    const hallInStage = await stage.newPage();
+    const hallInStage = await desk.context.newPage();
     await hallInStage.goto(`/display/${ev.id}?contest=courier&lang=zh-CN`);
     await expect(hallInStage.getByTestId('display-board')).toHaveAttribute('data-seq', String(frozen.seq), {
       timeout: 15_000,
     });
     await hallInStage.close();
-    await reveal.bringToFront();
 
     // From the bottom up: each step shows the next contestant with its final place and total.
     const order = [...ranked].reverse();
     for (let step = 1; step <= order.length; step++) {
-      await reveal.keyboard.press(step % 3 === 0 ? 'Space' : step % 3 === 1 ? 'ArrowRight' : 'PageDown');
+      await click('reveal-next');
       await stepTo(reveal, step);
+      await expect(card.getByTestId('reveal-controls')).toHaveAttribute('data-step', String(step));
       const row = order[step - 1]!;
       if (step <= 2 || step === 10 || step >= order.length - 1) {
         const shown = reveal.locator(`[data-testid="display-row"][data-bib="${row.bib}"]`);
@@ -93,11 +97,11 @@ test('the public screen stays frozen; the reveal walks the final board from the 
         await expect(shown.getByTestId('display-total')).toHaveText(totalText(row.total));
       }
       if (step === 2) {
-        // Back and forth: ← hides the last one again, → shows it again.
-        await reveal.keyboard.press('ArrowLeft');
+        // Back and forth: "back" hides the last one again, "next" shows it again.
+        await click('reveal-back');
         await stepTo(reveal, 1);
         await expect(reveal.locator(`[data-testid="display-row"][data-bib="${row.bib}"]`)).toHaveCount(0);
-        await reveal.keyboard.press('ArrowRight');
+        await click('reveal-next');
         await stepTo(reveal, 2);
       }
     }
@@ -107,9 +111,15 @@ test('the public screen stays frozen; the reveal walks the final board from the 
     await expect(top).toHaveAttribute('data-bib', last.bib);
     await expect(top.getByTestId('display-rank')).toHaveText('1');
     await expect(top.getByTestId('display-total')).toHaveText(totalText(100));
-    // Home starts again.
-    await reveal.keyboard.press('Home');
+    // The audience's screen never held a password field or key help.
+    await expect(reveal.locator('input')).toHaveCount(0);
+    await expect(reveal.getByText(/Space|空格|Home/)).toHaveCount(0);
+    // A reload mid-ceremony shows where it stands; "start again" hides everyone.
+    await reveal.reload();
+    await stepTo(reveal, order.length);
+    await click('reveal-restart');
     await stepTo(reveal, 0);
+    await expect(reveal.getByTestId('display-row')).toHaveCount(0);
 
     // Unfreezing reveals it to everyone.
     expect(
@@ -133,7 +143,8 @@ test('the public screen stays frozen; the reveal walks the final board from the 
     expect(whileFrozen.flatMap((s) => s.values)).not.toContainEqual(expect.stringMatching(totalText(100)));
   } finally {
     await hall.close();
-    await stage.close();
+    await stage.context.close();
+    await desk.context.close();
     await publicApi.dispose();
   }
 });

@@ -26,6 +26,7 @@ import { appealRoutes } from './routes/appeals.ts';
 import { backupRoutes } from './routes/backups.ts';
 import { siteRoutes } from './routes/site.ts';
 import { installationRoutes } from './routes/installation.ts';
+import { screenRoutes } from './routes/screens.ts';
 import type { AppServices } from './services.ts';
 
 export const MAX_BODY = 1024 * 1024;
@@ -93,6 +94,7 @@ export function createApp(services: AppServices, opts: AppOptions = {}) {
   app.route('/api/v1', backupRoutes);
   app.route('/api/v1', siteRoutes);
   app.route('/api/v1', installationRoutes);
+  app.route('/api/v1', screenRoutes);
   app.route('/', opsRoutes({ metricsToken: opts.metricsToken }));
   app.all('/api/*', () => {
     throw refuse('not_found', 'no such API endpoint');

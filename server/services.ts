@@ -13,6 +13,7 @@ import { Listeners } from './listeners.ts';
 import { Metrics } from './metrics.ts';
 import type { Config } from './config.ts';
 import { SiteAddresses, type SiteOptions } from './site/addresses.ts';
+import type { ScreenHub } from './realtime/screens-server.ts';
 
 export const VERSION = '0.1.0';
 
@@ -34,6 +35,8 @@ export interface AppServices extends DomainCtx {
   certifiedBoards: CertifiedBoards;
   /** Snapshots of the embedded database: idle until started (main.ts). */
   backups: BackupService;
+  /** Reaches the venue's big screens and the public pages of an event (/screens). */
+  screenHub: ScreenHub;
 }
 
 export function createServices(
@@ -41,6 +44,7 @@ export function createServices(
   config: AppServices['config'],
   site: SiteOptions,
   screens: ScreenCounter,
+  screenHub: ScreenHub,
   metrics = new Metrics(),
   signIn: SignInStore = { db: handle.db, prefix: 'jiangxin' },
 ): AppServices {
@@ -64,5 +68,6 @@ export function createServices(
     dbGate: new DbGate(handle.db),
     certifiedBoards: new CertifiedBoards(handle.db),
     backups: new BackupService(handle, committed),
+    screenHub,
   };
 }

@@ -13,6 +13,9 @@ import { createServices, type AppServices } from './services.ts';
 import { Broadcaster, localWatchers } from './realtime/broadcaster.ts';
 import type { ScreenCounter } from './domain/boards/overview.ts';
 import { attachLive } from './realtime/live.ts';
+import { attachScreens } from './realtime/screens.ts';
+import { ScreenHub, type ScreensNamespace } from './realtime/screens-server.ts';
+import { SCREENS_NAMESPACE } from '../shared/screens.ts';
 import type { LiveServer } from './realtime/live-server.ts';
 import { sharingParser } from './realtime/shared-encoding.ts';
 import type { LiveLimits } from './realtime/socket-limits.ts';
@@ -91,6 +94,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     ...(cluster ? { adapter: cluster.adapter } : {}),
   });
   const nsp = io.of(LIVE_NAMESPACE);
+  // The venue's big screens run from the console, and announcements (realtime/screens.ts). One
+  // Server types its namespaces alike (by /live's maps): /screens is given its own (screens-server.ts).
+  const screensNsp = io.of(SCREENS_NAMESPACE) as unknown as ScreensNamespace;
   const screens: ScreenCounter = cluster
     ? (ids) => cluster.screens(ids)
     : async (ids) => new Map(ids.map((id) => [id, localWatchers(nsp, id, 'public')]));
@@ -99,6 +105,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     { boardIntervalMs: opts.boardIntervalMs ?? 20 },
     { envUrl: opts.publicUrl, port: () => port, bindHost: opts.siteHost ?? opts.host, interfaces: opts.interfaces },
     screens,
+    new ScreenHub(screensNsp),
     new Metrics(opts.defaultMetrics ?? false),
     cluster ? { redis: cluster.redis, prefix: namespace } : { db: opts.db.db, prefix: namespace },
   );
@@ -108,6 +115,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   services.committed.on(({ contestId }) => broadcaster.contestChanged(contestId));
   await cluster?.join(nsp, services, broadcaster);
   const stopLive = attachLive(nsp, services, broadcaster, opts.liveLimits);
+  attachScreens(screensNsp, services);
   const app = createApp(services, {
     webRoot: opts.webRoot,
     drain: opts.drain,

@@ -10,3 +10,4 @@ export * from './appeals.ts';
 export * from './settings.ts';
 export * from './installation.ts';
 export * from './sign-in-limits.ts';
+export * from './screens.ts';

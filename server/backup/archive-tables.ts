@@ -42,6 +42,8 @@ export const NOT_ARCHIVED: Readonly<Record<string, string>> = {
   trusted_keys: 'the other installations whose certificates this one trusts',
   event_origins: 'where this installation got an imported event (the archive carries its own origin)',
   sign_in_limits: 'sign-in attempts counted on this installation (they expire within the hour)',
+  screens: "this venue's big screens (each registers again when its page opens elsewhere)",
+  announcements: "the organiser's messages to this venue's screens and phones, of the day",
 };
 
 const INT32 = 2_147_483_647;

@@ -54,6 +54,9 @@ export const ERRORS = {
   'not_found:certificate': {},
   'not_found:not_certified': {},
   'not_found:trusted_key': {},
+  /** the venue's big screens and announcements (issue 14) */
+  'not_found:screen': {},
+  'not_found:announcement': {},
 
   conflict: {},
   'conflict:already_in_state': { state: STATES },
@@ -76,6 +79,9 @@ export const ERRORS = {
   'conflict:not_certified': {},
   'conflict:reopened': { state: STATES },
   'conflict:no_winners': {},
+  'conflict:too_many_screens': { limit: 'count' },
+  'conflict:too_many_announcements': { limit: 'count' },
+  'conflict:not_revealing': {},
 
   contest_closed: { state: 'state?' },
   'contest_closed:review': {},

@@ -215,6 +215,10 @@ const CHANGES: Readonly<Record<string, readonly string[]>> = {
   appeal_decision: ['appeals'],
   settings: ['settings'],
   pins_reset: [],
+  // The venue's screens and announcements are no facts of the results.
+  'screen.mode': [],
+  announcement: [],
+  'announcement.withdrawn': [],
   roster: ROSTER,
   // Appended by a roster import after its rows are written, before the import's own entry.
   organisations_added: ROSTER,

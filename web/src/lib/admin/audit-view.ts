@@ -18,6 +18,9 @@ export const AUDIT_KINDS = [
   'pins_reset',
   'roster',
   'organisations_added',
+  'screen.mode',
+  'announcement',
+  'announcement.withdrawn',
 ] as const;
 export type KnownKind = (typeof AUDIT_KINDS)[number];
 export const isKnownKind = (k: string): k is KnownKind => (AUDIT_KINDS as readonly string[]).includes(k);
@@ -29,6 +32,8 @@ export interface AuditNames {
   state: (s: string) => string;
   /** "reason", "revision"… in the current language */
   word: (w: 'reason' | 'revision' | 'appealWindow' | 'decision') => string;
+  /** A big screen's mode (shared/screens.ts), worded; its code when absent. */
+  mode?: (kind: string) => string;
 }
 
 /** "judge:c-j2" → the judge's name and code; "organiser:admin" → admin. */
@@ -70,6 +75,14 @@ export function summary(e: AuditEntryView, n: AuditNames): string {
       return `${n.word('appealWindow')}: ${str((d.previous as { appealWindowMinutes?: unknown } | undefined)?.appealWindowMinutes)} → ${str(d.appealWindowMinutes)}`;
     case 'event.imported':
       return str(d.name);
+    case 'screen.mode': {
+      const m = (d.mode ?? null) as { kind: string; contest?: string; text?: string; seconds?: number } | null;
+      const what = m ? [n.mode?.(m.kind) ?? m.kind, m.contest, m.text, m.seconds].filter((x) => x !== undefined) : [];
+      return `${str(d.screen)} → ${m ? what.join(' · ') : (n.mode?.('address') ?? '—')}`;
+    }
+    case 'announcement':
+    case 'announcement.withdrawn':
+      return str(d.text);
     case 'organisations_added':
       return (Array.isArray(d.organisations) ? (d.organisations as { code: string; name: string }[]) : [])
         .map((o) => `${o.name} (${o.code})`)

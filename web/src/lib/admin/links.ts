@@ -8,6 +8,7 @@ export const pages = {
   event: (eventId: string) => `/admin/events/${enc(eventId)}`,
   contest: (eventId: string, code: string) => `/admin/events/${enc(eventId)}/contests/${enc(code)}`,
   audit: (eventId: string) => `/admin/events/${enc(eventId)}/audit`,
+  screens: (eventId: string) => `/admin/events/${enc(eventId)}/screens`,
   newEvent: () => '/admin/events/new',
   edit: (eventId: string) => `/admin/events/${enc(eventId)}/edit`,
   roster: (eventId: string) => `/admin/events/${enc(eventId)}/roster`,
@@ -16,7 +17,8 @@ export const pages = {
   results: (eventId: string) => `/results/${enc(eventId)}`,
   board: (eventId: string, code: string) => `/results/${enc(eventId)}/${enc(code)}`,
   display: (eventId: string, code?: string) => `/display/${enc(eventId)}${code ? `?contest=${enc(code)}` : ''}`,
-  reveal: (eventId: string, code: string) => `/display/${enc(eventId)}?contest=${enc(code)}&reveal`,
+  /** The reveal is run from the screens page, on a screen chosen there. */
+  reveal: (eventId: string) => `/admin/events/${enc(eventId)}/screens`,
   verify: (code: string) => `/verify/${enc(code)}`,
 };
 

@@ -5,15 +5,15 @@ const parse = (query: string) => parseDisplayOptions(new URLSearchParams(query))
 
 describe('parseDisplayOptions', () => {
   it('shows one contest without rotating', () => {
-    expect(parse('contest=courier')).toEqual({ contest: 'courier', rotate: null, reveal: false });
+    expect(parse('contest=courier')).toEqual({ contest: 'courier', rotate: null });
   });
   it('rotates by default when neither contest nor rotate is given', () => {
-    expect(parse('')).toEqual({ contest: null, rotate: DEFAULT_ROTATE_SECONDS, reveal: false });
+    expect(parse('')).toEqual({ contest: null, rotate: DEFAULT_ROTATE_SECONDS });
     expect(parse('lang=en').rotate).toBe(DEFAULT_ROTATE_SECONDS);
   });
   it('rotates at the given interval, starting at the contest when both are given', () => {
-    expect(parse('rotate=30')).toEqual({ contest: null, rotate: 30, reveal: false });
-    expect(parse('contest=rider&rotate=20')).toEqual({ contest: 'rider', rotate: 20, reveal: false });
+    expect(parse('rotate=30')).toEqual({ contest: null, rotate: 30 });
+    expect(parse('contest=rider&rotate=20')).toEqual({ contest: 'rider', rotate: 20 });
   });
   it('keeps a silly interval within bounds and reads a bare ?rotate as the default', () => {
     expect(parse('rotate=1').rotate).toBe(5);
@@ -21,12 +21,9 @@ describe('parseDisplayOptions', () => {
     expect(parse('rotate').rotate).toBe(DEFAULT_ROTATE_SECONDS);
     expect(parse('rotate=abc').rotate).toBe(DEFAULT_ROTATE_SECONDS);
   });
-  it('reveals one contest, never rotating', () => {
-    expect(parse('contest=courier&reveal')).toEqual({ contest: 'courier', rotate: null, reveal: true });
-    expect(parse('contest=courier&reveal&rotate=10').rotate).toBeNull();
-    expect(parse('contest=courier&reveal=0').reveal).toBe(false);
-    // A reveal needs a contest: without one the screen just rotates.
-    expect(parse('reveal').reveal).toBe(false);
+  it('no longer reads ?reveal: the ceremony is run from the console, the address shows the contest', () => {
+    expect(parse('contest=courier&reveal')).toEqual({ contest: 'courier', rotate: null });
+    expect(parse('reveal')).toEqual({ contest: null, rotate: DEFAULT_ROTATE_SECONDS });
   });
 });
 

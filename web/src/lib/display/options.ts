@@ -1,17 +1,20 @@
-// What a display address asks for (CONTRACT §10): `/display/:eventId?contest=<code>&rotate=<s>&reveal`.
+// What a display address asks for (CONTRACT §10): `/display/:eventId?contest=<code>&rotate=<s>`.
 //
 // - `?contest=X`            that contest alone; its board pages through every contestant.
 // - `?rotate=S`             every open contest, then the team table, S seconds each.
 // - `?contest=X&rotate=S`   the same rotation, starting at X.
 // - neither                 rotation at DEFAULT_ROTATE_SECONDS: a screen opened with the bare event
 //                           address still shows everything, and nobody has to fix the URL mid-contest.
-// - `?reveal` (with contest) the organiser's reveal ceremony for that contest.
+// A screen the organiser gave a mode in the console (admin/events/:id/screens) shows that instead
+// (modes.ts); the reveal ceremony is run from there too, never with a password on the big screen, so
+// `?reveal` is not read any more: such an address shows the contest's public (frozen) board.
 // A board longer than one screen pages; while rotating, a slide stays until all its pages were shown
 // (each page at least MIN_PAGE_SECONDS), so every contestant is seen on every pass.
 
+import { MAX_ROTATE_SECONDS, MIN_ROTATE_SECONDS } from '$shared/screens.ts';
+
+export { MAX_ROTATE_SECONDS, MIN_ROTATE_SECONDS };
 export const DEFAULT_ROTATE_SECONDS = 15;
-export const MIN_ROTATE_SECONDS = 5;
-export const MAX_ROTATE_SECONDS = 3600;
 export const PAGE_SECONDS = 8;
 export const MIN_PAGE_SECONDS = 5;
 
@@ -19,13 +22,12 @@ export interface DisplayOptions {
   contest: string | null;
   /** Seconds per slide, or null for a single contest that never rotates. */
   rotate: number | null;
-  reveal: boolean;
+  /** The team table alone (a mode the console sets; no address asks for it). */
+  teams?: boolean;
 }
 
 export function parseDisplayOptions(params: URLSearchParams): DisplayOptions {
   const contest = params.get('contest')?.trim() || null;
-  const reveal = params.has('reveal') && params.get('reveal') !== '0' && params.get('reveal') !== 'false';
-  if (reveal && contest) return { contest, rotate: null, reveal: true };
   const raw = params.get('rotate');
   let rotate: number | null = null;
   if (raw !== null) {
@@ -37,7 +39,7 @@ export function parseDisplayOptions(params: URLSearchParams): DisplayOptions {
   } else if (!contest) {
     rotate = DEFAULT_ROTATE_SECONDS;
   }
-  return { contest, rotate, reveal: false };
+  return { contest, rotate };
 }
 
 /**

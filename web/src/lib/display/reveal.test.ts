@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardRow } from '$shared/scoring/types.ts';
-import { clampStep, emphasisOf, focusSlot, rankedRows, revealedBibs, revealOrder } from './reveal.ts';
-import { actionOf } from './reveal.svelte.ts';
+import { clampStep, emphasisOf, focusSlot, rankedRows, revealedBibs, revealOrder, revealSlots } from './reveal.ts';
+import { RevealFollower } from './reveal.svelte.ts';
 
 const row = (
   bib: string,
@@ -55,40 +55,44 @@ describe('reveal plan', () => {
   });
 });
 
-describe('clicker keys', () => {
-  it('maps what presentation clickers send', () => {
-    for (const key of ['ArrowRight', ' ', 'PageDown', 'Enter', 'ArrowDown']) expect(actionOf(key)).toBe('next');
-    for (const key of ['ArrowLeft', 'PageUp', 'Backspace', 'ArrowUp']) expect(actionOf(key)).toBe('back');
-    expect(actionOf('Home')).toBe('reset');
-    expect(actionOf('End')).toBe('end');
-    expect(actionOf('a')).toBeNull();
+describe('revealSlots', () => {
+  it('puts the revealed rows in their places, the rest are slots without data', () => {
+    const order = revealOrder(board);
+    const slots = revealSlots({ contest: 'c', step: 2, total: 5, revealed: order.slice(0, 2), ready: true });
+    expect(slots.map((r) => r.bib)).toEqual(['slot:0', 'slot:1', 'slot:2', 'D', 'E']);
+    expect(slots[0]).toMatchObject({ name: '', organisation: '', rank: null, award: null });
   });
 });
 
-describe('RevealSteps', () => {
-  it('steps, rolls the drum for award winners and goes back', async () => {
+describe('RevealFollower', () => {
+  it('rolls the drum for an award winner revealed one step on, not on a jump or a reload', async () => {
     const { vi } = await import('vitest');
-    const { RevealSteps } = await import('./reveal.svelte.ts');
     vi.useFakeTimers();
+    const order = revealOrder(board);
+    const view = (step: number) => ({
+      contest: 'c',
+      step,
+      total: order.length,
+      revealed: order.slice(0, step),
+      ready: true,
+    });
     try {
-      const steps = new RevealSteps('c-test');
-      const order = revealOrder(board);
-      steps.act('next', order);
-      expect(steps.step(order.length)).toBe(1);
-      expect(steps.spotlight).toBeNull(); // E: no award, no drumroll
-      steps.act('end', order);
-      steps.act('back', order);
-      steps.act('next', order); // A: the winner
-      expect(steps.spotlight).toMatchObject({ emphasis: 'champion', shown: false });
-      expect(steps.rolling()).toBe('A');
-      vi.advanceTimersByTime(3000);
-      expect(steps.spotlight).toMatchObject({ shown: true });
-      expect(steps.rolling()).toBeNull();
-      steps.act('next', order); // past the end: stays
-      expect(steps.step(order.length)).toBe(5);
-      steps.act('reset', order);
-      expect(steps.step(order.length)).toBe(0);
-      expect(steps.spotlight).toBeNull();
+      const follower = new RevealFollower();
+      follower.follow(view(3)); // opened mid-ceremony: where it is, no drumroll
+      expect(follower.spotlight).toBeNull();
+      follower.follow(view(4)); // B, second place
+      expect(follower.spotlight).toMatchObject({ emphasis: 'podium', shown: false });
+      expect(follower.rolling()).toBe('B');
+      follower.follow(view(4)); // the same step again: the drumroll goes on
+      expect(follower.rolling()).toBe('B');
+      vi.advanceTimersByTime(2000);
+      expect(follower.spotlight).toMatchObject({ shown: true });
+      expect(follower.rolling()).toBeNull();
+      follower.follow(view(1)); // back to the start: no spotlight
+      expect(follower.spotlight).toBeNull();
+      follower.follow(view(2)); // D: no award, no drumroll
+      expect(follower.spotlight).toBeNull();
+      follower.dispose();
     } finally {
       vi.useRealTimers();
     }

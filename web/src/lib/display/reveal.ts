@@ -1,14 +1,27 @@
 // The reveal ceremony's plan: ranked contestants from the bottom up, one per step.
 import type { BoardRow } from '$shared/scoring/types.ts';
+import type { RevealView } from '$shared/screens.ts';
+import { rankedRows, revealOrder } from '$shared/reveal-order.ts';
 
-/** Contestants in the order they are revealed: ranked rows, last place first. */
-export function revealOrder(rows: readonly BoardRow[]): BoardRow[] {
-  return rows.filter((r) => r.rank !== null).reverse();
-}
+export { rankedRows, revealOrder };
 
-/** The ranked rows in board order (the slots of the reveal board, best first). */
-export function rankedRows(rows: readonly BoardRow[]): BoardRow[] {
-  return rows.filter((r) => r.rank !== null);
+/** A slot not yet revealed: no contestant data at all, only a key of its own. */
+const hiddenSlot = (i: number): BoardRow => ({
+  bib: `slot:${i}`,
+  name: '',
+  organisation: '',
+  rank: null,
+  total: 0,
+  sections: {},
+  complete: false,
+  flagged: false,
+  award: null,
+  status: 'active',
+});
+
+/** The reveal board's slots, best first, from what the server sent: the revealed rows in theirs. */
+export function revealSlots(view: RevealView): BoardRow[] {
+  return Array.from({ length: view.total }, (_, i) => view.revealed[view.total - 1 - i] ?? hiddenSlot(i));
 }
 
 export function clampStep(step: number, total: number): number {

@@ -12,6 +12,7 @@ export const TEAMS: Slide = { kind: 'teams', key: 'teams' };
 const contestSlide = (contest: ContestSummary): Slide => ({ kind: 'contest', key: `contest:${contest.id}`, contest });
 
 export function buildSlides(contests: readonly ContestSummary[], options: DisplayOptions): Slide[] {
+  if (options.teams) return [TEAMS];
   const chosen = options.contest ? contests.find((c) => c.code === options.contest) : undefined;
   if (options.rotate === null) {
     // One contest, whatever its state: the screen waits for it to open.

@@ -12,6 +12,7 @@ import { appealsEn } from './screens/appeals.en.ts';
 import { siteEn } from './screens/site.en.ts';
 import { rosterEn } from './screens/roster.en.ts';
 import { installationsEn } from './screens/installations.en.ts';
+import { consoleScreensEn } from './screens/console-screens.en.ts';
 import { followEn } from './screens/follow.en.ts';
 import type { judgeZhCN } from './screens/judge.zh-CN.ts';
 import type { chiefZhCN } from './screens/chief.zh-CN.ts';
@@ -25,6 +26,7 @@ import type { appealsZhCN } from './screens/appeals.zh-CN.ts';
 import type { siteZhCN } from './screens/site.zh-CN.ts';
 import type { rosterZhCN } from './screens/roster.zh-CN.ts';
 import type { installationsZhCN } from './screens/installations.zh-CN.ts';
+import type { consoleScreensZhCN } from './screens/console-screens.zh-CN.ts';
 import type { followZhCN } from './screens/follow.zh-CN.ts';
 import { GLOSSARY } from '$shared/glossary.ts';
 
@@ -40,6 +42,7 @@ type ScreenKeys =
   | keyof typeof appealsZhCN
   | keyof typeof rosterZhCN
   | keyof typeof installationsZhCN
+  | keyof typeof consoleScreensZhCN
   | keyof typeof followZhCN
   | keyof typeof siteZhCN;
 
@@ -141,5 +144,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...siteEn,
   ...rosterEn,
   ...installationsEn,
+  ...consoleScreensEn,
   ...followEn,
 };

@@ -12,6 +12,7 @@ import { appealsZhCN } from './screens/appeals.zh-CN.ts';
 import { siteZhCN } from './screens/site.zh-CN.ts';
 import { rosterZhCN } from './screens/roster.zh-CN.ts';
 import { installationsZhCN } from './screens/installations.zh-CN.ts';
+import { consoleScreensZhCN } from './screens/console-screens.zh-CN.ts';
 import { followZhCN } from './screens/follow.zh-CN.ts';
 import { GLOSSARY } from '$shared/glossary.ts';
 
@@ -113,5 +114,6 @@ export const zhCN = {
   ...siteZhCN,
   ...rosterZhCN,
   ...installationsZhCN,
+  ...consoleScreensZhCN,
   ...followZhCN,
 };

@@ -51,6 +51,8 @@ export const errorsEn: Record<ProblemKey, string> = {
   'not_found:certificate': 'No certificate has this verification code: check the code on the certificate.',
   'not_found:not_certified': 'The results of this contest have not been certified yet.',
   'not_found:trusted_key': 'This installation key is not trusted here.',
+  'not_found:screen': 'This screen is not known (any more): reload the list.',
+  'not_found:announcement': 'This announcement is not known (any more): reload the page.',
 
   conflict: 'This conflicts with the current state: reload and try again.',
   'conflict:already_in_state': 'The contest is already “{state}”.',
@@ -81,6 +83,9 @@ export const errorsEn: Record<ProblemKey, string> = {
   'conflict:reopened':
     'The contest was reopened after certification (it is “{state}”): certify it again before printing certificates.',
   'conflict:no_winners': 'The certified results have no award winners: there is no certificate to print.',
+  'conflict:too_many_screens': 'This event already has {limit} screens: remove ones no longer used from the console.',
+  'conflict:too_many_announcements': 'At most {limit} announcements show at once: withdraw one first.',
+  'conflict:not_revealing': 'This screen is not showing a reveal: choose “Reveal” for it first.',
 
   contest_closed:
     '{state, select, none {This contest does not accept marks now.} other {The contest is “{state}”: no marks ' +

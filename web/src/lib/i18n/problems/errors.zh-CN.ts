@@ -48,6 +48,8 @@ export const errorsZhCN: Record<ProblemKey, string> = {
   'not_found:certificate': '没有使用此验证码的证书，请核对证书上的验证码。',
   'not_found:not_certified': '该赛项的成绩尚未确认。',
   'not_found:trusted_key': '本系统未信任该安装密钥。',
+  'not_found:screen': '找不到该屏幕（可能已被移除），请刷新列表。',
+  'not_found:announcement': '找不到该公告（可能已撤回），请刷新页面。',
 
   conflict: '操作与当前状态冲突，请刷新后重试。',
   'conflict:already_in_state': '赛项已经是“{state}”状态。',
@@ -70,6 +72,9 @@ export const errorsZhCN: Record<ProblemKey, string> = {
   'conflict:not_certified': '该赛项还没有已确认的成绩，请先确认成绩再打印证书。',
   'conflict:reopened': '赛项在确认后又重新开放（当前为“{state}”），请重新确认成绩后再打印证书。',
   'conflict:no_winners': '已确认的成绩中没有获奖者，没有可打印的证书。',
+  'conflict:too_many_screens': '本赛事已有 {limit} 块屏幕，请先在控制台移除不再使用的屏幕。',
+  'conflict:too_many_announcements': '最多同时显示 {limit} 条公告，请先撤回一条。',
+  'conflict:not_revealing': '该屏幕当前不在揭晓模式，请先为它选择“揭晓”。',
 
   contest_closed: '{state, select, none {该赛项当前不接受评分。} other {赛项当前为“{state}”，不接受评分。}}',
   'contest_closed:review': '评分已截止：赛项正在审核，只有裁判长可以更正评分。',

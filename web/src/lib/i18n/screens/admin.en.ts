@@ -20,6 +20,7 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.nav.roster': 'Contestants & judges',
   'admin.nav.printJudges': 'Print judge cards',
   'admin.nav.printContestants': 'Print contestant lists',
+  'admin.nav.screens': 'Screens & announcements',
   'admin.signOut': 'Sign out',
 
   'admin.events.title': 'Events',
@@ -165,4 +166,7 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.kind.pins_reset': 'PINs reset',
   'admin.kind.roster': 'Roster imported',
   'admin.kind.organisations_added': 'Organisations added',
+  'admin.kind.screen.mode': 'Screen mode',
+  'admin.kind.announcement': 'Announcement',
+  'admin.kind.announcement.withdrawn': 'Announcement withdrawn',
 };

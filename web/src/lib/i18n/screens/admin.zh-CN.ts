@@ -19,6 +19,7 @@ export const adminZhCN = {
   'admin.nav.roster': '选手与裁判名单',
   'admin.nav.printJudges': '打印裁判卡',
   'admin.nav.printContestants': '打印选手名单',
+  'admin.nav.screens': '大屏幕与公告',
   'admin.signOut': '退出登录',
 
   'admin.events.title': '赛事',
@@ -158,4 +159,7 @@ export const adminZhCN = {
   'admin.kind.pins_reset': '重置 PIN',
   'admin.kind.roster': '导入名单',
   'admin.kind.organisations_added': '新增单位',
+  'admin.kind.screen.mode': '大屏幕切换',
+  'admin.kind.announcement': '发布公告',
+  'admin.kind.announcement.withdrawn': '撤回公告',
 };

@@ -37,4 +37,6 @@ export const resultsEn: Record<keyof typeof resultsZhCN, string> = {
   'results.rowLink': 'Results of {name}',
   'results.openBoard': 'Full board',
   'results.loadingBoard': 'Loading the board…',
+  'results.announcements': 'Announcements',
+  'results.announcement': 'Notice',
 };

@@ -34,4 +34,6 @@ export const resultsZhCN = {
   'results.rowLink': '查看 {name} 的成绩',
   'results.openBoard': '查看完整榜单',
   'results.loadingBoard': '正在加载榜单…',
+  'results.announcements': '公告',
+  'results.announcement': '公告',
 };
