@@ -61,8 +61,8 @@ export interface DeltaBoardUpdate extends BoardTimes {
  * those 300 rows and every bib in `order` (tens of KB for 1,000 contestants), this one carries the
  * rows whose content other than the rank changed (`changed`, each with its new index in `at`) and
  * the ranks as a rule: rank = index + 1, except in tie groups `[first index, length]` (all sharing
- * the first index's rank), and null from index `ranked` on (withdrawn, disqualified). The other rows
- * keep their relative order. Usually under 2 KB.
+ * the first index's rank), and null from index `ranked` on (no counted mark yet, withdrawn,
+ * disqualified). The other rows keep their relative order. Usually under 2 KB.
  */
 export interface CompactBoardUpdate extends BoardTimes {
   kind: 'compact';

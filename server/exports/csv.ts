@@ -1,13 +1,14 @@
 // CSV (RFC 4180) in UTF-8 with a byte-order mark: Excel on Chinese Windows reads it as UTF-8
 // only with the BOM (without it, GBK, and the names come out garbled).
+import { formatScore } from '../../shared/scoring/format.ts';
 import type { Cell, Sheet } from './sheets.ts';
 
 const BOM = '\uFEFF';
 
 function field(v: Cell, kind: Sheet['columns'][number]['kind']): string {
   if (v === null) return '';
-  // Scores as the board reports them (round2), never with binary noise.
-  const s = typeof v === 'number' ? (kind === 'score' ? String(Math.round(v * 100) / 100) : String(v)) : v;
+  // Scores as every screen and paper writes them (two decimals), never with binary noise.
+  const s = typeof v === 'number' ? (kind === 'score' ? formatScore(v) : String(v)) : v;
   // A leading = + - @ makes spreadsheets run the field as a formula: names typed by anyone must not.
   const safe = typeof v === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -264,7 +264,7 @@ describe('flags and freeze', () => {
     const shown = (await pub.get<Leaderboard>(`/contests/${c.id}/leaderboard`)).body;
     expect(shown.rows.map((r) => [r.bib, r.total, r.rank])).toEqual([
       ['W1', 50, 1],
-      ['W2', 0, 2],
+      ['W2', 0, null], // no mark yet: not ranked (SCORING §5.4)
     ]);
     expect((await c.ev.admin.post(`/contests/${c.id}/freeze`, { frozen: true })).status).toBe(200);
     expect((await c.j1.post(`/contests/${c.id}/freeze`, { frozen: false })).status).toBe(403);
