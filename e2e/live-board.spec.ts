@@ -13,7 +13,9 @@ test('a mark submitted through the API shows on the live board within 2 s', asyn
   const row = page.locator('[data-testid="board-row"][data-bib="C007"]');
   await expect(row).toBeVisible();
   await expect(page.locator('[data-testid="board-row"]')).toHaveCount(24);
-  await expect(row.locator('[data-testid="total"]')).toHaveText(/^0([.,]00?)?$/);
+  // No mark yet: not ranked (SCORING §5.4), so "—" rather than a 0 and a rank.
+  await expect(row.locator('[data-testid="total"]')).toHaveText('—');
+  await expect(row.locator('[data-testid="rank"]')).toHaveText('—');
 
   // The page loads the realtime client after the first board: wait until it is live.
   await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-status', 'connected');

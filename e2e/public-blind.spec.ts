@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { EventFile } from '../shared/event-file/schema.ts';
-import { chiefSession, exampleEvent, importEvent, setState, signIn } from './helpers.ts';
+import { chiefSession, exampleEvent, importEvent, setState, signIn, signInUi } from './helpers.ts';
 import { judgePin, realisticMarks, submitMarks, type ContestFile } from './display-marks.ts';
 import { waitLive } from './public-helpers.ts';
 
@@ -138,5 +138,43 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(owing).toContainText('S-18');
     await expectNoSecrets(page.locator('body'), secretsOf(stranding));
     await shoot(page, `${lang}-blind-chief-desk`);
+  });
+}
+
+// The venue's printed lists of a blind contest (issue 14): the check-in desk's sign-in sheet has no
+// stations, the hall's station sheet has nothing but stations, and only the sealed key pairs them.
+for (const lang of ['zh-CN', 'en'] as const) {
+  test(`the printed lists of a blind contest keep stations apart from people, ${lang}`, async ({ page }) => {
+    await page.setViewportSize({ width: 1000, height: 1300 });
+    await signInUi(page, lang);
+    await page.goto(`/admin/events/${eventId}/print/contestants?lang=${lang}`);
+    await page.locator('#print-contest').selectOption('wet-drawing');
+    const sheet = page.getByTestId('contestant-list');
+    await expect(sheet).toHaveCount(1);
+    const columns = () => sheet.locator('th[data-column]').evaluateAll((ths) => ths.map((th) => th.dataset.column));
+    const stations = wet.contestants.map((p) => p.station!);
+    const people = wet.contestants.flatMap((p) => [p.bib, p.name]);
+    const shows = async (words: string[]) => {
+      const text = await sheet.innerText();
+      return words.filter((w) => text.includes(w));
+    };
+
+    // The default form: the sign-in sheet, without a station anywhere on it.
+    await expect(page.getByTestId('blind-form')).toHaveValue('signin');
+    expect(await columns()).toEqual(['bib', 'name', 'organisation', 'sign']);
+    expect(await shows(stations)).toEqual([]);
+    await shoot(page, `${lang}-blind-print-signin`);
+
+    await page.getByTestId('blind-form').selectOption('stations');
+    await expect(sheet.getByTestId('sheet-note')).toBeVisible();
+    expect(await columns()).toEqual(['station', 'present']);
+    expect(await shows(people)).toEqual([]);
+    await expectNoSecrets(sheet);
+    expect((await shows(stations)).sort()).toEqual([...stations].sort());
+    await shoot(page, `${lang}-blind-print-stations`);
+
+    await page.getByTestId('blind-form').selectOption('sealed');
+    expect(await columns()).toEqual(['station', 'bib', 'name', 'organisation']);
+    expect((await shows(people)).length).toBe(people.length);
   });
 }

@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { importEvent, judgeToken, mark, setState, signIn } from './helpers.ts';
 import { asCopy } from './archive-copy.ts';
+import { eventOf, oneSection } from '../server/test/fixtures/events.ts';
 
 const PEOPLE = [
   { bib: 'L01', name: '欧阳晓东', organisation: 'hx' },
@@ -13,41 +14,30 @@ const PEOPLE = [
   { bib: 'L04', name: '张敏', organisation: 'xq' },
 ];
 
+// Organisations with real names: the page shows the winner's.
 function latheEvent() {
-  return {
-    format: 'jiangxin/event@1',
-    name: `兴化市车工技能竞赛 ${crypto.randomUUID().slice(0, 6)}`,
-    organisations: [
-      { code: 'hx', name: '兴化机床厂' },
-      { code: 'xq', name: '新区精工' },
+  const organisations = [
+    { code: 'hx', name: '兴化机床厂' },
+    { code: 'xq', name: '新区精工' },
+  ];
+  const lathe = oneSection({
+    code: 'lathe',
+    name: '数控车工',
+    awards: [
+      { name: '一等奖', count: 1 },
+      { name: '二等奖', count: 1 },
     ],
-    contests: [
-      {
-        code: 'lathe',
-        name: '数控车工',
-        awards: [
-          { name: '一等奖', count: 1 },
-          { name: '二等奖', count: 1 },
-        ],
-        sections: [
-          {
-            code: 'main',
-            name: '实操',
-            weight: 1,
-            criteria: [
-              { code: 'exam', name: '理论考试', kind: 'measurement', max: 100 },
-              { code: 'part', name: '工件质量', kind: 'judgement', max: 20, judges: 1 },
-            ],
-          },
-        ],
-        contestants: PEOPLE,
-        judges: [
-          { code: 'chief', name: '裁判长', pin: '1357', chief: true, criteria: '*' },
-          { code: 'j1', name: '一号裁判', pin: '2468', criteria: ['exam', 'part'] },
-        ],
-      },
+    criteria: [
+      { code: 'exam', name: '理论考试', kind: 'measurement', max: 100 },
+      { code: 'part', name: '工件质量', kind: 'judgement', max: 20, judges: 1 },
     ],
-  };
+    contestants: PEOPLE,
+    judges: [
+      { code: 'chief', name: '裁判长', pin: '1357', chief: true, criteria: '*' },
+      { code: 'j1', name: '一号裁判', pin: '2468', criteria: ['exam', 'part'] },
+    ],
+  });
+  return eventOf(`兴化市车工技能竞赛 ${crypto.randomUUID().slice(0, 6)}`, [lathe], organisations);
 }
 
 /** Imports, marks everyone, certifies; returns the certificates of the certification. */

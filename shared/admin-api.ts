@@ -83,3 +83,11 @@ export interface AuditPage {
   event: string;
   entries: AuditEntryView[];
 }
+
+/** GET /api/v1/events/:id/audit/verify: the chain walked to its head, or the first problem found on the way. */
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  head: string;
+  problem?: string;
+}

@@ -86,12 +86,32 @@ export interface BatchResult {
   error?: ApiError['error'];
 }
 
-export interface Leaderboard {
+export interface Leaderboard extends BoardTimes {
   contest: string;
   seq: number;
   state: ContestState;
   frozen?: boolean;
   rows: BoardRow[];
+}
+
+/**
+ * Beyond CONTRACT §7 (extra fields of boards and their realtime updates): when the board as its
+ * audience sees it last changed (a frozen public board: the last change before the freeze), since
+ * when it is frozen, and when its results were certified (while certified or published).
+ */
+export interface BoardTimes {
+  updatedAt?: string;
+  frozenAt?: string;
+  certifiedAt?: string;
+}
+
+/** The times `from` has (no keys for those it lacks, so boards compare equal however they arrived). */
+export function timesOf(from: BoardTimes): BoardTimes {
+  const times: BoardTimes = {};
+  if (from.updatedAt !== undefined) times.updatedAt = from.updatedAt;
+  if (from.frozenAt !== undefined) times.frozenAt = from.frozenAt;
+  if (from.certifiedAt !== undefined) times.certifiedAt = from.certifiedAt;
+  return times;
 }
 
 export interface TeamsResponse {
@@ -144,6 +164,23 @@ export interface SessionResponse {
   expiresAt: string;
   judge?: { code: string; name: string; chief: boolean; contest: string };
 }
+
+/** GET /auth/me: who the session belongs to. */
+export type MeResponse =
+  | { role: 'organiser'; username: string }
+  | {
+      role: 'judge';
+      judge: {
+        code: string;
+        name: string;
+        chief: boolean;
+        shadow: boolean;
+        event: string;
+        contest: string;
+        criteria: '*' | string[];
+        organisation: string | null;
+      };
+    };
 
 /** POST /contests/:id/state, /flags, /freeze. */
 export interface StateResponse {

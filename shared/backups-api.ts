@@ -1,5 +1,6 @@
 // Responses of the backup endpoints (GET/POST /api/v1/backups, POST /api/v1/events/archive).
 import { z } from 'zod';
+import type { AuditVerification } from './admin-api.ts';
 
 export type SnapshotReason = 'scheduled' | 'state' | 'manual';
 
@@ -22,7 +23,7 @@ export interface BackupsResponse {
 export interface ArchiveImportResponse {
   id: string;
   contests: { id: string; code: string }[];
-  audit: { ok: boolean; entries: number; head: string; problem?: string };
+  audit: AuditVerification;
   /** Judges who cannot sign in until the organiser issues them new PINs (the archive left PIN hashes out). */
   judgesWithoutPin: number;
 }

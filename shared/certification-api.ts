@@ -89,3 +89,12 @@ export function normaliseCode(input: string): string {
 export function isCodeShape(code: string): boolean {
   return code.length === CODE_LENGTH && [...code].every((ch) => CODE_ALPHABET.includes(ch));
 }
+
+/**
+ * GET /api/v1/contests/:id/certificates/:bib: the award certificate of one contestant in the latest
+ * certification (null when the contestant won none). Public once the contest is published, as the
+ * certified results are; `code` opens /verify/:code.
+ */
+export interface ContestantCertificateResponse {
+  certificate: { code: string; award: string; rank: number } | null;
+}

@@ -19,6 +19,8 @@ export interface Glossary {
   certification: { certifiedAt: string; certifiedBy: string; date: string; provisional: string };
   /** The award names an event's template proposes; an event's own award names are its data. */
   award: { first: string; second: string; third: string };
+  /** What a board's results are: provisional until certified, official after (PRODUCT: boards say what they are). */
+  standing: { provisional: string; official: string };
 }
 
 const zhCN: Glossary = {
@@ -27,6 +29,7 @@ const zhCN: Glossary = {
   role: { organiser: '主办方', chiefJudge: '裁判长', judge: '裁判员' },
   certification: { certifiedAt: '确认时间', certifiedBy: '确认人', date: '确认日期', provisional: '未确认（临时）' },
   award: { first: '一等奖', second: '二等奖', third: '三等奖' },
+  standing: { provisional: '暂定成绩', official: '正式成绩' },
 };
 
 const en: Glossary = {
@@ -46,6 +49,7 @@ const en: Glossary = {
     provisional: 'Not certified — provisional',
   },
   award: { first: 'First prize', second: 'Second prize', third: 'Third prize' },
+  standing: { provisional: 'Provisional results', official: 'Official results' },
 };
 
 export const GLOSSARY: Record<GlossaryLang, Glossary> = { 'zh-CN': zhCN, en };

@@ -1,5 +1,5 @@
 // Realtime protocol (CONTRACT §8): Socket.IO namespace /live, typed event maps and payload schemas.
-import type { Leaderboard, ApiError } from './api.ts';
+import { timesOf, type Leaderboard, type ApiError, type BoardTimes } from './api.ts';
 import type { BoardRow } from './scoring/types.ts';
 
 /**
@@ -33,7 +33,7 @@ export interface WatchPayload {
 }
 
 /** Every update says what it is in `kind` (beside CONTRACT §8's `full` and v1.1's `compact`). */
-export interface FullBoardUpdate {
+export interface FullBoardUpdate extends BoardTimes {
   kind: 'full';
   contest: string;
   seq: number;
@@ -43,7 +43,7 @@ export interface FullBoardUpdate {
   rows: BoardRow[];
 }
 
-export interface DeltaBoardUpdate {
+export interface DeltaBoardUpdate extends BoardTimes {
   kind: 'delta';
   contest: string;
   seq: number;
@@ -61,10 +61,10 @@ export interface DeltaBoardUpdate {
  * those 300 rows and every bib in `order` (tens of KB for 1,000 contestants), this one carries the
  * rows whose content other than the rank changed (`changed`, each with its new index in `at`) and
  * the ranks as a rule: rank = index + 1, except in tie groups `[first index, length]` (all sharing
- * the first index's rank), and null from index `ranked` on (withdrawn, disqualified). The other rows
- * keep their relative order. Usually under 2 KB.
+ * the first index's rank), and null from index `ranked` on (no counted mark yet, withdrawn,
+ * disqualified). The other rows keep their relative order. Usually under 2 KB.
  */
-export interface CompactBoardUpdate {
+export interface CompactBoardUpdate extends BoardTimes {
   kind: 'compact';
   contest: string;
   seq: number;
@@ -99,7 +99,7 @@ export interface LiveClientToServer {
 export function applyBoardUpdate(board: Leaderboard | null, update: BoardUpdate): Leaderboard | 'resync' {
   if (update.kind === 'full') {
     if (board && update.seq < board.seq) return board;
-    return { contest: update.contest, seq: update.seq, state: update.state, frozen: update.frozen, rows: update.rows };
+    return { ...headOf(update), rows: update.rows };
   }
   if (!board) return 'resync';
   if (update.seq <= board.seq) return board;
@@ -119,7 +119,7 @@ function applyDelta(board: Leaderboard, update: DeltaBoardUpdate): Leaderboard |
     if (!row) return 'resync';
     rows.push(row);
   }
-  return { contest: update.contest, seq: update.seq, state: update.state, frozen: update.frozen, rows };
+  return { ...headOf(update), rows };
 }
 
 /** The rank at each index of a board, from a compact update's rule. */
@@ -144,5 +144,11 @@ function applyCompact(board: Leaderboard, update: CompactBoardUpdate): Leaderboa
   }
   const ranks = ranksOf(rows.length, update.ranked, update.ties);
   const out = rows.map((r, i) => (r.rank === ranks[i] ? r : { ...r, rank: ranks[i]! }));
-  return { contest: update.contest, seq: update.seq, state: update.state, frozen: update.frozen, rows: out };
+  return { ...headOf(update), rows: out };
+}
+
+/** A board's fields other than its rows, as an update carries them (its times only when it has them). */
+function headOf(update: BoardUpdate): Omit<Leaderboard, 'rows'> {
+  const { contest, seq, state, frozen } = update;
+  return { contest, seq, state, frozen, ...timesOf(update) };
 }

@@ -1,6 +1,7 @@
 // Award certificates (荣誉证书), one A4 landscape page per winner of the latest certification:
 // red and gold frame, the winner's name and award, the certification date, and the verification
 // code with a QR code of its public /verify page (CONTRACT §10).
+import { formatScore } from '../../shared/scoring/format.ts';
 import type { CertificateRow, Certification } from './certified.ts';
 import { LABELS, formatDate, type ExportLang } from './labels.ts';
 import { BOLD, REGULAR } from './pdf-fonts.ts';
@@ -103,7 +104,7 @@ function page(doc: PDFKit.PDFDocument, sheet: CertificateSheet, c: CertificateRo
   place(doc, award.text, left, y, { align: 'center', width });
   y += award.size * 1.6;
   doc.font(REGULAR).fontSize(12).fillColor(INK);
-  place(doc, l.certificateScore(c.total.toFixed(2), c.rank), left, y, { align: 'center', width });
+  place(doc, l.certificateScore(formatScore(c.total), c.rank), left, y, { align: 'center', width });
 
   // Bottom left: the QR code and the verification code; bottom right: organiser and date.
   const url = `${sheet.publicUrl}/verify/${c.code}`;

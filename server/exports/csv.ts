@@ -1,5 +1,6 @@
 // CSV (RFC 4180) in UTF-8 with a byte-order mark: Excel on Chinese Windows reads it as UTF-8
 // only with the BOM (without it, GBK, and the names come out garbled).
+import { formatScore } from '../../shared/scoring/format.ts';
 import type { Cell, Sheet } from './sheets.ts';
 
 const BOM = '\uFEFF';
@@ -7,8 +8,8 @@ const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 function field(v: Cell, kind: Sheet['columns'][number]['kind']): string {
   if (v === null) return '';
-  // Scores as the board reports them (round2), never with binary noise.
-  const s = typeof v === 'number' ? (kind === 'score' ? String(Math.round(v * 100) / 100) : String(v)) : v;
+  // Scores as every screen and paper writes them (two decimals), never with binary noise.
+  const s = typeof v === 'number' ? (kind === 'score' ? formatScore(v) : String(v)) : v;
   // A leading = + - @ tab or CR makes spreadsheets run the field as a formula: names typed by anyone
   // must not. A signed plain number (a bib "-12", "+3.5") runs as nothing and stays as typed.
   const safe = typeof v === 'string' && /^[=+\-@\t\r]/.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;

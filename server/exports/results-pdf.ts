@@ -1,6 +1,7 @@
 // The printed results sheet (成绩公报), A4 portrait: title, state and certification, the results
 // table (header repeated on every page), signature lines for the chief judge and the organiser.
 // Results that are not certified carry a diagonal "provisional" watermark on every page.
+import { formatScore } from '../../shared/scoring/format.ts';
 import type { Certification } from './certified.ts';
 import { LABELS, formatTime, stateLabel, type ExportLang } from './labels.ts';
 import { BOLD, REGULAR } from './pdf-fonts.ts';
@@ -31,7 +32,7 @@ const isCertified = (exp: ContestExport) => exp.contest.state === 'certified' ||
 
 function show(v: Cell, col: SheetColumn): string {
   if (v === null) return '';
-  if (typeof v === 'number') return col.kind === 'score' ? v.toFixed(2) : String(v);
+  if (typeof v === 'number') return col.kind === 'score' ? formatScore(v) : String(v);
   return v;
 }
 

@@ -22,7 +22,9 @@ const integer = (header: string): SheetColumn => ({ header, kind: 'integer' });
 
 function statusOf(lang: ExportLang, r: ResultRow): string {
   const l = LABELS[lang];
-  return r.status === 'active' && !r.complete ? l.incomplete : statusLabel(l, r.status);
+  if (r.status !== 'active') return statusLabel(l, r.status);
+  // No counted mark yet: not ranked (SCORING §5.4).
+  return r.rank === null ? l.notStarted : r.complete ? statusLabel(l, r.status) : l.incomplete;
 }
 
 /** One row per contestant in board order: rank, bib, name, organisation, station, status, sections, total, award. */

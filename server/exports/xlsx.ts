@@ -1,5 +1,6 @@
 // XLSX workbooks (exceljs): numbers stay numbers (2-decimal format), a bold frozen header row,
 // column widths measured in Chinese characters, and A4 print settings with the header repeated.
+import { formatScore } from '../../shared/scoring/format.ts';
 import ExcelJS from 'exceljs';
 import type { Cell, Sheet } from './sheets.ts';
 
@@ -8,7 +9,7 @@ const MAX_SHEET_NAME = 31;
 /** Display width in Excel's units: a CJK character is about two Latin ones. */
 function widthOf(v: Cell): number {
   if (v === null) return 0;
-  const s = typeof v === 'number' ? v.toFixed(2) : v;
+  const s = typeof v === 'number' ? formatScore(v) : v;
   let w = 0;
   for (const ch of s)
     w +=

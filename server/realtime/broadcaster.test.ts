@@ -27,6 +27,9 @@ function contestSource() {
     board,
     seq: 0,
     state: 'scoring',
+    changedAt: null,
+    stateAt: null,
+    certifiedAt: null,
     frozenSeq: null,
     frozen: null,
   };
@@ -303,7 +306,8 @@ describe('Broadcaster', () => {
     // Frozen at seq 11: the public keeps that board while the organisers follow every mark.
     const c = source.contest;
     c.frozenSeq = c.seq;
-    c.frozen = { seq: c.seq, rows: c.board.rows() };
+    const frozen = { seq: c.seq, rows: c.board.rows(), changedAt: null, since: null };
+    c.frozen = frozen;
     broadcaster.contestChanged(CONTEST);
     await pass(INTERVAL);
     source.mark('C002', 31);
@@ -318,8 +322,8 @@ describe('Broadcaster', () => {
       const audience: Audience = name.startsWith('public') ? 'public' : 'organiser';
       expect(heldBy(room, held[name as keyof typeof held]), name).toEqual(current(audience));
     }
-    expect(current('public').rows).toEqual(c.frozen.rows);
-    expect(current('organiser').rows).not.toEqual(c.frozen.rows);
+    expect(current('public').rows).toEqual(frozen.rows);
+    expect(current('organiser').rows).not.toEqual(frozen.rows);
   });
 
   it('reads nothing for changes after close, and drops the flush it had scheduled', async () => {

@@ -90,6 +90,25 @@ describe('board deltas', () => {
     expect(compactBytes * 5).toBeLessThan(contractBytes);
   });
 
+  it('a first mark: the compact delta ranks that contestant alone (ranked 1), the rest stay unranked', () => {
+    const few = contestantsC(4);
+    const b = new ContestBoard(def, few);
+    const before = boardAt(b, 1);
+    expect(before.rows.every((r) => r.rank === null)).toBe(true); // no mark yet: nobody ranked (SCORING §5.4)
+    b.apply({ contestant: 'C003', criterion: 'k', judge: 'j1', value: 50, revision: 1, order: 2 });
+    const after = boardAt(b, 2);
+    const update = compactUpdateFor(rememberBoard(before), after)!;
+    expect(update).toMatchObject({ kind: 'compact', ranked: 1, ties: [], at: [0] });
+    const held = applyBoardUpdate(before, update) as Leaderboard;
+    expect(held).toEqual(after);
+    expect(held.rows.map((r) => [r.bib, r.rank])).toEqual([
+      ['C003', 1],
+      ['C001', null],
+      ['C002', null],
+      ['C004', null],
+    ]);
+  });
+
   it('a compact delta applied to a board of another seq asks for a resync', () => {
     const b = new ContestBoard(def, people);
     const before = boardAt(b, 1);

@@ -1,6 +1,6 @@
 // What changed between the board a room last received and the current one.
 import type { BoardRow } from '../../shared/scoring/types.ts';
-import type { Leaderboard } from '../../shared/api.ts';
+import { timesOf, type Leaderboard } from '../../shared/api.ts';
 import type { BoardUpdate, CompactBoardUpdate } from '../../shared/realtime.ts';
 
 export interface SentBoard {
@@ -24,7 +24,7 @@ export function rememberBoard(lb: Leaderboard): SentBoard {
 
 /** The update that brings a holder of `prev` to `lb`; null when there is nothing new. */
 export function updateFor(prev: SentBoard | null, lb: Leaderboard): BoardUpdate | null {
-  const head = { contest: lb.contest, seq: lb.seq, state: lb.state, frozen: lb.frozen ?? false };
+  const head = { ...timesOf(lb), contest: lb.contest, seq: lb.seq, state: lb.state, frozen: lb.frozen ?? false };
   if (!prev) return { ...head, kind: 'full', full: true, rows: lb.rows };
   // Same seq but another state or freeze flag (a public board while frozen keeps its seq): resend it whole.
   if (lb.seq === prev.seq) {
@@ -89,6 +89,7 @@ export function compactUpdateFor(prev: SentBoard | null, lb: Leaderboard): Board
     }
   }
   const update: CompactBoardUpdate = {
+    ...timesOf(lb),
     kind: 'compact',
     contest: lb.contest,
     seq: lb.seq,

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { judgeLoginBody, loginBody, type SessionResponse } from '../../shared/api.ts';
+import { judgeLoginBody, loginBody, type MeResponse, type SessionResponse } from '../../shared/api.ts';
 import { parseInput, unauthorized } from '../errors.ts';
 import { readJson } from '../http/body.ts';
 import { clearSessionCookie, setDeviceCookie, setSessionCookie, signInSource } from '../http/auth.ts';
@@ -31,10 +31,10 @@ export const authRoutes = new Hono<AppEnv>()
   .get('/me', (c) => {
     const a = c.get('actor');
     if (a.role === 'anonymous') throw unauthorized();
-    if (a.role === 'organiser') return c.json({ role: a.role, username: a.username });
+    if (a.role === 'organiser') return c.json({ role: a.role, username: a.username } satisfies MeResponse);
     const { role, code, name, chief, shadow, eventId, contestId, criteria, organisation } = a;
     return c.json({
       role,
       judge: { code, name, chief, shadow, event: eventId, contest: contestId, criteria, organisation },
-    });
+    } satisfies MeResponse);
   });

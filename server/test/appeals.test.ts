@@ -4,8 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { contestStates } from '../../db/schema/index.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
+import { eventOf, oneSection, panel, type Criterion } from './fixtures/events.ts';
 import { api, importAndOpen, startTestServer, uuid, type TestServer, issuesOf, refusalOf } from './harness.ts';
-import type { ContestAppeals, EventAppeals } from '../../shared/appeals-api.ts';
+import type { Appeal, ContestAppeals, EventAppeals, EventSettings } from '../../shared/appeals-api.ts';
+import type { AuditPage, AuditVerification } from '../../shared/admin-api.ts';
 import type { ContestDetail, Leaderboard, MarksResponse } from '../../shared/api.ts';
 
 let s: TestServer;
@@ -18,56 +20,33 @@ afterAll(async () => s?.stop());
 // step 0.5, max 10). Section max M = 110, so total = round2(100 × (exam + mean(form)) / 110).
 // pipe: a second contest of the event, to see that a chief judge sees only its own appeals.
 function appealEvent(): EventFile {
-  return {
-    format: 'jiangxin/event@1',
-    name: `申诉测试 ${uuid().slice(0, 8)}`,
-    organisations: [
-      { code: 'a', name: '甲厂' },
-      { code: 'b', name: '乙厂' },
-    ],
-    contests: [
-      {
-        code: 'weld',
-        name: '焊工',
-        sections: [
-          {
-            code: 'main',
-            name: '实操',
-            weight: 1,
-            criteria: [
-              { code: 'exam', name: '考试', kind: 'measurement', max: 100 },
-              { code: 'form', name: '焊缝成形', kind: 'judgement', max: 10, judges: 2, aggregate: 'mean', step: 0.5 },
-            ],
-          },
-        ],
-        contestants: [
-          { bib: 'W1', name: '张三', organisation: 'a' },
-          { bib: 'W2', name: '李四', organisation: 'b' },
-        ],
-        judges: [
-          { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
-          { code: 'j1', name: '一号', pin: '2222', criteria: ['exam', 'form'] },
-          { code: 'j2', name: '二号', pin: '3333', criteria: ['form'] },
-          { code: 'j3', name: '三号', pin: '4444', criteria: ['form'], organisation: 'a' },
-          { code: 'trainee', name: '见习', pin: '5555', criteria: '*', shadow: true },
-        ],
-      },
-      {
-        code: 'pipe',
-        name: '管道工',
-        sections: [
-          {
-            code: 'main',
-            name: '实操',
-            weight: 1,
-            criteria: [{ code: 'exam', name: '考试', kind: 'measurement', max: 100 }],
-          },
-        ],
-        contestants: [{ bib: 'P1', name: '王五', organisation: 'a' }],
-        judges: [{ code: 'pchief', name: '管道裁判长', pin: '6666', chief: true, criteria: '*' }],
-      },
-    ],
-  };
+  const exam: Criterion = { code: 'exam', name: '考试', kind: 'measurement', max: 100 };
+  return eventOf(`申诉测试 ${uuid().slice(0, 8)}`, [
+    oneSection({
+      code: 'weld',
+      name: '焊工',
+      criteria: [
+        exam,
+        { code: 'form', name: '焊缝成形', kind: 'judgement', max: 10, judges: 2, aggregate: 'mean', step: 0.5 },
+      ],
+      contestants: [
+        { bib: 'W1', name: '张三', organisation: 'a' },
+        { bib: 'W2', name: '李四', organisation: 'b' },
+      ],
+      judges: [
+        ...panel(['exam', 'form'], ['form']),
+        { code: 'j3', name: '三号', pin: '4444', criteria: ['form'], organisation: 'a' },
+        { code: 'trainee', name: '见习', pin: '5555', criteria: '*', shadow: true },
+      ],
+    }),
+    oneSection({
+      code: 'pipe',
+      name: '管道工',
+      criteria: [exam],
+      contestants: [{ bib: 'P1', name: '王五', organisation: 'a' }],
+      judges: [{ code: 'pchief', name: '管道裁判长', pin: '6666', chief: true, criteria: '*' }],
+    }),
+  ]);
 }
 
 const round2 = (x: number) => Math.floor(x * 100 + 0.5 + 1e-9) / 100;
@@ -108,21 +87,11 @@ async function setup() {
     }
   };
   const appeal = (body: object = { contestant: 'W1', criterion: 'form', text: '焊缝成形评分过低' }, who = ev.admin) =>
-    who.post(`/contests/${id}/appeals`, body);
-  const decide = (appealId: string, body: object, who = ev.admin) => who.post(`/appeals/${appealId}/decision`, body);
-  const board = async () =>
-    (await ev.admin.get<Leaderboard>(`/contests/${id}/leaderboard`)).body.rows as {
-      bib: string;
-      total: number;
-      rank: number;
-    }[];
-  const audit = async () =>
-    (await ev.admin.get(`/events/${ev.id}/audit`)).body.entries as {
-      kind: string;
-      actor: string;
-      contest: string;
-      data: any;
-    }[];
+    who.post<Appeal>(`/contests/${id}/appeals`, body);
+  const decide = (appealId: string, body: object, who = ev.admin) =>
+    who.post<Appeal>(`/appeals/${appealId}/decision`, body);
+  const board = async () => (await ev.admin.get<Leaderboard>(`/contests/${id}/leaderboard`)).body.rows;
+  const audit = async () => (await ev.admin.get<AuditPage>(`/events/${ev.id}/audit`)).body.entries;
   /** Moves the latest certification `minutes` into the past. */
   const certifiedAgo = async (minutes: number) => {
     await s.db.db
@@ -177,7 +146,7 @@ describe('recording an appeal', () => {
       contest: c.id,
       data: { contestant: 'W1', criterion: 'form', text: '焊缝成形评分过低' },
     });
-    expect((await c.ev.admin.get(`/events/${c.ev.id}/audit/verify`)).body.ok).toBe(true);
+    expect((await c.ev.admin.get<AuditVerification>(`/events/${c.ev.id}/audit/verify`)).body.ok).toBe(true);
   });
 
   it('closes the window appealWindowMinutes after the latest certification, on both sides of the deadline', async () => {
@@ -202,8 +171,8 @@ describe('recording an appeal', () => {
     expect((await c.appeal()).status).toBe(201);
     expect((await c.ev.admin.call('PUT', `/events/${c.ev.id}/settings`, { appealWindowMinutes: 0 })).status).toBe(200);
     await c.certifiedAgo(1 / 60); // a second ago
-    expect((await c.appeal()).body.error.code).toBe('appeal_window_closed');
-    expect((await c.ev.admin.get(`/events/${c.ev.id}/settings`)).body).toEqual({
+    expect(refusalOf(await c.appeal()).code).toBe('appeal_window_closed');
+    expect((await c.ev.admin.get<EventSettings>(`/events/${c.ev.id}/settings`)).body).toEqual({
       event: c.ev.id,
       appealWindowMinutes: 0,
     });
@@ -279,7 +248,7 @@ describe('deciding an appeal', () => {
 
     const locked = await c.decide(a.id, correction);
     expect(locked.status).toBe(409);
-    expect(locked.body.error).toMatchObject({
+    expect(refusalOf(locked)).toMatchObject({
       code: 'conflict',
       message: expect.stringMatching(/reopen the contest for review first/),
     });
@@ -296,8 +265,8 @@ describe('deciding an appeal', () => {
       decisionReason: correction.reason,
       decidedAt: expect.any(String),
     });
-    expect(r.body.amendment.marks).toHaveLength(1);
-    const markId = r.body.amendment.marks[0];
+    expect(r.body.amendment!.marks).toHaveLength(1);
+    const markId = r.body.amendment!.marks[0];
 
     // The correction is j2's next revision, with the appeal in its reason.
     const marks = (await c.ev.admin.get<MarksResponse>(`/contests/${c.id}/marks`)).body.marks;
@@ -328,7 +297,7 @@ describe('deciding an appeal', () => {
       actor: 'organiser:admin',
       data: { judge: 'j2', value: 10 },
     });
-    expect((await c.ev.admin.get(`/events/${c.ev.id}/audit/verify`)).body.ok).toBe(true);
+    expect((await c.ev.admin.get<AuditVerification>(`/events/${c.ev.id}/audit/verify`)).body.ok).toBe(true);
 
     // Decided once: a second decision is refused and changes nothing.
     const again = await c.decide(a.id, { decision: 'rejected', reason: '再议' });
@@ -420,7 +389,7 @@ describe('deciding an appeal', () => {
     const winner = results.find((r) => r.status === 200)!.body;
     const marks = (await c.ev.admin.get<MarksResponse>(`/contests/${c.id}/marks`)).body.marks;
     expect(marks).toHaveLength(marksBefore + 1);
-    expect(marks.at(-1)!.id).toBe(winner.amendment.marks[0]);
+    expect(marks.at(-1)!.id).toBe(winner.amendment!.marks[0]);
     expect((await c.audit()).filter((e) => e.kind === 'appeal_decision')).toHaveLength(1);
   });
 });
@@ -482,7 +451,7 @@ describe('bad requests', () => {
     expect(
       (await c.ev.admin.call('PUT', `/events/${c.ev.id}/settings`, { appealWindowMinutes: 10_080, more: 1 })).status,
     ).toBe(400);
-    expect((await c.ev.admin.get(`/events/${c.ev.id}/settings`)).body.appealWindowMinutes).toBe(60);
+    expect((await c.ev.admin.get<EventSettings>(`/events/${c.ev.id}/settings`)).body.appealWindowMinutes).toBe(60);
     expect((await c.ev.admin.get<ContestAppeals>(`/contests/${c.id}/appeals`)).body.appeals).toHaveLength(1);
 
     expect((await c.decide('ap-unknown', { decision: 'rejected', reason: 'x' })).status).toBe(404);

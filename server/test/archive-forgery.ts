@@ -2,17 +2,20 @@
 // audit chain (and the certified results' digests) so every checksum the archive carries agrees.
 import { chainHash } from '../domain/audit/audit.ts';
 import { canonicalJson, sha256 } from '../domain/ids.ts';
+import type { ArchiveDoc, ArchiveTables } from './archive-doc.ts';
+
+type AuditRow = ArchiveTables['audit_log'][number];
 
 /** Every audit entry re-hashed after its payload's data was changed, so the chain verifies. */
-export function rechain(doc: any, change: (entry: any, data: any) => void): void {
+export function rechain(doc: ArchiveDoc, change: (entry: AuditRow, data: Record<string, unknown>) => void): void {
   let prev = '';
-  for (const row of doc.tables.audit_log.sort((x: any, y: any) => x.n - y.n)) {
-    const payload = JSON.parse(row.payload);
+  for (const row of doc.tables.audit_log.sort((x, y) => x.n - y.n)) {
+    const payload = JSON.parse(row.payload) as { data: Record<string, unknown> };
     change(row, payload.data);
     row.payload = canonicalJson(payload);
     row.hash = prev = chainHash(prev, row.n, row.payload);
   }
-  doc.tables.events[0].audit_head = prev;
+  doc.tables.events[0]!.audit_head = prev;
 }
 
 /**
@@ -20,10 +23,10 @@ export function rechain(doc: any, change: (entry: any, data: any) => void): void
  * certified results, certificates, audit entries), the results' digests recomputed and the audit
  * chain re-hashed: the runner-up now holds the winner's certificate, and every checksum agrees.
  */
-export function swapNames(doc: any, a: string, b: string): any {
+export function swapNames(doc: ArchiveDoc, a: string, b: string): ArchiveDoc {
   const marker = '\u0000swap\u0000';
   const text = JSON.stringify(doc).replaceAll(a, marker).replaceAll(b, a).replaceAll(marker, b);
-  const forged = JSON.parse(text);
+  const forged = JSON.parse(text) as ArchiveDoc;
   const digests = new Map<string, string>();
   for (const c of forged.tables.certifications) {
     const digest = sha256(canonicalJson(c.results));

@@ -3,10 +3,24 @@
 // the database: ids from sequences are this database's, never the archive's (mark ids near 2^53
 // once moved the shared sequence, after which one new mark in six failed with a 500).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import type { DbHandle } from '../../db/create-db.ts';
 import { rechain } from './archive-forgery.ts';
-import { api, exampleEvent, freshTestDb, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import { archiveDoc, type ArchiveDoc } from './archive-doc.ts';
+import {
+  api,
+  exampleEvent,
+  freshTestDb,
+  importAndOpen,
+  refusalOf,
+  startTestServer,
+  uuid,
+  type Reply,
+  type TestServer,
+} from './harness.ts';
+import type { ArchiveImportResponse } from '../../shared/backups-api.ts';
+import type { AuditVerification } from '../../shared/admin-api.ts';
+import type { MarkResponse, MarksResponse } from '../../shared/api.ts';
 import { contestDay } from './backup-fixture.ts';
 import { expectRefusal } from './fuzz/expect.ts';
 
@@ -14,9 +28,9 @@ let source: TestServer;
 let target: TestServer;
 let targetDb: DbHandle;
 let dropTarget: () => Promise<void> = async () => {};
-let template: any;
+let template: ArchiveDoc;
 /** A judge marking another event on the target database all along. */
-let live: { mark(): Promise<{ status: number; body: any }> };
+let live: { mark(): Promise<Reply<MarkResponse>> };
 
 beforeAll(async () => {
   source = await startTestServer();
@@ -25,7 +39,7 @@ beforeAll(async () => {
   const day = await contestDay(source);
   const headers = { authorization: `Bearer ${source.adminToken}` };
   const res = await fetch(`${source.url}/api/v1/events/${day.id}/archive`, { headers });
-  template = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8'));
+  template = archiveDoc(new Uint8Array(await res.arrayBuffer()));
 
   const file = exampleEvent('new-economy-contest');
   const ev = await importAndOpen(target, file);
@@ -35,7 +49,12 @@ beforeAll(async () => {
   live = {
     mark: () => {
       const contestant = file.contests[0]!.contestants[n++ % 20]!.bib;
-      return judge.post(`/contests/${courier}/marks`, { contestant, criterion: 'exam', value: 80, clientId: uuid() });
+      return judge.post<MarkResponse>(`/contests/${courier}/marks`, {
+        contestant,
+        criterion: 'exam',
+        value: 80,
+        clientId: uuid(),
+      });
     },
   };
   expect((await live.mark()).status).toBe(201);
@@ -53,7 +72,7 @@ const post = (doc: unknown) =>
     method: 'POST',
     headers: { 'content-type': 'application/gzip', authorization: `Bearer ${target.adminToken}` },
     body: gzipSync(JSON.stringify(doc)),
-  }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+  }).then(async (r) => ({ status: r.status, body: (await r.json()) as ArchiveImportResponse }));
 
 /** Ten marks on the other event, each stored, with ids of this database's own sequence. */
 async function markingStillWorks() {
@@ -64,11 +83,11 @@ async function markingStillWorks() {
   }
 }
 
-type Mutation = [string, (doc: any) => void, { path: string; code: string }];
-const firstMark = (doc: any, criterion: string) => doc.tables.marks.findIndex((m: any) => m.criterion === criterion);
+type Mutation = [string, (doc: ArchiveDoc) => void, { path: string; code: string }];
+const firstMark = (doc: ArchiveDoc, criterion: string) => doc.tables.marks.findIndex((m) => m.criterion === criterion);
 const costly = `$argon2id$v=19$m=4194304,t=100,p=1$c2FsdHNhbHRzYWx0$${'A'.repeat(43)}`;
-const stranger = (d: any) => ({
-  contest_id: d.tables.contests[0].id,
+const stranger = (d: ArchiveDoc) => ({
+  contest_id: d.tables.contests[0]!.id,
   bib: 'X-999',
   name: '<img src=x>',
   organisation: 'nowhere',
@@ -80,22 +99,22 @@ const stranger = (d: any) => ({
 const MUTATIONS: Mutation[] = [
   [
     'an unknown contest state',
-    (d) => (d.tables.contests[1].state = 'paused'),
+    (d) => (d.tables.contests[1]!.state = 'paused'),
     { path: 'tables.contests[1].state', code: 'one_of' },
   ],
   [
     'an unknown state in a state change',
-    (d) => (d.tables.contest_states[0].to_state = 'frozen'),
+    (d) => (d.tables.contest_states[0]!.to_state = 'frozen'),
     { path: 'tables.contest_states[0].to_state', code: 'one_of' },
   ],
   [
     'state changes against the lifecycle',
-    (d) => Object.assign(d.tables.contest_states[0], { from_state: 'setup', to_state: 'published' }),
+    (d) => Object.assign(d.tables.contest_states[0]!, { from_state: 'setup', to_state: 'published' }),
     { path: 'tables.contest_states[0]', code: 'archive_bad_transition' },
   ],
   [
     'a state its changes never reached',
-    (d) => (d.tables.contests[1].state = 'review'),
+    (d) => (d.tables.contests[1]!.state = 'review'),
     { path: 'tables.contests[1].state', code: 'archive_state_history' },
   ],
   [
@@ -105,65 +124,65 @@ const MUTATIONS: Mutation[] = [
   ],
   [
     'a contestant row that differs from the event file',
-    (d) => (d.tables.contestants[0].organisation = 'nowhere'),
+    (d) => (d.tables.contestants[0]!.organisation = 'nowhere'),
     { path: 'tables.contestants[0].organisation', code: 'archive_not_in_file' },
   ],
   [
     'an event file that breaks its own rules',
     (d) => {
-      const people = d.tables.events[0].file.contests[0].contestants;
-      people[1].bib = people[0].bib;
+      const people = d.tables.events[0]!.file.contests[0]!.contestants;
+      people[1]!.bib = people[0]!.bib;
     },
     { path: 'tables.events[0].file.contests[0].contestants[1].bib', code: 'duplicate' },
   ],
   [
     'a mark value its criterion refuses',
-    (d) => (d.tables.marks[firstMark(d, 'exam')].value = 1000),
+    (d) => (d.tables.marks[firstMark(d, 'exam')]!.value = 1000),
     { path: 'tables.marks[{exam}].value', code: 'value_range' },
   ],
   [
     'a mark for nobody',
-    (d) => (d.tables.marks[0].contestant = 'NOPE'),
+    (d) => (d.tables.marks[0]!.contestant = 'NOPE'),
     { path: 'tables.marks[0].contestant', code: 'unknown_contestant' },
   ],
   [
     'a mark by nobody',
-    (d) => (d.tables.marks[0].judge = 'ghost'),
+    (d) => (d.tables.marks[0]!.judge = 'ghost'),
     { path: 'tables.marks[0].judge', code: 'unknown_judge' },
   ],
   [
     'a mark ahead of its contest',
-    (d) => (d.tables.marks[0].seq = 1_000_000),
+    (d) => (d.tables.marks[0]!.seq = 1_000_000),
     { path: 'tables.marks[0].seq', code: 'archive_seq_ahead' },
   ],
   [
     'a time that never was',
-    (d) => (d.tables.marks[0].received_at = '2024-02-31T10:00:00Z'),
+    (d) => (d.tables.marks[0]!.received_at = '2024-02-31T10:00:00Z'),
     { path: 'tables.marks[0].received_at', code: 'invalid' },
   ],
   [
     'an audit head ahead of the log',
-    (d) => (d.tables.events[0].audit_seq += 5),
+    (d) => (d.tables.events[0]!.audit_seq += 5),
     { path: 'tables.events[0].audit_seq', code: 'archive_audit_chain' },
   ],
   [
     'a PIN hash that costs 4 GB to check',
-    (d) => (d.tables.judges[0].pin_hash = costly),
+    (d) => (d.tables.judges[0]!.pin_hash = costly),
     { path: 'tables.judges[0].pin_hash', code: 'archive_pin_hash' },
   ],
   [
     'an id this server never makes',
-    (d) => (d.tables.judges[0].id = '../../j'),
+    (d) => (d.tables.judges[0]!.id = '../../j'),
     { path: 'tables.judges[0].id', code: 'archive_bad_id' },
   ],
   [
     'a certificate signature of another shape',
-    (d) => (d.tables.certificates[0].signature = 'x'.repeat(5000)),
+    (d) => (d.tables.certificates[0]!.signature = 'x'.repeat(5000)),
     { path: 'tables.certificates[0].signature', code: 'bad_format' },
   ],
   [
     'a certification whose digest lies',
-    (d) => (d.tables.certifications[0].digest = '0'.repeat(64)),
+    (d) => (d.tables.certifications[0]!.digest = '0'.repeat(64)),
     { path: 'tables.certifications[0].digest', code: 'archive_digest' },
   ],
 ];
@@ -174,9 +193,10 @@ describe('archives that break a rule of the API', () => {
     mutate(doc);
     const r = await post(doc);
     expectRefusal(r, 400);
-    expect(r.body.error).toMatchObject({ code: 'validation_failed', params: { reason: 'archive' } });
+    const refusal = refusalOf(r);
+    expect(refusal).toMatchObject({ code: 'validation_failed', params: { reason: 'archive' } });
     const path = want.path.replace('{exam}', String(firstMark(doc, 'exam')));
-    expect(r.body.error.issues).toContainEqual(expect.objectContaining({ path, code: want.code }));
+    expect(refusal.issues).toContainEqual(expect.objectContaining({ path, code: want.code }));
     expect((await api(target.url, target.adminToken).get(`/events/${doc.event}`)).status).toBe(404);
   });
 
@@ -188,24 +208,24 @@ describe('mark ids from another database', () => {
   it('ids up to 2^53 are kept as the marks’ origin, never taken: the chain verifies and marking goes on', async () => {
     const doc = structuredClone(template);
     const huge = new Map<string, number>();
-    const marks = doc.tables.marks.sort((x: any, y: any) => x.id - y.id);
-    marks.forEach((m: any, i: number) => {
+    const marks = doc.tables.marks.sort((x, y) => x.id - y.id);
+    marks.forEach((m, i) => {
       const id = Number.MAX_SAFE_INTEGER - (marks.length - 1 - i);
       huge.set(String(m.id), id);
       m.id = id;
     });
     rechain(doc, (row, data) => {
-      if (row.kind === 'mark') data.id = String(huge.get(data.id));
+      if (row.kind === 'mark') data.id = String(huge.get(data.id as string));
     });
     const imported = await post(doc);
     expect(imported.status, JSON.stringify(imported.body).slice(0, 500)).toBe(201);
     expect(imported.body.audit).toMatchObject({ ok: true });
 
     const admin = api(target.url, target.adminToken);
-    const stored = (await admin.get(`/contests/${doc.tables.contests[0].id}/marks`)).body.marks;
+    const stored = (await admin.get<MarksResponse>(`/contests/${doc.tables.contests[0]!.id}/marks`)).body.marks;
     expect(stored.length).toBeGreaterThan(100);
-    expect(stored.every((m: any) => Number(m.id) < 1_000_000)).toBe(true);
+    expect(stored.every((m) => Number(m.id) < 1_000_000)).toBe(true);
     await markingStillWorks();
-    expect((await admin.get(`/events/${doc.event}/audit/verify`)).body.ok).toBe(true);
+    expect((await admin.get<AuditVerification>(`/events/${doc.event}/audit/verify`)).body.ok).toBe(true);
   });
 });

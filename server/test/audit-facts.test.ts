@@ -8,10 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/create-db.ts';
 import { certifications } from '../../db/schema/index.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
+import { eventOf, oneSection, panel } from './fixtures/events.ts';
 import { identityCheckCharacter, maskIdentityNumber } from '../../shared/identity/identity-number.ts';
 import type { BoardRow } from '../../shared/scoring/types.ts';
 import { canonicalJson, sha256 } from '../domain/ids.ts';
-import { api, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import { api, auditVerify, importAndOpen, startTestServer, uuid, type Reply, type TestServer } from './harness.ts';
+import type { AuditPage } from '../../shared/admin-api.ts';
+import type { CertificatesResponse, VerifyResponse } from '../../shared/certification-api.ts';
+import type { Appeal } from '../../shared/appeals-api.ts';
+import type { PinsResult } from '../../shared/roster-api.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -22,48 +27,29 @@ afterAll(async () => s?.stop());
 const ID_NUMBER = `11010519491231002${identityCheckCharacter('11010519491231002')}`;
 
 function weldingEvent(): EventFile {
-  return {
-    format: 'jiangxin/event@1',
-    name: `焊工技能竞赛（审计事实）${uuid().slice(0, 6)}`,
-    organisations: [
-      { code: 'a', name: '一车间' },
-      { code: 'b', name: '二车间' },
-    ],
-    contests: [
-      {
-        code: 'weld',
-        name: '焊接',
-        awards: [
-          { name: '一等奖', count: 1 },
-          { name: '二等奖', count: 1 },
-        ],
-        sections: [
-          {
-            code: 'main',
-            name: '实操',
-            weight: 1,
-            criteria: [
-              { code: 'film', name: '焊缝', kind: 'measurement', max: 50 },
-              { code: 'finish', name: '外观', kind: 'judgement', max: 50, judges: 2, maxSpread: 5 },
-            ],
-          },
-        ],
-        contestants: [
-          { bib: 'W1', name: '王五', organisation: 'a' },
-          { bib: 'W2', name: '赵六', organisation: 'b' },
-          { bib: 'W3', name: '孙七', organisation: 'a' },
-        ],
-        judges: [
-          { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
-          { code: 'j1', name: '一号', pin: '2222', criteria: ['film', 'finish'] },
-          { code: 'j2', name: '二号', pin: '3333', criteria: ['finish'] },
-        ],
-      },
-    ],
-  };
+  return eventOf(`焊工技能竞赛（审计事实）${uuid().slice(0, 6)}`, [
+    oneSection({
+      code: 'weld',
+      name: '焊接',
+      awards: [
+        { name: '一等奖', count: 1 },
+        { name: '二等奖', count: 1 },
+      ],
+      criteria: [
+        { code: 'film', name: '焊缝', kind: 'measurement', max: 50 },
+        { code: 'finish', name: '外观', kind: 'judgement', max: 50, judges: 2, maxSpread: 5 },
+      ],
+      contestants: [
+        { bib: 'W1', name: '王五', organisation: 'a' },
+        { bib: 'W2', name: '赵六', organisation: 'b' },
+        { bib: 'W3', name: '孙七', organisation: 'a' },
+      ],
+      judges: panel(['film', 'finish'], ['finish']),
+    }),
+  ]);
 }
 
-const ok = async (p: Promise<{ status: number; body: unknown }>) => {
+const ok = async <T>(p: Promise<Reply<T>>) => {
   const res = await p;
   expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
   return res;
@@ -106,12 +92,10 @@ async function certified() {
 }
 
 async function certificatesOf(ev: Event, id: string) {
-  const res = await ev.admin.get(`/contests/${id}/certificates`);
-  return (res.body as { certificates: { code: string; bib: string; rank: number }[] }).certificates;
+  return (await ev.admin.get<CertificatesResponse>(`/contests/${id}/certificates`)).body.certificates;
 }
 
-const auditVerify = async (ev: Event) => (await ev.admin.get(`/events/${ev.id}/audit/verify`)).body;
-const publicVerify = async (code: string) => (await api(s.url).get(`/verify/${code}`)).body;
+const publicVerify = async (code: string) => (await api(s.url).get<VerifyResponse>(`/verify/${code}`)).body;
 
 /** The certified results with the winner renamed, and their digest: what a careful forger writes. */
 async function renamedResults(contestId: string, bib: string, name: string) {
@@ -151,7 +135,7 @@ describe('facts edited behind the API’s back', () => {
     expect(pub.status).toBe('mismatch');
     // The checks of the results are fooled by a consistent rename; the audit sees it (and the certificate's
     // signature, where the certificate row is signed).
-    const failed = pub.checks.filter((x: { ok: boolean }) => !x.ok).map((x: { check: string }) => x.check);
+    const failed = pub.checks.filter((x) => !x.ok).map((x) => x.check);
     expect(failed).toContain('audit');
     expect(failed.filter((x: string) => x !== 'signature')).toEqual(['audit']);
     // Another event's facts and certificates are untouched.
@@ -290,7 +274,7 @@ describe('a history through the API', () => {
     await ok(ev.admin.post(`/events/${ev.id}/judges/pins`, {}));
     await ok(ev.admin.call('PUT', `/events/${ev.id}/settings`, { appealWindowMinutes: 120 }));
     await check('after new PINs and settings');
-    const pins = (await ev.admin.post(`/events/${ev.id}/judges/pins`, {})).body.pins as { code: string; pin: string }[];
+    const pins = (await ev.admin.post<PinsResult>(`/events/${ev.id}/judges/pins`, {})).body.pins;
     for (const p of pins) ev.pins.set(p.code, p.pin);
     await ok(ev.admin.post(`/contests/${id}/state`, { to: 'scoring' }));
     const chief = api(s.url, await ev.judgeToken('chief'));
@@ -310,8 +294,10 @@ describe('a history through the API', () => {
     await ok(chief.post(`/contests/${id}/marks`, correction));
     await ok(ev.admin.post(`/contests/${id}/state`, { to: 'certified' }));
     await check('after an amendment');
-    const appealed = await ok(ev.admin.post(`/contests/${id}/appeals`, { contestant: 'W2', text: '对焊缝分有异议' }));
-    const appeal = appealed.body as { id: string };
+    const appealed = await ok(
+      ev.admin.post<Appeal>(`/contests/${id}/appeals`, { contestant: 'W2', text: '对焊缝分有异议' }),
+    );
+    const appeal = appealed.body;
     await ok(ev.admin.post(`/appeals/${appeal.id}/decision`, { decision: 'rejected', reason: '复核无误' }));
     await ok(ev.admin.post(`/contests/${id}/state`, { to: 'published' }));
     await check('after an appeal and publishing');
@@ -328,8 +314,8 @@ describe('identity numbers in audit entries', () => {
     await ok(c.ev.admin.post(`/contests/${c.id}/state`, { to: 'review' }));
     const mark = { contestant: 'W3', criterion: 'film', value: 44, clientId: uuid(), reason: `证件号${ID_NUMBER}复测` };
     await ok(c.chief.post(`/contests/${c.id}/marks`, mark));
-    const read = await c.ev.admin.get(`/events/${c.ev.id}/audit`);
-    const entries = read.body.entries as { kind: string; data: { reason?: string } }[];
+    const read = await c.ev.admin.get<AuditPage>(`/events/${c.ev.id}/audit`);
+    const entries = read.body.entries;
     const text = JSON.stringify(entries);
     expect(text).not.toContain(ID_NUMBER);
     const masked = maskIdentityNumber(ID_NUMBER);

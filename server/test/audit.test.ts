@@ -3,7 +3,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventFile } from '../../shared/event-file/schema.ts';
-import { api, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import { eventOf, oneSection, panel } from './fixtures/events.ts';
+import { api, auditVerify, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import type { AuditPage } from '../../shared/admin-api.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -12,40 +14,21 @@ beforeAll(async () => {
 afterAll(async () => s?.stop());
 
 function paintingEvent(): EventFile {
-  return {
-    format: 'jiangxin/event@1',
-    name: '喷涂工技能竞赛（审计）',
-    organisations: [
-      { code: 'a', name: '一车间' },
-      { code: 'b', name: '二车间' },
-    ],
-    contests: [
-      {
-        code: 'paint',
-        name: '喷涂',
-        sections: [
-          {
-            code: 'main',
-            name: '实操',
-            weight: 1,
-            criteria: [
-              { code: 'film', name: '膜厚', kind: 'measurement', max: 50 },
-              { code: 'finish', name: '外观', kind: 'judgement', max: 50, judges: 2, maxSpread: 5 },
-            ],
-          },
-        ],
-        contestants: [
-          { bib: 'P1', name: '王五', organisation: 'a' },
-          { bib: 'P2', name: '赵六', organisation: 'b' },
-        ],
-        judges: [
-          { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
-          { code: 'j1', name: '一号', pin: '2222', criteria: ['film', 'finish'] },
-          { code: 'j2', name: '二号', pin: '3333', criteria: ['finish'] },
-        ],
-      },
-    ],
-  };
+  return eventOf('喷涂工技能竞赛（审计）', [
+    oneSection({
+      code: 'paint',
+      name: '喷涂',
+      criteria: [
+        { code: 'film', name: '膜厚', kind: 'measurement', max: 50 },
+        { code: 'finish', name: '外观', kind: 'judgement', max: 50, judges: 2, maxSpread: 5 },
+      ],
+      contestants: [
+        { bib: 'P1', name: '王五', organisation: 'a' },
+        { bib: 'P2', name: '赵六', organisation: 'b' },
+      ],
+      judges: panel(['film', 'finish'], ['finish']),
+    }),
+  ]);
 }
 
 /** Runs a contest through every kind of change and returns what was done, in order. */
@@ -87,15 +70,12 @@ async function history() {
   return { ev, id, marks };
 }
 
-const verify = async (ev: { admin: ReturnType<typeof api>; id: string }) =>
-  (await ev.admin.get(`/events/${ev.id}/audit/verify`)).body;
-
 describe('GET /events/:id/audit', () => {
   it('records every state change, flag, freeze and mark, in order', async () => {
     const { ev, id, marks } = await history();
-    const res = await ev.admin.get(`/events/${ev.id}/audit`);
+    const res = await ev.admin.get<AuditPage>(`/events/${ev.id}/audit`);
     expect(res.status).toBe(200);
-    const entries = res.body.entries as any[];
+    const entries = res.body.entries;
     expect(entries.map((e) => e.n)).toEqual(entries.map((_, i) => i + 1));
     expect(entries.map((e) => e.kind)).toEqual([
       'event.imported',
@@ -154,10 +134,10 @@ describe('GET /events/:id/audit', () => {
 
   it('pages with after and limit, and is for organisers only', async () => {
     const { ev } = await history();
-    const all = (await ev.admin.get(`/events/${ev.id}/audit`)).body.entries;
-    const page = await ev.admin.get(`/events/${ev.id}/audit?after=2&limit=3`);
+    const all = (await ev.admin.get<AuditPage>(`/events/${ev.id}/audit`)).body.entries;
+    const page = await ev.admin.get<AuditPage>(`/events/${ev.id}/audit?after=2&limit=3`);
     expect(page.body.entries).toEqual(all.slice(2, 5));
-    expect((await ev.admin.get(`/events/${ev.id}/audit?after=${all.length}`)).body.entries).toEqual([]);
+    expect((await ev.admin.get<AuditPage>(`/events/${ev.id}/audit?after=${all.length}`)).body.entries).toEqual([]);
     const judge = api(s.url, await ev.judgeToken('chief'));
     expect((await judge.get(`/events/${ev.id}/audit`)).status).toBe(403);
     expect((await judge.get(`/events/${ev.id}/audit/verify`)).status).toBe(403);
@@ -167,7 +147,7 @@ describe('GET /events/:id/audit', () => {
 
   it('does not log refused changes', async () => {
     const { ev, id } = await history();
-    const count = (await verify(ev)).entries;
+    const count = (await auditVerify(ev)).entries;
     const chief = api(s.url, await ev.judgeToken('chief'));
     await ev.admin.post(`/contests/${id}/state`, { to: 'published' }); // review → published: 409
     await ev.admin.post(`/contests/${id}/marks`, { contestant: 'P1', criterion: 'film', value: 40, clientId: uuid() }); // no reason: 400
@@ -179,15 +159,15 @@ describe('GET /events/:id/audit', () => {
       clientId: uuid(),
       reason: 'r',
     }); // > max: 400
-    expect(await verify(ev)).toMatchObject({ ok: true, entries: count });
+    expect(await auditVerify(ev)).toMatchObject({ ok: true, entries: count });
   });
 });
 
 describe('GET /events/:id/audit/verify', () => {
   it('is ok with the number of entries and the newest hash as head', async () => {
     const { ev } = await history();
-    const entries = (await ev.admin.get(`/events/${ev.id}/audit`)).body.entries;
-    expect(await verify(ev)).toEqual({ ok: true, entries: entries.length, head: entries.at(-1).hash });
+    const entries = (await ev.admin.get<AuditPage>(`/events/${ev.id}/audit`)).body.entries;
+    expect(await auditVerify(ev)).toEqual({ ok: true, entries: entries.length, head: entries.at(-1)!.hash });
   });
 
   const tamperings: [string, (event: string) => SQL][] = [
@@ -226,12 +206,12 @@ describe('GET /events/:id/audit/verify', () => {
     it(`is not ok after ${what} in the database`, async () => {
       const { ev } = await history();
       const other = await history();
-      expect((await verify(ev)).ok).toBe(true);
+      expect((await auditVerify(ev)).ok).toBe(true);
       await s.db.db.execute(tamper(ev.id));
-      const v = await verify(ev);
+      const v = await auditVerify(ev);
       expect(v.ok).toBe(false);
       expect(typeof v.problem).toBe('string');
-      expect(await verify(other.ev)).toMatchObject({ ok: true }); // another event's chain is untouched
+      expect(await auditVerify(other.ev)).toMatchObject({ ok: true }); // another event's chain is untouched
     });
   }
 

@@ -14,6 +14,7 @@ import {
   type Reply,
   refusalOf,
 } from './harness.ts';
+import type { ContestDetail, SessionResponse } from '../../shared/api.ts';
 
 let s: TestServer;
 let ev: Awaited<ReturnType<typeof importAndOpen>>;
@@ -29,8 +30,10 @@ afterEach(() => {
 });
 
 const anon = () => api(s.url);
-const login = (username: string, password: string) => anon().post('/auth/login', { username, password });
-const judgeLogin = (judge: string, pin: string, event = ev.id) => anon().post('/auth/judge', { event, judge, pin });
+const login = (username: string, password: string) =>
+  anon().post<SessionResponse>('/auth/login', { username, password });
+const judgeLogin = (judge: string, pin: string, event = ev.id) =>
+  anon().post<SessionResponse>('/auth/judge', { event, judge, pin });
 /** 401 in the error shape; `reason` (CONTRACT §2 v1.1 params) tells a wrong secret from a missing session. */
 const expect401 = (r: Reply<unknown>, reason?: string) => {
   expect(r.status).toBe(401);
@@ -83,7 +86,7 @@ describe('sign-in', () => {
     expect(tries).toBeGreaterThan(3); // a few mistakes are allowed
     const locked = await judgeLogin('c-j3', '847376');
     expect(locked.status).toBe(429);
-    expect(locked.body.error.code).toBe('rate_limited');
+    expect(refusalOf(locked).code).toBe('rate_limited');
     const retryAfter = Number(locked.headers.get('retry-after'));
     expect(Number.isInteger(retryAfter) && retryAfter > 0).toBe(true);
     expect((await judgeLogin('c-j4', '278064')).status).toBe(200); // other accounts are not locked
@@ -212,11 +215,11 @@ describe('session cookie', () => {
     for (const headers of crossSite) {
       const r = await freeze(headers);
       expect(r.status, JSON.stringify(headers)).toBe(403);
-      expect(r.body.error.code).toBe('forbidden');
+      expect(refusalOf(r).code).toBe('forbidden');
     }
-    expect((await ev.admin.get(`/contests/${courier}`)).body.frozen).toBe(false);
+    expect((await ev.admin.get<ContestDetail>(`/contests/${courier}`)).body.frozen).toBe(false);
     expect((await freeze({ origin: s.url })).status).toBe(200);
-    expect((await ev.admin.get(`/contests/${courier}`)).body.frozen).toBe(true);
+    expect((await ev.admin.get<ContestDetail>(`/contests/${courier}`)).body.frozen).toBe(true);
     await ev.admin.post(`/contests/${courier}/freeze`, { frozen: false });
     // A judge's cookie is held to the same rule.
     const jc = (await judgeLogin('c-timer', '977148')).headers.get('set-cookie')!.split(';')[0]!;

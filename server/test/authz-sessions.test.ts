@@ -8,6 +8,9 @@ import { createApp } from '../app.ts';
 import { ADMIN_PASSWORD, api, startTestServer, uuid, type TestServer } from './harness.ts';
 import { JUDGE_OF, PINS, makeFixture, type Fixture } from './authz/fixture.ts';
 import { MATRIX } from './authz/matrix.ts';
+import type { ContestDetail, EventSummary, MarksResponse, SessionResponse } from '../../shared/api.ts';
+import type { AuditPage } from '../../shared/admin-api.ts';
+import type { EventAppeals } from '../../shared/appeals-api.ts';
 
 let s: TestServer;
 let f: Fixture;
@@ -25,8 +28,10 @@ afterEach(() => {
 });
 
 const anon = () => api(s.url);
-const organiserLogin = () => anon().post('/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
-const judgeLogin = (judge: string) => anon().post('/auth/judge', { event: f.eventId, judge, pin: PINS[judge] });
+const organiserLogin = () =>
+  anon().post<SessionResponse>('/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
+const judgeLogin = (judge: string) =>
+  anon().post<SessionResponse>('/auth/judge', { event: f.eventId, judge, pin: PINS[judge] });
 const cookieOf = (r: { headers: Headers }) => r.headers.get('set-cookie')!.split(';')[0]!;
 
 /** Connects to /live; resolves with the socket once connected, or with the handshake's error. */
@@ -163,21 +168,19 @@ async function stateOf() {
   const admin = api(s.url, s.adminToken);
   const out: Record<string, unknown> = {};
   for (const id of [f.lathe, f.weld]) {
-    const c = (await admin.get(`/contests/${id}`)).body;
+    const c = (await admin.get<ContestDetail>(`/contests/${id}`)).body;
     out[id] = {
       state: c.state,
       seq: c.seq,
       frozen: c.frozen,
-      marks: (await admin.get(`/contests/${id}/marks`)).body.marks.length,
+      marks: (await admin.get<MarksResponse>(`/contests/${id}/marks`)).body.marks.length,
     };
   }
-  out.audit = (await admin.get(`/events/${f.eventId}/audit`)).body.entries.length;
+  out.audit = (await admin.get<AuditPage>(`/events/${f.eventId}/audit`)).body.entries.length;
   // Other test files may share the database: only events made by calls on this fixture count.
-  out.events = ((await admin.get('/events')).body as { name: string }[]).filter((e) =>
-    e.name.includes(f.eventId),
-  ).length;
+  out.events = (await admin.get<EventSummary[]>('/events')).body.filter((e) => e.name.includes(f.eventId)).length;
   out.file = (await admin.get(`/events/${f.eventId}/file`)).body;
-  out.appeals = (await admin.get(`/events/${f.eventId}/appeals`)).body.appeals.length;
+  out.appeals = (await admin.get<EventAppeals>(`/events/${f.eventId}/appeals`)).body.appeals.length;
   out.settings = (await admin.get(`/events/${f.eventId}/settings`)).body;
   return out;
 }
@@ -214,8 +217,12 @@ describe('the /live handshake', () => {
     const ev = await makeFixture(s, 'scoring');
     // Signed out: the API and the socket both refuse the token.
     const judge = (
-      await anon().post('/auth/judge', { event: ev.eventId, judge: JUDGE_OF.judge, pin: PINS[JUDGE_OF.judge] })
-    ).body.token as string;
+      await anon().post<SessionResponse>('/auth/judge', {
+        event: ev.eventId,
+        judge: JUDGE_OF.judge,
+        pin: PINS[JUDGE_OF.judge],
+      })
+    ).body.token;
     expect(await servedAsOrganiser(await handshake({ token: judge }), setup.lathe)).toBe(false);
     expect((await api(s.url, judge).post('/auth/logout')).status).toBe(200);
     expect(
@@ -229,7 +236,7 @@ describe('the /live handshake', () => {
       ).status,
     ).toBe(401);
     expect(await handshake({ token: judge })).toBeInstanceOf(Error);
-    const organiser = (await organiserLogin()).body.token as string;
+    const organiser = (await organiserLogin()).body.token;
     const open = await handshake({ token: organiser });
     expect(await servedAsOrganiser(open, setup.lathe)).toBe(true);
     // The connection opened with it ends with the session: no organiser boards after sign-out.
@@ -249,7 +256,7 @@ describe('the /live handshake', () => {
     expect(await handshake({ token: chief })).toBeInstanceOf(Error);
 
     // Expired: past the organiser's 12 h, then past the judge's 24 h.
-    const organiser2 = (await organiserLogin()).body.token as string;
+    const organiser2 = (await organiserLogin()).body.token;
     const judge2 = ev.tokens.shadow!;
     expect(await servedAsOrganiser(await handshake({ token: organiser2 }), setup.lathe)).toBe(true);
     vi.useFakeTimers({ toFake: ['Date'] });

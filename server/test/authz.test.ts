@@ -13,7 +13,18 @@ import type { BackupService } from '../backup/service.ts';
 import { api, startTestServer, uuid, type TestServer } from './harness.ts';
 import { ROLES, makeFixture, type Fixture, type Role, type Stage } from './authz/fixture.ts';
 import { MATRIX, type Call, type Case, type Cells, type Outcome } from './authz/matrix.ts';
-import type { Leaderboard } from '../../shared/api.ts';
+import type {
+  ApiError,
+  BatchResponse,
+  ContestDetail,
+  EventSummary,
+  Leaderboard,
+  MarkResponse,
+  MarksResponse,
+} from '../../shared/api.ts';
+import type { AuditPage } from '../../shared/admin-api.ts';
+import type { EventAppeals } from '../../shared/appeals-api.ts';
+import type { BackupsResponse } from '../../shared/backups-api.ts';
 
 let s: TestServer;
 let backups: BackupService | null = null;
@@ -69,7 +80,7 @@ async function build(stage: FixtureStage, roles: readonly Role[] = ROLES): Promi
 
 interface Reply {
   status: number;
-  json: any;
+  json: unknown;
 }
 
 async function send(method: string, call: Call, token: string | undefined): Promise<Reply> {
@@ -84,7 +95,7 @@ async function send(method: string, call: Call, token: string | undefined): Prom
   }
   const res = await fetch(`${s.url}${call.path}`, { method, headers, body });
   const text = await res.text();
-  let json: any = null;
+  let json: unknown = null;
   try {
     json = JSON.parse(text);
   } catch {
@@ -98,25 +109,25 @@ async function stateOf(f: Fixture) {
   const admin = api(s.url, s.adminToken);
   const out: Record<string, unknown> = {};
   for (const id of [f.lathe, f.weld]) {
-    const c = (await admin.get(`/contests/${id}`)).body;
+    const c = (await admin.get<ContestDetail>(`/contests/${id}`)).body;
     out[id] = {
       state: c.state,
       seq: c.seq,
       frozen: c.frozen,
-      marks: (await admin.get(`/contests/${id}/marks`)).body.marks?.length,
+      marks: (await admin.get<MarksResponse>(`/contests/${id}/marks`)).body.marks?.length,
     };
   }
-  out.audit = (await admin.get(`/events/${f.eventId}/audit`)).body.entries?.length;
+  out.audit = (await admin.get<AuditPage>(`/events/${f.eventId}/audit`)).body.entries?.length;
   out.file = (await admin.get(`/events/${f.eventId}/file`)).body;
-  out.appeals = (await admin.get(`/events/${f.eventId}/appeals`)).body.appeals?.map(
-    (a: { id: string; status: string }) => `${a.id}:${a.status}`,
+  out.appeals = (await admin.get<EventAppeals>(`/events/${f.eventId}/appeals`)).body.appeals?.map(
+    (a) => `${a.id}:${a.status}`,
   );
   out.settings = (await admin.get(`/events/${f.eventId}/settings`)).body;
   // Other test files may share the database: only events this fixture's calls would have made count.
-  out.events = ((await admin.get('/events')).body as { id: string; name: string }[])
+  out.events = (await admin.get<EventSummary[]>('/events')).body
     .filter((e) => e.name.includes(f.eventId) || e.id === f.archivedEvent)
     .map((e) => e.id);
-  out.snapshots = (await admin.get('/backups')).body.snapshots?.length;
+  out.snapshots = (await admin.get<BackupsResponse>('/backups')).body.snapshots?.length;
   out.judgeSession = (await api(s.url, f.tokens.judge).get('/auth/me')).status; // PINs reset ends it
   return out;
 }
@@ -130,19 +141,20 @@ const patternOf = (route: string) =>
   );
 
 function problemOf(outcome: Outcome, r: Reply): string | null {
+  const body = r.json as Partial<BatchResponse & ApiError> | null;
   if (outcome === 'ok')
     return r.status >= 200 && r.status < 300
       ? null
       : `expected 2xx, got ${r.status} ${JSON.stringify(r.json)?.slice(0, 200)}`;
   if (outcome === 'itemsRefused') {
-    const results = (r.json?.results ?? []) as { status: number }[];
+    const results = body?.results ?? [];
     return r.status === 200 && results.length > 0 && results.every((x) => x.status === 403)
       ? null
       : `expected 200 with every entry refused (403), got ${r.status} ${JSON.stringify(r.json)?.slice(0, 200)}`;
   }
   if (r.status !== outcome) return `expected ${outcome}, got ${r.status} ${JSON.stringify(r.json)?.slice(0, 200)}`;
   // A refusal has the one error shape (CONTRACT §2).
-  return typeof r.json?.error?.code === 'string' && typeof r.json?.error?.message === 'string'
+  return typeof body?.error?.code === 'string' && typeof body?.error?.message === 'string'
     ? null
     : `refusal without the error shape: ${JSON.stringify(r.json)}`;
 }
@@ -273,18 +285,18 @@ describe('who gets which board on the /live socket', () => {
         })
       ).status,
     ).toBe(201);
-    const organiserBoard = (await admin.get(`/contests/${f.weld}/leaderboard`)).body as Leaderboard;
-    const publicBoard = (await api(s.url).get(`/contests/${f.weld}/leaderboard`)).body as Leaderboard;
+    const organiserBoard = (await admin.get<Leaderboard>(`/contests/${f.weld}/leaderboard`)).body;
+    const publicBoard = (await api(s.url).get<Leaderboard>(`/contests/${f.weld}/leaderboard`)).body;
     expect(organiserBoard.rows.find((r) => r.bib === 'B02')?.total).toBe(50);
     expect(publicBoard.rows.find((r) => r.bib === 'S-02')?.total).toBe(0);
     const hidden = ['赵强', '钱芳', '北方机械厂', '南方电气公司', 'north', 'south', 'B01', 'B02'];
 
     let cells = 0;
-    const watchers: { a: Audience; so: Socket; got: unknown[] }[] = [];
+    const watchers: { a: Audience; so: Socket; got: Leaderboard[] }[] = [];
     for (const a of AUDIENCES) {
       const so = connect(a.opts(f));
-      const got: unknown[] = [];
-      so.on('leaderboard', (u) => got.push(u));
+      const got: Leaderboard[] = [];
+      so.on('leaderboard', (u: Leaderboard) => got.push(u));
       const board = await watch(so, f.weld);
       if (a.organiser) {
         expect(board, a.name).toEqual(organiserBoard);
@@ -308,7 +320,7 @@ describe('who gets which board on the /live socket', () => {
 
     // A change on each contest: organisers see weld move; the public's frozen weld board does not; nobody who
     // unwatched lathe hears of it.
-    const late = await api(s.url, f.tokens.otherJudge).post(`/contests/${f.weld}/marks`, {
+    const late = await api(s.url, f.tokens.otherJudge).post<MarkResponse>(`/contests/${f.weld}/marks`, {
       contestant: 'B01',
       criterion: 'exam',
       value: 75,
@@ -338,7 +350,7 @@ describe('who gets which board on the /live socket', () => {
     for (const w of watchers) await watch(w.so, f.weld);
     for (const w of watchers) {
       expect(
-        w.got.filter((u: any) => u.contest === f.lathe),
+        w.got.filter((u) => u.contest === f.lathe),
         `${w.a.name} unwatched lathe`,
       ).toEqual([]);
       if (!w.a.organiser) {
@@ -353,11 +365,11 @@ describe('who gets which board on the /live socket', () => {
 });
 
 /** Resolves when the socket has received (or receives) an update that passes `pred`. */
-function received(so: Socket, got: unknown[], pred: (u: any) => boolean, what: string): Promise<void> {
+function received(so: Socket, got: Leaderboard[], pred: (u: Leaderboard) => boolean, what: string): Promise<void> {
   if (got.some(pred)) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), 5000);
-    const on = (u: unknown) => {
+    const on = (u: Leaderboard) => {
       if (!pred(u)) return;
       clearTimeout(timer);
       so.off('leaderboard', on);

@@ -1,6 +1,8 @@
 // A contest day for the backup and archive tests: the wire-rope example imported and opened, every
 // judge's marks (and a correction), flags accepted, the first contest certified, the second frozen.
-import { api, exampleEvent, importAndOpen, uuid, type TestServer } from './harness.ts';
+import { api, exampleEvent, importAndOpen, refusalOf, uuid, type Reply, type TestServer } from './harness.ts';
+import type { BatchResponse } from '../../shared/api.ts';
+import type { Appeal } from '../../shared/appeals-api.ts';
 import { planFor, seededRng, simulated, valueFor } from '../demo/marks.ts';
 
 export type ContestDay = Awaited<ReturnType<typeof importAndOpen>>;
@@ -19,8 +21,8 @@ export async function contestDay(s: TestServer, opts: { certify?: boolean } = {}
         value: valueFor(task, { judge: judge.code, rng }),
         clientId: uuid(),
       }));
-      const batch = await api(s.url, token).post(`/contests/${id}/marks/batch`, { marks });
-      const refused = (batch.body.results as { status: number }[]).filter((r) => r.status >= 400);
+      const batch = await api(s.url, token).post<BatchResponse>(`/contests/${id}/marks/batch`, { marks });
+      const refused = batch.body.results.filter((r) => r.status >= 400);
       if (batch.status !== 200 || refused.length)
         throw new Error(`marks refused: ${JSON.stringify(batch.body).slice(0, 500)}`);
       // A correction, so the archive carries a second revision.
@@ -42,7 +44,7 @@ export async function certifyContest(ev: ContestDay, id: string): Promise<void> 
   const blocked = await ev.admin.post(`/contests/${id}/state`, { to: 'certified' });
   if (blocked.status === 200) return;
   if (blocked.status !== 409) throw new Error(`certify: ${JSON.stringify(blocked.body)}`);
-  for (const reason of (blocked.body.error.reasons ?? []) as string[]) {
+  for (const reason of refusalOf(blocked).reasons ?? []) {
     const m = /^([^:]+): criterion "([^"]+)" is flagged/.exec(reason);
     if (!m) throw new Error(`cannot certify: ${reason}`);
     await must(ev.admin.post(`/contests/${id}/flags`, { contestant: m[1], criterion: m[2], reason: '裁判组合议确认' }));
@@ -58,8 +60,8 @@ export async function certifyContest(ev: ContestDay, id: string): Promise<void> 
 export async function amendAfterAppeal(ev: ContestDay): Promise<void> {
   const first = ev.contests[0]!.id;
   const body = { contestant: 'W001', criterion: 'safety', text: '安全扣分有误' };
-  const appeal = await must(ev.admin.post(`/contests/${first}/appeals`, body));
-  const id = (appeal.body as { id: string }).id;
+  const appeal = await must(ev.admin.post<Appeal>(`/contests/${first}/appeals`, body));
+  const id = appeal.body.id;
   await must(ev.admin.post(`/contests/${first}/state`, { to: 'review', reason: `申诉 ${id}` }));
   const correction = { criterion: 'safety', judge: 'w-qa', value: 0, note: '录像复核' };
   const decision = { decision: 'upheld', reason: '复核录像', corrections: [correction] };
@@ -67,7 +69,7 @@ export async function amendAfterAppeal(ev: ContestDay): Promise<void> {
   await must(ev.admin.post(`/contests/${first}/state`, { to: 'certified' }));
 }
 
-async function must(p: Promise<{ status: number; body: unknown }>) {
+async function must<T>(p: Promise<Reply<T>>) {
   const r = await p;
   if (r.status >= 300) throw new Error(`HTTP ${r.status}: ${JSON.stringify(r.body)}`);
   return r;

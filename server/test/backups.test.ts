@@ -10,7 +10,10 @@ import type { BackupService } from '../backup/service.ts';
 import { listSnapshots, pruneSnapshots } from '../backup/snapshots.ts';
 import { snapshotName } from '../backup/names.ts';
 import { RestoreRefused, restoreSnapshot } from '../backup/restore.ts';
-import { api, exampleEvent, importAndOpen, startTestServer, type TestServer } from './harness.ts';
+import { api, exampleEvent, importAndOpen, refusalOf, startTestServer, type TestServer } from './harness.ts';
+import type { EventDetail, MarksResponse } from '../../shared/api.ts';
+import type { AuditVerification } from '../../shared/admin-api.ts';
+import type { BackupsResponse, Snapshot } from '../../shared/backups-api.ts';
 import { boardsOf, contestDay } from './backup-fixture.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -65,18 +68,18 @@ describe('snapshots of the embedded database', () => {
     await waitFor('a state-change snapshot', () => logged(logs, 'state').length > 0);
     await backups.idle();
 
-    const taken = await admin.post('/backups');
+    const taken = await admin.post<Snapshot>('/backups');
     expect(taken.status).toBe(201);
     expect(taken.body).toMatchObject({
       reason: 'manual',
       file: expect.stringMatching(/^jiangxin-.*-manual\.tar\.gz$/),
     });
     expect(taken.body.bytes).toBeGreaterThan(0);
-    const listed = await admin.get('/backups');
+    const listed = await admin.get<BackupsResponse>('/backups');
     expect(listed.body.enabled).toBe(true);
     expect(listed.body.dir).toBe(join(dirA, 'backups'));
     expect(listed.body.snapshots[0]).toEqual(taken.body);
-    expect(listed.body.snapshots.some((x: { reason: string }) => x.reason === 'state')).toBe(true);
+    expect(listed.body.snapshots.some((x) => x.reason === 'state')).toBe(true);
 
     const file = join(dirA, 'backups', taken.body.file);
     const download = await fetch(`${s.url}/api/v1/backups/${taken.body.file}`, {
@@ -101,16 +104,16 @@ describe('snapshots of the embedded database', () => {
 
     const contestIds = day.contests.map((c) => c.id);
     const boards = await boardsOf(s, contestIds);
-    const audit = (await admin.get(`/events/${day.id}/audit/verify`)).body;
-    const event = (await admin.get(`/events/${day.id}`)).body;
+    const audit = (await admin.get<AuditVerification>(`/events/${day.id}/audit/verify`)).body;
+    const event = (await admin.get<EventDetail>(`/events/${day.id}`)).body;
 
     const dirB = tempDir('backup-b');
     const restored = await restoreSnapshot({ dataDir: dirB, file });
     expect(restored.movedAside).toBeNull();
     const summary = restored.summary.events.find((e) => e.id === day.id)!;
-    for (const c of event.contests as { id: string; state: string }[]) {
-      const marks = await admin.get(`/contests/${c.id}/marks`);
-      const count = ((marks.body.marks ?? marks.body) as unknown[]).length;
+    for (const c of event.contests) {
+      const marks = await admin.get<MarksResponse>(`/contests/${c.id}/marks`);
+      const count = marks.body.marks.length;
       expect(summary.contests.find((x) => x.id === c.id)).toMatchObject({ state: c.state, marks: count });
     }
 
@@ -118,7 +121,7 @@ describe('snapshots of the embedded database', () => {
     const b = await startTestServer({ db: handleB });
     try {
       expect(await boardsOf(b, contestIds)).toEqual(boards);
-      const auditB = (await api(b.url, b.adminToken).get(`/events/${day.id}/audit/verify`)).body;
+      const auditB = (await api(b.url, b.adminToken).get<AuditVerification>(`/events/${day.id}/audit/verify`)).body;
       expect(auditB).toEqual(audit);
       expect(auditB.ok).toBe(true);
     } finally {
@@ -179,14 +182,14 @@ describe('snapshots of the embedded database', () => {
     const { s, backups, logs, admin } = await serverWithBackups(dir);
     const refused = await admin.post('/backups');
     expect(refused.status).toBe(503);
-    expect(refused.body.error.message).toMatch(/could not write the snapshot/);
+    expect(refusalOf(refused).message).toMatch(/could not write the snapshot/);
     backups.request('scheduled');
     await backups.idle();
     expect(logs.some((l) => /scheduled snapshot failed/.test(l))).toBe(true);
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
 
     rmSync(join(dir, 'backups'));
-    const taken = await admin.post('/backups');
+    const taken = await admin.post<Snapshot>('/backups');
     expect(taken.status).toBe(201);
     expect(existsSync(join(dir, 'backups', taken.body.file))).toBe(true);
   }, 120_000);
@@ -201,13 +204,13 @@ describe('snapshots of the embedded database', () => {
       backups = await s.services.backups.start(opts);
     }
     const admin = api(s.url, s.adminToken);
-    const listed = await admin.get('/backups');
+    const listed = await admin.get<BackupsResponse>('/backups');
     expect(listed.status).toBe(200);
     expect(listed.body).toMatchObject({ enabled: false, dir: null, snapshots: [] });
-    const take = await admin.post('/backups');
+    const take = await admin.post<Snapshot>('/backups');
     expect(take.status).toBe(409);
     if (backups) {
-      expect(take.body.error.message).toMatch(/pg_dump/);
+      expect(refusalOf(take).message).toMatch(/pg_dump/);
       expect(listed.body.note).toMatch(/pg_dump/);
       expect(logs.filter((l) => /pg_dump/.test(l))).toHaveLength(1);
       await backups.stop();

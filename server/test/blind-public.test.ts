@@ -6,7 +6,7 @@ import type { Socket } from 'socket.io-client';
 import { sql } from 'drizzle-orm';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import type { ContestProgress } from '../../shared/judge.ts';
-import type { Leaderboard, TeamsResponse, ContestDetail } from '../../shared/api.ts';
+import type { BatchResponse, Leaderboard, TeamsResponse, ContestDetail } from '../../shared/api.ts';
 import { api, exampleEvent, importAndOpen, uuid, type TestServer } from './harness.ts';
 import { Watcher, connect, expectExact, liveSuite } from './live-kit.ts';
 import { certifyContest } from './backup-fixture.ts';
@@ -28,8 +28,8 @@ async function markAll(ev: Ev, contest: EventFile['contests'][number]) {
       clientId: uuid(),
     }));
     const judgeApi = api(s.url, await ev.judgeToken(judge.code));
-    const res = await judgeApi.post(`/contests/${ev.contestId(contest.code)}/marks/batch`, { marks });
-    expect(res.body.results.filter((r: { status: number }) => r.status !== 201)).toEqual([]);
+    const res = await judgeApi.post<BatchResponse>(`/contests/${ev.contestId(contest.code)}/marks/batch`, { marks });
+    expect(res.body.results.filter((r) => r.status !== 201)).toEqual([]);
   }
 }
 

@@ -10,7 +10,12 @@ import type { DbHandle } from '../../db/create-db.ts';
 import { rowsOf } from '../../db/create-db.ts';
 import { canonicalJson, sha256 } from '../domain/ids.ts';
 import { installationIdentity } from '../domain/certification/signing.ts';
-import { api, freshTestDb, startTestServer, type TestServer } from './harness.ts';
+import { api, freshTestDb, refusalOf, startTestServer, type TestServer } from './harness.ts';
+import type { ArchiveDoc } from './archive-doc.ts';
+import type { ArchiveImportResponse } from '../../shared/backups-api.ts';
+import type { CertificatesResponse, VerifyResponse } from '../../shared/certification-api.ts';
+import type { EventOriginInfo, InstallationInfo } from '../../shared/installation-api.ts';
+import type { BoardRow } from '../../shared/scoring/types.ts';
 import { contestDay, type ContestDay } from './backup-fixture.ts';
 import { swapNames } from './archive-forgery.ts';
 
@@ -21,8 +26,8 @@ let dropB: () => Promise<void> = async () => {};
 /** Two events certified on A: one travels as exported, the other edited by an attacker. */
 let honest: ContestDay;
 let forged: ContestDay;
-let honestArchive: any;
-let forgedArchive: any;
+let honestArchive: ArchiveDoc;
+let forgedArchive: ArchiveDoc;
 
 interface Cert {
   code: string;
@@ -31,20 +36,21 @@ interface Cert {
   rank: number;
 }
 
-async function download(s: TestServer, eventId: string): Promise<{ doc: any; text: string }> {
+async function download(s: TestServer, eventId: string): Promise<{ doc: ArchiveDoc; text: string }> {
   const headers = { authorization: `Bearer ${s.adminToken}` };
   const res = await fetch(`${s.url}/api/v1/events/${eventId}/archive`, { headers });
   expect(res.status).toBe(200);
   const text = gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8');
-  return { doc: JSON.parse(text), text };
+  return { doc: JSON.parse(text) as ArchiveDoc, text };
 }
 
-const importInto = (s: TestServer, doc: unknown) => api(s.url, s.adminToken).post('/events/archive', doc);
-const verify = async (s: TestServer, code: string) => (await api(s.url).get(`/verify/${code}`)).body;
-const checksOf = (v: any) => Object.fromEntries(v.checks.map((c: any) => [c.check, c.ok]));
+const importInto = (s: TestServer, doc: unknown) =>
+  api(s.url, s.adminToken).post<ArchiveImportResponse>('/events/archive', doc);
+const verify = async (s: TestServer, code: string) => (await api(s.url).get<VerifyResponse>(`/verify/${code}`)).body;
+const checksOf = (v: VerifyResponse) => Object.fromEntries(v.checks.map((c) => [c.check, c.ok]));
 
 async function certificatesOf(s: TestServer, contestId: string): Promise<Cert[]> {
-  const res = await api(s.url, s.adminToken).get(`/contests/${contestId}/certificates`);
+  const res = await api(s.url, s.adminToken).get<CertificatesResponse>(`/contests/${contestId}/certificates`);
   expect(res.status).toBe(200);
   return res.body.certificates;
 }
@@ -89,7 +95,7 @@ describe('certificates of an imported event', () => {
     const edited = expect.stringMatching(/changed outside the API/);
     expect(forgedImport.body.audit).toMatchObject({ ok: false, problem: edited });
 
-    const self = (await api(a.url, a.adminToken).get('/installation')).body.self;
+    const self = (await api(a.url, a.adminToken).get<InstallationInfo>('/installation')).body.self;
     const [honestWinner] = await certificatesOf(b, honest.contests[0]!.id);
     const forgedCerts = await certificatesOf(b, forged.contests[0]!.id);
     const forgedWinner = forgedCerts.find((c) => c.rank === 1)!;
@@ -111,8 +117,8 @@ describe('certificates of an imported event', () => {
 
   it('show the organiser where the event came from, and the key it came with', async () => {
     const admin = api(b.url, b.adminToken);
-    const self = (await api(a.url, a.adminToken).get('/installation')).body.self;
-    const origin = (await admin.get(`/events/${honest.id}/origin`)).body.origin;
+    const self = (await api(a.url, a.adminToken).get<InstallationInfo>('/installation')).body.self;
+    const origin = (await admin.get<EventOriginInfo>(`/events/${honest.id}/origin`)).body.origin;
     expect(origin).toMatchObject({
       installation: self.name,
       publicKey: self.publicKey,
@@ -121,7 +127,7 @@ describe('certificates of an imported event', () => {
       importedBy: 'organiser:admin',
       trust: 'untrusted',
     });
-    const info = (await admin.get('/installation')).body;
+    const info = (await admin.get<InstallationInfo>('/installation')).body;
     expect(info.self.publicKey).not.toBe(self.publicKey);
     expect(info.trusted).toEqual([]);
     expect(info.seen).toEqual([
@@ -141,14 +147,14 @@ describe('certificates of an imported event', () => {
 
   it("verify as valid once A's key is trusted on B, while an edited archive's signatures fail", async () => {
     const admin = api(b.url, b.adminToken);
-    const self = (await api(a.url, a.adminToken).get('/installation')).body.self;
-    const trusted = await admin.post('/installation/trusted-keys', { publicKey: self.publicKey });
+    const self = (await api(a.url, a.adminToken).get<InstallationInfo>('/installation')).body.self;
+    const trusted = await admin.post<InstallationInfo>('/installation/trusted-keys', { publicKey: self.publicKey });
     expect(trusted.status).toBe(200);
     expect(trusted.body.trusted).toEqual([
       expect.objectContaining({ publicKey: self.publicKey, name: self.name, trustedBy: 'organiser:admin' }),
     ]);
     expect(trusted.body.seen).toEqual([]);
-    expect((await admin.get(`/events/${honest.id}/origin`)).body.origin.trust).toBe('trusted');
+    expect((await admin.get<EventOriginInfo>(`/events/${honest.id}/origin`)).body.origin?.trust).toBe('trusted');
 
     for (const cert of await certificatesOf(b, honest.contests[0]!.id)) {
       const v = await verify(b, cert.code);
@@ -167,7 +173,7 @@ describe('certificates of an imported event', () => {
     expect((await verify(b, honestWinner!.code)).status).toBe('elsewhere');
     const again = await api(b.url, b.adminToken).call('DELETE', `/installation/trusted-keys/${self.publicKey}`);
     expect(again.status).toBe(404);
-    expect(again.body.error).toMatchObject({ code: 'not_found', params: { reason: 'trusted_key' } });
+    expect(refusalOf(again)).toMatchObject({ code: 'not_found', params: { reason: 'trusted_key' } });
   });
 });
 
@@ -189,12 +195,12 @@ describe('certificates issued on this installation', () => {
     await db.execute(
       sql`UPDATE contestants SET name = ${forgedName} WHERE contest_id = ${contest} AND bib = ${winner!.bib}`,
     );
-    const [cert] = rowsOf<{ id: string; results: any }>(
+    const [cert] = rowsOf<{ id: string; results: BoardRow[] | string }>(
       await db.execute(sql`SELECT id::text AS id, results FROM certifications
         WHERE contest_id = ${contest} ORDER BY id DESC LIMIT 1`),
     );
-    const rawResults = typeof cert!.results === 'string' ? JSON.parse(cert!.results) : cert!.results;
-    const results = rawResults.map((r: any) => (r.bib === winner!.bib ? { ...r, name: forgedName } : r));
+    const rawResults = typeof cert!.results === 'string' ? (JSON.parse(cert!.results) as BoardRow[]) : cert!.results;
+    const results = rawResults.map((r) => (r.bib === winner!.bib ? { ...r, name: forgedName } : r));
     await db.execute(sql`UPDATE certifications SET results = ${JSON.stringify(results)}::jsonb,
       digest = ${sha256(canonicalJson(results))} WHERE id = ${Number(cert!.id)}`);
     await db.execute(sql`UPDATE certificates SET name = ${forgedName} WHERE code = ${winner!.code}`);
@@ -226,7 +232,7 @@ describe('certificates issued on this installation', () => {
     expect(key.length).toBeGreaterThan(40);
     const { text } = await download(a, honest.id);
     expect(text).not.toContain(key);
-    const info = await api(a.url, a.adminToken).get('/installation');
+    const info = await api(a.url, a.adminToken).get<InstallationInfo>('/installation');
     expect(JSON.stringify(info.body)).not.toContain(key);
     expect(Object.keys(info.body.self).sort()).toEqual(['createdAt', 'fingerprint', 'name', 'publicKey']);
   });
@@ -237,6 +243,6 @@ describe('certificates issued on this installation', () => {
     expect((await anon.post('/installation/trusted-keys', { publicKey: 'A'.repeat(43) })).status).toBe(401);
     const bad = await api(b.url, b.adminToken).post('/installation/trusted-keys', { publicKey: 'not a key' });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.issues[0].path).toBe('publicKey');
+    expect(refusalOf(bad).issues?.[0]?.path).toBe('publicKey');
   });
 });

@@ -6,9 +6,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/create-db.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
+import { eventOf, oneSection, panel, WORKSHOPS } from './fixtures/events.ts';
 import { canonicalJson, sha256 } from '../domain/ids.ts';
-import { api, importAndOpen, startTestServer, uuid, type TestServer, refusalOf } from './harness.ts';
-import type { CertificatesResponse, VerifyResponse } from '../../shared/certification-api.ts';
+import { api, auditVerify, importAndOpen, startTestServer, uuid, type TestServer, refusalOf } from './harness.ts';
+import type { AuditPage } from '../../shared/admin-api.ts';
+import type { CertificatesResponse, CertificationResponse, VerifyResponse } from '../../shared/certification-api.ts';
 import type { ContestDetail, Leaderboard, MarksResponse } from '../../shared/api.ts';
 
 let s: TestServer;
@@ -22,45 +24,27 @@ const BIBS = ['T1', 'T2', 'T3', 'T4', 'T5'];
 // One section: exam (measurement, max 100) and form (judgement by one judge, max 20).
 // Three award tiers of one contestant each, so some contestants win nothing.
 function latheEvent(): EventFile {
-  return {
-    format: 'jiangxin/event@1',
-    name: '车工技能竞赛（证书）',
-    organisations: [
-      { code: 'a', name: '第一机床厂' },
-      { code: 'b', name: '第二机床厂' },
-    ],
-    contests: [
-      {
-        code: 'lathe',
-        name: '车工',
-        awards: [
-          { name: '一等奖', count: 1 },
-          { name: '二等奖', count: 1 },
-          { name: '三等奖', count: 1 },
-        ],
-        sections: [
-          {
-            code: 'main',
-            name: '实操',
-            weight: 1,
-            criteria: [
-              { code: 'exam', name: '理论', kind: 'measurement', max: 100 },
-              { code: 'form', name: '工件质量', kind: 'judgement', max: 20, judges: 1 },
-            ],
-          },
-        ],
-        contestants: BIBS.map((bib, i) => ({
-          bib,
-          name: ['张伟', '王芳', '李强', '刘洋', '陈静'][i]!,
-          organisation: i % 2 ? 'b' : 'a',
-        })),
-        judges: [
-          { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
-          { code: 'j1', name: '一号', pin: '2222', criteria: ['exam', 'form'] },
-        ],
-      },
-    ],
-  };
+  return eventOf('车工技能竞赛（证书）', [
+    oneSection({
+      code: 'lathe',
+      name: '车工',
+      awards: [
+        { name: '一等奖', count: 1 },
+        { name: '二等奖', count: 1 },
+        { name: '三等奖', count: 1 },
+      ],
+      criteria: [
+        { code: 'exam', name: '理论', kind: 'measurement', max: 100 },
+        { code: 'form', name: '工件质量', kind: 'judgement', max: 20, judges: 1 },
+      ],
+      contestants: BIBS.map((bib, i) => ({
+        bib,
+        name: ['张伟', '王芳', '李强', '刘洋', '陈静'][i]!,
+        organisation: i % 2 ? 'b' : 'a',
+      })),
+      judges: panel(['exam', 'form']),
+    }),
+  ]);
 }
 
 /** A contest with every contestant marked, in review; `certify` certifies it. */
@@ -90,13 +74,11 @@ async function reviewed() {
     expect(res.status).toBe(200);
     return res.body;
   };
-  const orgName = (code: string) => latheEvent().organisations.find((o) => o.code === code)!.name;
+  const orgName = (code: string) => WORKSHOPS.find((o) => o.code === code)!.name;
   return { ev, id, j1, chief, board, certify, certificates, orgName };
 }
 
 const pub = () => api(s.url);
-const auditVerify = async (ev: { admin: ReturnType<typeof api>; id: string }) =>
-  (await ev.admin.get(`/events/${ev.id}/audit/verify`)).body;
 
 describe('certifying a contest', () => {
   it('records who certified, when, and a digest of exactly the certified results', async () => {
@@ -105,7 +87,7 @@ describe('certifying a contest', () => {
     const before = Date.now();
     await c.certify(c.chief);
     const after = Date.now();
-    const res = await c.ev.admin.get(`/contests/${c.id}/certification`);
+    const res = await c.ev.admin.get<CertificationResponse>(`/contests/${c.id}/certification`);
     expect(res.status).toBe(200);
     const cert = res.body;
     expect(cert).toMatchObject({ id: expect.any(String), contest: c.id, certifiedBy: 'judge:chief' });
@@ -116,7 +98,7 @@ describe('certifying a contest', () => {
     expect(at).toBeLessThanOrEqual(after + 5);
     expect(cert.seq).toBe((await c.ev.admin.get<ContestDetail>(`/contests/${c.id}`)).body.seq);
     // The audit entry of the state change names the same digest and the certification.
-    const audit = (await c.ev.admin.get(`/events/${c.ev.id}/audit`)).body.entries as any[];
+    const audit = (await c.ev.admin.get<AuditPage>(`/events/${c.ev.id}/audit`)).body.entries;
     const entry = audit.find((e) => e.kind === 'state' && e.data.to === 'certified');
     const winners = rows.filter((r) => r.award !== null);
     expect(entry).toMatchObject({
@@ -135,7 +117,9 @@ describe('certifying a contest', () => {
     expect(winners.length).toBeGreaterThan(0);
     expect(winners.length).toBeLessThan(rows.length); // the test means something only if someone wins nothing
     const list = await c.certificates();
-    expect(list.certificationId).toBe((await c.ev.admin.get(`/contests/${c.id}/certification`)).body.id);
+    expect(list.certificationId).toBe(
+      (await c.ev.admin.get<CertificationResponse>(`/contests/${c.id}/certification`)).body.id,
+    );
     expect(list.certificates.map((x) => x.bib).sort()).toEqual(winners.map((r) => r.bib).sort());
     for (const x of list.certificates) {
       const row = winners.find((r) => r.bib === x.bib)!;
@@ -157,7 +141,7 @@ describe('certifying a contest', () => {
     const c = await reviewed();
     await c.certify();
     const first = (await c.certificates()).certificates[0]!;
-    const cert = (await c.ev.admin.get(`/contests/${c.id}/certification`)).body;
+    const cert = (await c.ev.admin.get<CertificationResponse>(`/contests/${c.id}/certification`)).body;
     const res = await pub().get<VerifyResponse>(`/verify/${first.code}`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -292,7 +276,9 @@ describe('tampering and amendments', () => {
     expect(oldV.checks[0]).toEqual({ check: 'current', ok: false });
     for (const x of fresh.certificates)
       expect((await pub().get<VerifyResponse>(`/verify/${x.code}`)).body.status).toBe('valid');
-    expect((await c.ev.admin.get(`/contests/${c.id}/certification`)).body.id).toBe(fresh.certificationId);
+    expect((await c.ev.admin.get<CertificationResponse>(`/contests/${c.id}/certification`)).body.id).toBe(
+      fresh.certificationId,
+    );
     expect(await auditVerify(c.ev)).toMatchObject({ ok: true });
   });
 });

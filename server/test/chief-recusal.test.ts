@@ -3,7 +3,7 @@
 // and the chief's desk says which rows are not the chief's to decide.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContestProgress } from '../../shared/judge.ts';
-import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import { api, exampleEvent, importAndOpen, refusalOf, startTestServer, uuid, type TestServer } from './harness.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -44,8 +44,8 @@ describe('a chief judge of an organisation', () => {
     const accept = (bib: string) => ({ contestant: bib, criterion: 'packing', reason: 'agreed' });
     const own = await chief.post(`/contests/${id}/flags`, accept('C001'));
     expect(own.status).toBe(403);
-    expect(own.body.error).toMatchObject(recusedRefusal);
-    const still = (await ev.admin.get(`/contests/${id}/progress`)).body as ContestProgress;
+    expect(refusalOf(own)).toMatchObject(recusedRefusal);
+    const still = (await ev.admin.get<ContestProgress>(`/contests/${id}/progress`)).body;
     expect(still.rows.find((r) => r.bib === 'C001')!.cells.packing!.flagged).toBe(true);
 
     expect((await chief.post(`/contests/${id}/flags`, accept('C005'))).status).toBe(200);
@@ -58,9 +58,9 @@ describe('a chief judge of an organisation', () => {
       const body = { contestant: 'C001', criterion: 'packing', reason: 'look again', ...(judge ? { judge } : {}) };
       const own = await chief.post(`/contests/${id}/remarks`, body);
       expect(own.status, judge ?? 'every judge').toBe(403);
-      expect(own.body.error).toMatchObject(recusedRefusal);
+      expect(refusalOf(own)).toMatchObject(recusedRefusal);
     }
-    expect((await ev.admin.get(`/contests/${id}/progress`)).body.remarks).toEqual([]);
+    expect((await ev.admin.get<ContestProgress>(`/contests/${id}/progress`)).body.remarks).toEqual([]);
     const ask = (bib: string) => ({ contestant: bib, criterion: 'packing', reason: 'look again' });
     expect((await chief.post(`/contests/${id}/remarks`, ask('C005'))).status).toBe(201);
     expect((await ev.admin.post(`/contests/${id}/remarks`, ask('C001'))).status).toBe(201);
@@ -78,23 +78,23 @@ describe('a chief judge of an organisation', () => {
     });
     const own = await chief.post(`/contests/${id}/marks`, correction('C001'));
     expect(own.status).toBe(403);
-    expect(own.body.error).toMatchObject({ code: 'forbidden', params: { reason: 'own_organisation' } });
+    expect(refusalOf(own)).toMatchObject({ code: 'forbidden', params: { reason: 'own_organisation' } });
     expect((await chief.post(`/contests/${id}/marks`, correction('C005'))).status).toBe(201);
     expect((await ev.admin.post(`/contests/${id}/marks`, correction('C001'))).status).toBe(201);
   });
 
   it('sees on its desk which contestants are not its to decide; an organiser sees none', async () => {
     const { ev, id, chief, yz } = await yzChief();
-    const mine = (await chief.get(`/contests/${id}/progress`)).body as ContestProgress;
+    const mine = (await chief.get<ContestProgress>(`/contests/${id}/progress`)).body;
     expect(yz.size).toBeGreaterThan(0);
     for (const row of mine.rows) expect(row.recused, row.bib).toBe(yz.has(row.bib));
-    const organiser = (await ev.admin.get(`/contests/${id}/progress`)).body as ContestProgress;
+    const organiser = (await ev.admin.get<ContestProgress>(`/contests/${id}/progress`)).body;
     expect(organiser.rows.filter((r) => r.recused)).toEqual([]);
   });
 
   it('stands aside in a blind contest too, told so without a bib: its desk shows stations only', async () => {
     const { id, chief, yz } = await yzChief({ blind: true });
-    const desk = (await chief.get(`/contests/${id}/progress`)).body as ContestProgress;
+    const desk = (await chief.get<ContestProgress>(`/contests/${id}/progress`)).body;
     for (const row of desk.rows) {
       expect(row.name, row.bib).toBeUndefined();
       expect(row.recused, row.bib).toBe(yz.has(row.bib));
@@ -102,6 +102,6 @@ describe('a chief judge of an organisation', () => {
     const accept = { contestant: 'C001', criterion: 'packing', reason: 'agreed' };
     const own = await chief.post(`/contests/${id}/flags`, accept);
     expect(own.status).toBe(403);
-    expect(own.body.error).toEqual({ code: 'forbidden', message: expect.any(String), params: { reason: 'recused' } });
+    expect(refusalOf(own)).toEqual({ code: 'forbidden', message: expect.any(String), params: { reason: 'recused' } });
   });
 });

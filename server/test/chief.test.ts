@@ -1,7 +1,7 @@
 // The chief judge's desk over HTTP on a real database: progress, who may see it, requests to mark again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContestProgress } from '../../shared/judge.ts';
-import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import type { ContestProgress, JudgeSheet, RemarkRequest } from '../../shared/judge.ts';
+import { api, exampleEvent, importAndOpen, refusalOf, startTestServer, uuid, type TestServer } from './harness.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -54,9 +54,9 @@ describe('GET /contests/:id/progress', () => {
     await m2!('C003', 'service', 10);
     await m2!('C003', 'service', 12); // a second revision: only the newest shows
 
-    const res = await chief!.get(`/contests/${id}/progress`);
+    const res = await chief!.get<ContestProgress>(`/contests/${id}/progress`);
     expect(res.status).toBe(200);
-    const p = res.body as ContestProgress;
+    const p = res.body;
     expect(p.contest).toMatchObject({ id, code: 'courier', state: 'scoring', blind: false });
     expect(p.criteria.find((k) => k.code === 'packing')).toMatchObject({
       kind: 'judgement',
@@ -110,7 +110,7 @@ describe('GET /contests/:id/progress', () => {
       reason: 'panel agreed',
     });
     expect(ok.status).toBe(200);
-    const after = (await chief!.get(`/contests/${id}/progress`)).body as ContestProgress;
+    const after = (await chief!.get<ContestProgress>(`/contests/${id}/progress`)).body;
     expect(after.rows.find((r) => r.bib === 'C001')!.cells.packing).toMatchObject({ flagged: false, spread: 19 });
     expect(after.summary.flagged).toBe(0);
   });
@@ -121,17 +121,30 @@ describe('GET /contests/:id/progress', () => {
     const j2 = await as('c-j2');
     const refused = await j2.get(`/contests/${id}/progress`);
     expect(refused.status).toBe(403);
-    expect(refused.body.error.code).toBe('forbidden');
+    expect(refusalOf(refused).code).toBe('forbidden');
     const riderChief = await as('r-chief');
     expect((await riderChief.get(`/contests/${id}/progress`)).status).toBe(403);
     expect(
-      (await riderChief.post(`/contests/${id}/remarks`, { contestant: 'C001', criterion: 'exam', reason: 'x' })).status,
+      (
+        await riderChief.post<RemarkRequest>(`/contests/${id}/remarks`, {
+          contestant: 'C001',
+          criterion: 'exam',
+          reason: 'x',
+        })
+      ).status,
     ).toBe(403);
     expect(
-      (await j2.post(`/contests/${id}/remarks`, { contestant: 'C001', criterion: 'exam', reason: 'x' })).status,
+      (await j2.post<RemarkRequest>(`/contests/${id}/remarks`, { contestant: 'C001', criterion: 'exam', reason: 'x' }))
+        .status,
     ).toBe(403);
     expect(
-      (await api(s.url).post(`/contests/${id}/remarks`, { contestant: 'C001', criterion: 'exam', reason: 'x' })).status,
+      (
+        await api(s.url).post<RemarkRequest>(`/contests/${id}/remarks`, {
+          contestant: 'C001',
+          criterion: 'exam',
+          reason: 'x',
+        })
+      ).status,
     ).toBe(401);
     expect((await ev.admin.get(`/contests/${id}/progress`)).status).toBe(200);
     expect((await ev.admin.get(`/contests/no-such-contest/progress`)).status).toBe(404);
@@ -141,12 +154,12 @@ describe('GET /contests/:id/progress', () => {
     const ev = await importAndOpen(s, exampleEvent('wire-rope-contest'));
     const id = ev.contestId('wet-drawing');
     const chief = api(s.url, await ev.judgeToken('w-chief'));
-    const p = (await chief.get(`/contests/${id}/progress`)).body as ContestProgress;
+    const p = (await chief.get<ContestProgress>(`/contests/${id}/progress`)).body;
     expect(p.contest.blind).toBe(true);
     expect(p.rows[0]).toMatchObject({ bib: 'W001', station: 'W-01' });
     expect(p.rows.every((r) => r.name === undefined && r.organisation === undefined)).toBe(true);
     expect(JSON.stringify(p)).not.toContain('夏志强');
-    const organiser = (await ev.admin.get(`/contests/${id}/progress`)).body as ContestProgress;
+    const organiser = (await ev.admin.get<ContestProgress>(`/contests/${id}/progress`)).body;
     expect(organiser.rows[0]!.name).toBe('夏志强');
   });
 });
@@ -160,7 +173,7 @@ describe('POST /contests/:id/remarks', () => {
     await m3!('C005', 'packing', 22);
     await m4!('C005', 'packing', 23);
 
-    const res = await chief!.post(`/contests/${id}/remarks`, {
+    const res = await chief!.post<RemarkRequest>(`/contests/${id}/remarks`, {
       contestant: 'C005',
       criterion: 'packing',
       judge: 'c-j2',
@@ -175,7 +188,7 @@ describe('POST /contests/:id/remarks', () => {
       requestedBy: 'judge:c-chief',
     });
     expect(typeof res.body.id).toBe('string');
-    const sheet2 = await j2!.get('/judge/sheet');
+    const sheet2 = await j2!.get<JudgeSheet>('/judge/sheet');
     expect(sheet2.body.remarks).toEqual([
       expect.objectContaining({
         id: res.body.id,
@@ -184,14 +197,14 @@ describe('POST /contests/:id/remarks', () => {
         reason: '请重新核对包装评分',
       }),
     ]);
-    expect((await j3!.get('/judge/sheet')).body.remarks).toEqual([]); // named for c-j2 only
-    let p = (await chief!.get(`/contests/${id}/progress`)).body as ContestProgress;
+    expect((await j3!.get<JudgeSheet>('/judge/sheet')).body.remarks).toEqual([]); // named for c-j2 only
+    let p = (await chief!.get<ContestProgress>(`/contests/${id}/progress`)).body;
     expect(p.remarks.map((r) => r.id)).toEqual([res.body.id]);
     expect(p.summary.openRemarks).toBe(1);
 
     await m2!('C005', 'packing', 19);
-    expect((await j2!.get('/judge/sheet')).body.remarks).toEqual([]);
-    p = (await chief!.get(`/contests/${id}/progress`)).body as ContestProgress;
+    expect((await j2!.get<JudgeSheet>('/judge/sheet')).body.remarks).toEqual([]);
+    p = (await chief!.get<ContestProgress>(`/contests/${id}/progress`)).body;
     expect(p.remarks).toEqual([]);
     expect(p.summary.openRemarks).toBe(0);
     expect(p.rows.find((r) => r.bib === 'C005')!.cells.packing).toMatchObject({ flagged: false, spread: 4 });
@@ -202,7 +215,7 @@ describe('POST /contests/:id/remarks', () => {
     const [j2, j3] = await Promise.all(['c-j2', 'c-j3'].map(as));
     await marker(j2!, id)('C006', 'service', 3);
     await marker(j3!, id)('C006', 'service', 21);
-    const res = await ev.admin.post(`/contests/${id}/remarks`, {
+    const res = await ev.admin.post<RemarkRequest>(`/contests/${id}/remarks`, {
       contestant: 'C006',
       criterion: 'service',
       reason: 'discuss and mark again',
@@ -210,19 +223,19 @@ describe('POST /contests/:id/remarks', () => {
     expect(res.status).toBe(201);
     expect(res.body.judge).toBeNull();
     for (const code of ['c-j1', 'c-j2', 'c-j3', 'c-j4']) {
-      const sheet = await (await as(code)).get('/judge/sheet');
+      const sheet = await (await as(code)).get<JudgeSheet>('/judge/sheet');
       expect(
-        sheet.body.remarks.map((r: { id: string }) => r.id),
+        sheet.body.remarks.map((r) => r.id),
         code,
       ).toEqual([res.body.id]);
     }
-    expect((await (await as('c-timer')).get('/judge/sheet')).body.remarks).toEqual([]); // not its criterion
+    expect((await (await as('c-timer')).get<JudgeSheet>('/judge/sheet')).body.remarks).toEqual([]); // not its criterion
     await marker(j2!, id)('C006', 'service', 15);
-    expect((await j2!.get('/judge/sheet')).body.remarks).toEqual([]);
-    expect((await ev.admin.get(`/contests/${id}/progress`)).body.remarks).toHaveLength(1); // c-j3 still owes it
+    expect((await j2!.get<JudgeSheet>('/judge/sheet')).body.remarks).toEqual([]);
+    expect((await ev.admin.get<ContestProgress>(`/contests/${id}/progress`)).body.remarks).toHaveLength(1); // c-j3 still owes it
     await marker(j3!, id)('C006', 'service', 17);
-    expect((await ev.admin.get(`/contests/${id}/progress`)).body.remarks).toEqual([]);
-    expect((await (await as('c-j4')).get('/judge/sheet')).body.remarks).toEqual([]);
+    expect((await ev.admin.get<ContestProgress>(`/contests/${id}/progress`)).body.remarks).toEqual([]);
+    expect((await (await as('c-j4')).get<JudgeSheet>('/judge/sheet')).body.remarks).toEqual([]);
   });
 
   it('does not ask a judge about a contestant of its own organisation, nor the chief about its own request', async () => {
@@ -231,23 +244,25 @@ describe('POST /contests/:id/remarks', () => {
     const rider = ev.contestId('rider');
     const ml = file.contests.find((c) => c.code === 'rider')!.contestants.find((c) => c.organisation === 'ml')!.bib;
     const chief = api(s.url, await ev.judgeToken('r-chief'));
-    const res = await chief.post(`/contests/${rider}/remarks`, {
+    const res = await chief.post<RemarkRequest>(`/contests/${rider}/remarks`, {
       contestant: ml,
       criterion: 'handling',
       reason: 'look again',
     });
     expect(res.status).toBe(201);
-    expect((await api(s.url, await ev.judgeToken('r-j1')).get('/judge/sheet')).body.remarks).toHaveLength(1);
-    expect((await api(s.url, await ev.judgeToken('r-j2')).get('/judge/sheet')).body.remarks).toEqual([]); // organisation ml
-    expect((await chief.get('/judge/sheet')).body.remarks).toEqual([]);
-    const named = await chief.post(`/contests/${rider}/remarks`, {
+    expect((await api(s.url, await ev.judgeToken('r-j1')).get<JudgeSheet>('/judge/sheet')).body.remarks).toHaveLength(
+      1,
+    );
+    expect((await api(s.url, await ev.judgeToken('r-j2')).get<JudgeSheet>('/judge/sheet')).body.remarks).toEqual([]); // organisation ml
+    expect((await chief.get<JudgeSheet>('/judge/sheet')).body.remarks).toEqual([]);
+    const named = await chief.post<RemarkRequest>(`/contests/${rider}/remarks`, {
       contestant: ml,
       criterion: 'handling',
       judge: 'r-j2',
       reason: 'x',
     });
     expect(named.status).toBe(400);
-    expect(named.body.error.issues[0].path).toBe('judge');
+    expect(refusalOf(named).issues?.[0]?.path).toBe('judge');
   });
 
   it('answers unknown ids with 404, a closed contest with 409 and bad bodies with 400', async () => {
@@ -280,7 +295,7 @@ describe('POST /contests/:id/remarks', () => {
     for (const body of bad) {
       const res = await post(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body.error.code).toMatch(/validation_failed|invalid_json/);
+      expect(refusalOf(res).code).toMatch(/validation_failed|invalid_json/);
     }
     const raw = await chief.call('POST', `/contests/${id}/remarks`, '{"contestant":', {
       'content-type': 'application/json',
@@ -291,7 +306,7 @@ describe('POST /contests/:id/remarks', () => {
     expect((await chief.post(`/contests/${id}/state`, { to: 'review' })).status).toBe(200);
     const closed = await post(ok);
     expect(closed.status).toBe(409);
-    expect(closed.body.error.code).toBe('contest_closed');
+    expect(refusalOf(closed).code).toBe('contest_closed');
     const { ev: fresh } = await (async () => ({
       ev: await importAndOpen(s, exampleEvent('new-economy-contest'), { open: false }),
     }))();

@@ -8,9 +8,19 @@ import { hashSecret } from '../domain/auth/auth.ts';
 import { canonicalJson, sha256 } from '../domain/ids.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import { round2 } from '../../shared/scoring/index.ts';
-import { api, importAndOpen, startTestServer, uuid, type TestServer, type Reply } from './harness.ts';
-import type { AuditEntryView, AuditPage } from '../../shared/admin-api.ts';
-import type { ContestDetail, Leaderboard, BatchResponse, FreezeResponse, StateResponse } from '../../shared/api.ts';
+import { api, importAndOpen, startTestServer, uuid, type TestServer, type Reply, refusalOf } from './harness.ts';
+import type { AuditEntryView, AuditPage, AuditVerification } from '../../shared/admin-api.ts';
+import type {
+  ApiError,
+  BatchResponse,
+  ContestDetail,
+  FreezeResponse,
+  Leaderboard,
+  MarkResponse,
+  SessionResponse,
+  StateResponse,
+} from '../../shared/api.ts';
+import type { CertificationResponse } from '../../shared/certification-api.ts';
 import { expectBoardsMatchMarks, listMarks, recompute, type ListedMark } from './board-check.ts';
 
 let a: TestServer;
@@ -21,7 +31,8 @@ beforeAll(async () => {
   b = await startTestServer({ db: a.db });
   const username = `org-${uuid().slice(0, 8)}`;
   await a.db.db.insert(users).values({ username, passwordHash: await hashSecret('second-organiser') });
-  secondOrganiser = (await api(b.url).post('/auth/login', { username, password: 'second-organiser' })).body.token;
+  secondOrganiser = (await api(b.url).post<SessionResponse>('/auth/login', { username, password: 'second-organiser' }))
+    .body.token;
 });
 afterAll(async () => {
   await b?.stop();
@@ -108,7 +119,8 @@ interface Sent {
   who: string;
   body: Record<string, unknown>;
   status: number;
-  res: any;
+  /** The mark stored, or the refusal (a batch entry's, or the whole batch's). */
+  res: Partial<MarkResponse> & Partial<ApiError>;
 }
 
 async function setup() {
@@ -129,11 +141,11 @@ async function setup() {
     };
   };
   const post = async (who: string, client: Client, body: Record<string, unknown>): Promise<Sent> => {
-    const res = await client.post(`/contests/${id}/marks`, body);
+    const res = await client.post<MarkResponse>(`/contests/${id}/marks`, body);
     return { who, body, status: res.status, res: res.body };
   };
   const to = (state: string, client: Client = ev.admin, reason?: string) =>
-    client.post(`/contests/${id}/state`, { to: state, ...(reason ? { reason } : {}) });
+    client.post<StateResponse>(`/contests/${id}/state`, { to: state, ...(reason ? { reason } : {}) });
   const check = () => expectBoardsMatchMarks(a.url, a.adminToken, id, contest);
   /** Every mark a complete contest needs: exam, and five skill marks close together. */
   const complete = async () => {
@@ -215,7 +227,7 @@ async function auditOf(eventId: string, contestId: string) {
     if (page.length < 5000) break;
     after = page.at(-1)!.n;
   }
-  const verify = await api(a.url, a.adminToken).get(`/events/${eventId}/audit/verify`);
+  const verify = await api(a.url, a.adminToken).get<AuditVerification>(`/events/${eventId}/audit/verify`);
   expect(verify.body.ok).toBe(true);
   return out;
 }
@@ -280,13 +292,13 @@ describe('many judges at once', () => {
         who: 'j1',
         body,
         status: res.body.results?.[k]?.status ?? res.status,
-        res: res.body.results?.[k] ?? res.body,
+        res: res.body.results?.[k] ?? (res.body as unknown as ApiError),
       }));
     });
     const sent = [...(await Promise.all(single)), ...(await Promise.all(batches)).flat()];
     noServerErrors(sent);
     expect(sent.map((x) => x.status)).toEqual(sent.map(() => 201));
-    const answered = sent.map((x) => x.res.mark.revision as number).sort((x, y) => x - y);
+    const answered = sent.map((x) => x.res.mark!.revision).sort((x, y) => x - y);
     expect(answered).toEqual(values.map((_, i) => i + 1));
 
     const { marks, organiser } = await c.check();
@@ -332,7 +344,7 @@ describe('retries of one clientId from two connections', () => {
       expect(sent.map((x) => x.status).sort()).toEqual([201, 409]);
       const won = sent.find((x) => x.status === 201)!;
       const lost = sent.find((x) => x.status === 409)!;
-      expect(lost.res.error.code).toBe('idempotency_conflict');
+      expect(lost.res.error!.code).toBe('idempotency_conflict');
       const stored = (await listMarks(a.url, a.adminToken, c.id)).filter((m) => m.clientId === clientId);
       expect(stored.map((m) => m.value)).toEqual([won.body.value]);
     }
@@ -351,7 +363,7 @@ describe('retries of one clientId from two connections', () => {
       ]);
       noServerErrors(sent);
       expect(sent.map((x) => x.status).sort()).toEqual([201, 409]);
-      expect(sent.find((x) => x.status === 409)!.res.error.code).toBe('idempotency_conflict');
+      expect(sent.find((x) => x.status === 409)!.res.error!.code).toBe('idempotency_conflict');
     }
     await c.check();
     await other.check();
@@ -369,7 +381,7 @@ describe('marks racing state changes', () => {
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
     noServerErrors(sent);
     for (const x of sent) {
-      if (x.status === 409) expect(x.res.error.code).toBe('contest_closed');
+      if (x.status === 409) expect(x.res.error!.code).toBe('contest_closed');
       else expect(x.status).toBe(201);
     }
     const accepted = sent.filter((x) => x.status === 201);
@@ -410,8 +422,8 @@ describe('marks racing state changes', () => {
       const lost = results.filter((r) => r.status !== 200);
       expect(won, JSON.stringify(results.map((r) => r.body))).toHaveLength(1);
       expect(lost[0]!.status).toBe(409);
-      expect(lost[0]!.body.error.code).toBe('conflict');
-      expect(lost[0]!.body.error.message).toMatch(/already in "|cannot go from "/);
+      expect(refusalOf(lost[0]!).code).toBe('conflict');
+      expect(refusalOf(lost[0]!).message).toMatch(/already in "|cannot go from "/);
     }
     const audit = await auditOf(c.ev.id, c.id);
     const changes = audit.filter((e) => e.kind === 'state');
@@ -433,8 +445,8 @@ describe('marks racing state changes', () => {
     const sent = await storm(c, 180, SEED + 2, 3, (n) => {
       if (n === 50)
         freezing = Promise.all([
-          c.ev.admin.post(`/contests/${c.id}/freeze`, { frozen: true }),
-          org2.post(`/contests/${c.id}/freeze`, { frozen: true }),
+          c.ev.admin.post<FreezeResponse>(`/contests/${c.id}/freeze`, { frozen: true }),
+          org2.post<FreezeResponse>(`/contests/${c.id}/freeze`, { frozen: true }),
         ]);
       if (n === 120)
         revealing = (async () => {
@@ -443,7 +455,7 @@ describe('marks racing state changes', () => {
           const pub = (await api(a.url).get<Leaderboard>(`/contests/${c.id}/leaderboard`)).body;
           expect(pub.frozen).toBe(true);
           expect(pub.rows).toEqual(recompute(c.contest, await listMarks(a.url, a.adminToken, c.id), pub.seq));
-          return org2.post(`/contests/${c.id}/freeze`, { frozen: false });
+          return org2.post<FreezeResponse>(`/contests/${c.id}/freeze`, { frozen: false });
         })();
     });
     const froze = await freezing!;
@@ -489,9 +501,9 @@ describe('marks racing state changes', () => {
           ? await Promise.all([certify(), correct()])
           : await Promise.all([correct(), certify()]).then(([x, y]) => [y, x] as const);
       expect(cert.status, JSON.stringify(cert.body)).toBe(200);
-      const got = await c.ev.admin.get(`/contests/${c.id}/certification`);
+      const got = await c.ev.admin.get<CertificationResponse>(`/contests/${c.id}/certification`);
       expect(got.status).toBe(200);
-      const certification = got.body as { seq: number; digest: string; results: unknown };
+      const certification = got.body;
       expect(sha256(canonicalJson(certification.results))).toBe(certification.digest);
       const entry = (await auditOf(c.ev.id, c.id)).find(
         (e) => e.kind === 'state' && e.data.to === 'certified' && e.data.seq === certification.seq,
@@ -504,7 +516,7 @@ describe('marks racing state changes', () => {
         expect(corr.res.seq).toBeLessThan(certification.seq);
       } else {
         expect(corr.status).toBe(409);
-        expect(corr.res.error.code).toBe('contest_closed');
+        expect(corr.res.error!.code).toBe('contest_closed');
         expect(marks.some((m) => m.clientId === body.clientId)).toBe(false);
       }
       const { organiser } = await c.check();

@@ -14,14 +14,15 @@ import { JudgeOutbox } from './faults/judge-outbox.ts';
 import { freePort, kill9, spawnServer, waitHealthy, type ServerProcess } from './faults/server-process.ts';
 import { proveNothingLost } from './faults/verify-store.ts';
 import { until } from './faults/wait.ts';
+import type { ImportResult, SessionResponse } from '../../shared/api.ts';
 
 const SEED = Number(process.env.FAULT_SEED ?? 61_2025);
 const PER_JUDGE = 40;
 
 async function signIn(base: string, path: string, body: unknown): Promise<string> {
-  const res = await api(base).post(path, body);
+  const res = await api(base).post<SessionResponse>(path, body);
   if (res.status !== 200) throw new Error(`sign-in ${res.status}`);
-  return res.body.token as string;
+  return res.body.token;
 }
 
 async function crashRun(databaseUrl: string) {
@@ -35,10 +36,10 @@ async function crashRun(databaseUrl: string) {
     const adminToken = await signIn(base, '/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
     const admin = api(base, adminToken);
     const file = faultEvent(uuid().slice(0, 8));
-    const imported = await admin.post('/events', file);
+    const imported = await admin.post<ImportResult>('/events', file);
     expect(imported.status).toBe(201);
-    const eventId = imported.body.id as string;
-    const contestId = imported.body.contests[0].id as string;
+    const eventId = imported.body.id;
+    const contestId = imported.body.contests[0]!.id;
     expect((await admin.post(`/contests/${contestId}/state`, { to: 'scoring' })).status).toBe(200);
 
     const progress = new EventEmitter();

@@ -15,7 +15,15 @@ import {
   issuesOf,
   refusalOf,
 } from './harness.ts';
-import type { ContestDetail, EventSummary, Leaderboard, ImportResult } from '../../shared/api.ts';
+import type {
+  ContestDetail,
+  EventDetail,
+  EventSummary,
+  ImportResult,
+  Leaderboard,
+  MarkResponse,
+  SessionResponse,
+} from '../../shared/api.ts';
 
 let s: TestServer;
 let admin: ReturnType<typeof api>;
@@ -93,13 +101,13 @@ describe('POST /events', () => {
       ...Object.fromEntries(res.body.judges.map((j) => [j.code, j.pin])),
     };
     for (const [judge, pin] of Object.entries(pins)) {
-      const login = await api(s.url).post('/auth/judge', { event: res.body.id, judge, pin });
+      const login = await api(s.url).post<SessionResponse>('/auth/judge', { event: res.body.id, judge, pin });
       expect(login.status, judge).toBe(200);
-      expect(login.body.judge.code).toBe(judge);
+      expect(login.body.judge?.code).toBe(judge);
     }
     const elsewhere = [
       await admin.get<EventSummary[]>('/events'),
-      await admin.get(`/events/${res.body.id}`),
+      await admin.get<EventDetail>(`/events/${res.body.id}`),
       await admin.get(`/events/${res.body.id}/file`),
     ];
     for (const r of elsewhere)
@@ -109,13 +117,13 @@ describe('POST /events', () => {
   });
 
   it('refuses an invalid file with every problem and its path, and stores nothing', async () => {
-    const bad = smallEvent() as any;
-    bad.format = 'jiangxin/event@2';
-    bad.organisations[0].code = 'Not A Code';
-    bad.contests[0].sections[0].criteria[0].max = -1;
-    bad.contests[0].contestants[0].shoeSize = 42;
-    bad.contests[1].judges[0].pin = '12';
-    delete bad.contests[1].name;
+    const bad = smallEvent();
+    Object.assign(bad, { format: 'jiangxin/event@2' });
+    bad.organisations![0]!.code = 'Not A Code';
+    bad.contests[0]!.sections[0]!.criteria[0]!.max = -1;
+    Object.assign(bad.contests[0]!.contestants[0]!, { shoeSize: 42 });
+    bad.contests[1]!.judges[0]!.pin = '12';
+    delete (bad.contests[1] as Partial<EventFile['contests'][number]>).name;
     const shape = await admin.post<ImportResult>('/events', bad);
     expect(shape.status).toBe(400);
     expect(refusalOf(shape).code).toBe('validation_failed');
@@ -134,12 +142,12 @@ describe('POST /events', () => {
     for (const i of issuesOf(shape)) expect(i.message).toEqual(expect.any(String));
 
     // Well-shaped, but breaking the rules between fields.
-    const rules = smallEvent() as any;
-    rules.contests[0].sections[0].weight = 0.5; // weights must sum to 1
-    rules.contests[0].contestants.push({ bib: 'F1', name: '重号', organisation: 'a' }); // duplicate bib
-    rules.contests[1].contestants[0].organisation = 'zz'; // unknown organisation
-    rules.contests[1].judges[0].criteria = ['nope']; // unknown criterion
-    rules.contests[1].judges[0].code = 'with-pin'; // judge codes are unique in the event
+    const rules = smallEvent();
+    rules.contests[0]!.sections[0]!.weight = 0.5; // weights must sum to 1
+    rules.contests[0]!.contestants.push({ bib: 'F1', name: '重号', organisation: 'a' }); // duplicate bib
+    rules.contests[1]!.contestants[0]!.organisation = 'zz'; // unknown organisation
+    rules.contests[1]!.judges[0]!.criteria = ['nope']; // unknown criterion
+    rules.contests[1]!.judges[0]!.code = 'with-pin'; // judge codes are unique in the event
     const cross = await admin.post<ImportResult>('/events', rules);
     expect(cross.status).toBe(400);
     const paths = issuesOf(cross).map((i) => i.path);
@@ -187,7 +195,7 @@ describe('GET /events and /events/:id', () => {
       const list = await client.get<EventSummary[]>('/events');
       expect(list.status).toBe(200);
       expect(list.body.find((e) => e.id === ev.id)).toEqual(expected);
-      const one = await client.get(`/events/${ev.id}`);
+      const one = await client.get<EventDetail>(`/events/${ev.id}`);
       expect(one.status).toBe(200);
       expect(one.body).toMatchObject(expected);
       for (const body of [list.body, one.body]) {
@@ -213,7 +221,7 @@ describe('GET /events/:id/file', () => {
 
   it('imports again as an equal event: same contests, same boards for the same marks', async () => {
     const original = await importAndOpen(s, exampleEvent('new-economy-contest'));
-    const exported = (await admin.get(`/events/${original.id}/file`)).body as EventFile;
+    const exported = (await admin.get<EventFile>(`/events/${original.id}/file`)).body;
     const again = await importAndOpen(s, exported);
     // No PINs in the export: every judge gets a new one.
     expect(again.judges.map((j) => j.code).sort()).toEqual(
@@ -229,7 +237,7 @@ describe('GET /events/:id/file', () => {
     ];
     for (const ev of [original, again]) {
       for (const [contest, contestant, criterion, value] of marks) {
-        const r = await ev.admin.post(`/contests/${ev.contestId(contest)}/marks`, {
+        const r = await ev.admin.post<MarkResponse>(`/contests/${ev.contestId(contest)}/marks`, {
           contestant,
           criterion,
           value,
@@ -238,9 +246,11 @@ describe('GET /events/:id/file', () => {
         expect(r.status).toBe(201);
       }
     }
-    const strip = ({ id: _i, eventId: _e, seq: _s, contest: _c, ...rest }: any) => rest;
-    const a = (await admin.get(`/events/${original.id}`)).body;
-    const b = (await admin.get(`/events/${again.id}`)).body;
+    // Without what differs between the two imports: ids, and how far each contest has counted.
+    type Ids = Partial<Record<'id' | 'eventId' | 'seq' | 'contest', unknown>>;
+    const strip = <T extends Ids>({ id: _i, eventId: _e, seq: _s, contest: _c, ...rest }: T) => rest;
+    const a = (await admin.get<EventDetail>(`/events/${original.id}`)).body;
+    const b = (await admin.get<EventDetail>(`/events/${again.id}`)).body;
     expect({ ...b, id: a.id, contests: b.contests.map(strip) }).toEqual({ ...a, contests: a.contests.map(strip) });
     for (const code of ['courier', 'rider']) {
       const [ca, cb] = [

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readWorkbook as workbook } from './workbook.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificates, certifications } from '../../db/schema/index.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
@@ -58,19 +59,14 @@ async function board(ev: Ev, id: string) {
   return r.body;
 }
 
-async function workbook(bytes: Uint8Array) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as any);
-  return wb;
-}
-
 /** A sheet as header names and rows of plain values. */
 function table(ws: ExcelJS.Worksheet) {
-  const values = (r: ExcelJS.Row) => (r.values as any[]).slice(1).map((v) => (v === undefined ? null : v));
+  const values = (r: ExcelJS.Row) =>
+    (r.values as ExcelJS.CellValue[]).slice(1).map((v) => (v === undefined ? null : v));
   const header = values(ws.getRow(1)) as string[];
-  const rows: any[][] = [];
+  const rows: ExcelJS.CellValue[][] = [];
   for (let i = 2; i <= ws.rowCount; i++) rows.push(values(ws.getRow(i)));
-  const at = (row: any[], name: string) => {
+  const at = (row: ExcelJS.CellValue[], name: string) => {
     const i = header.indexOf(name);
     expect(i, `column ${name}`).toBeGreaterThanOrEqual(0);
     return row[i] ?? null;
@@ -105,7 +101,7 @@ async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((it: any) => it.str ?? '').join(''));
+    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(''));
   }
   await doc.destroy();
   return pages;
@@ -169,7 +165,7 @@ describe('contest exports', () => {
 
     // Criterion points: the newest counted revision of each judge, and the engine's points for them.
     const all = (await ev.admin.get<MarksResponse>(`/contests/${id}/marks`)).body.marks;
-    const newest = new Map<string, any>();
+    const newest = new Map<string, (typeof all)[number]>();
     for (const m of all.filter((x) => !x.shadow)) {
       const key = `${m.contestant}|${m.criterion}|${m.judge}`;
       const old = newest.get(key);
@@ -208,7 +204,7 @@ describe('contest exports', () => {
                   : last.value;
             expect(raw, `${bib} ${k.code}`).toBe(value);
           }
-          sum += points;
+          sum += Number(points);
           if (k.kind !== 'deduction') max += k.max;
         }
         // The section score is the clamped sum of its points (SCORING §4), within rounding.

@@ -17,10 +17,19 @@ import {
   refusalOf,
   issuesOf,
 } from './harness.ts';
-import type { ContestDetail, Leaderboard, MarksResponse, BatchResponse } from '../../shared/api.ts';
+import type {
+  ApiError,
+  BatchResponse,
+  ContestDetail,
+  Leaderboard,
+  MarkResponse,
+  MarksResponse,
+  SessionResponse,
+} from '../../shared/api.ts';
 import { expectRefusal, expectSafe, send, sendOversized } from './fuzz/expect.ts';
 import { bodyLimitOf, endpointsOf, fill, pathParams, templates, type Endpoint, type Ids } from './fuzz/routes.ts';
 import { jsonText, nastyString, pathSegment, queryString } from './fuzz/values.ts';
+import type { AuditVerification } from '../../shared/admin-api.ts';
 
 const SEED = 6_2024;
 const BODY_RUNS = 12; // per body route and role
@@ -46,7 +55,7 @@ async function snapshot() {
     };
   }
   out.file = (await admin.get(`/events/${ev.id}/file`)).body;
-  out.audit = (await admin.get(`/events/${ev.id}/audit/verify`)).body;
+  out.audit = (await admin.get<AuditVerification>(`/events/${ev.id}/audit/verify`)).body;
   out.settings = (await admin.get(`/events/${ev.id}/settings`)).body;
   return out;
 }
@@ -80,7 +89,7 @@ beforeAll(async () => {
   ] as const) {
     expect(
       (
-        await timer.post(`/contests/${ids.contest}/marks`, {
+        await timer.post<MarkResponse>(`/contests/${ids.contest}/marks`, {
           contestant: bib,
           criterion: 'exam',
           value,
@@ -91,7 +100,8 @@ beforeAll(async () => {
   }
   // Sign-ins first: fuzzing /auth/* runs into the failed-attempt limit for this address.
   const login = async () =>
-    (await api(s.url).post('/auth/login', { username: 'admin', password: 'test-admin-password' })).body.token as string;
+    (await api(s.url).post<SessionResponse>('/auth/login', { username: 'admin', password: 'test-admin-password' })).body
+      .token;
   roles = [
     { name: 'organiser', token: s.adminToken, logoutToken: await login() },
     { name: 'chief judge', token: await ev.judgeToken('c-chief'), logoutToken: await ev.judgeToken('c-j3') },
@@ -289,13 +299,20 @@ describe('realtime fuzzing (/live, CONTRACT §8)', () => {
     new Promise<boolean>((resolve) => {
       so.on('connect', () => resolve(true)).on('connect_error', () => resolve(false));
     });
-  const isBoard = (a: any) => a && typeof a.contest === 'string' && typeof a.seq === 'number' && Array.isArray(a.rows);
-  const isError = (a: any) =>
-    a &&
-    a.error &&
-    typeof a.error.code === 'string' &&
-    typeof a.error.message === 'string' &&
-    Object.keys(a).length === 1;
+  const isBoard = (a: unknown) => {
+    const b = a as Partial<Leaderboard> | null;
+    return !!b && typeof b.contest === 'string' && typeof b.seq === 'number' && Array.isArray(b.rows);
+  };
+  const isError = (a: unknown) => {
+    const e = a as Partial<ApiError> | null;
+    return (
+      !!e &&
+      !!e.error &&
+      typeof e.error.code === 'string' &&
+      typeof e.error.message === 'string' &&
+      Object.keys(e).length === 1
+    );
+  };
 
   it(
     'random handshakes, events and payloads get a board or an error, never a crash',

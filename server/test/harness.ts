@@ -13,6 +13,7 @@ import type { InterfaceList } from '../site/interfaces.ts';
 import type { ProxyTrust } from '../http/proxy-trust.ts';
 import type { ApiError, ImportResult, SessionResponse } from '../../shared/api.ts';
 import type { WireIssue } from '../../shared/errors/issues.ts';
+import type { AuditVerification } from '../../shared/admin-api.ts';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
 
@@ -141,12 +142,10 @@ export interface Reply<T> {
 
 /**
  * A small client for the JSON API: never throws on 4xx. Name the body's type from shared/ (`get<Leaderboard>`);
- * read a refusal with `refusalOf`. Calls that name no type read the body untyped.
+ * read a refusal with `refusalOf`. A call that names no type gets the body as `unknown` (read its status).
  */
 export function api(base: string, token?: string) {
-  // The one untyped default, for calls that name no type yet.
-  type Untyped = any;
-  const call = async <T = Untyped>(
+  const call = async <T = unknown>(
     method: string,
     path: string,
     body?: unknown,
@@ -171,8 +170,8 @@ export function api(base: string, token?: string) {
     return { status: res.status, body: json as T, headers: res.headers };
   };
   return {
-    get: <T = Untyped>(path: string) => call<T>('GET', path),
-    post: <T = Untyped>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    get: <T = unknown>(path: string) => call<T>('GET', path),
+    post: <T = unknown>(path: string, body?: unknown, headers?: Record<string, string>) =>
       call<T>('POST', path, body, headers),
     call,
   };
@@ -191,6 +190,11 @@ export function issuesOf(r: { status: number; body: unknown }): WireIssue[] {
 }
 
 export const uuid = () => crypto.randomUUID();
+
+/** The event's audit chain as GET /events/:id/audit/verify reports it (asked as the event's organiser). */
+export async function auditVerify(ev: { admin: ReturnType<typeof api>; id: string }): Promise<AuditVerification> {
+  return (await ev.admin.get<AuditVerification>(`/events/${ev.id}/audit/verify`)).body;
+}
 
 /** Imports an event (unique per call) and returns its ids and judge tokens. */
 export async function importAndOpen(s: TestServer, file: EventFile, opts: { open?: boolean } = {}) {

@@ -20,10 +20,18 @@ let s: TestServer;
 let ev: Awaited<ReturnType<typeof importAndOpen>>;
 let courier: string;
 let rider: string;
-let before: unknown;
+let before: Awaited<ReturnType<typeof snapshot>>;
+
+/** What a contest looks like to the organiser and the public. */
+interface ContestSeen {
+  rows: Leaderboard['rows'];
+  publicRows: Leaderboard['rows'];
+  marks: MarksResponse['marks'];
+  state: ContestDetail['state'];
+}
 
 async function snapshot() {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, ContestSeen> = {};
   for (const id of [courier, rider]) {
     const organiser = await ev.admin.get<Leaderboard>(`/contests/${id}/leaderboard`);
     const pub = await api(s.url).get<Leaderboard>(`/contests/${id}/leaderboard`);
@@ -83,8 +91,8 @@ describe('every POST endpoint refuses bad bodies with 4xx and the error shape', 
     for (const { path, template } of posts()) {
       for (const raw of ['{"a": ', '{a:1}', "{'a':1}", '[1,]', '\u0000', ''])
         expectRefusal(await ev.admin.post(path, raw), 400);
-      expect((await ev.admin.post(path, '')).body.error.code).toBe('invalid_json');
-      expect((await ev.admin.post(path, '  \n ')).body.error.code).toBe('invalid_json');
+      expect(refusalOf(await ev.admin.post(path, '')).code).toBe('invalid_json');
+      expect(refusalOf(await ev.admin.post(path, '  \n ')).code).toBe('invalid_json');
       for (const body of ['null', '42', '"text"', 'true', '[]', JSON.stringify([template]), JSON.stringify({})]) {
         expectRefusal(await ev.admin.post(path, body), 400);
       }
@@ -260,7 +268,7 @@ describe('realtime (§8) payloads', () => {
     sock.emit('watch', { contest: courier }); // no acknowledgement callback
     sock.emit('no-such-event', { a: 1 });
     const ack = await sock.timeout(2000).emitWithAck('watch', { contest: courier });
-    expect(ack.rows).toEqual((before as any)[courier].publicRows);
+    expect(ack.rows).toEqual(before[courier]!.publicRows);
     sock.close();
   });
 });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
 import { endpointsOf, fill, pathParams, templates, type Ids } from './fuzz/routes.ts';
+import type { ContestDetail, MarksResponse } from '../../shared/api.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -63,8 +64,8 @@ describe('a JSON body sent as another type', () => {
       const state = await send(`/contests/${courier}/state`, '{"to":"review"}', type, s.adminToken);
       await expectNotJson(state, `state as ${type}`);
     }
-    expect((await ev.admin.get(`/contests/${courier}/marks`)).body.marks).toEqual([]);
-    expect((await ev.admin.get(`/contests/${courier}`)).body.state).toBe('scoring');
+    expect((await ev.admin.get<MarksResponse>(`/contests/${courier}/marks`)).body.marks).toEqual([]);
+    expect((await ev.admin.get<ContestDetail>(`/contests/${courier}`)).body.state).toBe('scoring');
     const mark = JSON.stringify({ contestant: 'C001', criterion: 'exam', value: 80, clientId: uuid() });
     expect((await send(`/contests/${courier}/marks`, mark, 'application/json; charset=utf-8', timer)).status).toBe(201);
   });

@@ -28,9 +28,8 @@ export interface ScreenOptions {
 }
 
 type UpdateListener = (update: BoardUpdate) => void;
-// Socket.IO's own listener type.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyListener = (...args: any[]) => void;
+/** A listener the follower gives the socket: for connect, disconnect (the reason) or leaderboard. */
+type FollowerListener = (() => void) | ((reason: string) => void) | UpdateListener;
 
 export class TestScreen {
   readonly socket: Socket;
@@ -167,9 +166,9 @@ export class TestScreen {
   #lossy(): LiveSocket {
     const socket = this.socket;
     const wrapped = new Map<UpdateListener, UpdateListener>();
-    const on = (event: string, listener: AnyListener) => {
+    const on = (event: string, listener: FollowerListener) => {
       if (event !== 'leaderboard') return socket.on(event, listener);
-      const inner: UpdateListener = listener;
+      const inner = listener as UpdateListener;
       const outer: UpdateListener = (update) => {
         this.updates.push(update);
         if (this.#drop(update)) this.dropped++;
@@ -178,10 +177,10 @@ export class TestScreen {
       wrapped.set(inner, outer);
       return socket.on('leaderboard', outer);
     };
-    const off = (event: string, listener: AnyListener) => {
+    const off = (event: string, listener: FollowerListener) => {
       if (event !== 'leaderboard') return socket.off(event, listener);
-      const outer = wrapped.get(listener);
-      wrapped.delete(listener);
+      const outer = wrapped.get(listener as UpdateListener);
+      wrapped.delete(listener as UpdateListener);
       return outer ? socket.off('leaderboard', outer) : socket;
     };
     return {

@@ -19,6 +19,7 @@ import {
 } from './harness.ts';
 import type { RosterImportResult, RosterPreview } from '../../shared/roster-api.ts';
 import { expectRefusal, sendOversized } from './fuzz/expect.ts';
+import { readWorkbook } from './workbook.ts';
 import { readZip, writeZip, type ZipPart } from './fuzz/zip.ts';
 
 let s: TestServer;
@@ -59,8 +60,7 @@ function expectInertCsv(bytes: Uint8Array, names: string[]) {
 
 /** No cell of any sheet is a formula (read back by exceljs and in the raw XML); the names are there as text. */
 async function expectInertXlsx(bytes: Uint8Array, names: string[]) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  const wb = await readWorkbook(bytes);
   const texts: string[] = [];
   for (const ws of wb.worksheets) {
     ws.eachRow((row) =>
@@ -101,7 +101,7 @@ describe('formula injection through the event file', () => {
     ).toBe(201);
 
     const names = [...FORMULAS.map(stored), '=1+2 美联外卖', '@section'];
-    const storedFile = (await admin.get(`/events/${ev.id}/file`)).body as EventFile;
+    const storedFile = (await admin.get<EventFile>(`/events/${ev.id}/file`)).body;
     expect(storedFile.contests[0]!.contestants.slice(0, FORMULAS.length).map((c) => c.name)).toEqual(
       FORMULAS.map(stored),
     );
@@ -140,7 +140,7 @@ describe('formula injection through a roster', () => {
     expect(preview.body.ok, JSON.stringify(preview.body.problems)).toBe(true);
     expect(preview.body.rows.map((r) => r.values.name)).toEqual(FORMULAS.map(stored));
     expect((await admin.post<RosterImportResult>(`/events/${ev.id}/roster/import`, roster(csv))).status).toBe(200);
-    const file = (await admin.get(`/events/${ev.id}/file`)).body as EventFile;
+    const file = (await admin.get<EventFile>(`/events/${ev.id}/file`)).body;
     expect(file.contests[0]!.contestants.map((c) => c.name)).toEqual(FORMULAS.map(stored));
     const id = ev.contestId('courier');
     expectInertCsv(await download(`/contests/${id}/export.csv`), FORMULAS.map(stored));
@@ -175,7 +175,7 @@ describe('formula injection through a roster', () => {
       (await admin.post<RosterImportResult>(`/events/${ev.id}/roster/import`, roster(good, { format: 'xlsx' }))).status,
     ).toBe(200);
     expect(
-      ((await admin.get(`/events/${ev.id}/file`)).body as EventFile).contests[0]!.contestants.map((c) => c.name),
+      (await admin.get<EventFile>(`/events/${ev.id}/file`)).body.contests[0]!.contestants.map((c) => c.name),
     ).toEqual(['=1+1', '王磊', '点我', '李娜']);
 
     // A formula Excel never calculated, and one whose result is an error: problems, nothing stored.

@@ -1,7 +1,7 @@
 // Marks over HTTP on a real database: stored, revised, idempotent, refused with the right status.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer, refusalOf } from './harness.ts';
-import type { Leaderboard, MarksResponse } from '../../shared/api.ts';
+import type { Leaderboard, MarkResponse, MarksResponse } from '../../shared/api.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ describe('POST /contests/:id/marks', () => {
     const courier = ev.contestId('courier');
     const timer = api(s.url, await ev.judgeToken('c-timer'));
     const clientId = uuid();
-    const res = await timer.post(`/contests/${courier}/marks`, {
+    const res = await timer.post<MarkResponse>(`/contests/${courier}/marks`, {
       contestant: 'C001',
       criterion: 'exam',
       value: 80,
@@ -44,12 +44,12 @@ describe('POST /contests/:id/marks', () => {
     const courier = ev.contestId('courier');
     const timer = api(s.url, await ev.judgeToken('c-timer'));
     const body = { contestant: 'C002', criterion: 'sorting', value: 90, clientId: uuid() };
-    const first = await timer.post(`/contests/${courier}/marks`, body);
-    const again = await timer.post(`/contests/${courier}/marks`, body);
+    const first = await timer.post<MarkResponse>(`/contests/${courier}/marks`, body);
+    const again = await timer.post<MarkResponse>(`/contests/${courier}/marks`, body);
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
-    const other = await timer.post(`/contests/${courier}/marks`, { ...body, value: 91 });
+    const other = await timer.post<MarkResponse>(`/contests/${courier}/marks`, { ...body, value: 91 });
     expect(other.status).toBe(409);
     expect(refusalOf(other).code).toBe('idempotency_conflict');
     const all = await ev.admin.get<MarksResponse>(`/contests/${courier}/marks`);
@@ -61,7 +61,9 @@ describe('POST /contests/:id/marks', () => {
     const courier = ev.contestId('courier');
     const timer = api(s.url, await ev.judgeToken('c-timer'));
     const body = { contestant: 'C003', criterion: 'exam', value: 70, clientId: uuid() };
-    const results = await Promise.all(Array.from({ length: 12 }, () => timer.post(`/contests/${courier}/marks`, body)));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => timer.post<MarkResponse>(`/contests/${courier}/marks`, body)),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 200)).toHaveLength(11);
     const all = await ev.admin.get<MarksResponse>(`/contests/${courier}/marks`);
@@ -72,13 +74,13 @@ describe('POST /contests/:id/marks', () => {
     const ev = await importAndOpen(s, exampleEvent('new-economy-contest'));
     const courier = ev.contestId('courier');
     const timer = api(s.url, await ev.judgeToken('c-timer'));
-    await timer.post(`/contests/${courier}/marks`, {
+    await timer.post<MarkResponse>(`/contests/${courier}/marks`, {
       contestant: 'C004',
       criterion: 'exam',
       value: 50,
       clientId: uuid(),
     });
-    const second = await timer.post(`/contests/${courier}/marks`, {
+    const second = await timer.post<MarkResponse>(`/contests/${courier}/marks`, {
       contestant: 'C004',
       criterion: 'exam',
       value: 90,
@@ -97,7 +99,7 @@ describe('POST /contests/:id/marks', () => {
     const timer = api(s.url, await ev.judgeToken('c-timer'));
     const j1 = api(s.url, await ev.judgeToken('c-j1')); // organisation sd
     const post = (client: ReturnType<typeof api>, b: object) =>
-      client.post(`/contests/${courier}/marks`, { clientId: uuid(), ...b });
+      client.post<MarkResponse>(`/contests/${courier}/marks`, { clientId: uuid(), ...b });
     expect((await post(timer, { contestant: 'C001', criterion: 'exam', value: 101 })).status).toBe(400);
     expect((await post(timer, { contestant: 'C001', criterion: 'exam', value: '80' })).status).toBe(400);
     expect((await post(timer, { contestant: 'C001', criterion: 'waybill', value: 1 })).status).toBe(400);
@@ -110,7 +112,7 @@ describe('POST /contests/:id/marks', () => {
     file.contests[0]!.contestants.push({ bib: 'C900', name: '测试', organisation: 'sd' });
     const ev2 = await importAndOpen(s, file);
     const j1b = api(s.url, await ev2.judgeToken('c-j1'));
-    const own = await j1b.post(`/contests/${ev2.contestId('courier')}/marks`, {
+    const own = await j1b.post<MarkResponse>(`/contests/${ev2.contestId('courier')}/marks`, {
       clientId: uuid(),
       contestant: 'C900',
       criterion: 'packing',

@@ -5,7 +5,16 @@ import { io, type Socket } from 'socket.io-client';
 import type { AuditPage, EventOverview } from '../../shared/admin-api.ts';
 import type { ContestProgress } from '../../shared/judge.ts';
 import type { Leaderboard } from '../../shared/api.ts';
-import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import {
+  api,
+  exampleEvent,
+  importAndOpen,
+  startTestServer,
+  uuid,
+  type TestServer,
+  refusalOf,
+  issuesOf,
+} from './harness.ts';
 
 let s: TestServer;
 const sockets: Socket[] = [];
@@ -163,10 +172,10 @@ describe('GET /events/:id/overview', () => {
     expect((await api(s.url).get(`/events/${ev.id}/overview`)).status).toBe(401);
     const judge = await timer.get(`/events/${ev.id}/overview`);
     expect(judge.status).toBe(403);
-    expect(judge.body.error.code).toBe('forbidden');
+    expect(refusalOf(judge).code).toBe('forbidden');
     const unknown = await ev.admin.get('/events/no-such-event/overview');
     expect(unknown.status).toBe(404);
-    expect(unknown.body.error.code).toBe('not_found');
+    expect(refusalOf(unknown).code).toBe('not_found');
   });
 });
 
@@ -240,8 +249,8 @@ describe('GET /events/:id/audit filters', () => {
     ]) {
       const r = await ev.admin.get(`/events/${ev.id}/audit?${q}`);
       expect(r.status, q).toBe(400);
-      expect(r.body.error.code).toBe('validation_failed');
-      expect(r.body.error.issues[0].path).toBe(q.split('=')[0]);
+      expect(refusalOf(r).code).toBe('validation_failed');
+      expect(issuesOf(r)[0]!.path).toBe(q.split('=')[0]);
     }
     expect((await api(s.url).get(`/events/${ev.id}/audit?kind=mark`)).status).toBe(401);
   });

@@ -17,6 +17,7 @@ import { judgeMarks, summary } from './watch-flood-kit.ts';
 import { publicScene } from '../../bench/lib/public-scene.ts';
 import { perSecond, publicFlood } from '../../bench/lib/public-flood.ts';
 import { jsonClient } from '../../bench/lib/http.ts';
+import type { SessionResponse } from '../../shared/api.ts';
 
 const CLIENTS = 8;
 const CONTESTANTS = 400;
@@ -37,8 +38,8 @@ describe('eight anonymous clients hammering /verify and the public reads while a
     base = `http://127.0.0.1:${port}`;
     server = spawnServer({ port, dataDir, databaseUrl: pg?.url ?? '' });
     await waitHealthy(server, base, 90_000);
-    const login = await api(base).post('/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
-    const adminToken = login.body.token as string;
+    const login = await api(base).post<SessionResponse>('/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
+    const adminToken = login.body.token;
     const setup = jsonClient(base, 4);
     const scene = await publicScene(setup.request, adminToken, CONTESTANTS);
     setup.close();

@@ -283,7 +283,13 @@ describe('board cache freshness', () => {
    * board cache reads through the driver: postgres.js `unsafe`, PGlite `query`).
    */
   function slowAnswers(db: Db, ms: number): { db: Db; answered: () => number } {
-    const real = (db as unknown as { $client: any }).$client;
+    // postgres.js's client is a function (with begin and unsafe); PGlite's an object with query.
+    type PostgresJs = ((...a: unknown[]) => unknown) & {
+      begin: unknown;
+      unsafe(...a: unknown[]): PromiseLike<unknown>;
+    };
+    type PGliteClient = { query(...a: unknown[]): PromiseLike<unknown> };
+    const real = (db as unknown as { $client: PostgresJs | PGliteClient }).$client;
     let answered = 0;
     const delay = (p: PromiseLike<unknown>) => Promise.resolve(p).then((x) => (answered++, sleep(ms).then(() => x)));
     const client =

@@ -12,7 +12,7 @@ import {
   issuesOf,
   refusalOf,
 } from './harness.ts';
-import type { ImportResult } from '../../shared/api.ts';
+import type { ImportResult, SessionResponse } from '../../shared/api.ts';
 import { expectErrorShape } from './fuzz/expect.ts';
 
 let s: TestServer;
@@ -32,13 +32,13 @@ const mark = (contestant: string, criterion: string, value: unknown, extra: obje
 describe('refusals carry code and params', () => {
   it('sign-in: a wrong password or PIN says so (not "sign in first")', async () => {
     const ev = await importAndOpen(s, exampleEvent('new-economy-contest'), { open: false });
-    const password = await api(s.url).post('/auth/login', { username: 'admin', password: 'nope' });
+    const password = await api(s.url).post<SessionResponse>('/auth/login', { username: 'admin', password: 'nope' });
     const wrong = (reason: string) => ({ code: 'unauthorized', message: expect.any(String), params: { reason } });
-    expect(password.body.error).toEqual(wrong('wrong_password'));
-    const pin = await api(s.url).post('/auth/judge', { event: ev.id, judge: 'c-j1', pin: '0000' });
-    expect(pin.body.error).toEqual(wrong('wrong_pin'));
+    expect(refusalOf(password)).toEqual(wrong('wrong_password'));
+    const pin = await api(s.url).post<SessionResponse>('/auth/judge', { event: ev.id, judge: 'c-j1', pin: '0000' });
+    expect(refusalOf(pin)).toEqual(wrong('wrong_pin'));
     const none = await api(s.url).get(`/events/${ev.id}/file`);
-    expect(none.body.error).toEqual({ code: 'unauthorized', message: 'sign in first' });
+    expect(refusalOf(none)).toEqual({ code: 'unauthorized', message: 'sign in first' });
   });
 
   it('marks: closed contests, rights, names and values, each with what it is about', async () => {
@@ -105,28 +105,28 @@ describe('refusals carry code and params', () => {
     const r = await ev.admin.post(`/contests/${rider}/state`, { to: 'certified' });
     expect(r.status).toBe(409);
     expectErrorShape(r.body);
-    const { params, blockers, reasons } = r.body.error;
+    const { params, blockers = [], reasons } = refusalOf(r);
     expect(params).toEqual({ count: blockers.length });
     expect(reasons).toHaveLength(blockers.length);
     expect(blockers[0]).toMatchObject({ kind: 'incomplete', bib: expect.any(String), missing: expect.any(Array) });
     const again = await ev.admin.post(`/contests/${rider}/state`, { to: 'review' });
-    expect(again.body.error).toMatchObject({
+    expect(refusalOf(again)).toMatchObject({
       code: 'conflict',
       params: { reason: 'already_in_state', state: 'review' },
     });
     const jump = await ev.admin.post(`/contests/${rider}/state`, { to: 'published' });
-    expect(jump.body.error).toMatchObject({
+    expect(refusalOf(jump)).toMatchObject({
       code: 'conflict',
       params: { reason: 'bad_transition', from: 'review', to: 'published' },
     });
   });
 
   it('an event file: every problem in one 400, each with its code and params', async () => {
-    const file = exampleEvent('new-economy-contest') as any;
-    file.contests[0].colour = 'red';
-    file.contests[0].teamSize = 'three';
-    file.contests[0].sections[0].weight = 0.5;
-    file.contests[0].contestants[1].bib = file.contests[0].contestants[0].bib;
+    const file = exampleEvent('new-economy-contest');
+    const courier = file.contests[0]!;
+    Object.assign(courier, { colour: 'red', teamSize: 'three' });
+    courier.sections[0]!.weight = 0.5;
+    courier.contestants[1]!.bib = courier.contestants[0]!.bib;
     const r = await api(s.url, s.adminToken).post<ImportResult>('/events', file);
     expect(r.status).toBe(400);
     expectErrorShape(r.body);

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventFile } from '../../shared/event-file/schema.ts';
 import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer, issuesOf } from './harness.ts';
 import type { RosterImportResult, RosterPreview } from '../../shared/roster-api.ts';
-import type { Leaderboard, ImportResult } from '../../shared/api.ts';
+import type { EventDetail, ImportResult, Leaderboard } from '../../shared/api.ts';
+import type { AuditPage, AuditVerification } from '../../shared/admin-api.ts';
 
 let s: TestServer;
 let admin: ReturnType<typeof api>;
@@ -49,9 +50,8 @@ const body = (content: string, over: Record<string, unknown> = {}) => ({
   content,
   ...over,
 });
-const storedFile = async (eventId: string) => (await admin.get(`/events/${eventId}/file`)).body as EventFile;
-const audit = async (eventId: string) =>
-  (await admin.get(`/events/${eventId}/audit`)).body.entries as { kind: string; data: Record<string, unknown> }[];
+const storedFile = async (eventId: string) => (await admin.get<EventFile>(`/events/${eventId}/file`)).body;
+const audit = async (eventId: string) => (await admin.get<AuditPage>(`/events/${eventId}/audit`)).body.entries;
 
 describe('organisations in a roster', () => {
   it('imports a roster that names organisations by name as the organisations’ codes', async () => {
@@ -122,7 +122,10 @@ describe('organisations in a roster', () => {
     const file = await storedFile(ev.id);
     expect(file.organisations).toEqual([...ORGANISATIONS, { code: 'jykd', name: '京运快运' }]);
     expect(file.contests[0]!.contestants.slice(-2).map((p) => p.organisation)).toEqual(['jykd', 'jykd']);
-    expect((await admin.get(`/events/${ev.id}`)).body.organisations).toContainEqual({ code: 'jykd', name: '京运快运' });
+    expect((await admin.get<EventDetail>(`/events/${ev.id}`)).body.organisations).toContainEqual({
+      code: 'jykd',
+      name: '京运快运',
+    });
     const board = (await admin.get<Leaderboard>(`/contests/${ev.contestId('courier')}/leaderboard`)).body;
     expect(board.rows.find((r) => r.bib === 'C025')).toMatchObject({ organisation: 'jykd' });
 
@@ -133,7 +136,7 @@ describe('organisations in a roster', () => {
       organisations: [{ code: 'jykd', name: '京运快运' }],
     });
     expect(entries.find((e) => e.kind === 'roster')?.data).toMatchObject({ rows: 26, addedOrganisations: ['jykd'] });
-    expect((await admin.get(`/events/${ev.id}/audit/verify`)).body.ok).toBe(true);
+    expect((await admin.get<AuditVerification>(`/events/${ev.id}/audit/verify`)).body.ok).toBe(true);
     // The event file as stored imports again as an event.
     expect((await admin.post<ImportResult>('/events', { ...file, name: `${file.name} again` })).status).toBe(201);
   });

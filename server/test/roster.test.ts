@@ -18,8 +18,16 @@ import {
   refusalOf,
 } from './harness.ts';
 import type { EventEditResult, PinsResult, RosterImportResult, RosterPreview } from '../../shared/roster-api.ts';
-import type { ContestDetail, Leaderboard, ImportResult } from '../../shared/api.ts';
+import type {
+  ContestDetail,
+  EventDetail,
+  ImportResult,
+  Leaderboard,
+  MarkResponse,
+  SessionResponse,
+} from '../../shared/api.ts';
 import { TestScreen } from './live-screen.ts';
+import type { AuditPage, AuditVerification } from '../../shared/admin-api.ts';
 
 let s: TestServer;
 let admin: ReturnType<typeof api>;
@@ -52,9 +60,8 @@ function stripPin(file: EventFile, code: string): EventFile {
 }
 
 const board = async (contestId: string) => (await admin.get<Leaderboard>(`/contests/${contestId}/leaderboard`)).body;
-const storedFile = async (eventId: string) => (await admin.get(`/events/${eventId}/file`)).body as EventFile;
-const audit = async (eventId: string) =>
-  (await admin.get(`/events/${eventId}/audit`)).body.entries as { kind: string; data: unknown }[];
+const storedFile = async (eventId: string) => (await admin.get<EventFile>(`/events/${eventId}/file`)).body;
+const audit = async (eventId: string) => (await admin.get<AuditPage>(`/events/${eventId}/audit`)).body.entries;
 
 function body(over: Record<string, unknown> = {}) {
   return {
@@ -147,7 +154,7 @@ describe('roster preview and import', () => {
     expect(again.status).toBe(201);
     const entry = (await audit(a.id)).find((e) => e.kind === 'roster');
     expect(entry?.data).toMatchObject({ contest: 'courier', kind: 'contestants', mode: 'replace', rows: 24, new: 24 });
-    expect((await admin.get(`/events/${a.id}/audit/verify`)).body.ok).toBe(true);
+    expect((await admin.get<AuditVerification>(`/events/${a.id}/audit/verify`)).body.ok).toBe(true);
   });
 
   it('imports an XLSX workbook with Chinese headers, merged after the contestants already there', async () => {
@@ -219,12 +226,18 @@ describe('roster preview and import', () => {
       ...Object.fromEntries(res.body.judges!.map((j) => [j.code, j.pin])),
     };
     for (const [judge, pin] of Object.entries(pins)) {
-      const login = await api(s.url).post('/auth/judge', { event: ev.id, judge, pin });
+      const login = await api(s.url).post<SessionResponse>('/auth/judge', { event: ev.id, judge, pin });
       expect(login.status, judge).toBe(200);
     }
     // An existing judge still signs in with its PIN.
     expect(
-      (await api(s.url).post('/auth/judge', { event: ev.id, judge: 'c-chief', pin: ev.pins.get('c-chief') })).status,
+      (
+        await api(s.url).post<SessionResponse>('/auth/judge', {
+          event: ev.id,
+          judge: 'c-chief',
+          pin: ev.pins.get('c-chief'),
+        })
+      ).status,
     ).toBe(200);
     const file = await storedFile(ev.id);
     expect(file.contests[0]!.judges.slice(-3)).toEqual([
@@ -242,8 +255,13 @@ describe('roster preview and import', () => {
     );
     expect(replace.status).toBe(200);
     expect(replace.body.judges).toEqual([]);
-    expect((await api(s.url).post('/auth/judge', { event: ev.id, judge: 'c-j5', pin: pins['c-j5'] })).status).toBe(200);
-    expect((await api(s.url).post('/auth/judge', { event: ev.id, judge: 'c-j7', pin: '7391' })).status).toBe(401);
+    expect(
+      (await api(s.url).post<SessionResponse>('/auth/judge', { event: ev.id, judge: 'c-j5', pin: pins['c-j5'] }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await api(s.url).post<SessionResponse>('/auth/judge', { event: ev.id, judge: 'c-j7', pin: '7391' })).status,
+    ).toBe(401);
     expect((await storedFile(ev.id)).contests[0]!.judges.map((j) => j.code)).toEqual(['c-chief', 'c-j5']);
   });
 
@@ -319,7 +337,7 @@ describe('PUT /events/:id', () => {
     expect(res.body.contests).toEqual(ev.contests);
     expect(res.body.judges.map((j) => j.code)).toEqual(['c-new']);
     expect(await storedFile(ev.id)).toEqual(stripPin(edited, 'c-j2'));
-    expect((await admin.get(`/events/${ev.id}`)).body.name).toBe(edited.name);
+    expect((await admin.get<EventDetail>(`/events/${ev.id}`)).body.name).toBe(edited.name);
     expect((await admin.get<ContestDetail>(`/contests/${courier}`)).body.sections.map((x) => x.weight)).toEqual([
       0.5, 0.5,
     ]);
@@ -331,18 +349,27 @@ describe('PUT /events/:id', () => {
     // Judges named again without a PIN keep theirs; the new one signs in with the generated PIN.
     const timer = await ev.judgeToken('c-timer');
     expect(
-      (await api(s.url).post('/auth/judge', { event: ev.id, judge: 'c-new', pin: res.body.judges[0]!.pin })).status,
+      (
+        await api(s.url).post<SessionResponse>('/auth/judge', {
+          event: ev.id,
+          judge: 'c-new',
+          pin: res.body.judges[0]!.pin,
+        })
+      ).status,
     ).toBe(200);
     // A PIN the file changes replaces the old one.
     expect(
-      (await api(s.url).post('/auth/judge', { event: ev.id, judge: 'c-j2', pin: ev.pins.get('c-j2') })).status,
+      (await api(s.url).post<SessionResponse>('/auth/judge', { event: ev.id, judge: 'c-j2', pin: ev.pins.get('c-j2') }))
+        .status,
     ).toBe(401);
-    expect((await api(s.url).post('/auth/judge', { event: ev.id, judge: 'c-j2', pin: '24680' })).status).toBe(200);
+    expect(
+      (await api(s.url).post<SessionResponse>('/auth/judge', { event: ev.id, judge: 'c-j2', pin: '24680' })).status,
+    ).toBe(200);
 
     // Marks are scored with the new weights: the same as the engine with the edited definition.
     expect((await admin.post(`/contests/${courier}/state`, { to: 'scoring' })).status).toBe(200);
     const bib = c.contestants[0]!.bib;
-    const mark = await api(s.url, timer).post(`/contests/${courier}/marks`, {
+    const mark = await api(s.url, timer).post<MarkResponse>(`/contests/${courier}/marks`, {
       contestant: bib,
       criterion: 'exam',
       value: 80,
@@ -377,22 +404,32 @@ describe('PUT /events/:id', () => {
     expect(res.body.contests.map((x) => x.code)).toEqual(['rider2']);
     expect(ev.contests.map((x) => x.id)).not.toContain(res.body.contests[0]!.id);
     expect((await admin.get<ContestDetail>(`/contests/${ev.contestId('courier')}`)).status).toBe(404);
-    const login = await api(s.url).post('/auth/judge', { event: ev.id, judge: 'c-j1', pin: ev.pins.get('c-j1') });
+    const login = await api(s.url).post<SessionResponse>('/auth/judge', {
+      event: ev.id,
+      judge: 'c-j1',
+      pin: ev.pins.get('c-j1'),
+    });
     expect(login.status).toBe(200);
-    expect(login.body.judge.contest).toBe(res.body.contests[0]!.id);
+    expect(login.body.judge?.contest).toBe(res.body.contests[0]!.id);
     expect(
-      (await api(s.url).post('/auth/judge', { event: ev.id, judge: 'c-chief', pin: ev.pins.get('c-chief') })).status,
+      (
+        await api(s.url).post<SessionResponse>('/auth/judge', {
+          event: ev.id,
+          judge: 'c-chief',
+          pin: ev.pins.get('c-chief'),
+        })
+      ).status,
     ).toBe(401);
   });
 
   it('refuses an invalid file with every problem and its path in one answer, and changes nothing', async () => {
     const ev = await setUp(newEconomy());
     const before = await storedFile(ev.id);
-    const bad = structuredClone(before) as any;
-    bad.contests[0].sections[0].weight = 0.9;
-    bad.contests[0].contestants[1].bib = 'C 2';
-    bad.contests[1].judges[0].criteria = ['nope'];
-    bad.extra = true;
+    const bad = structuredClone(before);
+    bad.contests[0]!.sections[0]!.weight = 0.9;
+    bad.contests[0]!.contestants[1]!.bib = 'C 2';
+    bad.contests[1]!.judges[0]!.criteria = ['nope'];
+    Object.assign(bad, { extra: true });
     const res = await api(s.url, s.adminToken).call<EventEditResult>('PUT', `/events/${ev.id}`, bad);
     expect(res.status).toBe(400);
     expect(refusalOf(res)).toMatchObject({ code: 'validation_failed', params: { reason: 'event_file' } });
@@ -439,13 +476,17 @@ describe('POST /events/:id/judges/pins', () => {
     for (const p of res.body.pins) expect(p.pin).toMatch(/^[0-9]{6}$/);
     const pin = (code: string) => res.body.pins.find((p) => p.code === code)!.pin;
     expect(
-      (await api(s.url).post('/auth/judge', { event: ev.id, judge: 'c-j2', pin: ev.pins.get('c-j2') })).status,
+      (await api(s.url).post<SessionResponse>('/auth/judge', { event: ev.id, judge: 'c-j2', pin: ev.pins.get('c-j2') }))
+        .status,
     ).toBe(401);
-    expect((await api(s.url).post('/auth/judge', { event: ev.id, judge: 'c-j2', pin: pin('c-j2') })).status).toBe(200);
+    expect(
+      (await api(s.url).post<SessionResponse>('/auth/judge', { event: ev.id, judge: 'c-j2', pin: pin('c-j2') })).status,
+    ).toBe(200);
     expect((await api(s.url, oldToken).get('/judge/sheet')).status).toBe(401);
     // Judges not named keep their PINs.
     expect(
-      (await api(s.url).post('/auth/judge', { event: ev.id, judge: 'c-j3', pin: ev.pins.get('c-j3') })).status,
+      (await api(s.url).post<SessionResponse>('/auth/judge', { event: ev.id, judge: 'c-j3', pin: ev.pins.get('c-j3') }))
+        .status,
     ).toBe(200);
     const entry = (await audit(ev.id)).find((e) => e.kind === 'pins_reset');
     expect(entry?.data).toEqual({

@@ -15,7 +15,7 @@ import { createClient } from 'redis';
 import { ChangeFeed, type ClusterMessage } from '../realtime/change-feed.ts';
 import type { Redis } from '../realtime/redis-client.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
-import type { Leaderboard } from '../../shared/api.ts';
+import type { ImportResult, Leaderboard, MarkResponse, MarksResponse, SessionResponse } from '../../shared/api.ts';
 import { ADMIN_PASSWORD, api, uuid } from './harness.ts';
 import { expectBoardsMatchMarks } from './board-check.ts';
 import { JUDGES, faultEvent, pinOf, planMarks, seeded } from './faults/fault-event.ts';
@@ -31,6 +31,7 @@ import {
   type ClusterServer,
 } from './cluster/cluster-processes.ts';
 import { REDIS_URL, postgresServer, redisServer, skipWithout } from './services-available.ts';
+import type { EventOverview } from '../../shared/admin-api.ts';
 
 const SEED = Number(process.env.CLUSTER_SEED ?? 3_2025);
 const PER_JUDGE = 30;
@@ -57,7 +58,7 @@ beforeAll(async () => {
   const a = await start();
   servers = [a];
   servers.push(...(await Promise.all([start(proxy.url), start()])));
-  const login = await api(a.base).post('/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
+  const login = await api(a.base).post<SessionResponse>('/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
   expect(login.status).toBe(200);
   adminToken = login.body.token;
 }, 120_000);
@@ -76,10 +77,10 @@ const admin = (s: ClusterServer) => api(s.base, adminToken);
 
 async function importEvent(s: ClusterServer, open: boolean) {
   const file = faultEvent(uuid().slice(0, 8));
-  const res = await admin(s).post('/events', file);
+  const res = await admin(s).post<ImportResult>('/events', file);
   expect(res.status).toBe(201);
-  const eventId = res.body.id as string;
-  const contestId = res.body.contests[0].id as string;
+  const eventId = res.body.id;
+  const contestId = res.body.contests[0]!.id;
   if (open) expect((await admin(s).post(`/contests/${contestId}/state`, { to: 'scoring' })).status).toBe(200);
   return { file, eventId, contestId };
 }
@@ -106,9 +107,9 @@ async function markConcurrently(
       random: rand,
       batchSize: i % 3 === 0 ? 1 : 2 + Math.floor(rand() * 10),
       login: async () => {
-        const r = await api(base).post('/auth/judge', { event: ev.eventId, judge, pin: pinOf(judge) });
+        const r = await api(base).post<SessionResponse>('/auth/judge', { event: ev.eventId, judge, pin: pinOf(judge) });
         if (r.status !== 200) throw new Error(`judge sign-in ${r.status}`);
-        return r.body.token as string;
+        return r.body.token;
       },
     });
   });
@@ -172,9 +173,9 @@ describe.skipIf(skip)('three server processes sharing realtime through Redis', (
     for (const w of screens) expect(w.updates.length).toBeGreaterThan(3);
     expect(screens.map((w) => w.resyncs)).toEqual(screens.map(() => 0));
     // The console on A counts the public screens of B and C.
-    const overview = await admin(a).get(`/events/${ev.eventId}/overview`);
+    const overview = await admin(a).get<EventOverview>(`/events/${ev.eventId}/overview`);
     expect(overview.status).toBe(200);
-    expect(overview.body.contests[0].screens).toBe(2);
+    expect(overview.body.contests[0]!.screens).toBe(2);
     console.log(
       `[scale-out] ${total} marks to process A (seed ${SEED}) in ${Math.round(ms)} ms incl. the final check; ` +
         `updates per watcher on B/C: ${screens.map((w) => w.updates.length).join(', ')}; resyncs: ${screens.map((w) => w.resyncs).join(', ')}`,
@@ -197,10 +198,11 @@ describe.skipIf(skip)('three server processes sharing realtime through Redis', (
     const pub = watch(b, ev.contestId, 'public');
     const org = watch(b, ev.contestId, 'organiser');
     await Promise.all([pub.watch(), org.watch()]);
-    const judge = (await api(a.base).post('/auth/judge', { event: ev.eventId, judge: 'j01', pin: pinOf('j01') })).body
-      .token as string;
+    const judge = (
+      await api(a.base).post<SessionResponse>('/auth/judge', { event: ev.eventId, judge: 'j01', pin: pinOf('j01') })
+    ).body.token;
     const mark = async (contestant: string, value: number) => {
-      const r = await api(a.base, judge).post(`/contests/${ev.contestId}/marks`, {
+      const r = await api(a.base, judge).post<MarkResponse>(`/contests/${ev.contestId}/marks`, {
         contestant,
         criterion: 'exam',
         value,
@@ -250,11 +252,14 @@ describe.skipIf(skip)('three server processes sharing realtime through Redis', (
   it("a sign-out on one process closes that session's screens on another and ends it there at once", async () => {
     const [a, b, c] = servers as [ClusterServer, ClusterServer, ClusterServer];
     const ev = await importEvent(a, true);
-    const login = await api(a.base).post('/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
-    const token = login.body.token as string;
+    const login = await api(a.base).post<SessionResponse>('/auth/login', {
+      username: 'admin',
+      password: ADMIN_PASSWORD,
+    });
+    const token = login.body.token;
     // C has the session cached (its cache would otherwise trust it for 5 s from now).
     const cachedAt = Date.now();
-    expect((await api(c.base, token).get(`/contests/${ev.contestId}/marks`)).status).toBe(200);
+    expect((await api(c.base, token).get<MarksResponse>(`/contests/${ev.contestId}/marks`)).status).toBe(200);
     const screen = new BoardWatcher(b.base, ev.contestId, token);
     watchers.push(screen);
     await screen.watch();
@@ -263,7 +268,8 @@ describe.skipIf(skip)('three server processes sharing realtime through Redis', (
     expect(await closed).toBe('io server disconnect');
     // Refused on C before its session cache would have expired (5 s after cachedAt).
     await vi.waitFor(
-      async () => expect((await api(c.base, token).get(`/contests/${ev.contestId}/marks`)).status).toBe(401),
+      async () =>
+        expect((await api(c.base, token).get<MarksResponse>(`/contests/${ev.contestId}/marks`)).status).toBe(401),
       { timeout: Math.max(0, cachedAt + 4_000 - Date.now()), interval: 50 },
     );
   }, 60_000);
@@ -290,9 +296,10 @@ describe.skipIf(skip)('three server processes sharing realtime through Redis', (
     // Last, with nothing after it to make up for a lost notice: B is cut off, then A commits a mark
     // and publishes it before B can be back (its first reconnection waits 100 ms).
     kills += await redis!.killConnectionsOf(b.child.pid!);
-    const judge = (await api(a.base).post('/auth/judge', { event: ev.eventId, judge: 'j02', pin: pinOf('j02') })).body
-      .token as string;
-    const last = await api(a.base, judge).post(`/contests/${ev.contestId}/marks`, {
+    const judge = (
+      await api(a.base).post<SessionResponse>('/auth/judge', { event: ev.eventId, judge: 'j02', pin: pinOf('j02') })
+    ).body.token;
+    const last = await api(a.base, judge).post<MarkResponse>(`/contests/${ev.contestId}/marks`, {
       contestant: 'F030',
       criterion: 'exam',
       value: 99,
@@ -322,9 +329,10 @@ describe.skipIf(skip)('three server processes sharing realtime through Redis', (
     const started = performance.now();
     // Half the judges mark through A, half through B, while B has no Redis at all.
     await markConcurrently(ev, (i) => (i % 2 ? a : b));
-    const judge = (await api(b.base).post('/auth/judge', { event: ev.eventId, judge: 'j03', pin: pinOf('j03') })).body
-      .token as string;
-    const mark = await api(b.base, judge).post(`/contests/${ev.contestId}/marks`, {
+    const judge = (
+      await api(b.base).post<SessionResponse>('/auth/judge', { event: ev.eventId, judge: 'j03', pin: pinOf('j03') })
+    ).body.token;
+    const mark = await api(b.base, judge).post<MarkResponse>(`/contests/${ev.contestId}/marks`, {
       contestant: 'F010',
       criterion: 'exam',
       value: 42,
@@ -333,7 +341,7 @@ describe.skipIf(skip)('three server processes sharing realtime through Redis', (
     expect(mark.status).toBe(201);
     // B's own screens follow B's marks without Redis (and with them A's, read from the database by seq).
     await onB.reach(mark.body.seq, 'the organiser board on B while B is cut off from Redis');
-    const overview = await admin(b).get(`/events/${ev.eventId}/overview`);
+    const overview = await admin(b).get<EventOverview>(`/events/${ev.eventId}/overview`);
     expect(overview.status).toBe(200);
     const outageMs = performance.now() - started;
     expect(b.stdout().slice(cutAt)).toMatch(/\[realtime\] Redis at .+; retrying/);

@@ -4,7 +4,6 @@
 // response, in the exported files or stored in clear in any table. The only exceptions are the
 // one-time PINs the server generates, in the import and the PINs-reset responses that hand them out.
 import { gunzipSync } from 'node:zlib';
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,6 +11,10 @@ import { rowsOf, type DbHandle } from '../../db/create-db.ts';
 import { startServer, type RunningServer } from '../start.ts';
 import { ADMIN_PASSWORD, TEST_LAN, openTestDb, uuid } from './harness.ts';
 import { smallEvent } from './authz/fixture.ts';
+import { readWorkbook } from './workbook.ts';
+import type { BatchResponse, ImportResult, SessionResponse } from '../../shared/api.ts';
+import type { CertificatesResponse } from '../../shared/certification-api.ts';
+import type { PinsResult } from '../../shared/roster-api.ts';
 
 // The test database's organiser (shared with other test files on PostgreSQL, so the harness's password).
 const PASSWORD = ADMIN_PASSWORD;
@@ -64,7 +67,11 @@ afterAll(async () => {
   for (const s of spies) s.mockRestore();
 });
 
-async function call(method: string, path: string, opts: { token?: string; body?: unknown; keep?: boolean } = {}) {
+async function call<T = unknown>(
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; keep?: boolean } = {},
+) {
   const res = await fetch(
     `${server.url}${path.startsWith('/api') || path.startsWith('/healthz') || path.startsWith('/metrics') ? path : `/api/v1${path}`}`,
     {
@@ -82,18 +89,17 @@ async function call(method: string, path: string, opts: { token?: string; body?:
   res.headers.forEach((v, k) => lines.push(`${k}: ${v}`));
   const headers = lines.join('\n');
   if (opts.keep !== false) seen.push({ what: `${method} ${path} → ${res.status}`, text: `${headers}\n${text}` });
-  let json: any = null;
+  let json: unknown = null;
   try {
     json = JSON.parse(text);
   } catch {
     json = null;
   }
-  return { status: res.status, json, bytes, text };
+  return { status: res.status, json: json as T, bytes, text };
 }
 
 async function xlsxText(bytes: Uint8Array): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as any);
+  const wb = await readWorkbook(bytes);
   const out: string[] = [];
   wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => out.push(String(cell.text)))));
   expect(out.length).toBeGreaterThan(0);
@@ -121,25 +127,29 @@ describe('secrets', () => {
     expect(
       (await call('POST', '/auth/login', { body: { username: 'admin', password: WRONG_PASSWORDS[0] } })).status,
     ).toBe(401);
-    const admin = (await call('POST', '/auth/login', { body: { username: 'admin', password: PASSWORD } })).json
-      .token as string;
-    const imported = await call('POST', '/events', { token: admin, body: file, keep: false });
+    const admin = (
+      await call<SessionResponse>('POST', '/auth/login', { body: { username: 'admin', password: PASSWORD } })
+    ).json.token;
+    const imported = await call<ImportResult>('POST', '/events', { token: admin, body: file, keep: false });
     expect(imported.status).toBe(201);
-    const generated = imported.json.judges as { code: string; pin: string }[];
+    const generated = imported.json.judges;
     expect(generated.map((j) => j.code)).toEqual(['b-chief']);
     handedOut.push({ what: 'import', text: imported.text, pins: generated.map((j) => j.pin) });
     for (const j of generated) secrets.add(j.pin);
     const pinOf = (code: string) => GIVEN[code] ?? generated.find((j) => j.code === code)!.pin;
-    const eventId = imported.json.id as string;
-    const [lathe, weld] = ['lathe', 'weld'].map(
-      (code) => (imported.json.contests as { id: string; code: string }[]).find((c) => c.code === code)!.id,
-    ) as [string, string];
+    const eventId = imported.json.id;
+    const [lathe, weld] = ['lathe', 'weld'].map((code) => imported.json.contests.find((c) => c.code === code)!.id) as [
+      string,
+      string,
+    ];
 
     // Sign-ins: right and wrong PINs, until one account is locked; an unknown organiser; a wrong password.
     const judge = async (code: string) => {
-      const r = await call('POST', '/auth/judge', { body: { event: eventId, judge: code, pin: pinOf(code) } });
+      const r = await call<SessionResponse>('POST', '/auth/judge', {
+        body: { event: eventId, judge: code, pin: pinOf(code) },
+      });
       expect(r.status, code).toBe(200);
-      return r.json.token as string;
+      return r.json.token;
     };
     for (const pin of WRONG_PINS)
       expect((await call('POST', '/auth/judge', { body: { event: eventId, judge: 'a-judge', pin } })).status).toBe(401);
@@ -191,7 +201,7 @@ describe('secrets', () => {
     expect((await mark(aJudge, lathe, 'A01', 'exam', 80, { note: '按时完成' })).status).toBe(201);
     expect((await mark(aJudge, lathe, 'A01', 'craft', 9)).status).toBe(201);
     expect((await mark(aChief, lathe, 'A01', 'craft', 3)).status).toBe(201);
-    const batch = await call('POST', `/contests/${lathe}/marks/batch`, {
+    const batch = await call<BatchResponse>('POST', `/contests/${lathe}/marks/batch`, {
       token: aJudge,
       body: {
         marks: [
@@ -200,7 +210,7 @@ describe('secrets', () => {
         ],
       },
     });
-    expect(batch.json.results.map((r: { status: number }) => r.status)).toEqual([201, 201]);
+    expect(batch.json.results.map((r) => r.status)).toEqual([201, 201]);
     expect((await mark(aChief, lathe, 'A02', 'craft', 6)).status).toBe(201);
     expect((await mark(bJudge, weld, 'B01', 'exam', 66)).status).toBe(201);
     expect(
@@ -226,7 +236,7 @@ describe('secrets', () => {
     ).toBe(201);
 
     // Everything there is to read, as the organiser, the chief judges, a judge and the public.
-    const certs = await call('GET', `/contests/${lathe}/certificates`, { token: admin });
+    const certs = await call<CertificatesResponse>('GET', `/contests/${lathe}/certificates`, { token: admin });
     expect(certs.json.certificates.length).toBeGreaterThan(0);
     const reads = [
       '/events',
@@ -236,7 +246,7 @@ describe('secrets', () => {
       `/contests/${lathe}/leaderboard`,
       `/contests/${weld}/leaderboard`,
       `/contests/${lathe}/certification`,
-      `/verify/${certs.json.certificates[0].code}`,
+      `/verify/${certs.json.certificates[0]!.code}`,
       '/site',
       '/healthz',
     ];
@@ -301,13 +311,13 @@ describe('secrets', () => {
     so.disconnect();
 
     // New PINs: handed out once; the new one signs in and is then as secret as the others.
-    const reset = await call('POST', `/events/${eventId}/judges/pins`, {
+    const reset = await call<PinsResult>('POST', `/events/${eventId}/judges/pins`, {
       token: admin,
       body: { judges: ['a-judge', 'b-chief'] },
       keep: false,
     });
     expect(reset.status).toBe(200);
-    const fresh = reset.json.pins as { code: string; pin: string }[];
+    const fresh = reset.json.pins;
     expect(fresh).toHaveLength(2);
     handedOut.push({ what: 'pins reset', text: reset.text, pins: fresh.map((j) => j.pin) });
     for (const j of fresh) secrets.add(j.pin);
@@ -323,7 +333,7 @@ describe('secrets', () => {
     const second = smallEvent();
     for (const c of second.contests) for (const j of c.judges) j.pin = GIVEN[j.code] ?? '27364519';
     secrets.add('27364519');
-    const created = await call('POST', '/events', { token: admin, body: second });
+    const created = await call<ImportResult>('POST', '/events', { token: admin, body: second });
     expect(created.status).toBe(201);
     expect(created.json.judges).toEqual([]);
     for (const c of second.contests) for (const j of c.judges) j.pin = j.pin!.split('').reverse().join('');

@@ -10,7 +10,16 @@ import { newDeviceCookie, trustedDevice } from '../domain/auth/trusted-device.ts
 import { clientOf, parseTrustProxy } from '../http/proxy-trust.ts';
 import { readConfig } from '../config.ts';
 import { createDb, type DbHandle } from '../../db/create-db.ts';
-import { ADMIN_PASSWORD, api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import {
+  ADMIN_PASSWORD,
+  api,
+  exampleEvent,
+  importAndOpen,
+  startTestServer,
+  uuid,
+  type TestServer,
+  refusalOf,
+} from './harness.ts';
 import { freshPostgres, redisAdmin } from './cluster/cluster-processes.ts';
 
 /**
@@ -105,7 +114,7 @@ describe('attempts are counted before the secret is checked', () => {
     const stranger = newClient();
     const waiting = await adminLogin(ADMIN_PASSWORD, from(stranger));
     expect(waiting.status).toBe(429);
-    expect(waiting.body.error).toMatchObject({ code: 'rate_limited', params: { seconds: expect.any(Number) } });
+    expect(refusalOf(waiting)).toMatchObject({ code: 'rate_limited', params: { seconds: expect.any(Number) } });
     const wait = Number(waiting.headers.get('retry-after'));
     expect(wait).toBeGreaterThan(0);
     expect(wait).toBeLessThanOrEqual(SIGN_IN_POLICY.maxBackoffSeconds);

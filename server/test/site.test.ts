@@ -17,8 +17,11 @@ import {
   type Reply,
   type TestServer,
   type TestServerOptions,
+  refusalOf,
+  issuesOf,
 } from './harness.ts';
-import type { SiteInfo } from '../../shared/site.ts';
+import type { OrganiserSiteInfo, SiteInfo } from '../../shared/site.ts';
+import type { CertificatesResponse } from '../../shared/certification-api.ts';
 
 /** GET with another Host header, as a phone that opened the server at its venue address sends. */
 function getAs<T = SiteInfo>(
@@ -112,13 +115,13 @@ describe('GET /api/v1/site', () => {
     });
     const put = await api(s.url, s.adminToken).call('PUT', '/site/public-url', { url: 'http://192.168.1.9:3000' });
     expect(put.status).toBe(409);
-    expect(put.body.error.code).toBe('public_url_fixed');
+    expect(refusalOf(put).code).toBe('public_url_fixed');
     expect((await api(s.url, s.adminToken).call('DELETE', '/site/public-url')).status).toBe(409);
   });
 
   it('shows organisers the addresses to choose from; nobody else', async () => {
     const s = await server({ interfaces: () => withDocker });
-    const mine = (await api(s.url, s.adminToken).get('/site')).body;
+    const mine = (await api(s.url, s.adminToken).get<OrganiserSiteInfo>('/site')).body;
     expect(mine.candidates).toEqual([
       { name: 'wlp2s0', url: `http://192.168.31.20:${s.port}` },
       { name: 'docker0', url: `http://172.17.0.1:${s.port}` },
@@ -126,7 +129,7 @@ describe('GET /api/v1/site', () => {
     expect(mine).toMatchObject({ chosen: null, editable: true });
     const f = await makeFixture(s, 'scoring', ['judge', 'chief']);
     for (const token of [undefined, f.tokens.judge, f.tokens.chief]) {
-      expect(Object.keys((await api(s.url, token).get('/site')).body).sort()).toEqual([
+      expect(Object.keys((await api(s.url, token).get<SiteInfo>('/site')).body).sort()).toEqual([
         'loopback',
         'publicUrl',
         'source',
@@ -192,10 +195,10 @@ describe("the organiser's choice", () => {
     for (const body of refused) {
       const r = await admin.call('PUT', '/site/public-url', body);
       expect(r.status, JSON.stringify(body)).toBe(400);
-      expect(r.body.error.issues.length).toBeGreaterThan(0);
+      expect(issuesOf(r).length).toBeGreaterThan(0);
     }
     expect((await admin.call('PUT', '/site/public-url', '{')).status).toBe(400);
-    expect((await api(s.url, s.adminToken).get('/site')).body.chosen).toBeNull();
+    expect((await api(s.url, s.adminToken).get<OrganiserSiteInfo>('/site')).body.chosen).toBeNull();
   });
 
   it("is the organiser's alone", async () => {
@@ -208,7 +211,7 @@ describe("the organiser's choice", () => {
     expect((await api(s.url).call('DELETE', '/site/public-url')).status).toBe(401);
     expect((await chief.call('PUT', '/site/public-url', { url: 'http://10.0.0.5' })).status).toBe(403);
     expect((await chief.call('DELETE', '/site/public-url')).status).toBe(403);
-    expect((await admin.get('/site')).body.chosen).toBe('http://10.0.0.7');
+    expect((await admin.get<OrganiserSiteInfo>('/site')).body.chosen).toBe('http://10.0.0.7');
     await admin.call('DELETE', '/site/public-url');
   });
 });
@@ -217,14 +220,15 @@ describe('certificates and the address', () => {
   it('are printed with the network address, and refused while only loopback is known and nothing was chosen', async () => {
     const lan = await server({ interfaces: () => withDocker });
     const f = await makeFixture(lan, 'certified', ['organiser']);
-    const list = (await api(lan.url, lan.adminToken).get(`/contests/${f.lathe}/certificates`)).body.certificates;
-    expect(list[0].url).toBe(`http://192.168.31.20:${lan.port}/verify/${list[0].code}`);
+    const list = (await api(lan.url, lan.adminToken).get<CertificatesResponse>(`/contests/${f.lathe}/certificates`))
+      .body.certificates;
+    expect(list[0]!.url).toBe(`http://192.168.31.20:${lan.port}/verify/${list[0]!.code}`);
 
     const alone = await server({ interfaces: () => onlyLoopback });
     const pdf = await api(alone.url, alone.adminToken).get(`/contests/${f.lathe}/certificates.pdf`);
     expect(pdf.status).toBe(409);
-    expect(pdf.body.error.code).toBe('public_url_unconfirmed');
-    expect(pdf.body.error.message).toContain(alone.url);
+    expect(refusalOf(pdf).code).toBe('public_url_unconfirmed');
+    expect(refusalOf(pdf).message).toContain(alone.url);
     // The choice (even of loopback, on purpose) lets them print.
     await api(alone.url, alone.adminToken).call('PUT', '/site/public-url', { url: alone.url });
     const after = await fetch(`${alone.url}/api/v1/contests/${f.lathe}/certificates.pdf`, {

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../db/schema/index.ts';
 import { hashSecret } from '../domain/auth/auth.ts';
 import type { EventFile } from '../../shared/event-file/schema.ts';
+import { eventOf, oneSection, panel } from './fixtures/events.ts';
 import { api, importAndOpen, startTestServer, uuid, type TestServer, issuesOf, refusalOf } from './harness.ts';
-import type { ContestDetail, Leaderboard } from '../../shared/api.ts';
+import type { ContestDetail, Leaderboard, MarkResponse, SessionResponse } from '../../shared/api.ts';
 import type { AuditPage } from '../../shared/admin-api.ts';
 
 let s: TestServer;
@@ -17,49 +18,30 @@ afterAll(async () => s?.stop());
 // One section (weight 1): exam (measurement, max 100) and form (judgement, 2 judges, mean,
 // maxSpread 2, step 0.5, max 10). Section max M = 110, total = 100 × S / 110.
 function weldingEvent(): EventFile {
-  return {
-    format: 'jiangxin/event@1',
-    name: '焊工状态测试',
-    organisations: [
-      { code: 'a', name: '甲厂' },
-      { code: 'b', name: '乙厂' },
-    ],
-    contests: [
-      {
-        code: 'weld',
-        name: '焊工',
-        sections: [
-          {
-            code: 'main',
-            name: '实操',
-            weight: 1,
-            criteria: [
-              { code: 'exam', name: '考试', kind: 'measurement', max: 100 },
-              {
-                code: 'form',
-                name: '焊缝成形',
-                kind: 'judgement',
-                max: 10,
-                judges: 2,
-                aggregate: 'mean',
-                maxSpread: 2,
-                step: 0.5,
-              },
-            ],
-          },
-        ],
-        contestants: [
-          { bib: 'W1', name: '张三', organisation: 'a' },
-          { bib: 'W2', name: '李四', organisation: 'b' },
-        ],
-        judges: [
-          { code: 'chief', name: '裁判长', pin: '1111', chief: true, criteria: '*' },
-          { code: 'j1', name: '一号', pin: '2222', criteria: ['exam', 'form'] },
-          { code: 'j2', name: '二号', pin: '3333', criteria: ['form'] },
-        ],
-      },
-    ],
-  };
+  return eventOf('焊工状态测试', [
+    oneSection({
+      code: 'weld',
+      name: '焊工',
+      criteria: [
+        { code: 'exam', name: '考试', kind: 'measurement', max: 100 },
+        {
+          code: 'form',
+          name: '焊缝成形',
+          kind: 'judgement',
+          max: 10,
+          judges: 2,
+          aggregate: 'mean',
+          maxSpread: 2,
+          step: 0.5,
+        },
+      ],
+      contestants: [
+        { bib: 'W1', name: '张三', organisation: 'a' },
+        { bib: 'W2', name: '李四', organisation: 'b' },
+      ],
+      judges: panel(['exam', 'form'], ['form']),
+    }),
+  ]);
 }
 
 const STATES = ['setup', 'scoring', 'review', 'certified', 'published'] as const;
@@ -83,7 +65,7 @@ async function setup() {
     criterion: string,
     value: number,
     extra: object = {},
-  ) => who.post(`/contests/${id}/marks`, { contestant, criterion, value, clientId: uuid(), ...extra });
+  ) => who.post<MarkResponse>(`/contests/${id}/marks`, { contestant, criterion, value, clientId: uuid(), ...extra });
   const to = (state: State, reason?: string, who = ev.admin) =>
     who.post(`/contests/${id}/state`, { to: state, ...(reason ? { reason } : {}) });
   const state = async () => (await ev.admin.get<ContestDetail>(`/contests/${id}`)).body.state as State;
@@ -116,7 +98,7 @@ describe('transitions', () => {
       for (const target of STATES.filter((t) => !ALLOWED[from].includes(t))) {
         const r = await c.to(target, 'a reason');
         expect(r.status, `${from} → ${target}`).toBe(409);
-        expect(r.body.error).toMatchObject({ code: 'conflict', message: expect.any(String) });
+        expect(refusalOf(r)).toMatchObject({ code: 'conflict', message: expect.any(String) });
         expect(await c.state()).toBe(from);
       }
       for (const target of ALLOWED[from]) {
@@ -166,7 +148,7 @@ describe('transitions', () => {
   it('lets exactly one of two organisers changing the state at once win', async () => {
     const username = `org-${uuid().slice(0, 8)}`;
     await s.db.db.insert(users).values({ username, passwordHash: await hashSecret('second-organiser') });
-    const login = await api(s.url).post('/auth/login', { username, password: 'second-organiser' });
+    const login = await api(s.url).post<SessionResponse>('/auth/login', { username, password: 'second-organiser' });
     const second = api(s.url, login.body.token);
     for (let round = 0; round < 3; round++) {
       const c = await setup();
@@ -189,14 +171,14 @@ describe('marks by state', () => {
     const c = await setup();
     const closed = await c.mark(c.ev.admin, 'W1', 'exam', 50);
     expect(closed.status).toBe(409);
-    expect(closed.body.error).toMatchObject({ code: 'contest_closed', params: { state: 'setup' } });
+    expect(refusalOf(closed)).toMatchObject({ code: 'contest_closed', params: { state: 'setup' } });
     await c.reach('review');
     const notChief = await c.mark(c.j1, 'W1', 'exam', 60, { reason: '更正' });
     expect(notChief.status).toBe(409);
-    expect(notChief.body.error).toMatchObject({ code: 'contest_closed', params: { reason: 'review' } });
+    expect(refusalOf(notChief)).toMatchObject({ code: 'contest_closed', params: { reason: 'review' } });
     const noReason = await c.mark(c.chief, 'W1', 'exam', 60);
     expect(noReason.status).toBe(400);
-    expect(noReason.body.error).toMatchObject({
+    expect(refusalOf(noReason)).toMatchObject({
       code: 'validation_failed',
       params: { reason: 'reason_required', when: 'review' },
     });
@@ -260,7 +242,7 @@ describe('flags and freeze', () => {
         .flagged,
     ).toBe(true);
     const body = { contestant: 'W1', criterion: 'form', reason: '两位裁判合议，维持原分' };
-    expect((await c.ev.admin.post(`/contests/${c.id}/flags`, { ...body, contestant: 'W2' })).body.error.code).toBe(
+    expect(refusalOf(await c.ev.admin.post(`/contests/${c.id}/flags`, { ...body, contestant: 'W2' })).code).toBe(
       'not_flagged',
     );
     expect((await c.j1.post(`/contests/${c.id}/flags`, body)).status).toBe(403);
@@ -282,7 +264,7 @@ describe('flags and freeze', () => {
     const shown = (await pub.get<Leaderboard>(`/contests/${c.id}/leaderboard`)).body;
     expect(shown.rows.map((r) => [r.bib, r.total, r.rank])).toEqual([
       ['W1', 50, 1],
-      ['W2', 0, 2],
+      ['W2', 0, null], // no mark yet: not ranked (SCORING §5.4)
     ]);
     expect((await c.ev.admin.post(`/contests/${c.id}/freeze`, { frozen: true })).status).toBe(200);
     expect((await c.j1.post(`/contests/${c.id}/freeze`, { frozen: false })).status).toBe(403);

@@ -96,12 +96,11 @@ describe('GET /events/:id/teams', () => {
     //   a: 90.25 + 79.75 = 170 (best 90.25; A3's 70 is the third, not counted)
     //   b: 95 + 75 = 170 (best 95) → ties a on score, wins on best single total
     //   c: 60 (C2 is withdrawn: no rank, so its 100 does not count; fewer members, fewer terms)
-    //   d: 0 (D1 has no mark yet: incomplete but ranked, total 0)
+    //   d: no row (D1 has no mark yet: not ranked, SCORING §5.4, so it has no term)
     expect(res.body.contests.alpha).toEqual([
       { organisation: 'b', rank: 1, score: 170 },
       { organisation: 'a', rank: 2, score: 170 },
       { organisation: 'c', rank: 3, score: 60 },
-      { organisation: 'd', rank: 4, score: 0 },
     ]);
     // beta, teamSize 3:
     //   c: best three of 40, 40, 30, 5 = 110
@@ -114,7 +113,7 @@ describe('GET /events/:id/teams', () => {
       { organisation: 'd', rank: 2, score: 90 },
     ]);
     // Event: a 170 + 90 = 260; b 170 (best single total in the event 95); c 60 + 110 = 170
-    // (best 60) → b before c; d 0 + 90 = 90.
+    // (best 60) → b before c; d 90 (beta only).
     expect(res.body.overall).toEqual([
       { organisation: 'a', rank: 1, score: 260 },
       { organisation: 'b', rank: 2, score: 170 },

@@ -8,7 +8,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, type DbHandle } from '../../db/create-db.ts';
 import { certifiedContest } from '../../bench/lib/public-scene.ts';
-import { api, openTestDb, startTestServer, uuid, type TestServer } from './harness.ts';
+import { api, openTestDb, startTestServer, uuid, type TestServer, refusalOf } from './harness.ts';
+import type { Leaderboard, MarkResponse } from '../../shared/api.ts';
+import type { CertificatesResponse, VerifyResponse } from '../../shared/certification-api.ts';
 
 let s: TestServer;
 /** Another server instance on the same database: its own connections and caches on PostgreSQL;
@@ -33,14 +35,15 @@ const through = (server: TestServer) => (method: string, path: string, body?: un
 async function certified(contestants = 10) {
   const c = await certifiedContest(through(s), s.adminToken, contestants);
   const verify = async (code = c.codes[0]!, server = s) => {
-    const res = await api(server.url).get(`/verify/${code}`);
+    const res = await api(server.url).get<VerifyResponse>(`/verify/${code}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return res.body as { status: string; checks: { check: string; ok: boolean }[] };
+    return res.body;
   };
   const failed = async (code?: string, server?: TestServer) =>
     (await verify(code, server)).checks.filter((x) => !x.ok).map((x) => x.check);
-  const [winner] = (await api(s.url, s.adminToken).get(`/contests/${c.contestId}/certificates`)).body.certificates;
-  return { ...c, verify, failed, winner: winner as { bib: string; code: string } };
+  const [winner] = (await api(s.url, s.adminToken).get<CertificatesResponse>(`/contests/${c.contestId}/certificates`))
+    .body.certificates;
+  return { ...c, verify, failed, winner: winner! };
 }
 
 /** The id and value of the mark that counts for one contestant's criterion. */
@@ -103,7 +106,7 @@ describe('the board /verify recomputes is built once per version of what it is b
     expect(reopened.status).toBe(200);
     expect((await c.verify()).status).toBe('superseded');
     // Corrected and certified again there: the old certificates stay superseded, the new ones are valid here.
-    const fix = await otherAdmin.post(`/contests/${c.contestId}/marks`, {
+    const fix = await otherAdmin.post<MarkResponse>(`/contests/${c.contestId}/marks`, {
       contestant: c.bibs.at(-1),
       criterion: 'exam',
       value: 100,
@@ -112,8 +115,8 @@ describe('the board /verify recomputes is built once per version of what it is b
     });
     expect(fix.status, JSON.stringify(fix.body)).toBe(201);
     expect((await otherAdmin.post(`/contests/${c.contestId}/state`, { to: 'certified' })).status).toBe(200);
-    const listed = await otherAdmin.get(`/contests/${c.contestId}/certificates`);
-    const fresh = listed.body.certificates as { code: string }[];
+    const listed = await otherAdmin.get<CertificatesResponse>(`/contests/${c.contestId}/certificates`);
+    const fresh = listed.body.certificates;
     expect((await c.verify()).status).toBe('superseded');
     for (const x of fresh) expect((await c.verify(x.code)).status).toBe('valid');
     // And the other way round: a change made here is seen there.
@@ -142,15 +145,17 @@ describe('anonymous reads take turns', () => {
         const res = await api(full.url).get(path);
         expect(res.status, path).toBe(503);
         expect(res.headers.get('retry-after')).toBe('3');
-        expect(res.body.error).toEqual({
+        expect(refusalOf(res)).toEqual({
           code: 'unavailable',
           message: expect.any(String),
           params: { reason: 'busy', seconds: 3 },
         });
       }
-      expect((await api(full.url, full.adminToken).get(`/verify/${c.codes[0]}`)).body.status).toBe('valid');
+      expect((await api(full.url, full.adminToken).get<VerifyResponse>(`/verify/${c.codes[0]}`)).body.status).toBe(
+        'valid',
+      );
       const judge = api(full.url, await c.judgeToken('j1'));
-      expect((await judge.get(`/contests/${c.contestId}/leaderboard`)).status).toBe(200);
+      expect((await judge.get<Leaderboard>(`/contests/${c.contestId}/leaderboard`)).status).toBe(200);
     } finally {
       await full.stop();
     }

@@ -11,6 +11,7 @@ import { ADMIN_PASSWORD, api, uuid } from './harness.ts';
 import { freePort, kill9, spawnServer, waitHealthy, type ServerProcess } from './faults/server-process.ts';
 import { floodWatches, judgeMarks, peakOf, rssOf, summary } from './watch-flood-kit.ts';
 import { syntheticEvent } from '../../bench/lib/synthetic.ts';
+import type { ImportResult, Leaderboard, SessionResponse } from '../../shared/api.ts';
 
 const MB = 1024 * 1024;
 const SOCKETS = 4;
@@ -31,22 +32,26 @@ describe('four sockets sending 4,000 watches each without reading (the server in
     base = `http://127.0.0.1:${port}`;
     server = spawnServer({ port, dataDir, databaseUrl: '' });
     await waitHealthy(server, base, 45_000);
-    const login = await api(base).post('/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
-    const admin = api(base, login.body.token as string);
+    const login = await api(base).post<SessionResponse>('/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
+    const admin = api(base, login.body.token);
     const file = syntheticEvent({ contestants: 400, judges: 1 });
-    const imported = await admin.post('/events', file);
+    const imported = await admin.post<ImportResult>('/events', file);
     expect(imported.status).toBe(201);
-    contest = (imported.body.contests as { id: string; code: string }[]).find((c) => c.code === 'main')!.id;
+    contest = imported.body.contests.find((c) => c.code === 'main')!.id;
     expect((await admin.post(`/contests/${contest}/state`, { to: 'scoring' })).status).toBe(200);
-    const judge = await api(base).post('/auth/judge', { event: imported.body.id, judge: 'j1', pin: '123456' });
-    judgeToken = judge.body.token as string;
+    const judge = await api(base).post<SessionResponse>('/auth/judge', {
+      event: imported.body.id,
+      judge: 'j1',
+      pin: '123456',
+    });
+    judgeToken = judge.body.token;
     // Every row carries scores, as on a contest day.
     bibs = file.contests[0]!.contestants.map((c) => c.bib);
     for (const criterion of ['exam', 'quiz', 'measure']) {
       const marks = bibs.map((bib, i) => ({ contestant: bib, criterion, value: 5 + (i % 15), clientId: uuid() }));
       expect((await api(base, judgeToken).post(`/contests/${contest}/marks/batch`, { marks })).status).toBe(200);
     }
-    boardBytes = JSON.stringify((await api(base).get(`/contests/${contest}/leaderboard`)).body).length;
+    boardBytes = JSON.stringify((await api(base).get<Leaderboard>(`/contests/${contest}/leaderboard`)).body).length;
   }, 90_000);
 
   afterAll(async () => {

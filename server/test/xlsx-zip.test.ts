@@ -7,8 +7,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/roster/csv.ts';
-import { api, exampleEvent, importAndOpen, startTestServer, uuid, type TestServer } from './harness.ts';
+import {
+  api,
+  exampleEvent,
+  importAndOpen,
+  startTestServer,
+  uuid,
+  type TestServer,
+  refusalOf,
+  issuesOf,
+} from './harness.ts';
 import { expectRefusal } from './fuzz/expect.ts';
+import type { RosterPreview } from '../../shared/roster-api.ts';
 import { readZip, repeatedPart, writeZip, type ZipLayout, type ZipPart } from './fuzz/zip.ts';
 
 let s: TestServer;
@@ -40,7 +50,7 @@ const roster = (zip: Buffer) => ({
 });
 const timed = async (zip: Buffer) => {
   const started = performance.now();
-  const r = await admin.post(`/events/${eventId}/roster/preview`, roster(zip));
+  const r = await admin.post<RosterPreview>(`/events/${eventId}/roster/preview`, roster(zip));
   return { ...r, ms: performance.now() - started };
 };
 /** The example workbook with three parts of 300 MB each that the end record does not count. */
@@ -60,8 +70,8 @@ describe('ZIP parts the end record does not count', () => {
     const rssBefore = process.memoryUsage().rss;
     const r = await timed(zip);
     expectRefusal(r, 413);
-    expect(r.body.error.code).toBe('payload_too_large');
-    expect(r.body.error.params).toEqual({ reason: 'xlsx', limitMb: 64 });
+    expect(refusalOf(r).code).toBe('payload_too_large');
+    expect(refusalOf(r).params).toEqual({ reason: 'xlsx', limitMb: 64 });
     // Before this guard: accepted after 10-17 s, with the server at 1.6-2 GB.
     expect(r.ms).toBeLessThan(2_000);
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 1024 * 1024);
@@ -81,7 +91,7 @@ describe('ZIP parts the end record does not count', () => {
       const parts = new Map(workbook).set('xl/worksheets/sheet1.xml', { data: sheet, ...lie });
       const r = await timed(writeZip(parts));
       expectRefusal(r, 400);
-      expect(r.body.error.issues[0]).toMatchObject({ path: 'content', code: 'xlsx_unreadable' });
+      expect(issuesOf(r)[0]!).toMatchObject({ path: 'content', code: 'xlsx_unreadable' });
     }
   });
 
@@ -91,7 +101,7 @@ describe('ZIP parts the end record does not count', () => {
     const r = await timed(writeZip(parts, { endCount: workbook.size }));
     expectRefusal(r, 400);
     const problem = { path: 'content', code: 'xlsx_too_many_parts', params: { max: 2000 } };
-    expect(r.body.error.issues[0]).toMatchObject(problem);
+    expect(issuesOf(r)[0]!).toMatchObject(problem);
     expect(r.ms).toBeLessThan(5_000);
   });
 });
@@ -109,7 +119,7 @@ describe('workbooks as writers make them', () => {
     expect(preview.status, JSON.stringify(preview.body).slice(0, 300)).toBe(200);
     expect(preview.body.ok, JSON.stringify(preview.body.problems)).toBe(true);
     expect(preview.body.rows).toHaveLength(24);
-    expect(preview.body.rows[1].values).toMatchObject({ bib: 'C002', name: '许丽娟', station: 'A-02' });
+    expect(preview.body.rows[1]!.values).toMatchObject({ bib: 'C002', name: '许丽娟', station: 'A-02' });
     const imported = await admin.post(`/events/${eventId}/roster/import`, roster(zip));
     expect(imported.status, JSON.stringify(imported.body).slice(0, 300)).toBe(200);
   });

@@ -8,12 +8,12 @@ const def = workedExample({ tieBreak: ['raw-asc:sorting'], awards: [{ name: 'Gol
 const people = [info('C001', 'sd', { station: 'A-01' }), info('C002', 'zt'), info('C003', 'sd')];
 
 describe('ContestBoard', () => {
-  it('starts with everyone at 0, sharing rank 1, in bib order', () => {
+  it('starts with everyone at 0, not ranked (no counted mark yet), in bib order', () => {
     const b = new ContestBoard(def, people);
     expect(b.rows().map((r) => [r.bib, r.rank, r.total, r.complete])).toEqual([
-      ['C001', 1, 0, false],
-      ['C002', 1, 0, false],
-      ['C003', 1, 0, false],
+      ['C001', null, 0, false],
+      ['C002', null, 0, false],
+      ['C003', null, 0, false],
     ]);
     expect(b.rows()[0]?.station).toBe('A-01');
   });
@@ -76,8 +76,8 @@ describe('ContestBoard', () => {
     for (const m of workedMarks('C001')) b.apply(m);
     b.setStatus('C001', 'disqualified');
     expect(b.rows().map((r) => [r.bib, r.rank, r.award])).toEqual([
-      ['C002', 1, null],
-      ['C003', 1, null],
+      ['C002', null, null],
+      ['C003', null, null],
       ['C001', null, null],
     ]);
     expect(b.info('C001')?.status).toBe('disqualified');

@@ -72,6 +72,7 @@ export function scoreCounted(
   const flags: string[] = [];
   const marksCount: Record<string, number> = {};
   let complete = true;
+  let marked = false;
   let total = 0;
   for (const section of def.sections) {
     let max = 0;
@@ -79,6 +80,7 @@ export function scoreCounted(
     let deductions = 0;
     for (const c of section.criteria) {
       const marks = counted.get(c.code) ?? [];
+      if (marks.length > 0) marked = true;
       const r = criterionPoints(c, marks);
       criteria[c.code] = round2(r.points);
       marksCount[c.code] = r.judges;
@@ -102,7 +104,7 @@ export function scoreCounted(
     if (max > 0) total += section.weight * 100 * (s / max);
   }
   const flagged = flags.length > 0;
-  return { bib, total: round2(total), sections, criteria, raw, complete, flagged, flags, marksCount };
+  return { bib, total: round2(total), sections, criteria, raw, complete, marked, flagged, flags, marksCount };
 }
 
 /** Highest resolution order per criterion for one contestant. */

@@ -78,7 +78,18 @@ export function workedMarks(bib: string): ScoringMark[] {
 
 /** A hand-made score (for ranking tests). */
 export function score(bib: string, total: number, extra: Partial<ContestantScore> = {}): ContestantScore {
-  return { bib, total, sections: {}, criteria: {}, raw: {}, complete: true, flagged: false, flags: [], ...extra };
+  return {
+    bib,
+    total,
+    sections: {},
+    criteria: {},
+    raw: {},
+    complete: true,
+    marked: true,
+    flagged: false,
+    flags: [],
+    ...extra,
+  };
 }
 
 /** Board entries from (bib, total, extra) triples; all active, organisation 'org'. */

@@ -187,8 +187,15 @@ describe('scoring properties', () => {
         const rows = boardOf(people(st), marks).rows();
         const ranked = rows.filter((r) => r.rank !== null);
         const unranked = rows.slice(ranked.length);
-        expect(unranked.every((r) => r.rank === null && r.award === null && r.status !== 'active')).toBe(true);
-        expect(unranked.map((r) => r.bib)).toEqual(unranked.map((r) => r.bib).sort());
+        // Ranked: active with a counted mark (SCORING §5.4); then the unmarked, then the out, each in bib order.
+        const marked = new Set(marks.map((m) => m.contestant));
+        expect(ranked.every((r) => r.status === 'active' && marked.has(r.bib))).toBe(true);
+        expect(unranked.every((r) => r.rank === null && r.award === null)).toBe(true);
+        const unmarked = unranked.filter((r) => r.status === 'active');
+        expect(unmarked.every((r) => !marked.has(r.bib))).toBe(true);
+        const out = unranked.slice(unmarked.length);
+        expect(out.every((r) => r.status !== 'active')).toBe(true);
+        for (const part of [unmarked, out]) expect(part.map((r) => r.bib)).toEqual(part.map((r) => r.bib).sort());
         ranked.forEach((r, i) => {
           const prev = ranked[i - 1];
           if (prev === undefined) return expect(r.rank).toBe(1);

@@ -62,8 +62,14 @@ export function rankCompare(def: ContestDef): Compare {
   };
 }
 
+/** Withdrawn and disqualified contestants are never ranked (SCORING §5 point 5). */
 export function isRanked(info: ContestantInfo): boolean {
   return info.status !== 'withdrawn' && info.status !== 'disqualified';
+}
+
+/** Where a contestant stands: ranked, not ranked for want of a counted mark (§5.4), or out (§5.5). */
+export function standing(e: BoardEntry): 'ranked' | 'unmarked' | 'out' {
+  return !isRanked(e.info) ? 'out' : e.score.marked ? 'ranked' : 'unmarked';
 }
 
 export function toRow(e: BoardEntry, rank: number | null, award: string | null): BoardRow {
@@ -87,15 +93,18 @@ export function toRow(e: BoardEntry, rank: number | null, award: string | null):
 export type RowMaker = (e: BoardEntry, rank: number | null, award: string | null) => BoardRow;
 
 /**
- * The leaderboard rows in board order, with ranks and awards. Entries given in (nearly) board
+ * The leaderboard rows in board order, with ranks and awards (SCORING §5–§6): ranked contestants,
+ * then those without a counted mark, then withdrawn and disqualified. Entries given in (nearly) board
  * order sort in about linear time, which is what a live board gives after a few marks.
  */
 export function rankBoard(def: ContestDef, entries: readonly BoardEntry[], makeRow: RowMaker = toRow): BoardRow[] {
   const cmp = rankCompare(def);
   const byBib = (a: BoardEntry, b: BoardEntry) => compareStrings(a.info.bib, b.info.bib);
-  const ranked = entries.filter((e) => isRanked(e.info));
+  const ranked = entries.filter((e) => standing(e) === 'ranked');
   ranked.sort((a, b) => cmp(a.score, b.score) || byBib(a, b));
-  const others = entries.filter((e) => !isRanked(e.info)).sort(byBib);
+  // Not ranked: first those without a counted mark yet, then withdrawn and disqualified, each in bib order.
+  const unmarked = entries.filter((e) => standing(e) === 'unmarked').sort(byBib);
+  const out = entries.filter((e) => standing(e) === 'out').sort(byBib);
 
   const ranks: number[] = [];
   ranked.forEach((e, i) => {
@@ -110,6 +119,7 @@ export function rankBoard(def: ContestDef, entries: readonly BoardEntry[], makeR
     const award = e.score.complete ? awardFor(tiers, cutoffs, rank, e.score.total) : null;
     return makeRow(e, rank, award);
   });
-  for (const e of others) rows.push(makeRow(e, null, null));
+  for (const e of unmarked) rows.push(makeRow(e, null, null));
+  for (const e of out) rows.push(makeRow(e, null, null));
   return rows;
 }

@@ -36,6 +36,8 @@ export interface ContestantScore {
   criteria: Record<string, number>; // criterion code -> round2(points); deductions as the deducted amount
   raw: Record<string, number | boolean | undefined>; // measurement code -> newest raw value
   complete: boolean;
+  /** At least one counted mark of any criterion, deductions included (SCORING §5 point 4): ranked. */
+  marked: boolean;
   flagged: boolean;
   flags: string[]; // criterion codes currently flagged
   marksCount?: Record<string, number>; // criterion code -> distinct judges whose marks count (always set by the engine)

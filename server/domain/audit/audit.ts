@@ -10,6 +10,7 @@ import { maskIdentityNumbersDeep } from '../../../shared/identity/identity-numbe
 import { canonicalJson, sha256 } from '../ids.ts';
 import { MarkAuditCheck } from './audit-marks.ts';
 import { FactAuditCheck, factsOfChange, type FactDigests } from './audit-facts.ts';
+import type { AuditVerification } from '../../../shared/admin-api.ts';
 
 export interface AuditInput {
   eventId: string;
@@ -59,13 +60,6 @@ export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
     WITH head AS (UPDATE ${events} SET audit_seq = ${n}, audit_head = ${hash} WHERE id = ${e.eventId})
     INSERT INTO ${auditLog} (event_id, n, kind, contest_id, actor, at, payload, hash)
     VALUES (${e.eventId}, ${n}, ${e.kind}, ${e.contestId ?? null}, ${e.actor}, ${at.toISOString()}::timestamptz, ${payload}, ${hash})`);
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  entries: number;
-  head: string;
-  problem?: string;
 }
 
 /**

@@ -7,8 +7,9 @@ import type { Db } from '../../../db/create-db.ts';
 import { hotQuery } from '../../../db/hot-sql.ts';
 import { ContestBoard } from '../../../shared/scoring/board.ts';
 import type { BoardRow, FlagResolution, ScoringMark } from '../../../shared/scoring/types.ts';
-import type { ContestState, Leaderboard } from '../../../shared/api.ts';
+import { timesOf, type BoardTimes, type ContestState, type Leaderboard } from '../../../shared/api.ts';
 import { blindHidden, blindRow } from '../../../shared/blind.ts';
+import { hasResults } from '../../../shared/lifecycle.ts';
 import { loadContestMeta, type ContestMeta } from './contest-meta.ts';
 import { Listeners } from '../../listeners.ts';
 
@@ -20,7 +21,14 @@ export interface CachedContest {
   seq: number;
   state: ContestState;
   frozenSeq: number | null;
-  frozen: { seq: number; rows: BoardRow[] } | null;
+  /** The public board while frozen: as of the freeze, with when it last changed and when it was frozen. */
+  frozen: { seq: number; rows: BoardRow[]; changedAt: number | null; since: number | null } | null;
+  /** When the newest mark or flag decision the board holds was made (epoch ms; null before any). */
+  changedAt: number | null;
+  /** When the contest last changed state (epoch ms), read when its state changes. */
+  stateAt: number | null;
+  /** When the latest certification was signed (epoch ms), null when never certified. */
+  certifiedAt: number | null;
 }
 
 export class BoardCache {
@@ -105,62 +113,121 @@ export class BoardCache {
       const meta = await loadContestMeta(this.db, contestId);
       if (!meta) return null;
       const board = new ContestBoard(meta.def, meta.contestants);
-      applied = await this.catchUp(board, contestId, 0, row.seq);
-      entry = { meta, board, seq: row.seq, state: row.state as ContestState, frozenSeq: null, frozen: null };
+      const caught = await this.catchUp(board, contestId, 0, row.seq);
+      applied = caught.applied;
+      const state = row.state as ContestState;
+      const times = { changedAt: caught.changedAt, stateAt: null, certifiedAt: null };
+      entry = { meta, board, seq: row.seq, state, frozenSeq: null, frozen: null, ...times };
       this.entries.set(contestId, entry);
+      await this.readStateTimes(entry);
     } else if (row.seq > entry.seq) {
-      applied = applyChanges(entry.board, found!.marks, found!.resolutions);
+      const changes = applyChanges(entry.board, found!.marks, found!.resolutions);
+      applied = changes.applied;
+      entry.changedAt = latest(entry.changedAt, changes.at);
       entry.seq = row.seq;
     }
-    entry.state = row.state as ContestState;
+    if (entry.state !== row.state) {
+      entry.state = row.state as ContestState;
+      await this.readStateTimes(entry);
+    }
     entry.frozenSeq = row.frozen_seq;
     if (row.frozen_seq === null) entry.frozen = null;
     else if (entry.frozen?.seq !== row.frozen_seq) {
       const board = new ContestBoard(entry.meta.def, entry.meta.contestants);
-      await this.catchUp(board, contestId, 0, row.frozen_seq);
-      entry.frozen = { seq: row.frozen_seq, rows: board.rows() };
+      const { changedAt } = await this.catchUp(board, contestId, 0, row.frozen_seq);
+      const args = [entry.meta.eventId, contestId, row.frozen_seq];
+      const [freeze] = await hotQuery<{ since: number | null; state_at: number | null }>(this.db, FROZEN_SINCE, args);
+      const frozenChangedAt = latest(changedAt, freeze?.state_at ?? null);
+      entry.frozen = {
+        seq: row.frozen_seq,
+        rows: board.rows(),
+        changedAt: frozenChangedAt,
+        since: freeze?.since ?? null,
+      };
     }
     this.refreshed.emit({ ms: performance.now() - started, marksApplied: applied });
     return entry;
   }
 
-  /** Applies the changes with seq in (after, upTo] to a board built from the definition. */
-  private async catchUp(board: ContestBoard, contestId: string, after: number, upTo: number): Promise<number> {
-    if (upTo <= after) return 0;
+  /** Applies the changes with seq in (after, upTo] to a board built from the definition; and when the newest was made. */
+  private async catchUp(board: ContestBoard, contestId: string, after: number, upTo: number) {
+    if (upTo <= after) return { applied: 0, changedAt: null };
     const [found] = await hotQuery<ChangesRow>(this.db, CHANGES_BETWEEN, [contestId, after, upTo]);
-    return applyChanges(board, found?.marks ?? [], found?.resolutions ?? []);
+    const changes = applyChanges(board, found?.marks ?? [], found?.resolutions ?? []);
+    return { applied: changes.applied, changedAt: changes.at };
+  }
+
+  /** When the contest last changed state and was last certified: read only when its state changes. */
+  private async readStateTimes(entry: CachedContest): Promise<void> {
+    const [t] = await hotQuery<{ state_at: number | null; certified_at: number | null }>(this.db, STATE_TIMES, [
+      entry.meta.id,
+    ]);
+    entry.stateAt = t?.state_at ?? null;
+    entry.certifiedAt = t?.certified_at ?? null;
   }
 }
 
 interface ChangesRow {
   contest: { seq: number; state: string; frozen_seq: number | null } | null;
-  marks: ScoringMark[];
-  resolutions: FlagResolution[];
+  // `at`: when the mark was received or the flag decided (epoch ms).
+  marks: (ScoringMark & { at: number })[];
+  resolutions: (FlagResolution & { at: number })[];
 }
 
-function applyChanges(board: ContestBoard, newMarks: ScoringMark[], resolutions: FlagResolution[]): number {
-  for (const m of newMarks) board.apply(m);
-  for (const r of resolutions) board.resolveFlag(r);
-  return newMarks.length;
+const latest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+
+function applyChanges(
+  board: ContestBoard,
+  newMarks: ChangesRow['marks'],
+  resolutions: ChangesRow['resolutions'],
+): { applied: number; at: number | null } {
+  let at: number | null = null;
+  for (const m of newMarks) {
+    board.apply(m);
+    at = latest(at, m.at);
+  }
+  for (const r of resolutions) {
+    board.resolveFlag(r);
+    at = latest(at, r.at);
+  }
+  return { applied: newMarks.length, at };
 }
+
+const epochMs = (at: string) => `(extract(epoch FROM ${at}) * 1000)::float8`;
 
 // One statement, so one snapshot: the contest's seq and every change up to it. Marks and flag
 // resolutions of a contest commit with the seq they raise, so nothing at or below it is missing.
+// Each carries its time (`at`), so the board knows when it last changed without another query.
 const CHANGES = (upTo: string) => `
   WITH c AS (SELECT seq, state, frozen_seq FROM contests WHERE id = $1)
   SELECT (SELECT row_to_json(c) FROM c) AS contest,
     (SELECT coalesce(json_agg(m ORDER BY m."order"), '[]') FROM (
-      SELECT contestant, criterion, judge, value, revision, seq AS "order" FROM marks
+      SELECT contestant, criterion, judge, value, revision, seq AS "order", ${epochMs('received_at')} AS at FROM marks
       WHERE contest_id = $1 AND seq > $2 AND seq <= ${upTo} AND NOT shadow) m) AS marks,
     (SELECT coalesce(json_agg(r ORDER BY r."order"), '[]') FROM (
-      SELECT contestant, criterion, seq AS "order" FROM flag_resolutions
+      SELECT contestant, criterion, seq AS "order", ${epochMs('at')} AS at FROM flag_resolutions
       WHERE contest_id = $1 AND seq > $2 AND seq <= ${upTo}) r) AS resolutions`;
 const CHANGES_SINCE = CHANGES('(SELECT seq FROM c)');
 const CHANGES_BETWEEN = CHANGES('$3');
+const STATE_TIMES = `SELECT
+  (SELECT ${epochMs('max(at)')} FROM contest_states WHERE contest_id = $1) AS state_at,
+  (SELECT ${epochMs('certified_at')} FROM certifications WHERE contest_id = $1 ORDER BY id DESC LIMIT 1) AS certified_at`;
+// When the organiser froze the board (the audit log's newest freeze of the contest), and when the
+// contest last changed state before it (the frozen board's last change may be one).
+const FROZEN_SINCE = `SELECT
+  (SELECT ${epochMs('at')} FROM audit_log WHERE event_id = $1 AND contest_id = $2 AND kind = 'freeze'
+    ORDER BY n DESC LIMIT 1) AS since,
+  (SELECT ${epochMs('max(at)')} FROM contest_states WHERE contest_id = $2 AND seq <= $3) AS state_at`;
 
 /** What one audience may see of a contest's board (CONTRACT §5 freeze, §7 blind). */
 export function boardFor(c: CachedContest, audience: Audience): Leaderboard {
-  const head = { contest: c.meta.id, seq: seqFor(c, audience), state: c.state, frozen: c.frozen !== null };
+  const head = {
+    contest: c.meta.id,
+    seq: seqFor(c, audience),
+    state: c.state,
+    frozen: c.frozen !== null,
+    ...timesFor(c, audience),
+  };
   if (audience === 'organiser') return { ...head, rows: c.board.rows() };
   const rows = c.frozen?.rows ?? c.board.rows();
   if (!blindHidden(c.meta.def.blind, c.state)) return { ...head, rows };
@@ -173,4 +240,15 @@ export function boardFor(c: CachedContest, audience: Audience): Leaderboard {
  */
 export function seqFor(c: CachedContest, audience: Audience): number {
   return audience === 'public' && c.frozen ? c.frozen.seq : c.seq;
+}
+
+const iso = (ms: number | null | undefined) => (ms == null ? undefined : new Date(ms).toISOString());
+
+/** Beyond CONTRACT §7: when the board an audience sees last changed, since when it is frozen, when certified. */
+function timesFor(c: CachedContest, audience: Audience): BoardTimes {
+  return timesOf({
+    updatedAt: iso(audience === 'public' && c.frozen ? c.frozen.changedAt : latest(c.changedAt, c.stateAt)),
+    frozenAt: iso(c.frozen?.since),
+    certifiedAt: hasResults(c.state) ? iso(c.certifiedAt) : undefined,
+  });
 }

@@ -1,23 +1,17 @@
 // The chief judge's desk: who marked what, what is missing, which criteria are flagged, and
 // requests to mark again.
 import { asc, eq, sql } from 'drizzle-orm';
-import { contests, judges, marks, remarkRequests } from '../../../db/schema/index.ts';
-import { rowsOf } from '../../../db/create-db.ts';
+import { contests, judges, remarkRequests } from '../../../db/schema/index.ts';
 import type { ContestState } from '../../../shared/api.ts';
-import {
-  remarkBody,
-  type ContestProgress,
-  type MissingMark,
-  type ProgressCell,
-  type ProgressMark,
-} from '../../../shared/judge.ts';
+import { remarkBody, type ContestProgress } from '../../../shared/judge.ts';
 import { invalid, parseInput, refuse, unauthorized, unknownContest } from '../../errors.ts';
 import { issue } from '../../../shared/errors/index.ts';
 import { actorName, type Actor } from '../auth/auth.ts';
 import { appendAudit } from '../audit/audit.ts';
-import { isRecused, requireNotRecused } from '../marks/recusal.ts';
+import { requireNotRecused } from '../marks/recusal.ts';
 import { blindHidden } from '../../../shared/blind.ts';
 import type { DomainCtx } from '../context.ts';
+import { judgeOnDesk, newestMarksByCell, progressCriteria, progressRows } from './progress-desk.ts';
 
 function requireChief(actor: Actor, contestId: string) {
   if (actor.role === 'anonymous') throw unauthorized();
@@ -72,90 +66,11 @@ export async function contestProgress(ctx: DomainCtx, actor: Actor, contestId: s
     .from(remarkRequests)
     .where(eq(remarkRequests.contestId, contestId))
     .orderBy(asc(remarkRequests.seq));
-  // Newest revision of every judge's mark, shadow judges' included, with its time and note.
-  const latest = rowsOf<{
-    contestant: string;
-    criterion: string;
-    judge: string;
-    value: number | boolean;
-    revision: number;
-    received_at: string | Date;
-    shadow: boolean;
-    note: string | null;
-    seq: number | string;
-  }>(
-    await ctx.db
-      .execute(sql`SELECT DISTINCT ON (contestant, criterion, judge) contestant, criterion, judge, value, revision, received_at, shadow, note, seq
-      FROM ${marks} WHERE contest_id = ${contestId} ORDER BY contestant, criterion, judge, revision DESC, seq DESC`),
-  );
-  const byCell = new Map<string, ProgressMark[]>();
-  const seqs = new Map<string, CellMarkSeq[]>();
-  for (const m of latest) {
-    const key = `${m.contestant}/${m.criterion}`;
-    const list = byCell.get(key) ?? [];
-    list.push({
-      judge: m.judge,
-      value: m.value,
-      revision: m.revision,
-      at: new Date(m.received_at).toISOString(),
-      shadow: m.shadow,
-      ...(m.note ? { note: m.note } : {}),
-    });
-    byCell.set(key, list);
-    seqs.set(key, [...(seqs.get(key) ?? []), { judge: m.judge, seq: Number(m.seq), shadow: m.shadow }]);
-  }
-  const criteria = [...c.meta.criteria.values()].map(({ criterion: k, section }) => ({
-    code: k.code,
-    name: k.name,
-    kind: k.kind,
-    section: section.code,
-    sectionName: section.name,
-    need: k.kind === 'judgement' ? (k.judges ?? 1) : k.kind === 'measurement' ? 1 : 0,
-    maxSpread: k.kind === 'judgement' ? (k.maxSpread ?? null) : null,
-    def: k,
-  }));
+  const { byCell, seqs } = await newestMarksByCell(ctx, contestId);
+  const criteria = progressCriteria(c);
   // Until results are certified, a blind contest shows a chief judge stations only (organisers see all).
   const hide = actor.role === 'judge' && blindHidden(c.meta.def.blind, c.state);
-  let complete = 0;
-  let flagged = 0;
-  const rows = c.meta.contestants.map((p) => {
-    const score = c.board.score(p.bib);
-    const cells: Record<string, ProgressCell> = {};
-    for (const k of criteria) {
-      const ms = byCell.get(`${p.bib}/${k.code}`) ?? [];
-      const values = ms
-        .filter((m) => !m.shadow)
-        .map((m) => m.value)
-        .filter((v): v is number => typeof v === 'number');
-      cells[k.code] = {
-        have: score?.marksCount?.[k.code] ?? 0,
-        need: k.need,
-        points: ms.some((m) => !m.shadow) ? (score?.criteria[k.code] ?? null) : null,
-        flagged: score?.flags.includes(k.code) ?? false,
-        spread: k.kind === 'judgement' && values.length > 1 ? Math.max(...values) - Math.min(...values) : null,
-        marks: ms,
-      };
-    }
-    if (score?.complete) complete++;
-    if (score?.flagged) flagged++;
-    const who = hide
-      ? {}
-      : {
-          name: p.name,
-          organisation: p.organisation,
-          organisationName: c.meta.organisations.get(p.organisation) ?? p.organisation,
-        };
-    return {
-      bib: p.bib,
-      ...who,
-      station: p.station ?? null,
-      status: p.status,
-      complete: score?.complete ?? false,
-      total: score?.total ?? 0,
-      recused: isRecused(actor, p.organisation),
-      cells,
-    };
-  });
+  const { rows, complete, flagged } = progressRows(c, criteria, byCell, actor, hide);
   const open = reqs.filter((r) => remarkOpen(r, seqs.get(`${r.contestant}/${r.criterion}`) ?? [])).map(toRemark);
   return {
     contest: {
@@ -168,25 +83,7 @@ export async function contestProgress(ctx: DomainCtx, actor: Actor, contestId: s
       blind: c.meta.def.blind === true,
     },
     criteria,
-    judges: js.map((j) => {
-      // A judge never marks its own organisation's contestants. While people are hidden, the desk
-      // must not show which stations those are (nor the judge's organisation): what a judge owes is
-      // then every open cell of its criteria it has not marked, as for a judge of no organisation.
-      const recused = (p: { organisation: string }) => !hide && !!j.organisation && j.organisation === p.organisation;
-      const missing: MissingMark[] = [];
-      for (const k of criteria) {
-        if (k.need === 0 || (j.criteria !== '*' && !j.criteria.includes(k.code))) continue;
-        for (const [i, p] of c.meta.contestants.entries()) {
-          if (p.status !== 'active' || recused(p)) continue;
-          const cell = rows[i]!.cells[k.code]!;
-          if (cell.have < cell.need && !cell.marks.some((m) => m.judge === j.code))
-            missing.push({ contestant: p.bib, criterion: k.code });
-        }
-      }
-      const organisation = hide ? null : j.organisation;
-      const { code, name, chief, shadow } = j;
-      return { code, name, chief, shadow, criteria: j.criteria, organisation, missing };
-    }),
+    judges: js.map((j) => judgeOnDesk(j, c, criteria, rows, hide)),
     rows,
     remarks: open,
     summary: { contestants: rows.length, complete, flagged, openRemarks: open.length },

@@ -91,12 +91,8 @@ export async function latestCertification(db: Db | Tx, contestId: string): Promi
   return row ?? null;
 }
 
-/** The latest certification: organisers and the contest's chief judge always, anyone once published. */
-export async function getCertification(
-  ctx: DomainCtx,
-  actor: Actor,
-  contestId: string,
-): Promise<CertificationResponse> {
+/** The latest certification, for whom may see it: organisers and the contest's chief judge always, anyone once published. */
+export async function certifiedFor(ctx: DomainCtx, actor: Actor, contestId: string): Promise<CertificationRow> {
   const [contest] = await ctx.db.select({ state: contests.state }).from(contests).where(eq(contests.id, contestId));
   if (!contest) throw unknownContest();
   const insider =
@@ -106,6 +102,16 @@ export async function getCertification(
   }
   const cert = await latestCertification(ctx.db, contestId);
   if (!cert) throw refuse('not_found:not_certified', 'this contest has not been certified yet');
+  return cert;
+}
+
+/** GET /contests/:id/certification. */
+export async function getCertification(
+  ctx: DomainCtx,
+  actor: Actor,
+  contestId: string,
+): Promise<CertificationResponse> {
+  const cert = await certifiedFor(ctx, actor, contestId);
   return {
     id: String(cert.id),
     contest: contestId,

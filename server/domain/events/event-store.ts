@@ -1,6 +1,6 @@
 // Storing the parts of an event file, shared by import, edit and roster import: the same rows
 // whichever way an event was defined. Also PIN hashing and bringing live boards up to date.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../db/create-db.ts';
 import { contestants, criteria, judges, organisations, sections, sessions } from '../../../db/schema/index.ts';
 import type { ContestDefinition } from '../../../db/schema/contests.ts';
@@ -174,6 +174,11 @@ export function sameJudges(a: readonly StoredJudge[], b: readonly StoredJudge[])
  * Writes judges of one contest: updates those that continue a stored judge (same row id, so a
  * signed-in judge stays signed in unless its PIN changed), inserts new ones.
  */
+/** Deletes the judges within `scope` (an event's or a contest's) but those of the ids `kept`. */
+export async function deleteJudgesBut(tx: Tx, scope: SQL, kept: readonly string[]): Promise<void> {
+  await tx.delete(judges).where(kept.length ? and(scope, notInArray(judges.id, [...kept])) : scope);
+}
+
 export async function upsertJudges(
   tx: Tx,
   hashed: readonly HashedJudge[],

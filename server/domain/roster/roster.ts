@@ -2,9 +2,9 @@
 // every problem by row and column, and an import that stores all rows or, with any problem,
 // nothing. Imports are allowed only while the contest is in setup: later, bibs and judges are
 // what marks refer to.
-import { and, eq, notInArray, sql } from 'drizzle-orm';
-import { contests, contestants, events, judges, organisations } from '../../../db/schema/index.ts';
-import { parseEventFile, stripPins } from '../../../shared/event-file/parse.ts';
+import { and, eq } from 'drizzle-orm';
+import { contests, events, judges } from '../../../db/schema/index.ts';
+import { parseEventFile } from '../../../shared/event-file/parse.ts';
 import type { EventFileIssue } from '../../../shared/event-file/rules.ts';
 import type { Contestant, EventFile, Judge, Organisation } from '../../../shared/event-file/schema.ts';
 import {
@@ -21,23 +21,20 @@ import {
   type RosterReading,
 } from '../../../shared/roster/index.ts';
 import { parseInput, refuse, unknownEvent } from '../../errors.ts';
-import type { ContestState } from '../../../shared/api.ts';
-import { actorName, requireOrganiser, type Actor } from '../auth/auth.ts';
-import { appendAudit } from '../audit/audit.ts';
+import { requireOrganiser, type Actor } from '../auth/auth.ts';
 import type { DomainCtx } from '../context.ts';
-import {
-  contestRedefined,
-  hashJudgePins,
-  insertContestants,
-  sameJudges,
-  storedByCode,
-  upsertJudges,
-  type StoredJudge,
-} from '../events/event-store.ts';
-import { canonicalJson } from '../ids.ts';
+import { contestRedefined, hashJudgePins, storedByCode, type StoredJudge } from '../events/event-store.ts';
 import { readRosterInput } from './roster-input.ts';
 import { organisationsToAdd, problemIssues } from './roster-organisations.ts';
 import { counted } from '../../../shared/plural.ts';
+import {
+  addRosterOrganisations,
+  lockRoster,
+  notInSetup,
+  recordRoster,
+  writeRosterRows,
+  type RosterWrite,
+} from './roster-write.ts';
 
 interface Target {
   eventId: string;
@@ -151,15 +148,6 @@ async function prepare(
   return { body, target, adding, reading, problems, file, preview };
 }
 
-function notInSetup(contest: string, state: string): void {
-  if (state === 'setup') return;
-  const message =
-    `contest "${contest}" is in "${state}": ` +
-    'contestants and judges can be imported only in "setup", before scoring starts';
-  // States are stored as text; the column only ever holds a ContestState.
-  throw refuse('conflict:roster_not_setup', message, { contest, state: state as ContestState });
-}
-
 export async function previewRoster(
   ctx: DomainCtx,
   actor: Actor,
@@ -198,85 +186,24 @@ export async function importRoster(
         )
       : [];
 
+  const w: RosterWrite = {
+    actor,
+    eventId,
+    contestId,
+    body,
+    before: target.file,
+    contestIndex: target.contestIndex,
+    file,
+    adding,
+    reading,
+    stored,
+    hashed,
+  };
   await ctx.db.transaction(async (tx) => {
-    // The contest row orders this against a state change or marks, the event row against other
-    // writers of the event file; contest before event, as marks and state changes take them.
-    const [c] = await tx
-      .select({ state: contests.state })
-      .from(contests)
-      .where(eq(contests.id, contestId))
-      .for('update');
-    const [e] = await tx.select({ file: events.file }).from(events).where(eq(events.id, eventId)).for('update');
-    if (!e || !c) throw unknownEvent();
-    notInSetup(body.contest, c.state);
-    const again =
-      reading.kind === 'judges'
-        ? await tx
-            .select({ id: judges.id, code: judges.code, pinHash: judges.pinHash })
-            .from(judges)
-            .where(eq(judges.contestId, contestId))
-        : [];
-    if (canonicalJson(e.file) !== canonicalJson(target.file) || !sameJudges(stored, again)) {
-      const message = 'the event changed while the file was being checked: preview the file again';
-      throw refuse('conflict:changed_meanwhile', message);
-    }
-
-    if (reading.kind === 'contestants') {
-      const list = reading.entries.map((x) => x.value);
-      if (body.mode === 'replace') await tx.delete(contestants).where(eq(contestants.contestId, contestId));
-      const before = body.mode === 'merge' ? target.file.contests[target.contestIndex]!.contestants.length : 0;
-      await insertContestants(tx, contestId, list, before);
-    } else {
-      if (body.mode === 'replace') {
-        const kept = hashed.flatMap((h) => (h.stored ? [h.stored.id] : []));
-        await tx
-          .delete(judges)
-          .where(
-            kept.length
-              ? and(eq(judges.contestId, contestId), notInArray(judges.id, kept))
-              : eq(judges.contestId, contestId),
-          );
-      }
-      await upsertJudges(tx, hashed, { eventId, contestId });
-    }
-    if (adding.length > 0) {
-      const after = target.file.organisations.length;
-      await tx.insert(organisations).values(adding.map((o, i) => ({ eventId, ...o, position: after + i })));
-      await appendAudit(tx, {
-        eventId,
-        kind: 'organisations_added',
-        contestId,
-        actor: actorName(actor),
-        data: { contest: body.contest, via: 'roster', organisations: adding },
-      });
-    }
-    await tx
-      .update(events)
-      .set({ file: stripPins(file) })
-      .where(eq(events.id, eventId));
-    // A new seq tells every watcher (and every other cache) that the board changed.
-    await tx
-      .update(contests)
-      .set({ seq: sql`${contests.seq} + 1` })
-      .where(eq(contests.id, contestId));
-    const { rows, new: added, updated, removed } = reading.counts;
-    await appendAudit(tx, {
-      eventId,
-      kind: 'roster',
-      contestId,
-      actor: actorName(actor),
-      data: {
-        contest: body.contest,
-        kind: body.kind,
-        mode: body.mode,
-        format: body.format,
-        rows,
-        new: added,
-        updated,
-        removed,
-        ...(adding.length > 0 ? { addedOrganisations: adding.map((o) => o.code) } : {}),
-      },
-    });
+    await lockRoster(tx, w);
+    await writeRosterRows(tx, w);
+    await addRosterOrganisations(tx, w);
+    await recordRoster(tx, w);
   });
   await contestRedefined(ctx, contestId);
   const generated = hashed.flatMap((h) => (h.generated ? [{ code: h.judge.code, pin: h.generated }] : []));

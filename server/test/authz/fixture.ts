@@ -3,6 +3,9 @@
 // side, and a signed-in caller for every role the matrix names.
 import { api, uuid, type Reply, type TestServer } from '../harness.ts';
 import type { EventFile } from '../../../shared/event-file/schema.ts';
+import type { ImportResult, SessionResponse } from '../../../shared/api.ts';
+import type { Appeal } from '../../../shared/appeals-api.ts';
+import type { CertificatesResponse } from '../../../shared/certification-api.ts';
 
 export const ROLES = ['anonymous', 'judge', 'otherJudge', 'shadow', 'chief', 'organiser'] as const;
 export type Role = (typeof ROLES)[number];
@@ -111,9 +114,9 @@ async function must<T>(what: string, p: Promise<Reply<T>>): Promise<T> {
 }
 
 export async function judgeToken(s: TestServer, eventId: string, code: string): Promise<string> {
-  const r = await api(s.url).post('/auth/judge', { event: eventId, judge: code, pin: PINS[code] });
+  const r = await api(s.url).post<SessionResponse>('/auth/judge', { event: eventId, judge: code, pin: PINS[code] });
   if (r.status !== 200) throw new Error(`judge login ${code}: ${JSON.stringify(r.body)}`);
-  return r.body.token as string;
+  return r.body.token;
 }
 
 /**
@@ -123,9 +126,9 @@ export async function judgeToken(s: TestServer, eventId: string, code: string): 
  */
 export async function makeFixture(s: TestServer, stage: Stage, roles: readonly Role[] = ROLES): Promise<Fixture> {
   const admin = api(s.url, s.adminToken);
-  const ids = await must('import', admin.post('/events', smallEvent()));
-  const eventId = ids.id as string;
-  const contest = (code: string) => (ids.contests as { id: string; code: string }[]).find((c) => c.code === code)!.id;
+  const ids = await must('import', admin.post<ImportResult>('/events', smallEvent()));
+  const eventId = ids.id;
+  const contest = (code: string) => ids.contests.find((c) => c.code === code)!.id;
   const lathe = contest('lathe');
   const weld = contest('weld');
   const tokens = { anonymous: undefined, organiser: s.adminToken } as Record<Role, string | undefined>;
@@ -136,7 +139,10 @@ export async function makeFixture(s: TestServer, stage: Stage, roles: readonly R
     if (role === 'anonymous') return undefined;
     if (role === 'organiser')
       return (
-        await must('login', api(s.url).post('/auth/login', { username: 'admin', password: 'test-admin-password' }))
+        await must(
+          'login',
+          api(s.url).post<SessionResponse>('/auth/login', { username: 'admin', password: 'test-admin-password' }),
+        )
       ).token;
     return judgeToken(s, eventId, JUDGE_OF[role]);
   };
@@ -168,9 +174,12 @@ export async function makeFixture(s: TestServer, stage: Stage, roles: readonly R
 
   await must('certify', admin.post(`/contests/${lathe}/state`, { to: 'certified' }));
   f.appealId = (
-    await must('appeal', admin.post(`/contests/${lathe}/appeals`, { contestant: 'A02', text: '对工艺评分有异议' }))
+    await must(
+      'appeal',
+      admin.post<Appeal>(`/contests/${lathe}/appeals`, { contestant: 'A02', text: '对工艺评分有异议' }),
+    )
   ).id;
-  const certs = await must('certificates', admin.get(`/contests/${lathe}/certificates`));
-  f.certificateCode = certs.certificates[0].code;
+  const certs = await must('certificates', admin.get<CertificatesResponse>(`/contests/${lathe}/certificates`));
+  f.certificateCode = certs.certificates[0]!.code;
   return f;
 }

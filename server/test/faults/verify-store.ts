@@ -4,10 +4,11 @@
 // and names each mark once, and the leaderboard equals the shared engine's recomputation.
 import { expect } from 'vitest';
 import type { EventFile } from '../../../shared/event-file/schema.ts';
-import type { Mark } from '../../../shared/api.ts';
+import type { Leaderboard, Mark } from '../../../shared/api.ts';
 import { ContestBoard } from '../../../shared/scoring/board.ts';
 import { api } from '../harness.ts';
 import type { JudgeOutbox } from './judge-outbox.ts';
+import type { AuditVerification } from '../../../shared/admin-api.ts';
 
 type StoredMark = Mark & { seq: number; shadow: boolean };
 
@@ -57,7 +58,7 @@ export async function proveNothingLost(o: {
   }
   expect(stored.length, "nothing stored beyond the judges' queues").toBe(planned);
 
-  const verify = await admin.get(`/events/${o.eventId}/audit/verify`);
+  const verify = await admin.get<AuditVerification>(`/events/${o.eventId}/audit/verify`);
   expect(verify.status).toBe(200);
   expect(verify.body.ok, JSON.stringify(verify.body)).toBe(true);
   const audit = await admin.get<{ entries: { data: { clientId?: string } }[] }>(
@@ -83,8 +84,8 @@ export async function proveNothingLost(o: {
         order: m.seq,
       });
   }
-  const board = await admin.get(`/contests/${o.contestId}/leaderboard`);
+  const board = await admin.get<Leaderboard>(`/contests/${o.contestId}/leaderboard`);
   expect(board.status).toBe(200);
   expect(board.body.rows).toEqual(engine.rows());
-  return { stored: stored.length, board: board.body as { seq: number; rows: unknown[] } };
+  return { stored: stored.length, board: board.body };
 }

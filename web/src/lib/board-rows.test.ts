@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardRow } from '$shared/scoring/types.ts';
-import { changedBibs, filterRows } from './board-rows.ts';
+import { changedBibs, filterRows, notStarted, scoreText } from './board-rows.ts';
 
 const row = (bib: string, over: Partial<BoardRow> = {}): BoardRow => ({
   bib,
@@ -46,5 +46,21 @@ describe('filterRows', () => {
     expect(filterRows(rows, '王').map((r) => r.bib)).toEqual(['C001']);
     expect(filterRows(rows, 'a-07').map((r) => r.bib)).toEqual(['R003']);
     expect(filterRows(rows, '圆通', names).map((r) => r.bib)).toEqual(['C002']);
+  });
+});
+
+describe('scoreText', () => {
+  it('writes two decimals, as every screen and paper does', () => {
+    const r = row('a', { total: 88.4, sections: { theory: 36.5, practical: 0 } });
+    expect([scoreText(r), scoreText(r, 'theory'), scoreText(r, 'practical')]).toEqual(['88.40', '36.50', '0.00']);
+    expect(scoreText(r, 'unknown')).toBe('—');
+  });
+  it('shows "—" for a contestant without a mark yet, not 0', () => {
+    const waiting = row('b', { rank: null, total: 0, sections: { theory: 0 } });
+    expect(notStarted(waiting)).toBe(true);
+    expect([scoreText(waiting), scoreText(waiting, 'theory')]).toEqual(['—', '—']);
+    const out = row('c', { rank: null, total: 40, status: 'withdrawn' });
+    expect(notStarted(out)).toBe(false);
+    expect(scoreText(out)).toBe('40.00');
   });
 });

@@ -1,5 +1,22 @@
-// Pure helpers over leaderboard rows: what changed between two boards, and the search filter.
+// Pure helpers over leaderboard rows: what changed between two boards, the search filter, and how
+// screens write a row's scores.
 import type { BoardRow } from '$shared/scoring/types.ts';
+import { formatScore } from '$shared/scoring/format.ts';
+
+/**
+ * An active contestant without a counted mark yet: not ranked (SCORING §5.4). Screens show "—" for
+ * its rank, total and sections, and say "not started" (a 0 would read as a result).
+ */
+export function notStarted(row: Pick<BoardRow, 'rank' | 'status'>): boolean {
+  return row.status === 'active' && row.rank === null;
+}
+
+/** A row's total or one of its section scores as screens write it: two decimals, "—" before the first mark. */
+export function scoreText(row: Pick<BoardRow, 'rank' | 'status' | 'total' | 'sections'>, section?: string): string {
+  if (notStarted(row)) return '—';
+  const value = section === undefined ? row.total : row.sections[section];
+  return value === undefined ? '—' : formatScore(value);
+}
 
 function sameRow(a: BoardRow, b: BoardRow): boolean {
   if (

@@ -1,6 +1,6 @@
 // The audit page's state: filters, the page shown (paged forward by `after`, back by a stack of the
 // pages seen), and the hash chain's verification.
-import type { AuditEntryView, AuditPage } from '$shared/admin-api.ts';
+import type { AuditEntryView, AuditPage, AuditVerification } from '$shared/admin-api.ts';
 import { getJson, failureOf, type Failure } from '$lib/api.ts';
 
 export const AUDIT_PAGE = 50;
@@ -12,19 +12,12 @@ export interface AuditFilters {
   kind: string;
 }
 
-export interface ChainCheck {
-  ok: boolean;
-  entries: number;
-  head: string;
-  problem?: string;
-}
-
 export class AuditLog {
   filters = $state<AuditFilters>({ contest: '', judge: '', contestant: '', kind: '' });
   entries = $state.raw<AuditEntryView[]>([]);
   loading = $state(false);
   error = $state.raw<Failure | null>(null);
-  chain = $state.raw<ChainCheck | null>(null);
+  chain = $state.raw<AuditVerification | null>(null);
   chainError = $state.raw<Failure | null>(null);
   verifying = $state(false);
   /** `after` of the page shown, and of the pages before it. */
@@ -109,7 +102,7 @@ export class AuditLog {
   async verify(): Promise<void> {
     this.verifying = true;
     try {
-      this.chain = await getJson<ChainCheck>(`/events/${encodeURIComponent(this.eventId)}/audit/verify`);
+      this.chain = await getJson<AuditVerification>(`/events/${encodeURIComponent(this.eventId)}/audit/verify`);
       this.chainError = null;
     } catch (cause) {
       this.chainError = failureOf(cause);

@@ -1,6 +1,6 @@
 // The event and its contests' definitions for a display, fetched with retries and kept fresh.
-// A display never gives up: a failed request is tried again with backoff, forever; what was
-// loaded before stays on screen meanwhile.
+// A display never gives up on a failure that can pass: a failed request is tried again with backoff,
+// forever, and what was loaded before stays on screen meanwhile. An unknown event is not retried.
 import { ApiRequestError, getJson, type ContestDetail, type EventDetail } from '$lib/api.ts';
 import { backoffMillis } from './options.ts';
 
@@ -75,6 +75,9 @@ export class EventMeta {
     } catch (cause) {
       if (controller !== this.#controller || controller.signal.aborted) return;
       this.error = cause instanceof ApiRequestError ? cause.code : 'network_error';
+      // An event the server does not know will not appear by retrying (ids are made at import): the
+      // screen says so and stops, rather than passing a wrong address for a network problem.
+      if (this.error === 'not_found' && !this.event) return;
       this.#schedule(backoffMillis(this.#attempt++));
     }
   }

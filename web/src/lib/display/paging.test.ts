@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampPage, pageCount, pageOf, rowsThatFit } from './paging.ts';
+import { clampPage, nextPage, pageCount, pageOf, pagesWorthShowing, rowsThatFit } from './paging.ts';
 
 describe('paging', () => {
   it('fits whole rows, at least the minimum', () => {
@@ -16,5 +16,23 @@ describe('paging', () => {
     expect(pageOf(items, 3, 7)).toEqual([22, 23, 24]);
     expect(pageOf(items, 9, 7)).toEqual([22, 23, 24]);
     expect(clampPage(-1, 24, 7)).toBe(0);
+  });
+  it('turns only to pages holding an item worth showing (a mark), page 1 alone when none is', () => {
+    // 10 rows, 4 a page: rows 0-4 have marks, 5-9 not (pages 0, 1 worth it; page 2 not).
+    const rows = Array.from({ length: 10 }, (_, i) => ({ marked: i < 5 }));
+    const marked = (r: { marked: boolean }) => r.marked;
+    expect(pagesWorthShowing(rows, 4, marked)).toEqual([0, 1]);
+    expect(pagesWorthShowing(rows, 4)).toEqual([0, 1, 2]);
+    expect(
+      pagesWorthShowing(
+        rows.map(() => ({ marked: false })),
+        4,
+        marked,
+      ),
+    ).toEqual([0]);
+    expect(pagesWorthShowing([], 4, marked)).toEqual([0]);
+    expect(nextPage([0, 1], 0)).toBe(1);
+    expect(nextPage([0, 1], 1)).toBeNull();
+    expect(nextPage([0, 2], 0)).toBe(2);
   });
 });

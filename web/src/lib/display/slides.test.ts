@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContestSummary } from '$shared/api.ts';
-import { buildSlides, nextKey, slideAt, startKey } from './slides.ts';
+import { anyRanked, buildSlides, nextKey, slideAt, startKey } from './slides.ts';
 import { parseDisplayOptions } from './options.ts';
 
 const contests: ContestSummary[] = [
@@ -41,5 +41,13 @@ describe('rotation order', () => {
     expect(nextKey(slides, 'teams')).toBe('contest:c1');
     expect(nextKey(slides, 'contest:gone')).toBe('contest:c1');
     expect(slideAt(slides, 'contest:gone')?.key).toBe('contest:c1');
+  });
+});
+
+describe('anyRanked', () => {
+  it('a board is worth a rotation slide once someone on it has a rank', () => {
+    expect(anyRanked([])).toBe(false);
+    expect(anyRanked([{ rank: null }, { rank: null }])).toBe(false);
+    expect(anyRanked([{ rank: 1 }, { rank: null }])).toBe(true);
   });
 });

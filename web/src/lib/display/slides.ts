@@ -48,3 +48,11 @@ export function nextKey(slides: readonly Slide[], key: string | null): string | 
 export function slideAt(slides: readonly Slide[], key: string | null): Slide | null {
   return slides.find((s) => s.key === key) ?? slides[0] ?? null;
 }
+
+/**
+ * Whether a rotation turns to a board: only when someone on it has a rank (a counted mark, SCORING
+ * §5.4) — a board of "—" rows says nothing yet. A team table has rows only for ranked contestants.
+ */
+export function anyRanked(rows: readonly { rank: number | null }[]): boolean {
+  return rows.some((r) => r.rank !== null);
+}

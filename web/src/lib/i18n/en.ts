@@ -114,6 +114,10 @@ const base: Record<Exclude<keyof typeof zhCN, ScreenKeys>, string> = {
     'Blind marking: until results are certified, stations are shown instead of bibs, names and organisations.',
   'board.legend': '✓ all marks in   ○ marks pending   ⚑ flagged for the chief judge',
   'board.allContests': 'All contests',
+  'board.notStarted': 'Not started',
+
+  'standing.provisional': words.standing.provisional,
+  'standing.official': words.standing.official,
 
   'status.active': words.status.active,
   'status.withdrawn': words.status.withdrawn,

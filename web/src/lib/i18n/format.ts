@@ -32,6 +32,22 @@ export function formatDateTime(value: string | number | Date, style: 'short' | '
   ).format(date);
 }
 
+/**
+ * When a board changed, to the second ("14:03:12"); with the date when it was not today, so a page
+ * opened the next day does not pass yesterday's time for today's.
+ */
+export function formatStamp(value: string | number | Date, now: Date = new Date()): string {
+  const locale = i18n.locale;
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  const today = date.toDateString() === now.toDateString();
+  return cached(dateFormats, `${locale}|stamp|${today}`, () =>
+    today
+      ? new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' }),
+  ).format(date);
+}
+
 /** Compares two strings as a person reading this locale expects (pinyin order in zh-CN). */
 export function compareText(a: string, b: string): number {
   const locale = i18n.locale;

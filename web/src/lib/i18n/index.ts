@@ -12,7 +12,7 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 
 
 export { i18n };
 export { LOCALES, type Locale } from './locale.ts';
-export { formatNumber, formatDateTime, compareText } from './format.ts';
+export { formatNumber, formatDateTime, formatStamp, compareText } from './format.ts';
 export { errorMessage, issueText, problemOf, problemText, type Names, type Problem } from './problems/index.ts';
 
 /**

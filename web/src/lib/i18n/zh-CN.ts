@@ -83,6 +83,10 @@ const base = {
   'board.blind': '加密评分：成绩确认前，榜单以工位号代替编号、姓名和单位。',
   'board.legend': '✓ 评分已完成　○ 评分未完成　⚑ 待裁判长处理',
   'board.allContests': '全部赛项',
+  'board.notStarted': '未开始',
+
+  'standing.provisional': words.standing.provisional,
+  'standing.official': words.standing.official,
 
   'status.active': words.status.active,
   'status.withdrawn': words.status.withdrawn,

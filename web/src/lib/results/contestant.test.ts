@@ -66,6 +66,14 @@ describe('contestant page helpers', () => {
     expect(sectionLines(sections, null).every((l) => l.score === null && l.fraction === 0)).toBe(true);
   });
 
+  it('a contestant without a mark yet has no section score (not 0)', () => {
+    const waiting = row('C002', { rank: null, total: 0, sections: { theory: 0, practical: 0 }, complete: false });
+    expect(sectionLines(sections, waiting).map((l) => [l.score, l.points])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+  });
+
   it('counts ranked contestants and builds addresses', () => {
     expect(rankedCount([row('a'), row('b', { rank: null, status: 'withdrawn' })])).toBe(1);
     expect(contestantHref('ev 1', 'courier', 'C001')).toBe('/results/ev%201/courier/C001');

@@ -1,7 +1,7 @@
 // Pure helpers of the contestant page: finding the row, and what each section is out of.
 import type { BoardRow } from '$shared/scoring/types.ts';
 import type { Section } from '$shared/event-file/schema.ts';
-import { normaliseQuery } from '$lib/board-rows.ts';
+import { normaliseQuery, notStarted } from '$lib/board-rows.ts';
 
 /** The row of a bib as typed in an address: exact first, then ignoring case and full-width letters. */
 export function findRow(rows: readonly BoardRow[], bib: string): BoardRow | null {
@@ -32,7 +32,8 @@ export interface SectionLine {
 export function sectionLines(sections: readonly Section[], row: BoardRow | null): SectionLine[] {
   return sections.map((s) => {
     const max = sectionMax(s);
-    const score = row?.sections[s.code] ?? null;
+    // Before the contestant's first mark a section has no score yet (a 0 would read as a result).
+    const score = row && !notStarted(row) ? (row.sections[s.code] ?? null) : null;
     const fraction = score === null || max <= 0 ? 0 : Math.min(1, Math.max(0, score / max));
     return {
       code: s.code,

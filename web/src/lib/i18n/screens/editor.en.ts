@@ -223,4 +223,20 @@ export const editorEn: Record<keyof typeof editorZhCN, string> = {
   'editor.print.listTitle': '{contest}: contestant sign-in sheet ({n})',
   'editor.print.noContestants': 'This contest has no contestants yet.',
   'editor.print.signature': 'Signature',
+  'editor.print.present': 'Present',
+  'editor.print.blindForm': 'Blind contests print',
+  'editor.print.form.signin': 'Sign-in sheet (no stations)',
+  'editor.print.form.stations': 'Station sheet (for the hall, no bibs or names)',
+  'editor.print.form.sealed': 'Station key (sealed)',
+  'editor.print.title.signin': '{contest}: sign-in sheet, blind contest ({n})',
+  'editor.print.title.stations': '{contest}: station sheet ({n} stations)',
+  'editor.print.title.sealed': '{contest}: station key, sealed ({n})',
+  'editor.print.note.signin':
+    'Blind contest: the sign-in sheet lists no stations. After signing in, each contestant is told their station by the check-in lead, from the sealed station key.',
+  'editor.print.note.stations':
+    'Blind contest: this sheet lists stations only (no bibs, names or organisations); it may be posted in the hall and given to judges.',
+  'editor.print.note.sealed':
+    'Sealed: kept sealed by the check-in lead until the results are certified; never taken into the hall or shown to judges. It is the only paper that links stations to contestants.',
+  'editor.print.blindHelp':
+    'A blind contest never prints bibs, names and stations on one sheet for the venue: the sign-in sheet, the hall’s station sheet and the sealed station key print separately and are kept apart.',
 };

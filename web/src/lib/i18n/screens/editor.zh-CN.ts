@@ -212,4 +212,18 @@ export const editorZhCN = {
   'editor.print.listTitle': '{contest} 选手签到表（{n} 人）',
   'editor.print.noContestants': '该赛项还没有选手。',
   'editor.print.signature': '签名',
+  'editor.print.present': '到位',
+  'editor.print.blindForm': '加密赛项打印',
+  'editor.print.form.signin': '签到表（不含工位）',
+  'editor.print.form.stations': '工位表（赛场用，不含编号姓名）',
+  'editor.print.form.sealed': '工位对照表（密封）',
+  'editor.print.title.signin': '{contest} 选手签到表（加密赛项，{n} 人）',
+  'editor.print.title.stations': '{contest} 工位表（{n} 个工位）',
+  'editor.print.title.sealed': '{contest} 工位对照表（密封，{n} 人）',
+  'editor.print.note.signin': '加密赛项：签到表不列工位。选手签到后，由检录负责人按密封的工位对照表告知工位。',
+  'editor.print.note.stations': '加密赛项：本表只列工位，不含编号、姓名和单位，可张贴于赛场、交给裁判。',
+  'editor.print.note.sealed':
+    '密封件：成绩确认前由检录负责人密封保管，不得带入赛场，不得交给裁判。工位与选手的对应关系只在本表中。',
+  'editor.print.blindHelp':
+    '加密赛项不打印同时列出编号、姓名和工位的签到表：签到表、赛场工位表和密封的工位对照表分别打印，分开保管。',
 };

@@ -37,6 +37,17 @@ export const resultsEn: Record<keyof typeof resultsZhCN, string> = {
   'results.rowLink': 'Results of {name}',
   'results.openBoard': 'Full board',
   'results.loadingBoard': 'Loading the board…',
+  'results.updatedAt': 'Updated {time}',
+  'results.frozenSince': 'Frozen since {time}',
+  'results.certifiedAt': 'Certified {time}',
+  'results.provisionalNote':
+    'Not certified yet: ranks and awards change as the judges mark. Awards go only to contestants with all marks in (✓), in proportion to how many are complete; a contestant still being marked has no award yet.',
+  'results.officialNote': 'The chief judge has certified these results: they are official.',
+  'results.finalNote': 'These are the official results; they no longer change.',
+  'results.certificate': 'Award certificate',
+  'results.certificateCode': 'Certificate {code}',
+  'results.verifyLink': 'Verify a certificate',
+  'results.verifyLead': 'Anyone holding a certificate can check its code here.',
   'results.announcements': 'Announcements',
   'results.announcement': 'Notice',
 };

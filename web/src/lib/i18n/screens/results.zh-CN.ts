@@ -34,6 +34,17 @@ export const resultsZhCN = {
   'results.rowLink': '查看 {name} 的成绩',
   'results.openBoard': '查看完整榜单',
   'results.loadingBoard': '正在加载榜单…',
+  'results.updatedAt': '更新于 {time}',
+  'results.frozenSince': '{time} 起冻结',
+  'results.certifiedAt': '{time} 确认',
+  'results.provisionalNote':
+    '成绩未经确认，名次和奖项会随评分变化。奖项只评给评分已完成（✓）的选手，按已完成人数的比例分配，评分未完成的选手暂无奖项。',
+  'results.officialNote': '裁判长已确认成绩，本页为正式成绩。',
+  'results.finalNote': '这是正式成绩，不再变化。',
+  'results.certificate': '获奖证书',
+  'results.certificateCode': '证书编号 {code}',
+  'results.verifyLink': '查验证书',
+  'results.verifyLead': '持有证书的人可以在这里核对证书编号。',
   'results.announcements': '公告',
   'results.announcement': '公告',
 };

@@ -60,4 +60,5 @@ export const verifyEn: Record<keyof typeof verifyZhCN, string> = {
   'verify.notFound': 'Certificate not found',
   'verify.notFoundText':
     'No certificate has the code {code}. Check the code on the certificate and try again; if it still cannot be verified, contact the organisers.',
+  'verify.resultsLink': 'Results of {contest}',
 };

@@ -54,4 +54,5 @@ export const verifyZhCN = {
   'verify.fingerprint': '密钥指纹',
   'verify.notFound': '未找到该证书',
   'verify.notFoundText': '没有证书使用验证码 {code}。请核对证书上的验证码后重新输入；如仍无法验证，请联系组委会。',
+  'verify.resultsLink': '查看{contest}的成绩',
 };
