@@ -27,11 +27,17 @@ export interface CertificateSheet {
 /** "ABCDE-FGHIJ": easier to read aloud and type; /verify accepts it with or without the dash. */
 const grouped = (code: string) => code.match(/.{1,5}/g)?.join('-') ?? code;
 
+// Office printers cannot print to the edge: the paper colour stops at the red frame's outer edge,
+// 18.5 pt (6.5 mm) in, and leaves the sheet's own white beyond it (at least 5 mm everywhere).
+const RED_AT = 22;
+const RED_WIDTH = 7;
+const PAPER_AT = RED_AT - RED_WIDTH / 2;
+
 function frame(doc: PDFKit.PDFDocument): void {
-  doc.rect(0, 0, PAGE.width, PAGE.height).fill(PAPER);
+  doc.rect(PAPER_AT, PAPER_AT, PAGE.width - 2 * PAPER_AT, PAGE.height - 2 * PAPER_AT).fill(PAPER);
   doc
-    .rect(22, 22, PAGE.width - 44, PAGE.height - 44)
-    .lineWidth(7)
+    .rect(RED_AT, RED_AT, PAGE.width - 2 * RED_AT, PAGE.height - 2 * RED_AT)
+    .lineWidth(RED_WIDTH)
     .strokeColor(RED)
     .stroke();
   doc

@@ -4,13 +4,15 @@ import { formatScore } from '../../shared/scoring/format.ts';
 import type { Cell, Sheet } from './sheets.ts';
 
 const BOM = '\uFEFF';
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 function field(v: Cell, kind: Sheet['columns'][number]['kind']): string {
   if (v === null) return '';
   // Scores as every screen and paper writes them (two decimals), never with binary noise.
   const s = typeof v === 'number' ? (kind === 'score' ? formatScore(v) : String(v)) : v;
-  // A leading = + - @ makes spreadsheets run the field as a formula: names typed by anyone must not.
-  const safe = typeof v === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  // A leading = + - @ tab or CR makes spreadsheets run the field as a formula: names typed by anyone
+  // must not. A signed plain number (a bib "-12", "+3.5") runs as nothing and stays as typed.
+  const safe = typeof v === 'string' && /^[=+\-@\t\r]/.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -7,7 +7,8 @@ const names: AuditNames = {
   criterion: (_c, code) => ({ packing: '包装规范' })[code] ?? code,
   judge: (code) => ({ 'c-j2': '姚秀兰' })[code] ?? code,
   state: (s) => ({ scoring: '评分中', review: '审核中' })[s] ?? s,
-  word: (w) => ({ reason: '理由', revision: '修订', appealWindow: '申诉时限', decision: '裁决' })[w],
+  word: (w) =>
+    ({ reason: '理由', revision: '修订', appealWindow: '申诉时限', decision: '裁决', pass: '合格', fail: '不合格' })[w],
 };
 const entry = (kind: string, data: Record<string, unknown>, actor = 'organiser:admin'): AuditEntryView => ({
   n: 1,
@@ -20,6 +21,13 @@ const entry = (kind: string, data: Record<string, unknown>, actor = 'organiser:a
 });
 
 describe('audit summaries', () => {
+  it('reads a pass/fail mark as 合格 / 不合格, never "= true"', () => {
+    const mark = (value: boolean) =>
+      summary(entry('mark', { contestant: 'C001', criterion: 'packing', judge: 'c-j2', value, revision: 1 }), names);
+    expect(mark(true)).toBe('C001 · 包装规范 = 合格 (姚秀兰, 修订 1)');
+    expect(mark(false)).toBe('C001 · 包装规范 = 不合格 (姚秀兰, 修订 1)');
+  });
+
   it('reads marks, corrections, states and flags in words', () => {
     expect(
       summary(

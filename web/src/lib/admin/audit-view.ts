@@ -31,7 +31,7 @@ export interface AuditNames {
   judge: (code: string) => string;
   state: (s: string) => string;
   /** "reason", "revision"… in the current language */
-  word: (w: 'reason' | 'revision' | 'appealWindow' | 'decision') => string;
+  word: (w: 'reason' | 'revision' | 'appealWindow' | 'decision' | 'pass' | 'fail') => string;
   /** A big screen's mode (shared/screens.ts), worded; its code when absent. */
   mode?: (kind: string) => string;
 }
@@ -60,7 +60,9 @@ export function summary(e: AuditEntryView, n: AuditNames): string {
     case 'mark': {
       const judge = str(d.judge);
       const by = judge.startsWith('@') ? judge.slice(1) : n.judge(judge);
-      return `${about} = ${str(d.value)} (${by}, ${n.word('revision')} ${str(d.revision)})${reason}`;
+      // A pass/fail mark reads 合格 / 不合格, never "true".
+      const value = typeof d.value === 'boolean' ? n.word(d.value ? 'pass' : 'fail') : str(d.value);
+      return `${about} = ${value} (${by}, ${n.word('revision')} ${str(d.revision)})${reason}`;
     }
     case 'state':
       return `${n.state(str(d.from))} → ${n.state(str(d.to))}${reason}`;

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ContestProgress, ProgressCell } from '$shared/judge.ts';
+import { i18n } from '$lib/i18n/index.ts';
 import {
   acceptedFlag,
   cellStatus,
+  certifyWarning,
+  deductionText,
   filterProgressRows,
   flaggedCells,
   judgeDebts,
@@ -52,6 +55,9 @@ describe('cellStatus', () => {
     expect(cellStatus(row('A'), cell())).toBe('missing');
     expect(cellStatus(row('A'), cell({ need: 0 }))).toBe('none');
     expect(cellStatus(row('A'), cell({ need: 0, have: 1 }))).toBe('deducted');
+    expect(cellStatus(row('A'), cell({ need: 0, have: 1, points: 2 }))).toBe('deducted');
+    // "0 violations" marked: nothing taken, not shown red.
+    expect(cellStatus(row('A'), cell({ need: 0, have: 1, points: 0 }))).toBe('none');
     expect(cellStatus(row('A', { status: 'withdrawn' }), cell())).toBe('inactive');
   });
   it('knows an accepted flag: spread over maxSpread but no longer flagged', () => {
@@ -163,5 +169,32 @@ describe('who', () => {
     expect(who(row('C001'), 'C001')).toBe('C001 name-C001');
     expect(who(row('C001', { name: undefined }), 'C001')).toBe('S-C001');
     expect(who(undefined, 'C009')).toBe('C009');
+  });
+});
+
+describe('deductionText', () => {
+  it('shows points taken with a minus sign, and zero as a plain 0 (never −0)', () => {
+    expect(deductionText(2)).toBe('−2');
+    expect(deductionText(0.5)).toBe('−0.5');
+    expect(deductionText(0)).toBe('0');
+  });
+});
+
+describe('certifyWarning', () => {
+  it('names only the counts that are not zero, in both languages', () => {
+    expect(certifyWarning(0, 0)).toBeNull();
+    expect(certifyWarning(0, 2)).toBe('目前仍有 2 名选手存在未处理的评分分歧，确认可能会被拒绝。');
+    expect(certifyWarning(3, 0)).toBe('目前仍有 3 名选手评分未完成，确认可能会被拒绝。');
+    expect(certifyWarning(3, 1)).toBe('目前仍有 3 名选手评分未完成、1 名选手存在未处理的评分分歧，确认可能会被拒绝。');
+    i18n.locale = 'en';
+    try {
+      expect(certifyWarning(0, 1)).toBe('1 contestant has an unresolved flag: certification will probably be refused.');
+      expect(certifyWarning(2, 0)).toBe('2 contestants are not fully marked: certification will probably be refused.');
+      expect(certifyWarning(1, 2)).toBe(
+        '1 contestant is not fully marked and 2 have unresolved flags: certification will probably be refused.',
+      );
+    } finally {
+      i18n.locale = 'zh-CN';
+    }
   });
 });

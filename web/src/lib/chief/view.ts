@@ -3,6 +3,7 @@
 import type { ContestProgress, ProgressCell } from '$shared/judge.ts';
 import type { CertifyBlocker } from '$shared/api.ts';
 import { normaliseQuery } from '$lib/board-rows.ts';
+import { formatNumber, t } from '$lib/i18n/index.ts';
 
 export type ProgressRow = ContestProgress['rows'][number];
 export type ProgressCriterion = ContestProgress['criteria'][number];
@@ -14,9 +15,25 @@ export type CellStatus = 'complete' | 'partial' | 'missing' | 'flagged' | 'none'
 export function cellStatus(row: ProgressRow, cell: ProgressCell): CellStatus {
   if (cell.flagged) return 'flagged';
   if (row.status !== 'active') return 'inactive';
-  if (cell.need === 0) return cell.have > 0 ? 'deducted' : 'none';
+  // A deduction marked as "0 violations" took nothing: no red, as if none were marked.
+  if (cell.need === 0) return cell.have > 0 && cell.points !== 0 ? 'deducted' : 'none';
   if (cell.have >= cell.need) return 'complete';
   return cell.have > 0 ? 'partial' : 'missing';
+}
+
+/** Points a deduction takes, shown "−2"; nothing taken is a plain "0", never "−0". */
+export function deductionText(points: number): string {
+  return points === 0 ? formatNumber(0) : `−${formatNumber(points)}`;
+}
+
+/**
+ * The warning before certifying while contestants are unmarked or flagged, naming only the counts that
+ * are not zero (never "0 contestants are not fully marked"); null when there is nothing to warn about.
+ */
+export function certifyWarning(incomplete: number, flagged: number): string | null {
+  if (incomplete === 0 && flagged === 0) return null;
+  const parts = incomplete > 0 && flagged > 0 ? 'both' : incomplete > 0 ? 'incomplete' : 'flagged';
+  return t('chief.state.certifyWarn', { incomplete, flagged, parts });
 }
 
 /** Marks shown as "have/need"; a measurement marked twice still reads 1/1. */

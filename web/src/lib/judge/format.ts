@@ -10,6 +10,12 @@ export function formatValue(c: Criterion | undefined, value: MarkValue): string 
   return formatNumber(value, c ? Math.max(2, decimalsOf(stepOf(c))) : 2);
 }
 
+/** The points a mark earns (or takes, for a deduction; nothing taken reads "no points deducted", never "−0"). */
+export function pointsText(c: Criterion, points: number): string {
+  if (c.kind !== 'deduction') return t('judge.sheet.points', { points: formatNumber(points) });
+  return points === 0 ? t('judge.sheet.deductsNone') : t('judge.sheet.deducts', { points: formatNumber(points) });
+}
+
 /**
  * The server's refusal in the judge's current language, worded when shown (the outbox keeps the
  * code and params, so a judge who switches language reads old refusals in the new one).

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EventFile } from '$shared/event-file/schema.ts';
-import { CARDS_PER_SHEET, chunk, judgesOf } from './cards.ts';
+import { CARDS_PER_SHEET, chunk, judgesOf, addressParts } from './cards.ts';
 
 const file = JSON.parse(
   readFileSync(new URL('../../../../../examples/new-economy-contest.json', import.meta.url), 'utf8'),
@@ -22,5 +22,18 @@ describe('judge cards', () => {
   it('puts eight cards on a sheet', () => {
     const sheets = chunk([...Array(13).keys()], CARDS_PER_SHEET);
     expect(sheets.map((s) => s.length)).toEqual([8, 5]);
+  });
+});
+
+describe('addressParts', () => {
+  it('keeps host and port in one piece and breaks only before a slash', () => {
+    expect(addressParts('http://192.168.1.20:3000/judge')).toEqual(['http://', '192.168.1.20:3000', '/judge']);
+    expect(addressParts('https://score.example.cn/jx/judge')).toEqual([
+      'https://',
+      'score.example.cn',
+      '/jx',
+      '/judge',
+    ]);
+    expect(addressParts('http://127.0.0.1:3206')).toEqual(['http://', '127.0.0.1:3206']);
   });
 });

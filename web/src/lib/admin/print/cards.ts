@@ -37,3 +37,12 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/**
+ * A printed address in the pieces a line may break between: "http://", "host:port", then one piece per
+ * "/segment". A line never breaks inside host:port, where "192.168.1.2:30|00" would be typed wrong.
+ */
+export function addressParts(url: string): string[] {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)?([^/]*)(.*)$/i.exec(url)!;
+  return [m[1] ?? '', m[2] ?? '', ...(m[3]?.match(/\/[^/]*/g) ?? [])].filter((p) => p !== '');
+}

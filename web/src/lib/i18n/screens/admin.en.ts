@@ -152,6 +152,8 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.audit.word.revision': 'revision',
   'admin.audit.word.appealWindow': 'Appeal window (minutes)',
   'admin.audit.word.decision': 'decision',
+  'admin.audit.word.pass': 'pass',
+  'admin.audit.word.fail': 'fail',
   'admin.kind.mark': 'Mark',
   'admin.kind.state': 'State change',
   'admin.kind.flag.resolved': 'Flag accepted',

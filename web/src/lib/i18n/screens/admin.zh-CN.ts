@@ -145,6 +145,8 @@ export const adminZhCN = {
   'admin.audit.word.revision': '第几版',
   'admin.audit.word.appealWindow': '申诉时限（分钟）',
   'admin.audit.word.decision': '裁决',
+  'admin.audit.word.pass': '合格',
+  'admin.audit.word.fail': '不合格',
   'admin.kind.mark': '评分',
   'admin.kind.state': '状态变更',
   'admin.kind.flag.resolved': '接受分差',

@@ -43,9 +43,11 @@ export const chiefEn: Record<keyof typeof chiefZhCN, string> = {
   'chief.state.certifyText':
     'Certified results are locked, signed and recorded; after that only an organiser can amend them, with a reason. Certify now?',
   'chief.state.certifyWarn':
-    '{incomplete, plural, one {# contestant is} other {# contestants are}} not fully marked and {flagged, ' +
-    'plural, one {# has an unresolved flag} other {# have unresolved flags}}: certification will probably be ' +
-    'refused.',
+    '{parts, select, both {{incomplete, plural, one {# contestant is} other {# contestants are}} not fully marked ' +
+    'and {flagged, plural, one {# has an unresolved flag} other {# have unresolved flags}}} incomplete ' +
+    '{{incomplete, plural, one {# contestant is} other {# contestants are}} not fully marked} other ' +
+    '{{flagged, plural, one {# contestant has an unresolved flag} other {# contestants have unresolved flags}}}}: ' +
+    'certification will probably be refused.',
   'chief.state.blocked':
     '{count, plural, one {The results cannot be certified yet. # problem to resolve:} other {The results cannot ' +
     'be certified yet. # problems to resolve:}}',

@@ -38,7 +38,8 @@ export const chiefZhCN = {
   'chief.state.scoringText': '重新开放评分后，裁判员可以继续提交和修改评分。确定重新开放吗？',
   'chief.state.certifyText': '确认后成绩将被锁定并签名存证，之后只能由主办方填写理由后修改。确定确认成绩吗？',
   'chief.state.certifyWarn':
-    '目前仍有 {incomplete} 名选手评分未完成、{flagged} 名选手存在未处理的评分分歧，确认可能会被拒绝。',
+    '目前仍有{parts, select, both { {incomplete} 名选手评分未完成、{flagged} 名选手存在未处理的评分分歧} ' +
+    'incomplete { {incomplete} 名选手评分未完成} other { {flagged} 名选手存在未处理的评分分歧}}，确认可能会被拒绝。',
   'chief.state.blocked': '暂不能确认成绩，还有 {count} 个问题需要处理：',
   'chief.state.setupNote': '赛项尚未开始评分，由主办方开启。',
   'chief.state.lockedNote': '成绩已确认并锁定；如需修改，请联系主办方。',

@@ -82,6 +82,7 @@ export const judgeEn: Record<keyof typeof judgeZhCN, string> = {
   'judge.sheet.max': 'max {max}',
   'judge.sheet.points': '{points, plural, one {# point} other {# points}}',
   'judge.sheet.deducts': '−{points, plural, one {# point} other {# points}}',
+  'judge.sheet.deductsNone': 'No points deducted',
   'judge.sheet.save': 'Save',
   'judge.sheet.saveAgain': 'Save again',
   'judge.sheet.saved': 'Saved',

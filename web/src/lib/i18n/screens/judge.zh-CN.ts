@@ -77,6 +77,7 @@ export const judgeZhCN = {
   'judge.sheet.max': '满分 {max}',
   'judge.sheet.points': '得 {points} 分',
   'judge.sheet.deducts': '扣 {points} 分',
+  'judge.sheet.deductsNone': '不扣分',
   'judge.sheet.save': '保存',
   'judge.sheet.saveAgain': '再次保存',
   'judge.sheet.saved': '已保存',
