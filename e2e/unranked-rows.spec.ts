@@ -96,6 +96,9 @@ test('before any mark the hall and the phones show "—", no gold 1; one mark ra
     await expect(phoneRanked.getByTestId('rank')).toHaveText('1');
     await expect(phoneRanked.getByTestId('total')).toHaveText('27.00');
     await expect(phone.getByTestId('board-row').nth(1).getByTestId('rank')).toHaveText('—');
+    // Its practical section has no mark yet: "—" there, not a 0 that reads as a result.
+    await expect(ranked.getByTestId('display-section')).toHaveText(['90.00', '—']);
+    await expect(phoneRanked.getByTestId('row-section').locator('b')).toHaveText(['90.00', '—']);
 
     await open(screen, phone, ev.id, 'en');
     await expect(screen.getByTestId('display-row').nth(1).getByTestId('display-not-started')).toHaveText('Not started');

@@ -6,6 +6,7 @@ import { applyBoardUpdate } from '../../shared/realtime.ts';
 import type { Leaderboard } from '../../shared/api.ts';
 import { compactUpdateFor, rememberBoard, updateFor } from './delta.ts';
 import { contestantsC, oneCriterionDef } from './one-criterion-contest.ts';
+import { info, mark, workedExample } from '../../shared/scoring/fixtures.ts';
 
 const def = oneCriterionDef;
 const people = contestantsC(200);
@@ -107,6 +108,19 @@ describe('board deltas', () => {
       ['C002', null],
       ['C004', null],
     ]);
+  });
+
+  it("a section's first mark is sent even when it scores 0 (the section stops showing —)", () => {
+    const b = new ContestBoard(workedExample(), [info('C001', 'sd'), info('C002', 'sd')]);
+    b.apply(mark('C001', 'exam', 'J1', 80, { order: 1 }));
+    const before = boardAt(b, 1);
+    expect(before.rows[0]).toMatchObject({ bib: 'C001', unmarked: ['practical'] });
+    b.apply(mark('C001', 'sorting', 'J1', 180, { order: 2 })); // the worst time: 0 points, the total unchanged
+    const after = boardAt(b, 2);
+    expect(after.rows[0]).toMatchObject({ total: before.rows[0]!.total, sections: before.rows[0]!.sections });
+    const update = compactUpdateFor(rememberBoard(before), after)!;
+    expect(update).toMatchObject({ kind: 'compact', at: [0] });
+    expect(applyBoardUpdate(before, update)).toEqual(after);
   });
 
   it('a compact delta applied to a board of another seq asks for a resync', () => {

@@ -2,6 +2,7 @@
 import type { BoardRow } from '../../shared/scoring/types.ts';
 import { timesOf, type Leaderboard } from '../../shared/api.ts';
 import type { BoardUpdate, CompactBoardUpdate } from '../../shared/realtime.ts';
+import { sameRow } from '../../shared/scoring/same-row.ts';
 
 export interface SentBoard {
   seq: number;
@@ -104,23 +105,4 @@ export function compactUpdateFor(prev: SentBoard | null, lb: Leaderboard): Board
     ties,
   };
   return update;
-}
-
-/** Whether two rows say the same; `withRank` false ignores the rank (a compact update derives it). */
-export function sameRow(a: BoardRow, b: BoardRow, withRank = true): boolean {
-  if (a === b) return true;
-  if ((withRank && a.rank !== b.rank) || a.total !== b.total || a.complete !== b.complete || a.flagged !== b.flagged)
-    return false;
-  if (
-    a.award !== b.award ||
-    a.status !== b.status ||
-    a.name !== b.name ||
-    a.organisation !== b.organisation ||
-    a.station !== b.station
-  )
-    return false;
-  const ka = Object.keys(a.sections);
-  if (ka.length !== Object.keys(b.sections).length) return false;
-  for (const k of ka) if (a.sections[k] !== b.sections[k]) return false;
-  return true;
 }

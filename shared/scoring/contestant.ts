@@ -73,14 +73,16 @@ export function scoreCounted(
   const marksCount: Record<string, number> = {};
   let complete = true;
   let marked = false;
+  const unmarkedSections: string[] = [];
   let total = 0;
   for (const section of def.sections) {
     let max = 0;
     let points = 0;
     let deductions = 0;
+    let sectionMarked = false;
     for (const c of section.criteria) {
       const marks = counted.get(c.code) ?? [];
-      if (marks.length > 0) marked = true;
+      if (marks.length > 0) sectionMarked = true;
       const r = criterionPoints(c, marks);
       criteria[c.code] = round2(r.points);
       marksCount[c.code] = r.judges;
@@ -98,13 +100,27 @@ export function scoreCounted(
         if (at === undefined || at < newest) flags.push(c.code);
       }
     }
+    if (sectionMarked) marked = true;
+    else unmarkedSections.push(section.code);
     // A section without measurement or judgement criteria has M = 0: it scores 0.
     const s = max > 0 ? Math.min(Math.max(points - deductions, 0), max) : 0;
     sections[section.code] = round2(s);
     if (max > 0) total += section.weight * 100 * (s / max);
   }
   const flagged = flags.length > 0;
-  return { bib, total: round2(total), sections, criteria, raw, complete, marked, flagged, flags, marksCount };
+  return {
+    bib,
+    total: round2(total),
+    sections,
+    criteria,
+    raw,
+    complete,
+    marked,
+    unmarkedSections,
+    flagged,
+    flags,
+    marksCount,
+  };
 }
 
 /** Highest resolution order per criterion for one contestant. */

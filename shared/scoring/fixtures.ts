@@ -86,6 +86,7 @@ export function score(bib: string, total: number, extra: Partial<ContestantScore
     raw: {},
     complete: true,
     marked: true,
+    unmarkedSections: [],
     flagged: false,
     flags: [],
     ...extra,

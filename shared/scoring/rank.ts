@@ -86,6 +86,7 @@ export function toRow(e: BoardEntry, rank: number | null, award: string | null):
     flagged: score.flagged,
     award,
     status: info.status,
+    ...(score.marked && score.unmarkedSections.length > 0 ? { unmarked: [...score.unmarkedSections] } : {}),
   };
 }
 

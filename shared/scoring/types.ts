@@ -38,6 +38,8 @@ export interface ContestantScore {
   complete: boolean;
   /** At least one counted mark of any criterion, deductions included (SCORING §5 point 4): ranked. */
   marked: boolean;
+  /** Codes of the sections in which no criterion has a counted mark yet, in the contest's order. */
+  unmarkedSections: string[];
   flagged: boolean;
   flags: string[]; // criterion codes currently flagged
   marksCount?: Record<string, number>; // criterion code -> distinct judges whose marks count (always set by the engine)
@@ -56,6 +58,12 @@ export interface BoardRow {
   flagged: boolean;
   award: string | null;
   status: ContestantStatus;
+  /**
+   * Beyond CONTRACT §7: the sections of a ranked contestant that have no counted mark yet, so that
+   * screens show "—" there rather than a 0 that reads as a result. Absent when every section has a
+   * mark, and on rows without any mark (rank null: every section is unmarked).
+   */
+  unmarked?: string[];
 }
 
 export interface TeamRow {

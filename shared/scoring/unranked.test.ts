@@ -44,6 +44,15 @@ describe('contestants without a counted mark (SCORING §5.4)', () => {
     ]);
     expect(rows[0]?.total).toBe(15); // 0.3 × 100 × 50/100
   });
+  it('a ranked row names its sections without a mark yet, so screens show "—" there, not 0', () => {
+    const rows = board(people, [mark('C003', 'exam', 'J1', 50), mark('C001', 'safety', 'J1', 1)]);
+    const byBib = new Map(rows.map((r) => [r.bib, r] as const));
+    expect(byBib.get('C003')?.unmarked).toEqual(['practical']); // theory marked, practical not
+    expect(byBib.get('C001')?.unmarked).toEqual(['theory']); // a deduction marks its section
+    expect(byBib.get('C002')).not.toHaveProperty('unmarked'); // no mark at all: rank null says it
+    const later = board(people, [mark('C003', 'exam', 'J1', 50), mark('C003', 'sorting', 'J1', 90)]);
+    expect(later.find((r) => r.bib === 'C003')).not.toHaveProperty('unmarked');
+  });
   it('a mark of 0 counts: ranked at 0, ahead of those without a mark', () => {
     const rows = board(people, [mark('C004', 'exam', 'J1', 0)]);
     expect(view(rows)[0]).toEqual(['C004', 1, null]);

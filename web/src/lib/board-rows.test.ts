@@ -23,6 +23,12 @@ describe('changedBibs', () => {
     expect(changedBibs(before, after)).toEqual(['B', 'C', 'D']);
   });
 
+  it('sees a section receiving its first mark even when its score stays 0', () => {
+    const before = [row('A', { sections: { theory: 50, practical: 0 }, unmarked: ['practical'] })];
+    const after = [row('A', { sections: { theory: 50, practical: 0 } })];
+    expect(changedBibs(before, after)).toEqual(['A']);
+  });
+
   it('ignores a row that is only moved', () => {
     expect(changedBibs([row('A'), row('B')], [row('B'), row('A')])).toEqual([]);
   });
@@ -54,6 +60,10 @@ describe('scoreText', () => {
     const r = row('a', { total: 88.4, sections: { theory: 36.5, practical: 0 } });
     expect([scoreText(r), scoreText(r, 'theory'), scoreText(r, 'practical')]).toEqual(['88.40', '36.50', '0.00']);
     expect(scoreText(r, 'unknown')).toBe('—');
+  });
+  it('shows "—" for a section of a ranked contestant that has no mark yet, not 0', () => {
+    const r = row('d', { total: 27, sections: { theory: 90, practical: 0 }, unmarked: ['practical'] });
+    expect([scoreText(r), scoreText(r, 'theory'), scoreText(r, 'practical')]).toEqual(['27.00', '90.00', '—']);
   });
   it('shows "—" for a contestant without a mark yet, not 0', () => {
     const waiting = row('b', { rank: null, total: 0, sections: { theory: 0 } });

@@ -2,6 +2,7 @@
 // screens write a row's scores.
 import type { BoardRow } from '$shared/scoring/types.ts';
 import { formatScore } from '$shared/scoring/format.ts';
+import { sameRow } from '$shared/scoring/same-row.ts';
 
 /**
  * An active contestant without a counted mark yet: not ranked (SCORING §5.4). Screens show "—" for
@@ -12,29 +13,14 @@ export function notStarted(row: Pick<BoardRow, 'rank' | 'status'>): boolean {
 }
 
 /** A row's total or one of its section scores as screens write it: two decimals, "—" before the first mark. */
-export function scoreText(row: Pick<BoardRow, 'rank' | 'status' | 'total' | 'sections'>, section?: string): string {
+export function scoreText(
+  row: Pick<BoardRow, 'rank' | 'status' | 'total' | 'sections' | 'unmarked'>,
+  section?: string,
+): string {
   if (notStarted(row)) return '—';
+  if (section !== undefined && row.unmarked?.includes(section)) return '—';
   const value = section === undefined ? row.total : row.sections[section];
   return value === undefined ? '—' : formatScore(value);
-}
-
-function sameRow(a: BoardRow, b: BoardRow): boolean {
-  if (
-    a.rank !== b.rank ||
-    a.total !== b.total ||
-    a.award !== b.award ||
-    a.complete !== b.complete ||
-    a.flagged !== b.flagged ||
-    a.status !== b.status ||
-    a.name !== b.name ||
-    a.organisation !== b.organisation ||
-    a.station !== b.station
-  ) {
-    return false;
-  }
-  const keys = Object.keys(a.sections);
-  if (keys.length !== Object.keys(b.sections).length) return false;
-  return keys.every((k) => a.sections[k] === b.sections[k]);
 }
 
 /** Bibs whose row is new or differs between two boards (for a full update, which lists no changes). */

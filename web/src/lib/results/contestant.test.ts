@@ -66,6 +66,14 @@ describe('contestant page helpers', () => {
     expect(sectionLines(sections, null).every((l) => l.score === null && l.fraction === 0)).toBe(true);
   });
 
+  it('a section without a mark yet has no score (not 0) on a ranked contestant', () => {
+    const partly = row('C003', { total: 24, sections: { theory: 80, practical: 0 }, unmarked: ['practical'] });
+    expect(sectionLines(sections, partly).map((l) => [l.code, l.score, l.points])).toEqual([
+      ['theory', 80, 24],
+      ['practical', null, null],
+    ]);
+  });
+
   it('a contestant without a mark yet has no section score (not 0)', () => {
     const waiting = row('C002', { rank: null, total: 0, sections: { theory: 0, practical: 0 }, complete: false });
     expect(sectionLines(sections, waiting).map((l) => [l.score, l.points])).toEqual([

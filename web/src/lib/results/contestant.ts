@@ -32,8 +32,8 @@ export interface SectionLine {
 export function sectionLines(sections: readonly Section[], row: BoardRow | null): SectionLine[] {
   return sections.map((s) => {
     const max = sectionMax(s);
-    // Before the contestant's first mark a section has no score yet (a 0 would read as a result).
-    const score = row && !notStarted(row) ? (row.sections[s.code] ?? null) : null;
+    // Before the first mark in a section it has no score yet (a 0 would read as a result).
+    const score = row && !notStarted(row) && !row.unmarked?.includes(s.code) ? (row.sections[s.code] ?? null) : null;
     const fraction = score === null || max <= 0 ? 0 : Math.min(1, Math.max(0, score / max));
     return {
       code: s.code,
