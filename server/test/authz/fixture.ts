@@ -6,6 +6,8 @@ import type { EventFile } from '../../../shared/event-file/schema.ts';
 import type { ImportResult, SessionResponse } from '../../../shared/api.ts';
 import type { Appeal } from '../../../shared/appeals-api.ts';
 import type { CertificatesResponse } from '../../../shared/certification-api.ts';
+import type { Announcement } from '../../../shared/screens.ts';
+import { registerScreen } from '../../domain/screens/screens.ts';
 
 export const ROLES = ['anonymous', 'judge', 'otherJudge', 'shadow', 'chief', 'organiser'] as const;
 export type Role = (typeof ROLES)[number];
@@ -97,6 +99,11 @@ export interface Fixture {
   appealId?: string;
   /** a certificate's verification code (certified stage) */
   certificateCode?: string;
+  /** a big screen of the event, and one showing the reveal of lathe (certified stage) */
+  screenId?: string;
+  revealScreenId?: string;
+  /** an announcement showing (certified stage) */
+  announcementId?: string;
   /** a snapshot's file name (backups group, embedded database) */
   snapshot?: string;
   /** an event archive whose event is not in the database (archive import group) */
@@ -181,5 +188,18 @@ export async function makeFixture(s: TestServer, stage: Stage, roles: readonly R
   ).id;
   const certs = await must('certificates', admin.get<CertificatesResponse>(`/contests/${lathe}/certificates`));
   f.certificateCode = certs.certificates[0]!.code;
+  // Screens register when their page connects; here straight in the database, then set up as the console would.
+  f.screenId = 'authz-screen-01';
+  f.revealScreenId = 'authz-screen-02';
+  for (const id of [f.screenId, f.revealScreenId]) await registerScreen(s.db.db, eventId, id);
+  await must(
+    'reveal',
+    admin.call('PUT', `/events/${eventId}/screens/${f.revealScreenId}/mode`, {
+      mode: { kind: 'reveal', contest: 'lathe' },
+    }),
+  );
+  f.announcementId = (
+    await must('announce', admin.post<Announcement>(`/events/${eventId}/announcements`, { text: '实操比赛 9:30 开始' }))
+  ).id;
   return f;
 }

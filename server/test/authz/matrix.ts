@@ -438,6 +438,12 @@ export const MATRIX: Row[] = [
     cases: [read(lathe('/certification'), { ...chiefOrOrganiser, anonymous: 403 })],
   },
   { route: 'GET /api/v1/contests/:id/certificates', cases: [read(lathe('/certificates'), organiserOnly)] },
+  // One contestant's certificate: like the certification, insiders only until the contest is published
+  // (contestant-certificate.test.ts: anyone once published).
+  {
+    route: 'GET /api/v1/contests/:id/certificates/:bib',
+    cases: [read(lathe('/certificates/A01'), { ...chiefOrOrganiser, anonymous: 403 })],
+  },
   { route: 'GET /api/v1/verify/:code', cases: [read((f) => `${V}/verify/${f.certificateCode}`, everyone)] },
 
   // Appeals.
@@ -474,6 +480,101 @@ export const MATRIX: Row[] = [
   { route: 'GET /api/v1/contests/:id/export.xlsx', cases: [read(lathe('/export.xlsx'), chiefOrOrganiser)] },
   { route: 'GET /api/v1/contests/:id/results.pdf', cases: [read(lathe('/results.pdf'), chiefOrOrganiser)] },
   { route: 'GET /api/v1/contests/:id/certificates.pdf', cases: [read(lathe('/certificates.pdf'), chiefOrOrganiser)] },
+
+  // The big screens and announcements (issue 14): the organiser's console; anyone reads the announcements.
+  { route: 'GET /api/v1/events/:id/screens', cases: [read(ev('/screens'), organiserOnly)] },
+  {
+    route: 'PUT /api/v1/events/:id/screens/:screen/mode',
+    cases: [
+      write({
+        name: 'set a mode',
+        stage: 'certified',
+        fixture: 'shared',
+        cells: organiserOnly,
+        path: (f) => ev(`/screens/${f.screenId}/mode`)(f),
+        body: () => ({ mode: { kind: 'blank' } }),
+      }),
+    ],
+  },
+  {
+    route: 'PUT /api/v1/events/:id/screens/:screen/name',
+    cases: [
+      write({
+        name: 'name a screen',
+        stage: 'certified',
+        fixture: 'shared',
+        cells: organiserOnly,
+        path: (f) => ev(`/screens/${f.screenId}/name`)(f),
+        body: () => ({ name: '主屏' }),
+      }),
+    ],
+  },
+  {
+    route: 'POST /api/v1/events/:id/screens/:screen/reveal',
+    cases: [
+      write({
+        name: 'step a reveal',
+        stage: 'certified',
+        fixture: 'shared',
+        cells: organiserOnly,
+        path: (f) => ev(`/screens/${f.revealScreenId}/reveal`)(f),
+        body: () => ({ action: 'next' }),
+      }),
+    ],
+  },
+  {
+    route: 'POST /api/v1/events/:id/screens/:screen/identify',
+    cases: [
+      write({
+        name: 'identify a screen',
+        stage: 'certified',
+        fixture: 'shared',
+        cells: organiserOnly,
+        path: (f) => ev(`/screens/${f.screenId}/identify`)(f),
+        body: () => ({}),
+      }),
+    ],
+  },
+  {
+    route: 'DELETE /api/v1/events/:id/screens/:screen',
+    cases: [
+      write({
+        name: 'forget a screen',
+        stage: 'certified',
+        fixture: 'fresh',
+        cells: organiserOnly,
+        path: (f) => ev(`/screens/${f.screenId}`)(f),
+        body: () => undefined,
+      }),
+    ],
+  },
+  { route: 'GET /api/v1/events/:id/announcements', cases: [read(ev('/announcements'), everyone)] },
+  {
+    route: 'POST /api/v1/events/:id/announcements',
+    cases: [
+      write({
+        name: 'announce',
+        stage: 'certified',
+        fixture: 'fresh',
+        cells: organiserOnly,
+        path: ev('/announcements'),
+        body: () => ({ text: '颁奖典礼 16:00 开始' }),
+      }),
+    ],
+  },
+  {
+    route: 'DELETE /api/v1/events/:id/announcements/:announcement',
+    cases: [
+      write({
+        name: 'withdraw an announcement',
+        stage: 'certified',
+        fixture: 'fresh',
+        cells: organiserOnly,
+        path: (f) => ev(`/announcements/${f.announcementId}`)(f),
+        body: () => undefined,
+      }),
+    ],
+  },
 
   // Snapshots of the embedded database: with PostgreSQL they are off (409 to take one, no file to fetch).
   { route: 'GET /api/v1/backups', cases: [read(() => `${V}/backups`, organiserOnly, 'backups')] },

@@ -51,6 +51,7 @@ export function pathParams(e: Endpoint, ids: Ids): Record<string, string> {
     '/api/v1/events/:id/judges/pins',
     '/api/v1/events/:id/settings',
     '/api/v1/contests/:id/freeze',
+    '/api/v1/events/:id/announcements',
   ].includes(e.pattern);
   const id = e.pattern.startsWith('/api/v1/contests/')
     ? toVictim
@@ -59,7 +60,8 @@ export function pathParams(e: Endpoint, ids: Ids): Record<string, string> {
     : toVictim
       ? ids.victimEvent
       : ids.event;
-  return { id, code: 'NOPE-CODE', file: 'jiangxin-nothing.db.gz' };
+  // A screen id of the right shape that no screen has, so the body is read before the screen is looked up.
+  return { id, code: 'NOPE-CODE', file: 'jiangxin-nothing.db.gz', screen: 'fuzz-no-such-screen' };
 }
 
 /**
@@ -100,6 +102,11 @@ export function templates(ids: Ids): Record<string, Record<string, unknown>> {
       name: 'fuzz',
     },
     'POST /api/v1/backups': {},
+    'PUT /api/v1/events/:id/screens/:screen/mode': { mode: { kind: 'message', text: '休息 10 分钟' } },
+    'PUT /api/v1/events/:id/screens/:screen/name': { name: '主屏' },
+    'POST /api/v1/events/:id/screens/:screen/reveal': { action: 'next' },
+    'POST /api/v1/events/:id/screens/:screen/identify': {},
+    'POST /api/v1/events/:id/announcements': { text: '实操比赛 9:30 开始' },
     'POST /api/v1/events/archive': { format: 'jiangxin-archive@1' },
   };
 }
