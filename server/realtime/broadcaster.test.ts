@@ -267,6 +267,40 @@ describe('Broadcaster', () => {
     expect(heldBy(room, given)).toEqual(current('public'));
   });
 
+  it('waits for a joining watch reply instead of sending the whole board to its room, then sends a delta', async () => {
+    source.markAll();
+    // A watch joined the room and is still reading the board for its reply when a change is flushed.
+    const answered = broadcaster.joining(CONTEST, 'public', 'compact');
+    const room = ns.join('public', 'compact', 's1');
+    source.mark('C001', 35);
+    broadcaster.contestChanged(CONTEST);
+    await pass(0);
+    expect(ns.to(room)).toEqual([]); // no whole board for want of a record
+    const given = current('public'); // the reply, read after the change
+    broadcaster.watched(CONTEST, 'public', 'compact', given);
+    answered();
+    source.mark('C002', 45);
+    broadcaster.contestChanged(CONTEST);
+    await pass(INTERVAL);
+    const updates = ns.to(room);
+    expect(updates.map((u) => u.full)).toEqual([false]);
+    expect(updates[0]).toMatchObject({ prevSeq: given.seq });
+    expect(heldBy(room, given)).toEqual(current('public'));
+  });
+
+  it('still sends a room whose watch was never answered the whole board, an interval later', async () => {
+    source.markAll();
+    const answered = broadcaster.joining(CONTEST, 'public', 'contract');
+    const room = ns.join('public', 'contract', 's1');
+    broadcaster.contestChanged(CONTEST);
+    await pass(0);
+    expect(ns.to(room)).toEqual([]);
+    answered(); // the reply failed (the database was away): nothing became the room's record
+    await pass(INTERVAL);
+    expect(ns.to(room).map((u) => u.full)).toEqual([true]);
+    expect(heldBy(room)).toEqual(current('public'));
+  });
+
   it('keeps each audience and format apart: own deltas, own freeze, each ending on exactly its board', async () => {
     source.markAll();
     const rooms = {

@@ -14,6 +14,8 @@ interface ContestState {
   dirty: boolean;
   lastFlushAt: number;
   sent: Map<string, SentBoard>;
+  /** Watches that joined a room and have not yet been answered, per room. */
+  joining: Map<string, number>;
 }
 
 /** CONTRACT §8's deltas, or the compact ones (shared/realtime.ts) the web app asks for. */
@@ -51,6 +53,25 @@ export class Broadcaster {
   }
 
   /**
+   * A watch is about to join a room and read the board for its reply. Until it is answered (the
+   * returned function is called), a flush does not send the whole board to that room for want of a
+   * record: it waits an interval for the reply's board to become the record, then sends a delta.
+   */
+  joining(contestId: string, audience: Audience, format: DeltaFormat): () => void {
+    const st = this.stateOf(contestId);
+    const room = roomOf(contestId, audience, format);
+    st.joining.set(room, (st.joining.get(room) ?? 0) + 1);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const left = (st.joining.get(room) ?? 1) - 1;
+      if (left > 0) st.joining.set(room, left);
+      else st.joining.delete(room);
+    };
+  }
+
+  /**
    * A watch reply gave a room's new watcher this board. A room that has no board on record (no
    * watchers until now) takes it as what it holds, so its next update is a delta, not the whole
    * board to every watcher (10,000 phones × 200 KB). A watcher that got a newer board than the
@@ -76,7 +97,7 @@ export class Broadcaster {
   private stateOf(contestId: string): ContestState {
     let st = this.contests.get(contestId);
     if (!st) {
-      st = { timer: null, flushing: false, dirty: false, lastFlushAt: 0, sent: new Map() };
+      st = { timer: null, flushing: false, dirty: false, lastFlushAt: 0, sent: new Map(), joining: new Map() };
       this.contests.set(contestId, st);
     }
     return st;
@@ -99,6 +120,11 @@ export class Broadcaster {
           }
           lb ??= boardFor(c, audience);
           const prev = st.sent.get(room) ?? null;
+          if (!prev && st.joining.has(room)) {
+            // A watch reply is on its way and becomes the record: send its delta a little later.
+            st.dirty = true;
+            continue;
+          }
           const update = format === 'compact' ? compactUpdateFor(prev, lb) : updateFor(prev, lb);
           if (!update) continue;
           this.nsp.local.to(room).emit('leaderboard', update);

@@ -64,7 +64,7 @@ export function closeSessionSockets(nsp: LiveNamespace, tokenHash: string): void
 export function attachLive(
   nsp: LiveNamespace,
   services: AppServices,
-  sent: Pick<Broadcaster, 'watched' | 'settled'>,
+  sent: Pick<Broadcaster, 'joining' | 'watched' | 'settled'>,
   limits: LiveLimits = LIVE_LIMITS,
 ): () => void {
   const known = new KnownContests(async () => {
@@ -174,7 +174,7 @@ function handshake(services: AppServices): Parameters<LiveNamespace['use']>[0] {
 /** What the connection handlers of one /live namespace share. */
 interface LiveCtx {
   services: AppServices;
-  sent: Pick<Broadcaster, 'watched' | 'settled'>;
+  sent: Pick<Broadcaster, 'joining' | 'watched' | 'settled'>;
   limits: LiveLimits;
   known: KnownContests;
   answers: WatchAnswers;
@@ -199,6 +199,7 @@ async function watch(ctx: LiveCtx, socket: LiveSocket, payload: unknown, ack: un
     void leaveAll(socket, contestId);
     reply(refusal);
   };
+  let answered = () => {};
   try {
     if (!(await ctx.known.has(contestId))) return refused(UNKNOWN_CONTEST);
     let c: CachedContest | null | undefined;
@@ -223,6 +224,7 @@ async function watch(ctx: LiveCtx, socket: LiveSocket, payload: unknown, ack: un
         if (refusal) return refused(refusal);
         // Join before reading the board, so no update after it can be missed.
         await socket.leave(roomOf(contestId, audience, format === 'compact' ? 'contract' : 'compact'));
+        answered = ctx.sent.joining(contestId, audience, format);
         await socket.join(roomOf(contestId, audience, format));
         watching.set(contestId, format);
       } finally {
@@ -240,5 +242,7 @@ async function watch(ctx: LiveCtx, socket: LiveSocket, payload: unknown, ack: un
   } catch {
     // The database is away: a socket in the room stays there, and its updates resume with it.
     reply(refuse('unavailable', 'the board could not be read; try again').body());
+  } finally {
+    answered();
   }
 }
