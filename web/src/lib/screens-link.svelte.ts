@@ -1,6 +1,7 @@
 // The /screens socket (shared/screens.ts) for Svelte: a big screen's mode as the console set it and
 // the event's announcements; a phone's page gets the announcements only. Use start()/stop() inside
 // an $effect. A screen keeps its own id in this browser, so a reload is the same screen.
+import { newClientId } from '$shared/client-id.ts';
 import { io, type Socket } from 'socket.io-client';
 import {
   IDENTIFY_MS,
@@ -25,12 +26,12 @@ export function screenIdFor(eventId: string): string {
   try {
     const kept = localStorage.getItem(key);
     if (kept && /^[A-Za-z0-9_-]{8,64}$/.test(kept)) return kept;
-    const made = crypto.randomUUID();
+    const made = newClientId();
     localStorage.setItem(key, made);
     return made;
   } catch {
     // no storage (a locked-down kiosk): a new screen each time the page opens
-    return crypto.randomUUID();
+    return newClientId();
   }
 }
 
