@@ -27,8 +27,7 @@ export async function newestMarksByCell(ctx: DomainCtx, contestId: string) {
     note: string | null;
     seq: number | string;
   }>(
-    await ctx.db
-      .execute(sql`SELECT DISTINCT ON (contestant, criterion, judge)
+    await ctx.db.execute(sql`SELECT DISTINCT ON (contestant, criterion, judge)
         contestant, criterion, judge, value, revision, received_at, shadow, note, seq
       FROM ${marks} WHERE contest_id = ${contestId} ORDER BY contestant, criterion, judge, revision DESC, seq DESC`),
   );
